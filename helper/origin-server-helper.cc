@@ -1,0 +1,65 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "origin-server-helper.h"
+
+#include "ns3/origin-server.h"
+#include "ns3/pointer.h"
+#include "ns3/uinteger.h"
+#include "ns3/web-object-catalog.h"
+
+namespace ns3
+{
+
+OriginServerHelper::OriginServerHelper(uint16_t port)
+{
+    m_factory.SetTypeId(OriginServer::GetTypeId());
+    m_factory.Set("Port", UintegerValue(port));
+}
+
+void
+OriginServerHelper::SetAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_factory.Set(name, value);
+}
+
+void
+OriginServerHelper::SetCatalog(Ptr<WebObjectCatalog> catalog)
+{
+    m_factory.Set("Catalog", PointerValue(catalog));
+}
+
+ApplicationContainer
+OriginServerHelper::Install(Ptr<Node> node) const
+{
+    Ptr<Application> app = m_factory.Create<Application>();
+    node->AddApplication(app);
+    return ApplicationContainer(app);
+}
+
+ApplicationContainer
+OriginServerHelper::Install(NodeContainer nodes) const
+{
+    ApplicationContainer apps;
+    for (auto i = nodes.Begin(); i != nodes.End(); ++i)
+    {
+        apps.Add(Install(*i));
+    }
+    return apps;
+}
+
+int64_t
+OriginServerHelper::AssignStreams(ApplicationContainer apps, int64_t stream)
+{
+    int64_t used = 0;
+    for (auto i = apps.Begin(); i != apps.End(); ++i)
+    {
+        if (Ptr<OriginServer> s = DynamicCast<OriginServer>(*i))
+        {
+            used += s->AssignStreams(stream + used);
+        }
+    }
+    return used;
+}
+
+} // namespace ns3

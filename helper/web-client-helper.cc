@@ -1,0 +1,73 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "web-client-helper.h"
+
+#include "ns3/abort.h"
+#include "ns3/request-source.h"
+#include "ns3/web-client.h"
+
+namespace ns3
+{
+
+WebClientHelper::WebClientHelper()
+{
+    m_factory.SetTypeId(WebClient::GetTypeId());
+}
+
+void
+WebClientHelper::SetAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_factory.Set(name, value);
+}
+
+void
+WebClientHelper::SetProxy(const Address& proxy)
+{
+    m_factory.Set("Proxy", AddressValue(proxy));
+}
+
+void
+WebClientHelper::SetSourceFactory(SourceFactory factory)
+{
+    m_sourceFactory = std::move(factory);
+}
+
+ApplicationContainer
+WebClientHelper::Install(Ptr<Node> node, Ptr<RequestSource> source) const
+{
+    Ptr<WebClient> app = m_factory.Create<WebClient>();
+    app->SetRequestSource(source);
+    node->AddApplication(app);
+    return ApplicationContainer(app);
+}
+
+ApplicationContainer
+WebClientHelper::Install(NodeContainer nodes) const
+{
+    NS_ABORT_MSG_IF(!m_sourceFactory,
+                    "WebClientHelper::Install(NodeContainer) needs SetSourceFactory()");
+    ApplicationContainer apps;
+    uint32_t index = 0;
+    for (auto i = nodes.Begin(); i != nodes.End(); ++i)
+    {
+        apps.Add(Install(*i, m_sourceFactory(*i, index++)));
+    }
+    return apps;
+}
+
+int64_t
+WebClientHelper::AssignStreams(ApplicationContainer apps, int64_t stream)
+{
+    int64_t used = 0;
+    for (auto i = apps.Begin(); i != apps.End(); ++i)
+    {
+        if (Ptr<WebClient> c = DynamicCast<WebClient>(*i))
+        {
+            used += c->AssignStreams(stream + used);
+        }
+    }
+    return used;
+}
+
+} // namespace ns3

@@ -1,0 +1,313 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "http-connection.h"
+
+#include "ns3/log.h"
+#include "ns3/packet.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("HttpConnection");
+NS_OBJECT_ENSURE_REGISTERED(HttpConnection);
+
+TypeId
+HttpConnection::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::HttpConnection")
+                            .SetParent<Object>()
+                            .SetGroupName("WebProxy")
+                            .AddConstructor<HttpConnection>();
+    return tid;
+}
+
+HttpConnection::HttpConnection()
+    : m_parser(std::make_unique<HttpParser>(HttpParser::Kind::REQUEST))
+{
+    NS_LOG_FUNCTION(this);
+}
+
+HttpConnection::~HttpConnection()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+HttpConnection::DoDispose()
+{
+    Detach();
+    m_onClosed = nullptr;
+    m_socket = nullptr;
+    m_self = nullptr;
+    Object::DoDispose();
+}
+
+void
+HttpConnection::Attach(Ptr<Socket> socket, HttpParser::Kind incoming, uint32_t headerLimit)
+{
+    NS_LOG_FUNCTION(this << socket);
+    m_socket = socket;
+    m_parser = std::make_unique<HttpParser>(incoming, headerLimit);
+    socket->SetRecvCallback(MakeCallback(&HttpConnection::HandleRead, this));
+    socket->SetSendCallback(MakeCallback(&HttpConnection::HandleSend, this));
+    socket->SetCloseCallbacks(MakeCallback(&HttpConnection::HandlePeerClose, this),
+                              MakeCallback(&HttpConnection::HandlePeerError, this));
+}
+
+void
+HttpConnection::Detach()
+{
+    if (m_socket)
+    {
+        // The socket outlives this object inside TCP until it is fully closed.
+        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        m_socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+        m_socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
+                                    MakeNullCallback<void, Ptr<Socket>>());
+    }
+}
+
+Ptr<Socket>
+HttpConnection::GetSocket() const
+{
+    return m_socket;
+}
+
+HttpParser&
+HttpConnection::GetParser()
+{
+    return *m_parser;
+}
+
+void
+HttpConnection::SetClosedCallback(ClosedCallback cb)
+{
+    m_onClosed = std::move(cb);
+}
+
+bool
+HttpConnection::IsClosed() const
+{
+    return m_closed || m_closing;
+}
+
+uint64_t
+HttpConnection::GetUnsentBytes() const
+{
+    return m_unsent;
+}
+
+void
+HttpConnection::Send(const std::string& header, uint64_t bodyBytes)
+{
+    NS_LOG_FUNCTION(this << header.size() << bodyBytes);
+    if (m_closed || m_closing)
+    {
+        return;
+    }
+    m_queue.push_back({header, bodyBytes});
+    m_unsent += header.size() + bodyBytes;
+    Pump();
+}
+
+void
+HttpConnection::Pump()
+{
+    while (!m_queue.empty() && m_socket)
+    {
+        uint32_t avail = m_socket->GetTxAvailable();
+        if (avail == 0)
+        {
+            return; // HandleSend resumes when TCP has room
+        }
+        Chunk& c = m_queue.front();
+        Ptr<Packet> p;
+        uint32_t used = 0;
+        if (m_headerSent < c.header.size())
+        {
+            used = std::min<uint64_t>(avail, c.header.size() - m_headerSent);
+            p = Create<Packet>(reinterpret_cast<const uint8_t*>(c.header.data()) + m_headerSent,
+                               used);
+        }
+        uint32_t body = std::min<uint64_t>(avail - used, c.body);
+        if (body > 0)
+        {
+            if (p)
+            {
+                p->AddAtEnd(Create<Packet>(body));
+            }
+            else
+            {
+                p = Create<Packet>(body);
+            }
+        }
+        if (!p)
+        {
+            m_queue.pop_front(); // empty message
+            m_headerSent = 0;
+            continue;
+        }
+        int sent = m_socket->Send(p);
+        if (sent <= 0)
+        {
+            return;
+        }
+        NS_ASSERT(static_cast<uint32_t>(sent) == used + body);
+        m_unsent -= sent;
+        m_headerSent += used;
+        c.body -= body;
+        if (m_headerSent == c.header.size() && c.body == 0)
+        {
+            m_queue.pop_front();
+            m_headerSent = 0;
+        }
+    }
+    if (m_queue.empty() && m_closing && !m_closed)
+    {
+        m_closed = true;
+        Detach();
+        m_socket->Close();
+        Ptr<HttpConnection> self = m_self;
+        m_self = nullptr;
+    }
+}
+
+void
+HttpConnection::HandleSend(Ptr<Socket> socket, uint32_t available)
+{
+    Ptr<HttpConnection> self(this);
+    Pump();
+}
+
+void
+HttpConnection::HandleRead(Ptr<Socket> socket)
+{
+    Ptr<HttpConnection> self(this); // callbacks may drop the owner's reference
+    if (m_paused)
+    {
+        return;
+    }
+    Ptr<Packet> p;
+    while (!m_paused && !m_closed && (p = socket->Recv()))
+    {
+        if (p->GetSize() == 0)
+        {
+            break;
+        }
+        m_parser->Feed(p);
+    }
+}
+
+void
+HttpConnection::PauseReading()
+{
+    m_paused = true;
+}
+
+void
+HttpConnection::ResumeReading()
+{
+    if (m_paused)
+    {
+        m_paused = false;
+        if (m_socket && m_socket->GetRxAvailable() > 0)
+        {
+            HandleRead(m_socket);
+        }
+    }
+}
+
+void
+HttpConnection::Close()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_closed || m_closing)
+    {
+        return;
+    }
+    m_parser->Stop();
+    m_closing = true;
+    // Stay alive until the queue has drained into TCP, even if the owner lets go.
+    m_self = this;
+    Pump();
+}
+
+void
+HttpConnection::Abort()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_closed)
+    {
+        return;
+    }
+    m_parser->Stop();
+    m_closed = true;
+    m_queue.clear();
+    m_unsent = 0;
+    if (m_socket)
+    {
+        Detach();
+        m_socket->SetRecvCallback(MakeCallback(&HttpConnection::HandleDataAfterAbort, this));
+        // Close sends RST by itself when unread data is already buffered.
+        m_socket->Close();
+    }
+}
+
+void
+HttpConnection::HandleDataAfterAbort(Ptr<Socket> socket)
+{
+    // Data for a closed socket: ns-3 answers Close() with RST while data is unread.
+    socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+    socket->Close();
+}
+
+void
+HttpConnection::HandlePeerClose(Ptr<Socket> socket)
+{
+    NS_LOG_FUNCTION(this);
+    Ptr<HttpConnection> self(this);
+    if (m_peerClosed)
+    {
+        return;
+    }
+    m_peerClosed = true;
+    // Read what arrived with the FIN before judging whether a message was cut short.
+    bool paused = m_paused;
+    m_paused = false;
+    HandleRead(socket);
+    m_paused = paused;
+    m_parser->Finish();
+    if (m_closed || m_closing)
+    {
+        return; // our own close completing
+    }
+    if (m_onClosed)
+    {
+        m_onClosed(false); // the owner decides when to Close (e.g. after a last response)
+    }
+    else
+    {
+        Close();
+    }
+}
+
+void
+HttpConnection::HandlePeerError(Ptr<Socket> socket)
+{
+    NS_LOG_FUNCTION(this);
+    Ptr<HttpConnection> self(this);
+    bool wasClosed = m_closed;
+    m_parser->Stop();
+    m_closed = true;
+    m_queue.clear();
+    m_unsent = 0;
+    Detach();
+    m_self = nullptr;
+    if (!wasClosed && m_onClosed)
+    {
+        m_onClosed(true);
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,124 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef HTTP_CONNECTION_H
+#define HTTP_CONNECTION_H
+
+#include "http-parser.h"
+
+#include "ns3/object.h"
+#include "ns3/socket.h"
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \ingroup web-proxy
+ * One HTTP connection over a connected TCP socket: writes messages (header text plus
+ * zero-filled body bytes) as fast as the socket's send buffer accepts them, and parses the
+ * incoming direction with an HttpParser.
+ *
+ * Clients, origin servers and proxies all use it, so that every application puts the same
+ * bytes on the wire and reads them the same way.
+ */
+class HttpConnection : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    HttpConnection();
+    ~HttpConnection() override;
+
+    /**
+     * Take over a connected socket.
+     * \param socket the socket (its callbacks are replaced)
+     * \param incoming what the peer sends: requests (server side) or responses (client side)
+     * \param headerLimit largest accepted header section, bytes
+     */
+    void Attach(Ptr<Socket> socket, HttpParser::Kind incoming, uint32_t headerLimit);
+
+    /// \return the socket
+    Ptr<Socket> GetSocket() const;
+    /// \return the parser of the incoming direction (set its callbacks)
+    HttpParser& GetParser();
+
+    /**
+     * Queue a message for sending.
+     * \param header the serialized header
+     * \param bodyBytes body length (zero-filled bytes)
+     */
+    void Send(const std::string& header, uint64_t bodyBytes);
+
+    /// \return bytes queued but not yet accepted by the socket
+    uint64_t GetUnsentBytes() const;
+
+    /// Close gracefully once everything queued has been handed to TCP.
+    void Close();
+
+    /**
+     * Close at once, as a browser's stop button does: FIN now, and a reset if the peer
+     * keeps sending (data arriving on a closed socket is answered with RST, as a kernel does).
+     */
+    void Abort();
+
+    /// Stop reading from the socket, so that TCP flow control throttles the peer.
+    void PauseReading();
+    /// Read again.
+    void ResumeReading();
+
+    /// \return true once Close or Abort was called, or the peer closed or reset
+    bool IsClosed() const;
+
+    /**
+     * Called when the peer closes (error=false; the owner then calls Close, possibly after
+     * sending what it still owes) or the connection fails (error=true). Without a callback
+     * the connection closes itself when the peer does.
+     */
+    using ClosedCallback = std::function<void(bool error)>;
+    /// \param cb the callback
+    void SetClosedCallback(ClosedCallback cb);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    void HandleRead(Ptr<Socket> socket);
+    void HandleSend(Ptr<Socket> socket, uint32_t available);
+    void HandlePeerClose(Ptr<Socket> socket);
+    void HandlePeerError(Ptr<Socket> socket);
+    void HandleDataAfterAbort(Ptr<Socket> socket);
+    void Pump();
+    void Detach();
+
+    /// A queued message.
+    struct Chunk
+    {
+        std::string header; //!< header text
+        uint64_t body;      //!< body bytes
+    };
+
+    Ptr<Socket> m_socket;
+    std::unique_ptr<HttpParser> m_parser;
+    std::deque<Chunk> m_queue;
+    size_t m_headerSent{0}; //!< bytes of m_queue.front().header already sent
+    uint64_t m_unsent{0};
+    bool m_paused{false};
+    bool m_closing{false}; //!< Close() called, waiting for the queue to drain
+    bool m_closed{false};
+    bool m_peerClosed{false};
+    Ptr<HttpConnection> m_self; //!< keeps this alive while a Close drains the queue
+    ClosedCallback m_onClosed;
+};
+
+} // namespace ns3
+
+#endif // HTTP_CONNECTION_H

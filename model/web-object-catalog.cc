@@ -1,0 +1,83 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "web-object-catalog.h"
+
+#include "ns3/double.h"
+#include "ns3/log.h"
+#include "ns3/trace-source-accessor.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("WebObjectCatalog");
+NS_OBJECT_ENSURE_REGISTERED(WebObjectCatalog);
+
+TypeId
+WebObjectCatalog::GetTypeId()
+{
+    static TypeId tid
+        = TypeId("ns3::WebObjectCatalog")
+              .SetParent<Object>()
+              .SetGroupName("WebProxy")
+              .AddConstructor<WebObjectCatalog>()
+              .AddTraceSource("Modified",
+                              "An object was modified: path, time of the modification.",
+                              MakeTraceSourceAccessor(&WebObjectCatalog::m_modifiedTrace),
+                              "ns3::WebObjectCatalog::ModifiedCallback");
+    return tid;
+}
+
+WebObjectCatalog::WebObjectCatalog()
+    : m_interval(CreateObject<ExponentialRandomVariable>())
+{
+    m_interval->SetAttribute("Mean", DoubleValue(1.0));
+}
+
+void
+WebObjectCatalog::Add(const WebObject& object)
+{
+    m_objects[object.path] = Entry{object, std::nullopt};
+}
+
+const WebObject*
+WebObjectCatalog::Lookup(const std::string& path, Time now)
+{
+    auto it = m_objects.find(path);
+    if (it == m_objects.end())
+    {
+        return nullptr;
+    }
+    Entry& e = it->second;
+    const Time mean = e.object.meanModificationInterval;
+    if (mean.IsStrictlyPositive())
+    {
+        if (!e.next)
+        {
+            e.next = e.object.lastModified + Seconds(mean.GetSeconds() * m_interval->GetValue());
+        }
+        while (*e.next <= now)
+        {
+            e.object.lastModified = *e.next;
+            ++e.object.version;
+            m_modifiedTrace(path, *e.next);
+            *e.next += Seconds(mean.GetSeconds() * m_interval->GetValue());
+        }
+    }
+    return &e.object;
+}
+
+size_t
+WebObjectCatalog::GetSize() const
+{
+    return m_objects.size();
+}
+
+int64_t
+WebObjectCatalog::AssignStreams(int64_t stream)
+{
+    m_interval->SetStream(stream);
+    return 1;
+}
+
+} // namespace ns3

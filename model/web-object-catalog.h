@@ -1,0 +1,97 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef WEB_OBJECT_CATALOG_H
+#define WEB_OBJECT_CATALOG_H
+
+#include "ns3/nstime.h"
+#include "ns3/object.h"
+#include "ns3/random-variable-stream.h"
+#include "ns3/traced-callback.h"
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+namespace ns3
+{
+
+/**
+ * \ingroup web-proxy
+ * One object an origin server serves.
+ */
+struct WebObject
+{
+    std::string path;                     //!< path and query, e.g. "/img/logo.gif"
+    uint64_t size{0};                     //!< body bytes
+    std::string contentType{"text/html"}; //!< Content-Type
+    Time lastModified;                    //!< last modification (may be negative: before the run)
+    /// Mean time between modifications (a Poisson process); zero: never modified.
+    Time meanModificationInterval;
+    std::string cacheControl;    //!< Cache-Control sent with it (empty: none)
+    std::optional<Time> expires; //!< Expires sent with it
+    std::string setCookie;       //!< Set-Cookie sent with it (empty: none)
+    uint32_t version{0};         //!< modifications so far (maintained by the catalog)
+};
+
+/**
+ * \ingroup web-proxy
+ * The objects an origin server serves, by path. Shared by servers that stand for the same
+ * content. Modifications are drawn lazily, when an object is looked up, from one exponential
+ * random variable per catalog, so a run stays reproducible without one event per object.
+ */
+class WebObjectCatalog : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    WebObjectCatalog();
+
+    /**
+     * Add or replace an object.
+     * \param object the object
+     */
+    void Add(const WebObject& object);
+
+    /**
+     * Look an object up, first applying the modifications due by now.
+     * \param path path and query
+     * \param now the current time
+     * \return the object, or nullptr
+     */
+    const WebObject* Lookup(const std::string& path, Time now);
+
+    /// \return the number of objects
+    size_t GetSize() const;
+
+    /**
+     * Assign a fixed random variable stream.
+     * \param stream the stream index
+     * \return the number of streams used (1)
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /// Signature of the Modified trace source: path, time of the modification.
+    typedef void (*ModifiedCallback)(const std::string& path, Time when);
+
+  private:
+    /// An object and the time of its next modification.
+    struct Entry
+    {
+        WebObject object;         //!< the object
+        std::optional<Time> next; //!< next modification, drawn on first lookup
+    };
+
+    std::unordered_map<std::string, Entry> m_objects;
+    Ptr<ExponentialRandomVariable> m_interval;
+    /// Fired when an object is found modified: path, time of the modification.
+    TracedCallback<const std::string&, Time> m_modifiedTrace;
+};
+
+} // namespace ns3
+
+#endif // WEB_OBJECT_CATALOG_H

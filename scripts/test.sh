@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# One command on a fresh Debian 12 machine: install what is missing, build everything and run
+# all tests with ctest. With --sanitize, builds in build-asan/ with AddressSanitizer and
+# UndefinedBehaviorSanitizer and runs the tests there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+dir=build
+flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
+if [ "${1:-}" = "--sanitize" ]; then
+    dir=build-asan
+    flags=(-DCMAKE_BUILD_TYPE=Debug -DWEB_PROXY_SANITIZE=ON -DWEB_PROXY_BENCH=OFF)
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+    export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+fi
+cmake -S . -B "$dir" "${flags[@]}"
+cmake --build "$dir" -j"$(nproc)"
+cd "$dir"
+ctest --output-on-failure -j"$(nproc)"
