@@ -3,6 +3,7 @@
  */
 #include "origin-server-helper.h"
 
+#include "ns3/application-streams.h"
 #include "ns3/origin-server.h"
 #include "ns3/pointer.h"
 #include "ns3/uinteger.h"
@@ -51,15 +52,7 @@ OriginServerHelper::Install(NodeContainer nodes) const
 int64_t
 OriginServerHelper::AssignStreams(ApplicationContainer apps, int64_t stream)
 {
-    int64_t used = 0;
-    for (auto i = apps.Begin(); i != apps.End(); ++i)
-    {
-        if (Ptr<OriginServer> s = DynamicCast<OriginServer>(*i))
-        {
-            used += s->AssignStreams(stream + used);
-        }
-    }
-    return used;
+    return AssignApplicationStreams<OriginServer>(apps, stream);
 }
 
 } // namespace ns3

@@ -4,6 +4,7 @@
 #include "web-client-helper.h"
 
 #include "ns3/abort.h"
+#include "ns3/application-streams.h"
 #include "ns3/request-source.h"
 #include "ns3/web-client.h"
 
@@ -59,15 +60,7 @@ WebClientHelper::Install(NodeContainer nodes) const
 int64_t
 WebClientHelper::AssignStreams(ApplicationContainer apps, int64_t stream)
 {
-    int64_t used = 0;
-    for (auto i = apps.Begin(); i != apps.End(); ++i)
-    {
-        if (Ptr<WebClient> c = DynamicCast<WebClient>(*i))
-        {
-            used += c->AssignStreams(stream + used);
-        }
-    }
-    return used;
+    return AssignApplicationStreams<WebClient>(apps, stream);
 }
 
 } // namespace ns3
