@@ -71,7 +71,7 @@ struct Options
     uint32_t size{10240};          //!< response body bytes
     bool persistent{true};         //!< one connection per client (else one per request)
     std::string lan{"csma"};       //!< csma or p2p
-    uint32_t group{50};            //!< clients per CSMA segment
+    uint32_t group{10};            //!< clients per CSMA segment
     std::string routing{"static"}; //!< static (default routes) or global
     double maxSimTime{3600};       //!< simulated-time limit, seconds
     uint32_t runs{1};              //!< runs of each mode; the fastest counts
@@ -88,7 +88,6 @@ struct Result
     uint64_t expectedBytes{0}; //!< payload bytes expected
     uint64_t bytes{0};         //!< payload bytes delivered
     double doneSeconds{0};     //!< simulated time of the last completed transfer
-    double simSeconds{0};      //!< simulated time when the run ended
     double wallSeconds{0};     //!< wall-clock time of Simulator::Run
     double cpuSeconds{0};      //!< CPU time of Simulator::Run
     std::vector<double> walls; //!< wall-clock time of each run (--runs)
@@ -663,7 +662,6 @@ RunMode(const Options& o, uint64_t baseKb)
     const auto stop = std::chrono::steady_clock::now();
     r.cpuSeconds = CpuSeconds() - cpuStart;
     r.wallSeconds = std::chrono::duration<double>(stop - start).count();
-    r.simSeconds = Simulator::Now().GetSeconds();
     r.events = Simulator::GetEventCount();
     r.peakKb = ReadStatusKb("VmHWM");
 
@@ -694,10 +692,9 @@ FormatResult(const Result& r)
     os << std::setprecision(9) << "RESULT mode=" << r.mode << " ok=" << r.ok
        << " expected=" << r.expected << " completed=" << r.completed
        << " expected_bytes=" << r.expectedBytes << " bytes=" << r.bytes
-       << " done_s=" << r.doneSeconds << " sim_s=" << r.simSeconds << " wall_s=" << r.wallSeconds
-       << " cpu_s=" << r.cpuSeconds << " events=" << r.events << " base_kb=" << r.baseKb
-       << " topo_kb=" << r.topoKb << " peak_kb=" << r.peakKb
-       << " note=" << (r.note.empty() ? "-" : r.note);
+       << " done_s=" << r.doneSeconds << " wall_s=" << r.wallSeconds << " cpu_s=" << r.cpuSeconds
+       << " events=" << r.events << " base_kb=" << r.baseKb << " topo_kb=" << r.topoKb
+       << " peak_kb=" << r.peakKb << " note=" << (r.note.empty() ? "-" : r.note);
     return os.str();
 }
 
@@ -739,7 +736,6 @@ ParseResult(const std::string& line, Result& r)
     r.expectedBytes = u("expected_bytes");
     r.bytes = u("bytes");
     r.doneSeconds = d("done_s");
-    r.simSeconds = d("sim_s");
     r.wallSeconds = d("wall_s");
     r.cpuSeconds = d("cpu_s");
     r.events = u("events");

@@ -5,6 +5,8 @@
 
 #include "ns3/log.h"
 #include "ns3/packet.h"
+#include "ns3/simulator.h"
+#include "ns3/tcp-socket-base.h"
 
 namespace ns3
 {
@@ -23,7 +25,6 @@ HttpConnection::GetTypeId()
 }
 
 HttpConnection::HttpConnection()
-    : m_parser(std::make_unique<HttpParser>(HttpParser::Kind::REQUEST))
 {
     NS_LOG_FUNCTION(this);
 }
@@ -37,6 +38,7 @@ void
 HttpConnection::DoDispose()
 {
     Detach();
+    m_pumpEvent.Cancel();
     m_onClosed = nullptr;
     m_socket = nullptr;
     m_self = nullptr;
@@ -77,6 +79,7 @@ HttpConnection::GetSocket() const
 HttpParser&
 HttpConnection::GetParser()
 {
+    NS_ASSERT_MSG(m_parser, "HttpConnection::GetParser before Attach");
     return *m_parser;
 }
 
@@ -176,8 +179,13 @@ HttpConnection::Pump()
 void
 HttpConnection::HandleSend(Ptr<Socket> socket, uint32_t available)
 {
-    Ptr<HttpConnection> self(this);
-    Pump();
+    // TCP calls this from inside its own transmit loop (SendPendingData): writing or closing
+    // here would re-enter that loop and corrupt its state (ns-3.37 then crashes in
+    // TcpRateLinux::SkbSent). Write from a separate event instead.
+    if (!m_queue.empty() && m_pumpEvent.IsExpired())
+    {
+        m_pumpEvent = Simulator::ScheduleNow(&HttpConnection::Pump, Ptr<HttpConnection>(this));
+    }
 }
 
 void
@@ -226,28 +234,61 @@ HttpConnection::Close()
     {
         return;
     }
-    m_parser->Stop();
+    if (m_parser)
+    {
+        m_parser->Stop();
+    }
     m_closing = true;
     // Stay alive until the queue has drained into TCP, even if the owner lets go.
     m_self = this;
     Pump();
 }
 
-void
-HttpConnection::Abort()
+namespace
 {
-    NS_LOG_FUNCTION(this);
+/**
+ * Reaches TcpSocketBase::SendRST, which ns-3 keeps protected: an application cannot
+ * otherwise reset a connection (Close sends RST only while unread data is buffered).
+ */
+struct TcpReset : public TcpSocketBase
+{
+    static bool Send(Ptr<Socket> socket)
+    {
+        Ptr<TcpSocketBase> tcp = DynamicCast<TcpSocketBase>(socket);
+        if (!tcp)
+        {
+            return false;
+        }
+        void (TcpSocketBase::*sendRst)() = &TcpReset::SendRST;
+        (PeekPointer(tcp)->*sendRst)();
+        return true;
+    }
+};
+} // namespace
+
+void
+HttpConnection::Abort(bool reset)
+{
+    NS_LOG_FUNCTION(this << reset);
     if (m_closed)
     {
         return;
     }
-    m_parser->Stop();
+    if (m_parser)
+    {
+        m_parser->Stop();
+    }
     m_closed = true;
     m_queue.clear();
     m_unsent = 0;
+    m_pumpEvent.Cancel();
     if (m_socket)
     {
         Detach();
+        if (reset && TcpReset::Send(m_socket))
+        {
+            return;
+        }
         m_socket->SetRecvCallback(MakeCallback(&HttpConnection::HandleDataAfterAbort, this));
         // Close sends RST by itself when unread data is already buffered.
         m_socket->Close();
@@ -298,7 +339,10 @@ HttpConnection::HandlePeerError(Ptr<Socket> socket)
     NS_LOG_FUNCTION(this);
     Ptr<HttpConnection> self(this);
     bool wasClosed = m_closed;
-    m_parser->Stop();
+    if (m_parser)
+    {
+        m_parser->Stop();
+    }
     m_closed = true;
     m_queue.clear();
     m_unsent = 0;

@@ -6,6 +6,7 @@
 
 #include "http-parser.h"
 
+#include "ns3/event-id.h"
 #include "ns3/object.h"
 #include "ns3/socket.h"
 
@@ -65,10 +66,13 @@ class HttpConnection : public Object
     void Close();
 
     /**
-     * Close at once, as a browser's stop button does: FIN now, and a reset if the peer
-     * keeps sending (data arriving on a closed socket is answered with RST, as a kernel does).
+     * Close at once, as a browser's stop button does. With reset (the default, what most
+     * stacks do when an application closes with data still arriving) the connection is reset
+     * now and the peer stops sending after one trip. Without, FIN now and RST when more data
+     * arrives in order, as a BSD close() does.
+     * \param reset send RST now
      */
-    void Abort();
+    void Abort(bool reset = true);
 
     /// Stop reading from the socket, so that TCP flow control throttles the peer.
     void PauseReading();
@@ -116,6 +120,7 @@ class HttpConnection : public Object
     bool m_closed{false};
     bool m_peerClosed{false};
     Ptr<HttpConnection> m_self; //!< keeps this alive while a Close drains the queue
+    EventId m_pumpEvent;        //!< deferred write after TCP reported free space
     ClosedCallback m_onClosed;
 };
 

@@ -41,9 +41,9 @@ HttpDate::GetEpoch()
 std::string
 HttpDate::Format(Time t)
 {
-    time_t unix = static_cast<time_t>(g_epoch + FloorSeconds(t));
+    time_t epochSeconds = static_cast<time_t>(g_epoch + FloorSeconds(t));
     struct tm tm;
-    gmtime_r(&unix, &tm);
+    gmtime_r(&epochSeconds, &tm);
     static const char* days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
     static const char* months[]
         = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -77,8 +77,8 @@ HttpDate::Parse(const std::string& text)
         const char* end = strptime(text.c_str(), f, &tm);
         if (end != nullptr && *end == '\0')
         {
-            int64_t unix = timegm(&tm);
-            return Time::FromInteger(unix - g_epoch, Time::S);
+            int64_t epochSeconds = timegm(&tm);
+            return Time::FromInteger(epochSeconds - g_epoch, Time::S);
         }
     }
     return std::nullopt;

@@ -158,7 +158,8 @@ HttpParser::Feed(Ptr<const Packet> p)
             continue;
         }
         // Header bytes: copy a bounded piece out of the packet.
-        uint32_t n = std::min<uint32_t>(size - offset, std::max<uint32_t>(m_headerLimit + 1, 1460));
+        // Headers are short: copy a segment's worth at a time, not the body behind them.
+        uint32_t n = std::min<uint32_t>(size - offset, 1460);
         chunk.resize(n);
         Ptr<Packet> piece = offset == 0 && n == size ? p->Copy() : p->CreateFragment(offset, n);
         piece->CopyData(reinterpret_cast<uint8_t*>(&chunk[0]), n);

@@ -211,6 +211,7 @@ OriginServer::HandleAccept(Ptr<Socket> socket, const Address& from)
     Client* c = owned.get();
     m_clients[c] = std::move(owned);
     c->from = from;
+    c->idleTimer.SetFunction([this, c]() { IdleTimeout(c); });
     c->http = CreateObject<HttpConnection>();
     c->http->Attach(socket, HttpParser::Kind::REQUEST, m_headerLimit);
     HttpParser& parser = c->http->GetParser();
@@ -230,7 +231,7 @@ OriginServer::HandleRequest(Client* c, const HttpRequestHeader& h)
 {
     NS_LOG_FUNCTION(this << c);
     m_requestTrace(h, c->from);
-    c->idleTimer.Cancel();
+    c->idleTimer.Stop();
     ServeNext(c);
 }
 
@@ -265,7 +266,10 @@ OriginServer::Respond(Client* c)
     uint64_t body = 0;
     auto target = HttpTarget::Parse(std::string(req.target()));
     const bool head = req.method() == http::verb::head;
-    const WebObject* obj = target ? m_catalog->Lookup(target->path, now) : nullptr;
+    std::string host
+        = target && target->absolute ? target->host : std::string(req[http::field::host]);
+    host = host.substr(0, host.find(':'));
+    const WebObject* obj = target ? m_catalog->Lookup(host, target->path, now) : nullptr;
     if (!target)
     {
         res.result(http::status::bad_request);
@@ -383,17 +387,13 @@ OriginServer::HandleClosed(Client* c, bool error)
     }
     // The client half-closed after its requests: answer them, then close.
     c->peerClosed = true;
-    c->idleTimer.Cancel();
+    c->idleTimer.Stop();
 }
 
 void
 OriginServer::ArmIdleTimer(Client* c)
 {
-    c->idleTimer.Cancel();
-    if (m_idleTimeout.IsStrictlyPositive())
-    {
-        c->idleTimer = Simulator::Schedule(m_idleTimeout, &OriginServer::IdleTimeout, this, c);
-    }
+    c->idleTimer.Start(m_idleTimeout);
 }
 
 void

@@ -5,6 +5,7 @@
 #define ORIGIN_SERVER_H
 
 #include "http-connection.h"
+#include "idle-timer.h"
 #include "web-object-catalog.h"
 
 #include "ns3/application.h"
@@ -85,7 +86,7 @@ class OriginServer : public Application
         uint32_t served{0};     //!< requests answered
         bool closing{false};    //!< no more requests will be served
         bool peerClosed{false}; //!< the client closed its side
-        EventId idleTimer;      //!< closes the connection when idle
+        IdleTimer idleTimer;    //!< closes the connection when idle
         EventId serviceEvent;   //!< the request in service
     };
 

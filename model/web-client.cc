@@ -73,6 +73,12 @@ WebClient::GetTypeId()
                             UintegerValue(16384),
                             MakeUintegerAccessor(&WebClient::m_headerLimit),
                             MakeUintegerChecker<uint32_t>(64))
+              .AddAttribute("AbortWithReset",
+                            "A user abort resets the connection at once (RST). If false, the "
+                            "client closes (FIN) and resets only when more data arrives.",
+                            BooleanValue(true),
+                            MakeBooleanAccessor(&WebClient::m_abortWithReset),
+                            MakeBooleanChecker())
               .AddAttribute("UserAgent",
                             "Value of the User-Agent field.",
                             StringValue("ns3-web-proxy-client"),
@@ -279,7 +285,7 @@ WebClient::Dispatch(Pending* p)
         ++open;
         if (c->connected && !c->request && !c->http->IsClosed())
         {
-            c->idleTimer.Cancel();
+            c->idleTimer.Stop();
             c->request = p;
             p->conn = c.get();
             p->record.newConnection = false;
@@ -311,6 +317,7 @@ WebClient::Open(Pending* p)
     p->record.newConnection = true;
     p->record.wait = Simulator::Now() - p->record.issued;
     ++m_connections;
+    c->idleTimer.SetFunction([this, c]() { CloseConnection(c); });
     c->socket = Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
     c->socket->Bind();
     c->socket->SetConnectCallback(MakeCallback(&WebClient::HandleConnected, this),
@@ -389,7 +396,8 @@ WebClient::SendRequest(Connection* c, Pending* p)
     h.version(m_httpVersion);
     h.set(http::field::host, r.host);
     h.set(http::field::user_agent, m_userAgent);
-    if (!m_persistent)
+    const bool persistent = r.persistent.value_or(m_persistent);
+    if (!persistent)
     {
         h.set(http::field::connection, "close");
     }
@@ -397,6 +405,7 @@ WebClient::SendRequest(Connection* c, Pending* p)
     {
         h.set(http::field::connection, "keep-alive");
     }
+    c->persistent = persistent;
     for (const auto& [name, value] : r.fields)
     {
         h.insert(name, value);
@@ -424,8 +433,13 @@ WebClient::HandleResponse(Connection* c, const HttpResponseHeader& h, uint64_t h
     p->record.responseHeaderBytes = hdr;
     p->record.contentLength = len;
     c->persistent
-        = m_persistent && HttpIsPersistent(h.version(), std::string(h[http::field::connection]));
+        = c->persistent && HttpIsPersistent(h.version(), std::string(h[http::field::connection]));
     m_responseTrace(h, c->peer);
+    const auto& fraction = p->request.abortFraction;
+    if (fraction && *fraction <= 0 && len > 0)
+    {
+        Abort(p); // the user gave up before any of the body arrived
+    }
 }
 
 void
@@ -499,7 +513,7 @@ WebClient::Abort(Pending* p)
         c->idleTimer.Cancel();
         if (c->http)
         {
-            c->http->Abort();
+            c->http->Abort(m_abortWithReset);
         }
         else
         {
@@ -617,11 +631,7 @@ WebClient::Release(Connection* c)
 void
 WebClient::ArmIdleTimer(Connection* c)
 {
-    c->idleTimer.Cancel();
-    if (m_idleTimeout.IsStrictlyPositive())
-    {
-        c->idleTimer = Simulator::Schedule(m_idleTimeout, &WebClient::CloseConnection, this, c);
-    }
+    c->idleTimer.Start(m_idleTimeout);
 }
 
 void

@@ -5,6 +5,7 @@
 #define WEB_CLIENT_H
 
 #include "http-connection.h"
+#include "idle-timer.h"
 #include "request-record.h"
 #include "request-source.h"
 
@@ -110,7 +111,7 @@ class WebClient : public Application
         bool connected{false};     //!< handshake done
         bool persistent{true};     //!< both sides want to keep it
         Time connectStart;         //!< when Connect was called
-        EventId idleTimer;         //!< closes it when idle
+        IdleTimer idleTimer;       //!< closes it when idle
     };
 
     void IssueNext();
@@ -145,6 +146,7 @@ class WebClient : public Application
     Time m_idleTimeout;
     uint32_t m_headerLimit;
     std::string m_userAgent;
+    bool m_abortWithReset;
 
     bool m_running{false};
     bool m_exhausted{false};

@@ -37,13 +37,18 @@ WebObjectCatalog::WebObjectCatalog()
 void
 WebObjectCatalog::Add(const WebObject& object)
 {
-    m_objects[object.path] = Entry{object, std::nullopt};
+    // Host-less keys start with '/', so they never collide with "host/path" keys.
+    m_objects[object.host + object.path] = Entry{object, std::nullopt};
 }
 
 const WebObject*
-WebObjectCatalog::Lookup(const std::string& path, Time now)
+WebObjectCatalog::Lookup(const std::string& host, const std::string& path, Time now)
 {
-    auto it = m_objects.find(path);
+    auto it = host.empty() ? m_objects.end() : m_objects.find(host + path);
+    if (it == m_objects.end())
+    {
+        it = m_objects.find(path);
+    }
     if (it == m_objects.end())
     {
         return nullptr;
@@ -65,6 +70,12 @@ WebObjectCatalog::Lookup(const std::string& path, Time now)
         }
     }
     return &e.object;
+}
+
+const WebObject*
+WebObjectCatalog::Lookup(const std::string& path, Time now)
+{
+    return Lookup("", path, now);
 }
 
 size_t

@@ -22,8 +22,9 @@ namespace ns3
  */
 struct WebObject
 {
-    std::string path;                     //!< path and query, e.g. "/img/logo.gif"
-    uint64_t size{0};                     //!< body bytes
+    std::string path; //!< path and query, e.g. "/img/logo.gif"
+    std::string host; //!< host it belongs to (virtual hosting); empty: served for any host
+    uint64_t size{0}; //!< body bytes
     std::string contentType{"text/html"}; //!< Content-Type
     Time lastModified;                    //!< last modification (may be negative: before the run)
     /// Mean time between modifications (a Poisson process); zero: never modified.
@@ -36,7 +37,7 @@ struct WebObject
 
 /**
  * \ingroup web-proxy
- * The objects an origin server serves, by path. Shared by servers that stand for the same
+ * The objects an origin server serves, by host and path. Shared by servers that stand for the same
  * content. Modifications are drawn lazily, when an object is looked up, from one exponential
  * random variable per catalog, so a run stays reproducible without one event per object.
  */
@@ -64,6 +65,16 @@ class WebObjectCatalog : public Object
      * \return the object, or nullptr
      */
     const WebObject* Lookup(const std::string& path, Time now);
+
+    /**
+     * Look an object up for a virtual host: an object added for this host, else one added
+     * for any host. Modifications due by now are applied first.
+     * \param host the request's host, without port
+     * \param path path and query
+     * \param now the current time
+     * \return the object, or nullptr
+     */
+    const WebObject* Lookup(const std::string& host, const std::string& path, Time now);
 
     /// \return the number of objects
     size_t GetSize() const;

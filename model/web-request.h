@@ -29,6 +29,8 @@ struct WebRequest
     /// Extra request fields, e.g. Cookie, Cache-Control, Pragma, If-Modified-Since, Authorization.
     std::vector<std::pair<std::string, std::string>> fields;
     uint64_t bodyBytes{0}; //!< request body (e.g. POST), zero-filled bytes
+    /// Ask for a persistent connection; unset: the client's PersistentConnections attribute.
+    std::optional<bool> persistent;
 
     Time thinkTime; //!< wait after the client's previous request completed
     /// Absolute issue time (trace replay); the request is issued at max(issueTime, ready time).

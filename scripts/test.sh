@@ -10,7 +10,8 @@ dir=build
 flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
 if [ "${1:-}" = "--sanitize" ]; then
     dir=build-asan
-    flags=(-DCMAKE_BUILD_TYPE=Debug -DWEB_PROXY_SANITIZE=ON -DWEB_PROXY_BENCH=OFF)
+    flags=(-DCMAKE_BUILD_TYPE=Debug -DWEB_PROXY_SANITIZE=ON -DWEB_PROXY_BENCH=OFF
+           -DCMAKE_CXX_EXTENSIONS=ON)
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 fi

@@ -4,12 +4,21 @@
  * The module's ns-3 TestSuite (test.py --suite=web-proxy in an ns-3 tree). The full suite is
  * the GoogleTest one in this directory; this keeps a codec check and an end-to-end check.
  */
-#include "ns3/core-module.h"
-#include "ns3/internet-module.h"
-#include "ns3/network-module.h"
-#include "ns3/point-to-point-module.h"
+// Specific headers, not the *-module.h aggregates: ns-3 trees may forbid those inside modules.
+#include "ns3/fixed-request-source.h"
+#include "ns3/http-parser.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-address-helper.h"
+#include "ns3/origin-server-helper.h"
+#include "ns3/point-to-point-helper.h"
+#include "ns3/request-record-writer.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
 #include "ns3/test.h"
-#include "ns3/web-proxy-module.h"
+#include "ns3/web-client-helper.h"
+#include "ns3/web-client.h"
+#include "ns3/web-object-catalog.h"
 
 using namespace ns3;
 

@@ -1,0 +1,122 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "lan-clients-helper.h"
+
+#include "ns3/abort.h"
+#include "ns3/data-rate.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-address-helper.h"
+#include "ns3/string.h"
+
+namespace ns3
+{
+
+LanClientsHelper::LanClientsHelper()
+{
+    m_uplink.SetDeviceAttribute("DataRate", StringValue("1.5Mbps"));
+    m_uplink.SetChannelAttribute("Delay", TimeValue(MilliSeconds(1)));
+}
+
+void
+LanClientsHelper::SetSwitched(bool switched)
+{
+    m_switched = switched;
+}
+
+void
+LanClientsHelper::SetLanDataRate(DataRate rate)
+{
+    m_rate = rate;
+}
+
+void
+LanClientsHelper::SetLanDelay(Time delay)
+{
+    m_delay = delay;
+}
+
+void
+LanClientsHelper::SetUplinkDeviceAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_uplink.SetDeviceAttribute(name, value);
+}
+
+void
+LanClientsHelper::SetUplinkDelay(Time delay)
+{
+    m_uplink.SetChannelAttribute("Delay", TimeValue(delay));
+}
+
+void
+LanClientsHelper::Install(uint32_t clients)
+{
+    NS_ABORT_MSG_IF(clients == 0 || clients > 60000, "LanClientsHelper: 1..60000 clients");
+    m_clients.Create(clients);
+    m_gateway = CreateObject<Node>();
+    m_core = CreateObject<Node>();
+    InternetStackHelper stack;
+    stack.Install(m_clients);
+    stack.Install(m_gateway);
+    stack.Install(m_core);
+    if (m_switched)
+    {
+        PointToPointHelper port;
+        port.SetDeviceAttribute("DataRate", DataRateValue(m_rate));
+        port.SetChannelAttribute("Delay", TimeValue(m_delay));
+        Ipv4AddressHelper addr("10.32.0.0", "255.255.255.252");
+        for (uint32_t i = 0; i < clients; ++i)
+        {
+            NetDeviceContainer d = port.Install(m_clients.Get(i), m_gateway);
+            m_lanDevices.Add(d.Get(0));
+            addr.Assign(d);
+            addr.NewNetwork();
+        }
+    }
+    else
+    {
+        CsmaHelper ethernet;
+        ethernet.SetChannelAttribute("DataRate", DataRateValue(m_rate));
+        ethernet.SetChannelAttribute("Delay", TimeValue(m_delay));
+        NodeContainer segment(m_gateway);
+        segment.Add(m_clients);
+        m_lanDevices = ethernet.Install(segment);
+        Ipv4AddressHelper addr("10.32.0.0", "255.255.0.0");
+        addr.Assign(m_lanDevices);
+    }
+    m_uplinkDevices = m_uplink.Install(m_gateway, m_core);
+    Ipv4AddressHelper up("10.31.255.252", "255.255.255.252");
+    up.Assign(m_uplinkDevices);
+}
+
+NodeContainer
+LanClientsHelper::GetClients() const
+{
+    return m_clients;
+}
+
+Ptr<Node>
+LanClientsHelper::GetGateway() const
+{
+    return m_gateway;
+}
+
+Ptr<Node>
+LanClientsHelper::GetCore() const
+{
+    return m_core;
+}
+
+NetDeviceContainer
+LanClientsHelper::GetLanDevices() const
+{
+    return m_lanDevices;
+}
+
+NetDeviceContainer
+LanClientsHelper::GetUplinkDevices() const
+{
+    return m_uplinkDevices;
+}
+
+} // namespace ns3

@@ -1,0 +1,129 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef ORIGIN_FARM_HELPER_H
+#define ORIGIN_FARM_HELPER_H
+
+#include "ns3/application-container.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/node-container.h"
+#include "ns3/object-factory.h"
+#include "ns3/point-to-point-helper.h"
+#include "ns3/trace-record.h"
+#include "ns3/web-object-catalog.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup web-proxy
+ * "The Internet" as seen from an ISP: thousands of origin servers with different RTTs,
+ * without one ns-3 node per server.
+ *
+ * Servers are grouped by RTT class. Each class has origin nodes attached to a core node by a
+ * point-to-point link whose delay gives the class's RTT; a node carries up to
+ * MaxServersPerNode servers, each with its own IPv4 address (secondary addresses of the
+ * node's link interface, inside the link's /26, so global routing reaches them) and one
+ * OriginServer serving every server's objects by Host. Nodes are added as classes fill up.
+ * ns-3 finds a node's local addresses by a linear search, which keeps the per-node limit
+ * small.
+ *
+ * Call Ipv4GlobalRoutingHelper::PopulateRoutingTables() after the last AddServer.
+ */
+class OriginFarmHelper
+{
+  public:
+    /**
+     * \param core the router origin nodes attach to
+     * \param oneWayDelays one-way delay from the core to each RTT class (RTT ~ 2x this)
+     * \param base first address of the farm's address block (a /26 per node)
+     */
+    OriginFarmHelper(Ptr<Node> core,
+                     std::vector<Time> oneWayDelays,
+                     Ipv4Address base = Ipv4Address("10.128.0.0"));
+
+    /**
+     * Set an attribute of the links to the origin nodes (PointToPointNetDevice/Channel).
+     * \param name "DataRate" (device) or "Delay" is not allowed (set by class)
+     * \param value the value
+     */
+    void SetDeviceAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * Set an attribute of the OriginServers created from now on.
+     * \param name attribute name
+     * \param value attribute value
+     */
+    void SetServerAttribute(const std::string& name, const AttributeValue& value);
+
+    /// \param n servers per origin node (at most 60: a /26 less the link ends)
+    void SetMaxServersPerNode(uint32_t n);
+
+    /**
+     * Add a server, on a node of the RTT class closest to rtt.
+     * \param host its name
+     * \param rtt round-trip time wanted from the core
+     * \return its address (port 80); the same address if the host exists already
+     */
+    InetSocketAddress AddServer(const std::string& host, Time rtt);
+
+    /**
+     * \param host a server name
+     * \return its address; aborts with a clear message for an unknown host
+     */
+    InetSocketAddress Resolve(const std::string& host) const;
+
+    /// \param host a server name \return whether it was added
+    bool HasServer(const std::string& host) const;
+
+    /**
+     * Add the objects of trace records to the catalog (size, Content-Type, Set-Cookie and
+     * Cache-Control as the records say); servers must exist already.
+     * \param records the records
+     */
+    void AddObjects(const std::vector<TraceRecord>& records);
+
+    /// \return the catalog every origin server serves
+    Ptr<WebObjectCatalog> GetCatalog() const;
+    /// \return the origin nodes
+    NodeContainer GetNodes() const;
+    /// \return the origin servers (one per node)
+    ApplicationContainer GetServers() const;
+    /// \return servers added
+    uint32_t GetServerCount() const;
+    /// \param host a server \return the RTT class it is in
+    uint32_t GetRttClass(const std::string& host) const;
+
+  private:
+    /// An origin node and how many of its addresses are used.
+    struct OriginNode
+    {
+        Ptr<Node> node;    //!< the node
+        uint32_t ifIndex;  //!< its link interface
+        Ipv4Address first; //!< first server address
+        uint32_t used{0};  //!< servers on it
+    };
+
+    OriginNode& NodeForClass(uint32_t cls);
+
+    Ptr<Node> m_core;
+    std::vector<Time> m_delays;
+    uint32_t m_nextBlock{0};
+    Ipv4Address m_base;
+    uint32_t m_maxPerNode{60};
+    PointToPointHelper m_link;
+    ObjectFactory m_serverFactory;
+    Ptr<WebObjectCatalog> m_catalog;
+    std::vector<std::vector<OriginNode>> m_classes;
+    std::map<std::string, std::pair<InetSocketAddress, uint32_t>> m_hosts; //!< address, class
+    NodeContainer m_nodes;
+    ApplicationContainer m_servers;
+};
+
+} // namespace ns3
+
+#endif // ORIGIN_FARM_HELPER_H

@@ -1,0 +1,55 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef TRACE_RECORD_H
+#define TRACE_RECORD_H
+
+#include "ns3/nstime.h"
+
+#include <cstdint>
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \ingroup web-proxy
+ * One request of a web workload, whatever its origin: a synthetic generator, a Squid
+ * access.log, or the module's CSV trace format. Request sources turn these into WebRequests;
+ * the trace statistics and cache simulators read them directly.
+ */
+struct TraceRecord
+{
+    Time time;                 //!< issue time, from the start of the trace
+    uint32_t client{0};        //!< client (user) number
+    std::string server;        //!< origin host name, e.g. "www12.example.com"
+    std::string path{"/"};     //!< path and query, e.g. "/cgi-bin/q?x=1"
+    std::string method{"GET"}; //!< request method
+    uint64_t size{0};          //!< object size: the full response body (Content-Length)
+    uint64_t received{0};      //!< body bytes the client received (< size: aborted)
+    unsigned status{200};      //!< response status
+    std::string contentType;   //!< response Content-Type (may be empty)
+
+    bool cookie{false};        //!< the request carried a Cookie
+    bool setCookie{false};     //!< the response carried a Set-Cookie
+    bool clientNoCache{false}; //!< request Cache-Control/Pragma: no-cache
+    bool serverNoCache{false}; //!< response Cache-Control forbids caching
+    bool authorization{false}; //!< the request carried Authorization
+    bool persistent{false};    //!< sent on a persistent connection
+    uint32_t version{0};       //!< object version (modifications so far), for freshness
+
+    /// \return "http://server/path"
+    std::string GetUrl() const;
+    /// \return true when the body was not received whole
+    bool IsAborted() const;
+    /// \return true for URLs with '?' (dynamic content)
+    bool HasQuery() const;
+    /// \return true for URLs with "cgi-bin"
+    bool IsCgi() const;
+    /// \return true unless the method is GET or HEAD
+    bool IsOtherMethod() const;
+};
+
+} // namespace ns3
+
+#endif // TRACE_RECORD_H

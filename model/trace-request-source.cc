@@ -1,0 +1,94 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "trace-request-source.h"
+
+#include "ns3/abort.h"
+#include "ns3/nstime.h"
+
+namespace ns3
+{
+
+NS_OBJECT_ENSURE_REGISTERED(TraceRequestSource);
+
+TypeId
+TraceRequestSource::GetTypeId()
+{
+    static TypeId tid
+        = TypeId("ns3::TraceRequestSource")
+              .SetParent<RequestSource>()
+              .SetGroupName("WebProxy")
+              .AddConstructor<TraceRequestSource>()
+              .AddAttribute(
+                  "TimeOffset",
+                  "Added to every record's time: when the trace starts in the simulation.",
+                  TimeValue(Seconds(0)),
+                  MakeTimeAccessor(&TraceRequestSource::m_offset),
+                  MakeTimeChecker());
+    return tid;
+}
+
+void
+TraceRequestSource::SetResolver(Resolver resolver)
+{
+    m_resolver = std::move(resolver);
+}
+
+void
+TraceRequestSource::Add(const TraceRecord& record)
+{
+    m_records.push_back(record);
+}
+
+size_t
+TraceRequestSource::GetSize() const
+{
+    return m_records.size();
+}
+
+bool
+TraceRequestSource::Next(WebRequest& request)
+{
+    if (m_records.empty())
+    {
+        return false;
+    }
+    NS_ABORT_MSG_IF(!m_resolver, "TraceRequestSource: no resolver set (SetResolver)");
+    const TraceRecord& r = m_records.front();
+    request = ToWebRequest(r, m_resolver(r.server), m_offset);
+    m_records.pop_front();
+    return true;
+}
+
+WebRequest
+TraceRequestSource::ToWebRequest(const TraceRecord& r, const Address& server, Time offset)
+{
+    WebRequest w;
+    w.method = r.method;
+    w.host = r.server;
+    w.path = r.path;
+    w.server = server;
+    w.issueTime = r.time + offset;
+    w.persistent = r.persistent;
+    if (r.cookie)
+    {
+        // The value only has to be there: caches key their decision on the field's presence.
+        w.fields.emplace_back("Cookie", "uid=" + std::to_string(r.client));
+    }
+    if (r.clientNoCache)
+    {
+        w.fields.emplace_back("Cache-Control", "no-cache");
+        w.fields.emplace_back("Pragma", "no-cache");
+    }
+    if (r.authorization)
+    {
+        w.fields.emplace_back("Authorization", "Basic dXNlcjpwYXNzd29yZA==");
+    }
+    if (r.IsAborted() && r.size > 0)
+    {
+        w.abortFraction = static_cast<double>(r.received) / r.size;
+    }
+    return w;
+}
+
+} // namespace ns3

@@ -1,0 +1,283 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * Client populations and the Internet side: modem pool sessions, LAN clients, the origin
+ * farm, and trace replay through WebClients.
+ */
+#include "ns3/core-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/lan-clients-helper.h"
+#include "ns3/modem-pool-helper.h"
+#include "ns3/network-module.h"
+#include "ns3/origin-farm-helper.h"
+#include "ns3/point-to-point-module.h"
+#include "ns3/trace-replay-helper.h"
+#include "ns3/trace-request-source.h"
+#include "ns3/web-proxy-module.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+using namespace ns3;
+
+namespace
+{
+TraceRecord
+Rec(double t, uint32_t client, const std::string& server = "s0", uint64_t size = 1000)
+{
+    TraceRecord r;
+    r.time = Seconds(t);
+    r.client = client;
+    r.server = server;
+    r.path = "/o" + std::to_string(size);
+    r.size = size;
+    r.received = size;
+    return r;
+}
+
+/// Replays per-node record lists through WebClients, resolving servers in the farm.
+ApplicationContainer
+Replay(NodeContainer nodes,
+       const std::vector<std::vector<TraceRecord>>& perNode,
+       const OriginFarmHelper& farm,
+       std::vector<RequestRecord>* out)
+{
+    TraceReplayHelper replay([&farm](const std::string& host) { return farm.Resolve(host); });
+    ApplicationContainer apps = replay.Install(nodes, perNode);
+    for (auto i = apps.Begin(); i != apps.End(); ++i)
+    {
+        (*i)->TraceConnectWithoutContext(
+            "RequestComplete",
+            MakeBoundCallback(
+                +[](std::vector<RequestRecord>* v, const RequestRecord& r) { v->push_back(r); },
+                out));
+    }
+    return apps;
+}
+} // namespace
+
+TEST(ModemPool, SessionsTakeFreeModemsOrAreRejected)
+{
+    const Time idle = Seconds(60);
+    std::vector<TraceRecord> recs = {
+        Rec(0, 1),   // A: modem 0
+        Rec(1, 2),   // B: modem 1
+        Rec(2, 3),   // C: all busy -> rejected session
+        Rec(3, 1),   // A: same session
+        Rec(50, 3),  // C: still in its rejected session
+        Rec(70, 2),  // B: idle 69 s > 60 s: a new session, on the lowest free modem (0)
+        Rec(200, 3), // C: A's and B's sessions are over: modem 0
+    };
+    auto a = ModemPoolHelper::AssignSessions(recs, 2, idle);
+    ASSERT_EQ(a.perModem.size(), 2u);
+    // B's second request starts a new session on the lowest free modem: A still holds 0
+    // (last request at 3 s, 67 s ago > 60 s: A's session has ended too) -> modem 0.
+    std::vector<double> m0;
+    for (const auto& r : a.perModem[0])
+    {
+        m0.push_back(r.time.GetSeconds());
+    }
+    std::vector<double> m1;
+    for (const auto& r : a.perModem[1])
+    {
+        m1.push_back(r.time.GetSeconds());
+    }
+    // At 200 s C's rejected session (until 110 s) is over and B's (last request 70 s) too.
+    EXPECT_EQ(m0, (std::vector<double>{0, 3, 70, 200}));
+    EXPECT_EQ(m1, (std::vector<double>{1}));
+    EXPECT_EQ(a.sessions, 4u);
+    EXPECT_EQ(a.rejectedSessions, 1u);
+    EXPECT_EQ(a.rejectedRequests, 2u);
+    EXPECT_EQ(a.maxBusy, 2u);
+}
+
+TEST(ModemPool, NoModemServesTwoSessionsAtOnce)
+{
+    // 200 users, 10 modems, random-ish arrivals: every modem's records form sessions that
+    // never overlap another user's on the same modem.
+    std::vector<TraceRecord> recs;
+    for (uint32_t i = 0; i < 2000; ++i)
+    {
+        recs.push_back(Rec(i * 7.0, (i * 7919) % 200));
+    }
+    const Time idle = Seconds(100);
+    auto a = ModemPoolHelper::AssignSessions(recs, 10, idle);
+    uint64_t assigned = 0;
+    for (const auto& m : a.perModem)
+    {
+        assigned += m.size();
+        for (size_t k = 1; k < m.size(); ++k)
+        {
+            if (m[k].client != m[k - 1].client)
+            {
+                EXPECT_GT(m[k].time - m[k - 1].time, idle)
+                    << "a new user only after the idle timeout";
+            }
+        }
+    }
+    EXPECT_EQ(assigned + a.rejectedRequests, recs.size());
+    EXPECT_LE(a.maxBusy, 10u);
+}
+
+TEST(TraceRequestSource, RecordsBecomeRequests)
+{
+    TraceRecord r = Rec(12.5, 7, "www.example.com", 10000);
+    r.path = "/cgi-bin/x?y";
+    r.method = "POST";
+    r.cookie = true;
+    r.clientNoCache = true;
+    r.authorization = true;
+    r.received = 2500;
+    WebRequest w
+        = TraceRequestSource::ToWebRequest(r, InetSocketAddress("1.2.3.4", 80), Seconds(100));
+    EXPECT_EQ(w.method, "POST");
+    EXPECT_EQ(w.GetUrl(), "http://www.example.com/cgi-bin/x?y");
+    ASSERT_TRUE(w.issueTime);
+    EXPECT_EQ(*w.issueTime, Seconds(112.5));
+    ASSERT_TRUE(w.abortFraction);
+    EXPECT_DOUBLE_EQ(*w.abortFraction, 0.25);
+    std::set<std::string> names;
+    for (const auto& f : w.fields)
+    {
+        names.insert(f.first);
+    }
+    EXPECT_EQ(names, (std::set<std::string>{"Cookie", "Cache-Control", "Pragma", "Authorization"}));
+    EXPECT_FALSE(TraceRequestSource::ToWebRequest(Rec(0, 1), Address(), Seconds(0)).abortFraction);
+}
+
+TEST(OriginFarm, ThousandsOfServersOnFewNodesAtTheirRtt)
+{
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(1);
+    Ptr<Node> client = CreateObject<Node>();
+    Ptr<Node> core = CreateObject<Node>();
+    InternetStackHelper().Install(NodeContainer(client, core));
+    PointToPointHelper access;
+    access.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
+    access.SetChannelAttribute("Delay", StringValue("1ms"));
+    Ipv4AddressHelper("10.1.0.0", "255.255.255.252").Assign(access.Install(client, core));
+    OriginFarmHelper farm(core, {MilliSeconds(5), MilliSeconds(50)});
+    std::vector<TraceRecord> recs;
+    std::set<uint32_t> addresses;
+    for (uint32_t s = 0; s < 1000; ++s)
+    {
+        std::string host = "www" + std::to_string(s) + ".example.com";
+        InetSocketAddress a = farm.AddServer(host, MilliSeconds(s % 2 ? 100 : 10));
+        addresses.insert(a.GetIpv4().Get());
+        EXPECT_EQ(farm.GetRttClass(host), s % 2);
+    }
+    EXPECT_EQ(addresses.size(), 1000u);
+    EXPECT_EQ(farm.GetServerCount(), 1000u);
+    EXPECT_EQ(farm.GetNodes().GetN(), 2u * 9) << "500 servers a class, 60 a node";
+    EXPECT_EQ(farm.AddServer("www3.example.com", Seconds(1)).GetIpv4(),
+              farm.Resolve("www3.example.com").GetIpv4());
+    // One request to each of 40 servers spread over both classes and all nodes.
+    for (uint32_t s = 0; s < 1000; s += 25)
+    {
+        recs.push_back(Rec(s * 0.01, 1, "www" + std::to_string(s) + ".example.com", 2000 + s));
+    }
+    farm.AddObjects(recs);
+    Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    std::vector<RequestRecord> out;
+    Replay(NodeContainer(client), {recs}, farm, &out);
+    Simulator::Stop(Seconds(30));
+    Simulator::Run();
+    Simulator::Destroy();
+    ASSERT_EQ(out.size(), recs.size());
+    for (size_t i = 0; i < out.size(); ++i)
+    {
+        EXPECT_EQ(out[i].status, 200u) << out[i].url;
+        EXPECT_EQ(out[i].bodyBytes, recs[i].size);
+        // Handshake: one RTT of the server's class plus the access link.
+        const double rtt = 2 * (0.001 + (i % 2 ? 0.050 : 0.005));
+        EXPECT_GE(out[i].sync.GetSeconds(), rtt) << out[i].url;
+        EXPECT_LE(out[i].sync.GetSeconds(), rtt + 0.001) << out[i].url;
+    }
+}
+
+TEST(ModemPool, SessionsReplayThroughTheModems)
+{
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(1);
+    ModemPoolHelper pool;
+    pool.Install(3);
+    OriginFarmHelper farm(pool.GetCore(), {MilliSeconds(20)});
+    std::vector<TraceRecord> recs;
+    for (uint32_t i = 0; i < 40; ++i)
+    {
+        recs.push_back(Rec(i * 1.5, i % 5, "www" + std::to_string(i % 4), 500 + 37 * i));
+    }
+    for (uint32_t s = 0; s < 4; ++s)
+    {
+        farm.AddServer("www" + std::to_string(s), MilliSeconds(40));
+    }
+    farm.AddObjects(recs);
+    Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    auto a = ModemPoolHelper::AssignSessions(recs, 3, Seconds(30));
+    EXPECT_EQ(a.rejectedSessions, 2u) << "users 3 and 4 find the three modems taken";
+    std::vector<RequestRecord> out;
+    Replay(pool.GetModems(), a.perModem, farm, &out);
+    Simulator::Stop(Seconds(200));
+    Simulator::Run();
+    Simulator::Destroy();
+    EXPECT_EQ(out.size() + a.rejectedRequests, recs.size());
+    for (const auto& r : out)
+    {
+        EXPECT_EQ(r.status, 200u);
+        EXPECT_FALSE(r.failed) << r.error;
+        // Handshake: propagation 2 x (115 + 1 + 20) ms plus a SYN and a SYN-ACK (>= 58 B
+        // each) serialized at 28.8 kbit/s.
+        if (r.newConnection)
+        {
+            const double lower = 2 * (0.115 + 0.001 + 0.020) + 2 * 58 * 8 / 28800.0;
+            EXPECT_GE(r.sync.GetSeconds(), lower);
+            EXPECT_LE(r.sync.GetSeconds(), lower + 0.01);
+        }
+    }
+}
+
+TEST(LanClients, SharedAndSwitchedLansReachTheFarm)
+{
+    for (bool switched : {false, true})
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        LanClientsHelper lan;
+        lan.SetSwitched(switched);
+        lan.Install(4);
+        OriginFarmHelper farm(lan.GetCore(), {MilliSeconds(10)});
+        farm.AddServer("s0", MilliSeconds(20));
+        std::vector<std::vector<TraceRecord>> perNode(4);
+        std::vector<TraceRecord> all;
+        for (uint32_t c = 0; c < 4; ++c)
+        {
+            for (uint32_t k = 0; k < 3; ++k)
+            {
+                perNode[c].push_back(Rec(k * 0.5 + c * 0.1, c, "s0", 3000 + 1000 * k));
+                all.push_back(perNode[c].back());
+            }
+        }
+        farm.AddObjects(all);
+        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+        std::vector<RequestRecord> out;
+        Replay(lan.GetClients(), perNode, farm, &out);
+        Simulator::Stop(Seconds(30));
+        Simulator::Run();
+        Simulator::Destroy();
+        ASSERT_EQ(out.size(), 12u) << "switched=" << switched;
+        for (const auto& r : out)
+        {
+            EXPECT_EQ(r.status, 200u);
+            if (r.newConnection)
+            {
+                // 2.5 ms LAN RTT + 2 ms T1 link + 20 ms to the server, plus serialization.
+                // On the shared segment the first exchange also resolves ARP both ways
+                // (one LAN RTT each, after ns-3's ArpL3Protocol RequestJitter of 0-10 ms).
+                const double arp = switched ? 0 : 2 * (0.0025 + 0.010);
+                EXPECT_GE(r.sync.GetSeconds(), 0.0245);
+                EXPECT_LE(r.sync.GetSeconds(), 0.0245 + 0.002 + arp) << "switched=" << switched;
+            }
+        }
+    }
+}
