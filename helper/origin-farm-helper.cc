@@ -6,7 +6,9 @@
 #include "ns3/abort.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
+#include "ns3/ipv4-list-routing.h"
 #include "ns3/ipv4.h"
+#include "ns3/local-delivery-routing.h"
 #include "ns3/log.h"
 #include "ns3/origin-server.h"
 #include "ns3/pointer.h"
@@ -22,8 +24,9 @@ NS_LOG_COMPONENT_DEFINE("OriginFarmHelper");
 
 namespace
 {
-/// Addresses per origin node link: a /26.
-constexpr uint32_t BLOCK = 64;
+/// Addresses per origin node link: a /20.
+constexpr uint32_t BLOCK = 4096;
+const char* const BLOCK_MASK = "255.255.240.0";
 } // namespace
 
 OriginFarmHelper::OriginFarmHelper(Ptr<Node> core, std::vector<Time> oneWayDelays, Ipv4Address base)
@@ -54,7 +57,8 @@ void
 OriginFarmHelper::SetMaxServersPerNode(uint32_t n)
 {
     NS_ABORT_MSG_IF(n < 1 || n > BLOCK - 4,
-                    "OriginFarmHelper: MaxServersPerNode must be 1.." << BLOCK - 4);
+                    "OriginFarmHelper: MaxServersPerNode must be 1.." << BLOCK - 4 << ", not "
+                                                                      << n);
     m_maxPerNode = n;
 }
 
@@ -72,10 +76,18 @@ OriginFarmHelper::NodeForClass(uint32_t cls)
     m_link.SetChannelAttribute("Delay", TimeValue(m_delays[cls]));
     NetDeviceContainer d = m_link.Install(m_core, o.node);
     Ipv4Address net(m_base.Get() + BLOCK * m_nextBlock++);
-    Ipv4AddressHelper addr(net, "255.255.255.192");
-    addr.Assign(d); // .1 core, .2 origin node
+    Ipv4AddressHelper addr(net, BLOCK_MASK);
+    addr.Assign(d); // .1 core, .2 origin node; global routing advertises the whole block
     o.ifIndex = o.node->GetObject<Ipv4>()->GetInterfaceForDevice(d.Get(1));
     o.first = Ipv4Address(net.Get() + 3);
+    // The servers' addresses are not assigned to the interface (ns-3 scans interface
+    // addresses per packet): the node delivers the whole block locally instead.
+    Ptr<LocalDeliveryRouting> local = CreateObject<LocalDeliveryRouting>();
+    local->AddPrefix(net, Ipv4Mask(BLOCK_MASK));
+    Ptr<Ipv4ListRouting> list
+        = DynamicCast<Ipv4ListRouting>(o.node->GetObject<Ipv4>()->GetRoutingProtocol());
+    NS_ABORT_MSG_IF(!list, "OriginFarmHelper: origin nodes need Ipv4ListRouting");
+    list->AddRoutingProtocol(local, 100);
     m_serverFactory.Set("Catalog", PointerValue(m_catalog));
     Ptr<Application> server = m_serverFactory.Create<Application>();
     o.node->AddApplication(server);
@@ -104,8 +116,6 @@ OriginFarmHelper::AddServer(const std::string& host, Time rtt)
     }
     OriginNode& o = NodeForClass(cls);
     Ipv4Address a(o.first.Get() + o.used++);
-    o.node->GetObject<Ipv4>()->AddAddress(o.ifIndex,
-                                          Ipv4InterfaceAddress(a, Ipv4Mask("255.255.255.192")));
     InetSocketAddress address(a, 80);
     m_hosts.emplace(host, std::make_pair(address, cls));
     return address;

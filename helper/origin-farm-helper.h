@@ -26,11 +26,10 @@ namespace ns3
  *
  * Servers are grouped by RTT class. Each class has origin nodes attached to a core node by a
  * point-to-point link whose delay gives the class's RTT; a node carries up to
- * MaxServersPerNode servers, each with its own IPv4 address (secondary addresses of the
- * node's link interface, inside the link's /26, so global routing reaches them) and one
- * OriginServer serving every server's objects by Host. Nodes are added as classes fill up.
- * ns-3 finds a node's local addresses by a linear search, which keeps the per-node limit
- * small.
+ * MaxServersPerNode servers (default 4000), each with its own IPv4 address inside the link's
+ * /20, which global routing advertises. The node delivers the whole /20 locally
+ * (LocalDeliveryRouting) rather than owning thousands of interface addresses, and one
+ * OriginServer there serves every server's objects by Host. Nodes are added as classes fill.
  *
  * Call Ipv4GlobalRoutingHelper::PopulateRoutingTables() after the last AddServer.
  */
@@ -40,7 +39,7 @@ class OriginFarmHelper
     /**
      * \param core the router origin nodes attach to
      * \param oneWayDelays one-way delay from the core to each RTT class (RTT ~ 2x this)
-     * \param base first address of the farm's address block (a /26 per node)
+     * \param base first address of the farm's address block (a /20 per node)
      */
     OriginFarmHelper(Ptr<Node> core,
                      std::vector<Time> oneWayDelays,
@@ -60,7 +59,7 @@ class OriginFarmHelper
      */
     void SetServerAttribute(const std::string& name, const AttributeValue& value);
 
-    /// \param n servers per origin node (at most 60: a /26 less the link ends)
+    /// \param n servers per origin node (at most 4092: a /20 less the link ends)
     void SetMaxServersPerNode(uint32_t n);
 
     /**
@@ -114,7 +113,7 @@ class OriginFarmHelper
     std::vector<Time> m_delays;
     uint32_t m_nextBlock{0};
     Ipv4Address m_base;
-    uint32_t m_maxPerNode{60};
+    uint32_t m_maxPerNode{4000};
     PointToPointHelper m_link;
     ObjectFactory m_serverFactory;
     Ptr<WebObjectCatalog> m_catalog;

@@ -276,6 +276,66 @@ Split(double& u, double p)
     return false;
 }
 
+/**
+ * Solve sum_i w_i min(1, a t_i) = target for the scale a >= 0 (t_i >= 0). The left side is
+ * increasing, concave and piecewise linear in a, so Newton steps from a lower bound stay below
+ * the root and end after a few steps (each settles which terms are capped); bisection would
+ * need about fifty passes over the universe.
+ * \param w weights
+ * \param t per-term factors
+ * \param target the sum wanted, at most sum_i w_i over the terms with t_i > 0
+ * \return the scale a
+ */
+double
+SolveCappedScale(const std::vector<double>& w, const std::vector<double>& t, double target)
+{
+    double total = 0;
+    double slope = 0;
+    double cap = 0; // the scale that caps every term
+    for (size_t i = 0; i < w.size(); ++i)
+    {
+        if (t[i] > 0)
+        {
+            total += w[i];
+            slope += w[i] * t[i];
+            cap = std::max(cap, 1 / t[i]);
+        }
+    }
+    if (target <= 0 || slope <= 0)
+    {
+        return 0;
+    }
+    if (target >= total * (1 - 1e-12))
+    {
+        return cap;
+    }
+    double a = target / slope; // the sum is at most a * slope
+    for (int it = 0; it < 200; ++it)
+    {
+        double f = 0;
+        double d = 0;
+        for (size_t i = 0; i < w.size(); ++i)
+        {
+            const double x = a * t[i];
+            if (x >= 1)
+            {
+                f += w[i];
+            }
+            else
+            {
+                f += w[i] * x;
+                d += w[i] * t[i];
+            }
+        }
+        if (f >= target * (1 - 1e-12) || d <= 0)
+        {
+            break;
+        }
+        a += (target - f) / d;
+    }
+    return a;
+}
+
 /// Writes a decimal number into a buffer.
 inline char*
 PutNumber(char* p, uint64_t v)
@@ -614,6 +674,8 @@ SyntheticWorkload::DoDispose()
     m_obj.shrink_to_fit();
     m_alias = {};
     m_user = {};
+    m_rtt = {};
+    m_cookieServer = {};
     m_heap = {};
     m_abortFraction = nullptr;
     m_changeInterval = nullptr;
@@ -726,7 +788,7 @@ SyntheticWorkload::GetServerName(uint32_t server)
 Time
 SyntheticWorkload::GetServerRtt(uint32_t server)
 {
-    Build();
+    BuildServers(); // not the objects: the RTTs may be wanted before Requests is known
     NS_ABORT_MSG_IF(server >= m_rtt.size(), "SyntheticWorkload: no server " << server);
     return m_rtt[server];
 }
@@ -748,7 +810,7 @@ SyntheticWorkload::GetServerRtt(const std::string& host)
     {
         return Time(0);
     }
-    Build();
+    BuildServers();
     return server < m_rtt.size() ? m_rtt[server] : Time(0);
 }
 
@@ -848,10 +910,6 @@ SyntheticWorkload::Build()
         return;
     }
     NS_LOG_FUNCTION(this);
-    if (m_stream >= 0)
-    {
-        AssignStreams(m_stream);
-    }
     m_derived = GetDerived();
     m_size[HTML]
         = {m_htmlMedian, m_htmlSigma, m_htmlTailFraction, m_htmlTailScale, m_htmlTailShape};
@@ -889,6 +947,16 @@ SyntheticWorkload::Build()
 void
 SyntheticWorkload::BuildServers()
 {
+    if (!m_rtt.empty())
+    {
+        return;
+    }
+    // The first draws of the workload: assign the streams again, for attribute variables
+    // replaced since AssignStreams.
+    if (m_stream >= 0)
+    {
+        AssignStreams(m_stream);
+    }
     m_rtt.resize(m_servers);
     m_cookieServer.resize(m_servers);
     for (uint32_t s = 0; s < m_servers; ++s)
@@ -961,7 +1029,7 @@ SyntheticWorkload::BuildObjects()
     {
         Obj& o = m_obj[i];
         o.kind = uint8_t(kind.Draw(w[i], m_universeRng->GetValue()));
-        const double u = m_universeRng->GetValue();
+        const double u = m_universeRng->GetValue(); // drawn for every object: fixed count
         o.type = o.kind == STATIC ? uint8_t(type.Draw(w[i], u)) : uint8_t(HTML);
         groupWeight[o.kind != STATIC] += w[i];
     }
@@ -989,30 +1057,10 @@ SyntheticWorkload::BuildObjects()
             if ((m_obj[i].kind != STATIC) == bool(grp))
             {
                 gw.push_back(w[i]);
-                gt.push_back(tilt[i]);
+                gt.push_back(double(tilt[i]));
             }
         }
-        auto share = [&gw, &gt](double a)
-        {
-            double s = 0;
-            for (size_t i = 0; i < gw.size(); ++i)
-            {
-                s += gw[i] * std::min(1.0, a * gt[i]);
-            }
-            return s;
-        };
-        double lo = 0;
-        double hi = 1;
-        while (share(hi) < target && hi < 1e30)
-        {
-            hi *= 2;
-        }
-        for (int it = 0; it < 45; ++it)
-        {
-            const double mid = 0.5 * (lo + hi);
-            (share(mid) < target ? lo : hi) = mid;
-        }
-        scale[grp] = 0.5 * (lo + hi);
+        scale[grp] = SolveCappedScale(gw, gt, target);
     }
 
     // Pass 2: server Cache-Control and cookie site (balanced per group), server, size.
@@ -1040,9 +1088,7 @@ SyntheticWorkload::BuildObjects()
     {
         Obj& o = m_obj[i];
         const int grp = o.kind != STATIC;
-        const double ns = d.serverNoCacheStatic;
-        const double nd = d.serverNoCacheDynamic;
-        const double pNoCache = grp ? nd : ns;
+        const double pNoCache = grp ? d.serverNoCacheDynamic : d.serverNoCacheStatic;
         if (noCache[grp].Draw(w[i], m_universeRng->GetValue(), {1 - pNoCache, pNoCache}) == 1)
         {
             o.flags |= FLAG_SERVER_NO_CACHE;
@@ -1074,31 +1120,8 @@ SyntheticWorkload::BuildObjects()
 
     // Abort probability ~ size^exponent, scaled so that its request-weighted mean is
     // AbortProbability (probabilities capped at 1).
-    double lo = 0;
-    double hi = 1;
-    auto abortMean = [&](double a)
-    {
-        double s = 0;
-        for (size_t i = 0; i < n; ++i)
-        {
-            s += w[i] * std::min(1.0, a * sizePow[i]);
-        }
-        return s;
-    };
-    if (m_pAbort > 0)
-    {
-        NS_ABORT_MSG_IF(m_pAbort >= 1, "SyntheticWorkload: AbortProbability must be below 1");
-        while (abortMean(hi) < m_pAbort)
-        {
-            hi *= 2;
-        }
-        for (int it = 0; it < 45; ++it)
-        {
-            const double mid = 0.5 * (lo + hi);
-            (abortMean(mid) < m_pAbort ? lo : hi) = mid;
-        }
-    }
-    const double abortScale = 0.5 * (lo + hi);
+    NS_ABORT_MSG_IF(m_pAbort >= 1, "SyntheticWorkload: AbortProbability must be below 1");
+    const double abortScale = m_pAbort > 0 ? SolveCappedScale(w, sizePow, m_pAbort) : 0;
     for (size_t i = 0; i < n; ++i)
     {
         m_obj[i].abortProb = m_pAbort > 0 ? float(std::min(1.0, abortScale * sizePow[i])) : 0.f;

@@ -42,11 +42,13 @@ namespace ns3
  *
  * Users alternate sessions (PagesPerSession pages separated by ThinkTime) and SessionGap
  * off periods; a page is ObjectsPerPage requests InterRequestTime apart. Records come out in
- * non-decreasing time order. All randomness comes from ns-3 random variables: call
- * AssignStreams before the first Next for a run-independent trace.
+ * non-decreasing time order. All randomness comes from ns-3 random variables; with
+ * AssignStreams the trace depends only on the seed, the run and the stream.
  *
  * The attribute defaults are the "modem" preset; SetPreset("research") switches to the
- * research environment. Set attributes after SetPreset, before the first Next.
+ * research environment. Set attributes after SetPreset, before the first Next. The presets
+ * are calibrated on traces of 1M requests (doc/workloads.md gives the measured figures and
+ * how they move with the trace length).
  */
 class SyntheticWorkload : public Object
 {
@@ -63,9 +65,9 @@ class SyntheticWorkload : public Object
     /// Content types of the objects.
     enum ContentType : uint8_t
     {
-        HTML = 0,
-        IMAGE = 1,
-        OTHER = 2,
+        HTML = 0,  //!< text/html
+        IMAGE = 1, //!< image/gif
+        OTHER = 2, //!< application/octet-stream
     };
 
     /// URL kinds.
@@ -105,7 +107,9 @@ class SyntheticWorkload : public Object
 
     /**
      * Assign fixed random variable streams to every random variable of the workload,
-     * including those given as attributes.
+     * including those given as attributes. The streams are assigned again before the first
+     * draw (first Next or GetServerRtt), so attribute variables replaced in between (e.g. by
+     * SetPreset) get them too.
      * \param stream first stream index to use
      * \return the number of streams used
      */
@@ -141,8 +145,7 @@ class SyntheticWorkload : public Object
 
     /**
      * \param object object index (its popularity rank - 1)
-     * \return the number of requests the object is expected to get per request, i.e. its
-     *         Zipf probability
+     * \return the probability that a request is for the object (its Zipf probability)
      */
     double GetPopularity(uint64_t object);
 

@@ -158,6 +158,7 @@ TEST(OriginFarm, ThousandsOfServersOnFewNodesAtTheirRtt)
     access.SetChannelAttribute("Delay", StringValue("1ms"));
     Ipv4AddressHelper("10.1.0.0", "255.255.255.252").Assign(access.Install(client, core));
     OriginFarmHelper farm(core, {MilliSeconds(5), MilliSeconds(50)});
+    farm.SetMaxServersPerNode(60);
     std::vector<TraceRecord> recs;
     std::set<uint32_t> addresses;
     for (uint32_t s = 0; s < 1000; ++s)
