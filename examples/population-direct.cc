@@ -107,6 +107,9 @@ main(int argc, char* argv[])
     mkdir(outDir.c_str(), 0755);
     const std::string prefix = outDir + "/population-" + population;
     Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+    // TIME_WAIT lasts 2 MSL: Linux's 60 s rather than ns-3's 240 s. Every closed connection
+    // stays in its node's endpoint list until then, and ns-3 scans that list per packet.
+    Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(30));
 
     // The workload: seed 002's environment, users as many as the population has. The
     // preset's object universe scales with the trace length (ObjectsPerRequest), so count

@@ -26,10 +26,11 @@ namespace ns3
  *
  * Servers are grouped by RTT class. Each class has origin nodes attached to a core node by a
  * point-to-point link whose delay gives the class's RTT; a node carries up to
- * MaxServersPerNode servers (default 4000), each with its own IPv4 address inside the link's
+ * MaxServersPerNode servers (default 500), each with its own IPv4 address inside the link's
  * /20, which global routing advertises. The node delivers the whole /20 locally
  * (LocalDeliveryRouting) rather than owning thousands of interface addresses, and one
- * OriginServer there serves every server's objects by Host. Nodes are added as classes fill.
+ * OriginServer there serves every server's objects by Host. Nodes are added as classes fill;
+ * more nodes keep each node's TCP endpoint list (scanned per packet by ns-3) short.
  *
  * Call Ipv4GlobalRoutingHelper::PopulateRoutingTables() after the last AddServer.
  */
@@ -113,7 +114,7 @@ class OriginFarmHelper
     std::vector<Time> m_delays;
     uint32_t m_nextBlock{0};
     Ipv4Address m_base;
-    uint32_t m_maxPerNode{4000};
+    uint32_t m_maxPerNode{500};
     PointToPointHelper m_link;
     ObjectFactory m_serverFactory;
     Ptr<WebObjectCatalog> m_catalog;

@@ -45,43 +45,6 @@ Trim(std::string_view s)
     return s;
 }
 
-bool
-IsToken(std::string_view s)
-{
-    if (s.empty())
-    {
-        return false;
-    }
-    for (char c : s)
-    {
-        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-               || c == '_' || c == '-';
-        if (!ok)
-        {
-            return false;
-        }
-    }
-    return true;
-}
-
-/// A host[:port]: no white space, control characters, '/' or '@'.
-bool
-IsHost(std::string_view s)
-{
-    if (s.empty())
-    {
-        return false;
-    }
-    for (char c : s)
-    {
-        if (static_cast<unsigned char>(c) <= ' ' || c == 0x7f || c == '/' || c == '@' || c == '?'
-            || c == '#')
-        {
-            return false;
-        }
-    }
-    return true;
-}
 } // namespace
 
 CsvTraceReader::CsvTraceReader()
@@ -307,7 +270,7 @@ CsvTraceReader::ParseLine(std::string_view line, TraceRecord& out, std::string& 
     }
 
     std::string_view server = m_fields[m_index[SERVER]];
-    if (!server.empty() && !IsHost(server))
+    if (!server.empty() && !TraceRecord::IsHost(server))
     {
         problem = "server " + Quote(server) + " is not a host name";
         return MALFORMED;
@@ -407,7 +370,7 @@ CsvTraceReader::ParseLine(std::string_view line, TraceRecord& out, std::string& 
     if (m_index[METHOD] >= 0)
     {
         method = m_fields[m_index[METHOD]];
-        if (!IsToken(method))
+        if (!TraceRecord::IsToken(method))
         {
             problem = "method " + Quote(method) + " is not a method name";
             return MALFORMED;

@@ -90,42 +90,6 @@ AppendField(std::string& s, const std::string& text)
     s += '"';
 }
 
-bool
-IsToken(const std::string& s)
-{
-    if (s.empty())
-    {
-        return false;
-    }
-    for (char c : s)
-    {
-        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-               || c == '_' || c == '-';
-        if (!ok)
-        {
-            return false;
-        }
-    }
-    return true;
-}
-
-bool
-IsHost(const std::string& s)
-{
-    if (s.empty())
-    {
-        return false;
-    }
-    for (char c : s)
-    {
-        if (static_cast<unsigned char>(c) <= ' ' || c == 0x7f || c == '/' || c == '@' || c == '?'
-            || c == '#' || c == ',' || c == '"')
-        {
-            return false;
-        }
-    }
-    return true;
-}
 } // namespace
 
 CsvTraceWriter::CsvTraceWriter(const std::string& path)
@@ -203,7 +167,7 @@ CsvTraceWriter::Write(const TraceRecord& r)
     {
         throw std::invalid_argument("CsvTraceWriter: record time is negative");
     }
-    if (!IsHost(r.server))
+    if (!TraceRecord::IsHost(r.server, ",\""))
     {
         throw std::invalid_argument("CsvTraceWriter: server '" + r.server
                                     + "' is not a host[:port]");
@@ -213,7 +177,7 @@ CsvTraceWriter::Write(const TraceRecord& r)
         throw std::invalid_argument("CsvTraceWriter: path '" + r.path
                                     + "' does not start with '/' or has control characters");
     }
-    if (!IsToken(r.method))
+    if (!TraceRecord::IsToken(r.method))
     {
         throw std::invalid_argument("CsvTraceWriter: method '" + r.method
                                     + "' is not a method name");

@@ -8,6 +8,9 @@
 #include "ns3/simulator.h"
 #include "ns3/tcp-socket-base.h"
 
+#include <set>
+#include <vector>
+
 namespace ns3
 {
 
@@ -32,6 +35,7 @@ HttpConnection::HttpConnection()
 HttpConnection::~HttpConnection()
 {
     NS_LOG_FUNCTION(this);
+    m_pumpEvent.Cancel();
 }
 
 void
@@ -41,7 +45,7 @@ HttpConnection::DoDispose()
     m_pumpEvent.Cancel();
     m_onClosed = nullptr;
     m_socket = nullptr;
-    m_self = nullptr;
+    ReleaseSelf();
     Object::DoDispose();
 }
 
@@ -172,7 +176,51 @@ HttpConnection::Pump()
         Detach();
         m_socket->Close();
         Ptr<HttpConnection> self = m_self;
-        m_self = nullptr;
+        ReleaseSelf();
+    }
+}
+
+namespace
+{
+/// Connections draining after their owner let go, released when the simulation is destroyed.
+std::set<HttpConnection*> g_draining;
+bool g_releaseScheduled = false;
+
+void
+ReleaseDraining()
+{
+    std::vector<HttpConnection*> all(g_draining.begin(), g_draining.end());
+    g_releaseScheduled = false;
+    for (HttpConnection* c : all)
+    {
+        Ptr<HttpConnection> keep(c); // Dispose breaks the self reference
+        c->Dispose();
+    }
+    g_draining.clear();
+}
+} // namespace
+
+void
+HttpConnection::KeepSelf()
+{
+    m_self = this;
+    g_draining.insert(this);
+    if (!g_releaseScheduled)
+    {
+        // A connection whose peer never drains its data would otherwise outlive the
+        // simulation (and with it its socket and node).
+        Simulator::ScheduleDestroy(&ReleaseDraining);
+        g_releaseScheduled = true;
+    }
+}
+
+void
+HttpConnection::ReleaseSelf()
+{
+    if (m_self)
+    {
+        g_draining.erase(this);
+        m_self = nullptr; // may delete this: last statement
     }
 }
 
@@ -184,7 +232,9 @@ HttpConnection::HandleSend(Ptr<Socket> socket, uint32_t available)
     // TcpRateLinux::SkbSent). Write from a separate event instead.
     if (!m_queue.empty() && m_pumpEvent.IsExpired())
     {
-        m_pumpEvent = Simulator::ScheduleNow(&HttpConnection::Pump, Ptr<HttpConnection>(this));
+        // A raw pointer: an EventId holding a Ptr to its owner would keep it alive forever.
+        // The destructor cancels the event.
+        m_pumpEvent = Simulator::ScheduleNow(&HttpConnection::Pump, this);
     }
 }
 
@@ -240,7 +290,7 @@ HttpConnection::Close()
     }
     m_closing = true;
     // Stay alive until the queue has drained into TCP, even if the owner lets go.
-    m_self = this;
+    KeepSelf();
     Pump();
 }
 
@@ -347,7 +397,7 @@ HttpConnection::HandlePeerError(Ptr<Socket> socket)
     m_queue.clear();
     m_unsent = 0;
     Detach();
-    m_self = nullptr;
+    ReleaseSelf();
     if (!wasClosed && m_onClosed)
     {
         m_onClosed(true);

@@ -102,6 +102,8 @@ class HttpConnection : public Object
     void HandleDataAfterAbort(Ptr<Socket> socket);
     void Pump();
     void Detach();
+    void KeepSelf();
+    void ReleaseSelf();
 
     /// A queued message.
     struct Chunk

@@ -25,25 +25,6 @@ IsSpace(char c)
     return c == ' ' || c == '\t';
 }
 
-/// A method or action name: letters, digits, '_' and '-'.
-bool
-IsToken(std::string_view s)
-{
-    if (s.empty())
-    {
-        return false;
-    }
-    for (char c : s)
-    {
-        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-               || c == '_' || c == '-';
-        if (!ok)
-        {
-            return false;
-        }
-    }
-    return true;
-}
 } // namespace
 
 SquidLogReader::SquidLogReader()
@@ -232,7 +213,7 @@ SquidLogReader::ParseLine(std::string_view line, TraceRecord& out, std::string& 
     std::string_view ac = f[3];
     size_t slash = ac.find('/');
     uint64_t status = 0;
-    if (slash == std::string_view::npos || !IsToken(ac.substr(0, slash))
+    if (slash == std::string_view::npos || !TraceRecord::IsToken(ac.substr(0, slash))
         || ac.size() - slash - 1 > 3 || ParseUnsigned(ac.substr(slash + 1), status) != NUMBER_OK)
     {
         problem = "action/code " + Quote(ac) + " is not ACTION/status (e.g. TCP_MISS/200)";
@@ -256,7 +237,7 @@ SquidLogReader::ParseLine(std::string_view line, TraceRecord& out, std::string& 
     }
 
     std::string_view method = f[5];
-    if (!IsToken(method))
+    if (!TraceRecord::IsToken(method))
     {
         problem = "method " + Quote(method) + " is not a method name";
         return MALFORMED;

@@ -49,42 +49,6 @@ AppendEscaped(std::string& s, const std::string& text)
     }
 }
 
-bool
-IsToken(const std::string& s)
-{
-    if (s.empty())
-    {
-        return false;
-    }
-    for (char c : s)
-    {
-        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-               || c == '_' || c == '-';
-        if (!ok)
-        {
-            return false;
-        }
-    }
-    return true;
-}
-
-bool
-IsHost(const std::string& s)
-{
-    if (s.empty())
-    {
-        return false;
-    }
-    for (char c : s)
-    {
-        if (static_cast<unsigned char>(c) <= ' ' || c == 0x7f || c == '/' || c == '@' || c == '?'
-            || c == '#')
-        {
-            return false;
-        }
-    }
-    return true;
-}
 } // namespace
 
 SquidLogWriter::SquidLogWriter(const std::string& path)
@@ -167,7 +131,7 @@ SquidLogWriter::Write(const TraceRecord& r, Time elapsed)
     {
         throw std::invalid_argument("SquidLogWriter: record time is negative");
     }
-    if (!IsHost(r.server))
+    if (!TraceRecord::IsHost(r.server))
     {
         throw std::invalid_argument("SquidLogWriter: server '" + r.server
                                     + "' is not a host[:port]");
@@ -177,7 +141,7 @@ SquidLogWriter::Write(const TraceRecord& r, Time elapsed)
         throw std::invalid_argument("SquidLogWriter: path '" + r.path
                                     + "' does not start with '/'");
     }
-    if (!IsToken(r.method))
+    if (!TraceRecord::IsToken(r.method))
     {
         throw std::invalid_argument("SquidLogWriter: method '" + r.method
                                     + "' is not a method name");

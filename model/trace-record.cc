@@ -36,4 +36,41 @@ TraceRecord::IsOtherMethod() const
     return method != "GET" && method != "HEAD";
 }
 
+bool
+TraceRecord::IsToken(std::string_view s)
+{
+    if (s.empty())
+    {
+        return false;
+    }
+    for (char c : s)
+    {
+        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+               || c == '_' || c == '-';
+        if (!ok)
+        {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool
+TraceRecord::IsHost(std::string_view s, std::string_view alsoForbidden)
+{
+    if (s.empty())
+    {
+        return false;
+    }
+    for (char c : s)
+    {
+        if (static_cast<unsigned char>(c) <= ' ' || c == 0x7f || c == '/' || c == '@' || c == '?'
+            || c == '#' || alsoForbidden.find(c) != std::string_view::npos)
+        {
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace ns3

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace ns3
 {
@@ -48,6 +49,22 @@ struct TraceRecord
     bool IsCgi() const;
     /// \return true unless the method is GET or HEAD
     bool IsOtherMethod() const;
+
+    /**
+     * Whether a method or Squid action name is well formed: letters, digits, '_' and '-'.
+     * \param s the name
+     * \return true if valid
+     */
+    static bool IsToken(std::string_view s);
+
+    /**
+     * Whether a server name is well formed: host[:port] with no white space, control
+     * character, '/', '@', '?' or '#', nor any of alsoForbidden.
+     * \param s the name
+     * \param alsoForbidden further characters the caller's format cannot carry
+     * \return true if valid
+     */
+    static bool IsHost(std::string_view s, std::string_view alsoForbidden = "");
 };
 
 } // namespace ns3

@@ -319,6 +319,19 @@ const std::string URLPROBLEM
     = " has no host (expected scheme://host/path, or host:port for CONNECT)";
 } // namespace
 
+namespace
+{
+/// Names parameterized cases by number ("case3"), not by a dump of their bytes.
+struct CaseName
+{
+    template <class T>
+    std::string operator()(const ::testing::TestParamInfo<T>& info) const
+    {
+        return "case" + std::to_string(info.index);
+    }
+};
+} // namespace
+
 INSTANTIATE_TEST_SUITE_P(
     SquidLog,
     SquidLogMalformed,
@@ -366,7 +379,8 @@ INSTANTIATE_TEST_SUITE_P(
                      "URL 'www.example.com:443'" + URLPROBLEM},
         BadSquidLine{"1014416468.999 180 10.0.0.7 TCP_MISS/200 4512 GET http://a/" + TAIL,
                      "time 1014416468.999 is 1.124 s earlier than the latest time so far, "
-                     "1014416470.123 (tolerance 1 s)"}));
+                     "1014416470.123 (tolerance 1 s)"}),
+    CaseName());
 
 TEST(SquidLogReader, SmallStepBackIsRaisedAndCounted)
 {
@@ -688,7 +702,8 @@ INSTANTIATE_TEST_SUITE_P(
                "field 4 has a quote inside an unquoted field"},
         BadCsv{"time,client,server,url,size,flags,received",
                "6,1,s.example,/x,10,-",
-               "expected 7 fields, found 6"}));
+               "expected 7 fields, found 6"}),
+    CaseName());
 
 TEST(CsvTraceReader, HeaderProblems)
 {
