@@ -116,7 +116,8 @@ main(int argc, char* argv[])
     // the requests of the duration first (request times do not depend on the universe).
     const std::string preset = modem ? "modem" : "research";
     users = users ? users : (modem ? 40 * modems : 10 * lanClients);
-    auto makeWorkload = [&](uint64_t requests, uint64_t objects) {
+    auto makeWorkload = [&](uint64_t requests, uint64_t objects)
+    {
         Ptr<SyntheticWorkload> w = SyntheticWorkload::CreatePreset(preset);
         w->SetAttribute("Users", UintegerValue(users));
         w->SetAttribute("Requests", UintegerValue(requests));

@@ -144,8 +144,8 @@ class HttpParser
     uint32_t m_headerLimit;
     State m_state{State::HEADER};
     Error m_error{Error::NONE};
-    std::string m_buf;       //!< unparsed header bytes
-    uint64_t m_remaining{0}; //!< body bytes still to come
+    std::string m_buf;         //!< unparsed header bytes
+    uint64_t m_remaining{0};   //!< body bytes still to come
     uint64_t m_headerBytes{0}; //!< bytes of the current header consumed so far
     uint64_t m_messages{0};
     std::deque<bool> m_expect; //!< response streams: outstanding requests (true = HEAD)
