@@ -162,7 +162,7 @@ main(int argc, char* argv[])
         core = pool.GetCore();
         clients = pool.GetModems();
         uplink = pool.GetUplinkDevices();
-        beforeCore = MilliSeconds(115 + 1);
+        beforeCore = MilliSeconds(115 + 1); // plus 0.1 ms of terminal-server ring
     }
     else
     {

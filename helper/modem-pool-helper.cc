@@ -50,6 +50,13 @@ ModemPoolHelper::SetUplinkDelay(Time delay)
 }
 
 void
+ModemPoolHelper::SetModemsPerTerminalServer(uint32_t n)
+{
+    NS_ABORT_MSG_IF(n == 0, "ModemPoolHelper: at least one modem per terminal server");
+    m_perServer = n;
+}
+
+void
 ModemPoolHelper::Install(uint32_t modems)
 {
     NS_ABORT_MSG_IF(modems == 0 || modems > (1u << 20), "ModemPoolHelper: 1..2^20 modems");
@@ -60,10 +67,31 @@ ModemPoolHelper::Install(uint32_t modems)
     stack.Install(m_modems);
     stack.Install(m_nas);
     stack.Install(m_core);
+    const uint32_t servers = (modems + m_perServer - 1) / m_perServer;
+    if (servers == 1)
+    {
+        m_terminalServers.Add(m_nas);
+    }
+    else
+    {
+        // Several terminal servers on the access router's ring (FDDI in seed 002's ISP).
+        m_terminalServers.Create(servers);
+        stack.Install(m_terminalServers);
+        PointToPointHelper ring;
+        ring.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
+        ring.SetChannelAttribute("Delay", TimeValue(MicroSeconds(100)));
+        Ipv4AddressHelper addr("10.63.0.0", "255.255.255.252");
+        for (uint32_t k = 0; k < servers; ++k)
+        {
+            addr.Assign(ring.Install(m_terminalServers.Get(k), m_nas));
+            addr.NewNetwork();
+        }
+    }
     Ipv4AddressHelper addr("10.64.0.0", "255.255.255.252");
     for (uint32_t i = 0; i < modems; ++i)
     {
-        NetDeviceContainer d = m_modem.Install(m_modems.Get(i), m_nas);
+        NetDeviceContainer d
+            = m_modem.Install(m_modems.Get(i), m_terminalServers.Get(i / m_perServer));
         m_modemDevices.Add(d.Get(0));
         addr.Assign(d);
         addr.NewNetwork();
@@ -72,6 +100,12 @@ ModemPoolHelper::Install(uint32_t modems)
     m_uplinkDevices = m_uplink.Install(m_nas, m_core);
     Ipv4AddressHelper up("10.63.255.252", "255.255.255.252");
     up.Assign(m_uplinkDevices);
+}
+
+NodeContainer
+ModemPoolHelper::GetTerminalServers() const
+{
+    return m_terminalServers;
 }
 
 NodeContainer

@@ -16,9 +16,10 @@ namespace ns3
 /**
  * \ingroup web-proxy
  * A dial-up modem bank as in seed 002's ISP trace: N modems (28.8 kbit/s point-to-point
- * links, about 250 ms RTT for a small packet) into a terminal server (NAS), which reaches the
- * ISP's core router over a T3 (45 Mbit/s). Many more users than modems share the pool:
- * AssignSessions gives each user session a free modem, or rejects it when all are busy.
+ * links, about 250 ms RTT for a small packet) into terminal servers on the access router
+ * (NAS), which reaches the ISP's core router over a T3 (45 Mbit/s). Many more users than modems
+ * share the pool: AssignSessions gives each user session a free modem, or rejects it when all are
+ * busy.
  *
  * A modem's nominal 28.8 kbit/s gives about 21 kbit/s of sustained goodput in the traces;
  * set the modem devices' DataRate to model line conditions. Each modem link buffers 8
@@ -47,15 +48,29 @@ class ModemPoolHelper
     void SetUplinkDelay(Time delay);
 
     /**
-     * Build the pool: modem nodes, NAS and core router, with the Internet stack and
-     * addresses (modems in 10.64.0.0/10 as /30s, uplink 10.63.255.252/30).
+     * Spread the modems over terminal servers of n modems each, on a 100 Mbit/s ring to the
+     * access router (seed 002's bank had 450 modems on two). ns-3 scans every interface of
+     * a node for each packet it forwards, so smaller terminal servers simulate faster; the
+     * modeled paths are the same. Default 32.
+     * \param n modems per terminal server
+     */
+    void SetModemsPerTerminalServer(uint32_t n);
+
+    /**
+     * Build the pool: modem nodes, terminal servers, the access router (NAS) and the core
+     * router, with the Internet stack and addresses (modems in 10.64.0.0/10 as /30s,
+     * terminal servers in 10.63.0.0/17, uplink 10.63.255.252/30). With one terminal server
+     * the modems attach to the access router itself.
      * \param modems number of modems
      */
     void Install(uint32_t modems);
 
+    /// \return the terminal servers (the access router when there is only one)
+    NodeContainer GetTerminalServers() const;
+
     /// \return the modem (client) nodes
     NodeContainer GetModems() const;
-    /// \return the terminal server
+    /// \return the access router, where the uplink to the core starts
     Ptr<Node> GetNas() const;
     /// \return the ISP core router (attach origin servers or proxies here)
     Ptr<Node> GetCore() const;
@@ -96,6 +111,8 @@ class ModemPoolHelper
     NetDeviceContainer m_modemDevices;
     NetDeviceContainer m_uplinkDevices;
     Ptr<Node> m_nas;
+    NodeContainer m_terminalServers;
+    uint32_t m_perServer{32};
     Ptr<Node> m_core;
 };
 

@@ -199,41 +199,47 @@ TEST(OriginFarm, ThousandsOfServersOnFewNodesAtTheirRtt)
 
 TEST(ModemPool, SessionsReplayThroughTheModems)
 {
-    RngSeedManager::SetSeed(1);
-    RngSeedManager::SetRun(1);
-    ModemPoolHelper pool;
-    pool.Install(3);
-    OriginFarmHelper farm(pool.GetCore(), {MilliSeconds(20)});
-    std::vector<TraceRecord> recs;
-    for (uint32_t i = 0; i < 40; ++i)
+    // All modems on the access router, and spread over terminal servers of two modems.
+    for (uint32_t perServer : {32u, 2u})
     {
-        recs.push_back(Rec(i * 1.5, i % 5, "www" + std::to_string(i % 4), 500 + 37 * i));
-    }
-    for (uint32_t s = 0; s < 4; ++s)
-    {
-        farm.AddServer("www" + std::to_string(s), MilliSeconds(40));
-    }
-    farm.AddObjects(recs);
-    Ipv4GlobalRoutingHelper::PopulateRoutingTables();
-    auto a = ModemPoolHelper::AssignSessions(recs, 3, Seconds(30));
-    EXPECT_EQ(a.rejectedSessions, 2u) << "users 3 and 4 find the three modems taken";
-    std::vector<RequestRecord> out;
-    Replay(pool.GetModems(), a.perModem, farm, &out);
-    Simulator::Stop(Seconds(200));
-    Simulator::Run();
-    Simulator::Destroy();
-    EXPECT_EQ(out.size() + a.rejectedRequests, recs.size());
-    for (const auto& r : out)
-    {
-        EXPECT_EQ(r.status, 200u);
-        EXPECT_FALSE(r.failed) << r.error;
-        // Handshake: propagation 2 x (115 + 1 + 20) ms plus a SYN and a SYN-ACK (>= 58 B
-        // each) serialized at 28.8 kbit/s.
-        if (r.newConnection)
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        ModemPoolHelper pool;
+        pool.SetModemsPerTerminalServer(perServer);
+        pool.Install(3);
+        EXPECT_EQ(pool.GetTerminalServers().GetN(), perServer == 2 ? 2u : 1u);
+        OriginFarmHelper farm(pool.GetCore(), {MilliSeconds(20)});
+        std::vector<TraceRecord> recs;
+        for (uint32_t i = 0; i < 40; ++i)
         {
-            const double lower = 2 * (0.115 + 0.001 + 0.020) + 2 * 58 * 8 / 28800.0;
-            EXPECT_GE(r.sync.GetSeconds(), lower);
-            EXPECT_LE(r.sync.GetSeconds(), lower + 0.01);
+            recs.push_back(Rec(i * 1.5, i % 5, "www" + std::to_string(i % 4), 500 + 37 * i));
+        }
+        for (uint32_t s = 0; s < 4; ++s)
+        {
+            farm.AddServer("www" + std::to_string(s), MilliSeconds(40));
+        }
+        farm.AddObjects(recs);
+        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+        auto a = ModemPoolHelper::AssignSessions(recs, 3, Seconds(30));
+        EXPECT_EQ(a.rejectedSessions, 2u) << "users 3 and 4 find the three modems taken";
+        std::vector<RequestRecord> out;
+        Replay(pool.GetModems(), a.perModem, farm, &out);
+        Simulator::Stop(Seconds(200));
+        Simulator::Run();
+        Simulator::Destroy();
+        EXPECT_EQ(out.size() + a.rejectedRequests, recs.size());
+        for (const auto& r : out)
+        {
+            EXPECT_EQ(r.status, 200u);
+            EXPECT_FALSE(r.failed) << r.error;
+            // Handshake: propagation 2 x (115 + 1 + 20) ms plus a SYN and a SYN-ACK (>= 58 B
+            // each) serialized at 28.8 kbit/s.
+            if (r.newConnection)
+            {
+                const double lower = 2 * (0.115 + 0.001 + 0.020) + 2 * 58 * 8 / 28800.0;
+                EXPECT_GE(r.sync.GetSeconds(), lower);
+                EXPECT_LE(r.sync.GetSeconds(), lower + 0.01);
+            }
         }
     }
 }
