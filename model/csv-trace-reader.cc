@@ -402,19 +402,7 @@ CsvTraceReader::ParseLine(std::string_view line, TraceRecord& out, std::string& 
     SetTime(out.time, ns);
     out.client = static_cast<uint32_t>(client);
     out.server.assign(server);
-    if (path.empty())
-    {
-        out.path.assign(1, '/');
-    }
-    else if (path[0] == '/')
-    {
-        out.path.assign(path);
-    }
-    else
-    {
-        out.path.assign(1, '/');
-        out.path.append(path);
-    }
+    out.SetPath(path);
     out.method.assign(method);
     out.size = size;
     out.received = received;

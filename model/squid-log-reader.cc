@@ -277,19 +277,7 @@ SquidLogReader::ParseLine(std::string_view line, TraceRecord& out, std::string& 
     SetTime(out.time, timeNs - m_originNs);
     out.client = m_numbering == BY_ADDRESS ? client : ClientNumber(f[2]);
     out.server.assign(host);
-    if (path.empty())
-    {
-        out.path.assign(1, '/');
-    }
-    else if (path[0] == '/')
-    {
-        out.path.assign(path);
-    }
-    else
-    {
-        out.path.assign(1, '/');
-        out.path.append(path);
-    }
+    out.SetPath(path);
     out.method.assign(method);
     out.size = size;
     out.received = size;

@@ -12,6 +12,18 @@ TraceRecord::GetUrl() const
     return "http://" + server + path;
 }
 
+void
+TraceRecord::SetPath(std::string_view p)
+{
+    if (!p.empty() && p[0] == '/')
+    {
+        path.assign(p);
+        return;
+    }
+    path.assign(1, '/');
+    path.append(p);
+}
+
 bool
 TraceRecord::IsAborted() const
 {

@@ -41,6 +41,13 @@ struct TraceRecord
 
     /// \return "http://server/path"
     std::string GetUrl() const;
+
+    /**
+     * Set the path, adding the leading '/' that a trace may leave out ("" becomes "/").
+     * Reuses the string's storage, for readers that fill one record per line.
+     * \param p path and query
+     */
+    void SetPath(std::string_view p);
     /// \return true when the body was not received whole
     bool IsAborted() const;
     /// \return true for URLs with '?' (dynamic content)
