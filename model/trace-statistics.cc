@@ -115,6 +115,43 @@ TraceStatistics::GetPaperFigures(const std::string& preset)
     return nullptr;
 }
 
+std::array<bool, TraceStatistics::CAUSES>
+TraceStatistics::GetCauses(const TraceRecord& r)
+{
+    return {r.cookie,
+            r.HasQuery(),
+            r.clientNoCache,
+            r.IsCgi(),
+            r.IsOtherMethod(),
+            r.authorization,
+            r.serverNoCache};
+}
+
+bool
+TraceStatistics::IsCachable(const std::array<bool, CAUSES>& cause, bool honourCookies)
+{
+    for (int c = 0; c < CAUSES; ++c)
+    {
+        if (cause[c] && (c != COOKIE || honourCookies))
+        {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool
+TraceStatistics::IsCachable(const TraceRecord& r, bool honourCookies)
+{
+    return IsCachable(GetCauses(r), honourCookies);
+}
+
+bool
+TraceStatistics::IsStorable(const TraceRecord& r, bool honourCookies)
+{
+    return r.status == 200 && r.method == "GET" && !(honourCookies && r.setCookie);
+}
+
 TraceStatistics::TraceStatistics()
 {
     NS_LOG_FUNCTION(this);
@@ -144,20 +181,13 @@ TraceStatistics::Add(const TraceRecord& r)
     m_persistent += r.persistent;
     m_aborted += r.IsAborted();
 
-    const std::array<bool, CAUSES> cause{r.cookie,
-                                         r.HasQuery(),
-                                         r.clientNoCache,
-                                         r.IsCgi(),
-                                         r.IsOtherMethod(),
-                                         r.authorization,
-                                         r.serverNoCache};
-    bool other = false;
+    const std::array<bool, CAUSES> cause = GetCauses(r);
     for (int c = 0; c < CAUSES; ++c)
     {
         m_causes[c] += cause[c];
-        other |= c != COOKIE && cause[c];
     }
-    m_uncachable += other || r.cookie;
+    const bool other = !IsCachable(cause, false);
+    m_uncachable += !IsCachable(cause, true);
     m_uncachableNoCookie += other;
 
     m_key.assign(r.server);
@@ -175,10 +205,9 @@ TraceStatistics::Add(const TraceRecord& r)
         return;
     }
     const int64_t version = r.version;
-    const bool storable = r.status == 200 && r.method == "GET";
     for (int honour = 0; honour < 2; ++honour)
     {
-        if (honour && r.cookie)
+        if (!IsCachable(cause, honour))
         {
             continue;
         }
@@ -188,7 +217,7 @@ TraceStatistics::Add(const TraceRecord& r)
             ++m_hits[honour];
             m_hitBytes[honour] += r.received;
         }
-        else if (storable && !(honour && r.setCookie))
+        else if (IsStorable(r, honour))
         {
             stored = version;
         }

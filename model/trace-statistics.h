@@ -90,6 +90,31 @@ class TraceStatistics
         uint64_t max{0};    //!< largest, bytes
     };
 
+    /**
+     * The uncachability causes of a request.
+     * \param r the request
+     * \return per cause, whether the request has it
+     */
+    static std::array<bool, CAUSES> GetCauses(const TraceRecord& r);
+
+    /**
+     * Whether a request may be served from the cache (the infinite cache's rule): it has
+     * none of the causes, the Cookie cause counting only when cookies are honoured.
+     * \param r the request
+     * \param honourCookies as for GetHits
+     * \return true if cachable
+     */
+    static bool IsCachable(const TraceRecord& r, bool honourCookies);
+
+    /**
+     * Whether the response to a cachable request that missed is stored: a 200 to a GET
+     * without, when cookies are honoured, a Set-Cookie.
+     * \param r the request
+     * \param honourCookies as for GetHits
+     * \return true if stored
+     */
+    static bool IsStorable(const TraceRecord& r, bool honourCookies);
+
     TraceStatistics();
 
     /**
@@ -215,6 +240,13 @@ class TraceStatistics
     };
 
     void Print(std::ostream& os, const PaperFigures* paper) const;
+
+    /**
+     * \param cause the causes of a request (GetCauses)
+     * \param honourCookies whether the Cookie cause counts
+     * \return true if the request is cachable
+     */
+    static bool IsCachable(const std::array<bool, CAUSES>& cause, bool honourCookies);
 
     std::unordered_map<std::string, Entry> m_objects; //!< by server + path
     std::unordered_set<uint32_t> m_clients;           //!< clients seen
