@@ -7,6 +7,7 @@
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-socket-base.h"
+#include "ns3/uinteger.h"
 
 #include <set>
 #include <vector>
@@ -55,6 +56,11 @@ HttpConnection::Attach(Ptr<Socket> socket, HttpParser::Kind incoming, uint32_t h
     NS_LOG_FUNCTION(this << socket);
     m_socket = socket;
     m_parser = std::make_unique<HttpParser>(incoming, headerLimit);
+    UintegerValue sndBuf;
+    if (socket->GetAttributeFailSafe("SndBufSize", sndBuf))
+    {
+        m_sndBufSize = sndBuf.Get();
+    }
     socket->SetRecvCallback(MakeCallback(&HttpConnection::HandleRead, this));
     socket->SetSendCallback(MakeCallback(&HttpConnection::HandleSend, this));
     socket->SetCloseCallbacks(MakeCallback(&HttpConnection::HandlePeerClose, this),
@@ -103,6 +109,24 @@ uint64_t
 HttpConnection::GetUnsentBytes() const
 {
     return m_unsent;
+}
+
+uint64_t
+HttpConnection::GetBufferedBytes() const
+{
+    uint64_t inTcp = 0;
+    if (m_socket && !m_closed && m_sndBufSize > 0)
+    {
+        const uint32_t avail = m_socket->GetTxAvailable();
+        inTcp = avail < m_sndBufSize ? m_sndBufSize - avail : 0;
+    }
+    return m_unsent + inTcp;
+}
+
+void
+HttpConnection::SetDrainCallback(DrainCallback cb)
+{
+    m_onDrain = std::move(cb);
 }
 
 void
@@ -230,11 +254,22 @@ HttpConnection::HandleSend(Ptr<Socket> socket, uint32_t available)
     // TCP calls this from inside its own transmit loop (SendPendingData): writing or closing
     // here would re-enter that loop and corrupt its state (ns-3.37 then crashes in
     // TcpRateLinux::SkbSent). Write from a separate event instead.
-    if (!m_queue.empty() && m_pumpEvent.IsExpired())
+    if ((!m_queue.empty() || m_onDrain) && m_pumpEvent.IsExpired())
     {
         // A raw pointer: an EventId holding a Ptr to its owner would keep it alive forever.
         // The destructor cancels the event.
-        m_pumpEvent = Simulator::ScheduleNow(&HttpConnection::Pump, this);
+        m_pumpEvent = Simulator::ScheduleNow(&HttpConnection::PumpAndNotify, this);
+    }
+}
+
+void
+HttpConnection::PumpAndNotify()
+{
+    Ptr<HttpConnection> self(this); // the owner may let go in its callback
+    Pump();
+    if (m_onDrain && !m_closed)
+    {
+        m_onDrain();
     }
 }
 
@@ -272,6 +307,11 @@ HttpConnection::ResumeReading()
         if (m_socket && m_socket->GetRxAvailable() > 0)
         {
             HandleRead(m_socket);
+        }
+        if (m_peerClosePending && !m_paused && m_socket)
+        {
+            m_peerClosePending = false;
+            HandlePeerClose(m_socket);
         }
     }
 }
@@ -362,12 +402,21 @@ HttpConnection::HandlePeerClose(Ptr<Socket> socket)
     {
         return;
     }
+    if (m_paused)
+    {
+        // The FIN comes after data still unread: keep the flow control, judge later.
+        m_peerClosePending = true;
+        return;
+    }
     m_peerClosed = true;
     // Read what arrived with the FIN before judging whether a message was cut short.
-    bool paused = m_paused;
-    m_paused = false;
     HandleRead(socket);
-    m_paused = paused;
+    if (m_paused)
+    {
+        m_peerClosed = false; // a callback paused reading halfway
+        m_peerClosePending = true;
+        return;
+    }
     m_parser->Finish();
     if (m_closed || m_closing)
     {

@@ -62,6 +62,20 @@ class HttpConnection : public Object
     /// \return bytes queued but not yet accepted by the socket
     uint64_t GetUnsentBytes() const;
 
+    /**
+     * \return bytes written but not yet acknowledged by the peer: the queue plus what TCP
+     * still holds. A relay uses it to stay a bounded gap ahead of its slow side.
+     */
+    uint64_t GetBufferedBytes() const;
+
+    /**
+     * Called, from an event of its own, after the peer acknowledged data and TCP took more
+     * of the queue: the moment a relay may read its fast side again.
+     */
+    using DrainCallback = std::function<void()>;
+    /// \param cb the callback (nullptr: none)
+    void SetDrainCallback(DrainCallback cb);
+
     /// Close gracefully once everything queued has been handed to TCP.
     void Close();
 
@@ -101,6 +115,7 @@ class HttpConnection : public Object
     void HandlePeerError(Ptr<Socket> socket);
     void HandleDataAfterAbort(Ptr<Socket> socket);
     void Pump();
+    void PumpAndNotify();
     void Detach();
     void KeepSelf();
     void ReleaseSelf();
@@ -121,9 +136,12 @@ class HttpConnection : public Object
     bool m_closing{false}; //!< Close() called, waiting for the queue to drain
     bool m_closed{false};
     bool m_peerClosed{false};
-    Ptr<HttpConnection> m_self; //!< keeps this alive while a Close drains the queue
-    EventId m_pumpEvent;        //!< deferred write after TCP reported free space
+    bool m_peerClosePending{false}; //!< FIN arrived while reading was paused
+    uint32_t m_sndBufSize{0};       //!< the socket's send buffer size
+    Ptr<HttpConnection> m_self;     //!< keeps this alive while a Close drains the queue
+    EventId m_pumpEvent;            //!< deferred write after TCP reported free space
     ClosedCallback m_onClosed;
+    DrainCallback m_onDrain;
 };
 
 } // namespace ns3

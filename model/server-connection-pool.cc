@@ -1,0 +1,415 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "server-connection-pool.h"
+
+#include "ns3/boolean.h"
+#include "ns3/log.h"
+#include "ns3/tcp-socket-factory.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("ServerConnectionPool");
+
+ServerConnectionPool::ServerConnectionPool() = default;
+
+ServerConnectionPool::~ServerConnectionPool()
+{
+    Clear();
+}
+
+void
+ServerConnectionPool::Setup(Ptr<Node> node, const Settings& settings)
+{
+    m_node = node;
+    m_settings = settings;
+}
+
+const ServerConnectionPool::Counters&
+ServerConnectionPool::GetCounters() const
+{
+    return m_counters;
+}
+
+uint32_t
+ServerConnectionPool::GetOpenCount() const
+{
+    return m_conns.size();
+}
+
+ServerConnectionPool::Connection*
+ServerConnectionPool::FindIdle(const Address& server)
+{
+    // Most recently used first: it is the least likely to be closed by the server just now.
+    for (auto it = m_idle.rbegin(); it != m_idle.rend(); ++it)
+    {
+        if ((*it)->server == server && (*it)->http && !(*it)->http->IsClosed())
+        {
+            return *it;
+        }
+    }
+    return nullptr;
+}
+
+uint32_t
+ServerConnectionPool::CountTo(const Address& server) const
+{
+    uint32_t n = 0;
+    for (const auto& [key, c] : m_conns)
+    {
+        n += c->server == server;
+    }
+    return n;
+}
+
+bool
+ServerConnectionPool::MayOpen(const Address& server)
+{
+    if (m_settings.maxPerServer > 0 && CountTo(server) >= m_settings.maxPerServer)
+    {
+        return false;
+    }
+    if (m_settings.maxTotal > 0 && m_conns.size() >= m_settings.maxTotal)
+    {
+        if (m_idle.empty())
+        {
+            return false;
+        }
+        // Out of connections: close the one idle longest.
+        ++m_counters.evicted;
+        Remove(m_idle.front());
+    }
+    return true;
+}
+
+uint64_t
+ServerConnectionPool::Acquire(const Address& server, const std::string& user, ReadyCallback ready)
+{
+    if (Connection* c = FindIdle(server))
+    {
+        Lend(c, user, std::move(ready), false);
+        return 0;
+    }
+    const uint64_t ticket = m_nextTicket++;
+    const bool waitBusy = m_settings.waitForBusy && m_settings.persistent && CountTo(server) > 0;
+    if (!waitBusy && MayOpen(server))
+    {
+        Open({ticket, server, user, std::move(ready)});
+        return ticket;
+    }
+    m_waiting.push_back({ticket, server, user, std::move(ready)});
+    return ticket;
+}
+
+void
+ServerConnectionPool::CancelWait(uint64_t ticket)
+{
+    if (ticket == 0)
+    {
+        return;
+    }
+    auto w = std::find_if(m_waiting.begin(),
+                          m_waiting.end(),
+                          [ticket](const Waiter& x) { return x.ticket == ticket; });
+    if (w != m_waiting.end())
+    {
+        m_waiting.erase(w);
+        return;
+    }
+    for (auto& [socket, entry] : m_connecting)
+    {
+        if (entry.second.ticket == ticket)
+        {
+            // The connection goes on opening and is kept for the next request.
+            entry.second.ready = nullptr;
+        }
+    }
+}
+
+void
+ServerConnectionPool::Open(Waiter request)
+{
+    const Address server = request.server;
+    auto owned = std::make_unique<Connection>();
+    Connection* c = owned.get();
+    m_conns[c] = std::move(owned);
+    c->server = server;
+    c->idleTimer.SetFunction(
+        [this, c]()
+        {
+            ++m_counters.idleClosed;
+            Remove(c);
+            ServeWaiters();
+        });
+    ++m_counters.opened;
+    m_counters.maxOpen = std::max<uint64_t>(m_counters.maxOpen, m_conns.size());
+    c->socket = Socket::CreateSocket(m_node, TcpSocketFactory::GetTypeId());
+    if (!m_settings.sack)
+    {
+        c->socket->SetAttribute("Sack", BooleanValue(false));
+    }
+    c->socket->Bind();
+    c->socket->SetConnectCallback(MakeCallback(&ServerConnectionPool::HandleConnected, this),
+                                  MakeCallback(&ServerConnectionPool::HandleConnectFailed, this));
+    m_connecting[c->socket] = {c, std::move(request)};
+    c->socket->Connect(server);
+}
+
+void
+ServerConnectionPool::Lend(Connection* c, const std::string& user, ReadyCallback ready, bool fresh)
+{
+    if (c->idle)
+    {
+        m_idle.erase(c->idlePos);
+        c->idle = false;
+    }
+    c->busy = true;
+    c->idleTimer.Stop();
+    ++c->requests;
+    c->users.insert(user);
+    ++m_counters.requests;
+    if (!fresh)
+    {
+        ++m_counters.reused;
+    }
+    ready(c, fresh);
+}
+
+void
+ServerConnectionPool::HandleConnected(Ptr<Socket> socket)
+{
+    auto it = m_connecting.find(socket);
+    if (it == m_connecting.end())
+    {
+        socket->Close();
+        return;
+    }
+    auto [c, waiter] = std::move(it->second);
+    m_connecting.erase(it);
+    c->connected = true;
+    c->http = CreateObject<HttpConnection>();
+    c->http->Attach(socket, HttpParser::Kind::RESPONSE, m_settings.headerLimit);
+    // Installed once; the borrower's handlers change at each lending. Handlers that may end
+    // the connection are copied before the call, which may clear them.
+    HttpParser& parser = c->http->GetParser();
+    parser.SetResponseCallback(
+        [c](const HttpResponseHeader& h, uint64_t hdr, uint64_t len)
+        {
+            if (c->onResponse)
+            {
+                c->onResponse(h, hdr, len);
+            }
+        });
+    parser.SetBodyCallback(
+        [c](uint64_t n)
+        {
+            if (c->onBody)
+            {
+                c->onBody(n);
+            }
+        });
+    parser.SetCompleteCallback(
+        [c]()
+        {
+            if (auto f = c->onComplete)
+            {
+                f();
+            }
+        });
+    parser.SetErrorCallback(
+        [this, c](HttpParser::Error e, const std::string&)
+        {
+            ServerConnectionPool* self = this;
+            Connection* conn = c;
+            if (auto f = conn->onError)
+            {
+                f(e);
+            }
+            else
+            {
+                self->Discard(conn, true); // bytes on an idle connection
+            }
+        });
+    c->http->SetClosedCallback(
+        [this, c](bool error)
+        {
+            ServerConnectionPool* self = this;
+            Connection* conn = c;
+            if (auto f = conn->onClosed)
+            {
+                f(error);
+            }
+            else
+            {
+                self->Remove(conn);
+                self->ServeWaiters();
+            }
+        });
+    if (waiter.ready)
+    {
+        Lend(c, waiter.user, std::move(waiter.ready), true);
+    }
+    else
+    {
+        MakeIdle(c);
+        ServeWaiters();
+    }
+}
+
+void
+ServerConnectionPool::HandleConnectFailed(Ptr<Socket> socket)
+{
+    auto it = m_connecting.find(socket);
+    if (it == m_connecting.end())
+    {
+        return;
+    }
+    auto [c, waiter] = std::move(it->second);
+    m_connecting.erase(it);
+    ++m_counters.failed;
+    Remove(c);
+    if (waiter.ready)
+    {
+        waiter.ready(nullptr, true);
+    }
+    ServeWaiters();
+}
+
+void
+ServerConnectionPool::Unlend(Connection* c)
+{
+    c->busy = false;
+    c->onResponse = nullptr;
+    c->onBody = nullptr;
+    c->onComplete = nullptr;
+    c->onError = nullptr;
+    c->onClosed = nullptr;
+}
+
+void
+ServerConnectionPool::Release(Connection* c, bool reusable)
+{
+    if (m_conns.find(c) == m_conns.end())
+    {
+        return;
+    }
+    Unlend(c);
+    if (!reusable || !m_settings.persistent || !c->http || c->http->IsClosed())
+    {
+        Remove(c);
+        ServeWaiters();
+        return;
+    }
+    auto w = std::find_if(
+        m_waiting.begin(), m_waiting.end(), [c](const Waiter& x) { return x.server == c->server; });
+    if (w != m_waiting.end())
+    {
+        Waiter next = std::move(*w);
+        m_waiting.erase(w);
+        Lend(c, next.user, std::move(next.ready), false);
+        return;
+    }
+    MakeIdle(c);
+}
+
+void
+ServerConnectionPool::Discard(Connection* c, bool reset)
+{
+    if (m_conns.find(c) == m_conns.end())
+    {
+        return;
+    }
+    Unlend(c);
+    if (c->http)
+    {
+        c->http->Abort(reset);
+    }
+    Remove(c);
+    ServeWaiters();
+}
+
+void
+ServerConnectionPool::MakeIdle(Connection* c)
+{
+    c->http->ResumeReading();
+    c->idlePos = m_idle.insert(m_idle.end(), c);
+    c->idle = true;
+    c->idleTimer.Start(m_settings.idleTimeout);
+}
+
+void
+ServerConnectionPool::Remove(Connection* c)
+{
+    auto it = m_conns.find(c);
+    if (it == m_conns.end())
+    {
+        return;
+    }
+    if (c->idle)
+    {
+        m_idle.erase(c->idlePos);
+        c->idle = false;
+    }
+    c->idleTimer.Cancel();
+    Unlend(c);
+    m_connecting.erase(c->socket);
+    if (c->http)
+    {
+        c->http->GetParser().Stop();
+        c->http->SetClosedCallback(nullptr);
+        c->http->SetDrainCallback(nullptr);
+        c->http->Close();
+    }
+    else if (c->socket)
+    {
+        c->socket->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
+                                      MakeNullCallback<void, Ptr<Socket>>());
+        c->socket->Close();
+    }
+    ++m_counters.closed;
+    m_counters.requestsOnClosed += c->requests;
+    m_counters.usersOnClosed += c->users.size();
+    Ptr<HttpConnection> keep = c->http; // may be running one of its callbacks
+    m_conns.erase(it);
+}
+
+void
+ServerConnectionPool::ServeWaiters()
+{
+    for (auto w = m_waiting.begin(); w != m_waiting.end();)
+    {
+        Connection* idle = FindIdle(w->server);
+        if (!idle && !MayOpen(w->server))
+        {
+            ++w;
+            continue;
+        }
+        Waiter next = std::move(*w);
+        m_waiting.erase(w);
+        if (idle)
+        {
+            Lend(idle, next.user, std::move(next.ready), false);
+        }
+        else
+        {
+            Open(std::move(next));
+        }
+        w = m_waiting.begin(); // the callbacks may have changed the queue
+    }
+}
+
+void
+ServerConnectionPool::Clear()
+{
+    m_waiting.clear();
+    while (!m_conns.empty())
+    {
+        Remove(m_conns.begin()->first);
+    }
+    m_connecting.clear();
+}
+
+} // namespace ns3
