@@ -61,16 +61,9 @@ void
 ModemPoolHelper::Install(uint32_t modems)
 {
     NS_ABORT_MSG_IF(modems == 0 || modems > (1u << 20), "ModemPoolHelper: 1..2^20 modems");
-    m_modems.Create(modems);
-    m_nas = CreateObject<Node>();
-    m_core = CreateObject<Node>();
-    InternetStackHelper stack;
-    stack.Install(m_modems);
-    stack.Install(m_nas);
-    stack.Install(m_core);
     const Ipv4Address modemBase("10.64.0.0");
     const Ipv4Mask poolMask("255.192.0.0");
-    const uint32_t servers = (modems + m_perServer - 1) / m_perServer;
+    const auto servers = uint32_t((uint64_t(modems) + m_perServer - 1) / m_perServer);
     // Each terminal server's modem links take one aligned block (a power of two of /30s),
     // so that the access router needs one route per terminal server.
     uint64_t block = 4;
@@ -81,6 +74,13 @@ ModemPoolHelper::Install(uint32_t modems)
     NS_ABORT_MSG_IF(servers > 1 && block * servers > ~poolMask.Get() + 1ULL,
                     "ModemPoolHelper: " << servers << " terminal servers of " << m_perServer
                                         << " modems do not fit in 10.64.0.0/10");
+    m_modems.Create(modems);
+    m_nas = CreateObject<Node>();
+    m_core = CreateObject<Node>();
+    InternetStackHelper stack;
+    stack.Install(m_modems);
+    stack.Install(m_nas);
+    stack.Install(m_core);
     if (servers == 1)
     {
         m_terminalServers.Add(m_nas);
