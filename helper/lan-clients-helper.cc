@@ -7,6 +7,7 @@
 #include "ns3/data-rate.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
+#include "ns3/static-route-helper.h"
 #include "ns3/string.h"
 
 namespace ns3
@@ -71,6 +72,10 @@ LanClientsHelper::Install(uint32_t clients)
             m_lanDevices.Add(d.Get(0));
             addr.Assign(d);
             addr.NewNetwork();
+            if (m_staticRouting)
+            {
+                StaticRouteHelper::AddRoute(d.Get(0), Ipv4Address::GetZero(), "0.0.0.0");
+            }
         }
     }
     else
@@ -82,11 +87,27 @@ LanClientsHelper::Install(uint32_t clients)
         segment.Add(m_clients);
         m_lanDevices = ethernet.Install(segment);
         Ipv4AddressHelper addr("10.32.0.0", "255.255.0.0");
-        addr.Assign(m_lanDevices);
+        Ipv4InterfaceContainer a = addr.Assign(m_lanDevices);
+        for (uint32_t i = 0; m_staticRouting && i < clients; ++i)
+        {
+            StaticRouteHelper::AddRoute(
+                m_lanDevices.Get(i + 1), a.GetAddress(0), Ipv4Address::GetZero(), "0.0.0.0");
+        }
     }
     m_uplinkDevices = m_uplink.Install(m_gateway, m_core);
     Ipv4AddressHelper up("10.31.255.252", "255.255.255.252");
     up.Assign(m_uplinkDevices);
+    if (m_staticRouting)
+    {
+        StaticRouteHelper::AddRoute(m_uplinkDevices.Get(0), Ipv4Address::GetZero(), "0.0.0.0");
+        StaticRouteHelper::AddRoute(m_uplinkDevices.Get(1), "10.32.0.0", "255.252.0.0");
+    }
+}
+
+void
+LanClientsHelper::SetStaticRouting(bool enable)
+{
+    m_staticRouting = enable;
 }
 
 NodeContainer

@@ -38,6 +38,14 @@ class LanClientsHelper
     void SetUplinkDelay(Time delay);
 
     /**
+     * Install static routes (default true): clients and gateway default towards the core,
+     * the core the LAN's 10.32.0.0/14 towards the gateway; the paths of global routing, in
+     * one or two routes per node. False: leave routing to the script.
+     * \param enable whether Install adds the routes
+     */
+    void SetStaticRouting(bool enable);
+
+    /**
      * Build the LAN: client nodes, gateway and core router, with the Internet stack and
      * addresses (LAN 10.32.0.0/16 shared, or /30s in 10.32.0.0/12 switched; uplink
      * 10.31.255.252/30).
@@ -58,6 +66,7 @@ class LanClientsHelper
 
   private:
     bool m_switched{false};
+    bool m_staticRouting{true};
     DataRate m_rate{"10Mbps"};
     Time m_delay{MicroSeconds(1250)};
     PointToPointHelper m_uplink;

@@ -6,6 +6,7 @@
 #include "ns3/abort.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
+#include "ns3/static-route-helper.h"
 #include "ns3/string.h"
 #include "ns3/traffic-control-helper.h"
 
@@ -60,6 +61,19 @@ void
 ModemPoolHelper::Install(uint32_t modems)
 {
     NS_ABORT_MSG_IF(modems == 0 || modems > (1u << 20), "ModemPoolHelper: 1..2^20 modems");
+    const Ipv4Address modemBase("10.64.0.0");
+    const Ipv4Mask poolMask("255.192.0.0");
+    const auto servers = uint32_t((uint64_t(modems) + m_perServer - 1) / m_perServer);
+    // Each terminal server's modem links take one aligned block (a power of two of /30s),
+    // so that the access router needs one route per terminal server.
+    uint64_t block = 4;
+    while (block < 4ULL * m_perServer)
+    {
+        block <<= 1;
+    }
+    NS_ABORT_MSG_IF(servers > 1 && block * servers > ~poolMask.Get() + 1ULL,
+                    "ModemPoolHelper: " << servers << " terminal servers of " << m_perServer
+                                        << " modems do not fit in 10.64.0.0/10");
     m_modems.Create(modems);
     m_nas = CreateObject<Node>();
     m_core = CreateObject<Node>();
@@ -67,7 +81,6 @@ ModemPoolHelper::Install(uint32_t modems)
     stack.Install(m_modems);
     stack.Install(m_nas);
     stack.Install(m_core);
-    const uint32_t servers = (modems + m_perServer - 1) / m_perServer;
     if (servers == 1)
     {
         m_terminalServers.Add(m_nas);
@@ -83,23 +96,52 @@ ModemPoolHelper::Install(uint32_t modems)
         Ipv4AddressHelper addr("10.63.0.0", "255.255.255.252");
         for (uint32_t k = 0; k < servers; ++k)
         {
-            addr.Assign(ring.Install(m_terminalServers.Get(k), m_nas));
+            NetDeviceContainer d = ring.Install(m_terminalServers.Get(k), m_nas);
+            addr.Assign(d);
             addr.NewNetwork();
+            if (m_staticRouting)
+            {
+                StaticRouteHelper::AddRoute(d.Get(0), Ipv4Address::GetZero(), "0.0.0.0");
+                StaticRouteHelper::AddRoute(d.Get(1),
+                                            Ipv4Address(modemBase.Get() + k * block),
+                                            Ipv4Mask(~uint32_t(block - 1)));
+            }
         }
     }
-    Ipv4AddressHelper addr("10.64.0.0", "255.255.255.252");
+    Ipv4AddressHelper addr;
     for (uint32_t i = 0; i < modems; ++i)
     {
+        if (i % m_perServer == 0)
+        {
+            addr.SetBase(Ipv4Address(modemBase.Get() + uint32_t(i / m_perServer * block)),
+                         "255.255.255.252");
+        }
         NetDeviceContainer d
             = m_modem.Install(m_modems.Get(i), m_terminalServers.Get(i / m_perServer));
         m_modemDevices.Add(d.Get(0));
         addr.Assign(d);
         addr.NewNetwork();
         TrafficControlHelper().Uninstall(d); // the device queue above is the only buffer
+        if (m_staticRouting)
+        {
+            StaticRouteHelper::AddRoute(d.Get(0), Ipv4Address::GetZero(), "0.0.0.0");
+        }
     }
     m_uplinkDevices = m_uplink.Install(m_nas, m_core);
     Ipv4AddressHelper up("10.63.255.252", "255.255.255.252");
     up.Assign(m_uplinkDevices);
+    if (m_staticRouting)
+    {
+        StaticRouteHelper::AddRoute(m_uplinkDevices.Get(0), Ipv4Address::GetZero(), "0.0.0.0");
+        StaticRouteHelper::AddRoute(m_uplinkDevices.Get(1), modemBase, poolMask);
+        StaticRouteHelper::AddRoute(m_uplinkDevices.Get(1), "10.63.0.0", "255.255.128.0");
+    }
+}
+
+void
+ModemPoolHelper::SetStaticRouting(bool enable)
+{
+    m_staticRouting = enable;
 }
 
 NodeContainer

@@ -57,10 +57,22 @@ class ModemPoolHelper
     void SetModemsPerTerminalServer(uint32_t n);
 
     /**
+     * Install aggregated static routes (default true): modems and terminal servers default
+     * towards the core, the access router one prefix per terminal server and a default route
+     * to the core, the core the pool's prefixes (10.64.0.0/10, 10.63.0.0/17) towards the
+     * access router. The paths are those of global routing, looked up in a few routes per
+     * node instead of one per modem link. False: leave routing to the script (e.g.
+     * Ipv4GlobalRoutingHelper::PopulateRoutingTables).
+     * \param enable whether Install adds the routes
+     */
+    void SetStaticRouting(bool enable);
+
+    /**
      * Build the pool: modem nodes, terminal servers, the access router (NAS) and the core
-     * router, with the Internet stack and addresses (modems in 10.64.0.0/10 as /30s,
-     * terminal servers in 10.63.0.0/17, uplink 10.63.255.252/30). With one terminal server
-     * the modems attach to the access router itself.
+     * router, with the Internet stack and addresses (modems in 10.64.0.0/10 as /30s, each
+     * terminal server's modems in one aligned block of a power of two /30s, terminal
+     * servers in 10.63.0.0/17, uplink 10.63.255.252/30). With one terminal server the
+     * modems attach to the access router itself.
      * \param modems number of modems
      */
     void Install(uint32_t modems);
@@ -113,6 +125,7 @@ class ModemPoolHelper
     Ptr<Node> m_nas;
     NodeContainer m_terminalServers;
     uint32_t m_perServer{32};
+    bool m_staticRouting{true};
     Ptr<Node> m_core;
 };
 

@@ -12,6 +12,7 @@
 #include "ns3/log.h"
 #include "ns3/origin-server.h"
 #include "ns3/pointer.h"
+#include "ns3/static-route-helper.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
@@ -77,7 +78,11 @@ OriginFarmHelper::NodeForClass(uint32_t cls)
     NetDeviceContainer d = m_link.Install(m_core, o.node);
     Ipv4Address net(m_base.Get() + BLOCK * m_nextBlock++);
     Ipv4AddressHelper addr(net, BLOCK_MASK);
-    addr.Assign(d); // .1 core, .2 origin node; global routing advertises the whole block
+    addr.Assign(d); // .1 core, .2 origin node; the core's connected route covers the block
+    if (m_staticRouting)
+    {
+        StaticRouteHelper::AddRoute(d.Get(1), Ipv4Address::GetZero(), "0.0.0.0");
+    }
     o.ifIndex = o.node->GetObject<Ipv4>()->GetInterfaceForDevice(d.Get(1));
     o.first = Ipv4Address(net.Get() + 3);
     // The servers' addresses are not assigned to the interface (ns-3 scans interface
@@ -95,6 +100,12 @@ OriginFarmHelper::NodeForClass(uint32_t cls)
     m_nodes.Add(o.node);
     nodes.push_back(o);
     return nodes.back();
+}
+
+void
+OriginFarmHelper::SetStaticRouting(bool enable)
+{
+    m_staticRouting = enable;
 }
 
 InetSocketAddress

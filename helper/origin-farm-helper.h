@@ -27,12 +27,15 @@ namespace ns3
  * Servers are grouped by RTT class. Each class has origin nodes attached to a core node by a
  * point-to-point link whose delay gives the class's RTT; a node carries up to
  * MaxServersPerNode servers (default 500), each with its own IPv4 address inside the link's
- * /20, which global routing advertises. The node delivers the whole /20 locally
+ * /20, which is the core's connected route for that link. The node delivers the whole /20 locally
  * (LocalDeliveryRouting) rather than owning thousands of interface addresses, and one
  * OriginServer there serves every server's objects by Host. Nodes are added as classes fill;
  * more nodes keep each node's TCP endpoint list (scanned per packet by ns-3) short.
  *
- * Call Ipv4GlobalRoutingHelper::PopulateRoutingTables() after the last AddServer.
+ * Each origin node has a static default route to the core (see SetStaticRouting); with a
+ * client helper that installs static routes too (ModemPoolHelper, LanClientsHelper), no
+ * global routing is needed. Otherwise call Ipv4GlobalRoutingHelper::PopulateRoutingTables()
+ * after the last AddServer.
  */
 class OriginFarmHelper
 {
@@ -62,6 +65,13 @@ class OriginFarmHelper
 
     /// \param n servers per origin node (at most 4092: a /20 less the link ends)
     void SetMaxServersPerNode(uint32_t n);
+    /**
+     * Give each origin node created from now on a static default route to the core
+     * (default true; the core reaches the nodes by its connected routes). False: leave
+     * routing to the script (Ipv4GlobalRoutingHelper::PopulateRoutingTables).
+     * \param enable whether to add the routes
+     */
+    void SetStaticRouting(bool enable);
 
     /**
      * Add a server, on a node of the RTT class closest to rtt.
@@ -115,6 +125,7 @@ class OriginFarmHelper
     uint32_t m_nextBlock{0};
     Ipv4Address m_base;
     uint32_t m_maxPerNode{500};
+    bool m_staticRouting{true};
     PointToPointHelper m_link;
     ObjectFactory m_serverFactory;
     Ptr<WebObjectCatalog> m_catalog;

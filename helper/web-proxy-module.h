@@ -43,6 +43,7 @@
 #include "ns3/sieve-policy.h"
 #include "ns3/squid-log-reader.h"
 #include "ns3/squid-log-writer.h"
+#include "ns3/static-route-helper.h"
 #include "ns3/synthetic-workload.h"
 #include "ns3/trace-reader.h"
 #include "ns3/trace-record.h"

@@ -218,8 +218,7 @@ TEST(ModemPool, SessionsReplayThroughTheModems)
         {
             farm.AddServer("www" + std::to_string(s), MilliSeconds(40));
         }
-        farm.AddObjects(recs);
-        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+        farm.AddObjects(recs); // the helpers' static routes: no global routing
         auto a = ModemPoolHelper::AssignSessions(recs, 3, Seconds(30));
         EXPECT_EQ(a.rejectedSessions, 2u) << "users 3 and 4 find the three modems taken";
         std::vector<RequestRecord> out;
@@ -246,14 +245,18 @@ TEST(ModemPool, SessionsReplayThroughTheModems)
 
 TEST(LanClients, SharedAndSwitchedLansReachTheFarm)
 {
-    for (bool switched : {false, true})
+    for (int variant = 0; variant < 4; ++variant)
     {
+        const bool switched = variant % 2;
+        const bool staticRouting = variant < 2;
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(1);
         LanClientsHelper lan;
         lan.SetSwitched(switched);
+        lan.SetStaticRouting(staticRouting);
         lan.Install(4);
         OriginFarmHelper farm(lan.GetCore(), {MilliSeconds(10)});
+        farm.SetStaticRouting(staticRouting);
         farm.AddServer("s0", MilliSeconds(20));
         std::vector<std::vector<TraceRecord>> perNode(4);
         std::vector<TraceRecord> all;
@@ -266,7 +269,10 @@ TEST(LanClients, SharedAndSwitchedLansReachTheFarm)
             }
         }
         farm.AddObjects(all);
-        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+        if (!staticRouting)
+        {
+            Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+        }
         std::vector<RequestRecord> out;
         Replay(lan.GetClients(), perNode, farm, &out);
         Simulator::Stop(Seconds(30));
@@ -287,4 +293,90 @@ TEST(LanClients, SharedAndSwitchedLansReachTheFarm)
             }
         }
     }
+}
+
+namespace
+{
+
+/// The scenario of StaticRoutes*: one request from every modem, to servers on every origin
+/// node; the routes come from the helpers (static) or from global routing.
+std::vector<RequestRecord>
+RunEveryModemToEveryNode(bool staticRouting, NodeContainer* farmNodes, NodeContainer* modems)
+{
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(1);
+    ModemPoolHelper pool;
+    pool.SetStaticRouting(staticRouting);
+    pool.SetModemsPerTerminalServer(3); // not a power of two: blocks of 4 /30s, one unused
+    pool.Install(10);
+    OriginFarmHelper farm(pool.GetCore(), {MilliSeconds(5), MilliSeconds(40)});
+    farm.SetStaticRouting(staticRouting);
+    farm.SetMaxServersPerNode(3);
+    std::vector<std::vector<TraceRecord>> perModem(10);
+    std::vector<TraceRecord> all;
+    for (uint32_t m = 0; m < 10; ++m)
+    {
+        const std::string host = "www" + std::to_string(m);
+        farm.AddServer(host, MilliSeconds(m % 2 ? 80 : 10));
+        perModem[m].push_back(Rec(0.1 * m, m, host, 1000 + 100 * m));
+        all.push_back(perModem[m].back());
+    }
+    farm.AddObjects(all);
+    if (!staticRouting)
+    {
+        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    }
+    *farmNodes = farm.GetNodes();
+    *modems = pool.GetModems();
+    std::vector<RequestRecord> out;
+    Replay(pool.GetModems(), perModem, farm, &out);
+    Simulator::Stop(Seconds(60));
+    Simulator::Run();
+    Simulator::Destroy();
+    return out;
+}
+
+} // namespace
+
+// The helpers' aggregated static routes reach every modem (four terminal servers, blocks of
+// a non-power-of-two size) and every origin node, without global routing, and give exactly
+// the per-request results of global routing: the same paths.
+TEST(StaticRoutes, ReachEveryModemAndServerLikeGlobalRouting)
+{
+    NodeContainer farmNodes;
+    NodeContainer modems;
+    const auto viaStatic = RunEveryModemToEveryNode(true, &farmNodes, &modems);
+    EXPECT_EQ(farmNodes.GetN(), 4u) << "5 servers per class, 3 per node";
+    ASSERT_EQ(viaStatic.size(), 10u);
+    std::set<uint32_t> nodes;
+    for (const auto& r : viaStatic)
+    {
+        EXPECT_EQ(r.status, 200u) << r.url;
+        EXPECT_FALSE(r.failed) << r.error;
+        EXPECT_EQ(r.bodyBytes, r.contentLength);
+        nodes.insert(r.node);
+    }
+    EXPECT_EQ(nodes.size(), 10u) << "every modem got its response";
+
+    const auto viaGlobal = RunEveryModemToEveryNode(false, &farmNodes, &modems);
+    ASSERT_EQ(viaGlobal.size(), viaStatic.size());
+    for (size_t i = 0; i < viaStatic.size(); ++i)
+    {
+        EXPECT_EQ(viaStatic[i].url, viaGlobal[i].url);
+        EXPECT_EQ(viaStatic[i].peer, viaGlobal[i].peer);
+        EXPECT_EQ(viaStatic[i].sync, viaGlobal[i].sync) << viaStatic[i].url;
+        EXPECT_EQ(viaStatic[i].total, viaGlobal[i].total) << viaStatic[i].url;
+        EXPECT_EQ(viaStatic[i].bodyBytes, viaGlobal[i].bodyBytes);
+    }
+}
+
+TEST(StaticRoutes, ModemBlocksThatDoNotFitAreFatal)
+{
+    EXPECT_DEATH(
+        {
+            ModemPoolHelper pool;
+            pool.SetModemsPerTerminalServer((1u << 19) + 1); // blocks of 2^22 addresses
+            pool.Install(1u << 20);
+        },
+        "do not fit in 10.64.0.0/10");
 }

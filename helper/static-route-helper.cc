@@ -1,0 +1,47 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "static-route-helper.h"
+
+#include "ns3/abort.h"
+#include "ns3/channel.h"
+#include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/ipv4.h"
+#include "ns3/node.h"
+
+namespace ns3
+{
+
+void
+StaticRouteHelper::AddRoute(Ptr<NetDevice> device, Ipv4Address network, Ipv4Mask mask)
+{
+    Ptr<Channel> channel = device->GetChannel();
+    NS_ABORT_MSG_IF(!channel || channel->GetNDevices() != 2,
+                    "StaticRouteHelper: device " << device->GetIfIndex() << " of node "
+                                                 << device->GetNode()->GetId()
+                                                 << " is not on a point-to-point channel");
+    Ptr<NetDevice> peer = channel->GetDevice(channel->GetDevice(0) == device ? 1 : 0);
+    Ptr<Ipv4> ipv4 = peer->GetNode()->GetObject<Ipv4>();
+    NS_ABORT_MSG_IF(!ipv4, "StaticRouteHelper: the peer node has no IPv4");
+    const int32_t i = ipv4->GetInterfaceForDevice(peer);
+    NS_ABORT_MSG_IF(i < 0 || ipv4->GetNAddresses(i) == 0,
+                    "StaticRouteHelper: the peer device has no IPv4 address");
+    AddRoute(device, ipv4->GetAddress(i, 0).GetLocal(), network, mask);
+}
+
+void
+StaticRouteHelper::AddRoute(Ptr<NetDevice> device,
+                            Ipv4Address nextHop,
+                            Ipv4Address network,
+                            Ipv4Mask mask)
+{
+    Ptr<Ipv4> ipv4 = device->GetNode()->GetObject<Ipv4>();
+    NS_ABORT_MSG_IF(!ipv4, "StaticRouteHelper: the node has no IPv4");
+    const int32_t i = ipv4->GetInterfaceForDevice(device);
+    NS_ABORT_MSG_IF(i < 0, "StaticRouteHelper: the device has no IPv4 interface");
+    Ptr<Ipv4StaticRouting> routing = Ipv4StaticRoutingHelper().GetStaticRouting(ipv4);
+    NS_ABORT_MSG_IF(!routing, "StaticRouteHelper: the node has no Ipv4StaticRouting");
+    routing->AddNetworkRouteTo(network.CombineMask(mask), mask, nextHop, i);
+}
+
+} // namespace ns3

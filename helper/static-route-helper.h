@@ -1,0 +1,48 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef STATIC_ROUTE_HELPER_H
+#define STATIC_ROUTE_HELPER_H
+
+#include "ns3/ipv4-address.h"
+#include "ns3/net-device.h"
+
+namespace ns3
+{
+
+/**
+ * \ingroup web-proxy
+ * Aggregated static routes for the population and farm helpers. Their topologies are trees,
+ * so a default route towards the core and one prefix per subtree give the same paths as
+ * Ipv4GlobalRoutingHelper with a few routes per node instead of one per link of the whole
+ * network (ns-3's global and static routing look routes up by a linear scan, per packet).
+ * Ipv4ListRouting consults static routing (priority 0) before global routing (-10), so
+ * these routes also win over global routes when a script populates those.
+ */
+class StaticRouteHelper
+{
+  public:
+    /**
+     * Route a prefix out of a point-to-point device, through the node at the other end.
+     * \param device the device, on the node that gets the route; it and its peer have IPv4
+     * \param network the prefix
+     * \param mask its mask ("0.0.0.0" with network 0.0.0.0: the default route)
+     */
+    static void AddRoute(Ptr<NetDevice> device, Ipv4Address network, Ipv4Mask mask);
+
+    /**
+     * Route a prefix out of a device through a given next hop (e.g. on a shared segment).
+     * \param device the device, on the node that gets the route
+     * \param nextHop the next hop's address, on the device's network
+     * \param network the prefix
+     * \param mask its mask
+     */
+    static void AddRoute(Ptr<NetDevice> device,
+                         Ipv4Address nextHop,
+                         Ipv4Address network,
+                         Ipv4Mask mask);
+};
+
+} // namespace ns3
+
+#endif // STATIC_ROUTE_HELPER_H
