@@ -21,23 +21,16 @@
 #include "ns3/core-module.h"
 #include "ns3/flow-monitor-module.h"
 #include "ns3/internet-module.h"
-#include "ns3/lan-clients-helper.h"
-#include "ns3/modem-pool-helper.h"
+#include "ns3/isp-scenario-helper.h"
 #include "ns3/network-module.h"
-#include "ns3/origin-farm-helper.h"
 #include "ns3/point-to-point-module.h"
-#include "ns3/synthetic-workload.h"
-#include "ns3/trace-replay-helper.h"
-#include "ns3/trace-statistics.h"
 #include "ns3/web-proxy-module.h"
 
 #include <sys/stat.h>
 
-#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
-#include <set>
 
 #ifndef WEB_PROXY_UTILS_DIR
 #define WEB_PROXY_UTILS_DIR "contrib/web-proxy/utils"
@@ -46,25 +39,6 @@
 using namespace ns3;
 
 NS_LOG_COMPONENT_DEFINE("PopulationDirect");
-
-namespace
-{
-/// RTT classes: quantiles of the servers' RTTs (the farm's node link delays are half).
-std::vector<Time>
-RttClasses(std::vector<Time> rtts, uint32_t classes, Time beforeCore)
-{
-    std::sort(rtts.begin(), rtts.end());
-    std::vector<Time> delays;
-    for (uint32_t k = 0; k < classes; ++k)
-    {
-        Time rtt
-            = rtts[std::min<size_t>(rtts.size() - 1, (2 * k + 1) * rtts.size() / (2 * classes))];
-        // The core is beforeCore (one way) from the clients' access router already.
-        delays.push_back(std::max(MilliSeconds(1), rtt / 2 - beforeCore));
-    }
-    return delays;
-}
-} // namespace
 
 int
 main(int argc, char* argv[])
@@ -102,18 +76,11 @@ main(int argc, char* argv[])
     cmd.AddValue("seed", "RNG seed", seed);
     cmd.AddValue("run", "RNG run number", run);
     cmd.Parse(argc, argv);
-    const bool modem = population == "modem";
-    if (!modem && population != "lan")
-    {
-        std::cerr << "--population must be modem or lan, not '" << population << "'\n";
-        return 1;
-    }
     if (routing != "static" && routing != "global")
     {
         std::cerr << "--routing must be static or global, not '" << routing << "'\n";
         return 1;
     }
-    const bool staticRouting = routing == "static";
     RngSeedManager::SetSeed(seed);
     RngSeedManager::SetRun(run);
     mkdir(outDir.c_str(), 0755);
@@ -123,112 +90,35 @@ main(int argc, char* argv[])
     // stays in its node's endpoint list until then, and ns-3 scans that list per packet.
     Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(30));
 
-    // The workload: seed 002's environment, users as many as the population has. The
-    // preset's object universe scales with the trace length (ObjectsPerRequest), so count
-    // the requests of the duration first (request times do not depend on the universe).
-    const std::string preset = modem ? "modem" : "research";
-    users = users ? users : (modem ? 40 * modems : 10 * lanClients);
-    auto makeWorkload = [&](uint64_t requests, uint64_t objects)
+    IspScenarioHelper scenario;
+    IspScenarioHelper::Settings settings;
+    settings.population = population;
+    settings.modems = modems;
+    settings.users = users;
+    settings.lanClients = lanClients;
+    settings.duration = Seconds(duration);
+    settings.rttClasses = rttClasses;
+    settings.maxOutstanding = maxOutstanding;
+    settings.staticRouting = routing == "static";
+    try
     {
-        Ptr<SyntheticWorkload> w = SyntheticWorkload::CreatePreset(preset);
-        w->SetAttribute("Users", UintegerValue(users));
-        w->SetAttribute("Requests", UintegerValue(requests));
-        w->SetAttribute("Objects", UintegerValue(objects));
-        w->AssignStreams(1000);
-        return w;
-    };
-    uint64_t count = 0;
-    {
-        Ptr<SyntheticWorkload> probe = makeWorkload(0, 1000000);
-        TraceRecord r;
-        while (probe->Next(r) && r.time <= Seconds(duration))
-        {
-            ++count;
-        }
+        scenario.Build(settings);
     }
-    if (count == 0)
+    catch (const std::invalid_argument& e)
     {
-        std::cerr << "no requests in " << duration << " s of trace\n";
+        std::cerr << e.what() << "\n";
         return 1;
     }
-    Ptr<SyntheticWorkload> workload = makeWorkload(count, 0);
-    std::vector<TraceRecord> records;
-    TraceStatistics stats;
-    TraceRecord r;
-    while (workload->Next(r))
-    {
-        records.push_back(r);
-        stats.Add(r);
-    }
-
-    // The population and its access network.
-    ModemPoolHelper pool;
-    LanClientsHelper lan;
-    Ptr<Node> core;
-    NodeContainer clients;
-    NetDeviceContainer uplink;
-    Time beforeCore;
-    pool.SetStaticRouting(staticRouting);
-    lan.SetStaticRouting(staticRouting);
-    if (modem)
-    {
-        pool.Install(modems);
-        core = pool.GetCore();
-        clients = pool.GetModems();
-        uplink = pool.GetUplinkDevices();
-        beforeCore = MilliSeconds(115 + 1); // plus 0.1 ms of terminal-server ring
-    }
-    else
-    {
-        lan.Install(lanClients);
-        core = lan.GetCore();
-        clients = lan.GetClients();
-        uplink = lan.GetUplinkDevices();
-        beforeCore = MicroSeconds(1250 + 1000);
-    }
-
-    // The Internet: every server the trace uses, at (about) its RTT from the clients.
-    std::set<std::string> hosts;
-    std::vector<Time> rtts;
-    for (const auto& rec : records)
-    {
-        if (hosts.insert(rec.server).second)
-        {
-            rtts.push_back(workload->GetServerRtt(rec.server));
-        }
-    }
-    OriginFarmHelper farm(core, RttClasses(rtts, rttClasses, beforeCore));
-    farm.SetStaticRouting(staticRouting);
-    for (const auto& host : hosts)
-    {
-        farm.AddServer(host, workload->GetServerRtt(host) - 2 * beforeCore);
-    }
-    farm.AddObjects(records);
-    if (!staticRouting)
-    {
-        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
-    }
-
-    TraceReplayHelper replay([&farm](const std::string& host) { return farm.Resolve(host); });
-    replay.SetClientAttribute("MaxOutstanding", UintegerValue(maxOutstanding));
-    replay.SetTimeOffset(Seconds(1));
-    ApplicationContainer apps;
-    ModemPoolHelper::Assignment sessions;
-    if (modem)
-    {
-        sessions = ModemPoolHelper::AssignSessions(records, modems);
-        apps = replay.Install(clients, sessions.perModem);
-    }
-    else
-    {
-        apps = replay.InstallPerClient(clients, records);
-    }
+    const bool modem = scenario.IsModem();
+    users = scenario.GetSettings().users;
+    ApplicationContainer apps = scenario.InstallClients();
     Ptr<RequestRecordWriter> writer = Create<RequestRecordWriter>(prefix + "-requests.csv");
     writer->Attach(apps);
 
     if (pcap)
     {
-        PointToPointHelper().EnablePcap(prefix + "-uplink", uplink.Get(1), true);
+        PointToPointHelper().EnablePcap(
+            prefix + "-uplink", scenario.GetUplinkDevices().Get(1), true);
     }
     FlowMonitorHelper flowHelper;
     Ptr<FlowMonitor> monitor = flowmon ? flowHelper.InstallAll() : nullptr;
@@ -252,20 +142,10 @@ main(int argc, char* argv[])
     writer->WriteSummary(prefix + "-summary.txt");
     {
         std::ofstream os(prefix + "-workload.txt");
-        stats.Print(os, modem ? "modem" : "research");
+        scenario.GetStatistics().Print(os, modem ? "modem" : "research");
     }
-    std::cout << "Population: " << (modem ? "modem pool" : "research LAN") << ", " << clients.GetN()
-              << (modem ? " modems, " : " clients, ") << users << " users, "
-              << farm.GetServerCount() << " origin servers on " << farm.GetNodes().GetN()
-              << " nodes\n";
-    std::cout << "Trace: " << records.size() << " requests in " << duration << " s";
-    if (modem)
-    {
-        std::cout << "; sessions " << sessions.sessions << ", rejected sessions "
-                  << sessions.rejectedSessions << " (" << sessions.rejectedRequests
-                  << " requests), most modems busy " << sessions.maxBusy;
-    }
-    std::cout << "\n\nLatency (direct access, no proxy)\n";
+    scenario.Describe(std::cout);
+    std::cout << "\nLatency (direct access, no proxy)\n";
     writer->GetSummary().Print(std::cout);
     std::cout << "\nsimulated " << duration + 120 << " s in " << wall << " s wall: ratio "
               << (duration + 120) / wall << '\n';

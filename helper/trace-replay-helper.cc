@@ -4,6 +4,7 @@
 #include "trace-replay-helper.h"
 
 #include "ns3/abort.h"
+#include "ns3/boolean.h"
 #include "ns3/web-client.h"
 
 #include <unordered_map>
@@ -35,7 +36,14 @@ TraceReplayHelper::MakeSource() const
     Ptr<TraceRequestSource> src = CreateObject<TraceRequestSource>();
     src->SetResolver(m_resolver);
     src->SetAttribute("TimeOffset", TimeValue(m_offset));
+    src->SetAttribute("TracePersistence", BooleanValue(m_tracePersistence));
     return src;
+}
+
+void
+TraceReplayHelper::SetTracePersistence(bool trace)
+{
+    m_tracePersistence = trace;
 }
 
 ApplicationContainer

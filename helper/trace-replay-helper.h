@@ -39,6 +39,12 @@ class TraceReplayHelper
     void SetTimeOffset(Time offset);
 
     /**
+     * \param trace true (default): a request asks for a persistent connection as its record
+     * did; false: as the client's PersistentConnections attribute says
+     */
+    void SetTracePersistence(bool trace);
+
+    /**
      * One WebClient on each node; node i replays groups[i].
      * \param nodes the nodes
      * \param groups records per node, each in time order
@@ -63,6 +69,7 @@ class TraceReplayHelper
     TraceRequestSource::Resolver m_resolver;
     ObjectFactory m_clientFactory;
     Time m_offset;
+    bool m_tracePersistence{true};
 };
 
 } // namespace ns3

@@ -23,6 +23,7 @@
 #include "ns3/http-parser.h"
 #include "ns3/idle-timer.h"
 #include "ns3/lan-clients-helper.h"
+#include "ns3/isp-scenario-helper.h"
 #include "ns3/latency-summary.h"
 #include "ns3/lru-policy.h"
 #include "ns3/modem-pool-helper.h"

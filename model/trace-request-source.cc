@@ -4,6 +4,7 @@
 #include "trace-request-source.h"
 
 #include "ns3/abort.h"
+#include "ns3/boolean.h"
 #include "ns3/nstime.h"
 
 namespace ns3
@@ -24,7 +25,14 @@ TraceRequestSource::GetTypeId()
                   "Added to every record's time: when the trace starts in the simulation.",
                   TimeValue(Seconds(0)),
                   MakeTimeAccessor(&TraceRequestSource::m_offset),
-                  MakeTimeChecker());
+                  MakeTimeChecker())
+              .AddAttribute("TracePersistence",
+                            "Ask for a persistent connection exactly when the record was sent "
+                            "on one; false: leave it to the client's PersistentConnections "
+                            "(e.g. clients that keep connections to a proxy).",
+                            BooleanValue(true),
+                            MakeBooleanAccessor(&TraceRequestSource::m_tracePersistence),
+                            MakeBooleanChecker());
     return tid;
 }
 
@@ -56,6 +64,10 @@ TraceRequestSource::Next(WebRequest& request)
     NS_ABORT_MSG_IF(!m_resolver, "TraceRequestSource: no resolver set (SetResolver)");
     const TraceRecord& r = m_records.front();
     request = ToWebRequest(r, m_resolver(r.server), m_offset);
+    if (!m_tracePersistence)
+    {
+        request.persistent.reset();
+    }
     m_records.pop_front();
     return true;
 }

@@ -64,6 +64,7 @@ class TraceRequestSource : public RequestSource
     std::deque<TraceRecord> m_records;
     Resolver m_resolver;
     Time m_offset;
+    bool m_tracePersistence;
 };
 
 } // namespace ns3

@@ -1,0 +1,514 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * Seed 002 ("Web proxy caching: the devil is in the details", PROXIM) reproduced at packet
+ * level: the same client population and workload without a proxy and through proxies that
+ * cache data, connections or both, with and without cookies honoured, and with different
+ * abort policies and proxy-to-Internet bandwidths. Each configuration is a separate
+ * simulation (run in its own process, so that it is exactly the run --only=NAME gives);
+ * figures are printed beside the paper's.
+ *
+ *   --population=modem: AT&T WorldNet-like modem pool (28.8 kbit/s, 250 ms RTT, T3 uplink)
+ *   --population=lan:   AT&T Labs-like research LAN (10 Mbit/s, T1 uplink)
+ *   --experiments=latency,connections,aborts (comma separated; default all)
+ *
+ * Writes under --outDir: a CSV of all results, per-request CSVs of the latency runs and
+ * latency-density plots (PNG) with and without the proxy (Fig. 6/8 of the paper).
+ */
+
+#include "ns3/core-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/network-module.h"
+#include "ns3/point-to-point-module.h"
+#include "ns3/web-proxy-module.h"
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <unistd.h>
+
+#ifndef WEB_PROXY_UTILS_DIR
+#define WEB_PROXY_UTILS_DIR "contrib/web-proxy/utils"
+#endif
+
+using namespace ns3;
+
+namespace
+{
+/// One simulation of the study.
+struct RunConfig
+{
+    std::string name;                    //!< label
+    std::string experiment;              //!< latency, connections or aborts
+    bool proxy{true};                    //!< false: direct access
+    bool dataCaching{true};              //!< ProxyCache caches data
+    bool clientPersistent{true};         //!< proxy keeps client connections
+    bool serverPersistent{true};         //!< proxy keeps server connections
+    bool ignoreCookies{false};           //!< cache responses with cookies
+    std::string uplink;                  //!< access uplink rate; empty: T3/T1
+    std::string abortPolicy{"Continue"}; //!< proxy abort policy
+    bool flowControl{false};             //!< proxy flow control
+    bool csv{false};                     //!< write the per-request CSV
+};
+
+/// What a simulation measured (name=value pairs, so they cross a pipe as text).
+using RunResult = std::map<std::string, double>;
+
+RunResult
+RunOnce(const IspScenarioHelper::Settings& base, const RunConfig& cfg, const std::string& prefix)
+{
+    IspScenarioHelper::Settings settings = base;
+    settings.uplinkRate = cfg.uplink;
+    IspScenarioHelper scenario;
+    scenario.Build(settings);
+    Ptr<ConnectionCache> proxy;
+    Address proxyAddress;
+    if (cfg.proxy)
+    {
+        Ptr<Node> node = scenario.AddProxyNode();
+        ProxyCacheHelper ph(3128, cfg.dataCaching ? "ns3::ProxyCache" : "ns3::ConnectionCache");
+        ph.SetAttribute("ClientPersistent", BooleanValue(cfg.clientPersistent));
+        ph.SetAttribute("ServerPersistent", BooleanValue(cfg.serverPersistent));
+        ph.SetAttribute("AbortPolicy", StringValue(cfg.abortPolicy));
+        ph.SetAttribute("FlowControl", BooleanValue(cfg.flowControl));
+        if (cfg.dataCaching)
+        {
+            ph.SetAttribute("Cookies", StringValue(cfg.ignoreCookies ? "Ignore" : "Honour"));
+        }
+        const OriginFarmHelper* farm = &scenario.GetFarm();
+        ph.SetResolver(
+            [farm](const std::string& host) -> Address
+            { return farm->HasServer(host) ? Address(farm->Resolve(host)) : Address(); });
+        proxy = DynamicCast<ConnectionCache>(ph.Install(node).Get(0));
+        proxyAddress = InetSocketAddress(scenario.GetProxyAddress(), 3128);
+    }
+    ApplicationContainer clients = scenario.InstallClients(proxyAddress);
+    const std::string csvPath = prefix + "-" + cfg.name + "-requests.csv";
+    Ptr<RequestRecordWriter> writer = Create<RequestRecordWriter>(cfg.csv ? csvPath : "/dev/null");
+    writer->Attach(clients);
+    // Bytes from the Internet: what arrives over the access uplink (headers included).
+    double uplinkBytes = 0;
+    scenario.GetUplinkDevices().Get(0)->TraceConnectWithoutContext(
+        "MacRx",
+        MakeBoundCallback(
+            +[](double* n, Ptr<const Packet> p) { *n += p->GetSize(); }, &uplinkBytes));
+    Simulator::Stop(settings.duration + Seconds(120));
+    auto start = std::chrono::steady_clock::now();
+    Simulator::Run();
+    const double wall
+        = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    writer->Close();
+    const LatencySummary& sum = writer->GetSummary();
+    RunResult r;
+    auto total = sum.Get(LatencySummary::TOTAL);
+    r["requests"] = sum.GetRequests();
+    r["failed"] = sum.GetFailed();
+    r["mean"] = total.mean;
+    r["median"] = total.median;
+    r["uplinkBytes"] = uplinkBytes;
+    r["wall"] = wall;
+    r["simulated"] = (settings.duration + Seconds(120)).GetSeconds();
+    if (proxy)
+    {
+        const auto& c = proxy->GetCounters();
+        const auto& s = proxy->GetServerCounters();
+        r["maxClientConns"] = c.maxClientConnections;
+        r["maxServerConns"] = s.maxOpen;
+        r["pctNewClientConn"] = c.requests ? 100.0 * c.requestsOnNewClientConn / c.requests : 0;
+        r["pctNewServerConn"] = c.requests ? 100.0 * c.newServerConn / c.requests : 0;
+        r["requestsPerClientConn"]
+            = c.clientConnsClosed ? double(c.requestsOnClosed) / c.clientConnsClosed : 0;
+        r["requestsPerServerConn"] = s.closed ? double(s.requestsOnClosed) / s.closed : 0;
+        r["serversPerClientConn"]
+            = c.clientConnsClosed ? double(c.serversOnClosed) / c.clientConnsClosed : 0;
+        r["clientsPerServerConn"] = s.closed ? double(s.usersOnClosed) / s.closed : 0;
+        r["clientAborts"] = c.clientAborts;
+        if (Ptr<ProxyCache> cache = DynamicCast<ProxyCache>(proxy))
+        {
+            r["hitRatio"] = 100 * cache->GetHitRatio();
+            r["byteHitRatio"] = 100 * cache->GetByteHitRatio();
+        }
+    }
+    Simulator::Destroy();
+    return r;
+}
+
+/// Run one configuration in a child process and collect its result.
+RunResult
+RunInChild(const IspScenarioHelper::Settings& base, const RunConfig& cfg, const std::string& prefix)
+{
+    int fd[2];
+    if (pipe(fd) != 0)
+    {
+        throw std::runtime_error("pipe failed");
+    }
+    std::cout.flush();
+    pid_t pid = fork();
+    if (pid == 0)
+    {
+        close(fd[0]);
+        std::ostringstream os;
+        os << std::setprecision(17);
+        for (const auto& [k, v] : RunOnce(base, cfg, prefix))
+        {
+            os << k << ' ' << v << '\n';
+        }
+        const std::string text = os.str();
+        ssize_t ignored = write(fd[1], text.data(), text.size());
+        (void)ignored;
+        close(fd[1]);
+        _exit(0);
+    }
+    close(fd[1]);
+    std::string text;
+    char buf[4096];
+    ssize_t n;
+    while ((n = read(fd[0], buf, sizeof buf)) > 0)
+    {
+        text.append(buf, n);
+    }
+    close(fd[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    {
+        throw std::runtime_error("configuration " + cfg.name + " failed");
+    }
+    RunResult r;
+    std::istringstream is(text);
+    std::string k;
+    double v;
+    while (is >> k >> v)
+    {
+        r[k] = v;
+    }
+    return r;
+}
+
+/// Improvement of x over a baseline, percent (positive: x is lower).
+double
+Gain(double x, double base)
+{
+    return base > 0 ? 100.0 * (base - x) / base : 0;
+}
+
+/// The paper's figures, where it gives them (NaN: not published).
+struct Paper
+{
+    double mean{NAN};    //!< mean latency improvement vs no proxy, %
+    double median{NAN};  //!< median latency improvement vs no proxy, %
+    double hit{NAN};     //!< hit ratio, %
+    double byteHit{NAN}; //!< byte hit ratio, %
+};
+
+std::string
+Fmt(double v, int precision = 1)
+{
+    if (std::isnan(v))
+    {
+        return "-";
+    }
+    std::ostringstream os;
+    os << std::fixed << std::setprecision(precision) << v;
+    return os.str();
+}
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    std::string population = "modem";
+    uint32_t modems = 45;
+    uint32_t users = 0;
+    uint32_t lanClients = 30;
+    double duration = 900;
+    std::string experiments = "latency,connections,aborts";
+    std::string only;
+    bool plot = true;
+    std::string outDir = "results";
+    uint32_t seed = 1;
+    uint32_t run = 1;
+
+    CommandLine cmd(__FILE__);
+    cmd.AddValue("population", "modem (dial-up pool) or lan (research LAN)", population);
+    cmd.AddValue("modems", "Modems in the pool", modems);
+    cmd.AddValue("users", "Users (default: 40 per modem, 10 per LAN client)", users);
+    cmd.AddValue("lanClients", "LAN client nodes", lanClients);
+    cmd.AddValue("duration", "Trace time to generate and simulate, s", duration);
+    cmd.AddValue("experiments", "latency, connections, aborts (comma separated)", experiments);
+    cmd.AddValue("only", "Run only the configuration of this name", only);
+    cmd.AddValue("plot", "Plot latency densities (needs /usr/bin/python3 with matplotlib)", plot);
+    cmd.AddValue("outDir", "Directory for results", outDir);
+    cmd.AddValue("seed", "RNG seed", seed);
+    cmd.AddValue("run", "RNG run number", run);
+    cmd.Parse(argc, argv);
+    if (population != "modem" && population != "lan")
+    {
+        std::cerr << "--population must be modem or lan, not '" << population << "'\n";
+        return 1;
+    }
+    const bool modem = population == "modem";
+    RngSeedManager::SetSeed(seed);
+    RngSeedManager::SetRun(run);
+    mkdir(outDir.c_str(), 0755);
+    const std::string prefix = outDir + "/proxim-" + population;
+    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+    Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(30));
+
+    IspScenarioHelper::Settings base;
+    base.population = population;
+    base.modems = modems;
+    base.users = users;
+    base.lanClients = lanClients;
+    base.duration = Seconds(duration);
+
+    // The configurations of the study. The paper's figures: section IV.A (hit ratios),
+    // IV.B (bandwidth), IV.C (latency, Fig. 6-9), IV.D (connection tables).
+    std::vector<RunConfig> configs;
+    std::map<std::string, Paper> paper;
+    auto has = [&experiments](const std::string& e)
+    {
+        return ("," + experiments + ",").find("," + e + ",") != std::string::npos;
+    };
+    // name, experiment, proxy, data caching, client-side and server-side persistence.
+    auto add = [&configs](const std::string& name,
+                          const std::string& experiment,
+                          bool proxy,
+                          bool data,
+                          bool clientSide,
+                          bool serverSide) -> RunConfig&
+    {
+        RunConfig c;
+        c.name = name;
+        c.experiment = experiment;
+        c.proxy = proxy;
+        c.dataCaching = data;
+        c.clientPersistent = clientSide;
+        c.serverPersistent = serverSide;
+        configs.push_back(c);
+        return configs.back();
+    };
+    if (has("latency") || has("connections"))
+    {
+        add("direct", "latency", false, false, false, false);
+        add("proxy-only", "latency", true, false, false, false);
+        add("data", "latency", true, true, false, false);
+        add("connections", "latency", true, false, true, true);
+        add("data+connections", "latency", true, true, true, true);
+        add("data+connections-cookies-ignored", "latency", true, true, true, true).ignoreCookies
+            = true;
+        add("data+proxy/server", "connections", true, true, false, true);
+        add("data+proxy/client", "connections", true, true, true, false);
+        for (auto& c : configs)
+        {
+            c.csv = c.experiment == "latency";
+        }
+        if (modem)
+        {
+            paper["data"] = {3, 4, 35.2, 30.4};
+            paper["connections"] = {21, 40};
+            paper["data+connections"] = {24, 48, 35.2, 30.4};
+            paper["data+connections-cookies-ignored"] = {26, NAN, 54.5, 40.9};
+        }
+        else
+        {
+            paper["data"] = {7, NAN, 27.0, 23.3};
+            paper["connections"] = {2, 20};
+            paper["data+connections"] = {47.5, 40.4, 27.0, 23.3};
+            paper["data+connections-cookies-ignored"] = {NAN, NAN, 33.9, 28.1};
+        }
+    }
+    if (has("aborts"))
+    {
+        for (const std::string rate : {"45Mbps", "1.5Mbps", "0.5Mbps"})
+        {
+            add("direct@" + rate, "aborts", false, false, false, false).uplink = rate;
+            RunConfig& cont = add("continue@" + rate, "aborts", true, true, true, true);
+            cont.uplink = rate;
+            cont.abortPolicy = "Continue";
+            RunConfig& abort = add("abort@" + rate, "aborts", true, true, true, true);
+            abort.uplink = rate;
+            abort.abortPolicy = "Abort";
+        }
+        RunConfig& flow = add("abort+flowcontrol@45Mbps", "aborts", true, true, true, true);
+        flow.uplink = "45Mbps";
+        flow.abortPolicy = "Abort";
+        flow.flowControl = true;
+    }
+    if (!only.empty())
+    {
+        configs.erase(std::remove_if(configs.begin(),
+                                     configs.end(),
+                                     [&only](const RunConfig& c) { return c.name != only; }),
+                      configs.end());
+        if (configs.empty())
+        {
+            std::cerr << "--only: no configuration named '" << only << "'\n";
+            return 1;
+        }
+    }
+
+    {
+        IspScenarioHelper probe;
+        try
+        {
+            probe.Build(base);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            std::cerr << e.what() << "\n";
+            return 1;
+        }
+        probe.Describe(std::cout);
+        Simulator::Destroy();
+    }
+    std::map<std::string, RunResult> results;
+    std::ofstream csv(prefix + "-results.csv");
+    csv << "config,experiment,requests,failed,mean,median,hit_ratio,byte_hit_ratio,uplink_bytes,"
+           "max_client_conns,max_server_conns,pct_new_client_conn,pct_new_server_conn,wall\n";
+    for (const auto& cfg : configs)
+    {
+        std::cout << "running " << cfg.name << "..." << std::flush;
+        RunResult r = RunInChild(base, cfg, prefix);
+        results[cfg.name] = r;
+        std::cout << " " << Fmt(r["wall"]) << " s wall (ratio " << Fmt(r["simulated"] / r["wall"])
+                  << ")\n";
+        csv << cfg.name << ',' << cfg.experiment << ',' << r["requests"] << ',' << r["failed"]
+            << ',' << r["mean"] << ',' << r["median"] << ',' << r["hitRatio"] << ','
+            << r["byteHitRatio"] << ',' << r["uplinkBytes"] << ',' << r["maxClientConns"] << ','
+            << r["maxServerConns"] << ',' << r["pctNewClientConn"] << ',' << r["pctNewServerConn"]
+            << ',' << r["wall"] << '\n';
+    }
+
+    std::cout << std::left;
+    if (results.count("direct"))
+    {
+        RunResult& d = results["direct"];
+        std::cout << "\nLatency vs no proxy (" << (modem ? "modem" : "research")
+                  << "); improvement %, measured (paper)\n"
+                  << std::setw(34) << "configuration" << std::setw(16) << "mean" << std::setw(16)
+                  << "median" << std::setw(16) << "hit ratio"
+                  << "byte hit ratio\n";
+        for (const auto& cfg : configs)
+        {
+            if (cfg.experiment != "latency" || !results.count(cfg.name))
+            {
+                continue;
+            }
+            RunResult& r = results[cfg.name];
+            const Paper p = paper.count(cfg.name) ? paper[cfg.name] : Paper();
+            const bool cache = cfg.proxy && cfg.dataCaching;
+            std::cout << std::setw(34) << cfg.name << std::setw(16)
+                      << (Fmt(Gain(r["mean"], d["mean"])) + " (" + Fmt(p.mean) + ")")
+                      << std::setw(16)
+                      << (Fmt(Gain(r["median"], d["median"])) + " (" + Fmt(p.median) + ")")
+                      << std::setw(16)
+                      << (cache ? Fmt(r["hitRatio"]) + " (" + Fmt(p.hit) + ")" : std::string("-"))
+                      << (cache ? Fmt(r["byteHitRatio"]) + " (" + Fmt(p.byteHit) + ")"
+                                : std::string("-"))
+                      << "\n";
+        }
+        std::cout << "no proxy: mean " << Fmt(d["mean"], 3) << " s, median " << Fmt(d["median"], 3)
+                  << " s, " << d["requests"] << " requests\n";
+    }
+    if (results.count("data+connections") && results.count("data+proxy/server"))
+    {
+        // Seed 002, section IV.D.
+        const std::map<std::string, std::array<double, 4>> paperConns
+            = modem
+                ? std::map<std::string, std::array<double, 4>>{{"data+connections",
+                                                                {646, 240, 18.4, 20.6}},
+                                                               {"data+proxy/server",
+                                                                {203, 243, 100.0, 20.8}},
+                                                               {"data+proxy/client",
+                                                                {646, 75, 18.4, 77.8}},
+                                                               {"data", {204, 73, 100.0, 77.87}}}
+                : std::map<std::string, std::array<double, 4>>{
+                    {"data+connections", {216, 198, 10.1, 25.2}},
+                    {"data+proxy/server", {179, 198, 100.0, 25.2}},
+                    {"data+proxy/client", {216, 183, 10.1, 84.0}},
+                    {"data", {179, 183, 100.0, 84.0}}};
+        std::cout << "\nConnections cached, measured (paper; the paper's trace is much larger)\n"
+                  << std::setw(22) << "cached" << std::setw(18) << "max client conns"
+                  << std::setw(18) << "max server conns" << std::setw(18) << "% new to client"
+                  << "% new to server\n";
+        const std::vector<std::pair<std::string, std::string>> rows{
+            {"all", "data+connections"},
+            {"proxy/server", "data+proxy/server"},
+            {"proxy/client", "data+proxy/client"},
+            {"none", "data"}};
+        for (const auto& [label, name] : rows)
+        {
+            RunResult& r = results[name];
+            const auto& p = paperConns.at(name);
+            std::cout << std::setw(22) << label << std::setw(18)
+                      << (Fmt(r["maxClientConns"], 0) + " (" + Fmt(p[0], 0) + ")") << std::setw(18)
+                      << (Fmt(r["maxServerConns"], 0) + " (" + Fmt(p[1], 0) + ")") << std::setw(18)
+                      << (Fmt(r["pctNewClientConn"]) + " (" + Fmt(p[2]) + ")")
+                      << (Fmt(r["pctNewServerConn"]) + " (" + Fmt(p[3]) + ")") << "\n";
+        }
+        RunResult& all = results["data+connections"];
+        std::cout << "requests per client conn " << Fmt(all["requestsPerClientConn"])
+                  << " (5.4), per server conn " << Fmt(all["requestsPerServerConn"])
+                  << " (3.8); servers per client conn " << Fmt(all["serversPerClientConn"])
+                  << " (2); clients per server conn " << Fmt(all["clientsPerServerConn"])
+                  << " (1.2)\n";
+    }
+    if (has("aborts"))
+    {
+        std::cout << "\nBandwidth from the Internet vs no proxy (aborts); savings %, measured "
+                     "(paper, modem trace)\n"
+                  << std::setw(12) << "uplink" << std::setw(20) << "continue" << std::setw(20)
+                  << "abort"
+                  << "abort + flow control\n";
+        const std::map<std::string, std::array<double, 3>> paperBw{
+            {"45Mbps", {-18, -8, 13}}, {"1.5Mbps", {NAN, -2, NAN}}, {"0.5Mbps", {NAN, 15, NAN}}};
+        for (const std::string rate : {"45Mbps", "1.5Mbps", "0.5Mbps"})
+        {
+            const double d = results["direct@" + rate]["uplinkBytes"];
+            const auto& p = paperBw.at(rate);
+            auto cell = [&](const std::string& name, double pv)
+            {
+                return results.count(name) ? Fmt(Gain(results[name]["uplinkBytes"], d)) + " ("
+                                                 + (modem ? Fmt(pv) : std::string("-")) + ")"
+                                           : std::string("-");
+            };
+            std::cout << std::setw(12) << rate << std::setw(20) << cell("continue@" + rate, p[0])
+                      << std::setw(20) << cell("abort@" + rate, p[1])
+                      << cell("abort+flowcontrol@" + rate, p[2]) << "\n";
+        }
+    }
+    std::cout << "\nWrote " << prefix << "-results.csv\n";
+
+    if (plot && results.count("direct") && results.count("data+connections"))
+    {
+        for (const std::string with : {"data", "connections", "data+connections"})
+        {
+            std::string png = prefix + "-latency-" + with + ".png";
+            std::string cmdline = "/usr/bin/python3 " WEB_PROXY_UTILS_DIR
+                                  "/plot-latency-density.py "
+                                + png + " " + prefix + "-direct-requests.csv " + prefix + "-" + with
+                                + "-requests.csv --labels 'no proxy,proxy: " + with + "' --title '"
+                                + (modem ? "Modem" : "Research") + " environment: total latency'";
+            std::cout << (std::system(cmdline.c_str()) == 0 ? "Wrote " + png
+                                                            : "Plot skipped: " + cmdline)
+                      << "\n";
+        }
+        std::string png = prefix + "-components-data+connections.png";
+        std::string cmdline = "/usr/bin/python3 " WEB_PROXY_UTILS_DIR "/plot-latency-density.py "
+                            + png + " " + prefix
+                            + "-data+connections-requests.csv --title 'Latency components, "
+                              "data and connection caching'";
+        std::cout << (std::system(cmdline.c_str()) == 0 ? "Wrote " + png
+                                                        : "Plot skipped: " + cmdline)
+                  << "\n";
+    }
+    return 0;
+}
