@@ -43,13 +43,7 @@ NS_LOG_COMPONENT_DEFINE("PopulationDirect");
 int
 main(int argc, char* argv[])
 {
-    std::string population = "modem";
-    uint32_t modems = 45;
-    uint32_t users = 0;
-    uint32_t lanClients = 30;
-    double duration = 3600;
-    uint32_t rttClasses = 6;
-    uint32_t maxOutstanding = 4;
+    IspScenarioHelper::Settings settings;
     bool pcap = false;
     bool progress = false;
     bool plot = true;
@@ -60,13 +54,7 @@ main(int argc, char* argv[])
     uint32_t run = 1;
 
     CommandLine cmd(__FILE__);
-    cmd.AddValue("population", "modem (dial-up pool) or lan (research LAN)", population);
-    cmd.AddValue("modems", "Modems in the pool", modems);
-    cmd.AddValue("users", "Users (default: 40 per modem, 10 per LAN client)", users);
-    cmd.AddValue("lanClients", "LAN client nodes", lanClients);
-    cmd.AddValue("duration", "Trace time to generate and simulate, s", duration);
-    cmd.AddValue("rttClasses", "RTT classes of origin servers", rttClasses);
-    cmd.AddValue("maxOutstanding", "Requests in flight per client", maxOutstanding);
+    IspScenarioHelper::AddCommandLineOptions(cmd, settings);
     cmd.AddValue("pcap", "Write PCAP of the uplink", pcap);
     cmd.AddValue("progress", "Show simulation progress", progress);
     cmd.AddValue("flowmon", "Monitor flows (FlowMonitor XML); costs ~5% of the run time", flowmon);
@@ -84,21 +72,8 @@ main(int argc, char* argv[])
     RngSeedManager::SetSeed(seed);
     RngSeedManager::SetRun(run);
     mkdir(outDir.c_str(), 0755);
-    const std::string prefix = outDir + "/population-" + population;
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
-    // TIME_WAIT lasts 2 MSL: Linux's 60 s rather than ns-3's 240 s. Every closed connection
-    // stays in its node's endpoint list until then, and ns-3 scans that list per packet.
-    Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(30));
-
+    const std::string prefix = outDir + "/population-" + settings.population;
     IspScenarioHelper scenario;
-    IspScenarioHelper::Settings settings;
-    settings.population = population;
-    settings.modems = modems;
-    settings.users = users;
-    settings.lanClients = lanClients;
-    settings.duration = Seconds(duration);
-    settings.rttClasses = rttClasses;
-    settings.maxOutstanding = maxOutstanding;
     settings.staticRouting = routing == "static";
     try
     {
@@ -110,7 +85,6 @@ main(int argc, char* argv[])
         return 1;
     }
     const bool modem = scenario.IsModem();
-    users = scenario.GetSettings().users;
     ApplicationContainer apps = scenario.InstallClients();
     Ptr<RequestRecordWriter> writer = Create<RequestRecordWriter>(prefix + "-requests.csv");
     writer->Attach(apps);
@@ -128,6 +102,7 @@ main(int argc, char* argv[])
         showProgress = std::make_unique<ShowProgress>(Seconds(60));
     }
     // Let the last requests finish (or fail) after the trace ends.
+    const double duration = settings.duration.GetSeconds();
     Simulator::Stop(Seconds(duration + 120));
     auto wallStart = std::chrono::steady_clock::now();
     Simulator::Run();

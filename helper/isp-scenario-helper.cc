@@ -4,6 +4,8 @@
 #include "isp-scenario-helper.h"
 
 #include "ns3/boolean.h"
+#include "ns3/config.h"
+#include "ns3/double.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-global-routing-helper.h"
@@ -48,8 +50,22 @@ IspScenarioHelper::IspScenarioHelper() = default;
 IspScenarioHelper::~IspScenarioHelper() = default;
 
 void
+IspScenarioHelper::AddCommandLineOptions(CommandLine& cmd, Settings& s)
+{
+    cmd.AddValue("population", "modem (dial-up pool) or lan (research LAN)", s.population);
+    cmd.AddValue("modems", "Modems in the pool", s.modems);
+    cmd.AddValue("users", "Users (default: 40 per modem, 10 per LAN client)", s.users);
+    cmd.AddValue("lanClients", "LAN client nodes", s.lanClients);
+    cmd.AddValue("duration", "Trace time to generate and simulate (e.g. 900s, 1h)", s.duration);
+    cmd.AddValue("rttClasses", "RTT classes of origin servers", s.rttClasses);
+    cmd.AddValue("maxOutstanding", "Requests in flight per client", s.maxOutstanding);
+}
+
+void
 IspScenarioHelper::Build(const Settings& settings)
 {
+    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+    Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(30));
     m_settings = settings;
     m_modem = settings.population == "modem";
     if (!m_modem && settings.population != "lan")
@@ -144,6 +160,10 @@ IspScenarioHelper::Build(const Settings& settings)
         m_farm->AddServer(host, m_workload->GetServerRtt(host) - 2 * beforeCore);
     }
     m_farm->AddObjects(m_records);
+    if (m_modem)
+    {
+        m_sessions = ModemPoolHelper::AssignSessions(m_records, s.modems);
+    }
 }
 
 Ptr<Node>
@@ -195,7 +215,6 @@ IspScenarioHelper::InstallClients(const Address& proxy)
     replay.SetTimeOffset(Seconds(1));
     if (m_modem)
     {
-        m_sessions = ModemPoolHelper::AssignSessions(m_records, m_settings.modems);
         return replay.Install(m_clients, m_sessions.perModem);
     }
     return replay.InstallPerClient(m_clients, m_records);

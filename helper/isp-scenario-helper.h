@@ -5,6 +5,7 @@
 #define ISP_SCENARIO_HELPER_H
 
 #include "ns3/application-container.h"
+#include "ns3/command-line.h"
 #include "ns3/lan-clients-helper.h"
 #include "ns3/modem-pool-helper.h"
 #include "ns3/net-device-container.h"
@@ -54,8 +55,19 @@ class IspScenarioHelper
     ~IspScenarioHelper();
 
     /**
+     * Add the settings' command-line options (population, modems, users, lanClients,
+     * duration, rttClasses, maxOutstanding); the current values are the defaults.
+     * \param cmd the command line
+     * \param settings the settings the options write to
+     */
+    static void AddCommandLineOptions(CommandLine& cmd, Settings& settings);
+
+    /**
      * Generate the workload and build the network. Throws std::invalid_argument for bad
-     * settings (unknown population, no requests in the duration).
+     * settings (unknown population, no requests in the duration). Also sets the
+     * environment's TCP defaults: 1448-byte segments and a 30 s MSL (Linux's 60 s TIME_WAIT
+     * rather than ns-3's 240 s: closed connections stay in their node's endpoint list, which
+     * ns-3 scans per packet, until then).
      * \param settings what to build
      */
     void Build(const Settings& settings);

@@ -13,6 +13,7 @@
 #include "ns3/cachability-rules.h"
 #include "ns3/cache-simulator.h"
 #include "ns3/connection-cache.h"
+#include "ns3/connection-gauge.h"
 #include "ns3/csv-trace-reader.h"
 #include "ns3/csv-trace-writer.h"
 #include "ns3/fixed-request-source.h"

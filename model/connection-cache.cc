@@ -311,28 +311,17 @@ ConnectionCache::StartApplication()
     m_pool.Setup(GetNode(), s);
     m_cpu.SetWorkers(m_workers);
     m_cpu.SetQueueLimit(m_queueLimit);
-    m_listener = Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
-    if (m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0
-        || m_listener->Listen() != 0)
-    {
-        NS_FATAL_ERROR("ConnectionCache: cannot listen on port " << m_port << " of node "
-                                                                 << GetNode()->GetId());
-    }
-    m_listener->SetAcceptCallback(MakeCallback(&ConnectionCache::HandleAcceptRequest, this),
-                                  MakeCallback(&ConnectionCache::HandleAccept, this));
+    m_listener = HttpConnection::Listen(GetNode(),
+                                        m_port,
+                                        MakeCallback(&ConnectionCache::HandleAcceptRequest, this),
+                                        MakeCallback(&ConnectionCache::HandleAccept, this));
 }
 
 void
 ConnectionCache::StopApplication()
 {
     NS_LOG_FUNCTION(this);
-    if (m_listener)
-    {
-        m_listener->Close();
-        m_listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
-                                      MakeNullCallback<void, Ptr<Socket>, const Address&>());
-        m_listener = nullptr;
-    }
+    HttpConnection::StopListening(m_listener);
     m_cpu.Clear();
     while (!m_clients.empty())
     {
@@ -362,8 +351,8 @@ ConnectionCache::HandleAccept(Ptr<Socket> socket, const Address& from)
     ClientConn* c = owned.get();
     m_clients[c] = std::move(owned);
     ++m_counters.clientConnections;
-    m_counters.maxClientConnections
-        = std::max<uint64_t>(m_counters.maxClientConnections, m_clients.size());
+    m_clientGauge->Track(socket);
+    m_counters.maxClientConnections = m_clientGauge->GetMax();
     c->from = from;
     std::ostringstream os;
     if (InetSocketAddress::IsMatchingType(from))

@@ -4,6 +4,7 @@
 #ifndef CONNECTION_CACHE_H
 #define CONNECTION_CACHE_H
 
+#include "connection-gauge.h"
 #include "http-connection.h"
 #include "idle-timer.h"
 #include "processing-queue.h"
@@ -68,7 +69,7 @@ class ConnectionCache : public Application
     {
         uint64_t requests{0};                //!< requests received whole
         uint64_t clientConnections{0};       //!< client connections accepted
-        uint64_t maxClientConnections{0};    //!< most client connections open at once
+        uint64_t maxClientConnections{0};    //!< most client connections open at once (TCP)
         uint64_t refused{0};                 //!< connection attempts refused (capacity)
         uint64_t requestsOnNewClientConn{0}; //!< first requests of client connections
         uint64_t clientConnsClosed{0};       //!< client connections closed with >= 1 request
@@ -278,6 +279,7 @@ class ConnectionCache : public Application
     Resolver m_resolver;
     Ptr<Socket> m_listener;
     ServerConnectionPool m_pool;
+    Ptr<ConnectionGauge> m_clientGauge = Create<ConnectionGauge>();
     ProcessingQueue m_cpu;
     Counters m_counters;
     std::map<ClientConn*, std::unique_ptr<ClientConn>> m_clients;

@@ -3,10 +3,12 @@
  */
 #include "http-connection.h"
 
+#include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-socket-base.h"
+#include "ns3/tcp-socket-factory.h"
 #include "ns3/uinteger.h"
 
 #include <set>
@@ -77,6 +79,34 @@ HttpConnection::Detach()
         m_socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
         m_socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
                                     MakeNullCallback<void, Ptr<Socket>>());
+    }
+}
+
+Ptr<Socket>
+HttpConnection::Listen(Ptr<Node> node,
+                       uint16_t port,
+                       Callback<bool, Ptr<Socket>, const Address&> request,
+                       Callback<void, Ptr<Socket>, const Address&> accept)
+{
+    Ptr<Socket> listener = Socket::CreateSocket(node, TcpSocketFactory::GetTypeId());
+    if (listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), port)) != 0
+        || listener->Listen() != 0)
+    {
+        NS_FATAL_ERROR("cannot listen on TCP port " << port << " of node " << node->GetId());
+    }
+    listener->SetAcceptCallback(request, accept);
+    return listener;
+}
+
+void
+HttpConnection::StopListening(Ptr<Socket>& listener)
+{
+    if (listener)
+    {
+        listener->Close();
+        listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                    MakeNullCallback<void, Ptr<Socket>, const Address&>());
+        listener = nullptr;
     }
 }
 

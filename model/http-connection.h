@@ -7,6 +7,7 @@
 #include "http-parser.h"
 
 #include "ns3/event-id.h"
+#include "ns3/node.h"
 #include "ns3/object.h"
 #include "ns3/socket.h"
 
@@ -38,6 +39,26 @@ class HttpConnection : public Object
 
     HttpConnection();
     ~HttpConnection() override;
+
+    /**
+     * Open a TCP listening socket for an HTTP server or proxy (a fatal error if the port is
+     * taken).
+     * \param node the node
+     * \param port the port
+     * \param request accept-request callback (false: the SYN goes unanswered)
+     * \param accept called with each accepted socket
+     * \return the listening socket
+     */
+    static Ptr<Socket> Listen(Ptr<Node> node,
+                              uint16_t port,
+                              Callback<bool, Ptr<Socket>, const Address&> request,
+                              Callback<void, Ptr<Socket>, const Address&> accept);
+
+    /**
+     * Close a socket opened by Listen and drop its callbacks; null it.
+     * \param listener the socket
+     */
+    static void StopListening(Ptr<Socket>& listener);
 
     /**
      * Take over a connected socket.

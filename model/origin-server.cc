@@ -166,28 +166,17 @@ OriginServer::StartApplication()
     {
         m_catalog = CreateObject<WebObjectCatalog>();
     }
-    m_listener = Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
-    if (m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0
-        || m_listener->Listen() != 0)
-    {
-        NS_FATAL_ERROR("OriginServer: cannot listen on port " << m_port << " of node "
-                                                              << GetNode()->GetId());
-    }
-    m_listener->SetAcceptCallback(MakeCallback(&OriginServer::HandleAcceptRequest, this),
-                                  MakeCallback(&OriginServer::HandleAccept, this));
+    m_listener = HttpConnection::Listen(GetNode(),
+                                        m_port,
+                                        MakeCallback(&OriginServer::HandleAcceptRequest, this),
+                                        MakeCallback(&OriginServer::HandleAccept, this));
 }
 
 void
 OriginServer::StopApplication()
 {
     NS_LOG_FUNCTION(this);
-    if (m_listener)
-    {
-        m_listener->Close();
-        m_listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
-                                      MakeNullCallback<void, Ptr<Socket>, const Address&>());
-        m_listener = nullptr;
-    }
+    HttpConnection::StopListening(m_listener);
     while (!m_clients.empty())
     {
         Client* c = m_clients.begin()->first;

@@ -145,8 +145,9 @@ ServerConnectionPool::Open(Waiter request)
             ServeWaiters();
         });
     ++m_counters.opened;
-    m_counters.maxOpen = std::max<uint64_t>(m_counters.maxOpen, m_conns.size());
     c->socket = Socket::CreateSocket(m_node, TcpSocketFactory::GetTypeId());
+    m_gauge->Track(c->socket);
+    m_counters.maxOpen = m_gauge->GetMax();
     if (!m_settings.sack)
     {
         c->socket->SetAttribute("Sack", BooleanValue(false));

@@ -4,6 +4,7 @@
 #ifndef SERVER_CONNECTION_POOL_H
 #define SERVER_CONNECTION_POOL_H
 
+#include "connection-gauge.h"
 #include "http-connection.h"
 #include "idle-timer.h"
 
@@ -83,7 +84,7 @@ class ServerConnectionPool
         uint64_t failed{0};           //!< connects that failed
         uint64_t reused{0};           //!< requests on an already open connection
         uint64_t requests{0};         //!< requests carried
-        uint64_t maxOpen{0};          //!< most connections open at once
+        uint64_t maxOpen{0};          //!< most connections open at once (until TCP closes)
         uint64_t closed{0};           //!< connections closed (any reason)
         uint64_t idleClosed{0};       //!< closed by the idle timeout
         uint64_t evicted{0};          //!< idle ones closed to make room under maxTotal
@@ -163,6 +164,7 @@ class ServerConnectionPool
     Ptr<Node> m_node;
     Settings m_settings;
     Counters m_counters;
+    Ptr<ConnectionGauge> m_gauge = Create<ConnectionGauge>();
     uint64_t m_nextTicket{1};
     std::map<Connection*, std::unique_ptr<Connection>> m_conns;
     /// Connections being opened, with the request that asked for them.

@@ -363,6 +363,9 @@ TEST_F(ProxyTest, ConnectionCachingCountsTheFourCases)
         {
             EXPECT_EQ(sv.usersOnClosed, 2u) << "one server connection served both clients";
         }
+        // Client 0's persistent connection idles (3 min) while client 1 connects.
+        EXPECT_EQ(c.maxClientConnections, k.client ? 2u : 1u);
+        EXPECT_EQ(sv.maxOpen, 1u);
     }
 }
 
