@@ -782,6 +782,42 @@ TEST(ReplacementPolicy, FactoryNamesAndErrors)
     }
 }
 
+// Many replacements leave dead heap entries behind until the heap is rebuilt (once they
+// outnumber the objects by 1024): the victims must still match the reference.
+TEST(ReplacementPolicy, GreedyDualMatchesReferenceAcrossHeapRebuilds)
+{
+    for (const char* name : {"GDS1", "GDSF", "LFU", "CSP"})
+    {
+        auto policy = CreateReplacementPolicy(name, 1000);
+        auto ref = MakeReference(name, 1000);
+        Victims victims;
+        policy->SetEvictCallback([&victims](Key k, uint64_t s) { victims.push_back({k, s}); });
+        std::mt19937_64 rng(3);
+        for (int step = 0; step < 20000; ++step)
+        {
+            const Key k = rng() % 30;
+            const uint64_t size = 10 + rng() % 90;
+            const double cost = double(rng() % 3);
+            if (rng() % 3 == 0)
+            {
+                ASSERT_EQ(policy->Lookup(k), ref->Lookup(k)) << name << " step " << step;
+            }
+            else if (rng() % 4 == 0)
+            {
+                policy->Erase(k);
+                ref->Erase(k);
+            }
+            else
+            {
+                ASSERT_EQ(policy->Insert(k, size, cost), ref->Insert(k, size, cost));
+            }
+        }
+        EXPECT_EQ(victims, ref->victims) << name;
+        EXPECT_GT(victims.size(), 1000u) << name;
+        EXPECT_EQ(policy->GetUsedBytes(), ref->used) << name;
+    }
+}
+
 TEST(ReplacementPolicy, GreedyDualValuesAndInflation)
 {
     // GDS(1): H = L + 1/size; L becomes the victim's H.
