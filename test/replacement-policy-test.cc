@@ -88,11 +88,35 @@ ContentsOf(const V& v)
     return c;
 }
 
-/// LRU: v[0] is the most recently used.
-class RefLru : public Reference
+/// A reference whose objects are one vector.
+class VectorReference : public Reference
 {
   public:
     using Reference::Reference;
+
+    void Erase(Key key) override
+    {
+        int i = Find(v, key);
+        if (i >= 0)
+        {
+            used -= v[i].size;
+            v.erase(v.begin() + i);
+        }
+    }
+
+    Contents GetContents() const override
+    {
+        return ContentsOf(v);
+    }
+
+    std::vector<Entry> v;
+};
+
+/// LRU: v[0] is the most recently used.
+class RefLru : public VectorReference
+{
+  public:
+    using VectorReference::VectorReference;
 
     bool Lookup(Key key) override
     {
@@ -124,31 +148,14 @@ class RefLru : public Reference
         used += size;
         return true;
     }
-
-    void Erase(Key key) override
-    {
-        int i = Find(v, key);
-        if (i >= 0)
-        {
-            used -= v[i].size;
-            v.erase(v.begin() + i);
-        }
-    }
-
-    Contents GetContents() const override
-    {
-        return ContentsOf(v);
-    }
-
-    std::vector<Entry> v;
 };
 
 /// The GreedyDual family: evict the smallest (H, access), scanning every object.
-class RefGreedyDual : public Reference
+class RefGreedyDual : public VectorReference
 {
   public:
     RefGreedyDual(uint64_t capacity, GreedyDualPolicy::Variant variant)
-        : Reference(capacity)
+        : VectorReference(capacity)
         , m_variant(variant)
     {}
 
@@ -217,23 +224,6 @@ class RefGreedyDual : public Reference
         used += size;
         return true;
     }
-
-    void Erase(Key key) override
-    {
-        int i = Find(v, key);
-        if (i >= 0)
-        {
-            used -= v[i].size;
-            v.erase(v.begin() + i);
-        }
-    }
-
-    Contents GetContents() const override
-    {
-        return ContentsOf(v);
-    }
-
-    std::vector<Entry> v;
 
   private:
     GreedyDualPolicy::Variant m_variant;
