@@ -71,14 +71,13 @@ CacheSimulator::Add(const TraceRecord& r, double cost)
     m_key.assign(r.server);
     m_key.append(r.path);
     const uint64_t id = m_ids.try_emplace(m_key, m_ids.size()).first->second;
-    const int64_t version = r.version;
     for (auto& c : m_caches)
     {
         if (c.version.size() <= id)
         {
-            c.version.resize(id + 1, -1);
+            c.version.resize(id + 1);
         }
-        if (c.policy->Contains(id) && c.version[id] == version)
+        if (c.policy->Contains(id) && c.version[id] == r.version)
         {
             c.policy->Lookup(id);
             ++c.result.hits;
@@ -86,7 +85,10 @@ CacheSimulator::Add(const TraceRecord& r, double cost)
         }
         else if (storable)
         {
-            c.version[id] = c.policy->Insert(id, r.size, cost) ? version : -1;
+            if (c.policy->Insert(id, r.size, cost))
+            {
+                c.version[id] = r.version;
+            }
         }
     }
 }

@@ -117,8 +117,8 @@ class CacheSimulator
     struct Cache
     {
         std::unique_ptr<ReplacementPolicy> policy; //!< the store
-        std::vector<int64_t> version;              //!< version stored, by object id (-1: none)
-        Result result;                             //!< figures
+        std::vector<uint32_t> version; //!< version inserted, by object id (valid while cached)
+        Result result;                 //!< figures
     };
 
     bool m_honourCookies;                            //!< cookie rule

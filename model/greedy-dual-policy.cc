@@ -66,37 +66,38 @@ GreedyDualPolicy::Insert(Key key, uint64_t size, double cost)
     }
     while (m_used + size > m_capacity)
     {
-        Node* victim = &*m_values.begin();
-        while (victim->treeH != victim->h || victim->treeAccess != victim->access)
+        const Entry top = m_heap.top();
+        m_heap.pop();
+        auto it = m_index.find(top.key);
+        if (it == m_index.end() || it->second.heapAccess != top.access)
         {
-            // Its value grew since it was placed: move it to where it belongs now.
-            m_values.erase(m_values.iterator_to(*victim));
-            victim->treeH = victim->h;
-            victim->treeAccess = victim->access;
-            m_values.insert(*victim);
-            victim = &*m_values.begin();
+            continue; // the entry of an object erased or replaced since
+        }
+        Node& victim = it->second;
+        if (victim.access != top.access)
+        {
+            // Hit since it was placed: place it again with its current value.
+            victim.heapAccess = victim.access;
+            m_heap.push(Entry{victim.h, victim.access, top.key});
+            continue;
         }
         if (m_variant != CSP)
         {
-            m_inflation = victim->h;
+            m_inflation = victim.h;
         }
-        const Key k = victim->key;
-        const uint64_t s = victim->size;
-        m_values.erase(m_values.iterator_to(*victim));
+        const uint64_t s = victim.size;
         m_used -= s;
-        m_index.erase(k);
-        NotifyEvict(k, s);
+        m_index.erase(it);
+        NotifyEvict(top.key, s);
     }
     Node& n = m_index[key];
-    n.key = key;
     n.size = size;
     n.cost = cost;
     n.frequency = 1;
     n.h = Value(n);
     n.access = ++m_clock;
-    n.treeH = n.h;
-    n.treeAccess = n.access;
-    m_values.insert(n);
+    n.heapAccess = n.access;
+    m_heap.push(Entry{n.h, n.access, key});
     m_used += size;
     return true;
 }
@@ -109,9 +110,24 @@ GreedyDualPolicy::Erase(Key key)
     {
         return;
     }
-    m_values.erase(m_values.iterator_to(it->second));
     m_used -= it->second.size;
     m_index.erase(it);
+    if (m_heap.size() > 2 * m_index.size() + 1024)
+    {
+        Rebuild();
+    }
+}
+
+void
+GreedyDualPolicy::Rebuild()
+{
+    m_heap.clear();
+    m_heap.reserve(m_index.size());
+    for (auto& [key, n] : m_index)
+    {
+        n.heapAccess = n.access;
+        m_heap.push(Entry{n.h, n.access, key});
+    }
 }
 
 bool

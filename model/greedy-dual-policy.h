@@ -6,7 +6,7 @@
 
 #include "replacement-policy.h"
 
-#include <boost/intrusive/set.hpp>
+#include <boost/heap/d_ary_heap.hpp>
 
 #include <unordered_map>
 
@@ -32,10 +32,13 @@ namespace ns3
  * oldest is evicted first (every access takes the next number of one counter, so the order
  * (H, access number) is total).
  *
- * The values live in a Boost.Intrusive red-black tree inside the index's nodes. A hit only
- * raises H (L never decreases and f grows), so the tree keeps the value of the last
- * insertion and a node whose value has grown since is moved when it reaches the front of the
- * tree: the victim is still the minimum of the current values, and a hit costs O(1).
+ * The values are kept in a Boost.Heap d-ary heap (an array: few cache misses) of
+ * (H, access number, key) entries. A hit only raises H (L never decreases, f grows), so it
+ * leaves the heap alone: an entry holds the value of its last placement, never more than the
+ * current one, and an entry that reaches the top with an old access number is placed again
+ * with the current value. The victim is thus still the minimum of the current values and a
+ * hit costs O(1). Entries of erased or replaced objects are dropped when they reach the top
+ * (or when the heap is rebuilt, once they outnumber the objects).
  */
 class GreedyDualPolicy : public ReplacementPolicy
 {
@@ -74,38 +77,39 @@ class GreedyDualPolicy : public ReplacementPolicy
     double GetValue(Key key) const;
 
   private:
-    /// Hook of the value tree (the color is kept in the parent pointer).
-    using Hook = boost::intrusive::set_member_hook<
-        boost::intrusive::link_mode<boost::intrusive::normal_link>,
-        boost::intrusive::optimize_size<true>>;
-
-    /// A cached object; lives in m_index, linked into m_values.
+    /// A cached object.
     struct Node
     {
-        Key key{0};             //!< the object
         uint64_t size{0};       //!< bytes
         double cost{0};         //!< fetch cost
         double h{0};            //!< current value
-        double treeH{0};        //!< value the tree is ordered by
         uint64_t access{0};     //!< number of the last access
-        uint64_t treeAccess{0}; //!< access number the tree is ordered by
+        uint64_t heapAccess{0}; //!< access number of the object's live heap entry
         uint32_t frequency{0};  //!< requests since admission
-        Hook hook;              //!< m_values link
     };
 
-    /// Order of the tree: smallest (H, access) first.
-    struct Less
+    /// A heap entry: an object's value and access number when it was placed.
+    struct Entry
     {
-        bool operator()(const Node& a, const Node& b) const
+        double h;        //!< value
+        uint64_t access; //!< access number
+        Key key;         //!< the object
+    };
+
+    /// Heap order: the smallest (H, access) on top.
+    struct Greater
+    {
+        bool operator()(const Entry& a, const Entry& b) const
         {
-            return a.treeH < b.treeH || (a.treeH == b.treeH && a.treeAccess < b.treeAccess);
+            return a.h > b.h || (a.h == b.h && a.access > b.access);
         }
     };
 
-    using Tree = boost::intrusive::set<Node,
-                                       boost::intrusive::member_hook<Node, Hook, &Node::hook>,
-                                       boost::intrusive::compare<Less>,
-                                       boost::intrusive::constant_time_size<false>>;
+    using Heap
+        = boost::heap::d_ary_heap<Entry, boost::heap::arity<4>, boost::heap::compare<Greater>>;
+
+    /// Place every object in a new heap, dropping dead entries.
+    void Rebuild();
 
     /**
      * \param n an object whose frequency and cost are set
@@ -116,8 +120,8 @@ class GreedyDualPolicy : public ReplacementPolicy
     Variant m_variant;                     //!< the H formula
     double m_inflation{0};                 //!< L
     uint64_t m_clock{0};                   //!< access counter
-    std::unordered_map<Key, Node> m_index; //!< objects by key (node addresses are stable)
-    Tree m_values;                         //!< objects by (tree H, tree access)
+    std::unordered_map<Key, Node> m_index; //!< objects by key
+    Heap m_heap;                           //!< entries, smallest value on top
 };
 
 } // namespace ns3

@@ -1,0 +1,153 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * CacheSimulator: with an infinite size every policy reproduces TraceStatistics' infinite
+ * cache; finite sizes hit less; hand-made traces; size and list parsing.
+ */
+#include "ns3/cache-simulator.h"
+#include "ns3/core-module.h"
+#include "ns3/synthetic-workload.h"
+#include "ns3/trace-statistics.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <stdexcept>
+
+using namespace ns3;
+
+namespace
+{
+
+TraceRecord
+Rec(const std::string& path, uint64_t size, uint32_t version = 0)
+{
+    TraceRecord r;
+    r.server = "www.example.com";
+    r.path = path;
+    r.size = size;
+    r.received = size;
+    r.version = version;
+    return r;
+}
+
+class CacheSimulatorPresets : public ::testing::TestWithParam<std::string>
+{};
+
+TEST_P(CacheSimulatorPresets, InfiniteCacheEqualsTraceStatistics)
+{
+    Ptr<SyntheticWorkload> w = SyntheticWorkload::CreatePreset(GetParam());
+    w->SetAttribute("Requests", UintegerValue(30000));
+    w->AssignStreams(31);
+    const auto policies = GetReplacementPolicyNames();
+    CacheSimulator honour(policies, {CacheSimulator::INFINITE, 4 << 20}, true);
+    CacheSimulator ignore(policies, {CacheSimulator::INFINITE}, false);
+    TraceStatistics stats;
+    TraceRecord r;
+    while (w->Next(r))
+    {
+        stats.Add(r);
+        honour.Add(r, 0.1);
+        ignore.Add(r, 0.1);
+    }
+    ASSERT_GT(stats.GetHits(true), 1000u);
+    EXPECT_EQ(honour.GetRequests(), stats.GetRequests());
+    for (const auto& res : honour.GetResults())
+    {
+        SCOPED_TRACE(res.policy + " " + CacheSimulator::FormatSize(res.capacity));
+        EXPECT_EQ(res.requests, stats.GetRequests());
+        EXPECT_EQ(res.bytes, stats.GetReceivedBytes());
+        if (res.capacity == CacheSimulator::INFINITE)
+        {
+            EXPECT_EQ(res.hits, stats.GetHits(true));
+            EXPECT_DOUBLE_EQ(res.GetHitRatio(), stats.GetHitRatio(true));
+            EXPECT_DOUBLE_EQ(res.GetByteHitRatio(), stats.GetByteHitRatio(true));
+            EXPECT_EQ(res.evictions, 0u);
+        }
+        else
+        {
+            EXPECT_LT(res.hits, stats.GetHits(true));
+            EXPECT_LT(res.GetByteHitRatio(), stats.GetByteHitRatio(true));
+            EXPECT_GT(res.evictions, 0u);
+        }
+    }
+    for (const auto& res : ignore.GetResults())
+    {
+        SCOPED_TRACE(res.policy);
+        EXPECT_EQ(res.hits, stats.GetHits(false));
+        EXPECT_DOUBLE_EQ(res.GetByteHitRatio(), stats.GetByteHitRatio(false));
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Presets,
+                         CacheSimulatorPresets,
+                         ::testing::Values("modem", "research"),
+                         [](const ::testing::TestParamInfo<std::string>& info)
+                         { return info.param; });
+
+TEST(CacheSimulator, HandMadeTrace)
+{
+    CacheSimulator sim({"LRU"}, {250}, true);
+    sim.Add(Rec("/a", 100));    // miss, stored
+    sim.Add(Rec("/b", 100));    // miss, stored
+    sim.Add(Rec("/a", 100));    // hit
+    sim.Add(Rec("/c", 100));    // miss, evicts /b (least recently used)
+    sim.Add(Rec("/b", 100));    // miss, evicts /a
+    sim.Add(Rec("/c", 100));    // hit
+    sim.Add(Rec("/c", 100, 1)); // new version: miss, replaces
+    sim.Add(Rec("/c", 100, 1)); // hit
+    sim.Add(Rec("/big", 300));  // larger than the cache: miss, not stored
+    sim.Add(Rec("/big", 300));  // miss again
+    TraceRecord q = Rec("/b?x=1", 100);
+    sim.Add(q); // uncachable
+    TraceRecord cookie = Rec("/b", 100);
+    cookie.cookie = true;
+    sim.Add(cookie); // uncachable when cookies are honoured
+    const auto res = sim.GetResults().at(0);
+    EXPECT_EQ(res.requests, 12u);
+    EXPECT_EQ(res.hits, 3u);
+    EXPECT_EQ(res.hitBytes, 300u);
+    EXPECT_EQ(res.bytes, 1600u);
+    EXPECT_EQ(res.evictions, 2u);
+    EXPECT_EQ(sim.GetObjects(), 4u);
+    std::ostringstream os;
+    sim.Print(os);
+    EXPECT_NE(os.str().find("LRU"), std::string::npos);
+    EXPECT_NE(os.str().find("25.00"), std::string::npos) << os.str(); // hit %
+    EXPECT_NE(os.str().find("18.75"), std::string::npos) << os.str(); // byte hit %
+}
+
+TEST(CacheSimulator, ParseSizeAndLists)
+{
+    EXPECT_EQ(CacheSimulator::ParseSize("123"), 123u);
+    EXPECT_EQ(CacheSimulator::ParseSize("123B"), 123u);
+    EXPECT_EQ(CacheSimulator::ParseSize("1K"), 1024u);
+    EXPECT_EQ(CacheSimulator::ParseSize("10MB"), 10u << 20);
+    EXPECT_EQ(CacheSimulator::ParseSize("2gib"), uint64_t(2) << 30);
+    EXPECT_EQ(CacheSimulator::ParseSize("1T"), uint64_t(1) << 40);
+    EXPECT_EQ(CacheSimulator::ParseSize("inf"), CacheSimulator::INFINITE);
+    for (const char* bad : {"", "MB", "10XB", "-1M", "1.5M", "99999999999999999999", "20000000T"})
+    {
+        EXPECT_THROW(CacheSimulator::ParseSize(bad), std::invalid_argument) << bad;
+    }
+    try
+    {
+        CacheSimulator::ParseSize("10XB");
+    }
+    catch (const std::invalid_argument& e)
+    {
+        EXPECT_NE(std::string(e.what()).find("'10XB'"), std::string::npos);
+    }
+    EXPECT_EQ(CacheSimulator::FormatSize(10u << 20), "10MB");
+    EXPECT_EQ(CacheSimulator::FormatSize(1500), "1500");
+    EXPECT_EQ(CacheSimulator::FormatSize(CacheSimulator::INFINITE), "inf");
+    EXPECT_EQ(CacheSimulator::SplitList("LRU,GDSF"), (std::vector<std::string>{"LRU", "GDSF"}));
+    for (const char* bad : {"", ",", "LRU,", "LRU,,GDSF", ",LRU"})
+    {
+        EXPECT_THROW(CacheSimulator::SplitList(bad), std::invalid_argument) << bad;
+    }
+    EXPECT_THROW(CacheSimulator({"LRU", "MRU"}, {100}), std::invalid_argument);
+    EXPECT_THROW(CacheSimulator({}, {100}), std::invalid_argument);
+}
+
+} // namespace

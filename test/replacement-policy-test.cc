@@ -1,0 +1,864 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * Replacement policies against brute-force references (plain vectors scanned in O(n)) on
+ * random request sequences: the same hits, the same victims in the same order and the same
+ * contents after every operation. Known properties: LRU stack inclusion, GDS(1) == LRU with
+ * equal sizes, the admission rule, the capacity bound, the evict callback. The factory's
+ * error message.
+ */
+#include "ns3/greedy-dual-policy.h"
+#include "ns3/replacement-policy.h"
+#include "ns3/s3-fifo-policy.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <set>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+using namespace ns3;
+
+namespace
+{
+
+using Key = ReplacementPolicy::Key;
+using Victims = std::vector<std::pair<Key, uint64_t>>;
+using Contents = std::set<std::pair<Key, uint64_t>>;
+
+/// A brute-force reference: every operation is a scan of a vector.
+class Reference
+{
+  public:
+    explicit Reference(uint64_t capacity)
+        : m_capacity(capacity)
+    {}
+
+    virtual ~Reference() = default;
+    virtual bool Lookup(Key key) = 0;
+    virtual bool Insert(Key key, uint64_t size, double cost) = 0;
+    virtual void Erase(Key key) = 0;
+    virtual Contents GetContents() const = 0;
+
+    uint64_t used{0};
+    Victims victims;
+
+  protected:
+    uint64_t m_capacity;
+};
+
+/// One cached object of a reference.
+struct Entry
+{
+    Key key;
+    uint64_t size;
+    double cost{0};
+    double h{0};
+    uint64_t access{0};
+    uint32_t frequency{0};
+    bool visited{false};
+};
+
+template <class V>
+int
+Find(const V& v, Key key)
+{
+    for (size_t i = 0; i < v.size(); ++i)
+    {
+        if (v[i].key == key)
+        {
+            return int(i);
+        }
+    }
+    return -1;
+}
+
+template <class V>
+Contents
+ContentsOf(const V& v)
+{
+    Contents c;
+    for (const auto& e : v)
+    {
+        c.insert({e.key, e.size});
+    }
+    return c;
+}
+
+/// A reference whose objects are one vector.
+class VectorReference : public Reference
+{
+  public:
+    using Reference::Reference;
+
+    void Erase(Key key) override
+    {
+        int i = Find(v, key);
+        if (i >= 0)
+        {
+            used -= v[i].size;
+            v.erase(v.begin() + i);
+        }
+    }
+
+    Contents GetContents() const override
+    {
+        return ContentsOf(v);
+    }
+
+    std::vector<Entry> v;
+};
+
+/// LRU: v[0] is the most recently used.
+class RefLru : public VectorReference
+{
+  public:
+    using VectorReference::VectorReference;
+
+    bool Lookup(Key key) override
+    {
+        int i = Find(v, key);
+        if (i < 0)
+        {
+            return false;
+        }
+        Entry e = v[i];
+        v.erase(v.begin() + i);
+        v.insert(v.begin(), e);
+        return true;
+    }
+
+    bool Insert(Key key, uint64_t size, double) override
+    {
+        Erase(key);
+        if (size > m_capacity)
+        {
+            return false;
+        }
+        while (used + size > m_capacity)
+        {
+            victims.push_back({v.back().key, v.back().size});
+            used -= v.back().size;
+            v.pop_back();
+        }
+        v.insert(v.begin(), Entry{key, size});
+        used += size;
+        return true;
+    }
+};
+
+/// The GreedyDual family: evict the smallest (H, access), scanning every object.
+class RefGreedyDual : public VectorReference
+{
+  public:
+    RefGreedyDual(uint64_t capacity, GreedyDualPolicy::Variant variant)
+        : VectorReference(capacity)
+        , m_variant(variant)
+    {}
+
+    double Value(const Entry& e) const
+    {
+        const double s = double(std::max<uint64_t>(e.size, 1));
+        switch (m_variant)
+        {
+        case GreedyDualPolicy::GDS1:
+            return m_l + 1.0 / s;
+        case GreedyDualPolicy::GDSLAT:
+            return m_l + e.cost / s;
+        case GreedyDualPolicy::GDSF:
+            return m_l + double(e.frequency) / s;
+        case GreedyDualPolicy::LFUDA:
+            return m_l + double(e.frequency);
+        case GreedyDualPolicy::CSP:
+            return e.cost * double(e.frequency) / s;
+        }
+        return 0;
+    }
+
+    bool Lookup(Key key) override
+    {
+        int i = Find(v, key);
+        if (i < 0)
+        {
+            return false;
+        }
+        ++v[i].frequency;
+        v[i].h = Value(v[i]);
+        v[i].access = ++m_clock;
+        return true;
+    }
+
+    bool Insert(Key key, uint64_t size, double cost) override
+    {
+        Erase(key);
+        if (size > m_capacity)
+        {
+            return false;
+        }
+        while (used + size > m_capacity)
+        {
+            size_t m = 0;
+            for (size_t i = 1; i < v.size(); ++i)
+            {
+                if (v[i].h < v[m].h || (v[i].h == v[m].h && v[i].access < v[m].access))
+                {
+                    m = i;
+                }
+            }
+            if (m_variant != GreedyDualPolicy::CSP)
+            {
+                m_l = v[m].h;
+            }
+            victims.push_back({v[m].key, v[m].size});
+            used -= v[m].size;
+            v.erase(v.begin() + m);
+        }
+        Entry e{key, size, cost};
+        e.frequency = 1;
+        e.h = Value(e);
+        e.access = ++m_clock;
+        v.push_back(e);
+        used += size;
+        return true;
+    }
+
+  private:
+    GreedyDualPolicy::Variant m_variant;
+    double m_l{0};
+    uint64_t m_clock{0};
+};
+
+/// SIEVE: q[0] is the tail (oldest), q.back() the head; hand -1: start at the tail.
+class RefSieve : public Reference
+{
+  public:
+    using Reference::Reference;
+
+    bool Lookup(Key key) override
+    {
+        int i = Find(q, key);
+        if (i < 0)
+        {
+            return false;
+        }
+        q[i].visited = true;
+        return true;
+    }
+
+    bool Insert(Key key, uint64_t size, double) override
+    {
+        Erase(key);
+        if (size > m_capacity)
+        {
+            return false;
+        }
+        while (used + size > m_capacity)
+        {
+            int i = hand < 0 ? 0 : hand;
+            while (q[i].visited)
+            {
+                q[i].visited = false;
+                i = (i + 1) % int(q.size());
+            }
+            victims.push_back({q[i].key, q[i].size});
+            used -= q[i].size;
+            q.erase(q.begin() + i);
+            hand = i < int(q.size()) ? i : -1;
+        }
+        q.push_back(Entry{key, size});
+        used += size;
+        return true;
+    }
+
+    void Erase(Key key) override
+    {
+        int i = Find(q, key);
+        if (i < 0)
+        {
+            return;
+        }
+        used -= q[i].size;
+        q.erase(q.begin() + i);
+        if (i < hand)
+        {
+            --hand;
+        }
+        else if (i == hand && hand >= int(q.size()))
+        {
+            hand = -1;
+        }
+    }
+
+    Contents GetContents() const override
+    {
+        return ContentsOf(q);
+    }
+
+    std::vector<Entry> q;
+    int hand{-1};
+};
+
+/// S3-FIFO: queues with [0] the tail (oldest).
+class RefS3Fifo : public Reference
+{
+  public:
+    explicit RefS3Fifo(uint64_t capacity)
+        : Reference(capacity)
+        , m_smallTarget(capacity / 10)
+        , m_ghostCapacity(capacity - capacity / 10)
+    {}
+
+    static uint64_t Charge(uint64_t size)
+    {
+        return std::max<uint64_t>(size, 1);
+    }
+
+    uint64_t Bytes(const std::vector<Entry>& q) const
+    {
+        uint64_t b = 0;
+        for (const auto& e : q)
+        {
+            b += e.size;
+        }
+        return b;
+    }
+
+    bool Lookup(Key key) override
+    {
+        for (auto* q : {&small, &main})
+        {
+            int i = Find(*q, key);
+            if (i >= 0)
+            {
+                (*q)[i].frequency = std::min<uint32_t>((*q)[i].frequency + 1, 3);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void Ghost(const Entry& e)
+    {
+        if (Charge(e.size) > m_ghostCapacity)
+        {
+            return;
+        }
+        uint64_t bytes = 0;
+        for (const auto& g : ghost)
+        {
+            bytes += Charge(g.size);
+        }
+        while (bytes + Charge(e.size) > m_ghostCapacity)
+        {
+            bytes -= Charge(ghost.front().size);
+            ghost.erase(ghost.begin());
+        }
+        ghost.push_back(Entry{e.key, e.size});
+    }
+
+    bool Insert(Key key, uint64_t size, double) override
+    {
+        Erase(key);
+        if (size > m_capacity)
+        {
+            return false;
+        }
+        int g = Find(ghost, key);
+        const bool toMain = g >= 0;
+        if (toMain)
+        {
+            ghost.erase(ghost.begin() + g);
+        }
+        while (used + size > m_capacity)
+        {
+            if (!small.empty() && (Bytes(small) >= m_smallTarget || main.empty()))
+            {
+                Entry t = small.front();
+                small.erase(small.begin());
+                if (t.frequency > 0)
+                {
+                    t.frequency = 0;
+                    main.push_back(t);
+                    continue;
+                }
+                used -= t.size;
+                Ghost(t);
+                victims.push_back({t.key, t.size});
+                continue;
+            }
+            Entry t = main.front();
+            main.erase(main.begin());
+            if (t.frequency > 0)
+            {
+                --t.frequency;
+                main.push_back(t);
+                continue;
+            }
+            used -= t.size;
+            victims.push_back({t.key, t.size});
+        }
+        (toMain ? main : small).push_back(Entry{key, size});
+        used += size;
+        return true;
+    }
+
+    void Erase(Key key) override
+    {
+        for (auto* q : {&small, &main})
+        {
+            int i = Find(*q, key);
+            if (i >= 0)
+            {
+                used -= (*q)[i].size;
+                q->erase(q->begin() + i);
+            }
+        }
+    }
+
+    Contents GetContents() const override
+    {
+        Contents c = ContentsOf(small);
+        Contents m = ContentsOf(main);
+        c.insert(m.begin(), m.end());
+        return c;
+    }
+
+    std::vector<Entry> small;
+    std::vector<Entry> main;
+    std::vector<Entry> ghost;
+
+  private:
+    uint64_t m_smallTarget;
+    uint64_t m_ghostCapacity;
+};
+
+std::unique_ptr<Reference>
+MakeReference(const std::string& name, uint64_t capacity)
+{
+    if (name == "LRU")
+    {
+        return std::make_unique<RefLru>(capacity);
+    }
+    if (name == "SIEVE")
+    {
+        return std::make_unique<RefSieve>(capacity);
+    }
+    if (name == "S3FIFO")
+    {
+        return std::make_unique<RefS3Fifo>(capacity);
+    }
+    const std::vector<std::pair<std::string, GreedyDualPolicy::Variant>> gd{
+        {"LFU", GreedyDualPolicy::LFUDA},
+        {"GDS1", GreedyDualPolicy::GDS1},
+        {"GDSLAT", GreedyDualPolicy::GDSLAT},
+        {"GDSF", GreedyDualPolicy::GDSF},
+        {"CSP", GreedyDualPolicy::CSP}};
+    for (const auto& [n, variant] : gd)
+    {
+        if (n == name)
+        {
+            return std::make_unique<RefGreedyDual>(capacity, variant);
+        }
+    }
+    throw std::invalid_argument("no reference for " + name);
+}
+
+/// Contents of a policy, from Contains over the keys used.
+Contents
+ContentsOf(const ReplacementPolicy& p, const std::vector<uint64_t>& sizes)
+{
+    Contents c;
+    for (Key k = 0; k < sizes.size(); ++k)
+    {
+        if (p.Contains(k))
+        {
+            c.insert({k, sizes[k]});
+        }
+    }
+    return c;
+}
+
+struct RandomCase
+{
+    std::string policy;
+    uint32_t seed;
+};
+
+void
+PrintTo(const RandomCase& c, std::ostream* os)
+{
+    *os << c.policy << " seed " << c.seed;
+}
+
+class PolicyVsReference : public ::testing::TestWithParam<RandomCase>
+{};
+
+// Random operations: lookups of skewed keys, an insert after each miss, some re-inserts of
+// cached keys with a new size, some erases; sizes from 0 to beyond the capacity; costs from
+// a few values so that GreedyDual values tie often.
+TEST_P(PolicyVsReference, SameHitsVictimsAndContents)
+{
+    const RandomCase& c = GetParam();
+    std::mt19937_64 rng(c.seed);
+    const uint64_t capacity = 200 + rng() % 800;
+    const Key keys = 40 + rng() % 160;
+    auto policy = CreateReplacementPolicy(c.policy, capacity);
+    auto ref = MakeReference(c.policy, capacity);
+    Victims victims;
+    policy->SetEvictCallback([&victims](Key k, uint64_t s) { victims.push_back({k, s}); });
+
+    std::vector<uint64_t> sizes(keys);
+    auto drawSize = [&rng, capacity]() -> uint64_t
+    {
+        const unsigned kind = rng() % 20;
+        if (kind == 0)
+        {
+            return 0;
+        }
+        if (kind == 1)
+        {
+            return capacity + 1 + rng() % 100; // never admitted
+        }
+        if (kind == 2)
+        {
+            return capacity / 2 + rng() % (capacity / 2 + 1); // up to the capacity itself
+        }
+        return 1 + rng() % 8 * 10; // few distinct sizes: ties
+    };
+    for (auto& s : sizes)
+    {
+        s = drawSize();
+    }
+    const double costs[] = {1.0, 0.5, 2.0, 0.25, 0.0};
+    std::geometric_distribution<Key> skew(0.05);
+    uint64_t hits = 0;
+    for (int step = 0; step < 3000; ++step)
+    {
+        const Key k = std::min<Key>(skew(rng), keys - 1);
+        const unsigned op = rng() % 100;
+        SCOPED_TRACE("step " + std::to_string(step) + " key " + std::to_string(k));
+        if (op < 5)
+        {
+            policy->Erase(k);
+            ref->Erase(k);
+        }
+        else if (op < 10)
+        {
+            // A new version of the object, whether cached or not.
+            sizes[k] = drawSize();
+            const double cost = costs[rng() % 5];
+            const bool in = policy->Insert(k, sizes[k], cost);
+            ASSERT_EQ(in, ref->Insert(k, sizes[k], cost));
+            ASSERT_EQ(in, sizes[k] <= capacity);
+        }
+        else
+        {
+            const bool hit = policy->Lookup(k);
+            ASSERT_EQ(hit, ref->Lookup(k));
+            hits += hit;
+            if (!hit)
+            {
+                const double cost = costs[rng() % 5];
+                const uint64_t before = policy->GetUsedBytes();
+                const size_t firstVictim = victims.size();
+                const bool in = policy->Insert(k, sizes[k], cost);
+                ASSERT_EQ(in, ref->Insert(k, sizes[k], cost));
+                ASSERT_EQ(in, sizes[k] <= capacity);
+                uint64_t freed = 0;
+                for (size_t i = firstVictim; i < victims.size(); ++i)
+                {
+                    freed += victims[i].second;
+                }
+                ASSERT_EQ(policy->GetUsedBytes(), before - freed + (in ? sizes[k] : 0));
+            }
+        }
+        ASSERT_EQ(victims, ref->victims);
+        ASSERT_LE(policy->GetUsedBytes(), capacity);
+        ASSERT_EQ(policy->GetUsedBytes(), ref->used);
+        const Contents contents = ContentsOf(*policy, sizes);
+        ASSERT_EQ(contents, ref->GetContents());
+        ASSERT_EQ(policy->GetObjectCount(), contents.size());
+        uint64_t bytes = 0;
+        for (const auto& e : contents)
+        {
+            bytes += e.second;
+        }
+        ASSERT_EQ(bytes, policy->GetUsedBytes());
+    }
+    // The sequence must exercise both hits and evictions, or the comparison proves little.
+    EXPECT_GT(hits, 300u);
+    EXPECT_GT(victims.size(), 100u);
+}
+
+std::vector<RandomCase>
+RandomCases()
+{
+    std::vector<RandomCase> cases;
+    for (const auto& name : GetReplacementPolicyNames())
+    {
+        for (uint32_t seed = 1; seed <= 4; ++seed)
+        {
+            cases.push_back({name, seed});
+        }
+    }
+    return cases;
+}
+
+INSTANTIATE_TEST_SUITE_P(AllPolicies,
+                         PolicyVsReference,
+                         ::testing::ValuesIn(RandomCases()),
+                         [](const ::testing::TestParamInfo<RandomCase>& info)
+                         { return info.param.policy + "_seed" + std::to_string(info.param.seed); });
+
+/// A request sequence over keys with a skewed popularity.
+std::vector<Key>
+SkewedKeys(uint32_t seed, size_t n, Key keys)
+{
+    std::mt19937_64 rng(seed);
+    std::geometric_distribution<Key> skew(0.03);
+    std::vector<Key> seq(n);
+    for (auto& k : seq)
+    {
+        k = std::min<Key>(skew(rng), keys - 1);
+    }
+    return seq;
+}
+
+TEST(ReplacementPolicy, LruStackInclusionWithEqualSizes)
+{
+    const uint64_t size = 100;
+    std::vector<std::unique_ptr<ReplacementPolicy>> caches;
+    for (uint64_t slots = 1; slots <= 12; ++slots)
+    {
+        caches.push_back(CreateReplacementPolicy("LRU", slots * size));
+    }
+    std::vector<uint64_t> hits(caches.size());
+    const auto seq = SkewedKeys(7, 5000, 150);
+    std::vector<uint64_t> sizes(150, size);
+    for (size_t step = 0; step < seq.size(); ++step)
+    {
+        for (size_t c = 0; c < caches.size(); ++c)
+        {
+            const bool hit = caches[c]->Lookup(seq[step]);
+            hits[c] += hit;
+            if (!hit)
+            {
+                caches[c]->Insert(seq[step], size);
+            }
+        }
+        for (size_t c = 0; c + 1 < caches.size(); ++c)
+        {
+            const Contents small = ContentsOf(*caches[c], sizes);
+            const Contents large = ContentsOf(*caches[c + 1], sizes);
+            ASSERT_TRUE(std::includes(large.begin(), large.end(), small.begin(), small.end()))
+                << "step " << step << ", " << c + 1 << " vs " << c + 2 << " slots";
+        }
+    }
+    for (size_t c = 0; c + 1 < caches.size(); ++c)
+    {
+        EXPECT_LE(hits[c], hits[c + 1]);
+    }
+    EXPECT_LT(hits.front(), hits.back());
+}
+
+TEST(ReplacementPolicy, Gds1EqualsLruWithEqualSizes)
+{
+    for (uint32_t seed = 1; seed <= 3; ++seed)
+    {
+        for (uint64_t slots : {1, 5, 20})
+        {
+            auto lru = CreateReplacementPolicy("LRU", slots * 512);
+            auto gds = CreateReplacementPolicy("gds1", slots * 512);
+            uint64_t hits = 0;
+            for (Key k : SkewedKeys(seed, 4000, 100))
+            {
+                const bool hit = lru->Lookup(k);
+                ASSERT_EQ(hit, gds->Lookup(k));
+                hits += hit;
+                if (!hit)
+                {
+                    lru->Insert(k, 512);
+                    gds->Insert(k, 512, 3.0);
+                }
+            }
+            EXPECT_GT(hits, 0u);
+        }
+    }
+}
+
+TEST(ReplacementPolicy, NeverAdmitsObjectsLargerThanTheCache)
+{
+    for (const auto& name : GetReplacementPolicyNames())
+    {
+        auto p = CreateReplacementPolicy(name, 1000);
+        EXPECT_TRUE(p->Insert(1, 600));
+        EXPECT_FALSE(p->Insert(2, 1001)) << name;
+        EXPECT_FALSE(p->Contains(2)) << name;
+        EXPECT_TRUE(p->Contains(1)) << name << ": a refused object must not evict";
+        EXPECT_TRUE(p->Insert(3, 1000)) << name << ": exactly the capacity fits";
+        EXPECT_FALSE(p->Contains(1)) << name;
+        // A new version too large for the cache removes the old copy.
+        EXPECT_FALSE(p->Insert(3, 5000)) << name;
+        EXPECT_FALSE(p->Contains(3)) << name;
+        EXPECT_EQ(p->GetUsedBytes(), 0u) << name;
+        EXPECT_EQ(p->GetObjectCount(), 0u) << name;
+        auto empty = CreateReplacementPolicy(name, 0);
+        EXPECT_FALSE(empty->Insert(1, 1)) << name;
+        EXPECT_TRUE(empty->Insert(2, 0)) << name;
+    }
+}
+
+TEST(ReplacementPolicy, EvictCallbackReportsEveryVictimWithItsSize)
+{
+    for (const auto& name : GetReplacementPolicyNames())
+    {
+        auto p = CreateReplacementPolicy(name, 1000);
+        std::vector<std::pair<Key, uint64_t>> victims;
+        p->SetEvictCallback([&victims](Key k, uint64_t s) { victims.push_back({k, s}); });
+        for (Key k = 0; k < 10; ++k)
+        {
+            ASSERT_TRUE(p->Insert(k, 100 + k));
+        }
+        // 1045 bytes were inserted into 1000: at least one victim.
+        EXPECT_FALSE(victims.empty()) << name;
+        uint64_t left = 0;
+        for (Key k = 0; k < 10; ++k)
+        {
+            if (p->Contains(k))
+            {
+                left += 100 + k;
+            }
+        }
+        uint64_t evicted = 0;
+        for (const auto& [k, s] : victims)
+        {
+            EXPECT_EQ(s, 100 + k) << name;
+            EXPECT_FALSE(p->Contains(k)) << name;
+            evicted += s;
+        }
+        EXPECT_EQ(left + evicted, 1045u) << name;
+        EXPECT_EQ(left, p->GetUsedBytes()) << name;
+        // Erase and a refused Insert call nothing.
+        const size_t n = victims.size();
+        p->Erase(9);
+        p->Insert(11, 2000);
+        EXPECT_EQ(victims.size(), n) << name;
+    }
+}
+
+TEST(ReplacementPolicy, FactoryNamesAndErrors)
+{
+    for (const auto& name : GetReplacementPolicyNames())
+    {
+        EXPECT_EQ(CreateReplacementPolicy(name, 10)->GetName(), name);
+        std::string lower = name;
+        std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+        EXPECT_EQ(CreateReplacementPolicy(lower, 10)->GetName(), name);
+        EXPECT_EQ(CreateReplacementPolicy(lower, 10)->GetCapacity(), 10u);
+    }
+    try
+    {
+        CreateReplacementPolicy("LRU-K", 10);
+        FAIL() << "no exception";
+    }
+    catch (const std::invalid_argument& e)
+    {
+        EXPECT_EQ(std::string(e.what()),
+                  "unknown replacement policy 'LRU-K' (valid: LRU, LFU, GDS1, GDSLAT, GDSF, CSP, "
+                  "SIEVE, S3FIFO)");
+    }
+}
+
+// Many replacements leave dead heap entries behind until the heap is rebuilt (once they
+// outnumber the objects by 1024): the victims must still match the reference.
+TEST(ReplacementPolicy, GreedyDualMatchesReferenceAcrossHeapRebuilds)
+{
+    for (const char* name : {"GDS1", "GDSF", "LFU", "CSP"})
+    {
+        auto policy = CreateReplacementPolicy(name, 1000);
+        auto ref = MakeReference(name, 1000);
+        Victims victims;
+        policy->SetEvictCallback([&victims](Key k, uint64_t s) { victims.push_back({k, s}); });
+        std::mt19937_64 rng(3);
+        for (int step = 0; step < 20000; ++step)
+        {
+            const Key k = rng() % 30;
+            const uint64_t size = 10 + rng() % 90;
+            const double cost = double(rng() % 3);
+            if (rng() % 3 == 0)
+            {
+                ASSERT_EQ(policy->Lookup(k), ref->Lookup(k)) << name << " step " << step;
+            }
+            else if (rng() % 4 == 0)
+            {
+                policy->Erase(k);
+                ref->Erase(k);
+            }
+            else
+            {
+                ASSERT_EQ(policy->Insert(k, size, cost), ref->Insert(k, size, cost));
+            }
+        }
+        EXPECT_EQ(victims, ref->victims) << name;
+        EXPECT_GT(victims.size(), 1000u) << name;
+        EXPECT_EQ(policy->GetUsedBytes(), ref->used) << name;
+    }
+}
+
+TEST(ReplacementPolicy, GreedyDualValuesAndInflation)
+{
+    // GDS(1): H = L + 1/size; L becomes the victim's H.
+    GreedyDualPolicy gds(300, GreedyDualPolicy::GDS1);
+    gds.Insert(1, 100);
+    gds.Insert(2, 200);
+    EXPECT_DOUBLE_EQ(gds.GetValue(2), 1.0 / 200);
+    gds.Insert(3, 100); // evicts 2 (smallest H)
+    EXPECT_FALSE(gds.Contains(2));
+    EXPECT_DOUBLE_EQ(gds.GetInflation(), 1.0 / 200);
+    EXPECT_DOUBLE_EQ(gds.GetValue(3), 1.0 / 200 + 1.0 / 100);
+    // GDSF: a hit adds frequency.
+    GreedyDualPolicy gdsf(1000, GreedyDualPolicy::GDSF);
+    gdsf.Insert(1, 10);
+    gdsf.Lookup(1);
+    EXPECT_DOUBLE_EQ(gdsf.GetValue(1), 2.0 / 10);
+    // LFU-DA: K = L + frequency; of equal K the least recently used goes.
+    GreedyDualPolicy lfu(200, GreedyDualPolicy::LFUDA);
+    lfu.Insert(1, 100);
+    lfu.Insert(2, 100);
+    lfu.Insert(3, 100);
+    EXPECT_FALSE(lfu.Contains(1));
+    EXPECT_DOUBLE_EQ(lfu.GetInflation(), 1.0);
+    // CSP: cost * frequency / size, no aging.
+    GreedyDualPolicy csp(1000, GreedyDualPolicy::CSP);
+    csp.Insert(1, 100, 0.5);
+    csp.Lookup(1);
+    EXPECT_DOUBLE_EQ(csp.GetValue(1), 0.5 * 2 / 100);
+    EXPECT_THROW(csp.Insert(2, 10, -1.0), std::invalid_argument);
+    EXPECT_FALSE(csp.Contains(2));
+}
+
+TEST(ReplacementPolicy, S3FifoGhostSendsReturningObjectsToMain)
+{
+    S3FifoPolicy p(200); // S target 20 bytes, ghost 180 bytes
+    p.Insert(1, 100);
+    p.Insert(2, 100);
+    p.Insert(3, 100); // 1 leaves S unhit: evicted, its key to the ghost
+    EXPECT_FALSE(p.Contains(1));
+    EXPECT_EQ(p.GetGhostCount(), 1u);
+    p.Insert(1, 100); // from the ghost straight to M; 2 leaves S for the ghost
+    EXPECT_TRUE(p.Contains(1));
+    EXPECT_FALSE(p.Contains(2));
+    EXPECT_EQ(p.GetGhostCount(), 1u);
+    EXPECT_EQ(p.GetSmallBytes(), 100u);
+    // A hit in S sends the object to M instead of the ghost.
+    p.Lookup(3);
+    p.Insert(4, 100); // S: 3 (hit) moves to M; M's tail 1 (unhit) is evicted
+    EXPECT_TRUE(p.Contains(3));
+    EXPECT_FALSE(p.Contains(1));
+    EXPECT_EQ(p.GetSmallBytes(), 100u);
+}
+
+} // namespace
