@@ -524,3 +524,28 @@ TEST_F(ProxyTest, MalformedRequestAndUnknownHostGetErrors)
     EXPECT_TRUE(s.originTargets.empty());
     EXPECT_EQ(s.proxy->GetCounters().errors, 1u);
 }
+
+TEST_F(ProxyTest, ReplacementPolicyEvictsAndNeverAdmitsOversizedObjects)
+{
+    ProxyScenario s(1, "10Mbps", MilliSeconds(1), "10Mbps", MilliSeconds(5));
+    s.AddObject("/a", 20000);
+    s.AddObject("/b", 20000);
+    s.AddObject("/huge", 30000);
+    ProxyCacheHelper ph;
+    ph.SetAttribute("Policy", StringValue("GDS1"));
+    ph.SetAttribute("CacheSize", UintegerValue(25000));
+    s.Install(ph);
+    s.InstallClient(0,
+                    {ProxyScenario::Get("/a"),
+                     ProxyScenario::Get("/a"),
+                     ProxyScenario::Get("/b"),
+                     ProxyScenario::Get("/a"),
+                     ProxyScenario::Get("/huge"),
+                     ProxyScenario::Get("/huge")});
+    s.Run();
+    EXPECT_EQ(s.xcache, (std::vector<std::string>{"MISS", "HIT", "MISS", "MISS", "MISS", "MISS"}));
+    const auto& c = s.Cache()->GetCacheCounters();
+    EXPECT_EQ(c.evicted, 2u) << "b evicted a, then a evicted b";
+    EXPECT_EQ(c.tooLarge, 2u);
+    EXPECT_EQ(c.stored, 3u);
+}
