@@ -370,7 +370,11 @@ ConnectionCache::HandleAccept(Ptr<Socket> socket, const Address& from)
     parser.SetErrorCallback([this, c](HttpParser::Error e, const std::string&)
                             { HandleClientMalformed(c, e); });
     c->http->SetClosedCallback([this, c](bool error) { HandleClientClosed(c, error); });
-    c->http->SetDrainCallback([this, c]() { HandleClientDrain(c); });
+    if (m_flowControl)
+    {
+        // One event per acknowledgement: only when something waits for it.
+        c->http->SetDrainCallback([this, c]() { HandleClientDrain(c); });
+    }
     m_acceptTrace(from);
     c->idleTimer.Start(m_clientIdleTimeout);
 }
