@@ -140,9 +140,11 @@ ServerConnectionPool::Open(Waiter request)
     c->idleTimer.SetFunction(
         [this, c]()
         {
-            ++m_counters.idleClosed;
-            Remove(c);
-            ServeWaiters();
+            // Remove destroys this closure (it lives in c): keep what is needed on the stack.
+            ServerConnectionPool* self = this;
+            ++self->m_counters.idleClosed;
+            self->Remove(c);
+            self->ServeWaiters();
         });
     ++m_counters.opened;
     c->socket = Socket::CreateSocket(m_node, TcpSocketFactory::GetTypeId());
