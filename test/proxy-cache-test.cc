@@ -549,3 +549,75 @@ TEST_F(ProxyTest, ReplacementPolicyEvictsAndNeverAdmitsOversizedObjects)
     EXPECT_EQ(c.tooLarge, 2u);
     EXPECT_EQ(c.stored, 3u);
 }
+
+namespace
+{
+/// Seed 002's environment in small, through a proxy beside the access router.
+void
+RunIspThroughProxy(const std::string& population)
+{
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(1);
+    IspScenarioHelper scenario;
+    IspScenarioHelper::Settings s;
+    s.population = population;
+    s.modems = 6;
+    s.lanClients = 6;
+    s.users = population == "modem" ? 300 : 200;
+    s.duration = Seconds(population == "modem" ? 300 : 900);
+    scenario.Build(s);
+    Ptr<Node> node = scenario.AddProxyNode();
+    ProxyCacheHelper ph;
+    const OriginFarmHelper* farm = &scenario.GetFarm();
+    ph.SetResolver([farm](const std::string& host) -> Address
+                   { return farm->HasServer(host) ? Address(farm->Resolve(host)) : Address(); });
+    Ptr<ProxyCache> proxy = DynamicCast<ProxyCache>(ph.Install(node).Get(0));
+    ApplicationContainer clients
+        = scenario.InstallClients(InetSocketAddress(scenario.GetProxyAddress(), 3128));
+    uint64_t completed = 0;
+    uint64_t failed = 0;
+    for (uint32_t i = 0; i < clients.GetN(); ++i)
+    {
+        clients.Get(i)->TraceConnectWithoutContext(
+            "RequestComplete",
+            MakeBoundCallback(
+                +[](uint64_t* n, uint64_t* f, const RequestRecord& r)
+                {
+                    ++*n;
+                    *f += r.failed;
+                },
+                &completed,
+                &failed));
+    }
+    Simulator::Stop(s.duration + Seconds(120));
+    Simulator::Run();
+    Simulator::Destroy();
+    const uint64_t expected
+        = scenario.GetRecords().size() - scenario.GetSessions().rejectedRequests;
+    ASSERT_GT(expected, 10u);
+    EXPECT_EQ(completed, expected);
+    EXPECT_EQ(failed, 0u);
+    // Every request reached the proxy (none went around it) and some were hits.
+    EXPECT_EQ(proxy->GetCounters().requests, expected);
+    EXPECT_GT(proxy->GetCacheCounters().hits, 0u);
+    EXPECT_EQ(proxy->GetCounters().errors, 0u);
+}
+} // namespace
+
+TEST(IspScenarioHelper, ModemPoolThroughAProxyBesideTheAccessRouter)
+{
+    RunIspThroughProxy("modem");
+}
+
+TEST(IspScenarioHelper, ResearchLanThroughAProxyBesideTheGateway)
+{
+    RunIspThroughProxy("lan");
+}
+
+TEST(IspScenarioHelper, UnknownPopulationIsAnError)
+{
+    IspScenarioHelper scenario;
+    IspScenarioHelper::Settings s;
+    s.population = "satellite";
+    EXPECT_THROW(scenario.Build(s), std::invalid_argument);
+}
