@@ -10,7 +10,9 @@
  *
  *   --population=modem: AT&T WorldNet-like modem pool (28.8 kbit/s, 250 ms RTT, T3 uplink)
  *   --population=lan:   AT&T Labs-like research LAN (10 Mbit/s, T1 uplink)
- *   --experiments=latency,connections,aborts (comma separated; default all)
+ *   --experiments=latency,connections,aborts (comma separated; default all); the aborts
+ *     experiment varies the proxy-to-server bandwidth (each origin connection's send rate,
+ *     as PROXIM's per-connection retrieval bandwidth) over 45, 1.5 and 0.5 Mbit/s
  *
  * Writes under --outDir: a CSV of all results, per-request CSVs of the latency runs and
  * latency-density plots (PNG) with and without the proxy (Fig. 6/8 of the paper).
@@ -45,14 +47,14 @@ namespace
 /// One simulation of the study.
 struct RunConfig
 {
-    std::string name;                    //!< label
-    std::string experiment;              //!< latency, connections or aborts
-    bool proxy{true};                    //!< false: direct access
-    bool dataCaching{true};              //!< ProxyCache caches data
-    bool clientPersistent{true};         //!< proxy keeps client connections
-    bool serverPersistent{true};         //!< proxy keeps server connections
-    bool ignoreCookies{false};           //!< cache responses with cookies
-    std::string uplink;                  //!< access uplink rate; empty: T3/T1
+    std::string name;            //!< label
+    std::string experiment;      //!< latency, connections or aborts
+    bool proxy{true};            //!< false: direct access
+    bool dataCaching{true};      //!< ProxyCache caches data
+    bool clientPersistent{true}; //!< proxy keeps client connections
+    bool serverPersistent{true}; //!< proxy keeps server connections
+    bool ignoreCookies{false};   //!< cache responses with cookies
+    std::string serverRate;      //!< proxy-to-server bandwidth (per connection); empty: no limit
     std::string abortPolicy{"Continue"}; //!< proxy abort policy
     bool flowControl{false};             //!< proxy flow control
     bool csv{false};                     //!< write the per-request CSV
@@ -65,7 +67,7 @@ RunResult
 RunOnce(const IspScenarioHelper::Settings& base, const RunConfig& cfg, const std::string& prefix)
 {
     IspScenarioHelper::Settings settings = base;
-    settings.uplinkRate = cfg.uplink;
+    settings.serverRate = cfg.serverRate;
     IspScenarioHelper scenario;
     scenario.Build(settings);
     Ptr<ConnectionCache> proxy;
@@ -133,6 +135,7 @@ RunOnce(const IspScenarioHelper::Settings& base, const RunConfig& cfg, const std
             = c.clientConnsClosed ? double(c.serversOnClosed) / c.clientConnsClosed : 0;
         r["clientsPerServerConn"] = s.closed ? double(s.usersOnClosed) / s.closed : 0;
         r["clientAborts"] = c.clientAborts;
+        r["abortsContinued"] = c.abortsContinued;
         if (Ptr<ProxyCache> cache = DynamicCast<ProxyCache>(proxy))
         {
             r["hitRatio"] = 100 * cache->GetHitRatio();
@@ -311,16 +314,16 @@ main(int argc, char* argv[])
     {
         for (const std::string rate : {"45Mbps", "1.5Mbps", "0.5Mbps"})
         {
-            add("direct@" + rate, "aborts", false, false, false, false).uplink = rate;
+            add("direct@" + rate, "aborts", false, false, false, false).serverRate = rate;
             RunConfig& cont = add("continue@" + rate, "aborts", true, true, true, true);
-            cont.uplink = rate;
+            cont.serverRate = rate;
             cont.abortPolicy = "Continue";
             RunConfig& abort = add("abort@" + rate, "aborts", true, true, true, true);
-            abort.uplink = rate;
+            abort.serverRate = rate;
             abort.abortPolicy = "Abort";
         }
         RunConfig& flow = add("abort+flowcontrol@45Mbps", "aborts", true, true, true, true);
-        flow.uplink = "45Mbps";
+        flow.serverRate = "45Mbps";
         flow.abortPolicy = "Abort";
         flow.flowControl = true;
     }
@@ -354,7 +357,7 @@ main(int argc, char* argv[])
     std::map<std::string, RunResult> results;
     std::ofstream csv(prefix + "-results.csv");
     csv << "config,experiment,requests,failed,mean,median,hit_ratio,byte_hit_ratio,uplink_bytes,"
-           "provider_bytes,"
+           "provider_bytes,client_aborts_seen_by_proxy,aborts_continued,"
            "max_client_conns,max_server_conns,pct_new_client_conn,pct_new_server_conn,wall\n";
     for (const auto& cfg : configs)
     {
@@ -366,8 +369,9 @@ main(int argc, char* argv[])
         csv << cfg.name << ',' << cfg.experiment << ',' << r["requests"] << ',' << r["failed"]
             << ',' << r["mean"] << ',' << r["median"] << ',' << r["hitRatio"] << ','
             << r["byteHitRatio"] << ',' << r["uplinkBytes"] << ',' << r["providerBytes"] << ','
-            << r["maxClientConns"] << ',' << r["maxServerConns"] << ',' << r["pctNewClientConn"]
-            << ',' << r["pctNewServerConn"] << ',' << r["wall"] << '\n';
+            << r["clientAborts"] << ',' << r["abortsContinued"] << ',' << r["maxClientConns"] << ','
+            << r["maxServerConns"] << ',' << r["pctNewClientConn"] << ',' << r["pctNewServerConn"]
+            << ',' << r["wall"] << '\n';
     }
 
     std::cout << std::left;
@@ -456,8 +460,8 @@ main(int argc, char* argv[])
                       << (key == "providerBytes" ? "body bytes from content providers"
                                                  : "all bytes over the access uplink")
                       << "; %, measured (paper, modem trace)\n"
-                      << std::setw(12) << "uplink" << std::setw(20) << "continue" << std::setw(20)
-                      << "abort"
+                      << std::setw(14) << "proxy-server" << std::setw(20) << "continue"
+                      << std::setw(20) << "abort"
                       << "abort + flow control\n";
             for (const std::string rate : {"45Mbps", "1.5Mbps", "0.5Mbps"})
             {
@@ -471,7 +475,7 @@ main(int argc, char* argv[])
                                    + (paperCell ? Fmt(pv) : std::string("-")) + ")"
                              : std::string("-");
                 };
-                std::cout << std::setw(12) << rate << std::setw(20)
+                std::cout << std::setw(14) << rate << std::setw(20)
                           << cell("continue@" + rate, p[0]) << std::setw(20)
                           << cell("abort@" + rate, p[1]) << cell("abort+flowcontrol@" + rate, p[2])
                           << "\n";

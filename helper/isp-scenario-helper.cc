@@ -155,6 +155,10 @@ IspScenarioHelper::Build(const Settings& settings)
     }
     m_farm = std::make_unique<OriginFarmHelper>(core, RttClasses(rtts, s.rttClasses, beforeCore));
     m_farm->SetStaticRouting(s.staticRouting);
+    if (!s.serverRate.empty())
+    {
+        m_farm->SetServerAttribute("SendRate", StringValue(s.serverRate));
+    }
     for (const auto& host : hosts)
     {
         m_farm->AddServer(host, m_workload->GetServerRtt(host) - 2 * beforeCore);

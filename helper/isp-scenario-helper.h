@@ -48,6 +48,7 @@ class IspScenarioHelper
         uint32_t maxOutstanding{4};      //!< requests in flight per client
         bool staticRouting{true};        //!< the helpers' aggregated routes, else global
         std::string uplinkRate;          //!< access uplink rate; empty: T3 or T1
+        std::string serverRate;          //!< origin send rate per connection; empty: no limit
         int64_t stream{1000};            //!< first random stream of the workload
     };
 

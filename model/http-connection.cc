@@ -39,6 +39,7 @@ HttpConnection::~HttpConnection()
 {
     NS_LOG_FUNCTION(this);
     m_pumpEvent.Cancel();
+    m_rateEvent.Cancel();
 }
 
 void
@@ -46,6 +47,7 @@ HttpConnection::DoDispose()
 {
     Detach();
     m_pumpEvent.Cancel();
+    m_rateEvent.Cancel();
     m_onClosed = nullptr;
     m_socket = nullptr;
     ReleaseSelf();
@@ -173,14 +175,41 @@ HttpConnection::Send(const std::string& header, uint64_t bodyBytes)
 }
 
 void
+HttpConnection::SetSendRate(DataRate rate)
+{
+    m_rate = rate;
+    m_tokens = 0;
+    m_tokensAt = Simulator::Now();
+}
+
+void
 HttpConnection::Pump()
 {
+    constexpr double bucket = 2 * 1448.0; // bytes: two segments of burst
     while (!m_queue.empty() && m_socket)
     {
         uint32_t avail = m_socket->GetTxAvailable();
         if (avail == 0)
         {
             return; // HandleSend resumes when TCP has room
+        }
+        if (m_rate.GetBitRate() > 0)
+        {
+            const Time now = Simulator::Now();
+            m_tokens = std::min(
+                bucket, m_tokens + (now - m_tokensAt).GetSeconds() * m_rate.GetBitRate() / 8);
+            m_tokensAt = now;
+            if (m_tokens < 1)
+            {
+                if (m_rateEvent.IsExpired())
+                {
+                    // Raw this: the destructor cancels the event.
+                    m_rateEvent = Simulator::Schedule(
+                        m_rate.CalculateBytesTxTime(1448), &HttpConnection::Pump, this);
+                }
+                return;
+            }
+            avail = std::min<uint32_t>(avail, static_cast<uint32_t>(m_tokens));
         }
         Chunk& c = m_queue.front();
         Ptr<Packet> p;
@@ -216,6 +245,7 @@ HttpConnection::Pump()
         }
         NS_ASSERT(static_cast<uint32_t>(sent) == used + body);
         m_unsent -= sent;
+        m_tokens -= sent;
         m_headerSent += used;
         c.body -= body;
         if (m_headerSent == c.header.size() && c.body == 0)

@@ -6,6 +6,7 @@
 
 #include "http-parser.h"
 
+#include "ns3/data-rate.h"
 #include "ns3/event-id.h"
 #include "ns3/node.h"
 #include "ns3/object.h"
@@ -82,6 +83,13 @@ class HttpConnection : public Object
 
     /// \return bytes queued but not yet accepted by the socket
     uint64_t GetUnsentBytes() const;
+
+    /**
+     * Hand data to TCP no faster than rate (a token bucket of two segments): the bandwidth
+     * of a server's side of one connection, as seed 002's "proxy-to-server bandwidth".
+     * \param rate the rate; 0 (the default): as fast as TCP takes it
+     */
+    void SetSendRate(DataRate rate);
 
     /**
      * \return bytes written but not yet acknowledged by the peer: the queue plus what TCP
@@ -161,6 +169,10 @@ class HttpConnection : public Object
     uint32_t m_sndBufSize{0};       //!< the socket's send buffer size
     Ptr<HttpConnection> m_self;     //!< keeps this alive while a Close drains the queue
     EventId m_pumpEvent;            //!< deferred write after TCP reported free space
+    DataRate m_rate;                //!< send rate limit (0: none)
+    double m_tokens{0};             //!< bytes the rate allows now
+    Time m_tokensAt;                //!< when m_tokens was computed
+    EventId m_rateEvent;            //!< write when the rate allows more
     ClosedCallback m_onClosed;
     DrainCallback m_onDrain;
 };

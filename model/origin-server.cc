@@ -6,6 +6,7 @@
 #include "http-date.h"
 
 #include "ns3/boolean.h"
+#include "ns3/data-rate.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
@@ -69,6 +70,12 @@ OriginServer::GetTypeId()
                             UintegerValue(0),
                             MakeUintegerAccessor(&OriginServer::m_defaultObjectSize),
                             MakeUintegerChecker<uint64_t>())
+              .AddAttribute("SendRate",
+                            "Bandwidth of the server's side of each connection (seed 002's "
+                            "proxy-to-server bandwidth); 0: as fast as TCP takes the data.",
+                            DataRateValue(DataRate(0)),
+                            MakeDataRateAccessor(&OriginServer::m_sendRate),
+                            MakeDataRateChecker())
               .AddAttribute("ServerName",
                             "Value of the Server field.",
                             StringValue("ns3-web-proxy-origin"),
@@ -203,6 +210,7 @@ OriginServer::HandleAccept(Ptr<Socket> socket, const Address& from)
     c->idleTimer.SetFunction([this, c]() { IdleTimeout(c); });
     c->http = CreateObject<HttpConnection>();
     c->http->Attach(socket, HttpParser::Kind::REQUEST, m_headerLimit);
+    c->http->SetSendRate(m_sendRate);
     HttpParser& parser = c->http->GetParser();
     parser.SetRequestCallback([this, c](const HttpRequestHeader& h, uint64_t, uint64_t)
                               { c->pending.push_back(h); });

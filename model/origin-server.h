@@ -9,6 +9,7 @@
 #include "web-object-catalog.h"
 
 #include "ns3/application.h"
+#include "ns3/data-rate.h"
 #include "ns3/event-id.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
@@ -110,6 +111,7 @@ class OriginServer : public Application
     uint32_t m_headerLimit;
     uint64_t m_defaultObjectSize;
     std::string m_serverName;
+    DataRate m_sendRate;
 
     Ptr<Socket> m_listener;
     std::map<Client*, std::unique_ptr<Client>> m_clients;

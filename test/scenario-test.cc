@@ -408,3 +408,19 @@ TEST_F(Scenario, RefusedConnectionIsRecordedAsFailed)
     EXPECT_FALSE(s.records[1].failed);
     EXPECT_EQ(s.records[1].status, 404u);
 }
+
+TEST_F(Scenario, ServerSendRateLimitsEachConnection)
+{
+    LinkScenario s("10Mbps", MilliSeconds(5));
+    s.AddObject("/a", 125000);
+    OriginServerHelper sh(80);
+    sh.SetAttribute("SendRate", StringValue("1Mbps"));
+    s.InstallServer(sh);
+    s.InstallClient({s.Get("/a")});
+    s.Run();
+    ASSERT_EQ(s.records.size(), 1u);
+    EXPECT_EQ(s.records[0].bodyBytes, 125000u);
+    // 125 kB at 1 Mbit/s is 1 s, whatever the 10 Mbit/s link could do.
+    EXPECT_GT(s.records[0].data, Seconds(0.95));
+    EXPECT_LT(s.records[0].data, Seconds(1.05));
+}
