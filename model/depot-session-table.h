@@ -25,21 +25,22 @@ namespace ns3
  */
 struct DepotSession
 {
-    /// Hook of the client-side index (client, client port, VIP, virtual port).
+    /// Hook of the client-side index (client, client port, VIP, virtual port). The key
+    /// follows it, so a lookup touches one cache line of the entry.
     boost::intrusive::unordered_set_member_hook<> forwardHook;
+    uint32_t client;      //!< client address
+    uint32_t vip;         //!< virtual IP
+    uint16_t clientPort;  //!< client port
+    uint16_t virtualPort; //!< service port on the VIP
+    uint32_t proxy;       //!< proxy address
     /// Hook of the proxy-side index (proxy, proxy port, client, client port).
     boost::intrusive::unordered_set_member_hook<> reverseHook;
+    uint16_t proxyPort;  //!< proxy port
+    uint16_t proxyIndex; //!< index of the proxy in the depot's list
+    uint8_t timerState;  //!< TcpStateTracker::SessionState of the expiry list
     /// Hook of the expiry list of the session's timeout state.
     boost::intrusive::list_member_hook<> expiryHook;
-    uint32_t client;              //!< client address
-    uint32_t vip;                 //!< virtual IP
-    uint32_t proxy;               //!< proxy address
-    uint16_t clientPort;          //!< client port
-    uint16_t virtualPort;         //!< service port on the VIP
-    uint16_t proxyPort;           //!< proxy port
-    uint16_t proxyIndex;          //!< index of the proxy in the depot's list
     TcpStateTracker::End ends[2]; //!< 0: client, 1: proxy
-    uint8_t timerState;           //!< TcpStateTracker::SessionState of the expiry list
     int64_t expiry;               //!< when the entry goes
     int64_t created;              //!< when the first SYN was seen
 };
