@@ -29,6 +29,7 @@
 #include "ns3/lan-clients-helper.h"
 #include "ns3/latency-summary.h"
 #include "ns3/least-connection-scheduler.h"
+#include "ns3/load-index-scheduler.h"
 #include "ns3/maglev-scheduler.h"
 #include "ns3/modem-pool-helper.h"
 #include "ns3/never-queue-scheduler.h"

@@ -23,6 +23,10 @@ struct DepotProxy
     bool up{true};                //!< in the active list
     uint32_t activeSessions{0};   //!< sessions in ESTABLISHED (IPVS "active")
     uint32_t inactiveSessions{0}; //!< sessions in other states (IPVS "inactive")
+    uint32_t pendingSessions{0};  //!< sessions in the handshake (SYN_SENT, SYN_RECV)
+    double responseTime{0};       //!< smoothed SYN to SYN-ACK time through the depot, s
+    double cpuLoad{0};            //!< last reported CPU load, 0..1 (Depot::SetProxyLoad)
+    double cacheFree{1};          //!< last reported free cache fraction, 0..1
     uint64_t sessionsOpened{0};   //!< sessions dispatched to it
     uint64_t synTimeouts{0};      //!< forwarded SYNs it did not answer in time
     uint32_t checkSuccesses{0};   //!< consecutive successful health checks

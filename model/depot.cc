@@ -133,6 +133,12 @@ Depot::GetTypeId()
                             TimeValue(Seconds(10)),
                             MakeTimeAccessor(&Depot::m_closeTimeout),
                             MakeTimeChecker(Seconds(0)))
+              .AddAttribute("ResponseTimeGain",
+                            "Gain of the smoothed SYN to SYN-ACK time of each proxy (as TCP's "
+                            "SRTT: 1/8).",
+                            DoubleValue(0.125),
+                            MakeDoubleAccessor(&Depot::m_responseGain),
+                            MakeDoubleChecker<double>(0, 1))
               .AddAttribute("HealthCheckInterval",
                             "Period of the TCP-connect health checks of every proxy (0: none).",
                             TimeValue(Seconds(1)),
@@ -488,6 +494,21 @@ Depot::Count(const DepotSession& s, int delta)
     uint32_t& c
         = s.timerState == TcpStateTracker::S_ESTABLISHED ? p.activeSessions : p.inactiveSessions;
     c += delta;
+    if (s.timerState == TcpStateTracker::S_SYN_SENT || s.timerState == TcpStateTracker::S_SYN_RECV)
+    {
+        p.pendingSessions += delta;
+    }
+}
+
+void
+Depot::SetProxyLoad(uint32_t index, double cpuLoad, double cacheFree)
+{
+    NS_ABORT_MSG_IF(cpuLoad < 0 || cacheFree < 0 || cacheFree > 1,
+                    "Depot::SetProxyLoad: proxy " << index << ": CPU load " << cpuLoad
+                                                  << " and free cache fraction " << cacheFree
+                                                  << " must be >= 0 and in [0, 1]");
+    m_proxies.at(index).cpuLoad = cpuLoad;
+    m_proxies.at(index).cacheFree = cacheFree;
 }
 
 TcpStateTracker::Result
@@ -509,9 +530,20 @@ Depot::Track(DepotSession* s, const TcpHeader& tcp, uint32_t length, bool fromCl
     }
     TcpStateTracker::End& from = s->ends[fromClient ? 0 : 1];
     TcpStateTracker::End& to = s->ends[fromClient ? 1 : 0];
+    const uint8_t proxyBefore = s->ends[1].state;
     const TcpStateTracker::Result r
         = TcpStateTracker::Track(from, to, fromClient, seg, m_windowCheck);
     ++m_trackerResults[r];
+    if (!fromClient && proxyBefore == TcpStateTracker::LISTEN
+        && s->ends[1].state == TcpStateTracker::SYN_RECV)
+    {
+        // The proxy's first SYN-ACK: a response time sample (SRTT-style smoothing).
+        DepotProxy& p = m_proxies[s->proxyIndex];
+        const double sample = (Simulator::Now() - TimeStep(s->created)).GetSeconds();
+        p.responseTime = p.responseTime == 0
+                           ? sample
+                           : (1 - m_responseGain) * p.responseTime + m_responseGain * sample;
+    }
     if (r == TcpStateTracker::OUT_OF_WINDOW)
     {
         return r;

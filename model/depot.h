@@ -105,6 +105,14 @@ class Depot : public Application
      */
     void SetProxyUp(uint32_t index, bool up);
 
+    /**
+     * A proxy's load report (for LoadIndexScheduler).
+     * \param index the proxy
+     * \param cpuLoad CPU load, >= 0 (1: fully loaded)
+     * \param cacheFree free cache fraction in [0, 1]
+     */
+    void SetProxyLoad(uint32_t index, double cpuLoad, double cacheFree);
+
     /// \return the session table
     const DepotSessionTable& GetSessionTable() const;
 
@@ -273,6 +281,7 @@ class Depot : public Application
     Time m_busyUntil;                               //!< FIFO server busy until
     EventId m_expiryEvent;                          //!< next Expire
     Time m_expiryAt;                                //!< when it fires
+    double m_responseGain;                          //!< SYN to SYN-ACK smoothing gain
     Time m_checkInterval;                           //!< health check period (0: off)
     Time m_checkTimeout;                            //!< health check connect timeout
     uint32_t m_fall;                                //!< failures to take a proxy out

@@ -4,7 +4,9 @@
  * Every depot scheduler's choices, exactly.
  */
 #include "ns3/destination-hash-scheduler.h"
+#include "ns3/double.h"
 #include "ns3/least-connection-scheduler.h"
+#include "ns3/load-index-scheduler.h"
 #include "ns3/maglev-scheduler.h"
 #include "ns3/never-queue-scheduler.h"
 #include "ns3/round-robin-scheduler.h"
@@ -245,4 +247,31 @@ TEST(DepotScheduler, MaglevRejectsATableSizeThatIsNotPrime)
 {
     Ptr<MaglevScheduler> m = CreateObject<MaglevScheduler>();
     EXPECT_DEATH(m->SetAttribute("TableSize", UintegerValue(65536)), "not prime");
+}
+
+TEST(DepotScheduler, LoadIndexWeighsTheSeedsMetrics)
+{
+    auto pool = Pool({1, 1, 2});
+    pool[0].responseTime = 0.01;
+    pool[1].responseTime = 0.002;
+    pool[2].responseTime = 0.01;
+    pool[0].activeSessions = 3;
+    pool[1].activeSessions = 5;
+    pool[2].activeSessions = 8;
+    pool[1].pendingSessions = 1;
+    pool[0].cpuLoad = 0.5;
+    pool[1].cacheFree = 0.5;
+    Ptr<LoadIndexScheduler> s = CreateObject<LoadIndexScheduler>();
+    s->Update(pool);
+    // Costs with the default coefficients (100/s, 1, 1, 10, 1): 9, 6.7 and 9 / weight 2.
+    EXPECT_DOUBLE_EQ(s->Cost(pool[0]), 9);
+    EXPECT_DOUBLE_EQ(s->Cost(pool[1]), 6.7);
+    EXPECT_DOUBLE_EQ(s->Cost(pool[2]), 9);
+    EXPECT_EQ(s->Select(pool, FlowOf(1)), 2);
+    pool[2].activeSessions = 13; // 14 / 2 = 7 > 6.7
+    EXPECT_EQ(s->Select(pool, FlowOf(1)), 1);
+    s->SetAttribute("ActiveWeight", DoubleValue(0)); // 6, 1.7, 0.5
+    EXPECT_EQ(s->Select(pool, FlowOf(1)), 2);
+    pool[2].up = false;
+    EXPECT_EQ(s->Select(pool, FlowOf(1)), 1);
 }

@@ -344,6 +344,14 @@ TEST_F(DepotTest, RoundRobinEndToEndExactBytesAndDistribution)
     EXPECT_EQ(table[Seconds(62)], 0u);
     EXPECT_EQ(s.closed, 24u);
     EXPECT_TRUE(s.expired.empty());
+    for (const DepotProxy& p : s.depot->GetProxies())
+    {
+        EXPECT_EQ(p.activeSessions + p.inactiveSessions + p.pendingSessions, 0u);
+        // SYN to SYN-ACK across LAN B: two 50 us hops, plus the wait of SYN-ACKs behind
+        // other sessions' data in the proxy's device queue (up to 123 KB at 100 Mbit/s).
+        EXPECT_GT(p.responseTime, 100e-6);
+        EXPECT_LT(p.responseTime, 0.05);
+    }
     for (uint8_t r = 0; r < Depot::N_DROP_REASONS; ++r)
     {
         EXPECT_EQ(s.depot->GetDropCount(Depot::DropReason(r)), 0u)
