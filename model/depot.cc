@@ -198,15 +198,16 @@ Depot::GetTypeId()
 
 Depot::Depot() = default;
 
-Depot::~Depot()
-{
-    delete m_table;
-}
+Depot::~Depot() = default;
 
 void
 Depot::DoDispose()
 {
     m_scheduler = nullptr;
+    if (m_hook)
+    {
+        m_hook->RemoveHook(m_hookId); // the hook holds a callback to this object
+    }
     m_hook = nullptr;
     m_ipv4 = nullptr;
     m_checkSockets.clear();
@@ -342,7 +343,7 @@ Depot::StartApplication()
     }
     if (!m_table)
     {
-        m_table = new DepotSessionTable(m_maxSessions);
+        m_table = std::make_unique<DepotSessionTable>(m_maxSessions);
     }
     m_ipv4 = GetNode()->GetObject<Ipv4>();
     m_hook = PacketHookRouting::Install(GetNode());

@@ -17,6 +17,7 @@
 #include "ns3/traced-callback.h"
 
 #include <array>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -258,7 +259,7 @@ class Depot : public Application
     std::set<uint16_t> m_services;                                  //!< ports on the VIP
     std::vector<DepotProxy> m_proxies;                              //!< the pool
     Ptr<DepotScheduler> m_scheduler;                                //!< chooses proxies
-    DepotSessionTable* m_table{nullptr};                            //!< sessions
+    std::unique_ptr<DepotSessionTable> m_table;                     //!< sessions
     uint32_t m_maxSessions;                                         //!< table limit
     Ptr<PacketHookRouting> m_hook;                                  //!< node's hook
     uint32_t m_hookId{0};                                           //!< our hook's id

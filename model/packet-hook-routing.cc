@@ -150,9 +150,19 @@ PacketHookRouting::RouteOutput(Ptr<Packet> p,
     {
         return Ipv4ListRouting::RouteOutput(p, header, oif, sockerr);
     }
+    // TCP looks the route of a segment up, and Ipv4L3Protocol::Send looks it up again when
+    // that failed: the second lookup of a dropped packet must fail too.
+    if (m_droppedOutput && p->GetUid() == m_droppedOutputUid)
+    {
+        m_droppedOutput = false;
+        sockerr = Socket::ERROR_NOROUTETOHOST;
+        return nullptr;
+    }
     HookPacket hp{p, header, nullptr, OUTPUT, Time(0)};
     if (RunHooks(hp) != PASS)
     {
+        m_droppedOutput = true;
+        m_droppedOutputUid = p->GetUid();
         sockerr = Socket::ERROR_NOROUTETOHOST;
         return nullptr;
     }

@@ -153,6 +153,8 @@ class PacketHookRouting : public Ipv4ListRouting
     Ptr<Ipv4> m_ipv4;                                          //!< the node's Ipv4
     std::multimap<int16_t, std::pair<uint32_t, Hook>> m_hooks; //!< by priority
     uint32_t m_nextHookId{1};                                  //!< next AddHook id
+    bool m_droppedOutput{false};    //!< the last output packet was dropped
+    uint64_t m_droppedOutputUid{0}; //!< its uid
     TracedCallback<Ptr<const Packet>, const Ipv4Header&, Direction> m_dropTrace; //!< drops
 };
 

@@ -272,7 +272,8 @@ TEST_F(DepotTest, PacketHookDelayAndDropAreExact)
         LinkScenario s("10Mbps", MilliSeconds(5));
         s.AddObject("/x", 5000);
         s.InstallServer();
-        Ptr<PacketHookRouting> hook = PacketHookRouting::Install(s.nodes.Get(1));
+        // Modes 1 and 2 hook the server's input, mode 3 the client's output.
+        Ptr<PacketHookRouting> hook = PacketHookRouting::Install(s.nodes.Get(mode == 3 ? 0 : 1));
         uint32_t drops = 0;
         hook->TraceConnectWithoutContext(
             "Drop",
@@ -289,12 +290,12 @@ TEST_F(DepotTest, PacketHookDelayAndDropAreExact)
                                                 return PacketHookRouting::PASS;
                                             }));
         }
-        else if (mode == 2)
+        else if (mode >= 2)
         {
             hook->AddHook(MakeBoundCallback(
                 +[](bool* once, PacketHookRouting::HookPacket& hp)
                 {
-                    if (hp.direction == PacketHookRouting::INPUT && !*once)
+                    if (!*once)
                     {
                         *once = true;
                         return PacketHookRouting::DROP;
@@ -305,7 +306,7 @@ TEST_F(DepotTest, PacketHookDelayAndDropAreExact)
         }
         s.InstallClient({s.Get("/x")});
         s.Run();
-        EXPECT_EQ(drops, mode == 2 ? 1u : 0u);
+        EXPECT_EQ(drops, mode >= 2 ? 1u : 0u);
         EXPECT_EQ(s.records.size(), 1u);
         EXPECT_EQ(s.records.at(0).bodyBytes, 5000u);
         return s.records.at(0).sync;
@@ -313,6 +314,7 @@ TEST_F(DepotTest, PacketHookDelayAndDropAreExact)
     const Time plain = run(0);
     EXPECT_EQ(run(1) - plain, MilliSeconds(10)) << "the SYN waits 10 ms at the server";
     EXPECT_EQ(run(2) - plain, Seconds(3)) << "the dropped SYN is retransmitted after ConnTimeout";
+    EXPECT_EQ(run(3) - plain, Seconds(3)) << "the same, dropped on the client's output";
 }
 
 TEST_F(DepotTest, RoundRobinEndToEndExactBytesAndDistribution)
