@@ -246,6 +246,29 @@ ExpectAllComplete(const DepotScenario& s, size_t n)
     EXPECT_EQ(got, want) << "every object arrived with its exact size";
 }
 
+/// Send a hand-made TCP segment to port 80 from a node's IP layer after a delay.
+void
+InjectTcp(Ptr<Ipv4> ipv4,
+          Ipv4Address from,
+          Ipv4Address to,
+          uint16_t sport,
+          uint32_t seq,
+          uint32_t ack,
+          uint8_t flags,
+          uint32_t payload,
+          Time delay)
+{
+    TcpHeader t;
+    t.SetSourcePort(sport);
+    t.SetDestinationPort(80);
+    t.SetSequenceNumber(SequenceNumber32(seq));
+    t.SetAckNumber(SequenceNumber32(ack));
+    t.SetFlags(flags);
+    Ptr<Packet> p = Create<Packet>(payload);
+    p->AddHeader(t);
+    Simulator::Schedule(delay, [=]() { ipv4->Send(p, from, to, 6, nullptr); });
+}
+
 } // namespace
 
 TEST_F(DepotTest, PacketHookKeepsStaticRoutingFindableWithoutDuplicateRoutes)
@@ -465,18 +488,20 @@ TEST_F(DepotTest, NonSynSegmentsWithoutSessionAreDroppedAndCounted)
         uint32_t resetsExpected = 0;
         for (int k = 0; k < 50; ++k)
         {
-            TcpHeader t;
-            t.SetSourcePort(rng->GetInteger(1024, 65535));
-            t.SetDestinationPort(80);
-            t.SetSequenceNumber(SequenceNumber32(rng->GetInteger(0, UINT32_MAX)));
-            t.SetAckNumber(SequenceNumber32(rng->GetInteger(0, UINT32_MAX)));
-            t.SetFlags(flagChoices[rng->GetInteger(0, 6)]);
-            resetsExpected += !(t.GetFlags() & TcpHeader::RST);
-            Ptr<Packet> p = Create<Packet>(rng->GetInteger(0, 100));
-            p->AddHeader(t);
-            Simulator::Schedule(MilliSeconds(100 + 10 * k),
-                                [attacker, p, from, vip = s.vip]()
-                                { attacker->Send(p, from, vip, 6, nullptr); });
+            const uint16_t port = rng->GetInteger(1024, 65535);
+            const uint32_t seq = rng->GetInteger(0, UINT32_MAX);
+            const uint32_t ack = rng->GetInteger(0, UINT32_MAX);
+            const uint8_t flags = flagChoices[rng->GetInteger(0, 6)];
+            resetsExpected += !(flags & TcpHeader::RST);
+            InjectTcp(attacker,
+                      from,
+                      s.vip,
+                      port,
+                      seq,
+                      ack,
+                      flags,
+                      rng->GetInteger(0, 100),
+                      MilliSeconds(100 + 10 * k));
         }
         s.Run(Seconds(5));
         ExpectAllComplete(s, 3);
@@ -514,17 +539,9 @@ TEST_F(DepotTest, OutOfWindowResetDoesNotKillASessionWithWindowChecking)
                     Ipv4Address vip,
                     Ipv4Address,
                     uint16_t port,
-                    uint32_t)
-                {
-                    TcpHeader t;
-                    t.SetSourcePort(port);
-                    t.SetDestinationPort(80);
-                    t.SetSequenceNumber(SequenceNumber32(123456789));
-                    t.SetFlags(TcpHeader::RST);
-                    Ptr<Packet> p = Create<Packet>();
-                    p->AddHeader(t);
-                    Simulator::Schedule(MilliSeconds(50),
-                                        [=]() { ipv4->Send(p, from, vip, 6, nullptr); });
+                    uint32_t) {
+                    InjectTcp(
+                        ipv4, from, vip, port, 123456789, 0, TcpHeader::RST, 0, MilliSeconds(50));
                 },
                 client,
                 from,
@@ -563,17 +580,16 @@ TEST_F(DepotTest, SynFloodIsBoundedByTheTableLimitAndSynTimeout)
     Ptr<Ipv4> attacker = s.clients.Get(1)->GetObject<Ipv4>();
     for (int k = 0; k < 200; ++k)
     {
-        TcpHeader t;
-        t.SetSourcePort(2000 + k);
-        t.SetDestinationPort(80);
-        t.SetSequenceNumber(SequenceNumber32(k * 1000));
-        t.SetFlags(TcpHeader::SYN);
-        Ptr<Packet> p = Create<Packet>();
-        p->AddHeader(t);
         const Ipv4Address spoofed(0x0a010100 + 200 + k % 50);
-        Simulator::Schedule(MilliSeconds(100 + k),
-                            [attacker, p, spoofed, vip = s.vip]()
-                            { attacker->Send(p, spoofed, vip, 6, nullptr); });
+        InjectTcp(attacker,
+                  spoofed,
+                  s.vip,
+                  2000 + k,
+                  k * 1000,
+                  0,
+                  TcpHeader::SYN,
+                  0,
+                  MilliSeconds(100 + k));
     }
     std::vector<WebRequest> reqs;
     for (int k = 0; k < 3; ++k)

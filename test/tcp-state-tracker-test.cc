@@ -27,7 +27,7 @@ class Tracker : public ::testing::Test
     T::End p;
     bool window = false;
 
-    T::Result Client(uint8_t flags, uint32_t seq, uint32_t ack, uint32_t len = 0)
+    T::Result Send(bool fromClient, uint8_t flags, uint32_t seq, uint32_t ack, uint32_t len)
     {
         T::Segment s;
         s.flags = flags;
@@ -35,18 +35,17 @@ class Tracker : public ::testing::Test
         s.ack = ack;
         s.length = len;
         s.window = 1000;
-        return T::Track(c, p, true, s, window);
+        return fromClient ? T::Track(c, p, true, s, window) : T::Track(p, c, false, s, window);
+    }
+
+    T::Result Client(uint8_t flags, uint32_t seq, uint32_t ack, uint32_t len = 0)
+    {
+        return Send(true, flags, seq, ack, len);
     }
 
     T::Result Proxy(uint8_t flags, uint32_t seq, uint32_t ack, uint32_t len = 0)
     {
-        T::Segment s;
-        s.flags = flags;
-        s.seq = seq;
-        s.ack = ack;
-        s.length = len;
-        s.window = 1000;
-        return T::Track(p, c, false, s, window);
+        return Send(false, flags, seq, ack, len);
     }
 
     void Handshake()
