@@ -140,13 +140,14 @@ Depot::GetTypeId()
                             MakeDoubleAccessor(&Depot::m_responseGain),
                             MakeDoubleChecker<double>(0, 1))
               .AddAttribute("HealthCheckInterval",
-                            "Period of the TCP-connect health checks of every proxy (0: none).",
-                            TimeValue(Seconds(1)),
+                            "Period of the TCP-connect health checks of every proxy (0: none; "
+                            "HAProxy's inter: 2 s).",
+                            TimeValue(Seconds(2)),
                             MakeTimeAccessor(&Depot::m_checkInterval),
                             MakeTimeChecker(Seconds(0)))
               .AddAttribute("HealthCheckTimeout",
                             "A health check fails when the connection is not up by then.",
-                            TimeValue(MilliSeconds(500)),
+                            TimeValue(Seconds(2)),
                             MakeTimeAccessor(&Depot::m_checkTimeout),
                             MakeTimeChecker(Seconds(0)))
               .AddAttribute("Fall",

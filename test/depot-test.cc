@@ -402,6 +402,7 @@ TEST_F(DepotTest, FailedProxyGetsNoSessionsUntilRevived)
     DepotHelper h(s.vip, 80);
     h.SetAttribute("SynTimeout", TimeValue(Seconds(2)));
     h.SetAttribute("HealthCheckInterval", TimeValue(Seconds(1)));
+    h.SetAttribute("HealthCheckTimeout", TimeValue(MilliSeconds(500)));
     h.SetAttribute("Fall", UintegerValue(3));
     h.SetAttribute("Rise", UintegerValue(2));
     s.InstallDepot(h);
