@@ -621,3 +621,92 @@ TEST_F(DepotTest, SynFloodIsBoundedByTheTableLimitAndSynTimeout)
     EXPECT_EQ(s.depot->GetDropCount(Depot::NO_SESSION), 1u);
     ExpectAllComplete(s, 3);
 }
+
+namespace
+{
+/// A TCP segment as both sides of the depot must show it.
+struct Segment
+{
+    uint32_t seq;
+    uint32_t ack;
+    uint8_t flags;
+    uint32_t length;
+
+    bool operator==(const Segment& o) const
+    {
+        return seq == o.seq && ack == o.ack && flags == o.flags && length == o.length;
+    }
+};
+
+/// The depot's two sides, per (client, client port, toward the proxy).
+struct Conversations
+{
+    using Key = std::tuple<uint32_t, uint16_t, bool>;
+    std::map<Key, std::vector<Segment>> front; //!< LAN A, between clients and VIP:80
+    std::map<Key, std::vector<Segment>> back;  //!< LAN B, between depot and proxies
+    Ipv4Address vip;
+    Ipv4Address depotBack;
+    std::set<Ipv4Address> proxies;
+    uint32_t wrongAddress = 0;
+
+    /// Ipv4L3Protocol Rx/Tx sink of the depot (packets with their IP header).
+    static void Seen(Conversations* c, bool tx, Ptr<const Packet> packet, Ptr<Ipv4>, uint32_t iface)
+    {
+        Ptr<Packet> p = packet->Copy();
+        Ipv4Header ip;
+        p->RemoveHeader(ip);
+        if (ip.GetProtocol() != 6 || ip.GetSource() == c->depotBack
+            || ip.GetDestination() == c->depotBack)
+        {
+            return; // not TCP, or the depot's own health checks
+        }
+        TcpHeader t;
+        p->RemoveHeader(t);
+        const Segment s{t.GetSequenceNumber().GetValue(),
+                        t.GetAckNumber().GetValue(),
+                        t.GetFlags(),
+                        p->GetSize()};
+        const bool toProxy = tx == (iface == 2); // Rx on the front or Tx on the back
+        const Ipv4Address client = toProxy ? ip.GetSource() : ip.GetDestination();
+        const uint16_t port = toProxy ? t.GetSourcePort() : t.GetDestinationPort();
+        const Ipv4Address far = toProxy ? ip.GetDestination() : ip.GetSource();
+        const uint16_t farPort = toProxy ? t.GetDestinationPort() : t.GetSourcePort();
+        auto& side = iface == 1 ? c->front : c->back;
+        if (iface == 1)
+        {
+            c->wrongAddress += far != c->vip || farPort != 80;
+        }
+        else
+        {
+            c->wrongAddress += c->proxies.count(far) == 0 || farPort != 8080;
+        }
+        side[Key(client.Get(), port, toProxy)].push_back(s);
+    }
+};
+} // namespace
+
+TEST_F(DepotTest, BothSidesCarryTheSameConversationWithRewrittenAddresses)
+{
+    DepotScenario s(2, 3);
+    Conversations c;
+    c.vip = s.vip;
+    c.depotBack = s.depotProxySide;
+    c.proxies.insert(s.proxyIps.begin(), s.proxyIps.end());
+    Ptr<Ipv4L3Protocol> ip = s.depotNode->GetObject<Ipv4L3Protocol>();
+    ip->TraceConnectWithoutContext("Rx", MakeBoundCallback(&Conversations::Seen, &c, false));
+    ip->TraceConnectWithoutContext("Tx", MakeBoundCallback(&Conversations::Seen, &c, true));
+    RunRoundRobin(s);
+    ExpectAllComplete(s, 12);
+    EXPECT_EQ(c.wrongAddress, 0u);
+    EXPECT_EQ(c.front.size(), 24u) << "12 sessions, two directions";
+    EXPECT_EQ(c.back.size(), 24u);
+    size_t segments = 0;
+    for (const auto& [key, segs] : c.front)
+    {
+        auto it = c.back.find(key);
+        ASSERT_NE(it, c.back.end());
+        EXPECT_TRUE(it->second == segs) << "same segments in the same order";
+        segments += segs.size();
+    }
+    EXPECT_GT(segments, 12u * 8);
+}
