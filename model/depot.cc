@@ -75,6 +75,12 @@ Depot::GetTypeId()
                             BooleanValue(true),
                             MakeBooleanAccessor(&Depot::m_scrap),
                             MakeBooleanChecker())
+              .AddAttribute("ResetClientsOnFailure",
+                            "When sessions of a failed proxy are scrapped, send their clients a "
+                            "RST from VIP:port (they fail at once instead of timing out).",
+                            BooleanValue(false),
+                            MakeBooleanAccessor(&Depot::m_resetClients),
+                            MakeBooleanChecker())
               .AddAttribute("ProcessingDelay",
                             "Delay of every packet the depot handles.",
                             TimeValue(Seconds(0)),
@@ -673,31 +679,54 @@ void
 Depot::SendReset(const Ipv4Header& ip, const TcpHeader& tcp, uint32_t length)
 {
     // RFC 793 reset generation for a segment that belongs to no connection.
-    TcpHeader rst;
-    rst.SetSourcePort(tcp.GetDestinationPort());
-    rst.SetDestinationPort(tcp.GetSourcePort());
     if (tcp.GetFlags() & TcpHeader::ACK)
     {
-        rst.SetSequenceNumber(tcp.GetAckNumber());
-        rst.SetFlags(TcpHeader::RST);
+        SendRst(ip.GetDestination(),
+                tcp.GetDestinationPort(),
+                ip.GetSource(),
+                tcp.GetSourcePort(),
+                tcp.GetAckNumber(),
+                nullptr);
+        return;
     }
-    else
+    const uint32_t span = length + ((tcp.GetFlags() & TcpHeader::SYN) ? 1 : 0)
+                        + ((tcp.GetFlags() & TcpHeader::FIN) ? 1 : 0);
+    const SequenceNumber32 ack = tcp.GetSequenceNumber() + span;
+    SendRst(ip.GetDestination(),
+            tcp.GetDestinationPort(),
+            ip.GetSource(),
+            tcp.GetSourcePort(),
+            SequenceNumber32(0),
+            &ack);
+}
+
+void
+Depot::SendRst(Ipv4Address from,
+               uint16_t fromPort,
+               Ipv4Address to,
+               uint16_t toPort,
+               SequenceNumber32 seq,
+               const SequenceNumber32* ack)
+{
+    TcpHeader rst;
+    rst.SetSourcePort(fromPort);
+    rst.SetDestinationPort(toPort);
+    rst.SetSequenceNumber(seq);
+    rst.SetFlags(TcpHeader::RST);
+    if (ack)
     {
-        const uint32_t span = length + ((tcp.GetFlags() & TcpHeader::SYN) ? 1 : 0)
-                            + ((tcp.GetFlags() & TcpHeader::FIN) ? 1 : 0);
-        rst.SetSequenceNumber(SequenceNumber32(0));
-        rst.SetAckNumber(tcp.GetSequenceNumber() + span);
+        rst.SetAckNumber(*ack);
         rst.SetFlags(TcpHeader::RST | TcpHeader::ACK);
     }
     if (Node::ChecksumEnabled())
     {
         rst.EnableChecksums();
-        rst.InitializeChecksum(ip.GetDestination(), ip.GetSource(), TCP_PROTOCOL);
+        rst.InitializeChecksum(from, to, TCP_PROTOCOL);
     }
     Ptr<Packet> p = Create<Packet>();
     p->AddHeader(rst);
     ++m_resetsSent;
-    m_ipv4->Send(p, ip.GetDestination(), ip.GetSource(), TCP_PROTOCOL, nullptr);
+    m_ipv4->Send(p, from, to, TCP_PROTOCOL, nullptr);
 }
 
 void
@@ -806,6 +835,18 @@ Depot::SetProxyUp(uint32_t index, bool up)
             });
         for (DepotSession* s : lost)
         {
+            if (m_resetClients && s->ends[0].state != TcpStateTracker::CLOSED
+                && s->ends[0].state != TcpStateTracker::TIME_WAIT
+                && (s->ends[1].flags & TcpStateTracker::SEEN))
+            {
+                // In the client's window: the next sequence number the proxy would have sent.
+                SendRst(Ipv4Address(s->vip),
+                        s->virtualPort,
+                        Ipv4Address(s->client),
+                        s->clientPort,
+                        SequenceNumber32(s->ends[1].sndEnd),
+                        nullptr);
+            }
             Close(s, true);
         }
     }

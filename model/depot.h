@@ -14,6 +14,7 @@
 #include "ns3/event-id.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/nstime.h"
+#include "ns3/sequence-number.h"
 #include "ns3/traced-callback.h"
 
 #include <array>
@@ -224,6 +225,22 @@ class Depot : public Application
      */
     void SendReset(const Ipv4Header& ip, const TcpHeader& tcp, uint32_t length);
 
+    /**
+     * Send a RST.
+     * \param from source address
+     * \param fromPort source port
+     * \param to destination address
+     * \param toPort destination port
+     * \param seq sequence number
+     * \param ack acknowledgement number (RST+ACK), or nullptr (plain RST)
+     */
+    void SendRst(Ipv4Address from,
+                 uint16_t fromPort,
+                 Ipv4Address to,
+                 uint16_t toPort,
+                 SequenceNumber32 seq,
+                 const SequenceNumber32* ack);
+
     /// Remove a session (counters, traces).
     void Close(DepotSession* s, bool expired);
 
@@ -276,6 +293,7 @@ class Depot : public Application
     bool m_windowCheck;                             //!< reject out-of-window segments
     bool m_resetNoSession;                          //!< RST instead of silent drop
     bool m_scrap;                                   //!< scrap sessions of failed proxies
+    bool m_resetClients;                            //!< RST to clients of scrapped sessions
     Time m_processingDelay;                         //!< per packet
     double m_packetRate;                            //!< packets/s (0: unlimited)
     uint32_t m_queueLimit;                          //!< packets waiting at most

@@ -710,3 +710,42 @@ TEST_F(DepotTest, BothSidesCarryTheSameConversationWithRewrittenAddresses)
     }
     EXPECT_GT(segments, 12u * 8);
 }
+
+TEST_F(DepotTest, ClientsOfAScrappedSessionGetARstWhenAsked)
+{
+    for (bool reset : {true, false})
+    {
+        DepotScenario s(1, 3);
+        s.AddObject("/big", 5000000);
+        s.InstallProxies();
+        DepotHelper h(s.vip, 80);
+        h.SetAttribute("ResetClientsOnFailure", BooleanValue(reset));
+        h.SetAttribute("HealthCheckInterval", TimeValue(Seconds(0)));
+        s.InstallDepot(h);
+        s.AddClient(0, {s.Get("/big")});
+        // The proxy is declared down (as detection would) while the transfer runs.
+        s.depot->TraceConnectWithoutContext(
+            "SessionOpened",
+            MakeBoundCallback(
+                +[](Ptr<Depot> d, Ipv4Address, uint16_t, uint32_t proxy) {
+                    Simulator::Schedule(MilliSeconds(100),
+                                        [d, proxy]() { d->SetProxyUp(proxy, false); });
+                },
+                s.depot));
+        s.Run(Seconds(20));
+        ASSERT_EQ(s.expired.size(), 1u) << "the session was scrapped";
+        if (reset)
+        {
+            ASSERT_EQ(s.records.size(), 1u);
+            EXPECT_TRUE(s.records[0].failed);
+            EXPECT_LT(s.records[0].bodyBytes, 5000000u);
+            EXPECT_LT(s.records[0].total, MilliSeconds(200)) << "fails at once";
+            EXPECT_EQ(s.depot->GetResetsSent(), 1u);
+        }
+        else
+        {
+            EXPECT_TRUE(s.records.empty()) << "the client waits for the rest";
+            EXPECT_EQ(s.depot->GetResetsSent(), 0u);
+        }
+    }
+}
