@@ -727,11 +727,11 @@ TEST_F(DepotTest, ClientsOfAScrappedSessionGetARstWhenAsked)
         s.depot->TraceConnectWithoutContext(
             "SessionOpened",
             MakeBoundCallback(
-                +[](Ptr<Depot> d, Ipv4Address, uint16_t, uint32_t proxy) {
+                +[](Depot* d, Ipv4Address, uint16_t, uint32_t proxy) {
                     Simulator::Schedule(MilliSeconds(100),
                                         [d, proxy]() { d->SetProxyUp(proxy, false); });
                 },
-                s.depot));
+                PeekPointer(s.depot))); // a Ptr here would keep the depot alive
         s.Run(Seconds(20));
         ASSERT_EQ(s.expired.size(), 1u) << "the session was scrapped";
         if (reset)
