@@ -1,0 +1,908 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "depot.h"
+
+#include "round-robin-scheduler.h"
+
+#include "ns3/boolean.h"
+#include "ns3/double.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/ipv4-address.h"
+#include "ns3/ipv4.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/socket.h"
+#include "ns3/string.h"
+#include "ns3/tcp-header.h"
+#include "ns3/tcp-option-winscale.h"
+#include "ns3/tcp-socket-factory.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("Depot");
+NS_OBJECT_ENSURE_REGISTERED(Depot);
+
+namespace
+{
+constexpr uint8_t TCP_PROTOCOL = 6;
+} // namespace
+
+TypeId
+Depot::GetTypeId()
+{
+    static TypeId tid
+        = TypeId("ns3::Depot")
+              .SetParent<Application>()
+              .SetGroupName("WebProxy")
+              .AddConstructor<Depot>()
+              .AddAttribute("VirtualIp",
+                            "The virtual IP clients connect to (keep it assigned to the depot's "
+                            "client-side interface so that ARP answers for it).",
+                            Ipv4AddressValue(),
+                            MakeIpv4AddressAccessor(&Depot::m_vip),
+                            MakeIpv4AddressChecker())
+              .AddAttribute("Scheduler",
+                            "Chooses the proxy of new sessions (default: round robin).",
+                            PointerValue(),
+                            MakePointerAccessor(&Depot::SetScheduler, &Depot::GetScheduler),
+                            MakePointerChecker<DepotScheduler>())
+              .AddAttribute("MaxSessions",
+                            "Session table limit (0: none); SYNs beyond it are dropped.",
+                            UintegerValue(0),
+                            MakeUintegerAccessor(&Depot::m_maxSessions),
+                            MakeUintegerChecker<uint32_t>())
+              .AddAttribute("WindowCheck",
+                            "Drop segments (RSTs included) outside the receiver's window.",
+                            BooleanValue(false),
+                            MakeBooleanAccessor(&Depot::m_windowCheck),
+                            MakeBooleanChecker())
+              .AddAttribute(
+                  "NoSessionAction",
+                  "What a non-SYN segment to the VIP without a session gets: drop "
+                  "(silently, counted) or reset (counted, and a RST from VIP:port).",
+                  StringValue("drop"),
+                  MakeStringAccessor(&Depot::SetNoSessionAction, &Depot::GetNoSessionAction),
+                  MakeStringChecker())
+              .AddAttribute("ScrapSessionsOnFailure",
+                            "Remove the sessions of a proxy declared down (seed 000).",
+                            BooleanValue(true),
+                            MakeBooleanAccessor(&Depot::m_scrap),
+                            MakeBooleanChecker())
+              .AddAttribute("ResetClientsOnFailure",
+                            "When sessions of a failed proxy are scrapped, send their clients a "
+                            "RST from VIP:port (they fail at once instead of timing out).",
+                            BooleanValue(false),
+                            MakeBooleanAccessor(&Depot::m_resetClients),
+                            MakeBooleanChecker())
+              .AddAttribute("ProcessingDelay",
+                            "Delay of every packet the depot handles.",
+                            TimeValue(Seconds(0)),
+                            MakeTimeAccessor(&Depot::m_processingDelay),
+                            MakeTimeChecker(Seconds(0)))
+              .AddAttribute("PacketRate",
+                            "Packets per second the depot handles, FIFO (0: unlimited).",
+                            DoubleValue(0),
+                            MakeDoubleAccessor(&Depot::m_packetRate),
+                            MakeDoubleChecker<double>(0))
+              .AddAttribute("QueueLimit",
+                            "Packets waiting for the depot at most (with PacketRate).",
+                            UintegerValue(1000),
+                            MakeUintegerAccessor(&Depot::m_queueLimit),
+                            MakeUintegerChecker<uint32_t>())
+              .AddAttribute("SynTimeout",
+                            "A forwarded SYN unanswered this long takes its proxy out of the "
+                            "active list; also the SYN_SENT session timeout.",
+                            TimeValue(Seconds(2)),
+                            MakeTimeAccessor(&Depot::m_synTimeout),
+                            MakeTimeChecker(Seconds(0)))
+              .AddAttribute("SynRecvTimeout",
+                            "Timeout of a session whose proxy answered the SYN (IPVS: 60 s).",
+                            TimeValue(Seconds(60)),
+                            MakeTimeAccessor(&Depot::m_synRecvTimeout),
+                            MakeTimeChecker(Seconds(0)))
+              .AddAttribute("EstablishedTimeout",
+                            "Idle timeout of an established session (IPVS: 15 min).",
+                            TimeValue(Seconds(900)),
+                            MakeTimeAccessor(&Depot::m_establishedTimeout),
+                            MakeTimeChecker(Seconds(0)))
+              .AddAttribute("FinWaitTimeout",
+                            "Timeout after the proxy's FIN (IPVS: 2 min).",
+                            TimeValue(Seconds(120)),
+                            MakeTimeAccessor(&Depot::m_finWaitTimeout),
+                            MakeTimeChecker(Seconds(0)))
+              .AddAttribute("CloseWaitTimeout",
+                            "Timeout after the client's FIN (IPVS: 60 s).",
+                            TimeValue(Seconds(60)),
+                            MakeTimeAccessor(&Depot::m_closeWaitTimeout),
+                            MakeTimeChecker(Seconds(0)))
+              .AddAttribute("LastAckTimeout",
+                            "Timeout when both ends closed and the last FIN is unacknowledged "
+                            "(IPVS: 30 s).",
+                            TimeValue(Seconds(30)),
+                            MakeTimeAccessor(&Depot::m_lastAckTimeout),
+                            MakeTimeChecker(Seconds(0)))
+              .AddAttribute("TimeWaitTimeout",
+                            "How long a closed session is held for wandering packets: 2 MSL "
+                            "(seed 000: 60 s as NetBSD).",
+                            TimeValue(Seconds(60)),
+                            MakeTimeAccessor(&Depot::m_timeWaitTimeout),
+                            MakeTimeChecker(Seconds(0)))
+              .AddAttribute("CloseTimeout",
+                            "How long a reset session is held (IPVS: 10 s).",
+                            TimeValue(Seconds(10)),
+                            MakeTimeAccessor(&Depot::m_closeTimeout),
+                            MakeTimeChecker(Seconds(0)))
+              .AddAttribute("ResponseTimeGain",
+                            "Gain of the smoothed SYN to SYN-ACK time of each proxy (as TCP's "
+                            "SRTT: 1/8).",
+                            DoubleValue(0.125),
+                            MakeDoubleAccessor(&Depot::m_responseGain),
+                            MakeDoubleChecker<double>(0, 1))
+              .AddAttribute("HealthCheckInterval",
+                            "Period of the TCP-connect health checks of every proxy (0: none; "
+                            "HAProxy's inter: 2 s).",
+                            TimeValue(Seconds(2)),
+                            MakeTimeAccessor(&Depot::m_checkInterval),
+                            MakeTimeChecker(Seconds(0)))
+              .AddAttribute("HealthCheckTimeout",
+                            "A health check fails when the connection is not up by then.",
+                            TimeValue(Seconds(2)),
+                            MakeTimeAccessor(&Depot::m_checkTimeout),
+                            MakeTimeChecker(Seconds(0)))
+              .AddAttribute("Fall",
+                            "Consecutive failed checks that take a proxy out.",
+                            UintegerValue(3),
+                            MakeUintegerAccessor(&Depot::m_fall),
+                            MakeUintegerChecker<uint32_t>(1))
+              .AddAttribute("Rise",
+                            "Consecutive successful checks that put a proxy back.",
+                            UintegerValue(2),
+                            MakeUintegerAccessor(&Depot::m_rise),
+                            MakeUintegerChecker<uint32_t>(1))
+              .AddTraceSource("SessionOpened",
+                              "A new session went to a proxy.",
+                              MakeTraceSourceAccessor(&Depot::m_openedTrace),
+                              "ns3::Depot::SessionTracedCallback")
+              .AddTraceSource("SessionClosed",
+                              "A closed or reset session left the table (after TIME_WAIT or "
+                              "CLOSE).",
+                              MakeTraceSourceAccessor(&Depot::m_closedTrace),
+                              "ns3::Depot::SessionTracedCallback")
+              .AddTraceSource("SessionExpired",
+                              "A session left the table on an idle timeout or scrapped with a "
+                              "failed proxy.",
+                              MakeTraceSourceAccessor(&Depot::m_expiredTrace),
+                              "ns3::Depot::ExpiredTracedCallback")
+              .AddTraceSource("SchedulerDecision",
+                              "The scheduler chose a proxy.",
+                              MakeTraceSourceAccessor(&Depot::m_decisionTrace),
+                              "ns3::Depot::SessionTracedCallback")
+              .AddTraceSource("PacketForwarded",
+                              "A packet of a session was forwarded.",
+                              MakeTraceSourceAccessor(&Depot::m_forwardTrace),
+                              "ns3::Depot::ForwardTracedCallback")
+              .AddTraceSource("PacketDropped",
+                              "The depot dropped a packet.",
+                              MakeTraceSourceAccessor(&Depot::m_dropTrace),
+                              "ns3::Depot::DropTracedCallback")
+              .AddTraceSource("ProxyState",
+                              "A proxy left or joined the active list.",
+                              MakeTraceSourceAccessor(&Depot::m_proxyTrace),
+                              "ns3::Depot::ProxyTracedCallback")
+              .AddTraceSource("TableSize",
+                              "Sessions in the table after a change.",
+                              MakeTraceSourceAccessor(&Depot::m_tableSizeTrace),
+                              "ns3::TracedValueCallback::Uint32");
+    return tid;
+}
+
+Depot::Depot() = default;
+
+Depot::~Depot() = default;
+
+void
+Depot::DoDispose()
+{
+    m_scheduler = nullptr;
+    if (m_hook)
+    {
+        m_hook->RemoveHook(m_hookId); // the hook holds a callback to this object
+    }
+    m_hook = nullptr;
+    m_ipv4 = nullptr;
+    m_checkSockets.clear();
+    Application::DoDispose();
+}
+
+void
+Depot::AddService(uint16_t port)
+{
+    m_services.insert(port);
+}
+
+uint32_t
+Depot::AddProxy(Ipv4Address address, uint16_t port, uint32_t weight)
+{
+    NS_ABORT_MSG_IF(m_proxies.size() >= UINT16_MAX, "Depot: too many proxies");
+    DepotProxy p;
+    p.address = address;
+    p.port = port;
+    p.weight = weight;
+    m_proxies.push_back(p);
+    if (m_scheduler)
+    {
+        m_scheduler->Update(m_proxies);
+    }
+    return m_proxies.size() - 1;
+}
+
+void
+Depot::SetScheduler(Ptr<DepotScheduler> scheduler)
+{
+    m_scheduler = scheduler;
+    if (m_scheduler)
+    {
+        m_scheduler->Update(m_proxies);
+    }
+}
+
+Ptr<DepotScheduler>
+Depot::GetScheduler() const
+{
+    return m_scheduler;
+}
+
+const std::vector<DepotProxy>&
+Depot::GetProxies() const
+{
+    return m_proxies;
+}
+
+const DepotSessionTable&
+Depot::GetSessionTable() const
+{
+    NS_ABORT_MSG_IF(!m_table, "Depot: not started");
+    return *m_table;
+}
+
+uint64_t
+Depot::GetDropCount(DropReason reason) const
+{
+    return m_drops.at(reason);
+}
+
+uint64_t
+Depot::GetTrackerCount(TcpStateTracker::Result result) const
+{
+    return m_trackerResults.at(result);
+}
+
+uint64_t
+Depot::GetForwardedCount() const
+{
+    return m_forwarded;
+}
+
+uint64_t
+Depot::GetResetsSent() const
+{
+    return m_resetsSent;
+}
+
+Time
+Depot::GetTimeout(uint8_t s) const
+{
+    return m_timeouts.at(s);
+}
+
+void
+Depot::SetNoSessionAction(std::string action)
+{
+    NS_ABORT_MSG_UNLESS(action == "drop" || action == "reset",
+                        "Depot: NoSessionAction must be drop or reset, not '" << action << "'");
+    m_resetNoSession = action == "reset";
+}
+
+std::string
+Depot::GetNoSessionAction() const
+{
+    return m_resetNoSession ? "reset" : "drop";
+}
+
+const char*
+Depot::DropReasonName(DropReason reason)
+{
+    static const char* names[]
+        = {"no-session", "out-of-window", "table-full", "no-proxy", "overload"};
+    return reason < N_DROP_REASONS ? names[reason] : "?";
+}
+
+void
+Depot::StartApplication()
+{
+    NS_ABORT_MSG_IF(m_vip == Ipv4Address(), "Depot: VirtualIp is not set");
+    NS_ABORT_MSG_IF(m_services.empty(), "Depot: no service port (AddService)");
+    NS_ABORT_MSG_IF(m_proxies.empty(), "Depot: no proxy (AddProxy)");
+    m_timeouts = {m_synTimeout,
+                  m_synRecvTimeout,
+                  m_establishedTimeout,
+                  m_finWaitTimeout,
+                  m_closeWaitTimeout,
+                  m_lastAckTimeout,
+                  m_timeWaitTimeout,
+                  m_closeTimeout};
+    for (uint8_t s = 0; s < TcpStateTracker::N_SESSION_STATES; ++s)
+    {
+        NS_ABORT_MSG_IF(!m_timeouts[s].IsStrictlyPositive(),
+                        "Depot: the " << TcpStateTracker::SessionStateName(s)
+                                      << " timeout must be positive");
+    }
+    if (!m_scheduler)
+    {
+        SetScheduler(CreateObject<RoundRobinScheduler>());
+    }
+    if (!m_table)
+    {
+        m_table = std::make_unique<DepotSessionTable>(m_maxSessions);
+    }
+    m_ipv4 = GetNode()->GetObject<Ipv4>();
+    m_hook = PacketHookRouting::Install(GetNode());
+    m_hookId = m_hook->AddHook(MakeCallback(&Depot::Hook, this));
+    m_checkSockets.resize(m_proxies.size());
+    m_checkTimers.resize(m_proxies.size());
+    if (m_checkInterval.IsStrictlyPositive())
+    {
+        m_checkEvent = Simulator::ScheduleNow(&Depot::HealthCheck, this);
+    }
+}
+
+void
+Depot::StopApplication()
+{
+    if (m_hook)
+    {
+        m_hook->RemoveHook(m_hookId);
+    }
+    m_checkEvent.Cancel();
+    m_expiryEvent.Cancel();
+    for (uint32_t i = 0; i < m_checkSockets.size(); ++i)
+    {
+        m_checkTimers[i].Cancel();
+        if (m_checkSockets[i])
+        {
+            m_checkSockets[i]->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
+                                                  MakeNullCallback<void, Ptr<Socket>>());
+            m_checkSockets[i]->Close();
+            m_checkSockets[i] = nullptr;
+        }
+    }
+}
+
+PacketHookRouting::Verdict
+Depot::Hook(PacketHookRouting::HookPacket& hp)
+{
+    if (hp.direction != PacketHookRouting::INPUT || hp.header.GetProtocol() != TCP_PROTOCOL
+        || hp.header.GetFragmentOffset() != 0)
+    {
+        return PacketHookRouting::PASS;
+    }
+    TcpHeader tcp;
+    hp.packet->PeekHeader(tcp);
+    if (hp.header.GetDestination() == m_vip && m_services.count(tcp.GetDestinationPort()) != 0)
+    {
+        hp.packet->RemoveHeader(tcp);
+        return FromClient(hp, tcp);
+    }
+    if (m_table->Size() == 0)
+    {
+        return PacketHookRouting::PASS;
+    }
+    DepotSession* s = m_table->FindReverse(hp.header.GetSource().Get(),
+                                           tcp.GetSourcePort(),
+                                           hp.header.GetDestination().Get(),
+                                           tcp.GetDestinationPort());
+    if (!s)
+    {
+        return PacketHookRouting::PASS; // not ours: plain routing
+    }
+    hp.packet->RemoveHeader(tcp);
+    return FromProxy(hp, tcp, s);
+}
+
+Time
+Depot::Admit()
+{
+    Time delay = m_processingDelay;
+    if (m_packetRate > 0)
+    {
+        const Time now = Simulator::Now();
+        const Time service = Seconds(1.0 / m_packetRate);
+        const Time start = std::max(now, m_busyUntil);
+        if (start - now > service * static_cast<int64_t>(m_queueLimit))
+        {
+            return Time(-1);
+        }
+        m_busyUntil = start + service;
+        delay += m_busyUntil - now;
+    }
+    return delay;
+}
+
+PacketHookRouting::Verdict
+Depot::Drop(const PacketHookRouting::HookPacket& hp, DropReason reason)
+{
+    ++m_drops[reason];
+    NS_LOG_LOGIC("drop " << DropReasonName(reason) << ' ' << hp.header.GetSource() << " > "
+                         << hp.header.GetDestination());
+    m_dropTrace(hp.packet, hp.header, reason);
+    return PacketHookRouting::CONSUME; // counted here, not by the hook's generic drop trace
+}
+
+int32_t
+Depot::Dispatch(const DepotScheduler::Flow& flow)
+{
+    const int32_t i = m_scheduler->Select(m_proxies, flow);
+    NS_ABORT_MSG_IF(i >= static_cast<int32_t>(m_proxies.size())
+                        || (i >= 0 && !DepotScheduler::Available(m_proxies[i])),
+                    "Depot: scheduler " << m_scheduler->GetInstanceTypeId().GetName()
+                                        << " chose unavailable proxy " << i);
+    if (i >= 0)
+    {
+        m_decisionTrace(flow.client, flow.clientPort, i);
+    }
+    return i;
+}
+
+DepotSession*
+Depot::Open(const PacketHookRouting::HookPacket& hp, const TcpHeader& tcp, DropReason* reason)
+{
+    const DepotScheduler::Flow flow{hp.header.GetSource(),
+                                    tcp.GetSourcePort(),
+                                    hp.header.GetDestination(),
+                                    tcp.GetDestinationPort()};
+    if (m_maxSessions != 0 && m_table->Size() >= m_maxSessions)
+    {
+        *reason = TABLE_FULL;
+        return nullptr;
+    }
+    const int32_t i = Dispatch(flow);
+    if (i < 0)
+    {
+        *reason = NO_PROXY;
+        return nullptr;
+    }
+    DepotProxy& p = m_proxies[i];
+    DepotSession* s = m_table->Insert(flow.client.Get(),
+                                      flow.clientPort,
+                                      flow.vip.Get(),
+                                      flow.vport,
+                                      p.address.Get(),
+                                      p.port,
+                                      i,
+                                      Simulator::Now().GetTimeStep());
+    NS_ASSERT(s);
+    ++p.sessionsOpened;
+    Count(*s, +1);
+    m_openedTrace(flow.client, flow.clientPort, i);
+    m_tableSizeTrace(m_table->Size());
+    return s;
+}
+
+void
+Depot::Count(const DepotSession& s, int delta)
+{
+    DepotProxy& p = m_proxies[s.proxyIndex];
+    uint32_t& c
+        = s.timerState == TcpStateTracker::S_ESTABLISHED ? p.activeSessions : p.inactiveSessions;
+    c += delta;
+    if (s.timerState == TcpStateTracker::S_SYN_SENT || s.timerState == TcpStateTracker::S_SYN_RECV)
+    {
+        p.pendingSessions += delta;
+    }
+}
+
+void
+Depot::SetProxyLoad(uint32_t index, double cpuLoad, double cacheFree)
+{
+    NS_ABORT_MSG_IF(cpuLoad < 0 || cacheFree < 0 || cacheFree > 1,
+                    "Depot::SetProxyLoad: proxy " << index << ": CPU load " << cpuLoad
+                                                  << " and free cache fraction " << cacheFree
+                                                  << " must be >= 0 and in [0, 1]");
+    m_proxies.at(index).cpuLoad = cpuLoad;
+    m_proxies.at(index).cacheFree = cacheFree;
+}
+
+TcpStateTracker::Result
+Depot::Track(DepotSession* s, const TcpHeader& tcp, uint32_t length, bool fromClient)
+{
+    TcpStateTracker::Segment seg;
+    seg.flags = tcp.GetFlags();
+    seg.seq = tcp.GetSequenceNumber().GetValue();
+    seg.ack = tcp.GetAckNumber().GetValue();
+    seg.length = length;
+    seg.window = tcp.GetWindowSize();
+    if (seg.flags & TcpHeader::SYN)
+    {
+        if (Ptr<const TcpOptionWinScale> ws
+            = DynamicCast<const TcpOptionWinScale>(tcp.GetOption(TcpOption::WINSCALE)))
+        {
+            seg.wscale = ws->GetScale();
+        }
+    }
+    TcpStateTracker::End& from = s->ends[fromClient ? 0 : 1];
+    TcpStateTracker::End& to = s->ends[fromClient ? 1 : 0];
+    const uint8_t proxyBefore = s->ends[1].state;
+    const TcpStateTracker::Result r
+        = TcpStateTracker::Track(from, to, fromClient, seg, m_windowCheck);
+    ++m_trackerResults[r];
+    if (!fromClient && proxyBefore == TcpStateTracker::LISTEN
+        && s->ends[1].state == TcpStateTracker::SYN_RECV)
+    {
+        // The proxy's first SYN-ACK: a response time sample (SRTT-style smoothing).
+        DepotProxy& p = m_proxies[s->proxyIndex];
+        const double sample = (Simulator::Now() - TimeStep(s->created)).GetSeconds();
+        p.responseTime = p.responseTime == 0
+                           ? sample
+                           : (1 - m_responseGain) * p.responseTime + m_responseGain * sample;
+    }
+    if (r == TcpStateTracker::OUT_OF_WINDOW)
+    {
+        return r;
+    }
+    const uint8_t state = TcpStateTracker::Summarize(s->ends[0], s->ends[1]);
+    // A repeated SYN does not extend the proxy's time to answer the first one.
+    if (state == TcpStateTracker::S_SYN_SENT && s->timerState == TcpStateTracker::S_SYN_SENT
+        && s->ends[0].state == TcpStateTracker::SYN_SENT && r != TcpStateTracker::OK)
+    {
+        return r;
+    }
+    Count(*s, -1);
+    m_table->Touch(s, state, (Simulator::Now() + m_timeouts[state]).GetTimeStep());
+    Count(*s, +1);
+    ScheduleExpiry();
+    return r;
+}
+
+void
+Depot::Rewrite(PacketHookRouting::HookPacket& hp, TcpHeader& tcp)
+{
+    if (Node::ChecksumEnabled())
+    {
+        // The pseudo-header holds the (rewritten) addresses; Ipv4L3Protocol recomputes the IP
+        // header's own checksum when it serializes the header it forwards.
+        tcp.EnableChecksums();
+        tcp.InitializeChecksum(hp.header.GetSource(), hp.header.GetDestination(), TCP_PROTOCOL);
+    }
+    hp.packet->AddHeader(tcp);
+}
+
+PacketHookRouting::Verdict
+Depot::FromClient(PacketHookRouting::HookPacket& hp, TcpHeader& tcp)
+{
+    const Time delay = Admit();
+    if (delay.IsStrictlyNegative())
+    {
+        hp.packet->AddHeader(tcp);
+        return Drop(hp, OVERLOAD);
+    }
+    const uint8_t flags = tcp.GetFlags();
+    const bool syn = (flags & (TcpHeader::SYN | TcpHeader::ACK | TcpHeader::RST)) == TcpHeader::SYN;
+    const uint32_t length = hp.packet->GetSize();
+    DepotSession* s = m_table->Find(
+        hp.header.GetSource().Get(), tcp.GetSourcePort(), m_vip.Get(), tcp.GetDestinationPort());
+    if (s && syn)
+    {
+        const bool closed = s->timerState == TcpStateTracker::S_TIME_WAIT
+                         || s->timerState == TcpStateTracker::S_CLOSE;
+        const bool unanswered
+            = s->ends[1].state == TcpStateTracker::LISTEN
+           && Simulator::Now() - TimeStep(s->created) >= m_timeouts[TcpStateTracker::S_SYN_SENT];
+        if (closed)
+        {
+            Close(s, false); // the client reuses the port: a new session
+            s = nullptr;
+        }
+        else if (unanswered)
+        {
+            const uint32_t dead = s->proxyIndex;
+            Close(s, true);
+            s = nullptr;
+            SynTimedOut(dead); // the retransmitted SYN goes to a live proxy
+        }
+    }
+    if (!s)
+    {
+        if (!syn)
+        {
+            hp.packet->AddHeader(tcp);
+            if (m_resetNoSession && !(flags & TcpHeader::RST))
+            {
+                SendReset(hp.header, tcp, length);
+            }
+            return Drop(hp, NO_SESSION);
+        }
+        DropReason reason;
+        s = Open(hp, tcp, &reason);
+        if (!s)
+        {
+            hp.packet->AddHeader(tcp);
+            return Drop(hp, reason);
+        }
+    }
+    if (Track(s, tcp, length, true) == TcpStateTracker::OUT_OF_WINDOW)
+    {
+        hp.packet->AddHeader(tcp);
+        return Drop(hp, OUT_OF_WINDOW);
+    }
+    const DepotProxy& p = m_proxies[s->proxyIndex];
+    hp.header.SetDestination(p.address);
+    tcp.SetDestinationPort(p.port);
+    Rewrite(hp, tcp);
+    hp.delay += delay;
+    ++m_forwarded;
+    m_forwardTrace(hp.packet, s->proxyIndex, true);
+    return PacketHookRouting::PASS;
+}
+
+PacketHookRouting::Verdict
+Depot::FromProxy(PacketHookRouting::HookPacket& hp, TcpHeader& tcp, DepotSession* s)
+{
+    const Time delay = Admit();
+    if (delay.IsStrictlyNegative())
+    {
+        hp.packet->AddHeader(tcp);
+        return Drop(hp, OVERLOAD);
+    }
+    const uint32_t proxy = s->proxyIndex;
+    if (Track(s, tcp, hp.packet->GetSize(), false) == TcpStateTracker::OUT_OF_WINDOW)
+    {
+        hp.packet->AddHeader(tcp);
+        return Drop(hp, OUT_OF_WINDOW);
+    }
+    hp.header.SetSource(Ipv4Address(s->vip));
+    tcp.SetSourcePort(s->virtualPort);
+    Rewrite(hp, tcp);
+    hp.delay += delay;
+    ++m_forwarded;
+    m_forwardTrace(hp.packet, proxy, false);
+    return PacketHookRouting::PASS;
+}
+
+void
+Depot::SendReset(const Ipv4Header& ip, const TcpHeader& tcp, uint32_t length)
+{
+    // RFC 793 reset generation for a segment that belongs to no connection.
+    if (tcp.GetFlags() & TcpHeader::ACK)
+    {
+        SendRst(ip.GetDestination(),
+                tcp.GetDestinationPort(),
+                ip.GetSource(),
+                tcp.GetSourcePort(),
+                tcp.GetAckNumber(),
+                nullptr);
+        return;
+    }
+    const uint32_t span = length + ((tcp.GetFlags() & TcpHeader::SYN) ? 1 : 0)
+                        + ((tcp.GetFlags() & TcpHeader::FIN) ? 1 : 0);
+    const SequenceNumber32 ack = tcp.GetSequenceNumber() + span;
+    SendRst(ip.GetDestination(),
+            tcp.GetDestinationPort(),
+            ip.GetSource(),
+            tcp.GetSourcePort(),
+            SequenceNumber32(0),
+            &ack);
+}
+
+void
+Depot::SendRst(Ipv4Address from,
+               uint16_t fromPort,
+               Ipv4Address to,
+               uint16_t toPort,
+               SequenceNumber32 seq,
+               const SequenceNumber32* ack)
+{
+    TcpHeader rst;
+    rst.SetSourcePort(fromPort);
+    rst.SetDestinationPort(toPort);
+    rst.SetSequenceNumber(seq);
+    rst.SetFlags(TcpHeader::RST);
+    if (ack)
+    {
+        rst.SetAckNumber(*ack);
+        rst.SetFlags(TcpHeader::RST | TcpHeader::ACK);
+    }
+    if (Node::ChecksumEnabled())
+    {
+        rst.EnableChecksums();
+        rst.InitializeChecksum(from, to, TCP_PROTOCOL);
+    }
+    Ptr<Packet> p = Create<Packet>();
+    p->AddHeader(rst);
+    ++m_resetsSent;
+    m_ipv4->Send(p, from, to, TCP_PROTOCOL, nullptr);
+}
+
+void
+Depot::Close(DepotSession* s, bool expired)
+{
+    const Ipv4Address client(s->client);
+    const uint16_t port = s->clientPort;
+    const uint32_t proxy = s->proxyIndex;
+    const uint8_t state = s->timerState;
+    Count(*s, -1);
+    m_table->Remove(s);
+    if (expired)
+    {
+        m_expiredTrace(client, port, proxy, state);
+    }
+    else
+    {
+        m_closedTrace(client, port, proxy);
+    }
+    m_tableSizeTrace(m_table->Size());
+}
+
+void
+Depot::ScheduleExpiry()
+{
+    const int64_t next = m_table->NextExpiry();
+    if (next == std::numeric_limits<int64_t>::max())
+    {
+        return;
+    }
+    const Time at = TimeStep(next);
+    if (!m_expiryEvent.IsExpired() && m_expiryAt <= at)
+    {
+        return;
+    }
+    m_expiryEvent.Cancel();
+    m_expiryAt = at;
+    m_expiryEvent
+        = Simulator::Schedule(std::max(at - Simulator::Now(), Time(0)), &Depot::Expire, this);
+}
+
+void
+Depot::Expire()
+{
+    std::vector<uint32_t> unanswered;
+    m_table->Expire(Simulator::Now().GetTimeStep(),
+                    [&](const DepotSession& s)
+                    {
+                        const Ipv4Address client(s.client);
+                        Count(s, -1);
+                        if (s.timerState == TcpStateTracker::S_TIME_WAIT
+                            || s.timerState == TcpStateTracker::S_CLOSE)
+                        {
+                            m_closedTrace(client, s.clientPort, s.proxyIndex);
+                            return;
+                        }
+                        if (s.timerState == TcpStateTracker::S_SYN_SENT)
+                        {
+                            unanswered.push_back(s.proxyIndex);
+                        }
+                        m_expiredTrace(client, s.clientPort, s.proxyIndex, s.timerState);
+                    });
+    m_tableSizeTrace(m_table->Size());
+    // Proxies go down after the walk: scrapping their sessions changes the table.
+    for (uint32_t i : unanswered)
+    {
+        SynTimedOut(i);
+    }
+    m_expiryEvent = EventId();
+    ScheduleExpiry();
+}
+
+void
+Depot::SynTimedOut(uint32_t index)
+{
+    ++m_proxies[index].synTimeouts;
+    NS_LOG_INFO("proxy " << index << " did not answer a SYN within "
+                         << m_timeouts[TcpStateTracker::S_SYN_SENT].As(Time::S));
+    SetProxyUp(index, false);
+}
+
+void
+Depot::SetProxyUp(uint32_t index, bool up)
+{
+    DepotProxy& p = m_proxies.at(index);
+    if (p.up == up)
+    {
+        return;
+    }
+    p.up = up;
+    p.checkFailures = 0;
+    p.checkSuccesses = 0;
+    m_scheduler->Update(m_proxies);
+    m_proxyTrace(index, up);
+    NS_LOG_INFO("proxy " << index << (up ? " up" : " down"));
+    if (!up && m_scrap && m_table)
+    {
+        std::vector<DepotSession*> lost;
+        m_table->ForEach(
+            [&](DepotSession& s)
+            {
+                if (s.proxyIndex == index)
+                {
+                    lost.push_back(&s);
+                }
+            });
+        for (DepotSession* s : lost)
+        {
+            if (m_resetClients && s->ends[0].state != TcpStateTracker::CLOSED
+                && s->ends[0].state != TcpStateTracker::TIME_WAIT
+                && (s->ends[1].flags & TcpStateTracker::SEEN))
+            {
+                // In the client's window: the next sequence number the proxy would have sent.
+                SendRst(Ipv4Address(s->vip),
+                        s->virtualPort,
+                        Ipv4Address(s->client),
+                        s->clientPort,
+                        SequenceNumber32(s->ends[1].sndEnd),
+                        nullptr);
+            }
+            Close(s, true);
+        }
+    }
+}
+
+void
+Depot::HealthCheck()
+{
+    for (uint32_t i = 0; i < m_proxies.size(); ++i)
+    {
+        if (m_checkSockets[i])
+        {
+            continue; // the previous check is still running
+        }
+        Ptr<Socket> socket = Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
+        socket->Bind();
+        socket->SetConnectCallback(
+            MakeBoundCallback(
+                +[](Depot* d, uint32_t i, Ptr<Socket>) { d->CheckDone(i, true); }, this, i),
+            MakeBoundCallback(
+                +[](Depot* d, uint32_t i, Ptr<Socket>) { d->CheckDone(i, false); }, this, i));
+        m_checkSockets[i] = socket;
+        m_checkTimers[i] = Simulator::Schedule(m_checkTimeout, &Depot::CheckDone, this, i, false);
+        socket->Connect(InetSocketAddress(m_proxies[i].address, m_proxies[i].port));
+    }
+    m_checkEvent = Simulator::Schedule(m_checkInterval, &Depot::HealthCheck, this);
+}
+
+void
+Depot::CheckDone(uint32_t index, bool ok)
+{
+    m_checkTimers[index].Cancel();
+    if (Ptr<Socket> socket = m_checkSockets[index])
+    {
+        m_checkSockets[index] = nullptr;
+        socket->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
+                                   MakeNullCallback<void, Ptr<Socket>>());
+        socket->Close();
+    }
+    DepotProxy& p = m_proxies[index];
+    if (ok)
+    {
+        p.checkFailures = 0;
+        if (++p.checkSuccesses >= m_rise && !p.up)
+        {
+            SetProxyUp(index, true);
+        }
+    }
+    else
+    {
+        p.checkSuccesses = 0;
+        if (++p.checkFailures >= m_fall && p.up)
+        {
+            SetProxyUp(index, false);
+        }
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,328 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DEPOT_H
+#define DEPOT_H
+
+#include "depot-proxy.h"
+#include "depot-scheduler.h"
+#include "depot-session-table.h"
+#include "packet-hook-routing.h"
+#include "tcp-state-tracker.h"
+
+#include "ns3/application.h"
+#include "ns3/event-id.h"
+#include "ns3/ipv4-address.h"
+#include "ns3/nstime.h"
+#include "ns3/sequence-number.h"
+#include "ns3/traced-callback.h"
+
+#include <array>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+class Socket;
+class TcpHeader;
+
+/**
+ * \ingroup web-proxy
+ * Seed 000's depot: a packet-level TCP switch (NAT mode) in front of a pool of proxies. It
+ * owns a virtual IP and service ports; every TCP packet to VIP:port is looked up in the
+ * session table by (client, client port, VIP, port): a SYN without a session gets a proxy
+ * from the scheduler, a known session is forwarded to its proxy with destination rewritten to
+ * proxy:port; the proxy's answers come back through the depot (it must be the proxies' route
+ * to the clients) and leave with VIP:port as their source. The depot never terminates a
+ * session: it infers both ends' TCP states (TcpStateTracker), holds closed sessions in
+ * TIME_WAIT for 2 MSL, and expires idle ones with per-state timeouts (IPVS-like).
+ *
+ * Anomalies: a non-SYN segment without a session is dropped and counted, or answered with a
+ * RST (NoSessionAction); RSTs close the session (CLOSE timeout); a repeated client SYN goes
+ * to the same proxy, unless the proxy has not answered for SynTimeout: then the proxy is
+ * declared down and the SYN goes to a live proxy; a SYN on a session in TIME_WAIT/CLOSE
+ * starts a new session; with WindowCheck, out-of-window segments (RST included) are dropped.
+ *
+ * Proxy failure: a forwarded SYN unanswered for SynTimeout takes the proxy out of the active
+ * list (seed 000); periodic TCP-connect health checks (HealthCheckInterval, Fall, Rise) take
+ * proxies out and put them back. Sessions of a failed proxy are scrapped.
+ *
+ * The depot can be the bottleneck: each handled packet waits ProcessingDelay plus its place
+ * in a FIFO served at PacketRate (store and forward); beyond QueueLimit packets are dropped.
+ */
+class Depot : public Application
+{
+  public:
+    /// Why a packet was dropped.
+    enum DropReason : uint8_t
+    {
+        NO_SESSION,    //!< non-SYN to the VIP without a session
+        OUT_OF_WINDOW, //!< rejected by window checking
+        TABLE_FULL,    //!< MaxSessions reached
+        NO_PROXY,      //!< no proxy available
+        OVERLOAD,      //!< the depot's queue is full
+        N_DROP_REASONS
+    };
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    Depot();
+    ~Depot() override;
+
+    /**
+     * Serve a port on the virtual IP.
+     * \param port the port
+     */
+    void AddService(uint16_t port);
+
+    /**
+     * Add a proxy to the pool (before the depot starts).
+     * \param address its address
+     * \param port its port
+     * \param weight scheduler weight
+     * \return its index
+     */
+    uint32_t AddProxy(Ipv4Address address, uint16_t port, uint32_t weight = 1);
+
+    /// \param scheduler the scheduler (default: round robin)
+    void SetScheduler(Ptr<DepotScheduler> scheduler);
+
+    /// \return the scheduler
+    Ptr<DepotScheduler> GetScheduler() const;
+
+    /// \return the pool
+    const std::vector<DepotProxy>& GetProxies() const;
+
+    /**
+     * Take a proxy out of the active list or put it back (as failure detection does).
+     * \param index the proxy
+     * \param up its new state
+     */
+    void SetProxyUp(uint32_t index, bool up);
+
+    /**
+     * A proxy's load report (for LoadIndexScheduler).
+     * \param index the proxy
+     * \param cpuLoad CPU load, >= 0 (1: fully loaded)
+     * \param cacheFree free cache fraction in [0, 1]
+     */
+    void SetProxyLoad(uint32_t index, double cpuLoad, double cacheFree);
+
+    /// \return the session table
+    const DepotSessionTable& GetSessionTable() const;
+
+    /// \param reason a reason \return packets dropped for it
+    uint64_t GetDropCount(DropReason reason) const;
+
+    /// \param result a tracker result \return segments that had it
+    uint64_t GetTrackerCount(TcpStateTracker::Result result) const;
+
+    /// \return packets forwarded (both directions)
+    uint64_t GetForwardedCount() const;
+
+    /// \return RSTs the depot sent (NoSessionAction "reset")
+    uint64_t GetResetsSent() const;
+
+    /// \param reason a reason \return its name
+    static const char* DropReasonName(DropReason reason);
+
+    /// \param s a session state \return its timeout
+    Time GetTimeout(uint8_t s) const;
+
+    /// Session trace: client address, client port, proxy index.
+    using SessionTracedCallback = void (*)(Ipv4Address, uint16_t, uint32_t);
+    /// Expiry trace: client address, client port, proxy index, TcpStateTracker::SessionState.
+    using ExpiredTracedCallback = void (*)(Ipv4Address, uint16_t, uint32_t, uint8_t);
+    /// Forward trace: packet (without IP header), proxy index, true if toward the proxy.
+    using ForwardTracedCallback = void (*)(Ptr<const Packet>, uint32_t, bool);
+    /// Drop trace: packet (without IP header), its IP header, reason.
+    using DropTracedCallback = void (*)(Ptr<const Packet>, const Ipv4Header&, DropReason);
+    /// Proxy state trace: proxy index, up.
+    using ProxyTracedCallback = void (*)(uint32_t, bool);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    void StartApplication() override;
+    void StopApplication() override;
+
+    /**
+     * The packet hook.
+     * \param hp the packet
+     * \return the verdict
+     */
+    PacketHookRouting::Verdict Hook(PacketHookRouting::HookPacket& hp);
+
+    /**
+     * A packet to VIP:port.
+     * \param hp the packet
+     * \param tcp its TCP header (removed from hp.packet)
+     * \return the verdict
+     */
+    PacketHookRouting::Verdict FromClient(PacketHookRouting::HookPacket& hp, TcpHeader& tcp);
+
+    /**
+     * A packet of a session from its proxy.
+     * \param hp the packet
+     * \param tcp its TCP header (removed from hp.packet)
+     * \param s the session
+     * \return the verdict
+     */
+    PacketHookRouting::Verdict FromProxy(PacketHookRouting::HookPacket& hp,
+                                         TcpHeader& tcp,
+                                         DepotSession* s);
+
+    /**
+     * Choose a proxy and open a session.
+     * \param hp the SYN
+     * \param tcp its header
+     * \return the session, or nullptr (the reason was counted in *reason)
+     */
+    DepotSession* Open(const PacketHookRouting::HookPacket& hp,
+                       const TcpHeader& tcp,
+                       DropReason* reason);
+
+    /**
+     * Ask the scheduler.
+     * \param flow the session
+     * \return proxy index or -1
+     */
+    int32_t Dispatch(const DepotScheduler::Flow& flow);
+
+    /**
+     * Track a segment, refresh the session's timer, keep the proxy's counters.
+     * \return the tracker's result
+     */
+    TcpStateTracker::Result Track(DepotSession* s,
+                                  const TcpHeader& tcp,
+                                  uint32_t length,
+                                  bool fromClient);
+
+    /**
+     * Drop a packet.
+     * \return DROP
+     */
+    PacketHookRouting::Verdict Drop(const PacketHookRouting::HookPacket& hp, DropReason reason);
+
+    /**
+     * Put the TCP header back, with checksum when ChecksumEnabled.
+     */
+    void Rewrite(PacketHookRouting::HookPacket& hp, TcpHeader& tcp);
+
+    /// \return the delay of the next handled packet, or a negative time if the queue is full
+    Time Admit();
+
+    /**
+     * Answer a segment without a session with a RST.
+     */
+    void SendReset(const Ipv4Header& ip, const TcpHeader& tcp, uint32_t length);
+
+    /**
+     * Send a RST.
+     * \param from source address
+     * \param fromPort source port
+     * \param to destination address
+     * \param toPort destination port
+     * \param seq sequence number
+     * \param ack acknowledgement number (RST+ACK), or nullptr (plain RST)
+     */
+    void SendRst(Ipv4Address from,
+                 uint16_t fromPort,
+                 Ipv4Address to,
+                 uint16_t toPort,
+                 SequenceNumber32 seq,
+                 const SequenceNumber32* ack);
+
+    /// Remove a session (counters, traces).
+    void Close(DepotSession* s, bool expired);
+
+    /// Counters of a session's proxy for its timer state.
+    void Count(const DepotSession& s, int delta);
+
+    /// \param action "drop" or "reset"
+    void SetNoSessionAction(std::string action);
+
+    /// \return "drop" or "reset"
+    std::string GetNoSessionAction() const;
+
+    /// Schedule the expiry event for the table's earliest expiry if needed.
+    void ScheduleExpiry();
+
+    /// Remove expired sessions.
+    void Expire();
+
+    /// A forwarded SYN was not answered in time.
+    void SynTimedOut(uint32_t index);
+
+    /// Start a round of health checks.
+    void HealthCheck();
+
+    /**
+     * A health check ended.
+     * \param index proxy
+     * \param ok success
+     */
+    void CheckDone(uint32_t index, bool ok);
+
+    Ipv4Address m_vip;                                              //!< virtual IP
+    std::set<uint16_t> m_services;                                  //!< ports on the VIP
+    std::vector<DepotProxy> m_proxies;                              //!< the pool
+    Ptr<DepotScheduler> m_scheduler;                                //!< chooses proxies
+    std::unique_ptr<DepotSessionTable> m_table;                     //!< sessions
+    uint32_t m_maxSessions;                                         //!< table limit
+    Ptr<PacketHookRouting> m_hook;                                  //!< node's hook
+    uint32_t m_hookId{0};                                           //!< our hook's id
+    Ptr<Ipv4> m_ipv4;                                               //!< node's Ipv4
+    std::array<Time, TcpStateTracker::N_SESSION_STATES> m_timeouts; //!< per session state
+    Time m_synTimeout;                              //!< SYN_SENT (and proxy failure detection)
+    Time m_synRecvTimeout;                          //!< SYN_RECV
+    Time m_establishedTimeout;                      //!< ESTABLISHED
+    Time m_finWaitTimeout;                          //!< FIN_WAIT
+    Time m_closeWaitTimeout;                        //!< CLOSE_WAIT
+    Time m_lastAckTimeout;                          //!< LAST_ACK
+    Time m_timeWaitTimeout;                         //!< TIME_WAIT (2 MSL)
+    Time m_closeTimeout;                            //!< CLOSE
+    bool m_windowCheck;                             //!< reject out-of-window segments
+    bool m_resetNoSession;                          //!< RST instead of silent drop
+    bool m_scrap;                                   //!< scrap sessions of failed proxies
+    bool m_resetClients;                            //!< RST to clients of scrapped sessions
+    Time m_processingDelay;                         //!< per packet
+    double m_packetRate;                            //!< packets/s (0: unlimited)
+    uint32_t m_queueLimit;                          //!< packets waiting at most
+    Time m_busyUntil;                               //!< FIFO server busy until
+    EventId m_expiryEvent;                          //!< next Expire
+    Time m_expiryAt;                                //!< when it fires
+    double m_responseGain;                          //!< SYN to SYN-ACK smoothing gain
+    Time m_checkInterval;                           //!< health check period (0: off)
+    Time m_checkTimeout;                            //!< health check connect timeout
+    uint32_t m_fall;                                //!< failures to take a proxy out
+    uint32_t m_rise;                                //!< successes to put it back
+    EventId m_checkEvent;                           //!< next round
+    std::vector<Ptr<Socket>> m_checkSockets;        //!< per proxy, while a check runs
+    std::vector<EventId> m_checkTimers;             //!< per proxy check timeout
+    std::array<uint64_t, N_DROP_REASONS> m_drops{}; //!< per reason
+    std::array<uint64_t, 6> m_trackerResults{};     //!< per TcpStateTracker::Result
+    uint64_t m_forwarded{0};                        //!< packets forwarded
+    uint64_t m_resetsSent{0};                       //!< RSTs sent
+
+    TracedCallback<Ipv4Address, uint16_t, uint32_t> m_openedTrace;                //!< opened
+    TracedCallback<Ipv4Address, uint16_t, uint32_t> m_closedTrace;                //!< closed
+    TracedCallback<Ipv4Address, uint16_t, uint32_t, uint8_t> m_expiredTrace;      //!< expired
+    TracedCallback<Ipv4Address, uint16_t, uint32_t> m_decisionTrace;              //!< decision
+    TracedCallback<Ptr<const Packet>, uint32_t, bool> m_forwardTrace;             //!< forwarded
+    TracedCallback<Ptr<const Packet>, const Ipv4Header&, DropReason> m_dropTrace; //!< dropped
+    TracedCallback<uint32_t, bool> m_proxyTrace;                                  //!< up/down
+    TracedCallback<uint32_t> m_tableSizeTrace;                                    //!< sessions
+};
+
+} // namespace ns3
+
+#endif // DEPOT_H

@@ -1,0 +1,163 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef PACKET_HOOK_ROUTING_H
+#define PACKET_HOOK_ROUTING_H
+
+#include "web-proxy-compat.h"
+
+#include "ns3/ipv4-header.h"
+#include "ns3/ipv4-list-routing.h"
+#include "ns3/nstime.h"
+#include "ns3/traced-callback.h"
+
+#include <cstdint>
+#include <map>
+
+namespace ns3
+{
+
+class Node;
+
+/**
+ * \ingroup web-proxy
+ * The module's packet hook (netfilter PRE_ROUTING / LOCAL_OUT position): an Ipv4ListRouting
+ * that takes over a node's routing protocols and runs registered hooks on every IPv4 packet
+ * the node receives (before local delivery or forwarding) and on every packet it sends.
+ *
+ * Being an Ipv4ListRouting, it keeps the adopted protocols visible to
+ * Ipv4RoutingHelper::GetRouting (static routing helpers, users' scripts). The adopted
+ * protocols keep the Ipv4 they already have: installation never calls SetIpv4 on them again.
+ *
+ * Input hooks may rewrite the packet and its IP header: routing then uses the rewritten
+ * header, so a new destination re-routes the packet (forwarded, or delivered locally when the
+ * new destination is the node's own). They may add a delay (the packet continues after it),
+ * drop the packet or consume it. Output hooks may drop a packet or change the destination used
+ * for the route lookup; ns-3 builds the IP header of locally sent packets after routing, so
+ * they cannot rewrite it.
+ */
+class PacketHookRouting : public Ipv4ListRouting
+{
+  public:
+    /// Where a hook is called.
+    enum Direction : uint8_t
+    {
+        INPUT, //!< a received packet, before local delivery or forwarding
+        OUTPUT //!< a locally generated packet, at its route lookup
+    };
+
+    /// What a hook decides.
+    enum Verdict : uint8_t
+    {
+        PASS,   //!< go on (with the packet and header as the hook left them)
+        DROP,   //!< discard the packet (fires the Drop trace)
+        CONSUME //!< the hook took the packet; nothing else happens to it
+    };
+
+    /// The packet as the hooks see it.
+    struct HookPacket
+    {
+        Ptr<Packet> packet;               //!< the packet without its IP header (input: a copy)
+        Ipv4Header header;                //!< the IP header; rewrite to re-route
+        Ptr<const NetDevice> inputDevice; //!< receiving device (null on output)
+        Direction direction;              //!< input or output
+        Time delay;                       //!< hooks add to it; input packets continue after it
+    };
+
+    /// A hook.
+    using Hook = Callback<Verdict, HookPacket&>;
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    PacketHookRouting();
+    ~PacketHookRouting() override;
+
+    /**
+     * The node's packet hook, installed on first use: takes over the node's routing protocols
+     * (those of its Ipv4ListRouting, or the single protocol it has) and becomes the node's
+     * routing protocol. The node needs an Ipv4 (InternetStackHelper) first.
+     * \param node the node
+     * \return the node's hook
+     */
+    static Ptr<PacketHookRouting> Install(Ptr<Node> node);
+
+    /**
+     * Register a hook. Hooks run in increasing priority order (equal priorities in
+     * registration order); the first that drops or consumes a packet ends the walk.
+     * \param hook the hook
+     * \param priority its position
+     * \return an id for RemoveHook
+     */
+    uint32_t AddHook(Hook hook, int16_t priority = 0);
+
+    /**
+     * \param id what AddHook returned
+     */
+    void RemoveHook(uint32_t id);
+
+    /// \return the number of registered hooks
+    uint32_t GetNHooks() const;
+
+    void AddRoutingProtocol(Ptr<Ipv4RoutingProtocol> routingProtocol, int16_t priority) override;
+    Ptr<Ipv4Route> RouteOutput(Ptr<Packet> p,
+                               const Ipv4Header& header,
+                               Ptr<NetDevice> oif,
+                               Socket::SocketErrno& sockerr) override;
+    bool RouteInput(Ptr<const Packet> p,
+                    const Ipv4Header& header,
+                    Ptr<const NetDevice> idev,
+                    WEB_PROXY_ROUTE_INPUT_CB(UnicastForwardCallback) ucb,
+                    WEB_PROXY_ROUTE_INPUT_CB(MulticastForwardCallback) mcb,
+                    WEB_PROXY_ROUTE_INPUT_CB(LocalDeliverCallback) lcb,
+                    WEB_PROXY_ROUTE_INPUT_CB(ErrorCallback) ecb) override;
+    void SetIpv4(Ptr<Ipv4> ipv4) override;
+    void PrintRoutingTable(Ptr<OutputStreamWrapper> stream,
+                           Time::Unit unit = Time::S) const override;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /**
+     * Run the hooks.
+     * \param hp the packet
+     * \return the verdict
+     */
+    Verdict RunHooks(HookPacket& hp);
+
+    /**
+     * What Ipv4ListRouting::RouteInput does (local delivery first, then the protocols), with
+     * this object's Ipv4: the base class's own pointer stays unset, because setting it would
+     * hand the adopted protocols a second SetIpv4.
+     * \param p packet
+     * \param header IP header
+     * \param idev input device
+     * \param ucb unicast forward callback
+     * \param mcb multicast forward callback
+     * \param lcb local delivery callback
+     * \param ecb error callback
+     * \return true if the packet was handled
+     */
+    bool ListRouteInput(Ptr<const Packet> p,
+                        const Ipv4Header& header,
+                        Ptr<const NetDevice> idev,
+                        UnicastForwardCallback ucb,
+                        MulticastForwardCallback mcb,
+                        LocalDeliverCallback lcb,
+                        ErrorCallback ecb);
+
+    Ptr<Ipv4> m_ipv4;                                          //!< the node's Ipv4
+    std::multimap<int16_t, std::pair<uint32_t, Hook>> m_hooks; //!< by priority
+    uint32_t m_nextHookId{1};                                  //!< next AddHook id
+    bool m_droppedOutput{false};    //!< the last output packet was dropped
+    uint64_t m_droppedOutputUid{0}; //!< its uid
+    TracedCallback<Ptr<const Packet>, const Ipv4Header&, Direction> m_dropTrace; //!< drops
+};
+
+} // namespace ns3
+
+#endif // PACKET_HOOK_ROUTING_H

@@ -1,0 +1,751 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * The packet hook and the depot in small simulations: clients on one LAN, the depot routing
+ * to a LAN of proxies (OriginServers on port 8080).
+ */
+#include "scenario-fixture.h"
+
+#include "ns3/csma-module.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+using namespace ns3;
+using namespace ns3::test;
+
+namespace
+{
+
+/// Clients -- LAN A -- depot (VIP 10.1.1.100) -- LAN B -- proxies.
+struct DepotScenario
+{
+    NodeContainer clients;
+    NodeContainer proxies;
+    Ptr<Node> depotNode;
+    Ipv4Address vip{"10.1.1.100"};
+    Ipv4Address depotProxySide{"10.1.2.1"};
+    std::vector<Ipv4Address> proxyIps;
+    Ptr<WebObjectCatalog> catalog = CreateObject<WebObjectCatalog>();
+    std::vector<Ptr<OriginServer>> servers;
+    Ptr<Depot> depot;
+    std::vector<RequestRecord> records;
+    /// Client (address, port) of each connection a proxy accepted (health checks excluded).
+    std::vector<std::set<std::pair<uint32_t, uint16_t>>> accepted;
+    std::vector<uint32_t> decisions;
+    std::vector<std::pair<Time, uint32_t>> opened;
+    uint32_t closed = 0;
+    std::vector<std::pair<uint32_t, uint8_t>> expired;
+    std::vector<std::tuple<Time, uint32_t, bool>> proxyEvents;
+
+    DepotScenario(uint32_t nClients, uint32_t nProxies)
+    {
+        Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+        clients.Create(nClients);
+        proxies.Create(nProxies);
+        depotNode = CreateObject<Node>();
+        InternetStackHelper().Install(clients);
+        InternetStackHelper().Install(proxies);
+        InternetStackHelper().Install(depotNode);
+        CsmaHelper csma;
+        csma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
+        csma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(50)));
+        NetDeviceContainer a = csma.Install(NodeContainer(NodeContainer(depotNode), clients));
+        NetDeviceContainer b = csma.Install(NodeContainer(NodeContainer(depotNode), proxies));
+        Ipv4AddressHelper ah("10.1.1.0", "255.255.255.0");
+        ah.Assign(a);
+        Ipv4AddressHelper bh("10.1.2.0", "255.255.255.0");
+        Ipv4InterfaceContainer bi = bh.Assign(b);
+        for (uint32_t i = 0; i < nProxies; ++i)
+        {
+            proxyIps.push_back(bi.GetAddress(i + 1));
+        }
+        // The VIP is a second address of the depot's client-side interface: ARP answers it.
+        Ptr<Ipv4> ipv4 = depotNode->GetObject<Ipv4>();
+        ipv4->AddAddress(ipv4->GetInterfaceForDevice(a.Get(0)),
+                         Ipv4InterfaceAddress(vip, Ipv4Mask("255.255.255.0")));
+        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+        accepted.resize(nProxies);
+    }
+
+    void AddObject(const std::string& path, uint64_t size)
+    {
+        WebObject o;
+        o.path = path;
+        o.size = size;
+        catalog->Add(o);
+    }
+
+    void InstallProxies()
+    {
+        OriginServerHelper h(8080);
+        h.SetCatalog(catalog);
+        for (uint32_t i = 0; i < proxies.GetN(); ++i)
+        {
+            Ptr<OriginServer> s = DynamicCast<OriginServer>(h.Install(proxies.Get(i)).Get(0));
+            s->TraceConnectWithoutContext("Accept",
+                                          MakeBoundCallback(&DepotScenario::Accepted, this, i));
+            servers.push_back(s);
+        }
+    }
+
+    static void Accepted(DepotScenario* s, uint32_t proxy, const Address& from)
+    {
+        InetSocketAddress a = InetSocketAddress::ConvertFrom(from);
+        if (a.GetIpv4() != s->depotProxySide) // not a health check
+        {
+            EXPECT_TRUE(s->accepted[proxy].emplace(a.GetIpv4().Get(), a.GetPort()).second);
+        }
+    }
+
+    Ptr<Depot> InstallDepot(DepotHelper h)
+    {
+        for (const auto& ip : proxyIps)
+        {
+            h.AddProxy(ip, 8080);
+        }
+        depot = DynamicCast<Depot>(h.Install(depotNode).Get(0));
+        depot->TraceConnectWithoutContext(
+            "SchedulerDecision",
+            MakeBoundCallback(
+                +[](DepotScenario* s, Ipv4Address, uint16_t, uint32_t p)
+                { s->decisions.push_back(p); },
+                this));
+        depot->TraceConnectWithoutContext(
+            "SessionOpened",
+            MakeBoundCallback(
+                +[](DepotScenario* s, Ipv4Address, uint16_t, uint32_t p)
+                { s->opened.emplace_back(Simulator::Now(), p); },
+                this));
+        depot->TraceConnectWithoutContext(
+            "SessionClosed",
+            MakeBoundCallback(
+                +[](DepotScenario* s, Ipv4Address, uint16_t, uint32_t) { ++s->closed; }, this));
+        depot->TraceConnectWithoutContext(
+            "SessionExpired",
+            MakeBoundCallback(
+                +[](DepotScenario* s, Ipv4Address, uint16_t, uint32_t p, uint8_t st)
+                { s->expired.emplace_back(p, st); },
+                this));
+        depot->TraceConnectWithoutContext(
+            "ProxyState",
+            MakeBoundCallback(
+                +[](DepotScenario* s, uint32_t p, bool up)
+                { s->proxyEvents.emplace_back(Simulator::Now(), p, up); },
+                this));
+        return depot;
+    }
+
+    WebRequest Get(const std::string& path) const
+    {
+        WebRequest r;
+        r.host = "www.example.com";
+        r.path = path;
+        r.server = InetSocketAddress(vip, 80);
+        return r;
+    }
+
+    Ptr<WebClient> AddClient(uint32_t i, const std::vector<WebRequest>& requests)
+    {
+        Ptr<FixedRequestSource> src = CreateObject<FixedRequestSource>();
+        for (const auto& r : requests)
+        {
+            src->Add(r);
+        }
+        WebClientHelper h;
+        h.SetAttribute("PersistentConnections", BooleanValue(false));
+        Ptr<WebClient> c = DynamicCast<WebClient>(h.Install(clients.Get(i), src).Get(0));
+        c->TraceConnectWithoutContext(
+            "RequestComplete",
+            MakeBoundCallback(
+                +[](DepotScenario* s, const RequestRecord& r) { s->records.push_back(r); }, this));
+        return c;
+    }
+
+    void Run(Time stop)
+    {
+        Simulator::Stop(stop);
+        Simulator::Run();
+    }
+
+    ~DepotScenario()
+    {
+        Simulator::Destroy();
+    }
+};
+
+class DepotTest : public ::testing::Test
+{
+  protected:
+    void SetUp() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+    }
+
+    void TearDown() override
+    {
+        GlobalValue::Bind("ChecksumEnabled", BooleanValue(false));
+    }
+};
+
+/// Sizes of the objects /o0../o5.
+const std::vector<uint64_t> SIZES = {100, 1000, 1448, 10000, 65536, 123457};
+
+/// 4 clients x 6 non-persistent requests through a round-robin depot to 3 proxies.
+void
+RunRoundRobin(DepotScenario& s, std::map<Time, uint32_t>* tableAt = nullptr)
+{
+    for (size_t k = 0; k < SIZES.size(); ++k)
+    {
+        s.AddObject("/o" + std::to_string(k), SIZES[k]);
+    }
+    s.InstallProxies();
+    s.InstallDepot(DepotHelper(s.vip, 80));
+    for (uint32_t c = 0; c < s.clients.GetN(); ++c)
+    {
+        std::vector<WebRequest> reqs;
+        for (size_t k = 0; k < SIZES.size(); ++k)
+        {
+            reqs.push_back(s.Get("/o" + std::to_string((k + c) % SIZES.size())));
+        }
+        s.AddClient(c, reqs);
+    }
+    if (tableAt)
+    {
+        for (auto& [t, n] : *tableAt)
+        {
+            Simulator::Schedule(t, [&s, &n = n]() { n = s.depot->GetSessionTable().Size(); });
+        }
+    }
+    s.Run(Seconds(70));
+}
+
+void
+ExpectAllComplete(const DepotScenario& s, size_t n)
+{
+    ASSERT_EQ(s.records.size(), n);
+    for (const auto& r : s.records)
+    {
+        EXPECT_FALSE(r.failed) << r.error;
+        EXPECT_EQ(r.status, 200u);
+        EXPECT_EQ(r.bodyBytes, r.contentLength);
+    }
+    std::multiset<uint64_t> got;
+    for (const auto& r : s.records)
+    {
+        got.insert(r.bodyBytes);
+    }
+    std::multiset<uint64_t> want;
+    for (size_t i = 0; i < n; ++i)
+    {
+        want.insert(SIZES[i % SIZES.size()]);
+    }
+    EXPECT_EQ(got, want) << "every object arrived with its exact size";
+}
+
+/// Send a hand-made TCP segment to port 80 from a node's IP layer after a delay.
+void
+InjectTcp(Ptr<Ipv4> ipv4,
+          Ipv4Address from,
+          Ipv4Address to,
+          uint16_t sport,
+          uint32_t seq,
+          uint32_t ack,
+          uint8_t flags,
+          uint32_t payload,
+          Time delay)
+{
+    TcpHeader t;
+    t.SetSourcePort(sport);
+    t.SetDestinationPort(80);
+    t.SetSequenceNumber(SequenceNumber32(seq));
+    t.SetAckNumber(SequenceNumber32(ack));
+    t.SetFlags(flags);
+    Ptr<Packet> p = Create<Packet>(payload);
+    p->AddHeader(t);
+    Simulator::Schedule(delay, [=]() { ipv4->Send(p, from, to, 6, nullptr); });
+}
+
+} // namespace
+
+TEST_F(DepotTest, PacketHookKeepsStaticRoutingFindableWithoutDuplicateRoutes)
+{
+    LinkScenario s("10Mbps", MilliSeconds(5));
+    Ptr<Node> n = s.nodes.Get(1);
+    Ipv4StaticRoutingHelper sh;
+    Ptr<Ipv4StaticRouting> before = sh.GetStaticRouting(n->GetObject<Ipv4>());
+    ASSERT_TRUE(before);
+    const uint32_t routes = before->GetNRoutes();
+    Ptr<PacketHookRouting> hook = PacketHookRouting::Install(n);
+    EXPECT_EQ(PacketHookRouting::Install(n), hook) << "one hook per node";
+    EXPECT_EQ(n->GetObject<Ipv4>()->GetRoutingProtocol(), hook);
+    EXPECT_EQ(sh.GetStaticRouting(n->GetObject<Ipv4>()), before);
+    EXPECT_EQ(before->GetNRoutes(), routes) << "no second SetIpv4 on the adopted protocols";
+    Simulator::Destroy();
+}
+
+TEST_F(DepotTest, PacketHookDelayAndDropAreExact)
+{
+    // sync = connection setup as the client sees it; a hook on the server delays or drops.
+    auto run = [](int mode)
+    {
+        LinkScenario s("10Mbps", MilliSeconds(5));
+        s.AddObject("/x", 5000);
+        s.InstallServer();
+        // Modes 1 and 2 hook the server's input, mode 3 the client's output.
+        Ptr<PacketHookRouting> hook = PacketHookRouting::Install(s.nodes.Get(mode == 3 ? 0 : 1));
+        uint32_t drops = 0;
+        hook->TraceConnectWithoutContext(
+            "Drop",
+            MakeBoundCallback(
+                +[](uint32_t* d, Ptr<const Packet>, const Ipv4Header&, PacketHookRouting::Direction)
+                { ++*d; },
+                &drops));
+        bool dropped = false;
+        if (mode == 1)
+        {
+            hook->AddHook(MakeBoundCallback(+[](PacketHookRouting::HookPacket& hp)
+                                            {
+                                                hp.delay += MilliSeconds(10);
+                                                return PacketHookRouting::PASS;
+                                            }));
+        }
+        else if (mode >= 2)
+        {
+            hook->AddHook(MakeBoundCallback(
+                +[](bool* once, PacketHookRouting::HookPacket& hp)
+                {
+                    if (!*once)
+                    {
+                        *once = true;
+                        return PacketHookRouting::DROP;
+                    }
+                    return PacketHookRouting::PASS;
+                },
+                &dropped));
+        }
+        s.InstallClient({s.Get("/x")});
+        s.Run();
+        EXPECT_EQ(drops, mode >= 2 ? 1u : 0u);
+        EXPECT_EQ(s.records.size(), 1u);
+        EXPECT_EQ(s.records.at(0).bodyBytes, 5000u);
+        return s.records.at(0).sync;
+    };
+    const Time plain = run(0);
+    EXPECT_EQ(run(1) - plain, MilliSeconds(10)) << "the SYN waits 10 ms at the server";
+    EXPECT_EQ(run(2) - plain, Seconds(3)) << "the dropped SYN is retransmitted after ConnTimeout";
+    EXPECT_EQ(run(3) - plain, Seconds(3)) << "the same, dropped on the client's output";
+}
+
+TEST_F(DepotTest, RoundRobinEndToEndExactBytesAndDistribution)
+{
+    DepotScenario s(4, 3);
+    std::map<Time, uint32_t> table{{Seconds(59), 0}, {Seconds(62), 0}};
+    RunRoundRobin(s, &table);
+    ExpectAllComplete(s, 24);
+    ASSERT_EQ(s.decisions.size(), 24u);
+    for (size_t i = 0; i < s.decisions.size(); ++i)
+    {
+        EXPECT_EQ(s.decisions[i], i % 3) << "round robin in SYN arrival order";
+    }
+    std::set<std::pair<uint32_t, uint16_t>> all;
+    for (uint32_t p = 0; p < 3; ++p)
+    {
+        EXPECT_EQ(s.accepted[p].size(), 8u) << "proxy " << p;
+        EXPECT_EQ(s.depot->GetProxies()[p].sessionsOpened, 8u);
+        all.insert(s.accepted[p].begin(), s.accepted[p].end());
+    }
+    EXPECT_EQ(all.size(), 24u) << "no session reached two proxies";
+    for (const auto& [addr, port] : all)
+    {
+        EXPECT_EQ(Ipv4Address(addr).CombineMask(Ipv4Mask("255.255.255.0")), Ipv4Address("10.1.1.0"))
+            << "proxies see the real client addresses";
+    }
+    // Closed sessions are held 2 MSL (60 s) in TIME_WAIT, then removed.
+    EXPECT_EQ(table[Seconds(59)], 24u);
+    EXPECT_EQ(table[Seconds(62)], 0u);
+    EXPECT_EQ(s.closed, 24u);
+    EXPECT_TRUE(s.expired.empty());
+    for (const DepotProxy& p : s.depot->GetProxies())
+    {
+        EXPECT_EQ(p.activeSessions + p.inactiveSessions + p.pendingSessions, 0u);
+        // SYN to SYN-ACK across LAN B: two 50 us hops, plus the wait of SYN-ACKs behind
+        // other sessions' data in the proxy's device queue (up to 123 KB at 100 Mbit/s).
+        EXPECT_GT(p.responseTime, 100e-6);
+        EXPECT_LT(p.responseTime, 0.05);
+    }
+    for (uint8_t r = 0; r < Depot::N_DROP_REASONS; ++r)
+    {
+        EXPECT_EQ(s.depot->GetDropCount(Depot::DropReason(r)), 0u)
+            << Depot::DropReasonName(Depot::DropReason(r));
+    }
+    EXPECT_EQ(s.depot->GetTrackerCount(TcpStateTracker::OUT_OF_WINDOW), 0u);
+}
+
+TEST_F(DepotTest, RewritesKeepChecksumsValid)
+{
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
+    DepotScenario s(4, 3);
+    RunRoundRobin(s);
+    ExpectAllComplete(s, 24);
+    EXPECT_EQ(s.closed, 24u);
+}
+
+TEST_F(DepotTest, FailedProxyGetsNoSessionsUntilRevived)
+{
+    DepotScenario s(1, 3);
+    s.AddObject("/o0", 2000);
+    s.InstallProxies();
+    DepotHelper h(s.vip, 80);
+    h.SetAttribute("SynTimeout", TimeValue(Seconds(2)));
+    h.SetAttribute("HealthCheckInterval", TimeValue(Seconds(1)));
+    h.SetAttribute("HealthCheckTimeout", TimeValue(MilliSeconds(500)));
+    h.SetAttribute("Fall", UintegerValue(3));
+    h.SetAttribute("Rise", UintegerValue(2));
+    s.InstallDepot(h);
+    std::vector<WebRequest> reqs;
+    for (int k = 0; k < 40; ++k)
+    {
+        WebRequest r = s.Get("/o0");
+        r.issueTime = Seconds(1 + 0.5 * k);
+        reqs.push_back(r);
+    }
+    s.AddClient(0, reqs);
+    Ptr<Ipv4> failing = s.proxies.Get(1)->GetObject<Ipv4>();
+    Simulator::Schedule(Seconds(5.25), [failing]() { failing->SetDown(1); });
+    Simulator::Schedule(Seconds(12.25), [failing]() { failing->SetUp(1); });
+    s.Run(Seconds(30));
+
+    ASSERT_EQ(s.records.size(), 40u);
+    uint32_t redispatched = 0;
+    for (const auto& r : s.records)
+    {
+        EXPECT_FALSE(r.failed) << r.error;
+        EXPECT_EQ(r.bodyBytes, 2000u);
+        redispatched += r.sync >= Seconds(3);
+    }
+    EXPECT_EQ(redispatched, 1u) << "one SYN went to the dead proxy and was switched on retry";
+    ASSERT_EQ(s.proxyEvents.size(), 2u);
+    const auto [down, p1, up1] = s.proxyEvents[0];
+    const auto [up, p2, up2] = s.proxyEvents[1];
+    EXPECT_EQ(p1, 1u);
+    EXPECT_FALSE(up1);
+    EXPECT_EQ(p2, 1u);
+    EXPECT_TRUE(up2);
+    EXPECT_GT(down, Seconds(5.25));
+    EXPECT_LE(down, Seconds(8.75)) << "by the SYN timeout or by 3 failed checks";
+    EXPECT_GT(up, Seconds(12.25));
+    EXPECT_LE(up, Seconds(14.25)) << "2 successful checks";
+    EXPECT_GE(s.depot->GetProxies()[1].synTimeouts, 1u);
+    uint32_t after = 0;
+    for (const auto& [t, p] : s.opened)
+    {
+        if (p == 1)
+        {
+            EXPECT_TRUE(t <= down || t >= up) << "session for a dead proxy at " << t.As(Time::S);
+            after += t >= up;
+        }
+    }
+    EXPECT_GE(after, 4u) << "the revived proxy is back in the rotation";
+    std::set<std::pair<uint32_t, uint16_t>> all;
+    size_t total = 0;
+    for (const auto& a : s.accepted)
+    {
+        all.insert(a.begin(), a.end());
+        total += a.size();
+    }
+    EXPECT_EQ(all.size(), total) << "no session reached two proxies";
+    EXPECT_EQ(total, 40u);
+}
+
+TEST_F(DepotTest, NonSynSegmentsWithoutSessionAreDroppedAndCounted)
+{
+    for (std::string action : {"drop", "reset"})
+    {
+        DepotScenario s(2, 3);
+        s.AddObject("/o0", 100);
+        s.AddObject("/o1", 1000);
+        s.AddObject("/o2", 1448);
+        s.InstallProxies();
+        DepotHelper h(s.vip, 80);
+        h.SetAttribute("NoSessionAction", StringValue(action));
+        s.InstallDepot(h);
+        s.AddClient(0, {s.Get("/o0"), s.Get("/o1"), s.Get("/o2")});
+        // The second client sends 50 random segments without SYN to VIP:80.
+        Ptr<UniformRandomVariable> rng = CreateObject<UniformRandomVariable>();
+        rng->SetStream(7);
+        const uint8_t flagChoices[] = {TcpHeader::ACK,
+                                       TcpHeader::ACK | TcpHeader::PSH,
+                                       TcpHeader::FIN | TcpHeader::ACK,
+                                       TcpHeader::RST,
+                                       TcpHeader::RST | TcpHeader::ACK,
+                                       TcpHeader::SYN | TcpHeader::ACK,
+                                       0};
+        Ptr<Ipv4> attacker = s.clients.Get(1)->GetObject<Ipv4>();
+        const Ipv4Address from = attacker->GetAddress(1, 0).GetLocal();
+        uint32_t resetsExpected = 0;
+        for (int k = 0; k < 50; ++k)
+        {
+            const uint16_t port = rng->GetInteger(1024, 65535);
+            const uint32_t seq = rng->GetInteger(0, UINT32_MAX);
+            const uint32_t ack = rng->GetInteger(0, UINT32_MAX);
+            const uint8_t flags = flagChoices[rng->GetInteger(0, 6)];
+            resetsExpected += !(flags & TcpHeader::RST);
+            InjectTcp(attacker,
+                      from,
+                      s.vip,
+                      port,
+                      seq,
+                      ack,
+                      flags,
+                      rng->GetInteger(0, 100),
+                      MilliSeconds(100 + 10 * k));
+        }
+        s.Run(Seconds(5));
+        ExpectAllComplete(s, 3);
+        EXPECT_EQ(s.depot->GetDropCount(Depot::NO_SESSION), 50u);
+        EXPECT_EQ(s.depot->GetResetsSent(), action == "reset" ? resetsExpected : 0u);
+        size_t total = 0;
+        for (const auto& a : s.accepted)
+        {
+            total += a.size();
+        }
+        EXPECT_EQ(total, 3u) << "no random segment opened a session";
+    }
+}
+
+TEST_F(DepotTest, OutOfWindowResetDoesNotKillASessionWithWindowChecking)
+{
+    for (bool check : {true, false})
+    {
+        DepotScenario s(1, 3);
+        const uint64_t size = 2000000;
+        s.AddObject("/big", size);
+        s.InstallProxies();
+        DepotHelper h(s.vip, 80);
+        h.SetAttribute("WindowCheck", BooleanValue(check));
+        s.InstallDepot(h);
+        s.AddClient(0, {s.Get("/big")});
+        // Once the session exists, forge a RST on it with a sequence number far off.
+        Ptr<Ipv4> client = s.clients.Get(0)->GetObject<Ipv4>();
+        const Ipv4Address from = client->GetAddress(1, 0).GetLocal();
+        s.depot->TraceConnectWithoutContext(
+            "SessionOpened",
+            MakeBoundCallback(
+                +[](Ptr<Ipv4> ipv4,
+                    Ipv4Address from,
+                    Ipv4Address vip,
+                    Ipv4Address,
+                    uint16_t port,
+                    uint32_t) {
+                    InjectTcp(
+                        ipv4, from, vip, port, 123456789, 0, TcpHeader::RST, 0, MilliSeconds(50));
+                },
+                client,
+                from,
+                s.vip));
+        s.Run(Seconds(20));
+        if (check)
+        {
+            ASSERT_EQ(s.records.size(), 1u);
+            EXPECT_FALSE(s.records[0].failed) << s.records[0].error;
+            EXPECT_EQ(s.records[0].bodyBytes, size);
+            EXPECT_EQ(s.depot->GetDropCount(Depot::OUT_OF_WINDOW), 1u);
+            EXPECT_EQ(s.closed, 0u) << "held in TIME_WAIT";
+        }
+        else
+        {
+            // The forged RST closed the proxy's end: the client waits for the rest forever.
+            EXPECT_TRUE(s.records.empty());
+            EXPECT_EQ(s.closed, 1u) << "the reset session left the table after CloseTimeout";
+            EXPECT_EQ(s.depot->GetTrackerCount(TcpStateTracker::RESET), 1u);
+        }
+    }
+}
+
+TEST_F(DepotTest, SynFloodIsBoundedByTheTableLimitAndSynTimeout)
+{
+    DepotScenario s(2, 3);
+    s.AddObject("/o0", 100);
+    s.AddObject("/o1", 1000);
+    s.AddObject("/o2", 1448);
+    s.InstallProxies();
+    DepotHelper h(s.vip, 80);
+    h.SetAttribute("MaxSessions", UintegerValue(40));
+    h.SetAttribute("SynRecvTimeout", TimeValue(Seconds(1)));
+    s.InstallDepot(h);
+    // Spoofed SYNs from addresses nobody answers for: the proxies' SYN-ACKs go nowhere.
+    Ptr<Ipv4> attacker = s.clients.Get(1)->GetObject<Ipv4>();
+    // One segment first resolves the VIP's MAC: ARP queues only 3 packets while it waits.
+    InjectTcp(attacker,
+              attacker->GetAddress(1, 0).GetLocal(),
+              s.vip,
+              1999,
+              0,
+              0,
+              TcpHeader::ACK,
+              0,
+              MilliSeconds(50));
+    for (int k = 0; k < 200; ++k)
+    {
+        const Ipv4Address spoofed(0x0a010100 + 200 + k % 50);
+        InjectTcp(attacker,
+                  spoofed,
+                  s.vip,
+                  2000 + k,
+                  k * 1000,
+                  0,
+                  TcpHeader::SYN,
+                  0,
+                  MilliSeconds(100 + k));
+    }
+    std::vector<WebRequest> reqs;
+    for (int k = 0; k < 3; ++k)
+    {
+        WebRequest r = s.Get("/o" + std::to_string(k));
+        r.issueTime = Seconds(2 + k);
+        reqs.push_back(r);
+    }
+    s.AddClient(0, reqs);
+    uint32_t peak = 0;
+    s.depot->TraceConnectWithoutContext(
+        "TableSize",
+        MakeBoundCallback(
+            +[](uint32_t* peak, uint32_t n) { *peak = std::max(*peak, n); }, &peak));
+    s.Run(Seconds(8));
+    EXPECT_EQ(peak, 40u);
+    EXPECT_EQ(s.depot->GetDropCount(Depot::TABLE_FULL), 160u);
+    EXPECT_EQ(s.depot->GetDropCount(Depot::NO_SESSION), 1u);
+    ExpectAllComplete(s, 3);
+}
+
+namespace
+{
+/// A TCP segment as both sides of the depot must show it.
+struct Segment
+{
+    uint32_t seq;
+    uint32_t ack;
+    uint8_t flags;
+    uint32_t length;
+
+    bool operator==(const Segment& o) const
+    {
+        return seq == o.seq && ack == o.ack && flags == o.flags && length == o.length;
+    }
+};
+
+/// The depot's two sides, per (client, client port, toward the proxy).
+struct Conversations
+{
+    using Key = std::tuple<uint32_t, uint16_t, bool>;
+    std::map<Key, std::vector<Segment>> front; //!< LAN A, between clients and VIP:80
+    std::map<Key, std::vector<Segment>> back;  //!< LAN B, between depot and proxies
+    Ipv4Address vip;
+    Ipv4Address depotBack;
+    std::set<Ipv4Address> proxies;
+    uint32_t wrongAddress = 0;
+
+    /// Ipv4L3Protocol Rx/Tx sink of the depot (packets with their IP header).
+    static void Seen(Conversations* c, bool tx, Ptr<const Packet> packet, Ptr<Ipv4>, uint32_t iface)
+    {
+        Ptr<Packet> p = packet->Copy();
+        Ipv4Header ip;
+        p->RemoveHeader(ip);
+        if (ip.GetProtocol() != 6 || ip.GetSource() == c->depotBack
+            || ip.GetDestination() == c->depotBack)
+        {
+            return; // not TCP, or the depot's own health checks
+        }
+        TcpHeader t;
+        p->RemoveHeader(t);
+        const Segment s{t.GetSequenceNumber().GetValue(),
+                        t.GetAckNumber().GetValue(),
+                        t.GetFlags(),
+                        p->GetSize()};
+        const bool toProxy = tx == (iface == 2); // Rx on the front or Tx on the back
+        const Ipv4Address client = toProxy ? ip.GetSource() : ip.GetDestination();
+        const uint16_t port = toProxy ? t.GetSourcePort() : t.GetDestinationPort();
+        const Ipv4Address far = toProxy ? ip.GetDestination() : ip.GetSource();
+        const uint16_t farPort = toProxy ? t.GetDestinationPort() : t.GetSourcePort();
+        auto& side = iface == 1 ? c->front : c->back;
+        if (iface == 1)
+        {
+            c->wrongAddress += far != c->vip || farPort != 80;
+        }
+        else
+        {
+            c->wrongAddress += c->proxies.count(far) == 0 || farPort != 8080;
+        }
+        side[Key(client.Get(), port, toProxy)].push_back(s);
+    }
+};
+} // namespace
+
+TEST_F(DepotTest, BothSidesCarryTheSameConversationWithRewrittenAddresses)
+{
+    DepotScenario s(2, 3);
+    Conversations c;
+    c.vip = s.vip;
+    c.depotBack = s.depotProxySide;
+    c.proxies.insert(s.proxyIps.begin(), s.proxyIps.end());
+    Ptr<Ipv4L3Protocol> ip = s.depotNode->GetObject<Ipv4L3Protocol>();
+    ip->TraceConnectWithoutContext("Rx", MakeBoundCallback(&Conversations::Seen, &c, false));
+    ip->TraceConnectWithoutContext("Tx", MakeBoundCallback(&Conversations::Seen, &c, true));
+    RunRoundRobin(s);
+    ExpectAllComplete(s, 12);
+    EXPECT_EQ(c.wrongAddress, 0u);
+    EXPECT_EQ(c.front.size(), 24u) << "12 sessions, two directions";
+    EXPECT_EQ(c.back.size(), 24u);
+    size_t segments = 0;
+    for (const auto& [key, segs] : c.front)
+    {
+        auto it = c.back.find(key);
+        ASSERT_NE(it, c.back.end());
+        EXPECT_TRUE(it->second == segs) << "same segments in the same order";
+        segments += segs.size();
+    }
+    EXPECT_GT(segments, 12u * 8);
+}
+
+TEST_F(DepotTest, ClientsOfAScrappedSessionGetARstWhenAsked)
+{
+    for (bool reset : {true, false})
+    {
+        DepotScenario s(1, 3);
+        s.AddObject("/big", 5000000);
+        s.InstallProxies();
+        DepotHelper h(s.vip, 80);
+        h.SetAttribute("ResetClientsOnFailure", BooleanValue(reset));
+        h.SetAttribute("HealthCheckInterval", TimeValue(Seconds(0)));
+        s.InstallDepot(h);
+        s.AddClient(0, {s.Get("/big")});
+        // The proxy is declared down (as detection would) while the transfer runs.
+        s.depot->TraceConnectWithoutContext(
+            "SessionOpened",
+            MakeBoundCallback(
+                +[](Depot* d, Ipv4Address, uint16_t, uint32_t proxy) {
+                    Simulator::Schedule(MilliSeconds(100),
+                                        [d, proxy]() { d->SetProxyUp(proxy, false); });
+                },
+                PeekPointer(s.depot))); // a Ptr here would keep the depot alive
+        s.Run(Seconds(20));
+        ASSERT_EQ(s.expired.size(), 1u) << "the session was scrapped";
+        if (reset)
+        {
+            ASSERT_EQ(s.records.size(), 1u);
+            EXPECT_TRUE(s.records[0].failed);
+            EXPECT_LT(s.records[0].bodyBytes, 5000000u);
+            EXPECT_LT(s.records[0].total, MilliSeconds(200)) << "fails at once";
+            EXPECT_EQ(s.depot->GetResetsSent(), 1u);
+        }
+        else
+        {
+            EXPECT_TRUE(s.records.empty()) << "the client waits for the rest";
+            EXPECT_EQ(s.depot->GetResetsSent(), 0u);
+        }
+    }
+}
