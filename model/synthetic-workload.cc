@@ -17,6 +17,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <string_view>
 
 namespace ns3
 {
@@ -790,7 +791,7 @@ SyntheticWorkload::GetServerRtt(uint32_t server)
 {
     BuildServers(); // not the objects: the RTTs may be wanted before Requests is known
     NS_ABORT_MSG_IF(server >= m_rtt.size(), "SyntheticWorkload: no server " << server);
-    return m_rtt[server];
+    return Seconds(m_rtt[server]);
 }
 
 Time
@@ -811,7 +812,7 @@ SyntheticWorkload::GetServerRtt(const std::string& host)
         return Time(0);
     }
     BuildServers();
-    return server < m_rtt.size() ? m_rtt[server] : Time(0);
+    return server < m_rtt.size() ? Seconds(m_rtt[server]) : Time(0);
 }
 
 double
@@ -961,7 +962,7 @@ SyntheticWorkload::BuildServers()
     m_cookieServer.resize(m_servers);
     for (uint32_t s = 0; s < m_servers; ++s)
     {
-        m_rtt[s] = Seconds(std::max(0.0, m_serverRtt->GetValue()));
+        m_rtt[s] = std::max(0.0, m_serverRtt->GetValue());
         m_cookieServer[s] = m_universeRng->GetValue() < m_cookieServerFraction;
     }
     // Both pools must exist for objects to be placed on them.
@@ -1291,7 +1292,7 @@ SyntheticWorkload::Next(TraceRecord& out)
     out.persistent = Split(u, m_pPersistent);
     const bool aborted = o.size > 1 && Split(u, o.abortProb);
     out.serverNoCache = o.flags & FLAG_SERVER_NO_CACHE;
-    out.method.assign(other ? "POST" : "GET");
+    out.method.assign(other ? std::string_view("POST") : std::string_view("GET"));
 
     out.time = NanoSeconds(int64_t(std::llround(now * 1e9)));
     out.client = user;
@@ -1334,7 +1335,8 @@ SyntheticWorkload::Next(TraceRecord& out)
         break;
     }
     out.path.assign(buf, p - buf);
-    static const char* const types[] = {"text/html", "image/gif", "application/octet-stream"};
+    static constexpr std::string_view types[]
+        = {"text/html", "image/gif", "application/octet-stream"};
     out.contentType.assign(types[o.type]);
 
     m_lastObject = id;
