@@ -7,6 +7,7 @@
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
+#include "ns3/rng-stream.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
@@ -24,6 +25,31 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("SyntheticWorkload");
 NS_OBJECT_ENSURE_REGISTERED(SyntheticWorkload);
+
+namespace
+{
+/**
+ * The generator's own uniform streams on [0, 1), drawn without ns-3's virtual GetValue chain
+ * (GetValue, GetValue(min, max), Peek, IsAntithetic): min + u * (max - min) with min 0, max 1
+ * and no antithetic is u itself, so the numbers are the same. Three of a record's 4-6 draws.
+ */
+class UnitUniform : public UniformRandomVariable
+{
+  public:
+    /// \return the stream's next uniform in [0, 1)
+    double Draw()
+    {
+        return Peek()->RandU01();
+    }
+};
+
+/// \param v a variable created as UnitUniform \return its next uniform in [0, 1)
+inline double
+DrawUnit(const Ptr<UniformRandomVariable>& v)
+{
+    return static_cast<UnitUniform*>(PeekPointer(v))->Draw();
+}
+} // namespace
 
 namespace
 {
@@ -655,8 +681,8 @@ SyntheticWorkload::GetTypeId()
 
 SyntheticWorkload::SyntheticWorkload()
     : m_universeRng(CreateObject<UniformRandomVariable>())
-    , m_popularityRng(CreateObject<UniformRandomVariable>())
-    , m_requestRng(CreateObject<UniformRandomVariable>())
+    , m_popularityRng(CreateObject<UnitUniform>())
+    , m_requestRng(CreateObject<UnitUniform>())
     , m_changeRng(CreateObject<ExponentialRandomVariable>())
 {
     NS_LOG_FUNCTION(this);
@@ -1129,7 +1155,7 @@ SyntheticWorkload::BuildObjects()
     }
     m_alias = MakeAlias(w);
     // Prime the two-ahead pipeline of DrawObject.
-    m_nextColumn = m_popularityRng->GetValue() * double(n);
+    m_nextColumn = DrawUnit(m_popularityRng) * double(n);
     DrawObject();
     NS_LOG_INFO("universe of " << n << " objects, " << m_servers << " servers");
 }
@@ -1190,7 +1216,7 @@ SyntheticWorkload::DrawObject()
     const Alias& a = m_alias[i];
     m_nextObject = x - double(i) < double(a.keep) ? i : a.other;
     __builtin_prefetch(&m_obj[m_nextObject]);
-    m_nextColumn = m_popularityRng->GetValue() * double(n);
+    m_nextColumn = DrawUnit(m_popularityRng) * double(n);
     __builtin_prefetch(&m_alias[column(m_nextColumn)]);
     return id;
 }
@@ -1281,13 +1307,13 @@ SyntheticWorkload::Next(TraceRecord& out)
     // Two uniforms per request, each split into independent decisions (Split): the draws
     // are the generator's main cost. Always two, so that changing one probability does not
     // shift the random numbers of the requests that follow.
-    double u = m_requestRng->GetValue();
+    double u = DrawUnit(m_requestRng);
     const bool cookieSite = o.flags & FLAG_COOKIE_SITE;
     out.cookie = cookieSite && Split(u, m_cookieSiteProbability);
     out.setCookie = cookieSite && !out.cookie && Split(u, m_pSetCookie);
     out.clientNoCache = Split(u, m_pClientNoCache);
     out.authorization = Split(u, m_pAuthorization);
-    u = m_requestRng->GetValue();
+    u = DrawUnit(m_requestRng);
     const bool other = Split(u, grp ? d.otherMethodDynamic : d.otherMethodStatic);
     out.persistent = Split(u, m_pPersistent);
     const bool aborted = o.size > 1 && Split(u, o.abortProb);
