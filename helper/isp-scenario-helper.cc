@@ -59,13 +59,15 @@ IspScenarioHelper::AddCommandLineOptions(CommandLine& cmd, Settings& s)
     cmd.AddValue("duration", "Trace time to generate and simulate (e.g. 900s, 1h)", s.duration);
     cmd.AddValue("rttClasses", "RTT classes of origin servers", s.rttClasses);
     cmd.AddValue("maxOutstanding", "Requests in flight per client", s.maxOutstanding);
+    cmd.AddValue("timeWait", "TCP TIME_WAIT (2 MSL), e.g. 60s", s.timeWait);
 }
 
 void
 IspScenarioHelper::Build(const Settings& settings)
 {
     Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
-    Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(30));
+    Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime",
+                       DoubleValue(settings.timeWait.GetSeconds() / 2));
     m_settings = settings;
     m_modem = settings.population == "modem";
     if (!m_modem && settings.population != "lan")

@@ -49,6 +49,7 @@ class IspScenarioHelper
         bool staticRouting{true};        //!< the helpers' aggregated routes, else global
         std::string uplinkRate;          //!< access uplink rate; empty: T3 or T1
         std::string serverRate;          //!< origin send rate per connection; empty: no limit
+        Time timeWait{Seconds(60)};      //!< TCP TIME_WAIT (2 MSL)
         int64_t stream{1000};            //!< first random stream of the workload
     };
 
@@ -57,7 +58,7 @@ class IspScenarioHelper
 
     /**
      * Add the settings' command-line options (population, modems, users, lanClients,
-     * duration, rttClasses, maxOutstanding); the current values are the defaults.
+     * duration, rttClasses, maxOutstanding, timeWait); the current values are the defaults.
      * \param cmd the command line
      * \param settings the settings the options write to
      */
@@ -66,9 +67,9 @@ class IspScenarioHelper
     /**
      * Generate the workload and build the network. Throws std::invalid_argument for bad
      * settings (unknown population, no requests in the duration). Also sets the
-     * environment's TCP defaults: 1448-byte segments and a 30 s MSL (Linux's 60 s TIME_WAIT
-     * rather than ns-3's 240 s: closed connections stay in their node's endpoint list, which
-     * ns-3 scans per packet, until then).
+     * environment's TCP defaults: 1448-byte segments and TIME_WAIT (2 MSL) of timeWait
+     * (default Linux's 60 s rather than ns-3's 240 s: closed connections stay in their node's
+     * endpoint list, which ns-3 scans per packet, until then).
      * \param settings what to build
      */
     void Build(const Settings& settings);

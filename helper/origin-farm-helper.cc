@@ -14,6 +14,7 @@
 #include "ns3/pointer.h"
 #include "ns3/static-route-helper.h"
 #include "ns3/string.h"
+#include "ns3/traffic-control-helper.h"
 #include "ns3/uinteger.h"
 
 #include <cmath>
@@ -79,6 +80,9 @@ OriginFarmHelper::NodeForClass(uint32_t cls)
     Ipv4Address net(m_base.Get() + BLOCK * m_nextBlock++);
     Ipv4AddressHelper addr(net, BLOCK_MASK);
     addr.Assign(d); // .1 core, .2 origin node; the core's connected route covers the block
+    // Towards the origin node only requests and ACKs flow, from the core's slower links: that
+    // side never queues, and a queue discipline there would only pass packets through.
+    TrafficControlHelper().Uninstall(d.Get(0));
     if (m_staticRouting)
     {
         StaticRouteHelper::AddRoute(d.Get(1), Ipv4Address::GetZero(), "0.0.0.0");

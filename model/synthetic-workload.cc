@@ -7,6 +7,7 @@
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
+#include "ns3/rng-stream.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
@@ -17,12 +18,38 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <string_view>
 
 namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("SyntheticWorkload");
 NS_OBJECT_ENSURE_REGISTERED(SyntheticWorkload);
+
+namespace
+{
+/**
+ * The generator's own uniform streams on [0, 1), drawn without ns-3's virtual GetValue chain
+ * (GetValue, GetValue(min, max), Peek, IsAntithetic): min + u * (max - min) with min 0, max 1
+ * and no antithetic is u itself, so the numbers are the same. Three of a record's 4-6 draws.
+ */
+class UnitUniform : public UniformRandomVariable
+{
+  public:
+    /// \return the stream's next uniform in [0, 1)
+    double Draw()
+    {
+        return Peek()->RandU01();
+    }
+};
+
+/// \param v a variable created as UnitUniform \return its next uniform in [0, 1)
+inline double
+DrawUnit(const Ptr<UniformRandomVariable>& v)
+{
+    return static_cast<UnitUniform*>(PeekPointer(v))->Draw();
+}
+} // namespace
 
 namespace
 {
@@ -654,8 +681,8 @@ SyntheticWorkload::GetTypeId()
 
 SyntheticWorkload::SyntheticWorkload()
     : m_universeRng(CreateObject<UniformRandomVariable>())
-    , m_popularityRng(CreateObject<UniformRandomVariable>())
-    , m_requestRng(CreateObject<UniformRandomVariable>())
+    , m_popularityRng(CreateObject<UnitUniform>())
+    , m_requestRng(CreateObject<UnitUniform>())
     , m_changeRng(CreateObject<ExponentialRandomVariable>())
 {
     NS_LOG_FUNCTION(this);
@@ -790,7 +817,7 @@ SyntheticWorkload::GetServerRtt(uint32_t server)
 {
     BuildServers(); // not the objects: the RTTs may be wanted before Requests is known
     NS_ABORT_MSG_IF(server >= m_rtt.size(), "SyntheticWorkload: no server " << server);
-    return m_rtt[server];
+    return Seconds(m_rtt[server]);
 }
 
 Time
@@ -811,7 +838,7 @@ SyntheticWorkload::GetServerRtt(const std::string& host)
         return Time(0);
     }
     BuildServers();
-    return server < m_rtt.size() ? m_rtt[server] : Time(0);
+    return server < m_rtt.size() ? Seconds(m_rtt[server]) : Time(0);
 }
 
 double
@@ -961,7 +988,7 @@ SyntheticWorkload::BuildServers()
     m_cookieServer.resize(m_servers);
     for (uint32_t s = 0; s < m_servers; ++s)
     {
-        m_rtt[s] = Seconds(std::max(0.0, m_serverRtt->GetValue()));
+        m_rtt[s] = std::max(0.0, m_serverRtt->GetValue());
         m_cookieServer[s] = m_universeRng->GetValue() < m_cookieServerFraction;
     }
     // Both pools must exist for objects to be placed on them.
@@ -1128,7 +1155,7 @@ SyntheticWorkload::BuildObjects()
     }
     m_alias = MakeAlias(w);
     // Prime the two-ahead pipeline of DrawObject.
-    m_nextColumn = m_popularityRng->GetValue() * double(n);
+    m_nextColumn = DrawUnit(m_popularityRng) * double(n);
     DrawObject();
     NS_LOG_INFO("universe of " << n << " objects, " << m_servers << " servers");
 }
@@ -1189,7 +1216,7 @@ SyntheticWorkload::DrawObject()
     const Alias& a = m_alias[i];
     m_nextObject = x - double(i) < double(a.keep) ? i : a.other;
     __builtin_prefetch(&m_obj[m_nextObject]);
-    m_nextColumn = m_popularityRng->GetValue() * double(n);
+    m_nextColumn = DrawUnit(m_popularityRng) * double(n);
     __builtin_prefetch(&m_alias[column(m_nextColumn)]);
     return id;
 }
@@ -1280,18 +1307,18 @@ SyntheticWorkload::Next(TraceRecord& out)
     // Two uniforms per request, each split into independent decisions (Split): the draws
     // are the generator's main cost. Always two, so that changing one probability does not
     // shift the random numbers of the requests that follow.
-    double u = m_requestRng->GetValue();
+    double u = DrawUnit(m_requestRng);
     const bool cookieSite = o.flags & FLAG_COOKIE_SITE;
     out.cookie = cookieSite && Split(u, m_cookieSiteProbability);
     out.setCookie = cookieSite && !out.cookie && Split(u, m_pSetCookie);
     out.clientNoCache = Split(u, m_pClientNoCache);
     out.authorization = Split(u, m_pAuthorization);
-    u = m_requestRng->GetValue();
+    u = DrawUnit(m_requestRng);
     const bool other = Split(u, grp ? d.otherMethodDynamic : d.otherMethodStatic);
     out.persistent = Split(u, m_pPersistent);
     const bool aborted = o.size > 1 && Split(u, o.abortProb);
     out.serverNoCache = o.flags & FLAG_SERVER_NO_CACHE;
-    out.method.assign(other ? "POST" : "GET");
+    out.method.assign(other ? std::string_view("POST") : std::string_view("GET"));
 
     out.time = NanoSeconds(int64_t(std::llround(now * 1e9)));
     out.client = user;
@@ -1334,7 +1361,8 @@ SyntheticWorkload::Next(TraceRecord& out)
         break;
     }
     out.path.assign(buf, p - buf);
-    static const char* const types[] = {"text/html", "image/gif", "application/octet-stream"};
+    static constexpr std::string_view types[]
+        = {"text/html", "image/gif", "application/octet-stream"};
     out.contentType.assign(types[o.type]);
 
     m_lastObject = id;

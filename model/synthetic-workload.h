@@ -302,8 +302,10 @@ class SyntheticWorkload : public Object
      */
     static std::vector<Alias> MakeAlias(const std::vector<double>& weights);
 
-    std::vector<Alias> m_alias;                      //!< alias table of object popularity
-    std::vector<Time> m_rtt;                         //!< per-server RTT
+    std::vector<Alias> m_alias; //!< alias table of object popularity
+    // Seconds, not Time: until the first Simulator::Run ns-3 records every live Time in a
+    // std::set, which each Time a record gets then has to search.
+    std::vector<double> m_rtt;                       //!< per-server RTT, s
     std::vector<uint8_t> m_cookieServer;             //!< per-server: sets cookies
     std::vector<User> m_user;                        //!< per-user state
     std::vector<std::pair<double, uint32_t>> m_heap; //!< (next request time, user), min-heap

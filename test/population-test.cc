@@ -11,8 +11,10 @@
 #include "ns3/network-module.h"
 #include "ns3/origin-farm-helper.h"
 #include "ns3/point-to-point-module.h"
+#include "ns3/queue-disc.h"
 #include "ns3/trace-replay-helper.h"
 #include "ns3/trace-request-source.h"
+#include "ns3/traffic-control-layer.h"
 #include "ns3/web-proxy-module.h"
 
 #include <gtest/gtest.h>
@@ -379,4 +381,45 @@ TEST(StaticRoutes, ModemBlocksThatDoNotFitAreFatal)
             pool.Install(1u << 20);
         },
         "do not fit in 10.64.0.0/10");
+}
+
+// Queue disciplines only where queues can form: the uplink (both ends) and the origin nodes'
+// sides of their links. The modem links, the terminal-server ring and the core's sides of the
+// farm links get none (a queue discipline there would only pass packets through).
+TEST(ModemPool, QueueDisciplinesOnlyWhereQueuesForm)
+{
+    ModemPoolHelper pool;
+    pool.SetModemsPerTerminalServer(2);
+    pool.Install(4);
+    OriginFarmHelper farm(pool.GetCore(), {MilliSeconds(5)});
+    farm.AddServer("s0", MilliSeconds(10));
+    auto root = [](Ptr<NetDevice> d)
+    {
+        return d->GetNode()->GetObject<TrafficControlLayer>()->GetRootQueueDiscOnDevice(d);
+    };
+    EXPECT_TRUE(root(pool.GetUplinkDevices().Get(0)));
+    EXPECT_TRUE(root(pool.GetUplinkDevices().Get(1)));
+    Ptr<Node> nas = pool.GetNas();
+    uint32_t ring = 0;
+    for (uint32_t i = 0; i < nas->GetNDevices(); ++i)
+    {
+        Ptr<NetDevice> d = nas->GetDevice(i);
+        if (DynamicCast<PointToPointNetDevice>(d) && d != pool.GetUplinkDevices().Get(0))
+        {
+            ++ring;
+            EXPECT_FALSE(root(d)) << "ring device " << i;
+        }
+    }
+    EXPECT_EQ(ring, 2u);
+    for (uint32_t i = 0; i < pool.GetModemDevices().GetN(); ++i)
+    {
+        EXPECT_FALSE(root(pool.GetModemDevices().Get(i)));
+    }
+    Ptr<Node> origin = farm.GetNodes().Get(0);
+    Ptr<NetDevice> originSide = origin->GetDevice(1);
+    Ptr<Channel> link = originSide->GetChannel();
+    Ptr<NetDevice> coreSide = link->GetDevice(link->GetDevice(0) == originSide ? 1 : 0);
+    EXPECT_TRUE(root(originSide));
+    EXPECT_FALSE(root(coreSide));
+    Simulator::Destroy();
 }

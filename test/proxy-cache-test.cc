@@ -589,7 +589,7 @@ RunIspThroughProxy(const std::string& population)
                 &completed,
                 &failed));
     }
-    Simulator::Stop(s.duration + Seconds(120));
+    Simulator::Stop(s.duration + Seconds(1200));
     Simulator::Run();
     Simulator::Destroy();
     const uint64_t expected
