@@ -102,7 +102,6 @@ class ProxyCache : public ConnectionCache
     void StartApplication() override;
 
   private:
-
     /// A stored response.
     struct Stored
     {
