@@ -621,3 +621,75 @@ TEST(IspScenarioHelper, UnknownPopulationIsAnError)
     s.population = "satellite";
     EXPECT_THROW(scenario.Build(s), std::invalid_argument);
 }
+
+TEST_F(ProxyTest, ChildForwardsMissesToItsParentWithAbsoluteUris)
+{
+    ProxyScenario s(1, "10Mbps", MilliSeconds(1), "10Mbps", MilliSeconds(5));
+    s.AddObject("/a.html", 4000);
+    s.AddObject("/b.html", 4000);
+    // The parent on the proxy node's port 3129 resolves origins; the child only knows it.
+    ProxyCacheHelper parentHelper(3129);
+    const Ipv4Address origin = s.serverIp;
+    parentHelper.SetResolver([origin](const std::string&) -> Address
+                             { return InetSocketAddress(origin, 80); });
+    Ptr<ProxyCache> parent = DynamicCast<ProxyCache>(parentHelper.Install(s.proxyNode).Get(0));
+    ProxyCacheHelper child;
+    child.SetAttribute("Parent", AddressValue(InetSocketAddress(s.proxyIp, 3129)));
+    s.Install(child);
+    std::vector<std::string> toParent;
+    s.proxy->TraceConnectWithoutContext(
+        "Forward",
+        MakeBoundCallback(
+            +[](std::vector<std::string>* v, const HttpRequestHeader& h, const Address&)
+            { v->emplace_back(h.target()); },
+            &toParent));
+    s.InstallClient(0,
+                    {ProxyScenario::Get("/a.html"),
+                     ProxyScenario::Get("/a.html"),
+                     ProxyScenario::Get("/b.html")});
+    s.Run();
+    ASSERT_EQ(s.records.size(), 3u);
+    for (const auto& r : s.records)
+    {
+        EXPECT_EQ(r.bodyBytes, 4000u);
+    }
+    EXPECT_EQ(s.xcache, (std::vector<std::string>{"MISS", "HIT", "MISS"}));
+    EXPECT_EQ(toParent,
+              (std::vector<std::string>{"http://www.example.com/a.html",
+                                        "http://www.example.com/b.html"}));
+    EXPECT_EQ(s.originTargets, (std::vector<std::string>{"/a.html", "/b.html"}));
+    EXPECT_EQ(parent->GetCacheCounters().misses, 2u);
+    EXPECT_EQ(parent->GetCacheCounters().stored, 2u);
+}
+
+TEST_F(ProxyTest, OracleCountsHitsOnCopiesTheOriginHasChanged)
+{
+    ProxyScenario s(1, "10Mbps", MilliSeconds(1), "10Mbps", MilliSeconds(5));
+    s.AddObject("/a.html", 2000, Seconds(-100000)); // fresh for 20000 s by the LM-factor
+    s.Install();
+    Ptr<WebObjectCatalog> catalog = s.catalog;
+    s.Cache()->SetOriginOracle(
+        [catalog](const std::string& host, const std::string& path) -> std::optional<Time>
+        {
+            const WebObject* o = catalog->Lookup(host, path, Simulator::Now());
+            return o ? std::optional<Time>(o->lastModified) : std::nullopt;
+        });
+    Simulator::Schedule(Seconds(5),
+                        [catalog]()
+                        {
+                            WebObject o;
+                            o.path = "/a.html";
+                            o.size = 2500;
+                            o.lastModified = Seconds(5);
+                            catalog->Add(o);
+                        });
+    s.InstallClient(0,
+                    {ProxyScenario::Get("/a.html"),
+                     ProxyScenario::Get("/a.html", Seconds(1)),
+                     ProxyScenario::Get("/a.html", Seconds(10))});
+    s.Run();
+    EXPECT_EQ(s.xcache, (std::vector<std::string>{"MISS", "HIT", "HIT"}));
+    EXPECT_EQ(s.Cache()->GetCacheCounters().staleHits, 1u) << "only the hit after the change";
+    ASSERT_EQ(s.records.size(), 3u);
+    EXPECT_EQ(s.records[2].bodyBytes, 2000u) << "the stale copy was served";
+}
