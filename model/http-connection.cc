@@ -352,6 +352,46 @@ HttpConnection::HandleRead(Ptr<Socket> socket)
     }
 }
 
+namespace
+{
+/**
+ * Reaches TcpSocketBase's protected SendRST and SendEmptyPacket: an application cannot
+ * otherwise reset a connection (Close sends RST only while unread data is buffered) or
+ * advertise its receive window.
+ */
+struct TcpAccess : public TcpSocketBase
+{
+    /**
+     * Advertise the receive window now. ns-3.37's receiver never sends a window update when
+     * the application reads, and its sender neither sends into a window smaller than a
+     * segment nor probes one that is not zero: a reader that paused until the window
+     * shrank below a segment would wait forever (silly-window deadlock). Real stacks send
+     * this update once the window has opened by a segment or more (RFC 1122 4.2.3.3).
+     */
+    static void WindowUpdate(Ptr<Socket> socket)
+    {
+        Ptr<TcpSocketBase> tcp = DynamicCast<TcpSocketBase>(socket);
+        if (tcp)
+        {
+            void (TcpSocketBase::*send)(uint8_t) = &TcpAccess::SendEmptyPacket;
+            (PeekPointer(tcp)->*send)(TcpHeader::ACK);
+        }
+    }
+
+    static bool Send(Ptr<Socket> socket)
+    {
+        Ptr<TcpSocketBase> tcp = DynamicCast<TcpSocketBase>(socket);
+        if (!tcp)
+        {
+            return false;
+        }
+        void (TcpSocketBase::*sendRst)() = &TcpAccess::SendRST;
+        (PeekPointer(tcp)->*sendRst)();
+        return true;
+    }
+};
+} // namespace
+
 void
 HttpConnection::PauseReading()
 {
@@ -367,6 +407,11 @@ HttpConnection::ResumeReading()
         if (m_socket && m_socket->GetRxAvailable() > 0)
         {
             HandleRead(m_socket);
+            if (!m_closed)
+            {
+                // What was read reopened the window, even if reading paused again.
+                TcpAccess::WindowUpdate(m_socket);
+            }
         }
         if (m_peerClosePending && !m_paused && m_socket)
         {
@@ -394,28 +439,6 @@ HttpConnection::Close()
     Pump();
 }
 
-namespace
-{
-/**
- * Reaches TcpSocketBase::SendRST, which ns-3 keeps protected: an application cannot
- * otherwise reset a connection (Close sends RST only while unread data is buffered).
- */
-struct TcpReset : public TcpSocketBase
-{
-    static bool Send(Ptr<Socket> socket)
-    {
-        Ptr<TcpSocketBase> tcp = DynamicCast<TcpSocketBase>(socket);
-        if (!tcp)
-        {
-            return false;
-        }
-        void (TcpSocketBase::*sendRst)() = &TcpReset::SendRST;
-        (PeekPointer(tcp)->*sendRst)();
-        return true;
-    }
-};
-} // namespace
-
 void
 HttpConnection::Abort(bool reset)
 {
@@ -435,7 +458,7 @@ HttpConnection::Abort(bool reset)
     if (m_socket)
     {
         Detach();
-        if (reset && TcpReset::Send(m_socket))
+        if (reset && TcpAccess::Send(m_socket))
         {
             return;
         }
