@@ -401,6 +401,7 @@ HttpConnection::PauseReading()
 void
 HttpConnection::ResumeReading()
 {
+    Ptr<HttpConnection> self(this); // what the reads trigger may drop the owner's reference
     if (m_paused)
     {
         m_paused = false;
@@ -415,8 +416,11 @@ HttpConnection::ResumeReading()
         }
         if (m_peerClosePending && !m_paused && m_socket)
         {
+            // In an event of its own: the owner resuming us must not see the connection
+            // close (and perhaps go away) inside this call.
             m_peerClosePending = false;
-            HandlePeerClose(m_socket);
+            Simulator::ScheduleNow(
+                &HttpConnection::HandlePeerClose, Ptr<HttpConnection>(this), m_socket);
         }
     }
 }

@@ -300,6 +300,16 @@ ServerConnectionPool::Release(Connection* c, bool reusable)
         return;
     }
     Unlend(c);
+    if (c->http && reusable)
+    {
+        // Flow control may have paused it; the next borrower must read. Unexpected bytes
+        // found now end the connection (Discard), so look again before using it.
+        c->http->ResumeReading();
+        if (m_conns.find(c) == m_conns.end())
+        {
+            return;
+        }
+    }
     if (!reusable || !m_settings.persistent || !c->http || c->http->IsClosed())
     {
         Remove(c);
@@ -337,7 +347,6 @@ ServerConnectionPool::Discard(Connection* c, bool reset)
 void
 ServerConnectionPool::MakeIdle(Connection* c)
 {
-    c->http->ResumeReading();
     c->idlePos = m_idle.insert(m_idle.end(), c);
     c->idle = true;
     c->idleTimer.Start(m_settings.idleTimeout);
