@@ -36,6 +36,7 @@ struct Outcome
     uint32_t failed = 0;
     uint64_t synTimeouts = 0;
     uint64_t noSession = 0;
+    size_t expected = 0; //!< requests issued; the run stops when all are done
 };
 
 Outcome
@@ -85,6 +86,7 @@ Run(const std::string& scheduler, uint32_t nClients, uint32_t nRequests, uint64_
     Ptr<Depot> d = DynamicCast<Depot>(depot.Install(nodes.Get(1)).Get(0));
 
     Outcome out;
+    out.expected = size_t(nClients) * nRequests;
     WebClientHelper client;
     client.SetAttribute("PersistentConnections", BooleanValue(false));
     for (uint32_t c = 0; c < nClients; ++c)
@@ -107,10 +109,15 @@ Run(const std::string& scheduler, uint32_t nClients, uint32_t nRequests, uint64_
                                                  o->times.push_back(r.total.GetSeconds());
                                                  o->last = Simulator::Now().GetSeconds();
                                                  o->failed += r.failed;
+                                                 if (o->times.size() == o->expected)
+                                                 {
+                                                     // Health checks would run on for ever.
+                                                     Simulator::Stop();
+                                                 }
                                              },
                                              &out));
     }
-    Simulator::Stop(Seconds(3600));
+    Simulator::Stop(Seconds(3600)); // a safety net: the last completion stops the run
     Simulator::Run();
     for (const DepotProxy& p : d->GetProxies())
     {
