@@ -17,6 +17,7 @@
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
 #include "ns3/csma-module.h"
+#include "ns3/depot-helper.h"
 #include "ns3/fixed-request-source.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
@@ -56,6 +57,8 @@ constexpr uint16_t SINK_PORT = 9000; //!< port of the raw-TCP packet sinks
 constexpr uint32_t SEGMENT_SIZE = 1448;
 /// Client i starts at START_SPREAD * i / clients, in every mode.
 const double START_SPREAD = 0.1;
+/// The depot's virtual IP (depot mode): an address of the router outside every subnet.
+const Ipv4Address DEPOT_VIP("10.255.0.1");
 /**
  * Request bytes the 3GPP clients send: the size of the GET that a WebClient sends here,
  * "GET /object HTTP/1.1", Host and User-Agent fields (the web run prints the measured size).
@@ -65,7 +68,8 @@ constexpr uint32_t REQUEST_BYTES = 72;
 /// Command-line options.
 struct Options
 {
-    std::string mode{"all"};       //!< web, raw, 3gpp or all
+    std::string mode{"all"};       //!< web, raw, 3gpp, depot, a comma-separated list, or all
+    uint32_t servers{1};           //!< server nodes (client i uses server i mod servers)
     uint32_t clients{1000};        //!< LAN clients
     uint32_t requests{50};         //!< requests per client
     uint32_t size{10240};          //!< response body bytes
@@ -131,15 +135,15 @@ CpuSeconds()
 struct Topology
 {
     NodeContainer clients;                  //!< the LAN clients
-    Ptr<Node> router;                       //!< joins the LAN segments and the server link
-    Ptr<Node> server;                       //!< the server
-    Ipv4Address serverAddress;              //!< address of the server
+    Ptr<Node> router;                       //!< joins the LAN segments and the server links
+    NodeContainer servers;                  //!< the servers
+    std::vector<Ipv4Address> serverAddress; //!< address of each server
     std::vector<Ipv4Address> clientAddress; //!< address of each client
 };
 
 /**
  * Build the scenario: clients on LAN segments (CSMA, o.group clients per 100 Mbit/s segment,
- * or one 100 Mbit/s point-to-point link each) behind a router, and the router linked to the
+ * or one 100 Mbit/s point-to-point link each) behind a router, and the router linked to each
  * server at 1 Gbit/s with 1 ms of delay. Static default routes toward the router, or global
  * routing (o.routing).
  * \param o the options
@@ -150,21 +154,29 @@ BuildTopology(const Options& o)
 {
     Topology t;
     t.clients.Create(o.clients);
-    NodeContainer core;
-    core.Create(2);
-    t.router = core.Get(0);
-    t.server = core.Get(1);
+    t.router = CreateObject<Node>();
+    t.servers.Create(o.servers);
 
     InternetStackHelper stack;
-    stack.Install(core);
+    stack.Install(t.router);
+    stack.Install(t.servers);
     stack.Install(t.clients);
 
     PointToPointHelper wan;
     wan.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
     wan.SetChannelAttribute("Delay", StringValue("1ms"));
     Ipv4AddressHelper wanAddress("10.0.0.0", "255.255.255.252");
-    Ipv4InterfaceContainer wanIf = wanAddress.Assign(wan.Install(t.router, t.server));
-    t.serverAddress = wanIf.GetAddress(1);
+    std::vector<Ipv4Address> gateway; // the router's address on each server's link
+    for (uint32_t k = 0; k < o.servers; ++k)
+    {
+        Ipv4InterfaceContainer wanIf = wanAddress.Assign(wan.Install(t.router, t.servers.Get(k)));
+        t.serverAddress.push_back(wanIf.GetAddress(1));
+        gateway.push_back(wanIf.GetAddress(0));
+        wanAddress.NewNetwork();
+    }
+    // The depot's virtual IP (used in depot mode only): the clients' default route leads
+    // to the router, which owns it.
+    t.router->GetObject<Ipv4>()->AddAddress(1, Ipv4InterfaceAddress(DEPOT_VIP, "255.255.255.255"));
 
     t.clientAddress.reserve(o.clients);
     std::vector<Ipv4Address> routerAddress; // the router's address on each client's segment
@@ -219,11 +231,14 @@ BuildTopology(const Options& o)
     else
     {
         NS_ABORT_MSG_IF(o.routing != "static", "--routing must be static or global");
-        // Every client and the server have one interface (1; 0 is the loopback) and reach
+        // Every client and server has one interface (1; 0 is the loopback) and reaches
         // everything through the router, which knows its directly connected networks.
         Ipv4StaticRoutingHelper helper;
-        helper.GetStaticRouting(t.server->GetObject<Ipv4>())
-            ->SetDefaultRoute(wanIf.GetAddress(0), 1);
+        for (uint32_t k = 0; k < o.servers; ++k)
+        {
+            helper.GetStaticRouting(t.servers.Get(k)->GetObject<Ipv4>())
+                ->SetDefaultRoute(gateway[k], 1);
+        }
         for (uint32_t i = 0; i < o.clients; ++i)
         {
             helper.GetStaticRouting(t.clients.Get(i)->GetObject<Ipv4>())
@@ -254,6 +269,8 @@ struct WebTally
     uint64_t requestHeader{0};  //!< request header bytes, summed
     uint64_t responseHeader{0}; //!< response header bytes, summed
     uint64_t newConnections{0}; //!< requests that opened a connection
+    uint64_t records{0};        //!< requests completed (any outcome)
+    uint64_t expected{0};       //!< requests issued: the run stops after the last
     Time last;                  //!< when the last request completed
 };
 
@@ -274,30 +291,44 @@ WebRecord(const RequestRecord& r)
     g_web.responseHeader += r.responseHeaderBytes;
     g_web.newConnections += r.newConnection ? 1 : 0;
     g_web.last = Simulator::Now();
+    if (++g_web.records == g_web.expected)
+    {
+        Simulator::Stop(); // the depot's health checks would run on to --maxSimTime
+    }
 }
 
 /**
- * Install the web scenario: one OriginServer, one WebClient per client node.
+ * Install the web scenario: an OriginServer on each server node, one WebClient per client
+ * node. Client i addresses server i mod servers, or (depot) the depot's virtual IP: the
+ * router is then a Depot with the servers as its pool, round robin, which gives client i's
+ * connection to the same server (clients start in index order).
  * \param o the options
  * \param t the topology
+ * \param depot through a depot on the router
  * \return the writer that collects the clients' records
  */
 Ptr<RequestRecordWriter>
-InstallWeb(const Options& o, const Topology& t)
+InstallWeb(const Options& o, const Topology& t, bool depot)
 {
     g_web = WebTally();
     g_web.size = o.size;
+    g_web.expected = uint64_t(o.clients) * o.requests;
 
     OriginServerHelper server(HTTP_PORT);
     server.SetAttribute("DefaultObjectSize", UintegerValue(o.size));
     server.SetAttribute("PersistentConnections", BooleanValue(o.persistent));
     server.SetAttribute("MaxRequestsPerConnection", UintegerValue(0));
-    server.Install(t.server).Start(Seconds(0));
+    server.Install(t.servers).Start(Seconds(0));
 
-    WebRequest request;
-    request.host = "server";
-    request.path = "/object";
-    request.server = InetSocketAddress(t.serverAddress, HTTP_PORT);
+    if (depot)
+    {
+        DepotHelper helper(DEPOT_VIP, HTTP_PORT);
+        for (Ipv4Address a : t.serverAddress)
+        {
+            helper.AddProxy(a, HTTP_PORT);
+        }
+        helper.Install(t.router).Start(Seconds(0));
+    }
 
     WebClientHelper helper;
     helper.SetAttribute("PersistentConnections", BooleanValue(o.persistent));
@@ -305,6 +336,11 @@ InstallWeb(const Options& o, const Topology& t)
     ApplicationContainer clients;
     for (uint32_t i = 0; i < o.clients; ++i)
     {
+        WebRequest request;
+        request.host = "server";
+        request.path = "/object";
+        request.server = InetSocketAddress(
+            depot ? DEPOT_VIP : t.serverAddress[i % t.serverAddress.size()], HTTP_PORT);
         // One request replayed: the same stream as a list of o.requests equal requests.
         Ptr<FixedRequestSource> source
             = CreateObjectWithAttributes<FixedRequestSource>("Rounds", UintegerValue(o.requests));
@@ -418,7 +454,7 @@ InstallRaw(const Options& o, const Topology& t)
     {
         RawClient& c = clients[i];
         c.o = &o;
-        c.server = t.server;
+        c.server = t.servers.Get(i % o.servers);
         c.sink = InetSocketAddress(t.clientAddress[i], SINK_PORT);
         ApplicationContainer app = sink.Install(t.clients.Get(i));
         app.Start(Seconds(0));
@@ -559,17 +595,20 @@ std::vector<TgppClient>
 InstallTgpp(const Options& o, const Topology& t)
 {
     g_tgppSize = o.size;
-    ThreeGppHttpServerHelper server(t.serverAddress);
-    server.SetAttribute("LocalPort", UintegerValue(HTTP_PORT));
-    ApplicationContainer s = server.Install(t.server);
-    s.Start(Seconds(0));
-    s.Get(0)->TraceConnectWithoutContext("MainObject", MakeCallback(&TgppServed));
+    for (uint32_t k = 0; k < o.servers; ++k)
+    {
+        ThreeGppHttpServerHelper server(t.serverAddress[k]);
+        server.SetAttribute("LocalPort", UintegerValue(HTTP_PORT));
+        ApplicationContainer s = server.Install(t.servers.Get(k));
+        s.Start(Seconds(0));
+        s.Get(0)->TraceConnectWithoutContext("MainObject", MakeCallback(&TgppServed));
+    }
 
     std::vector<TgppClient> clients(o.clients);
-    ThreeGppHttpClientHelper helper(t.serverAddress);
-    helper.SetAttribute("RemoteServerPort", UintegerValue(HTTP_PORT));
     for (uint32_t i = 0; i < o.clients; ++i)
     {
+        ThreeGppHttpClientHelper helper(t.serverAddress[i % o.servers]);
+        helper.SetAttribute("RemoteServerPort", UintegerValue(HTTP_PORT));
         ApplicationContainer app = helper.Install(t.clients.Get(i));
         app.Start(StartTime(o, i));
         TgppClient& c = clients[i];
@@ -638,9 +677,9 @@ RunMode(const Options& o, uint64_t baseKb)
     Ptr<RequestRecordWriter> writer;
     std::vector<RawClient> raw;
     std::vector<TgppClient> tgpp;
-    if (o.mode == "web")
+    if (o.mode == "web" || o.mode == "depot")
     {
-        writer = InstallWeb(o, t);
+        writer = InstallWeb(o, t, o.mode == "depot");
     }
     else if (o.mode == "raw")
     {
@@ -665,7 +704,7 @@ RunMode(const Options& o, uint64_t baseKb)
     r.events = Simulator::GetEventCount();
     r.peakKb = ReadStatusKb("VmHWM");
 
-    if (o.mode == "web")
+    if (o.mode == "web" || o.mode == "depot")
     {
         CheckWeb(o, writer, r);
     }
@@ -764,7 +803,7 @@ RunChild(const Options& o, const std::string& mode, Result& r)
     cmd << "'" << exe << "' --child=1 --mode=" << mode << " --clients=" << o.clients
         << " --requests=" << o.requests << " --size=" << o.size << " --persistent=" << o.persistent
         << " --lan=" << o.lan << " --group=" << o.group << " --routing=" << o.routing
-        << " --maxSimTime=" << o.maxSimTime;
+        << " --maxSimTime=" << o.maxSimTime << " --servers=" << o.servers;
     FILE* pipe = popen(cmd.str().c_str(), "r");
     NS_ABORT_MSG_IF(!pipe, "cannot run " << cmd.str());
     bool got = false;
@@ -879,6 +918,22 @@ PrintTable(const Options& o, const std::vector<Result>& results)
             std::cout << "; cpu time: " << r.cpuSeconds / raw->cpuSeconds << "\n";
         }
     }
+    const Result* web = nullptr;
+    const Result* depot = nullptr;
+    for (const Result& r : results)
+    {
+        web = r.mode == "web" && r.wallSeconds > 0 ? &r : web;
+        depot = r.mode == "depot" && r.wallSeconds > 0 ? &r : depot;
+    }
+    if (web && depot)
+    {
+        // The same traffic through a depot and through a plain router.
+        const double ratio = depot->wallSeconds / web->wallSeconds;
+        std::cout << "depot/web (router) wall time: " << ratio
+                  << " (goal <= 1.15: " << (ratio <= 1.15 ? "met" : "NOT met")
+                  << "); cpu time: " << depot->cpuSeconds / web->cpuSeconds
+                  << "; events: " << double(depot->events) / web->events << "\n";
+    }
     std::cout << std::setprecision(1) << "peak memory per client, KB (VmHWM / clients; in "
               << "brackets the part above the built topology):";
     for (const Result& r : results)
@@ -898,7 +953,9 @@ main(int argc, char* argv[])
     const uint64_t baseKb = ReadStatusKb("VmRSS");
     Options o;
     CommandLine cmd(__FILE__);
-    cmd.AddValue("mode", "web, raw, 3gpp, or all", o.mode);
+    cmd.AddValue("mode", "web, raw, 3gpp, depot, a comma-separated list, or all", o.mode);
+    cmd.AddValue(
+        "servers", "server nodes behind the router (client i uses server i mod n)", o.servers);
     cmd.AddValue("clients", "LAN clients", o.clients);
     cmd.AddValue("requests", "requests per client", o.requests);
     cmd.AddValue("size", "response body bytes", o.size);
@@ -915,8 +972,9 @@ main(int argc, char* argv[])
     cmd.AddValue("runs", "runs of each mode (interleaved); the fastest counts", o.runs);
     cmd.AddValue("child", "internal: run one mode here, print only its RESULT line", o.child);
     cmd.Parse(argc, argv);
-    NS_ABORT_MSG_IF(o.clients == 0 || o.requests == 0 || o.size == 0 || o.runs == 0,
-                    "--clients, --requests, --size and --runs must be positive");
+    NS_ABORT_MSG_IF(o.clients == 0 || o.requests == 0 || o.size == 0 || o.runs == 0
+                        || o.servers == 0 || o.servers > 1000,
+                    "--clients, --requests, --size and --runs must be positive, --servers 1..1000");
 
     if (o.child)
     {
@@ -926,13 +984,20 @@ main(int argc, char* argv[])
     }
 
     // Each run in its own process, so that each has its own peak memory.
-    std::vector<std::string> modes{"raw", "web", "3gpp"};
+    std::vector<std::string> modes{"raw", "web", "3gpp", "depot"};
     if (o.mode != "all")
     {
-        NS_ABORT_MSG_IF(o.mode != "raw" && o.mode != "web" && o.mode != "3gpp",
-                        "--mode must be web, raw, 3gpp or all");
-        modes = {o.mode};
+        modes.clear();
+        std::istringstream list(o.mode);
+        for (std::string m; std::getline(list, m, ',');)
+        {
+            NS_ABORT_MSG_IF(m != "raw" && m != "web" && m != "3gpp" && m != "depot",
+                            "--mode: '" << m << "' is not web, raw, 3gpp or depot");
+            modes.push_back(m);
+        }
     }
+    NS_ABORT_MSG_IF(o.routing != "static" && std::count(modes.begin(), modes.end(), "depot"),
+                    "--mode=depot needs --routing=static (the virtual IP is a static address)");
     std::vector<Result> results(modes.size());
     bool ok = true;
     for (uint32_t run = 0; run < o.runs; ++run)

@@ -4,6 +4,9 @@
 #include "depot-helper.h"
 
 #include "ns3/depot.h"
+#include "ns3/ipv4-interface-address.h"
+#include "ns3/ipv4.h"
+#include "ns3/loopback-net-device.h"
 
 namespace ns3
 {
@@ -62,6 +65,30 @@ DepotHelper::Install(Ptr<Node> node) const
     depot->SetScheduler(m_scheduler.Create<DepotScheduler>());
     node->AddApplication(depot);
     return ApplicationContainer(depot);
+}
+
+void
+DepotHelper::ConfigureDirectRouting(NodeContainer proxies) const
+{
+    for (auto n = proxies.Begin(); n != proxies.End(); ++n)
+    {
+        Ptr<Ipv4> ipv4 = (*n)->GetObject<Ipv4>();
+        NS_ABORT_MSG_IF(
+            !ipv4, "DepotHelper::ConfigureDirectRouting: node " << (*n)->GetId() << " has no Ipv4");
+        int32_t lo = -1;
+        for (uint32_t i = 0; i < ipv4->GetNInterfaces(); ++i)
+        {
+            if (DynamicCast<LoopbackNetDevice>(ipv4->GetNetDevice(i)))
+            {
+                lo = i;
+                break;
+            }
+        }
+        NS_ABORT_MSG_IF(lo < 0,
+                        "DepotHelper::ConfigureDirectRouting: node " << (*n)->GetId()
+                                                                     << " has no loopback");
+        ipv4->AddAddress(lo, Ipv4InterfaceAddress(m_vip, Ipv4Mask::GetOnes()));
+    }
 }
 
 } // namespace ns3

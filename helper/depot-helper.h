@@ -7,6 +7,7 @@
 #include "ns3/application-container.h"
 #include "ns3/attribute.h"
 #include "ns3/ipv4-address.h"
+#include "ns3/node-container.h"
 #include "ns3/node.h"
 #include "ns3/object-factory.h"
 
@@ -60,6 +61,14 @@ class DepotHelper
      * \return the depot
      */
     ApplicationContainer Install(Ptr<Node> node) const;
+
+    /**
+     * Prepare proxies for ForwardingMethod "Direct": each gets the VIP as a /32 address of
+     * its loopback interface, so that it accepts packets to the VIP (ns-3's weak end-system
+     * model) without answering ARP for it, and answers clients from the VIP directly.
+     * \param proxies the proxy nodes
+     */
+    void ConfigureDirectRouting(NodeContainer proxies) const;
 
   private:
     Ipv4Address m_vip;                                                  //!< virtual IP

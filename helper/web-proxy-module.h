@@ -36,6 +36,7 @@
 #include "ns3/latency-summary.h"
 #include "ns3/least-connection-scheduler.h"
 #include "ns3/load-index-scheduler.h"
+#include "ns3/locality-based-least-connection-scheduler.h"
 #include "ns3/lru-policy.h"
 #include "ns3/maglev-scheduler.h"
 #include "ns3/modem-pool-helper.h"

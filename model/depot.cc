@@ -3,10 +3,13 @@
  */
 #include "depot.h"
 
+#include "http-message.h"
+#include "http-parser.h"
 #include "round-robin-scheduler.h"
 
 #include "ns3/boolean.h"
 #include "ns3/double.h"
+#include "ns3/enum.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/ipv4.h"
@@ -58,8 +61,17 @@ Depot::GetTypeId()
                             UintegerValue(0),
                             MakeUintegerAccessor(&Depot::m_maxSessions),
                             MakeUintegerChecker<uint32_t>())
+              .AddAttribute("ForwardingMethod",
+                            "How packets reach a proxy: Nat (rewrite both directions, the "
+                            "paper's) or Direct (IPVS direct routing: same addresses, the "
+                            "proxy's MAC; the proxy owns the VIP and answers directly; the "
+                            "proxy port must equal the service port).",
+                            EnumValue(Depot::NAT),
+                            MakeEnumAccessor(&Depot::m_method),
+                            MakeEnumChecker(Depot::NAT, "Nat", Depot::DIRECT, "Direct"))
               .AddAttribute("WindowCheck",
-                            "Drop segments (RSTs included) outside the receiver's window.",
+                            "Drop segments (RSTs included) outside the receiver's window "
+                            "(NAT only: with direct routing the proxy's side is not seen).",
                             BooleanValue(false),
                             MakeBooleanAccessor(&Depot::m_windowCheck),
                             MakeBooleanChecker())
@@ -146,13 +158,30 @@ Depot::GetTypeId()
                             MakeDoubleAccessor(&Depot::m_responseGain),
                             MakeDoubleChecker<double>(0, 1))
               .AddAttribute("HealthCheckInterval",
-                            "Period of the TCP-connect health checks of every proxy (0: none; "
-                            "HAProxy's inter: 2 s).",
+                            "Period of the health checks of every proxy (0: none; HAProxy's "
+                            "inter: 2 s).",
                             TimeValue(Seconds(2)),
                             MakeTimeAccessor(&Depot::m_checkInterval),
                             MakeTimeChecker(Seconds(0)))
+              .AddAttribute("HealthCheckType",
+                            "Tcp (the proxy accepts a connection) or Http (it also answers "
+                            "a GET of HealthCheckPath with a 2xx or 3xx status).",
+                            EnumValue(Depot::CHECK_TCP),
+                            MakeEnumAccessor(&Depot::m_checkType),
+                            MakeEnumChecker(Depot::CHECK_TCP, "Tcp", Depot::CHECK_HTTP, "Http"))
+              .AddAttribute("HealthCheckPath",
+                            "Request target of HTTP health checks.",
+                            StringValue("/"),
+                            MakeStringAccessor(&Depot::m_checkPath),
+                            MakeStringChecker())
+              .AddAttribute("HealthCheckHost",
+                            "Host field of HTTP health checks.",
+                            StringValue("localhost"),
+                            MakeStringAccessor(&Depot::m_checkHost),
+                            MakeStringChecker())
               .AddAttribute("HealthCheckTimeout",
-                            "A health check fails when the connection is not up by then.",
+                            "A health check fails when it has not succeeded by then (TCP: "
+                            "connection up; HTTP: status line received).",
                             TimeValue(Seconds(2)),
                             MakeTimeAccessor(&Depot::m_checkTimeout),
                             MakeTimeChecker(Seconds(0)))
@@ -218,6 +247,7 @@ Depot::DoDispose()
     m_hook = nullptr;
     m_ipv4 = nullptr;
     m_checkSockets.clear();
+    m_checkParsers.clear();
     Application::DoDispose();
 }
 
@@ -355,8 +385,19 @@ Depot::StartApplication()
     m_ipv4 = GetNode()->GetObject<Ipv4>();
     m_hook = PacketHookRouting::Install(GetNode());
     m_hookId = m_hook->AddHook(MakeCallback(&Depot::Hook, this));
+    if (m_method == DIRECT)
+    {
+        for (const DepotProxy& p : m_proxies)
+        {
+            NS_ABORT_MSG_IF(m_services.count(p.port) == 0,
+                            "Depot: direct routing cannot change ports, but proxy "
+                                << p.address << " listens on " << p.port
+                                << ", which is not a service port of the VIP");
+        }
+    }
     m_checkSockets.resize(m_proxies.size());
     m_checkTimers.resize(m_proxies.size());
+    m_checkParsers.resize(m_proxies.size());
     if (m_checkInterval.IsStrictlyPositive())
     {
         m_checkEvent = Simulator::ScheduleNow(&Depot::HealthCheck, this);
@@ -393,9 +434,17 @@ Depot::Hook(PacketHookRouting::HookPacket& hp)
     {
         return PacketHookRouting::PASS;
     }
+    // The ports decide whether the packet is ours; deserializing the whole header (its
+    // options are Objects) only for packets we rewrite keeps the depot close to a router.
+    uint8_t ports[4];
+    if (hp.packet->CopyData(ports, sizeof(ports)) != sizeof(ports))
+    {
+        return PacketHookRouting::PASS;
+    }
+    const uint16_t sourcePort = (ports[0] << 8) | ports[1];
+    const uint16_t destinationPort = (ports[2] << 8) | ports[3];
     TcpHeader tcp;
-    hp.packet->PeekHeader(tcp);
-    if (hp.header.GetDestination() == m_vip && m_services.count(tcp.GetDestinationPort()) != 0)
+    if (hp.header.GetDestination() == m_vip && m_services.count(destinationPort) != 0)
     {
         hp.packet->RemoveHeader(tcp);
         return FromClient(hp, tcp);
@@ -404,10 +453,8 @@ Depot::Hook(PacketHookRouting::HookPacket& hp)
     {
         return PacketHookRouting::PASS;
     }
-    DepotSession* s = m_table->FindReverse(hp.header.GetSource().Get(),
-                                           tcp.GetSourcePort(),
-                                           hp.header.GetDestination().Get(),
-                                           tcp.GetDestinationPort());
+    DepotSession* s = m_table->FindReverse(
+        hp.header.GetSource().Get(), sourcePort, hp.header.GetDestination().Get(), destinationPort);
     if (!s)
     {
         return PacketHookRouting::PASS; // not ours: plain routing
@@ -522,6 +569,20 @@ Depot::SetProxyLoad(uint32_t index, double cpuLoad, double cacheFree)
 TcpStateTracker::Result
 Depot::Track(DepotSession* s, const TcpHeader& tcp, uint32_t length, bool fromClient)
 {
+    if (m_method == DIRECT)
+    {
+        // Only the client's segments pass the depot.
+        const uint8_t flags = tcp.GetFlags();
+        const uint8_t state = TcpStateTracker::TrackInputOnly(s->timerState, flags);
+        const TcpStateTracker::Result r
+            = (flags & TcpHeader::RST) ? TcpStateTracker::RESET : TcpStateTracker::OK;
+        ++m_trackerResults[r];
+        Count(*s, -1);
+        m_table->Touch(s, state, (Simulator::Now() + m_timeouts[state]).GetTimeStep());
+        Count(*s, +1);
+        ScheduleExpiry();
+        return r;
+    }
     TcpStateTracker::Segment seg;
     seg.flags = tcp.GetFlags();
     seg.seq = tcp.GetSequenceNumber().GetValue();
@@ -602,7 +663,7 @@ Depot::FromClient(PacketHookRouting::HookPacket& hp, TcpHeader& tcp)
         const bool closed = s->timerState == TcpStateTracker::S_TIME_WAIT
                          || s->timerState == TcpStateTracker::S_CLOSE;
         const bool unanswered
-            = s->ends[1].state == TcpStateTracker::LISTEN
+            = m_method == NAT && s->ends[1].state == TcpStateTracker::LISTEN
            && Simulator::Now() - TimeStep(s->created) >= m_timeouts[TcpStateTracker::S_SYN_SENT];
         if (closed)
         {
@@ -642,8 +703,15 @@ Depot::FromClient(PacketHookRouting::HookPacket& hp, TcpHeader& tcp)
         return Drop(hp, OUT_OF_WINDOW);
     }
     const DepotProxy& p = m_proxies[s->proxyIndex];
-    hp.header.SetDestination(p.address);
-    tcp.SetDestinationPort(p.port);
+    if (m_method == DIRECT)
+    {
+        hp.nextHop = p.address; // the proxy's MAC; the proxy owns the VIP too
+    }
+    else
+    {
+        hp.header.SetDestination(p.address);
+        tcp.SetDestinationPort(p.port);
+    }
     Rewrite(hp, tcp);
     hp.delay += delay;
     ++m_forwarded;
@@ -865,7 +933,7 @@ Depot::HealthCheck()
         socket->Bind();
         socket->SetConnectCallback(
             MakeBoundCallback(
-                +[](Depot* d, uint32_t i, Ptr<Socket>) { d->CheckDone(i, true); }, this, i),
+                +[](Depot* d, uint32_t i, Ptr<Socket>) { d->CheckConnected(i); }, this, i),
             MakeBoundCallback(
                 +[](Depot* d, uint32_t i, Ptr<Socket>) { d->CheckDone(i, false); }, this, i));
         m_checkSockets[i] = socket;
@@ -876,14 +944,68 @@ Depot::HealthCheck()
 }
 
 void
+Depot::CheckConnected(uint32_t index)
+{
+    if (m_checkType == CHECK_TCP)
+    {
+        CheckDone(index, true);
+        return;
+    }
+    auto parser = std::make_unique<HttpParser>(HttpParser::Kind::RESPONSE);
+    parser->ExpectResponse(false);
+    parser->SetResponseCallback(
+        [this, index](const HttpResponseHeader& h, uint64_t, uint64_t)
+        {
+            // Deferred: the parser must not be destroyed inside its own callback.
+            const bool ok = h.result_int() >= 200 && h.result_int() < 400;
+            m_checkParsers[index]->Stop();
+            Simulator::ScheduleNow(&Depot::CheckDone, this, index, ok);
+        });
+    parser->SetErrorCallback(
+        [this, index](HttpParser::Error e, const std::string& what)
+        {
+            NS_LOG_INFO("health check of proxy "
+                        << index << ": bad answer: " << HttpParser::ErrorName(e) << " " << what);
+            m_checkParsers[index]->Stop();
+            Simulator::ScheduleNow(&Depot::CheckDone, this, index, false);
+        });
+    m_checkParsers[index] = std::move(parser);
+    HttpRequestHeader request;
+    request.method(HttpVerb::get);
+    request.target(m_checkPath);
+    request.version(10);
+    request.set(HttpField::host, m_checkHost);
+    request.set(HttpField::user_agent, "ns-3 web-proxy depot health check");
+    const std::string wire = SerializeHttpHeader(request);
+    Ptr<Socket> socket = m_checkSockets[index];
+    socket->SetRecvCallback(MakeBoundCallback(
+        +[](Depot* d, uint32_t i, Ptr<Socket> s) { d->CheckReceive(i, s); }, this, index));
+    socket->Send(reinterpret_cast<const uint8_t*>(wire.data()), wire.size(), 0);
+}
+
+void
+Depot::CheckReceive(uint32_t index, Ptr<Socket> socket)
+{
+    while (Ptr<Packet> p = socket->Recv())
+    {
+        if (m_checkParsers[index] && socket == m_checkSockets[index])
+        {
+            m_checkParsers[index]->Feed(p);
+        }
+    }
+}
+
+void
 Depot::CheckDone(uint32_t index, bool ok)
 {
     m_checkTimers[index].Cancel();
+    m_checkParsers[index] = nullptr;
     if (Ptr<Socket> socket = m_checkSockets[index])
     {
         m_checkSockets[index] = nullptr;
         socket->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
                                    MakeNullCallback<void, Ptr<Socket>>());
+        socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
         socket->Close();
     }
     DepotProxy& p = m_proxies[index];

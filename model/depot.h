@@ -26,6 +26,7 @@
 namespace ns3
 {
 
+class HttpParser;
 class Socket;
 class TcpHeader;
 
@@ -47,8 +48,15 @@ class TcpHeader;
  * starts a new session; with WindowCheck, out-of-window segments (RST included) are dropped.
  *
  * Proxy failure: a forwarded SYN unanswered for SynTimeout takes the proxy out of the active
- * list (seed 000); periodic TCP-connect health checks (HealthCheckInterval, Fall, Rise) take
- * proxies out and put them back. Sessions of a failed proxy are scrapped.
+ * list (seed 000); periodic health checks (HealthCheckInterval, Fall, Rise; a TCP connect or
+ * an HTTP GET whose status must be 2xx or 3xx) take proxies out and put them back. Sessions of
+ * a failed proxy are scrapped.
+ *
+ * ForwardingMethod "direct" (IPVS direct routing) leaves the packet's addresses alone and
+ * hands it to the proxy's MAC address; the proxy owns the VIP (on its loopback, see
+ * DepotHelper::ConfigureDirectRouting) and answers the client directly. The depot then sees
+ * the client's segments only: sessions follow IPVS's input-only state table, no window
+ * checking, and a SYN timeout cannot reveal a dead proxy (use health checks).
  *
  * The depot can be the bottleneck: each handled packet waits ProcessingDelay plus its place
  * in a FIFO served at PacketRate (store and forward); beyond QueueLimit packets are dropped.
@@ -65,6 +73,20 @@ class Depot : public Application
         NO_PROXY,      //!< no proxy available
         OVERLOAD,      //!< the depot's queue is full
         N_DROP_REASONS
+    };
+
+    /// How packets reach the proxy (IPVS's forwarding methods).
+    enum ForwardingMethod : uint8_t
+    {
+        NAT,   //!< rewrite VIP:port to proxy:port and back; answers come through the depot
+        DIRECT //!< keep the addresses, send to the proxy's MAC; answers bypass the depot
+    };
+
+    /// What a health check does.
+    enum CheckType : uint8_t
+    {
+        CHECK_TCP, //!< a TCP connect
+        CHECK_HTTP //!< a TCP connect, then an HTTP GET answered with 2xx or 3xx
     };
 
     /**
@@ -266,6 +288,19 @@ class Depot : public Application
     void HealthCheck();
 
     /**
+     * A health check's connection is up: done (TCP) or send the GET (HTTP).
+     * \param index proxy
+     */
+    void CheckConnected(uint32_t index);
+
+    /**
+     * Bytes of a health check's HTTP answer.
+     * \param index proxy
+     * \param socket its socket
+     */
+    void CheckReceive(uint32_t index, Ptr<Socket> socket);
+
+    /**
      * A health check ended.
      * \param index proxy
      * \param ok success
@@ -312,6 +347,13 @@ class Depot : public Application
     std::array<uint64_t, 6> m_trackerResults{};     //!< per TcpStateTracker::Result
     uint64_t m_forwarded{0};                        //!< packets forwarded
     uint64_t m_resetsSent{0};                       //!< RSTs sent
+
+    // Health check kind and forwarding method.
+    std::vector<std::unique_ptr<HttpParser>> m_checkParsers; //!< per proxy (HTTP checks)
+    CheckType m_checkType{CHECK_TCP};                        //!< TCP or HTTP
+    std::string m_checkPath;                                 //!< HTTP check target
+    std::string m_checkHost;                                 //!< HTTP check Host field
+    ForwardingMethod m_method{NAT};                          //!< NAT or direct
 
     TracedCallback<Ipv4Address, uint16_t, uint32_t> m_openedTrace;                //!< opened
     TracedCallback<Ipv4Address, uint16_t, uint32_t> m_closedTrace;                //!< closed

@@ -158,7 +158,7 @@ PacketHookRouting::RouteOutput(Ptr<Packet> p,
         sockerr = Socket::ERROR_NOROUTETOHOST;
         return nullptr;
     }
-    HookPacket hp{p, header, nullptr, OUTPUT, Time(0)};
+    HookPacket hp{p, header, nullptr, OUTPUT, Time(0), Ipv4Address()};
     if (RunHooks(hp) != PASS)
     {
         m_droppedOutput = true;
@@ -182,7 +182,7 @@ PacketHookRouting::RouteInput(Ptr<const Packet> p,
     {
         return ListRouteInput(p, header, idev, ucb, mcb, lcb, ecb);
     }
-    HookPacket hp{p->Copy(), header, idev, INPUT, Time(0)};
+    HookPacket hp{p->Copy(), header, idev, INPUT, Time(0), Ipv4Address()};
     if (RunHooks(hp) != PASS)
     {
         return true; // dropped (traced) or taken by a hook: nothing for Ipv4L3Protocol to do
@@ -191,16 +191,66 @@ PacketHookRouting::RouteInput(Ptr<const Packet> p,
     {
         Ptr<const Packet> packet = hp.packet;
         const Ipv4Header header2 = hp.header;
+        const Ipv4Address nextHop = hp.nextHop;
         UnicastForwardCallback u = ucb;
         MulticastForwardCallback m = mcb;
         LocalDeliverCallback l = lcb;
         ErrorCallback e = ecb;
         Simulator::Schedule(hp.delay,
-                            [this, packet, header2, idev, u, m, l, e]()
-                            { ListRouteInput(packet, header2, idev, u, m, l, e); });
+                            [this, packet, header2, nextHop, idev, u, m, l, e]()
+                            { Continue(packet, header2, nextHop, idev, u, m, l, e); });
         return true;
     }
-    return ListRouteInput(hp.packet, hp.header, idev, ucb, mcb, lcb, ecb);
+    return Continue(hp.packet, hp.header, hp.nextHop, idev, ucb, mcb, lcb, ecb);
+}
+
+bool
+PacketHookRouting::Continue(Ptr<const Packet> p,
+                            const Ipv4Header& header,
+                            Ipv4Address nextHop,
+                            Ptr<const NetDevice> idev,
+                            UnicastForwardCallback ucb,
+                            MulticastForwardCallback mcb,
+                            LocalDeliverCallback lcb,
+                            ErrorCallback ecb)
+{
+    if (nextHop == Ipv4Address())
+    {
+        return ListRouteInput(p, header, idev, ucb, mcb, lcb, ecb);
+    }
+    ForwardTo(p, header, nextHop, ucb, ecb);
+    return true;
+}
+
+void
+PacketHookRouting::ForwardTo(Ptr<const Packet> p,
+                             const Ipv4Header& header,
+                             Ipv4Address nextHop,
+                             UnicastForwardCallback ucb,
+                             ErrorCallback ecb)
+{
+    // The route to the neighbour, used for the packet's own destination: the frame goes to
+    // the neighbour's MAC address (ARP for nextHop) and the IP header is left alone.
+    Ipv4Header toNeighbour = header;
+    toNeighbour.SetDestination(nextHop);
+    for (uint32_t i = 0; i < GetNRoutingProtocols(); ++i)
+    {
+        int16_t priority;
+        Socket::SocketErrno err;
+        Ptr<Ipv4Route> route
+            = GetRoutingProtocol(i, priority)->RouteOutput(nullptr, toNeighbour, nullptr, err);
+        if (route)
+        {
+            if (route->GetGateway() == Ipv4Address::GetAny())
+            {
+                route->SetGateway(nextHop); // on link: the neighbour itself
+            }
+            route->SetDestination(header.GetDestination());
+            ucb(route, p, header);
+            return;
+        }
+    }
+    ecb(p, header, Socket::ERROR_NOROUTETOHOST);
 }
 
 bool

@@ -62,6 +62,12 @@ class PacketHookRouting : public Ipv4ListRouting
         Ptr<const NetDevice> inputDevice; //!< receiving device (null on output)
         Direction direction;              //!< input or output
         Time delay;                       //!< hooks add to it; input packets continue after it
+        /**
+         * Input only: forward the packet to this neighbour with its destination unchanged
+         * (direct routing, the MAC-level rewrite of an IPVS director), even when the node
+         * owns the destination. Unset (0.0.0.0): route by the destination.
+         */
+        Ipv4Address nextHop;
     };
 
     /// A hook.
@@ -149,6 +155,33 @@ class PacketHookRouting : public Ipv4ListRouting
                         MulticastForwardCallback mcb,
                         LocalDeliverCallback lcb,
                         ErrorCallback ecb);
+
+    /**
+     * Forward a packet to a neighbour without changing its destination.
+     * \param p packet
+     * \param header IP header
+     * \param nextHop the neighbour
+     * \param ucb unicast forward callback
+     * \param ecb error callback
+     */
+    void ForwardTo(Ptr<const Packet> p,
+                   const Ipv4Header& header,
+                   Ipv4Address nextHop,
+                   UnicastForwardCallback ucb,
+                   ErrorCallback ecb);
+
+    /**
+     * After the hooks: forward to the hooks' next hop, or route as Ipv4ListRouting would.
+     * \return true if the packet was handled
+     */
+    bool Continue(Ptr<const Packet> p,
+                  const Ipv4Header& header,
+                  Ipv4Address nextHop,
+                  Ptr<const NetDevice> idev,
+                  UnicastForwardCallback ucb,
+                  MulticastForwardCallback mcb,
+                  LocalDeliverCallback lcb,
+                  ErrorCallback ecb);
 
     Ptr<Ipv4> m_ipv4;                                          //!< the node's Ipv4
     std::multimap<int16_t, std::pair<uint32_t, Hook>> m_hooks; //!< by priority

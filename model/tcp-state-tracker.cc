@@ -152,6 +152,29 @@ TcpStateTracker::Track(End& from, End& to, bool fromClient, const Segment& s, bo
 }
 
 TcpStateTracker::SessionState
+TcpStateTracker::TrackInputOnly(uint8_t current, uint8_t flags)
+{
+    NS_ASSERT(current < N_SESSION_STATES);
+    // Rows: RST, SYN, FIN, ACK (IPVS's precedence); columns: our session states, S_SYN_SENT
+    // standing for IPVS's sNO (an entry no segment has been tracked on yet).
+    constexpr SessionState SR = S_SYN_RECV, ES = S_ESTABLISHED, FW = S_FIN_WAIT, CW = S_CLOSE_WAIT,
+                           LA = S_LAST_ACK, TW = S_TIME_WAIT, CL = S_CLOSE;
+    static const SessionState table[4][N_SESSION_STATES] = {
+        /*        SS  SR  ES  FW  CW  LA  TW  CL */
+        /*rst*/ {CL, CL, CL, CL, CL, CL, TW, CL},
+        /*syn*/ {SR, SR, ES, SR, SR, SR, SR, SR},
+        /*fin*/ {CL, TW, FW, FW, CW, LA, TW, CL},
+        /*ack*/ {CL, ES, ES, FW, CW, CL, TW, CL},
+    };
+    const int row = (flags & TcpHeader::RST) ? 0
+                  : (flags & TcpHeader::SYN) ? 1
+                  : (flags & TcpHeader::FIN) ? 2
+                  : (flags & TcpHeader::ACK) ? 3
+                                             : -1;
+    return row < 0 ? static_cast<SessionState>(current) : table[row][current];
+}
+
+TcpStateTracker::SessionState
 TcpStateTracker::Summarize(const End& c, const End& p)
 {
     if (c.state == TIME_WAIT || p.state == TIME_WAIT)

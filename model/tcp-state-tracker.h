@@ -127,6 +127,17 @@ class TcpStateTracker
     static SessionState Summarize(const End& client, const End& proxy);
 
     /**
+     * The session state when the depot sees only the client's segments (direct routing:
+     * the proxy answers the client directly), after IPVS's input-only state table: SYN ->
+     * SYN_RECV, ACK -> ESTABLISHED, FIN -> FIN_WAIT, RST -> CLOSE; no TIME_WAIT, since the
+     * proxy's FIN is never seen. A new entry (S_SYN_SENT) counts as IPVS's NONE.
+     * \param current the session's state
+     * \param flags the client segment's TCP flags
+     * \return the new state
+     */
+    static SessionState TrackInputOnly(uint8_t current, uint8_t flags);
+
+    /**
      * \param s a state
      * \return its name
      */

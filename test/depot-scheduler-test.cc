@@ -7,10 +7,12 @@
 #include "ns3/double.h"
 #include "ns3/least-connection-scheduler.h"
 #include "ns3/load-index-scheduler.h"
+#include "ns3/locality-based-least-connection-scheduler.h"
 #include "ns3/maglev-scheduler.h"
 #include "ns3/never-queue-scheduler.h"
 #include "ns3/round-robin-scheduler.h"
 #include "ns3/shortest-expected-delay-scheduler.h"
+#include "ns3/simulator.h"
 #include "ns3/source-hash-scheduler.h"
 #include "ns3/uinteger.h"
 #include "ns3/weighted-least-connection-scheduler.h"
@@ -274,4 +276,65 @@ TEST(DepotScheduler, LoadIndexWeighsTheSeedsMetrics)
     EXPECT_EQ(s->Select(pool, FlowOf(1)), 2);
     pool[2].up = false;
     EXPECT_EQ(s->Select(pool, FlowOf(1)), 1);
+}
+
+TEST(DepotScheduler, LocalityBasedLeastConnectionKeepsADestinationOnItsProxy)
+{
+    auto pool = Pool({4, 4, 4});
+    Ptr<LocalityBasedLeastConnectionScheduler> s
+        = CreateObject<LocalityBasedLeastConnectionScheduler>();
+    s->Update(pool);
+    auto to = [](const char* destination)
+    {
+        DepotScheduler::Flow f = FlowOf(0x0a010102);
+        f.vip = Ipv4Address(destination);
+        return f;
+    };
+    // New destinations go by weighted least connections.
+    EXPECT_EQ(s->Select(pool, to("192.0.2.1")), 0);
+    pool[0].activeSessions = 1;
+    EXPECT_EQ(s->Select(pool, to("192.0.2.2")), 1);
+    pool[1].activeSessions = 1;
+    EXPECT_EQ(s->Select(pool, to("192.0.2.3")), 2);
+    pool[2].activeSessions = 1;
+    EXPECT_EQ(s->GetTableSize(), 3u);
+    // A known destination stays on its proxy although another one is as loaded.
+    pool[0].activeSessions = 4; // == weight: not overloaded
+    EXPECT_EQ(s->Select(pool, to("192.0.2.1")), 0);
+    // More active sessions than its weight, but no proxy below half its weight: stays.
+    pool[0].activeSessions = 5;
+    pool[1].activeSessions = 2;
+    pool[2].activeSessions = 2;
+    EXPECT_EQ(s->Select(pool, to("192.0.2.1")), 0);
+    // Proxy 2 drops below half its weight: destination 1 moves there (least connections).
+    pool[2].activeSessions = 1;
+    EXPECT_EQ(s->Select(pool, to("192.0.2.1")), 2);
+    pool[0].activeSessions = 0;
+    EXPECT_EQ(s->Select(pool, to("192.0.2.1")), 2) << "the new assignment sticks";
+    // Its proxy goes down: reassigned, and the new assignment is kept after revival.
+    pool[2].up = false;
+    EXPECT_EQ(s->Select(pool, to("192.0.2.1")), 0);
+    pool[2].up = true;
+    EXPECT_EQ(s->Select(pool, to("192.0.2.1")), 0);
+    pool[0].up = pool[1].up = pool[2].up = false;
+    EXPECT_EQ(s->Select(pool, to("192.0.2.1")), -1);
+}
+
+TEST(DepotScheduler, LocalityBasedLeastConnectionForgetsUnusedAssignments)
+{
+    auto pool = Pool({1, 1});
+    Ptr<LocalityBasedLeastConnectionScheduler> s
+        = CreateObjectWithAttributes<LocalityBasedLeastConnectionScheduler>("Expiration",
+                                                                            TimeValue(Seconds(10)));
+    s->Update(pool);
+    std::vector<int32_t> picks;
+    Simulator::Schedule(Seconds(0), [&]() { picks.push_back(s->Select(pool, FlowOf(1))); });
+    Simulator::Schedule(Seconds(1), [&]() { pool[0].activeSessions = 1; });
+    // Used at 9 s: still assigned (least connections would say 1).
+    Simulator::Schedule(Seconds(9), [&]() { picks.push_back(s->Select(pool, FlowOf(1))); });
+    // Unused from 9 s to 19.5 s: forgotten, least connections picks proxy 1.
+    Simulator::Schedule(Seconds(19.5), [&]() { picks.push_back(s->Select(pool, FlowOf(1))); });
+    Simulator::Run();
+    Simulator::Destroy();
+    EXPECT_EQ(picks, (std::vector<int32_t>{0, 0, 1}));
 }

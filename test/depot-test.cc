@@ -27,6 +27,7 @@ struct DepotScenario
     Ptr<Node> depotNode;
     Ipv4Address vip{"10.1.1.100"};
     Ipv4Address depotProxySide{"10.1.2.1"};
+    uint16_t proxyPort{8080}; //!< where the proxies listen
     std::vector<Ipv4Address> proxyIps;
     Ptr<WebObjectCatalog> catalog = CreateObject<WebObjectCatalog>();
     std::vector<Ptr<OriginServer>> servers;
@@ -78,12 +79,13 @@ struct DepotScenario
         catalog->Add(o);
     }
 
-    void InstallProxies()
+    /// \param own proxy index -> a catalog of its own (default: the shared one)
+    void InstallProxies(const std::map<uint32_t, Ptr<WebObjectCatalog>>& own = {})
     {
-        OriginServerHelper h(8080);
-        h.SetCatalog(catalog);
         for (uint32_t i = 0; i < proxies.GetN(); ++i)
         {
+            OriginServerHelper h(proxyPort);
+            h.SetCatalog(own.count(i) ? own.at(i) : catalog);
             Ptr<OriginServer> s = DynamicCast<OriginServer>(h.Install(proxies.Get(i)).Get(0));
             s->TraceConnectWithoutContext("Accept",
                                           MakeBoundCallback(&DepotScenario::Accepted, this, i));
@@ -104,7 +106,7 @@ struct DepotScenario
     {
         for (const auto& ip : proxyIps)
         {
-            h.AddProxy(ip, 8080);
+            h.AddProxy(ip, proxyPort);
         }
         depot = DynamicCast<Depot>(h.Install(depotNode).Get(0));
         depot->TraceConnectWithoutContext(
@@ -747,5 +749,171 @@ TEST_F(DepotTest, ClientsOfAScrappedSessionGetARstWhenAsked)
             EXPECT_TRUE(s.records.empty()) << "the client waits for the rest";
             EXPECT_EQ(s.depot->GetResetsSent(), 0u);
         }
+    }
+}
+
+TEST_F(DepotTest, DirectRoutingLeavesAddressesAndAnswersBypassTheDepot)
+{
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
+    DepotScenario s(4, 3);
+    s.proxyPort = 80; // direct routing cannot change the port
+    for (size_t k = 0; k < SIZES.size(); ++k)
+    {
+        s.AddObject("/o" + std::to_string(k), SIZES[k]);
+    }
+    s.InstallProxies();
+    DepotHelper h(s.vip, 80);
+    h.SetAttribute("ForwardingMethod", StringValue("Direct"));
+    h.ConfigureDirectRouting(s.proxies);
+    s.InstallDepot(h);
+    uint64_t toProxy = 0;
+    uint64_t fromProxy = 0;
+    ASSERT_TRUE(s.depot->TraceConnectWithoutContext(
+        "PacketForwarded",
+        MakeBoundCallback(
+            +[](uint64_t* to, uint64_t* from, Ptr<const Packet>, uint32_t, bool toward)
+            { ++*(toward ? to : from); },
+            &toProxy,
+            &fromProxy)));
+    // What the proxies receive: client segments keep the VIP as their destination.
+    uint64_t toVip = 0;
+    uint64_t clientToProxyAddress = 0;
+    for (uint32_t i = 0; i < s.proxies.GetN(); ++i)
+    {
+        s.proxies.Get(i)->GetObject<Ipv4L3Protocol>()->TraceConnectWithoutContext(
+            "Rx",
+            MakeBoundCallback(
+                +[](DepotScenario* sc,
+                    uint64_t* vip,
+                    uint64_t* direct,
+                    Ptr<const Packet> p,
+                    Ptr<Ipv4>,
+                    uint32_t)
+                {
+                    Ipv4Header ip;
+                    p->PeekHeader(ip);
+                    if (ip.GetProtocol() != 6 || ip.GetSource() == sc->depotProxySide)
+                    {
+                        return; // health checks
+                    }
+                    *(ip.GetDestination() == sc->vip ? vip : direct) += 1;
+                },
+                &s,
+                &toVip,
+                &clientToProxyAddress));
+    }
+    for (uint32_t c = 0; c < s.clients.GetN(); ++c)
+    {
+        std::vector<WebRequest> reqs;
+        for (size_t k = 0; k < SIZES.size(); ++k)
+        {
+            reqs.push_back(s.Get("/o" + std::to_string((k + c) % SIZES.size())));
+        }
+        s.AddClient(c, reqs);
+    }
+    uint32_t tableAt70 = 0;
+    Simulator::Schedule(Seconds(70), [&]() { tableAt70 = s.depot->GetSessionTable().Size(); });
+    s.Run(Seconds(130));
+
+    ExpectAllComplete(s, 24);
+    ASSERT_EQ(s.decisions.size(), 24u);
+    for (size_t i = 0; i < s.decisions.size(); ++i)
+    {
+        EXPECT_EQ(s.decisions[i], i % 3);
+    }
+    for (uint32_t p = 0; p < 3; ++p)
+    {
+        EXPECT_EQ(s.accepted[p].size(), 8u) << "proxy " << p;
+    }
+    EXPECT_GT(toProxy, 24u * 4);
+    EXPECT_EQ(fromProxy, 0u) << "answers go to the clients without the depot's rewriting";
+    EXPECT_EQ(toVip, toProxy) << "every forwarded segment reached its proxy, to the VIP";
+    EXPECT_EQ(clientToProxyAddress, 0u);
+    // Input-only tracking: the client's FIN leaves a session in FIN_WAIT (120 s).
+    EXPECT_EQ(tableAt70, 24u);
+    EXPECT_EQ(s.depot->GetSessionTable().Size(), 0u);
+    ASSERT_EQ(s.expired.size(), 24u);
+    for (const auto& [proxy, state] : s.expired)
+    {
+        EXPECT_EQ(state, TcpStateTracker::S_FIN_WAIT);
+    }
+    for (uint8_t r = 0; r < Depot::N_DROP_REASONS; ++r)
+    {
+        EXPECT_EQ(s.depot->GetDropCount(Depot::DropReason(r)), 0u)
+            << Depot::DropReasonName(Depot::DropReason(r));
+    }
+    EXPECT_TRUE(s.proxyEvents.empty()) << "health checks reach the proxies' own addresses";
+}
+
+TEST_F(DepotTest, HttpHealthChecksTakeOutAProxyThatAnswersWithAnError)
+{
+    for (std::string type : {"Http", "Tcp"})
+    {
+        DepotScenario s(1, 3);
+        s.AddObject("/o0", 2000);
+        s.AddObject("/health", 10);
+        Ptr<WebObjectCatalog> broken = CreateObject<WebObjectCatalog>(); // 404 for /health
+        WebObject o;
+        o.path = "/o0";
+        o.size = 2000;
+        broken->Add(o);
+        s.InstallProxies({{2, broken}});
+        DepotHelper h(s.vip, 80);
+        h.SetAttribute("HealthCheckType", StringValue(type));
+        h.SetAttribute("HealthCheckPath", StringValue("/health"));
+        h.SetAttribute("HealthCheckInterval", TimeValue(Seconds(1)));
+        h.SetAttribute("HealthCheckTimeout", TimeValue(MilliSeconds(500)));
+        h.SetAttribute("Fall", UintegerValue(2));
+        h.SetAttribute("Rise", UintegerValue(2));
+        s.InstallDepot(h);
+        std::vector<WebRequest> reqs;
+        for (int k = 0; k < 38; ++k)
+        {
+            WebRequest r = s.Get("/o0");
+            r.issueTime = Seconds(1.25 + 0.5 * k);
+            reqs.push_back(r);
+        }
+        s.AddClient(0, reqs);
+        o.path = "/health";
+        o.size = 10;
+        Simulator::Schedule(Seconds(10.5), [broken, o]() { broken->Add(o); }); // repaired
+        s.Run(Seconds(21));
+
+        ASSERT_EQ(s.records.size(), 38u) << type;
+        for (const auto& r : s.records)
+        {
+            EXPECT_FALSE(r.failed) << r.error;
+            EXPECT_EQ(r.status, 200u);
+        }
+        if (type == "Tcp")
+        {
+            EXPECT_TRUE(s.proxyEvents.empty()) << "the proxy accepts connections";
+            continue;
+        }
+        // Checks at 0 s and 1 s fail (404): down at the second; checks at 11 s and 12 s
+        // succeed: up at the second, each a few LAN round trips after its start.
+        ASSERT_EQ(s.proxyEvents.size(), 2u);
+        const auto [down, p1, up1] = s.proxyEvents[0];
+        const auto [up, p2, up2] = s.proxyEvents[1];
+        EXPECT_EQ(p1, 2u);
+        EXPECT_FALSE(up1);
+        EXPECT_EQ(p2, 2u);
+        EXPECT_TRUE(up2);
+        EXPECT_GT(down, Seconds(1));
+        EXPECT_LT(down, Seconds(1.01));
+        EXPECT_GT(up, Seconds(12));
+        EXPECT_LT(up, Seconds(12.01));
+        uint32_t before = 0;
+        uint32_t after = 0;
+        for (const auto& [t, p] : s.opened)
+        {
+            if (p == 2)
+            {
+                EXPECT_TRUE(t >= up) << "a session for a proxy that is down at " << t.As(Time::S);
+                ++(t >= up ? after : before);
+            }
+        }
+        EXPECT_EQ(before, 0u);
+        EXPECT_GE(after, 5u) << "back in the rotation";
     }
 }

@@ -229,6 +229,30 @@ TEST_F(Tracker, WindowScaleAppliesOnlyWhenBothSynsCarryIt)
     EXPECT_EQ(T::Track(c, p, true, data, true), T::OUT_OF_WINDOW);
 }
 
+TEST(TrackerInputOnly, FollowsIpvsInputOnlyTable)
+{
+    using T = TcpStateTracker;
+    const uint8_t SYN = TcpHeader::SYN, ACK = TcpHeader::ACK, FIN = TcpHeader::FIN,
+                  RST = TcpHeader::RST;
+    // A connection as the client's segments show it.
+    uint8_t s = T::S_SYN_SENT; // a new entry
+    s = T::TrackInputOnly(s, SYN);
+    EXPECT_EQ(s, T::S_SYN_RECV);
+    EXPECT_EQ(T::TrackInputOnly(s, SYN), T::S_SYN_RECV) << "retransmitted SYN";
+    s = T::TrackInputOnly(s, ACK);
+    EXPECT_EQ(s, T::S_ESTABLISHED);
+    EXPECT_EQ(T::TrackInputOnly(s, ACK | TcpHeader::PSH), T::S_ESTABLISHED);
+    EXPECT_EQ(T::TrackInputOnly(s, SYN), T::S_ESTABLISHED) << "SYN in session";
+    s = T::TrackInputOnly(s, FIN | ACK);
+    EXPECT_EQ(s, T::S_FIN_WAIT);
+    EXPECT_EQ(T::TrackInputOnly(s, ACK), T::S_FIN_WAIT) << "the proxy's FIN is not seen";
+    EXPECT_EQ(T::TrackInputOnly(s, RST), T::S_CLOSE);
+    EXPECT_EQ(T::TrackInputOnly(T::S_ESTABLISHED, RST | ACK), T::S_CLOSE) << "RST first";
+    EXPECT_EQ(T::TrackInputOnly(T::S_SYN_RECV, RST), T::S_CLOSE);
+    EXPECT_EQ(T::TrackInputOnly(T::S_CLOSE, SYN), T::S_SYN_RECV) << "port reuse";
+    EXPECT_EQ(T::TrackInputOnly(T::S_ESTABLISHED, 0), T::S_ESTABLISHED) << "no flags";
+}
+
 TEST(SessionTable, IndexesBothDirectionsAndExpiresInOrder)
 {
     DepotSessionTable t(3);
