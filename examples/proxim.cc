@@ -11,8 +11,10 @@
  *   --population=modem: AT&T WorldNet-like modem pool (28.8 kbit/s, 250 ms RTT, T3 uplink)
  *   --population=lan:   AT&T Labs-like research LAN (10 Mbit/s, T1 uplink)
  *   --experiments=latency,connections,aborts (comma separated; default all); the aborts
- *     experiment varies the proxy-to-server bandwidth (each origin connection's send rate,
- *     as PROXIM's per-connection retrieval bandwidth) over 45, 1.5 and 0.5 Mbit/s
+ *     experiment varies the proxy-to-server bandwidth over 45, 1.5 and 0.5 Mbit/s: each
+ *     origin connection's send rate (--abortBandwidth=connection, default), or the access
+ *     uplink that all of the ISP's traffic shares (--abortBandwidth=uplink, PROXIM's one
+ *     "network queue" for packets to the proxy)
  *
  * Writes under --outDir: a CSV of all results, per-request CSVs of the latency runs and
  * latency-density plots (PNG) with and without the proxy (Fig. 6/8 of the paper).
@@ -56,12 +58,13 @@ struct RunConfig
     bool serverPersistent{true}; //!< proxy keeps server connections
     bool ignoreCookies{false};   //!< cache responses with cookies
     std::string serverRate;      //!< proxy-to-server bandwidth (per connection); empty: no limit
+    std::string uplinkRate;      //!< shared access uplink rate; empty: the population's
     std::string abortPolicy{"Continue"}; //!< proxy abort policy
     bool flowControl{false};
     uint64_t readAhead{64 * 1024}; //!< flow control gap, bytes
     Time drain{Seconds(120)}; //!< simulated after the trace ends, for the last requests //!< proxy
                               //!< flow control
-    bool csv{false}; //!< write the per-request CSV
+    bool csv{false};          //!< write the per-request CSV
 };
 
 /// What a simulation measured (name=value pairs, so they cross a pipe as text).
@@ -72,6 +75,10 @@ RunOnce(const IspScenarioHelper::Settings& base, const RunConfig& cfg, const std
 {
     IspScenarioHelper::Settings settings = base;
     settings.serverRate = cfg.serverRate;
+    if (!cfg.uplinkRate.empty())
+    {
+        settings.uplinkRate = cfg.uplinkRate;
+    }
     IspScenarioHelper scenario;
     scenario.Build(settings);
     Ptr<ConnectionCache> proxy;
@@ -251,6 +258,11 @@ main(int argc, char* argv[])
     IspScenarioHelper::AddCommandLineOptions(cmd, base);
     cmd.AddValue("experiments", "latency, connections, aborts (comma separated)", experiments);
     cmd.AddValue("only", "Run only the configuration of this name", only);
+    std::string abortBandwidth = "connection";
+    cmd.AddValue("abortBandwidth",
+                 "aborts experiment: the bandwidth varied is each origin connection's "
+                 "(connection) or the shared access uplink's (uplink)",
+                 abortBandwidth);
     Time drain = Seconds(120);
     cmd.AddValue("drain", "Simulated time after the trace ends (the last requests finish)", drain);
     cmd.AddValue("plot", "Plot latency densities (needs /usr/bin/python3 with matplotlib)", plot);
@@ -322,23 +334,28 @@ main(int argc, char* argv[])
     }
     if (has("aborts"))
     {
+        NS_ABORT_MSG_IF(abortBandwidth != "connection" && abortBandwidth != "uplink",
+                        "--abortBandwidth must be connection or uplink, not '" << abortBandwidth
+                                                                               << "'");
+        auto at = [&abortBandwidth](RunConfig& c, const std::string& rate) -> RunConfig&
+        {
+            (abortBandwidth == "uplink" ? c.uplinkRate : c.serverRate) = rate;
+            return c;
+        };
         for (const std::string rate : {"45Mbps", "1.5Mbps", "0.5Mbps"})
         {
-            add("direct@" + rate, "aborts", false, false, false, false).serverRate = rate;
-            RunConfig& cont = add("continue@" + rate, "aborts", true, true, true, true);
-            cont.serverRate = rate;
-            cont.abortPolicy = "Continue";
-            RunConfig& abort = add("abort@" + rate, "aborts", true, true, true, true);
-            abort.serverRate = rate;
-            abort.abortPolicy = "Abort";
+            at(add("direct@" + rate, "aborts", false, false, false, false), rate);
+            at(add("continue@" + rate, "aborts", true, true, true, true), rate).abortPolicy
+                = "Continue";
+            at(add("abort@" + rate, "aborts", true, true, true, true), rate).abortPolicy = "Abort";
         }
-        RunConfig& flow = add("abort+flowcontrol@45Mbps", "aborts", true, true, true, true);
-        flow.serverRate = "45Mbps";
+        RunConfig& flow
+            = at(add("abort+flowcontrol@45Mbps", "aborts", true, true, true, true), "45Mbps");
         flow.abortPolicy = "Abort";
         flow.flowControl = true;
         // Squid's read-ahead gap instead of the paper's 64 KB.
-        RunConfig& flow16 = add("abort+flowcontrol16k@45Mbps", "aborts", true, true, true, true);
-        flow16.serverRate = "45Mbps";
+        RunConfig& flow16
+            = at(add("abort+flowcontrol16k@45Mbps", "aborts", true, true, true, true), "45Mbps");
         flow16.abortPolicy = "Abort";
         flow16.flowControl = true;
         flow16.readAhead = 16 * 1024;
