@@ -651,14 +651,17 @@ struct Conversations
     std::set<Ipv4Address> proxies;
     uint32_t wrongAddress = 0;
 
-    /// Ipv4L3Protocol Rx/Tx sink of the depot (packets with their IP header).
-    static void Seen(Conversations* c, bool tx, Ptr<const Packet> packet, Ptr<Ipv4>, uint32_t iface)
+    /**
+     * A packet seen on one side of the depot.
+     * \param onFront LAN A (else LAN B)
+     * \param p the packet, from its IP header on
+     */
+    void Add(bool onFront, Ptr<Packet> p)
     {
-        Ptr<Packet> p = packet->Copy();
         Ipv4Header ip;
         p->RemoveHeader(ip);
-        if (ip.GetProtocol() != 6 || ip.GetSource() == c->depotBack
-            || ip.GetDestination() == c->depotBack)
+        if (ip.GetProtocol() != 6 || ip.GetSource() == depotBack
+            || ip.GetDestination() == depotBack)
         {
             return; // not TCP, or the depot's own health checks
         }
@@ -667,38 +670,83 @@ struct Conversations
         const Segment s{t.GetSequenceNumber().GetValue(),
                         t.GetAckNumber().GetValue(),
                         t.GetFlags(),
-                        p->GetSize()};
-        const bool toProxy = tx == (iface == 2); // Rx on the front or Tx on the back
+                        ip.GetPayloadSize() - t.GetSerializedSize()};
+        const bool toProxy
+            = onFront ? ip.GetDestination() == vip : proxies.count(ip.GetDestination()) != 0;
         const Ipv4Address client = toProxy ? ip.GetSource() : ip.GetDestination();
         const uint16_t port = toProxy ? t.GetSourcePort() : t.GetDestinationPort();
         const Ipv4Address far = toProxy ? ip.GetDestination() : ip.GetSource();
         const uint16_t farPort = toProxy ? t.GetDestinationPort() : t.GetSourcePort();
-        auto& side = iface == 1 ? c->front : c->back;
-        if (iface == 1)
+        if (onFront)
         {
-            c->wrongAddress += far != c->vip || farPort != 80;
+            wrongAddress += far != vip || farPort != 80;
         }
         else
         {
-            c->wrongAddress += c->proxies.count(far) == 0 || farPort != 8080;
+            wrongAddress += proxies.count(far) == 0 || farPort != 8080;
         }
-        side[Key(client.Get(), port, toProxy)].push_back(s);
+        (onFront ? front : back)[Key(client.Get(), port, toProxy)].push_back(s);
+    }
+
+    /**
+     * Read a PCAP file of one side (Ethernet frames).
+     * \param onFront LAN A (else LAN B)
+     * \param file the file
+     * \return frames read
+     */
+    uint32_t Read(bool onFront, const std::string& file)
+    {
+        PcapFile pcap;
+        pcap.Open(file, std::ios::in);
+        EXPECT_FALSE(pcap.Fail()) << file;
+        EXPECT_EQ(pcap.GetDataLinkType(), PcapHelper::DLT_EN10MB);
+        std::vector<uint8_t> buf(65536);
+        uint32_t frames = 0;
+        for (;;)
+        {
+            uint32_t sec;
+            uint32_t usec;
+            uint32_t inclLen;
+            uint32_t origLen;
+            uint32_t readLen;
+            pcap.Read(buf.data(), buf.size(), sec, usec, inclLen, origLen, readLen);
+            if (pcap.Fail() || pcap.Eof())
+            {
+                break;
+            }
+            ++frames;
+            Ptr<Packet> p = Create<Packet>(buf.data(), readLen);
+            EthernetHeader eth;
+            p->RemoveHeader(eth);
+            if (eth.GetLengthType() == 0x0800)
+            {
+                Add(onFront, p);
+            }
+        }
+        return frames;
     }
 };
 } // namespace
 
 TEST_F(DepotTest, BothSidesCarryTheSameConversationWithRewrittenAddresses)
 {
-    DepotScenario s(2, 3);
+    // PCAP files of the depot's two devices, as a user would look at them.
+    const std::string prefix = std::string(WEB_PROXY_TEST_OUTPUT_DIR) + "/depot-conversation";
     Conversations c;
-    c.vip = s.vip;
-    c.depotBack = s.depotProxySide;
-    c.proxies.insert(s.proxyIps.begin(), s.proxyIps.end());
-    Ptr<Ipv4L3Protocol> ip = s.depotNode->GetObject<Ipv4L3Protocol>();
-    ip->TraceConnectWithoutContext("Rx", MakeBoundCallback(&Conversations::Seen, &c, false));
-    ip->TraceConnectWithoutContext("Tx", MakeBoundCallback(&Conversations::Seen, &c, true));
-    RunRoundRobin(s);
-    ExpectAllComplete(s, 12);
+    {
+        DepotScenario s(2, 3);
+        c.vip = s.vip;
+        c.depotBack = s.depotProxySide;
+        c.proxies.insert(s.proxyIps.begin(), s.proxyIps.end());
+        Ptr<Ipv4> ip = s.depotNode->GetObject<Ipv4>();
+        CsmaHelper csma;
+        csma.EnablePcap(prefix + "-front.pcap", ip->GetNetDevice(1), false, true);
+        csma.EnablePcap(prefix + "-back.pcap", ip->GetNetDevice(2), false, true);
+        RunRoundRobin(s);
+        ExpectAllComplete(s, 12);
+    } // the files are complete once the devices are gone
+    EXPECT_GT(c.Read(true, prefix + "-front.pcap"), 12u * 8);
+    EXPECT_GT(c.Read(false, prefix + "-back.pcap"), 12u * 8);
     EXPECT_EQ(c.wrongAddress, 0u);
     EXPECT_EQ(c.front.size(), 24u) << "12 sessions, two directions";
     EXPECT_EQ(c.back.size(), 24u);
