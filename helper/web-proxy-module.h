@@ -40,6 +40,7 @@
 #include "ns3/maglev-scheduler.h"
 #include "ns3/modem-pool-helper.h"
 #include "ns3/never-queue-scheduler.h"
+#include "ns3/object-table.h"
 #include "ns3/origin-farm-helper.h"
 #include "ns3/origin-server-helper.h"
 #include "ns3/origin-server.h"
