@@ -12,9 +12,10 @@
  * per request; BM_Policy/<name>/prefetch also calls ReplacementPolicy::Prefetch with the key
  * 12 requests ahead, as a trace-driven caller that knows its sequence can. Counters:
  * items_per_second (requests/s), hit and byte hit ratios, and heap bytes per cached object: the
- * growth of glibc's allocated heap (mallinfo2().uordblks) from before the policy is created to the
- * end of the replay, divided by the objects cached then (index, nodes and hash buckets; the request
- * array is allocated before and not counted).
+ * growth of glibc's allocated memory (mallinfo2(): uordblks, the heap, plus hblkhd, the
+ * separately mapped blocks that large arrays get) from before the policy is created to the end
+ * of the replay, divided by the objects cached then (index, nodes, hash buckets, heap arrays
+ * with their unused reserve; the request array is allocated before and not counted).
  *
  * Options before Google Benchmark's own:
  *   --requests=N   requests (default 10000000)
@@ -87,6 +88,14 @@ Generate()
               << " MB, cache " << g_capacity / (1 << 20) << " MB\n";
 }
 
+/// \return bytes allocated through malloc: heap and separately mapped blocks
+size_t
+AllocatedBytes()
+{
+    const struct mallinfo2 m = mallinfo2();
+    return m.uordblks + m.hblkhd;
+}
+
 /// Requests ahead at which the replay gives ReplacementPolicy::Prefetch its hint.
 constexpr size_t PREFETCH_DISTANCE = 12;
 
@@ -101,7 +110,7 @@ BM_Policy(benchmark::State& state, const std::string& name, bool prefetch)
     for (auto _ : state)
     {
         state.PauseTiming();
-        const size_t heapBefore = mallinfo2().uordblks;
+        const size_t heapBefore = AllocatedBytes();
         auto policy = CreateReplacementPolicy(name, g_capacity);
         hits = hitBytes = bytes = 0;
         state.ResumeTiming();
@@ -127,7 +136,7 @@ BM_Policy(benchmark::State& state, const std::string& name, bool prefetch)
         }
         state.PauseTiming();
         cached = policy->GetObjectCount();
-        perObject = double(mallinfo2().uordblks - heapBefore) / double(cached);
+        perObject = double(AllocatedBytes() - heapBefore) / double(cached);
         policy.reset();
         state.ResumeTiming();
     }

@@ -27,6 +27,7 @@
 #include "ns3/greedy-dual-policy.h"
 #include "ns3/hash-table-scheduler.h"
 #include "ns3/http-connection.h"
+#include "ns3/huge-page-allocator.h"
 #include "ns3/http-date.h"
 #include "ns3/http-message.h"
 #include "ns3/http-parser.h"

@@ -4,6 +4,7 @@
 #ifndef GREEDY_DUAL_POLICY_H
 #define GREEDY_DUAL_POLICY_H
 
+#include "huge-page-allocator.h"
 #include "object-table.h"
 #include "replacement-policy.h"
 
@@ -122,8 +123,10 @@ class GreedyDualPolicy : public ReplacementPolicy
         }
     };
 
-    using Heap
-        = boost::heap::d_ary_heap<Entry, boost::heap::arity<4>, boost::heap::compare<Greater>>;
+    using Heap = boost::heap::d_ary_heap<Entry,
+                                         boost::heap::arity<4>,
+                                         boost::heap::compare<Greater>,
+                                         boost::heap::allocator<HugePageAllocator<Entry>>>;
 
     /// Place every object in a new heap, dropping dead entries.
     void Rebuild();

@@ -36,6 +36,7 @@ LruPolicy::Insert(Key key, uint64_t size, double cost)
         const Key k = victim.key;
         const uint64_t s = victim.size;
         m_order.pop_back();
+        PrefetchVictim(); // for the next round, if any
         m_used -= s;
         m_table.Remove(k);
         NotifyEvict(k, s);

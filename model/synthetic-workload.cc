@@ -28,28 +28,6 @@ NS_OBJECT_ENSURE_REGISTERED(SyntheticWorkload);
 
 namespace
 {
-/**
- * The generator's own uniform streams on [0, 1), drawn without ns-3's virtual GetValue chain
- * (GetValue, GetValue(min, max), Peek, IsAntithetic): min + u * (max - min) with min 0, max 1
- * and no antithetic is u itself, so the numbers are the same. Three of a record's 4-6 draws.
- */
-class UnitUniform : public UniformRandomVariable
-{
-  public:
-    /// \return the stream's next uniform in [0, 1)
-    double Draw()
-    {
-        return Peek()->RandU01();
-    }
-};
-
-/// \param v a variable created as UnitUniform \return its next uniform in [0, 1)
-inline double
-DrawUnit(const Ptr<UniformRandomVariable>& v)
-{
-    return static_cast<UnitUniform*>(PeekPointer(v))->Draw();
-}
-
 /// The stream of any random variable (Peek is protected; a pointer to it named through a
 /// derived class applies to every RandomVariableStream).
 struct StreamOf : public RandomVariableStream
@@ -102,6 +80,7 @@ void
 SyntheticWorkload::FastVariable::Bind(Ptr<RandomVariableStream> v)
 {
     m_var = v;
+    m_rng = StreamOf::Get(*v);
     m_kind = GENERIC;
     m_antithetic = v->IsAntithetic();
     const TypeId type = v->GetInstanceTypeId();
@@ -139,7 +118,7 @@ SyntheticWorkload::FastVariable::Bind(Ptr<RandomVariableStream> v)
 double
 SyntheticWorkload::FastVariable::U01() const
 {
-    return StreamOf::Get(*m_var)->RandU01();
+    return m_rng->RandU01();
 }
 
 inline double
@@ -532,6 +511,16 @@ PutNumber(char* p, uint64_t v)
     return std::to_chars(p, p + 20, v).ptr;
 }
 
+/// Assign a string unless it already holds the value (most records repeat the last one's).
+inline void
+AssignIfDifferent(std::string& s, std::string_view v)
+{
+    if (s != v)
+    {
+        s.assign(v);
+    }
+}
+
 /// Appends a C string literal.
 template <size_t L>
 inline char*
@@ -843,8 +832,8 @@ SyntheticWorkload::GetTypeId()
 
 SyntheticWorkload::SyntheticWorkload()
     : m_universeRng(CreateObject<UniformRandomVariable>())
-    , m_popularityRng(CreateObject<UnitUniform>())
-    , m_requestRng(CreateObject<UnitUniform>())
+    , m_popularityRng(CreateObject<UniformRandomVariable>())
+    , m_requestRng(CreateObject<UniformRandomVariable>())
     , m_changeRng(CreateObject<ExponentialRandomVariable>())
 {
     NS_LOG_FUNCTION(this);
@@ -885,7 +874,9 @@ SyntheticWorkload::DoDispose()
                             &m_fastThink,
                             &m_fastPagesPerSession,
                             &m_fastSessionGap,
-                            &m_fastChange})
+                            &m_fastChange,
+                            &m_fastPopularity,
+                            &m_fastRequest})
     {
         *v = FastVariable();
     }
@@ -956,6 +947,10 @@ SyntheticWorkload::AssignStreams(int64_t stream)
     for (const auto& rv : all)
     {
         rv->SetStream(stream + n++);
+    }
+    if (m_built)
+    {
+        BindVariables(); // SetStream replaced their RngStreams
     }
     return n;
 }
@@ -1156,6 +1151,8 @@ SyntheticWorkload::BindVariables()
     m_fastPagesPerSession.Bind(m_pagesPerSession);
     m_fastSessionGap.Bind(m_sessionGap);
     m_fastChange.Bind(m_changeRng);
+    m_fastPopularity.Bind(m_popularityRng);
+    m_fastRequest.Bind(m_requestRng);
 }
 
 void
@@ -1342,7 +1339,7 @@ SyntheticWorkload::BuildObjects()
     }
     m_alias = MakeAlias(w);
     // Prime the two-ahead pipeline of DrawObject.
-    m_nextColumn = DrawUnit(m_popularityRng) * double(n);
+    m_nextColumn = m_fastPopularity.Get() * double(n);
     DrawObject();
     NS_LOG_INFO("universe of " << n << " objects, " << m_servers << " servers");
 }
@@ -1403,7 +1400,7 @@ SyntheticWorkload::DrawObject()
     const Alias& a = m_alias[i];
     m_nextObject = x - double(i) < double(a.keep) ? i : a.other;
     __builtin_prefetch(&m_obj[m_nextObject]);
-    m_nextColumn = DrawUnit(m_popularityRng) * double(n);
+    m_nextColumn = m_fastPopularity.Get() * double(n);
     __builtin_prefetch(&m_alias[column(m_nextColumn)]);
     return id;
 }
@@ -1494,18 +1491,18 @@ SyntheticWorkload::Next(TraceRecord& out)
     // Two uniforms per request, each split into independent decisions (Split): the draws
     // are the generator's main cost. Always two, so that changing one probability does not
     // shift the random numbers of the requests that follow.
-    double u = DrawUnit(m_requestRng);
+    double u = m_fastRequest.Get();
     const bool cookieSite = o.flags & FLAG_COOKIE_SITE;
     out.cookie = cookieSite && Split(u, m_cookieSiteProbability);
     out.setCookie = cookieSite && !out.cookie && Split(u, m_pSetCookie);
     out.clientNoCache = Split(u, m_pClientNoCache);
     out.authorization = Split(u, m_pAuthorization);
-    u = DrawUnit(m_requestRng);
+    u = m_fastRequest.Get();
     const bool other = Split(u, grp ? d.otherMethodDynamic : d.otherMethodStatic);
     out.persistent = Split(u, m_pPersistent);
     const bool aborted = o.size > 1 && Split(u, o.abortProb);
     out.serverNoCache = o.flags & FLAG_SERVER_NO_CACHE;
-    out.method.assign(other ? std::string_view("POST") : std::string_view("GET"));
+    AssignIfDifferent(out.method, other ? std::string_view("POST") : std::string_view("GET"));
 
     SetNanoSeconds(out.time, int64_t(std::llround(now * 1e9)));
     out.client = user;
@@ -1550,7 +1547,7 @@ SyntheticWorkload::Next(TraceRecord& out)
     out.path.assign(buf, p - buf);
     static constexpr std::string_view types[]
         = {"text/html", "image/gif", "application/octet-stream"};
-    out.contentType.assign(types[o.type]);
+    AssignIfDifferent(out.contentType, types[o.type]);
 
     m_lastObject = id;
     ++m_generated;

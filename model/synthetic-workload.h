@@ -216,9 +216,9 @@ class SyntheticWorkload : public Object
      * An attribute's random variable, drawn without ns-3's virtual GetValue chain (two
      * virtual calls and four logging checks per number) when its exact type is Uniform,
      * Exponential, Pareto or LogNormal: the same transformation as ns-3.37's GetValue of the
-     * same stream's uniforms, so the same numbers. The parameters are read by Bind (at the
-     * first draw of the workload, when the attributes are final); other types are drawn
-     * through GetValue.
+     * same stream's uniforms, so the same numbers. The parameters and the stream are read
+     * by Bind (at the first draw of the workload, when the attributes are final, and again by
+     * AssignStreams); other types are drawn through GetValue.
      */
     class FastVariable
     {
@@ -243,6 +243,7 @@ class SyntheticWorkload : public Object
         double U01() const;
 
         Ptr<RandomVariableStream> m_var; //!< the variable
+        RngStream* m_rng{nullptr};       //!< its stream
         Kind m_kind{GENERIC};            //!< its type
         bool m_antithetic{false};        //!< its Antithetic attribute
         double m_a{0};                   //!< first parameter
@@ -332,6 +333,8 @@ class SyntheticWorkload : public Object
     FastVariable m_fastPagesPerSession; //!< m_pagesPerSession
     FastVariable m_fastSessionGap;      //!< m_sessionGap
     FastVariable m_fastChange;          //!< m_changeRng
+    FastVariable m_fastPopularity;      //!< m_popularityRng
+    FastVariable m_fastRequest;         //!< m_requestRng
 
     // State.
     bool m_built{false};    //!< universe built
