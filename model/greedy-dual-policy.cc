@@ -7,6 +7,8 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
 namespace ns3
 {
@@ -39,16 +41,42 @@ GreedyDualPolicy::Value(const Node& n) const
 bool
 GreedyDualPolicy::Lookup(Key key)
 {
-    auto it = m_index.find(key);
-    if (it == m_index.end())
+    Node* found = m_table.Find(key);
+    if (found == nullptr)
     {
         return false;
     }
-    Node& n = it->second;
+    Node& n = *found;
     ++n.frequency;
     n.h = Value(n);
-    n.access = ++m_clock;
+    n.access = NextAccess();
     return true;
+}
+
+uint32_t
+GreedyDualPolicy::NextAccess()
+{
+    if (m_clock >= m_clockLimit)
+    {
+        // Number the objects 1..n in their access order; only the order matters.
+        std::vector<std::pair<uint32_t, uint32_t>> order;
+        order.reserve(m_table.Size());
+        m_table.ForEach([&order](uint32_t slot, Node& n) { order.emplace_back(n.access, slot); });
+        std::sort(order.begin(), order.end());
+        m_clock = 0;
+        for (const auto& [access, slot] : order)
+        {
+            m_table.At(slot).access = ++m_clock;
+        }
+        Rebuild();
+    }
+    return ++m_clock;
+}
+
+void
+GreedyDualPolicy::SetAccessLimit(uint32_t limit)
+{
+    m_clockLimit = std::max<uint32_t>(limit, 2);
 }
 
 bool
@@ -68,51 +96,61 @@ GreedyDualPolicy::Insert(Key key, uint64_t size, double cost)
     {
         const Entry top = m_heap.top();
         m_heap.pop();
-        auto it = m_index.find(top.key);
-        if (it == m_index.end() || it->second.heapAccess != top.access)
+        Node& victim = m_table.At(top.slot);
+        if (victim.heapAccess != top.access)
         {
             continue; // the entry of an object erased or replaced since
         }
-        Node& victim = it->second;
         if (victim.access != top.access)
         {
             // Hit since it was placed: place it again with its current value.
             victim.heapAccess = victim.access;
-            m_heap.push(Entry{victim.h, victim.access, top.key});
+            m_heap.push(Entry{victim.h, victim.access, top.slot});
             continue;
         }
         if (m_variant != CSP)
         {
             m_inflation = victim.h;
         }
+        const Key k = victim.key;
         const uint64_t s = victim.size;
         m_used -= s;
-        m_index.erase(it);
-        NotifyEvict(top.key, s);
+        victim.heapAccess = 0; // no live entry: access numbers start at 1
+        m_table.Remove(k);
+        NotifyEvict(k, s);
     }
-    Node& n = m_index[key];
+    const uint32_t access = NextAccess(); // before Add: a renumbering sees live nodes only
+    const uint32_t slot = m_table.Add(key);
+    Node& n = m_table.At(slot);
     n.size = size;
     n.cost = cost;
     n.frequency = 1;
     n.h = Value(n);
-    n.access = ++m_clock;
+    n.access = access;
     n.heapAccess = n.access;
-    m_heap.push(Entry{n.h, n.access, key});
+    m_heap.push(Entry{n.h, n.access, slot});
     m_used += size;
     return true;
 }
 
 void
+GreedyDualPolicy::Prefetch(Key key)
+{
+    m_table.Prefetch(key);
+}
+
+void
 GreedyDualPolicy::Erase(Key key)
 {
-    auto it = m_index.find(key);
-    if (it == m_index.end())
+    Node* n = m_table.Find(key);
+    if (n == nullptr)
     {
         return;
     }
-    m_used -= it->second.size;
-    m_index.erase(it);
-    if (m_heap.size() > 2 * m_index.size() + 1024)
+    m_used -= n->size;
+    n->heapAccess = 0;
+    m_table.Remove(key);
+    if (m_heap.size() > 2 * m_table.Size() + 1024)
     {
         Rebuild();
     }
@@ -122,24 +160,25 @@ void
 GreedyDualPolicy::Rebuild()
 {
     m_heap.clear();
-    m_heap.reserve(m_index.size());
-    for (auto& [key, n] : m_index)
-    {
-        n.heapAccess = n.access;
-        m_heap.push(Entry{n.h, n.access, key});
-    }
+    m_heap.reserve(m_table.Size());
+    m_table.ForEach(
+        [this](uint32_t slot, Node& n)
+        {
+            n.heapAccess = n.access;
+            m_heap.push(Entry{n.h, n.access, slot});
+        });
 }
 
 bool
 GreedyDualPolicy::Contains(Key key) const
 {
-    return m_index.count(key) > 0;
+    return m_table.Find(key) != nullptr;
 }
 
 size_t
 GreedyDualPolicy::GetObjectCount() const
 {
-    return m_index.size();
+    return m_table.Size();
 }
 
 std::string
@@ -170,8 +209,8 @@ GreedyDualPolicy::GetInflation() const
 double
 GreedyDualPolicy::GetValue(Key key) const
 {
-    auto it = m_index.find(key);
-    return it == m_index.end() ? std::numeric_limits<double>::quiet_NaN() : it->second.h;
+    const Node* n = m_table.Find(key);
+    return n == nullptr ? std::numeric_limits<double>::quiet_NaN() : n->h;
 }
 
 } // namespace ns3

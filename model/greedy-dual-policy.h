@@ -4,11 +4,13 @@
 #ifndef GREEDY_DUAL_POLICY_H
 #define GREEDY_DUAL_POLICY_H
 
+#include "huge-page-allocator.h"
+#include "object-table.h"
 #include "replacement-policy.h"
 
 #include <boost/heap/d_ary_heap.hpp>
 
-#include <unordered_map>
+#include <limits>
 
 namespace ns3
 {
@@ -33,12 +35,19 @@ namespace ns3
  * (H, access number) is total).
  *
  * The values are kept in a Boost.Heap d-ary heap (an array: few cache misses) of
- * (H, access number, key) entries. A hit only raises H (L never decreases, f grows), so it
- * leaves the heap alone: an entry holds the value of its last placement, never more than the
- * current one, and an entry that reaches the top with an old access number is placed again
- * with the current value. The victim is thus still the minimum of the current values and a
- * hit costs O(1). Entries of erased or replaced objects are dropped when they reach the top
- * (or when the heap is rebuilt, once they outnumber the objects).
+ * (H, access number, node number) entries. A hit only raises H (L never decreases, f grows),
+ * so it leaves the heap alone: an entry holds the value of its last placement, never more
+ * than the current one, and an entry that reaches the top with an old access number is
+ * placed again with the current value. The victim is thus still the minimum of the current
+ * values and a hit costs O(1). Entries of erased or replaced objects (whose node's live
+ * entry has another access number) are dropped when they reach the top, or when the heap
+ * is rebuilt, once they outnumber the objects.
+ *
+ * Nodes live in an ObjectTable (direct array index for small integer keys); the heap names
+ * them by node number, so an eviction reaches its victim without a key lookup. Access
+ * numbers are 32-bit, so that an entry is 16 bytes (four children of the 4-ary heap in 64
+ * bytes); when the counter reaches its limit the objects are renumbered 1..n in the same
+ * order and the heap is rebuilt (once per 4 G accesses).
  */
 class GreedyDualPolicy : public ReplacementPolicy
 {
@@ -62,6 +71,7 @@ class GreedyDualPolicy : public ReplacementPolicy
     bool Lookup(Key key) override;
     /// \throws std::invalid_argument for a negative or non-finite cost
     bool Insert(Key key, uint64_t size, double cost = 1.0) override;
+    void Prefetch(Key key) override;
     void Erase(Key key) override;
     bool Contains(Key key) const override;
     size_t GetObjectCount() const override;
@@ -76,15 +86,23 @@ class GreedyDualPolicy : public ReplacementPolicy
      */
     double GetValue(Key key) const;
 
+    /**
+     * For tests: renumber the access numbers when the counter reaches limit instead of
+     * 2^32 - 1.
+     * \param limit the counter's limit, > 1
+     */
+    void SetAccessLimit(uint32_t limit);
+
   private:
     /// A cached object.
     struct Node
     {
+        Key key{0};             //!< the object
         uint64_t size{0};       //!< bytes
         double cost{0};         //!< fetch cost
         double h{0};            //!< current value
-        uint64_t access{0};     //!< number of the last access
-        uint64_t heapAccess{0}; //!< access number of the object's live heap entry
+        uint32_t access{0};     //!< number of the last access
+        uint32_t heapAccess{0}; //!< access number of the object's live heap entry (0: none)
         uint32_t frequency{0};  //!< requests since admission
     };
 
@@ -92,8 +110,8 @@ class GreedyDualPolicy : public ReplacementPolicy
     struct Entry
     {
         double h;        //!< value
-        uint64_t access; //!< access number
-        Key key;         //!< the object
+        uint32_t access; //!< access number
+        uint32_t slot;   //!< the object's node number
     };
 
     /// Heap order: the smallest (H, access) on top.
@@ -105,11 +123,16 @@ class GreedyDualPolicy : public ReplacementPolicy
         }
     };
 
-    using Heap
-        = boost::heap::d_ary_heap<Entry, boost::heap::arity<4>, boost::heap::compare<Greater>>;
+    using Heap = boost::heap::d_ary_heap<Entry,
+                                         boost::heap::arity<4>,
+                                         boost::heap::compare<Greater>,
+                                         boost::heap::allocator<HugePageAllocator<Entry>>>;
 
     /// Place every object in a new heap, dropping dead entries.
     void Rebuild();
+
+    /// \return the next access number (renumbers first at the counter's limit)
+    uint32_t NextAccess();
 
     /**
      * \param n an object whose frequency and cost are set
@@ -117,11 +140,12 @@ class GreedyDualPolicy : public ReplacementPolicy
      */
     double Value(const Node& n) const;
 
-    Variant m_variant;                     //!< the H formula
-    double m_inflation{0};                 //!< L
-    uint64_t m_clock{0};                   //!< access counter
-    std::unordered_map<Key, Node> m_index; //!< objects by key
-    Heap m_heap;                           //!< entries, smallest value on top
+    Variant m_variant;                                           //!< the H formula
+    double m_inflation{0};                                       //!< L
+    uint32_t m_clock{0};                                         //!< access counter
+    uint32_t m_clockLimit{std::numeric_limits<uint32_t>::max()}; //!< renumber there
+    ObjectTable<Node> m_table;                                   //!< objects by key
+    Heap m_heap;                                                 //!< entries, smallest value on top
 };
 
 } // namespace ns3

@@ -32,6 +32,10 @@ ReplacementPolicy::GetCapacity() const
 }
 
 void
+ReplacementPolicy::Prefetch(Key)
+{}
+
+void
 ReplacementPolicy::SetEvictCallback(EvictCallback cb)
 {
     m_evict = std::move(cb);

@@ -61,6 +61,16 @@ class ReplacementPolicy
     virtual bool Insert(Key key, uint64_t size, double cost = 1.0) = 0;
 
     /**
+     * A hint for callers that know their requests ahead (trace replay): key will be looked
+     * up after 12 more requests. Call once per request, in request order; policies with
+     * a direct index start loading its entry, then its node, then the node's neighbours, so
+     * that the lookup finds them in the caches. Nothing observable changes; the default does
+     * nothing.
+     * \param key the object
+     */
+    virtual void Prefetch(Key key);
+
+    /**
      * Remove an object, if cached (no callback).
      * \param key the object
      */

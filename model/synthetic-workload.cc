@@ -28,28 +28,169 @@ NS_OBJECT_ENSURE_REGISTERED(SyntheticWorkload);
 
 namespace
 {
-/**
- * The generator's own uniform streams on [0, 1), drawn without ns-3's virtual GetValue chain
- * (GetValue, GetValue(min, max), Peek, IsAntithetic): min + u * (max - min) with min 0, max 1
- * and no antithetic is u itself, so the numbers are the same. Three of a record's 4-6 draws.
- */
-class UnitUniform : public UniformRandomVariable
+/// The stream of any random variable (Peek is protected; a pointer to it named through a
+/// derived class applies to every RandomVariableStream).
+struct StreamOf : public RandomVariableStream
 {
-  public:
-    /// \return the stream's next uniform in [0, 1)
-    double Draw()
+    /// \param v a variable \return its RngStream
+    static RngStream* Get(const RandomVariableStream& v)
     {
-        return Peek()->RandU01();
+        return (v.*(&StreamOf::Peek))();
     }
 };
 
-/// \param v a variable created as UnitUniform \return its next uniform in [0, 1)
-inline double
-DrawUnit(const Ptr<UniformRandomVariable>& v)
+/**
+ * Set a Time to a number of nanoseconds without constructing a Time. Until the first
+ * Simulator::Run ns-3 records every live Time in a std::set, so that each temporary Time
+ * costs an insertion and an erasure there; in place, t is zeroed and the value is added byte
+ * by byte from a table of d x 256^k ns built once (2,048 Times). Only with nanosecond
+ * resolution (the default), where the table's values are exact.
+ * \param t the Time
+ * \param ns nanoseconds
+ */
+void
+SetNanoSeconds(Time& t, int64_t ns)
 {
-    return static_cast<UnitUniform*>(PeekPointer(v))->Draw();
+    static const std::vector<Time> digits = []
+    {
+        std::vector<Time> v;
+        for (int k = 0; k < 8; ++k)
+        {
+            for (int d = 0; d < 256; ++d)
+            {
+                v.push_back(NanoSeconds(int64_t(d) << (8 * k)));
+            }
+        }
+        return v;
+    }();
+    if (Time::GetResolution() != Time::NS || ns < 0)
+    {
+        t = NanoSeconds(ns);
+        return;
+    }
+    t -= t;
+    for (size_t at = 0; ns != 0; at += 256, ns >>= 8)
+    {
+        t += digits[at + (ns & 255)];
+    }
 }
 } // namespace
+
+void
+SyntheticWorkload::FastVariable::Bind(Ptr<RandomVariableStream> v)
+{
+    m_var = v;
+    m_rng = StreamOf::Get(*v);
+    m_kind = GENERIC;
+    m_antithetic = v->IsAntithetic();
+    const TypeId type = v->GetInstanceTypeId();
+    if (type == UniformRandomVariable::GetTypeId())
+    {
+        auto u = DynamicCast<UniformRandomVariable>(v);
+        m_kind = UNIFORM;
+        m_a = u->GetMin();
+        m_b = u->GetMax();
+    }
+    else if (type == ExponentialRandomVariable::GetTypeId())
+    {
+        auto e = DynamicCast<ExponentialRandomVariable>(v);
+        m_kind = EXPONENTIAL;
+        m_a = e->GetMean();
+        m_b = e->GetBound();
+    }
+    else if (type == ParetoRandomVariable::GetTypeId())
+    {
+        auto p = DynamicCast<ParetoRandomVariable>(v);
+        m_kind = PARETO;
+        m_a = p->GetScale();
+        m_b = p->GetShape();
+        m_c = p->GetBound();
+    }
+    else if (type == LogNormalRandomVariable::GetTypeId())
+    {
+        auto l = DynamicCast<LogNormalRandomVariable>(v);
+        m_kind = LOGNORMAL;
+        m_a = l->GetMu();
+        m_b = l->GetSigma();
+    }
+}
+
+double
+SyntheticWorkload::FastVariable::U01() const
+{
+    return m_rng->RandU01();
+}
+
+inline double
+SyntheticWorkload::FastVariable::Get()
+{
+    // Each case is ns-3.37's GetValue(parameters) of the type, operation for operation.
+    switch (m_kind)
+    {
+    case UNIFORM:
+    {
+        double v = m_a + U01() * (m_b - m_a);
+        if (m_antithetic)
+        {
+            v = m_a + (m_b - v);
+        }
+        return v;
+    }
+    case EXPONENTIAL:
+        while (true)
+        {
+            double v = U01();
+            if (m_antithetic)
+            {
+                v = (1 - v);
+            }
+            const double r = -m_a * std::log(v);
+            if (m_b == 0 || r <= m_b)
+            {
+                return r;
+            }
+        }
+    case PARETO:
+        while (true)
+        {
+            double v = U01();
+            if (m_antithetic)
+            {
+                v = (1 - v);
+            }
+            const double r = (m_a * (1.0 / std::pow(v, 1.0 / m_b)));
+            if (m_c == 0 || r <= m_c)
+            {
+                return r;
+            }
+        }
+    case LOGNORMAL:
+    {
+        double v1;
+        double v2;
+        double r2;
+        do
+        {
+            double u1 = U01();
+            double u2 = U01();
+            if (m_antithetic)
+            {
+                u1 = (1 - u1);
+                u2 = (1 - u2);
+            }
+            v1 = -1 + 2 * u1;
+            v2 = -1 + 2 * u2;
+            r2 = v1 * v1 + v2 * v2;
+        }
+        while (r2 > 1.0 || r2 == 0);
+        const double normal = v1 * std::sqrt(-2.0 * std::log(r2) / r2);
+        return std::exp(m_b * normal + m_a);
+    }
+    case GENERIC:
+        break;
+    }
+    return m_var->GetValue();
+}
 
 namespace
 {
@@ -370,6 +511,16 @@ PutNumber(char* p, uint64_t v)
     return std::to_chars(p, p + 20, v).ptr;
 }
 
+/// Assign a string unless it already holds the value (most records repeat the last one's).
+inline void
+AssignIfDifferent(std::string& s, std::string_view v)
+{
+    if (s != v)
+    {
+        s.assign(v);
+    }
+}
+
 /// Appends a C string literal.
 template <size_t L>
 inline char*
@@ -681,8 +832,8 @@ SyntheticWorkload::GetTypeId()
 
 SyntheticWorkload::SyntheticWorkload()
     : m_universeRng(CreateObject<UniformRandomVariable>())
-    , m_popularityRng(CreateObject<UnitUniform>())
-    , m_requestRng(CreateObject<UnitUniform>())
+    , m_popularityRng(CreateObject<UniformRandomVariable>())
+    , m_requestRng(CreateObject<UniformRandomVariable>())
     , m_changeRng(CreateObject<ExponentialRandomVariable>())
 {
     NS_LOG_FUNCTION(this);
@@ -716,6 +867,19 @@ SyntheticWorkload::DoDispose()
     m_popularityRng = nullptr;
     m_requestRng = nullptr;
     m_changeRng = nullptr;
+    for (FastVariable* v : {&m_fastAbortFraction,
+                            &m_fastChangeInterval,
+                            &m_fastObjectsPerPage,
+                            &m_fastInterRequest,
+                            &m_fastThink,
+                            &m_fastPagesPerSession,
+                            &m_fastSessionGap,
+                            &m_fastChange,
+                            &m_fastPopularity,
+                            &m_fastRequest})
+    {
+        *v = FastVariable();
+    }
     Object::DoDispose();
 }
 
@@ -783,6 +947,10 @@ SyntheticWorkload::AssignStreams(int64_t stream)
     for (const auto& rv : all)
     {
         rv->SetStream(stream + n++);
+    }
+    if (m_built)
+    {
+        BindVariables(); // SetStream replaced their RngStreams
     }
     return n;
 }
@@ -945,6 +1113,7 @@ SyntheticWorkload::Build()
     m_size[OTHER]
         = {m_otherMedian, m_otherSigma, m_otherTailFraction, m_otherTailScale, m_otherTailShape};
     BuildServers();
+    BindVariables();
     BuildObjects();
 
     m_user.assign(m_users, User{});
@@ -954,10 +1123,10 @@ SyntheticWorkload::Build()
     {
         // Start after a first off period, WarmUp before time zero: for exponential gaps
         // (the presets) the residual of a gap in progress has the gap's distribution.
-        const double start = std::max(0.0, m_sessionGap->GetValue()) - m_warmUp.GetSeconds();
+        const double start = std::max(0.0, m_fastSessionGap.Get()) - m_warmUp.GetSeconds();
         m_user[u].sessionLeft
-            = uint32_t(std::max(1.0, std::floor(m_pagesPerSession->GetValue()))) - 1;
-        m_user[u].pageLeft = uint32_t(std::max(1.0, std::floor(m_objectsPerPage->GetValue()))) - 1;
+            = uint32_t(std::max(1.0, std::floor(m_fastPagesPerSession.Get()))) - 1;
+        m_user[u].pageLeft = uint32_t(std::max(1.0, std::floor(m_fastObjectsPerPage.Get()))) - 1;
         m_heap.emplace_back(start, u);
     }
     std::make_heap(m_heap.begin(), m_heap.end(), std::greater<>());
@@ -969,6 +1138,21 @@ SyntheticWorkload::Build()
         SiftDown({ScheduleUser(user, now), user});
     }
     m_built = true;
+}
+
+void
+SyntheticWorkload::BindVariables()
+{
+    m_fastAbortFraction.Bind(m_abortFraction);
+    m_fastChangeInterval.Bind(m_changeInterval);
+    m_fastObjectsPerPage.Bind(m_objectsPerPage);
+    m_fastInterRequest.Bind(m_interRequest);
+    m_fastThink.Bind(m_think);
+    m_fastPagesPerSession.Bind(m_pagesPerSession);
+    m_fastSessionGap.Bind(m_sessionGap);
+    m_fastChange.Bind(m_changeRng);
+    m_fastPopularity.Bind(m_popularityRng);
+    m_fastRequest.Bind(m_requestRng);
 }
 
 void
@@ -1155,7 +1339,7 @@ SyntheticWorkload::BuildObjects()
     }
     m_alias = MakeAlias(w);
     // Prime the two-ahead pipeline of DrawObject.
-    m_nextColumn = DrawUnit(m_popularityRng) * double(n);
+    m_nextColumn = m_fastPopularity.Get() * double(n);
     DrawObject();
     NS_LOG_INFO("universe of " << n << " objects, " << m_servers << " servers");
 }
@@ -1216,7 +1400,7 @@ SyntheticWorkload::DrawObject()
     const Alias& a = m_alias[i];
     m_nextObject = x - double(i) < double(a.keep) ? i : a.other;
     __builtin_prefetch(&m_obj[m_nextObject]);
-    m_nextColumn = DrawUnit(m_popularityRng) * double(n);
+    m_nextColumn = m_fastPopularity.Get() * double(n);
     __builtin_prefetch(&m_alias[column(m_nextColumn)]);
     return id;
 }
@@ -1228,16 +1412,16 @@ SyntheticWorkload::ScheduleUser(uint32_t user, double now)
     if (u.pageLeft > 0)
     {
         --u.pageLeft;
-        return now + std::max(0.0, m_interRequest->GetValue());
+        return now + std::max(0.0, m_fastInterRequest.Get());
     }
-    u.pageLeft = uint32_t(std::max(1.0, std::floor(m_objectsPerPage->GetValue()))) - 1;
+    u.pageLeft = uint32_t(std::max(1.0, std::floor(m_fastObjectsPerPage.Get()))) - 1;
     if (u.sessionLeft > 0)
     {
         --u.sessionLeft;
-        return now + std::max(0.0, m_think->GetValue());
+        return now + std::max(0.0, m_fastThink.Get());
     }
-    u.sessionLeft = uint32_t(std::max(1.0, std::floor(m_pagesPerSession->GetValue()))) - 1;
-    return now + std::max(0.0, m_sessionGap->GetValue());
+    u.sessionLeft = uint32_t(std::max(1.0, std::floor(m_fastPagesPerSession.Get()))) - 1;
+    return now + std::max(0.0, m_fastSessionGap.Get());
 }
 
 void
@@ -1272,15 +1456,15 @@ SyntheticWorkload::ApplyModifications(Obj& o, double now)
 {
     if (o.changeMean < 0)
     {
-        const double mean = m_changeInterval->GetValue();
+        const double mean = m_fastChangeInterval.Get();
         o.changeMean = float(std::max(0.0, mean));
         o.nextChange
-            = mean > 0 ? mean * m_changeRng->GetValue() : std::numeric_limits<double>::infinity();
+            = mean > 0 ? mean * m_fastChange.Get() : std::numeric_limits<double>::infinity();
     }
     while (o.nextChange <= now)
     {
         ++o.version;
-        o.nextChange += double(o.changeMean) * m_changeRng->GetValue();
+        o.nextChange += double(o.changeMean) * m_fastChange.Get();
     }
 }
 
@@ -1307,26 +1491,26 @@ SyntheticWorkload::Next(TraceRecord& out)
     // Two uniforms per request, each split into independent decisions (Split): the draws
     // are the generator's main cost. Always two, so that changing one probability does not
     // shift the random numbers of the requests that follow.
-    double u = DrawUnit(m_requestRng);
+    double u = m_fastRequest.Get();
     const bool cookieSite = o.flags & FLAG_COOKIE_SITE;
     out.cookie = cookieSite && Split(u, m_cookieSiteProbability);
     out.setCookie = cookieSite && !out.cookie && Split(u, m_pSetCookie);
     out.clientNoCache = Split(u, m_pClientNoCache);
     out.authorization = Split(u, m_pAuthorization);
-    u = DrawUnit(m_requestRng);
+    u = m_fastRequest.Get();
     const bool other = Split(u, grp ? d.otherMethodDynamic : d.otherMethodStatic);
     out.persistent = Split(u, m_pPersistent);
     const bool aborted = o.size > 1 && Split(u, o.abortProb);
     out.serverNoCache = o.flags & FLAG_SERVER_NO_CACHE;
-    out.method.assign(other ? std::string_view("POST") : std::string_view("GET"));
+    AssignIfDifferent(out.method, other ? std::string_view("POST") : std::string_view("GET"));
 
-    out.time = NanoSeconds(int64_t(std::llround(now * 1e9)));
+    SetNanoSeconds(out.time, int64_t(std::llround(now * 1e9)));
     out.client = user;
     out.size = o.size;
     out.received = o.size;
     if (aborted)
     {
-        const double f = std::clamp(m_abortFraction->GetValue(), 0.0, 1.0);
+        const double f = std::clamp(m_fastAbortFraction.Get(), 0.0, 1.0);
         out.received = std::min<uint64_t>(uint64_t(f * double(o.size)), o.size - 1);
     }
     out.status = 200;
@@ -1363,7 +1547,7 @@ SyntheticWorkload::Next(TraceRecord& out)
     out.path.assign(buf, p - buf);
     static constexpr std::string_view types[]
         = {"text/html", "image/gif", "application/octet-stream"};
-    out.contentType.assign(types[o.type]);
+    AssignIfDifferent(out.contentType, types[o.type]);
 
     m_lastObject = id;
     ++m_generated;

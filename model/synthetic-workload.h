@@ -212,7 +212,47 @@ class SyntheticWorkload : public Object
         uint32_t sessionLeft{0}; //!< pages left in the current session
     };
 
+    /**
+     * An attribute's random variable, drawn without ns-3's virtual GetValue chain (two
+     * virtual calls and four logging checks per number) when its exact type is Uniform,
+     * Exponential, Pareto or LogNormal: the same transformation as ns-3.37's GetValue of the
+     * same stream's uniforms, so the same numbers. The parameters and the stream are read
+     * by Bind (at the first draw of the workload, when the attributes are final, and again by
+     * AssignStreams); other types are drawn through GetValue.
+     */
+    class FastVariable
+    {
+      public:
+        /// \param v the variable (kept alive)
+        void Bind(Ptr<RandomVariableStream> v);
+        /// \return the variable's next value
+        double Get();
+
+      private:
+        /// The replicated types.
+        enum Kind : uint8_t
+        {
+            GENERIC,     //!< anything else: GetValue
+            UNIFORM,     //!< m_a min, m_b max
+            EXPONENTIAL, //!< m_a mean, m_b bound
+            PARETO,      //!< m_a scale, m_b shape, m_c bound
+            LOGNORMAL,   //!< m_a mu, m_b sigma
+        };
+
+        /// \return the stream's next uniform in [0, 1)
+        double U01() const;
+
+        Ptr<RandomVariableStream> m_var; //!< the variable
+        RngStream* m_rng{nullptr};       //!< its stream
+        Kind m_kind{GENERIC};            //!< its type
+        bool m_antithetic{false};        //!< its Antithetic attribute
+        double m_a{0};                   //!< first parameter
+        double m_b{0};                   //!< second parameter
+        double m_c{0};                   //!< third parameter
+    };
+
     void Build();
+    void BindVariables();
     void BuildServers();
     void BuildObjects();
 
@@ -283,6 +323,18 @@ class SyntheticWorkload : public Object
     Ptr<UniformRandomVariable> m_popularityRng; //!< object choice
     Ptr<UniformRandomVariable> m_requestRng;    //!< per-request properties
     Ptr<ExponentialRandomVariable> m_changeRng; //!< modification times (mean 1)
+
+    // The variables drawn per request, bound at Build.
+    FastVariable m_fastAbortFraction;   //!< m_abortFraction
+    FastVariable m_fastChangeInterval;  //!< m_changeInterval
+    FastVariable m_fastObjectsPerPage;  //!< m_objectsPerPage
+    FastVariable m_fastInterRequest;    //!< m_interRequest
+    FastVariable m_fastThink;           //!< m_think
+    FastVariable m_fastPagesPerSession; //!< m_pagesPerSession
+    FastVariable m_fastSessionGap;      //!< m_sessionGap
+    FastVariable m_fastChange;          //!< m_changeRng
+    FastVariable m_fastPopularity;      //!< m_popularityRng
+    FastVariable m_fastRequest;         //!< m_requestRng
 
     // State.
     bool m_built{false};    //!< universe built

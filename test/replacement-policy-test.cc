@@ -8,12 +8,14 @@
  * error message.
  */
 #include "ns3/greedy-dual-policy.h"
+#include "ns3/object-table.h"
 #include "ns3/replacement-policy.h"
 #include "ns3/s3-fifo-policy.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
 #include <set>
 #include <stdexcept>
@@ -466,16 +468,43 @@ MakeReference(const std::string& name, uint64_t capacity)
     throw std::invalid_argument("no reference for " + name);
 }
 
+/// How the random tests' key numbers 0..n-1 become policy keys (ObjectTable's two indexes).
+enum class KeyMap
+{
+    DENSE,   //!< k: the direct array
+    SPARSE,  //!< k x a large odd number: the hash map
+    STRIDED, //!< 60000 + 37 k: around the array's size limit, moved from the hash map to
+             //!< the array as it grows
+};
+
+/// \return the policy key of key number k
+Key
+MapKey(KeyMap map, Key k)
+{
+    switch (map)
+    {
+    case KeyMap::SPARSE:
+        return k * 0x9E3779B97F4A7C15ULL + 1;
+    case KeyMap::STRIDED:
+        return 60000 + 37 * k;
+    case KeyMap::DENSE:
+        break;
+    }
+    return k;
+}
+
 /// Contents of a policy, from Contains over the keys used.
 Contents
-ContentsOf(const ReplacementPolicy& p, const std::vector<uint64_t>& sizes)
+ContentsOf(const ReplacementPolicy& p,
+           const std::vector<uint64_t>& sizes,
+           KeyMap map = KeyMap::DENSE)
 {
     Contents c;
     for (Key k = 0; k < sizes.size(); ++k)
     {
-        if (p.Contains(k))
+        if (p.Contains(MapKey(map, k)))
         {
-            c.insert({k, sizes[k]});
+            c.insert({MapKey(map, k), sizes[k]});
         }
     }
     return c;
@@ -485,12 +514,20 @@ struct RandomCase
 {
     std::string policy;
     uint32_t seed;
+    KeyMap map{KeyMap::DENSE};
 };
+
+/// \return the key mapping's name in test names
+std::string
+MapName(KeyMap map)
+{
+    return map == KeyMap::SPARSE ? "_sparse" : map == KeyMap::STRIDED ? "_strided" : "";
+}
 
 void
 PrintTo(const RandomCase& c, std::ostream* os)
 {
-    *os << c.policy << " seed " << c.seed;
+    *os << c.policy << " seed " << c.seed << MapName(c.map);
 }
 
 class PolicyVsReference : public ::testing::TestWithParam<RandomCase>
@@ -537,7 +574,8 @@ TEST_P(PolicyVsReference, SameHitsVictimsAndContents)
     uint64_t hits = 0;
     for (int step = 0; step < 3000; ++step)
     {
-        const Key k = std::min<Key>(skew(rng), keys - 1);
+        const Key n = std::min<Key>(skew(rng), keys - 1);
+        const Key k = MapKey(c.map, n);
         const unsigned op = rng() % 100;
         SCOPED_TRACE("step " + std::to_string(step) + " key " + std::to_string(k));
         if (op < 5)
@@ -548,11 +586,11 @@ TEST_P(PolicyVsReference, SameHitsVictimsAndContents)
         else if (op < 10)
         {
             // A new version of the object, whether cached or not.
-            sizes[k] = drawSize();
+            sizes[n] = drawSize();
             const double cost = costs[rng() % 5];
-            const bool in = policy->Insert(k, sizes[k], cost);
-            ASSERT_EQ(in, ref->Insert(k, sizes[k], cost));
-            ASSERT_EQ(in, sizes[k] <= capacity);
+            const bool in = policy->Insert(k, sizes[n], cost);
+            ASSERT_EQ(in, ref->Insert(k, sizes[n], cost));
+            ASSERT_EQ(in, sizes[n] <= capacity);
         }
         else
         {
@@ -564,21 +602,21 @@ TEST_P(PolicyVsReference, SameHitsVictimsAndContents)
                 const double cost = costs[rng() % 5];
                 const uint64_t before = policy->GetUsedBytes();
                 const size_t firstVictim = victims.size();
-                const bool in = policy->Insert(k, sizes[k], cost);
-                ASSERT_EQ(in, ref->Insert(k, sizes[k], cost));
-                ASSERT_EQ(in, sizes[k] <= capacity);
+                const bool in = policy->Insert(k, sizes[n], cost);
+                ASSERT_EQ(in, ref->Insert(k, sizes[n], cost));
+                ASSERT_EQ(in, sizes[n] <= capacity);
                 uint64_t freed = 0;
                 for (size_t i = firstVictim; i < victims.size(); ++i)
                 {
                     freed += victims[i].second;
                 }
-                ASSERT_EQ(policy->GetUsedBytes(), before - freed + (in ? sizes[k] : 0));
+                ASSERT_EQ(policy->GetUsedBytes(), before - freed + (in ? sizes[n] : 0));
             }
         }
         ASSERT_EQ(victims, ref->victims);
         ASSERT_LE(policy->GetUsedBytes(), capacity);
         ASSERT_EQ(policy->GetUsedBytes(), ref->used);
-        const Contents contents = ContentsOf(*policy, sizes);
+        const Contents contents = ContentsOf(*policy, sizes, c.map);
         ASSERT_EQ(contents, ref->GetContents());
         ASSERT_EQ(policy->GetObjectCount(), contents.size());
         uint64_t bytes = 0;
@@ -603,6 +641,8 @@ RandomCases()
         {
             cases.push_back({name, seed});
         }
+        cases.push_back({name, 5, KeyMap::SPARSE});
+        cases.push_back({name, 6, KeyMap::STRIDED});
     }
     return cases;
 }
@@ -611,7 +651,82 @@ INSTANTIATE_TEST_SUITE_P(AllPolicies,
                          PolicyVsReference,
                          ::testing::ValuesIn(RandomCases()),
                          [](const ::testing::TestParamInfo<RandomCase>& info)
-                         { return info.param.policy + "_seed" + std::to_string(info.param.seed); });
+                         {
+                             return info.param.policy + "_seed" + std::to_string(info.param.seed)
+                                  + MapName(info.param.map);
+                         });
+
+// ObjectTable against a std::map on random adds and removes over keys that start beyond the
+// direct array's limit and come within it as the table fills (moved from the hash map), and
+// keys that always stay in the hash map.
+TEST(ObjectTable, MatchesAMapAcrossArrayGrowth)
+{
+    struct Node
+    {
+        Key key{0};
+        uint64_t payload{0};
+    };
+
+    ObjectTable<Node> table;
+    std::map<Key, uint64_t> ref;
+    std::mt19937_64 rng(11);
+    auto drawKey = [&rng]() -> Key
+    {
+        switch (rng() % 3)
+        {
+        case 0:
+            return rng() % 1000;
+        case 1:
+            return 60000 + rng() % 200000;
+        default:
+            return (Key(1) << 40) + rng() % 1000;
+        }
+    };
+    for (int step = 0; step < 60000; ++step)
+    {
+        const Key k = drawKey();
+        // Mostly adds, so that the table grows to thousands of nodes.
+        const bool add = rng() % 4 != 0;
+        auto it = ref.find(k);
+        if (add && it == ref.end())
+        {
+            const uint32_t slot = table.Add(k);
+            table.At(slot).payload = uint64_t(step);
+            ref[k] = uint64_t(step);
+            ASSERT_EQ(table.Slot(k), slot);
+        }
+        else if (!add && it != ref.end())
+        {
+            table.Remove(k);
+            ref.erase(it);
+        }
+        const Node* n = table.Find(k);
+        ASSERT_EQ(n != nullptr, ref.count(k) > 0) << "step " << step << " key " << k;
+        if (n != nullptr)
+        {
+            ASSERT_EQ(n->key, k);
+            ASSERT_EQ(n->payload, ref[k]);
+        }
+        ASSERT_EQ(table.Size(), ref.size());
+    }
+    ASSERT_GT(ref.size(), 10000u);
+    // Every key still found, with its own node; ForEach visits each once.
+    for (const auto& [k, payload] : ref)
+    {
+        const Node* n = table.Find(k);
+        ASSERT_NE(n, nullptr) << k;
+        EXPECT_EQ(n->payload, payload);
+    }
+    size_t visited = 0;
+    table.ForEach(
+        [&](uint32_t slot, Node& n)
+        {
+            ++visited;
+            EXPECT_EQ(table.Slot(n.key), slot);
+            EXPECT_EQ(ref.at(n.key), n.payload);
+        });
+    EXPECT_EQ(visited, ref.size());
+}
 
 /// A request sequence over keys with a skewed popularity.
 std::vector<Key>
@@ -774,12 +889,20 @@ TEST(ReplacementPolicy, FactoryNamesAndErrors)
 
 // Many replacements leave dead heap entries behind until the heap is rebuilt (once they
 // outnumber the objects by 1024): the victims must still match the reference.
+// Also with the access counter renumbered every 100 accesses (normally every 4 G).
 TEST(ReplacementPolicy, GreedyDualMatchesReferenceAcrossHeapRebuilds)
 {
-    for (const char* name : {"GDS1", "GDSF", "LFU", "CSP"})
+    for (const char* name : {"GDS1", "GDSF", "LFU", "CSP", "GDS1-renumbered", "GDSF-renumbered"})
     {
-        auto policy = CreateReplacementPolicy(name, 1000);
-        auto ref = MakeReference(name, 1000);
+        const std::string variant = name;
+        const bool renumbered = variant.find("-renumbered") != std::string::npos;
+        const std::string policyName = variant.substr(0, variant.find('-'));
+        auto policy = CreateReplacementPolicy(policyName, 1000);
+        if (renumbered)
+        {
+            dynamic_cast<GreedyDualPolicy&>(*policy).SetAccessLimit(100);
+        }
+        auto ref = MakeReference(policyName, 1000);
         Victims victims;
         policy->SetEvictCallback([&victims](Key k, uint64_t s) { victims.push_back({k, s}); });
         std::mt19937_64 rng(3);
@@ -859,6 +982,38 @@ TEST(ReplacementPolicy, S3FifoGhostSendsReturningObjectsToMain)
     EXPECT_TRUE(p.Contains(3));
     EXPECT_FALSE(p.Contains(1));
     EXPECT_EQ(p.GetSmallBytes(), 100u);
+}
+
+// Prefetch is a hint: a replay with it gives the same hits as one without, for every policy.
+TEST(ReplacementPolicy, PrefetchChangesNothing)
+{
+    const auto seq = SkewedKeys(5, 20000, 3000);
+    for (const auto& name : GetReplacementPolicyNames())
+    {
+        auto plain = CreateReplacementPolicy(name, 4000);
+        auto hinted = CreateReplacementPolicy(name, 4000);
+        Victims a;
+        Victims b;
+        plain->SetEvictCallback([&a](Key k, uint64_t s) { a.push_back({k, s}); });
+        hinted->SetEvictCallback([&b](Key k, uint64_t s) { b.push_back({k, s}); });
+        uint64_t hits = 0;
+        for (size_t i = 0; i < seq.size(); ++i)
+        {
+            hinted->Prefetch(seq[std::min(i + 12, seq.size() - 1)]);
+            const bool hit = plain->Lookup(seq[i]);
+            ASSERT_EQ(hit, hinted->Lookup(seq[i])) << name << " request " << i;
+            hits += hit;
+            if (!hit)
+            {
+                const uint64_t size = 50 + seq[i] % 300;
+                plain->Insert(seq[i], size, 0.1);
+                hinted->Insert(seq[i], size, 0.1);
+            }
+        }
+        EXPECT_EQ(a, b) << name;
+        EXPECT_GT(hits, 1000u) << name;
+        EXPECT_GT(a.size(), 1000u) << name;
+    }
 }
 
 } // namespace
