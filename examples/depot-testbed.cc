@@ -299,22 +299,6 @@ Run(System system,
     return out;
 }
 
-std::vector<std::string>
-Split(const std::string& s)
-{
-    std::vector<std::string> v;
-    std::stringstream ss(s);
-    std::string item;
-    while (std::getline(ss, item, ','))
-    {
-        if (!item.empty())
-        {
-            v.push_back(item);
-        }
-    }
-    return v;
-}
-
 std::string
 SchedulerType(const std::string& name)
 {
@@ -336,11 +320,25 @@ SchedulerType(const std::string& name)
     return it->second;
 }
 
+std::vector<std::string>
+List(const std::string& list, const char* option)
+{
+    try
+    {
+        return CacheSimulator::SplitList(list);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        std::cerr << "depot-testbed: --" << option << ": " << e.what() << "\n";
+        std::exit(2);
+    }
+}
+
 std::vector<uint32_t>
 Numbers(const std::string& list, const char* option)
 {
     std::vector<uint32_t> v;
-    for (const std::string& s : Split(list))
+    for (const std::string& s : List(list, option))
     {
         char* end = nullptr;
         const unsigned long n = std::strtoul(s.c_str(), &end, 10);
@@ -389,7 +387,9 @@ main(int argc, char* argv[])
     cmd.AddValue("reportInterval", "proxies' load report interval (loadindex)", o.reportInterval);
     cmd.AddValue("seed", "run number", o.seed);
     cmd.Parse(argc, argv);
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1460));
+    // 1448 + 12 bytes of timestamp option + 40 = the 1500-byte Ethernet MTU: no IP fragments,
+    // which the depot would not rewrite (it switches whole TCP segments only).
+    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
 
     const auto paper = PaperTables();
     const ProxySpeed speed[2] = {Calibrate(HP755, paper), Calibrate(HP712, paper)};
@@ -400,11 +400,12 @@ main(int argc, char* argv[])
     std::cout << "columns: connections/s, KB/s, average connection time (ms); simulated | paper\n";
 
     std::vector<std::pair<System, std::string>> systems = {{HP755, ""}, {HP712, ""}};
-    for (const std::string& s : Split(schedulers))
+    for (const std::string& s : List(schedulers, "schedulers"))
     {
-        systems.emplace_back(DEPOT, SchedulerType(s));
+        SchedulerType(s); // exits on an unknown name before any run
+        systems.emplace_back(DEPOT, s);
     }
-    for (const std::string& mode : Split(modes))
+    for (const std::string& mode : List(modes, "modes"))
     {
         if (mode != "nocache" && mode != "hit")
         {
@@ -425,11 +426,17 @@ main(int argc, char* argv[])
             {
                 for (const auto& [system, sched] : systems)
                 {
-                    Outcome out = Run(system, sched, noCache, conc, size, speed, o);
+                    Outcome out = Run(system,
+                                      system == DEPOT ? SchedulerType(sched) : "",
+                                      noCache,
+                                      conc,
+                                      size,
+                                      speed,
+                                      o);
                     const auto& res = *out.result;
                     std::string name = system == HP755 ? "HP 755"
                                      : system == HP712 ? "HP 712"
-                                                       : "depot " + sched.substr(5, 6);
+                                                       : "depot " + sched;
                     std::cout << std::left << std::setw(5) << conc << std::setw(7) << size
                               << std::setw(15) << name << std::right
                               << Cell(res.ConnectionsPerSecond(),
@@ -437,7 +444,7 @@ main(int argc, char* argv[])
                                       res.MeanConnectMs())
                               << " |";
                     auto p = paper.find({noCache, conc, size, system});
-                    if (p != paper.end() && (system != DEPOT || sched == SchedulerType("rr")))
+                    if (p != paper.end() && (system != DEPOT || sched == "rr"))
                     {
                         std::cout << Cell(p->second.cps, p->second.kbps, p->second.ms);
                     }
@@ -462,7 +469,7 @@ main(int argc, char* argv[])
                         }
                     }
                     std::cout << ", mean request " << std::fixed << std::setprecision(0)
-                              << res.MeanResponseMs() << " ms\n";
+                              << res.MeanResponseMs() << " ms" << std::endl;
                 }
             }
         }
