@@ -374,6 +374,39 @@ Cell(double cps, double kbps, double ms)
     return os.str();
 }
 
+/// The paper's shape (and the schedulers' claim) for one concurrency and size.
+bool
+CheckShape(const std::map<std::string, double>& cps, uint32_t conc, uint32_t size)
+{
+    bool ok = true;
+    auto fail = [&](const std::string& what)
+    {
+        std::cout << "shape check failed at " << conc << " concurrent, " << size
+                  << " bytes: " << what << std::endl;
+        ok = false;
+    };
+    auto rr = cps.find("depot rr");
+    if (rr == cps.end())
+    {
+        fail("no round-robin run (--schedulers must include rr)");
+        return ok;
+    }
+    const double lo = std::min(cps.at("HP 755"), cps.at("HP 712"));
+    const double hi = std::max(cps.at("HP 755"), cps.at("HP 712"));
+    if (!(rr->second > lo && rr->second < hi))
+    {
+        fail("round robin is not between the two proxies");
+    }
+    for (const auto& [name, value] : cps)
+    {
+        if (name.rfind("depot ", 0) == 0 && name != "depot rr" && !(value > rr->second))
+        {
+            fail(name + " does not beat round robin");
+        }
+    }
+    return ok;
+}
+
 } // namespace
 
 int
@@ -385,6 +418,8 @@ main(int argc, char* argv[])
     std::string hitConc = "10,25,50,75,100,125";
     std::string sizes = "100,1024,10240";
     std::string modes = "nocache,hit";
+    bool checkShape = false;
+    bool shapeOk = true;
     CommandLine cmd(__FILE__);
     cmd.AddValue("schedulers", "depot schedulers: rr,wrr,lc,wlc,sed,nq,loadindex", schedulers);
     cmd.AddValue("noCacheConcurrency", "concurrencies of the no-cache runs", noCacheConc);
@@ -398,6 +433,10 @@ main(int argc, char* argv[])
     cmd.AddValue("depotDelay", "depot processing delay per packet", o.depotDelay);
     cmd.AddValue("reportInterval", "proxies' load report interval (loadindex)", o.reportInterval);
     cmd.AddValue("seed", "run number", o.seed);
+    cmd.AddValue("checkShape",
+                 "exit with 3 unless, up to maxConnections concurrent, the round-robin depot lies "
+                 "between the two proxies and every other scheduler beats round robin",
+                 checkShape);
     cmd.Parse(argc, argv);
     // 1448 + 12 bytes of timestamp option + 40 = the 1500-byte Ethernet MTU: no IP fragments,
     // which the depot would not rewrite (it switches whole TCP segments only).
@@ -436,6 +475,7 @@ main(int argc, char* argv[])
         {
             for (uint32_t size : Numbers(sizes, "sizes"))
             {
+                std::map<std::string, double> cps; // per system name, for --checkShape
                 for (const auto& [system, sched] : systems)
                 {
                     Outcome out = Run(system,
@@ -482,9 +522,14 @@ main(int argc, char* argv[])
                     }
                     std::cout << ", mean request " << std::fixed << std::setprecision(0)
                               << res.MeanResponseMs() << " ms" << std::endl;
+                    cps[name] = res.Complete() ? res.ConnectionsPerSecond() : 0;
+                }
+                if (checkShape && conc <= o.maxConnections)
+                {
+                    shapeOk &= CheckShape(cps, conc, size);
                 }
             }
         }
     }
-    return 0;
+    return shapeOk ? 0 : 3;
 }
