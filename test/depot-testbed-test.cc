@@ -27,7 +27,7 @@ class WebStoneTest : public ::testing::Test
     }
 };
 
-/// A proxy taking one connection at a time, each request 0.3 s of CPU.
+/// A proxy taking one connection at a time, each request holding its one worker for cost.
 ProxyCacheHelper
 OneAtATime(Time cost)
 {
