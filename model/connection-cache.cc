@@ -276,6 +276,18 @@ ConnectionCache::GetServerCounters() const
     return m_pool.GetCounters();
 }
 
+const ProcessingQueue&
+ConnectionCache::GetProcessingQueue() const
+{
+    return m_cpu;
+}
+
+uint32_t
+ConnectionCache::GetActiveRequests() const
+{
+    return m_transactions.size();
+}
+
 Time
 ConnectionCache::GetHitProcessingTime() const
 {

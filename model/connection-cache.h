@@ -90,6 +90,10 @@ class ConnectionCache : public Application
     const Counters& GetCounters() const;
     /// \return the server-side connection counters
     const ServerConnectionPool::Counters& GetServerCounters() const;
+    /// \return the processing queue (the proxy's CPU), e.g. for load reports
+    const ProcessingQueue& GetProcessingQueue() const;
+    /// \return requests received and not yet finished (processing, waiting or relaying)
+    uint32_t GetActiveRequests() const;
 
     /**
      * Print the connection table of seed 002 (section IV.D) for this proxy.

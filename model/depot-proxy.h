@@ -27,6 +27,8 @@ struct DepotProxy
     double responseTime{0};       //!< smoothed SYN to SYN-ACK time through the depot, s
     double cpuLoad{0};            //!< last reported CPU load, 0..1 (Depot::SetProxyLoad)
     double cacheFree{1};          //!< last reported free cache fraction, 0..1
+    uint32_t reportedRequests{0}; //!< last reported requests under way (load report)
+    uint64_t loadReports{0};      //!< load reports received (Depot LoadReportPort)
     uint64_t sessionsOpened{0};   //!< sessions dispatched to it
     uint64_t synTimeouts{0};      //!< forwarded SYNs it did not answer in time
     uint32_t checkSuccesses{0};   //!< consecutive successful health checks

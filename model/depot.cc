@@ -5,6 +5,7 @@
 
 #include "http-message.h"
 #include "http-parser.h"
+#include "load-report-header.h"
 #include "round-robin-scheduler.h"
 
 #include "ns3/boolean.h"
@@ -22,6 +23,7 @@
 #include "ns3/tcp-header.h"
 #include "ns3/tcp-option-winscale.h"
 #include "ns3/tcp-socket-factory.h"
+#include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -195,6 +197,12 @@ Depot::GetTypeId()
                             UintegerValue(2),
                             MakeUintegerAccessor(&Depot::m_rise),
                             MakeUintegerChecker<uint32_t>(1))
+              .AddAttribute("LoadReportPort",
+                            "UDP port on which proxies' load reports (LoadReporter) arrive; a "
+                            "report is applied to the proxy whose address sent it. 0: off.",
+                            UintegerValue(0),
+                            MakeUintegerAccessor(&Depot::m_loadReportPort),
+                            MakeUintegerChecker<uint16_t>())
               .AddTraceSource("SessionOpened",
                               "A new session went to a proxy.",
                               MakeTraceSourceAccessor(&Depot::m_openedTrace),
@@ -228,7 +236,11 @@ Depot::GetTypeId()
               .AddTraceSource("TableSize",
                               "Sessions in the table after a change.",
                               MakeTraceSourceAccessor(&Depot::m_tableSizeTrace),
-                              "ns3::TracedValueCallback::Uint32");
+                              "ns3::TracedValueCallback::Uint32")
+              .AddTraceSource("LoadReport",
+                              "A proxy's load report was applied.",
+                              MakeTraceSourceAccessor(&Depot::m_loadReportTrace),
+                              "ns3::Depot::LoadReportTracedCallback");
     return tid;
 }
 
@@ -332,6 +344,12 @@ Depot::GetTimeout(uint8_t s) const
     return m_timeouts.at(s);
 }
 
+uint64_t
+Depot::GetBadLoadReports() const
+{
+    return m_badLoadReports;
+}
+
 void
 Depot::SetNoSessionAction(std::string action)
 {
@@ -402,11 +420,56 @@ Depot::StartApplication()
     {
         m_checkEvent = Simulator::ScheduleNow(&Depot::HealthCheck, this);
     }
+    if (m_loadReportPort != 0)
+    {
+        m_loadSocket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
+        NS_ABORT_MSG_IF(
+            m_loadSocket->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_loadReportPort)) != 0,
+            "Depot: cannot bind LoadReportPort " << m_loadReportPort);
+        m_loadSocket->SetRecvCallback(MakeCallback(&Depot::HandleLoadReport, this));
+    }
+}
+
+void
+Depot::HandleLoadReport(Ptr<Socket> socket)
+{
+    Address from;
+    while (Ptr<Packet> p = socket->RecvFrom(from))
+    {
+        const Ipv4Address sender = InetSocketAddress::ConvertFrom(from).GetIpv4();
+        auto it = std::find_if(m_proxies.begin(),
+                               m_proxies.end(),
+                               [sender](const DepotProxy& x) { return x.address == sender; });
+        LoadReportHeader h;
+        if (p->GetSize() == LoadReportHeader::SIZE)
+        {
+            p->RemoveHeader(h);
+        }
+        if (it == m_proxies.end() || p->GetSize() != 0 || !h.IsValid())
+        {
+            NS_LOG_WARN("Depot: load report from "
+                        << sender << " dropped ("
+                        << (it == m_proxies.end() ? "not a proxy" : "malformed") << ")");
+            ++m_badLoadReports;
+            continue;
+        }
+        const uint32_t index = it - m_proxies.begin();
+        SetProxyLoad(index, h.GetCpuLoad(), h.GetCacheFree());
+        it->reportedRequests = h.GetActiveRequests();
+        ++it->loadReports;
+        m_loadReportTrace(index, h.GetCpuLoad(), h.GetCacheFree(), h.GetActiveRequests());
+    }
 }
 
 void
 Depot::StopApplication()
 {
+    if (m_loadSocket)
+    {
+        m_loadSocket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        m_loadSocket->Close();
+        m_loadSocket = nullptr;
+    }
     if (m_hook)
     {
         m_hook->RemoveHook(m_hookId);

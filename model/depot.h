@@ -158,6 +158,9 @@ class Depot : public Application
     /// \param s a session state \return its timeout
     Time GetTimeout(uint8_t s) const;
 
+    /// \return load report datagrams dropped (unknown sender or malformed)
+    uint64_t GetBadLoadReports() const;
+
     /// Session trace: client address, client port, proxy index.
     using SessionTracedCallback = void (*)(Ipv4Address, uint16_t, uint32_t);
     /// Expiry trace: client address, client port, proxy index, TcpStateTracker::SessionState.
@@ -168,6 +171,8 @@ class Depot : public Application
     using DropTracedCallback = void (*)(Ptr<const Packet>, const Ipv4Header&, DropReason);
     /// Proxy state trace: proxy index, up.
     using ProxyTracedCallback = void (*)(uint32_t, bool);
+    /// Load report trace: proxy index, CPU load, free cache fraction, active requests.
+    using LoadReportTracedCallback = void (*)(uint32_t, double, double, uint32_t);
 
   protected:
     void DoDispose() override;
@@ -307,6 +312,9 @@ class Depot : public Application
      */
     void CheckDone(uint32_t index, bool ok);
 
+    /// Load reports arrived on the LoadReportPort socket.
+    void HandleLoadReport(Ptr<Socket> socket);
+
     Ipv4Address m_vip;                                              //!< virtual IP
     std::set<uint16_t> m_services;                                  //!< ports on the VIP
     std::vector<DepotProxy> m_proxies;                              //!< the pool
@@ -347,6 +355,9 @@ class Depot : public Application
     std::array<uint64_t, 6> m_trackerResults{};     //!< per TcpStateTracker::Result
     uint64_t m_forwarded{0};                        //!< packets forwarded
     uint64_t m_resetsSent{0};                       //!< RSTs sent
+    uint16_t m_loadReportPort;                      //!< UDP port of load reports (0: off)
+    Ptr<Socket> m_loadSocket;                       //!< receives them
+    uint64_t m_badLoadReports{0};                   //!< unknown sender or malformed
 
     // Health check kind and forwarding method.
     std::vector<std::unique_ptr<HttpParser>> m_checkParsers; //!< per proxy (HTTP checks)
@@ -363,6 +374,7 @@ class Depot : public Application
     TracedCallback<Ptr<const Packet>, const Ipv4Header&, DropReason> m_dropTrace; //!< dropped
     TracedCallback<uint32_t, bool> m_proxyTrace;                                  //!< up/down
     TracedCallback<uint32_t> m_tableSizeTrace;                                    //!< sessions
+    TracedCallback<uint32_t, double, double, uint32_t> m_loadReportTrace; //!< report applied
 };
 
 } // namespace ns3

@@ -32,6 +32,7 @@ ProcessingQueue::SetQueueLimit(uint32_t n)
 uint64_t
 ProcessingQueue::Submit(Time cost, Job job)
 {
+    Account();
     if (m_running.size() < m_workers && m_waiting.empty())
     {
         if (cost.IsZero())
@@ -63,6 +64,7 @@ ProcessingQueue::Start(uint64_t ticket, Entry e)
 void
 ProcessingQueue::Done(uint64_t ticket)
 {
+    Account();
     auto it = m_running.find(ticket);
     if (it == m_running.end())
     {
@@ -91,6 +93,7 @@ ProcessingQueue::StartWaiting()
 void
 ProcessingQueue::Cancel(uint64_t ticket)
 {
+    Account();
     auto it = m_running.find(ticket);
     if (it != m_running.end())
     {
@@ -109,6 +112,7 @@ ProcessingQueue::Cancel(uint64_t ticket)
 void
 ProcessingQueue::Clear()
 {
+    Account();
     for (auto& [ticket, r] : m_running)
     {
         r.first.Cancel();
@@ -133,6 +137,35 @@ uint64_t
 ProcessingQueue::GetDropped() const
 {
     return m_dropped;
+}
+
+uint32_t
+ProcessingQueue::GetWorkers() const
+{
+    return m_workers;
+}
+
+void
+ProcessingQueue::Account()
+{
+    const Time now = Simulator::Now();
+    const Time dt = now - m_accountedAt;
+    m_busyIntegral += dt * int64_t(m_running.size());
+    m_jobsIntegral += dt * int64_t(m_running.size() + m_waiting.size());
+    m_accountedAt = now;
+}
+
+Time
+ProcessingQueue::GetBusyTime() const
+{
+    return m_busyIntegral + (Simulator::Now() - m_accountedAt) * int64_t(m_running.size());
+}
+
+Time
+ProcessingQueue::GetJobTime() const
+{
+    return m_jobsIntegral
+         + (Simulator::Now() - m_accountedAt) * int64_t(m_running.size() + m_waiting.size());
 }
 
 } // namespace ns3

@@ -59,6 +59,15 @@ class ProcessingQueue
     uint32_t GetBusy() const;
     /// \return jobs dropped because the queue was full
     uint64_t GetDropped() const;
+    /// \return the number of workers
+    uint32_t GetWorkers() const;
+    /// \return worker time spent busy since creation (summed over workers)
+    Time GetBusyTime() const;
+    /**
+     * \return jobs in the system (busy + queued) integrated over time since creation; its
+     * increase over an interval divided by the interval and the workers is a load average
+     */
+    Time GetJobTime() const;
 
     /// Ticket returned for a dropped job.
     static constexpr uint64_t DROPPED = UINT64_MAX;
@@ -74,11 +83,16 @@ class ProcessingQueue
     void Start(uint64_t ticket, Entry e);
     void Done(uint64_t ticket);
     void StartWaiting();
+    /// Integrate busy and queued jobs up to now (before any change of either).
+    void Account();
 
     uint32_t m_workers{1};
     uint32_t m_limit{0};
     uint64_t m_next{1};
     uint64_t m_dropped{0};
+    Time m_accountedAt;  //!< integrals valid up to here
+    Time m_busyIntegral; //!< busy workers x time
+    Time m_jobsIntegral; //!< (busy + queued) x time
     std::deque<std::pair<uint64_t, Entry>> m_waiting;
     std::map<uint64_t, std::pair<EventId, Job>> m_running;
 };

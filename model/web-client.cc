@@ -84,6 +84,18 @@ WebClient::GetTypeId()
                             StringValue("ns3-web-proxy-client"),
                             MakeStringAccessor(&WebClient::m_userAgent),
                             MakeStringChecker())
+              .AddAttribute("ConnectAttempts",
+                            "Connections tried for a request before it fails (a failed or "
+                            "timed-out attempt is repeated at once). 0: no limit.",
+                            UintegerValue(1),
+                            MakeUintegerAccessor(&WebClient::m_connectAttempts),
+                            MakeUintegerChecker<uint32_t>())
+              .AddAttribute("ConnectTimeout",
+                            "Give up a connection attempt not established after this long. "
+                            "0: TCP's own SYN retries (ConnCount, ConnTimeout) decide.",
+                            TimeValue(Seconds(0)),
+                            MakeTimeAccessor(&WebClient::m_connectTimeout),
+                            MakeTimeChecker(Seconds(0)))
               .AddTraceSource("RequestComplete",
                               "A request ended (completed, aborted or failed), with its record.",
                               MakeTraceSourceAccessor(&WebClient::m_completeTrace),
@@ -103,6 +115,10 @@ WebClient::GetTypeId()
               .AddTraceSource("ConnectionOpened",
                               "A TCP connection was established.",
                               MakeTraceSourceAccessor(&WebClient::m_connectTrace),
+                              "ns3::Address::TracedCallback")
+              .AddTraceSource("ConnectRetry",
+                              "A failed connection attempt is repeated (ConnectAttempts).",
+                              MakeTraceSourceAccessor(&WebClient::m_connectRetryTrace),
                               "ns3::Address::TracedCallback");
     return tid;
 }
@@ -163,6 +179,12 @@ uint64_t
 WebClient::GetConnectionCount() const
 {
     return m_connections;
+}
+
+uint64_t
+WebClient::GetConnectRetryCount() const
+{
+    return m_connectRetries;
 }
 
 namespace
@@ -315,8 +337,15 @@ WebClient::Open(Pending* p)
     c->connectStart = Simulator::Now();
     p->conn = c;
     p->record.newConnection = true;
-    p->record.wait = Simulator::Now() - p->record.issued;
+    if (p->connectAttempts++ == 0)
+    {
+        p->record.wait = Simulator::Now() - p->record.issued;
+    }
     ++m_connections;
+    if (m_connectTimeout.IsStrictlyPositive())
+    {
+        c->connectTimer = Simulator::Schedule(m_connectTimeout, &WebClient::ConnectFailed, this, c);
+    }
     c->idleTimer.SetFunction([this, c]() { CloseConnection(c); });
     c->socket = Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
     c->socket->Bind();
@@ -348,6 +377,7 @@ WebClient::HandleConnected(Ptr<Socket> socket)
         return;
     }
     c->connected = true;
+    c->connectTimer.Cancel();
     c->http = CreateObject<HttpConnection>();
     c->http->Attach(socket, HttpParser::Kind::RESPONSE, m_headerLimit);
     HttpParser& parser = c->http->GetParser();
@@ -361,7 +391,9 @@ WebClient::HandleConnected(Ptr<Socket> socket)
     m_connectTrace(c->peer);
     if (c->request)
     {
-        c->request->record.sync = Simulator::Now() - c->connectStart;
+        // From the first attempt: retries are part of the setup the user waits for.
+        const RequestRecord& r = c->request->record;
+        c->request->record.sync = Simulator::Now() - r.issued - r.wait;
         SendRequest(c, c->request);
     }
     else
@@ -374,16 +406,32 @@ void
 WebClient::HandleConnectFailed(Ptr<Socket> socket)
 {
     Connection* c = FindConnection(socket);
-    if (!c)
+    if (c)
+    {
+        ConnectFailed(c);
+    }
+}
+
+void
+WebClient::ConnectFailed(Connection* c)
+{
+    c->connectTimer.Cancel();
+    Pending* p = TakeRequest(c);
+    CloseConnection(c);
+    if (!p)
     {
         return;
     }
-    Pending* p = TakeRequest(c);
-    CloseConnection(c);
-    if (p)
+    if (m_running && (m_connectAttempts == 0 || p->connectAttempts < m_connectAttempts))
     {
-        Fail(p, "connection failed");
+        NS_LOG_INFO("request " << p->record.id << ": connection attempt " << p->connectAttempts
+                               << " failed, trying again");
+        ++m_connectRetries;
+        m_connectRetryTrace(p->peer);
+        Dispatch(p);
+        return;
     }
+    Fail(p, "connection failed");
 }
 
 void
@@ -643,6 +691,7 @@ WebClient::CloseConnection(Connection* c)
         return;
     }
     c->idleTimer.Cancel();
+    c->connectTimer.Cancel();
     if (c->http)
     {
         c->http->GetParser().Stop();

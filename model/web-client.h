@@ -33,6 +33,10 @@ namespace ns3
  * browsers of the traces seed 002 studies. A request whose reused connection is closed by
  * the server before any response byte is retried once on a new connection.
  *
+ * A failed connection attempt (no answer within ConnectTimeout, TCP's SYN retries exhausted,
+ * or a RST) is repeated on a new connection up to ConnectAttempts times, as WebStone does
+ * when a server refuses; sync then covers all attempts.
+ *
  * Every request ends in a RequestRecord (RequestComplete trace) with its latency broken
  * down as in seed 002.
  */
@@ -67,6 +71,8 @@ class WebClient : public Application
     uint64_t GetCompletedCount() const;
     /// \return TCP connections opened
     uint64_t GetConnectionCount() const;
+    /// \return connection attempts repeated after a failed or timed-out one
+    uint64_t GetConnectRetryCount() const;
 
     /// Signature of the RequestComplete trace.
     typedef void (*RequestCompleteCallback)(const RequestRecord& record);
@@ -98,6 +104,7 @@ class WebClient : public Application
         std::optional<Time> firstBody; //!< first body byte arrived
         bool gotResponseBytes{false};  //!< any part of the response arrived
         bool retried{false};           //!< already retried once on a new connection
+        uint32_t connectAttempts{0};   //!< connections opened for it
         EventId abortEvent;            //!< timed user abort
     };
 
@@ -111,6 +118,7 @@ class WebClient : public Application
         bool connected{false};     //!< handshake done
         bool persistent{true};     //!< both sides want to keep it
         Time connectStart;         //!< when Connect was called
+        EventId connectTimer;      //!< ConnectTimeout
         IdleTimer idleTimer;       //!< closes it when idle
     };
 
@@ -120,6 +128,8 @@ class WebClient : public Application
     void Open(Pending* p);
     void HandleConnected(Ptr<Socket> socket);
     void HandleConnectFailed(Ptr<Socket> socket);
+    /// A connection attempt failed (refused, TCP gave up, or ConnectTimeout).
+    void ConnectFailed(Connection* c);
     void SendRequest(Connection* c, Pending* p);
     void HandleResponse(Connection* c, const HttpResponseHeader& h, uint64_t hdr, uint64_t len);
     void HandleBody(Connection* c, uint64_t bytes);
@@ -147,12 +157,15 @@ class WebClient : public Application
     uint32_t m_headerLimit;
     std::string m_userAgent;
     bool m_abortWithReset;
+    uint32_t m_connectAttempts;
+    Time m_connectTimeout;
 
     bool m_running{false};
     bool m_exhausted{false};
     uint64_t m_nextId{0};
     uint64_t m_completed{0};
     uint64_t m_connections{0};
+    uint64_t m_connectRetries{0};
     std::list<EventId> m_issueEvents;
     std::map<Pending*, std::unique_ptr<Pending>> m_pending;
     std::map<Connection*, std::unique_ptr<Connection>> m_conns;
@@ -163,6 +176,7 @@ class WebClient : public Application
     TracedCallback<const HttpResponseHeader&, const Address&> m_responseTrace;
     TracedCallback<const std::string&, const Address&> m_malformedTrace;
     TracedCallback<const Address&> m_connectTrace;
+    TracedCallback<const Address&> m_connectRetryTrace;
 };
 
 } // namespace ns3
