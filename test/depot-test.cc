@@ -183,6 +183,7 @@ class DepotTest : public ::testing::Test
   protected:
     void SetUp() override
     {
+        Config::Reset(); // defaults that earlier tests in this process changed
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(1);
     }
