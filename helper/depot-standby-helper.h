@@ -1,0 +1,68 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DEPOT_STANDBY_HELPER_H
+#define DEPOT_STANDBY_HELPER_H
+
+#include "ns3/application-container.h"
+#include "ns3/csma-channel.h"
+#include "ns3/ipv4-interface-address.h"
+#include "ns3/mac48-address.h"
+#include "ns3/net-device.h"
+#include "ns3/node.h"
+#include "ns3/object-factory.h"
+
+#include <vector>
+
+namespace ns3
+{
+
+class Depot;
+
+/**
+ * \ingroup web-proxy
+ * Installs a DepotStandby next to a node's Depot, and builds the VRRP-like virtual
+ * interfaces the pair shares.
+ */
+class DepotStandbyHelper
+{
+  public:
+    DepotStandbyHelper();
+
+    /// Set a DepotStandby attribute.
+    void SetAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * Give a node a virtual interface on a CSMA segment: a device with the pair's virtual MAC
+     * (VRRP: 00:00:5e:00:01:<VRID>) whose Ipv4 interface holds the virtual address. Do it on
+     * both depots with the same MAC and address; DepotStandby keeps it up on the master only.
+     * \param node a depot node (with an Ipv4)
+     * \param channel the shared segment
+     * \param mac the virtual MAC
+     * \param address the virtual address and mask
+     * \return the device
+     */
+    static Ptr<NetDevice> AddVirtualInterface(Ptr<Node> node,
+                                              Ptr<CsmaChannel> channel,
+                                              Mac48Address mac,
+                                              Ipv4InterfaceAddress address);
+
+    /**
+     * \param node the depot's node
+     * \param depot its depot
+     * \param peer the other depot's address (Ipv4Address() for a lone depot)
+     * \param virtualDevices the node's virtual interfaces
+     * \return the DepotStandby
+     */
+    ApplicationContainer Install(Ptr<Node> node,
+                                 Ptr<Depot> depot,
+                                 Ipv4Address peer,
+                                 const std::vector<Ptr<NetDevice>>& virtualDevices) const;
+
+  private:
+    ObjectFactory m_factory; //!< DepotStandby
+};
+
+} // namespace ns3
+
+#endif // DEPOT_STANDBY_HELPER_H
