@@ -229,6 +229,9 @@ DepotStandby::StartApplication()
                                                         << " is not an Ipv4 interface of "
                                                            "this node");
     }
+    Ipv4AddressValue vip;
+    m_depot->GetAttribute("VirtualIp", vip);
+    m_vip = vip.Get();
     m_depot->TraceConnectWithoutContext("PacketDropped",
                                         MakeCallback(&DepotStandby::Dropped, this));
     auto gone = MakeCallback(&DepotStandby::SessionGone, this);
@@ -564,9 +567,11 @@ DepotStandby::Mirror(Ptr<NetDevice>,
                      uint16_t,
                      const Address&,
                      const Address&,
-                     NetDevice::PacketType type)
+                     NetDevice::PacketType)
 {
-    if (m_role == BACKUP && type == NetDevice::PACKET_HOST)
+    // A non-promiscuous handler gets the frames for the virtual MAC (and broadcasts, which
+    // the depot ignores); ns-3 passes them with PacketType 0.
+    if (m_role == BACKUP)
     {
         m_depot->Observe(packet);
     }
@@ -587,10 +592,14 @@ DepotStandby::Dropped(Ptr<const Packet> packet, const Ipv4Header& header, Depot:
     }
     TcpHeader tcp;
     packet->PeekHeader(tcp);
-    if (m_broken.emplace(header.GetSource().Get(), tcp.GetSourcePort()).second)
+    // A client's segment, or a proxy's segment to a client (Depot's orphan replies).
+    const bool fromClient = header.GetDestination() == m_vip;
+    const Ipv4Address client = fromClient ? header.GetSource() : header.GetDestination();
+    const uint16_t port = fromClient ? tcp.GetSourcePort() : tcp.GetDestinationPort();
+    if (m_broken.emplace(client.Get(), port).second)
     {
         ++m_brokenCount;
-        m_brokenTrace(header.GetSource(), tcp.GetSourcePort());
+        m_brokenTrace(client, port);
     }
 }
 

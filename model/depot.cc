@@ -417,6 +417,30 @@ Depot::Hook(PacketHookRouting::HookPacket& hp)
     {
         s = AdoptReply(hp, tcp);
     }
+    if (!s && m_resetNoSession && IsOrphanReply(hp, tcp))
+    {
+        // The client's connection went with the session (e.g. a failover): reset both ends
+        // instead of routing the proxy's segment to the client with the proxy's address.
+        if (!m_standby && !(tcp.GetFlags() & TcpHeader::RST))
+        {
+            SendRst(hp.header.GetDestination(),
+                    tcp.GetDestinationPort(),
+                    hp.header.GetSource(),
+                    tcp.GetSourcePort(),
+                    tcp.GetAckNumber(),
+                    nullptr);
+            if (m_services.size() == 1)
+            {
+                SendRst(m_vip,
+                        *m_services.begin(),
+                        hp.header.GetDestination(),
+                        tcp.GetDestinationPort(),
+                        tcp.GetSequenceNumber(),
+                        nullptr);
+            }
+        }
+        return Drop(hp, NO_SESSION);
+    }
     if (!s)
     {
         return PacketHookRouting::PASS; // not ours: plain routing
@@ -1090,6 +1114,23 @@ Depot::AdoptReply(const PacketHookRouting::HookPacket& hp, const TcpHeader& tcp)
         }
     }
     return nullptr;
+}
+
+bool
+Depot::IsOrphanReply(const PacketHookRouting::HookPacket& hp, const TcpHeader& tcp) const
+{
+    if (m_ipv4->GetInterfaceForAddress(hp.header.GetDestination()) >= 0)
+    {
+        return false; // to the depot itself (health checks)
+    }
+    for (const auto& p : m_proxies)
+    {
+        if (p.address == hp.header.GetSource() && p.port == tcp.GetSourcePort())
+        {
+            return true;
+        }
+    }
+    return false;
 }
 
 void

@@ -315,6 +315,13 @@ class Depot : public Application
     DepotSession* AdoptReply(const PacketHookRouting::HookPacket& hp, const TcpHeader& tcp);
 
     /**
+     * \param hp a segment without a session
+     * \param tcp its TCP header
+     * \return whether it comes from a proxy's service port and is not for this node
+     */
+    bool IsOrphanReply(const PacketHookRouting::HookPacket& hp, const TcpHeader& tcp) const;
+
+    /**
      * Mark a session opened for a mid-session segment as established on both ends.
      * \param s the session
      */
