@@ -26,14 +26,16 @@ Ptr<NetDevice>
 DepotStandbyHelper::AddVirtualInterface(Ptr<Node> node,
                                         Ptr<CsmaChannel> channel,
                                         Mac48Address mac,
-                                        Ipv4InterfaceAddress address)
+                                        Ipv4Address address)
 {
     Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
     NS_ABORT_MSG_IF(!ipv4, "DepotStandbyHelper: node " << node->GetId() << " has no Ipv4");
     Ptr<NetDevice> device = CsmaHelper().Install(node, channel).Get(0);
     device->SetAddress(mac);
     const int32_t i = ipv4->AddInterface(device);
-    ipv4->AddAddress(i, address);
+    // A /32: the master's own traffic leaves through its real device (with a /24 here it
+    // also left through this one, and under load its health checks and SYNs got lost).
+    ipv4->AddAddress(i, Ipv4InterfaceAddress(address, Ipv4Mask::GetOnes()));
     ipv4->SetDown(i); // DepotStandby brings it up on the master
     return device;
 }

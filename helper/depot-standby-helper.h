@@ -6,7 +6,7 @@
 
 #include "ns3/application-container.h"
 #include "ns3/csma-channel.h"
-#include "ns3/ipv4-interface-address.h"
+#include "ns3/ipv4-address.h"
 #include "ns3/mac48-address.h"
 #include "ns3/net-device.h"
 #include "ns3/node.h"
@@ -34,18 +34,20 @@ class DepotStandbyHelper
 
     /**
      * Give a node a virtual interface on a CSMA segment: a device with the pair's virtual MAC
-     * (VRRP: 00:00:5e:00:01:<VRID>) whose Ipv4 interface holds the virtual address. Do it on
-     * both depots with the same MAC and address; DepotStandby keeps it up on the master only.
-     * \param node a depot node (with an Ipv4)
+     * (VRRP: 00:00:5e:00:01:<VRID>) whose Ipv4 interface holds the virtual address as a /32
+     * (as keepalived adds a VIP): it answers ARP for the address and receives what is sent to
+     * it, while the depot sends through its real device. Do it on both depots with the same
+     * MAC and address; DepotStandby keeps it up on the master only.
+     * \param node a depot node (with an Ipv4 and a real interface on the segment's subnet)
      * \param channel the shared segment
      * \param mac the virtual MAC
-     * \param address the virtual address and mask
+     * \param address the virtual address
      * \return the device
      */
     static Ptr<NetDevice> AddVirtualInterface(Ptr<Node> node,
                                               Ptr<CsmaChannel> channel,
                                               Mac48Address mac,
-                                              Ipv4InterfaceAddress address);
+                                              Ipv4Address address);
 
     /**
      * \param node the depot's node

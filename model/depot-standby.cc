@@ -21,6 +21,8 @@
 #include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -281,6 +283,15 @@ DepotStandby::Start()
             NS_ABORT_MSG_IF(m_socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0,
                             "DepotStandby: cannot bind UDP port " << m_port);
             m_socket->SetRecvCallback(MakeCallback(&DepotStandby::Receive, this));
+            // Through the real interface: a master's virtual interface would resolve the
+            // peer anew, and ns-3's ARP keeps an unanswered address DEAD for 100 s
+            // (ArpCache::DeadTimeout), longer than a failed peer takes to come back.
+            const Ipv4Address own = OwnAddress();
+            NS_ABORT_MSG_IF(own == Ipv4Address(),
+                            "DepotStandby: no interface of node "
+                                << GetNode()->GetId() << " on the subnet of Peer " << m_peer);
+            Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
+            m_socket->BindToNetDevice(ipv4->GetNetDevice(ipv4->GetInterfaceForAddress(own)));
         }
         m_heartbeatEvent = Simulator::ScheduleNow(&DepotStandby::SendHeartbeat, this);
     }
@@ -677,6 +688,8 @@ DepotStandby::Recover()
     const bool startMaster = m_startMaster;
     m_startMaster = false; // back as a backup unless alone (or preempting, on a heartbeat)
     Start();
+    // A lone depot comes back as master: the connections it lost are counted as broken.
+    m_tookOver = m_role == MASTER;
     m_startMaster = startMaster;
 }
 
@@ -686,6 +699,10 @@ DepotStandby::OwnAddress() const
     Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
     for (uint32_t i = 0; i < ipv4->GetNInterfaces(); ++i)
     {
+        if (std::find(m_virtual.begin(), m_virtual.end(), ipv4->GetNetDevice(i)) != m_virtual.end())
+        {
+            continue;
+        }
         for (uint32_t j = 0; j < ipv4->GetNAddresses(i); ++j)
         {
             const Ipv4InterfaceAddress a = ipv4->GetAddress(i, j);

@@ -163,7 +163,7 @@ class DepotStandby : public Application
     void SetRole(Role role);
     /// Bring the virtual interfaces up or down.
     void SetVirtualUp(bool up);
-    /// \return this node's address on the peer's subnet (dual-master tie break)
+    /// \return this node's real (not virtual) address on the peer's subnet
     Ipv4Address OwnAddress() const;
     /// Enable or disable the node's devices.
     void SetDevicesUp(bool up);

@@ -645,9 +645,14 @@ Depot::FromClient(PacketHookRouting::HookPacket& hp, TcpHeader& tcp)
         else if (unanswered)
         {
             const uint32_t dead = s->proxyIndex;
+            // A standby that took over saw SYNs the failed depot may never have forwarded.
+            const bool inherited = s->created < m_activeSince.GetTimeStep();
             Close(s, true);
             s = nullptr;
-            SynTimedOut(dead); // the retransmitted SYN goes to a live proxy
+            if (!inherited)
+            {
+                SynTimedOut(dead); // the retransmitted SYN goes to a live proxy
+            }
         }
     }
     if (!s)
@@ -826,7 +831,8 @@ Depot::Expire()
                             m_closedTrace(client, s.clientPort, s.proxyIndex);
                             return;
                         }
-                        if (s.timerState == TcpStateTracker::S_SYN_SENT)
+                        if (s.timerState == TcpStateTracker::S_SYN_SENT
+                            && s.created >= m_activeSince.GetTimeStep())
                         {
                             unanswered.push_back(s.proxyIndex);
                         }
@@ -955,6 +961,10 @@ Depot::CheckDone(uint32_t index, bool ok)
 void
 Depot::SetStandby(bool standby)
 {
+    if (m_standby && !standby)
+    {
+        m_activeSince = Simulator::Now();
+    }
     m_standby = standby;
 }
 

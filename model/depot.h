@@ -136,7 +136,9 @@ class Depot : public Application
     /**
      * Standby mode (set by DepotStandby): the depot keeps its table from the packets it is
      * shown (Observe) and the sessions it is sent (ImportSession), but forwards nothing,
-     * sends no RST and declares no proxy down on an unanswered SYN.
+     * sends no RST and declares no proxy down on an unanswered SYN. After it leaves standby,
+     * unanswered SYNs of sessions it opened before (which the failed depot may never have
+     * forwarded) only end their session.
      * \param standby whether the depot is a standby
      */
     void SetStandby(bool standby);
@@ -358,6 +360,7 @@ class Depot : public Application
     bool m_standby{false};                          //!< standby: track, do not forward
     bool m_failed{false};                           //!< Fail() without Recover()
     uint64_t m_sloppyOpened{0};                     //!< sessions opened by m_sloppy
+    Time m_activeSince;                             //!< left standby (SYN blame starts)
     bool m_scrap;                                   //!< scrap sessions of failed proxies
     bool m_resetClients;                            //!< RST to clients of scrapped sessions
     Time m_processingDelay;                         //!< per packet

@@ -62,12 +62,12 @@ struct PairScenario
                                      depotNodes.Get(d),
                                      DynamicCast<CsmaChannel>(a.Get(0)->GetChannel()),
                                      Mac48Address("00:00:5e:00:01:01"),
-                                     Ipv4InterfaceAddress(vip, Ipv4Mask("255.255.255.0"))),
+                                     vip),
                                  DepotStandbyHelper::AddVirtualInterface(
                                      depotNodes.Get(d),
                                      DynamicCast<CsmaChannel>(b.Get(0)->GetChannel()),
                                      Mac48Address("00:00:5e:00:01:02"),
-                                     Ipv4InterfaceAddress(gateway, Ipv4Mask("255.255.255.0")))};
+                                     gateway)};
         }
         // Fixed streams: the outcome does not depend on what ran before in the process.
         int64_t stream = 1000;
