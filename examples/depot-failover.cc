@@ -120,19 +120,13 @@ Run(const std::string& name, const Options& o)
     Ipv4AddressHelper bh("10.1.2.0", "255.255.255.0");
     Ipv4InterfaceContainer bi = bh.Assign(b);
     std::array<std::vector<Ptr<NetDevice>>, 2> virtualDevices;
-    for (uint32_t d = 0; d < 2; ++d)
-    {
-        virtualDevices[d] = {DepotStandbyHelper::AddVirtualInterface(
-                                 depotNodes.Get(d),
-                                 DynamicCast<CsmaChannel>(a.Get(0)->GetChannel()),
-                                 Mac48Address("00:00:5e:00:01:01"),
-                                 vip),
-                             DepotStandbyHelper::AddVirtualInterface(
-                                 depotNodes.Get(d),
-                                 DynamicCast<CsmaChannel>(b.Get(0)->GetChannel()),
-                                 Mac48Address("00:00:5e:00:01:02"),
-                                 gateway)};
-    }
+    const auto v
+        = DepotStandbyHelper::AddVirtualInterfaces(depotNodes,
+                                                   DynamicCast<CsmaChannel>(a.Get(0)->GetChannel()),
+                                                   vip,
+                                                   DynamicCast<CsmaChannel>(b.Get(0)->GetChannel()),
+                                                   gateway);
+    std::copy(v.begin(), v.end(), virtualDevices.begin());
     for (uint32_t i = 0; i < proxies.GetN(); ++i)
     {
         Ipv4StaticRoutingHelper()

@@ -40,6 +40,31 @@ DepotStandbyHelper::AddVirtualInterface(Ptr<Node> node,
     return device;
 }
 
+std::vector<std::vector<Ptr<NetDevice>>>
+DepotStandbyHelper::AddVirtualInterfaces(NodeContainer depots,
+                                         Ptr<CsmaChannel> clientSide,
+                                         Ipv4Address vip,
+                                         Ptr<CsmaChannel> proxySide,
+                                         Ipv4Address gateway,
+                                         uint8_t vrid)
+{
+    NS_ABORT_MSG_IF(vrid == 255, "DepotStandbyHelper: the first VRRP id must be below 255");
+    const auto mac = [](uint8_t id)
+    {
+        const uint8_t bytes[6] = {0x00, 0x00, 0x5e, 0x00, 0x01, id};
+        Mac48Address m;
+        m.CopyFrom(bytes);
+        return m;
+    };
+    std::vector<std::vector<Ptr<NetDevice>>> devices;
+    for (uint32_t d = 0; d < depots.GetN(); ++d)
+    {
+        devices.push_back({AddVirtualInterface(depots.Get(d), clientSide, mac(vrid), vip),
+                           AddVirtualInterface(depots.Get(d), proxySide, mac(vrid + 1), gateway)});
+    }
+    return devices;
+}
+
 ApplicationContainer
 DepotStandbyHelper::Install(Ptr<Node> node,
                             Ptr<Depot> depot,

@@ -9,6 +9,7 @@
 #include "ns3/ipv4-address.h"
 #include "ns3/mac48-address.h"
 #include "ns3/net-device.h"
+#include "ns3/node-container.h"
 #include "ns3/node.h"
 #include "ns3/object-factory.h"
 
@@ -48,6 +49,25 @@ class DepotStandbyHelper
                                               Ptr<CsmaChannel> channel,
                                               Mac48Address mac,
                                               Ipv4Address address);
+
+    /**
+     * The usual NAT pair: every depot node gets the VIP on the clients' segment (MAC
+     * 00:00:5e:00:01:<vrid>) and the proxies' gateway on theirs (00:00:5e:00:01:<vrid + 1>).
+     * \param depots the depot nodes
+     * \param clientSide the clients' segment
+     * \param vip the virtual IP
+     * \param proxySide the proxies' segment (their default route is the gateway)
+     * \param gateway the proxies' gateway address
+     * \param vrid the first VRRP id
+     * \return per depot node, its two virtual devices
+     */
+    static std::vector<std::vector<Ptr<NetDevice>>> AddVirtualInterfaces(
+        NodeContainer depots,
+        Ptr<CsmaChannel> clientSide,
+        Ipv4Address vip,
+        Ptr<CsmaChannel> proxySide,
+        Ipv4Address gateway,
+        uint8_t vrid = 1);
 
     /**
      * \param node the depot's node

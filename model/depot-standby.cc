@@ -290,6 +290,10 @@ DepotStandby::Start()
             NS_ABORT_MSG_IF(own == Ipv4Address(),
                             "DepotStandby: no interface of node "
                                 << GetNode()->GetId() << " on the subnet of Peer " << m_peer);
+            // Low-delay TOS: ns-3 maps it to priority 6, the first band of pfifo_fast, so
+            // heartbeats do not wait behind the forwarded traffic (up to 0.2 s measured on a
+            // loaded 100 Mbit/s segment, close to a 0.3 s dead time).
+            m_socket->SetIpTos(0x10);
             Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
             m_socket->BindToNetDevice(ipv4->GetNetDevice(ipv4->GetInterfaceForAddress(own)));
         }
@@ -411,7 +415,8 @@ DepotStandby::SendHeartbeat()
     h.sequence = m_heartbeatSeq++;
     Ptr<Packet> p = Create<Packet>();
     p->AddHeader(h);
-    m_socket->SendTo(p, 0, InetSocketAddress(m_peer, m_port));
+    const int sent = m_socket->SendTo(p, 0, InetSocketAddress(m_peer, m_port));
+    NS_LOG_LOGIC("node " << GetNode()->GetId() << " sends " << h << (sent < 0 ? " (failed)" : ""));
     ++m_heartbeatsSent;
     m_heartbeatEvent = Simulator::Schedule(m_heartbeatInterval, &DepotStandby::SendHeartbeat, this);
 }
@@ -481,6 +486,8 @@ DepotStandby::Receive(Ptr<Socket> socket)
             continue;
         }
         ++m_heartbeatsReceived;
+        NS_LOG_LOGIC("node " << GetNode()->GetId() << " (" << RoleName(m_role) << ") heard " << h
+                             << " from " << InetSocketAddress::ConvertFrom(from).GetIpv4());
         const bool wasAlive = m_peerAlive;
         m_peerAlive = true;
         if (m_role == MASTER)
@@ -603,6 +610,10 @@ DepotStandby::Dropped(Ptr<const Packet> packet, const Ipv4Header& header, Depot:
     }
     TcpHeader tcp;
     packet->PeekHeader(tcp);
+    if (tcp.GetFlags() & TcpHeader::RST)
+    {
+        return; // the sender is tearing the connection down anyway
+    }
     // A client's segment, or a proxy's segment to a client (Depot's orphan replies).
     const bool fromClient = header.GetDestination() == m_vip;
     const Ipv4Address client = fromClient ? header.GetSource() : header.GetDestination();

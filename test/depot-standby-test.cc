@@ -56,19 +56,13 @@ struct PairScenario
         Ipv4AddressHelper bh("10.1.2.0", "255.255.255.0");
         Ipv4InterfaceContainer bi = bh.Assign(b);
         depotB = {bi.GetAddress(0), bi.GetAddress(1)};
-        for (uint32_t d = 0; d < 2; ++d)
-        {
-            virtualDevices[d] = {DepotStandbyHelper::AddVirtualInterface(
-                                     depotNodes.Get(d),
-                                     DynamicCast<CsmaChannel>(a.Get(0)->GetChannel()),
-                                     Mac48Address("00:00:5e:00:01:01"),
-                                     vip),
-                                 DepotStandbyHelper::AddVirtualInterface(
-                                     depotNodes.Get(d),
-                                     DynamicCast<CsmaChannel>(b.Get(0)->GetChannel()),
-                                     Mac48Address("00:00:5e:00:01:02"),
-                                     gateway)};
-        }
+        const auto v = DepotStandbyHelper::AddVirtualInterfaces(
+            depotNodes,
+            DynamicCast<CsmaChannel>(a.Get(0)->GetChannel()),
+            vip,
+            DynamicCast<CsmaChannel>(b.Get(0)->GetChannel()),
+            gateway);
+        std::copy(v.begin(), v.end(), virtualDevices.begin());
         // Fixed streams: the outcome does not depend on what ran before in the process.
         int64_t stream = 1000;
         stream += csma.AssignStreams(a, stream);
