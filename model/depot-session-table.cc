@@ -272,6 +272,57 @@ DepotSessionTable::ForEach(const std::function<void(DepotSession&)>& f)
     }
 }
 
+void
+DepotSessionTable::ForEach(const std::function<void(const DepotSession&)>& f) const
+{
+    for (const auto& s : m_forward)
+    {
+        f(s);
+    }
+}
+
+DepotSessionRecord
+DepotSessionTable::Export(const DepotSession& s)
+{
+    DepotSessionRecord r;
+    r.client = s.client;
+    r.vip = s.vip;
+    r.proxy = s.proxy;
+    r.clientPort = s.clientPort;
+    r.virtualPort = s.virtualPort;
+    r.proxyPort = s.proxyPort;
+    r.proxyIndex = s.proxyIndex;
+    r.timerState = s.timerState;
+    r.ends[0] = s.ends[0];
+    r.ends[1] = s.ends[1];
+    return r;
+}
+
+DepotSession*
+DepotSessionTable::Import(const DepotSessionRecord& r, int64_t now, int64_t expiry)
+{
+    NS_ABORT_MSG_IF(r.timerState >= TcpStateTracker::N_SESSION_STATES,
+                    "DepotSessionTable::Import: bad session state " << unsigned(r.timerState));
+    DepotSession* s = Find(r.client, r.clientPort, r.vip, r.virtualPort);
+    if (!s)
+    {
+        s = Insert(
+            r.client, r.clientPort, r.vip, r.virtualPort, r.proxy, r.proxyPort, r.proxyIndex, now);
+        if (!s)
+        {
+            return nullptr;
+        }
+    }
+    else if (s->proxy != r.proxy || s->proxyPort != r.proxyPort || s->proxyIndex != r.proxyIndex)
+    {
+        Reassign(s, r.proxy, r.proxyPort, r.proxyIndex);
+    }
+    s->ends[0] = r.ends[0];
+    s->ends[1] = r.ends[1];
+    Touch(s, r.timerState, expiry);
+    return s;
+}
+
 uint32_t
 DepotSessionTable::Size() const
 {

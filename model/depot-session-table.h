@@ -47,6 +47,24 @@ struct DepotSession
 
 /**
  * \ingroup web-proxy
+ * A session as state sync carries it between depots: the keys, the proxy and both ends'
+ * tracker state, without table links or times (the receiver restarts the state's timeout).
+ */
+struct DepotSessionRecord
+{
+    uint32_t client{0};           //!< client address
+    uint32_t vip{0};              //!< virtual IP
+    uint32_t proxy{0};            //!< proxy address
+    uint16_t clientPort{0};       //!< client port
+    uint16_t virtualPort{0};      //!< service port on the VIP
+    uint16_t proxyPort{0};        //!< proxy port
+    uint16_t proxyIndex{0};       //!< index of the proxy in the depot's list
+    uint8_t timerState{0};        //!< TcpStateTracker::SessionState
+    TcpStateTracker::End ends[2]; //!< 0: client, 1: proxy
+};
+
+/**
+ * \ingroup web-proxy
  * The depot's session table: two hash indexes (client side for packets to the VIP, proxy
  * side for replies) and one expiry list per timeout state (Boost.Intrusive). All sessions of
  * a state share its timeout, so appending a refreshed session to its state's list keeps each
@@ -115,6 +133,24 @@ class DepotSessionTable
 
     /// Call f on every session (it must not change the table).
     void ForEach(const std::function<void(DepotSession&)>& f);
+
+    /// Call f on every session.
+    void ForEach(const std::function<void(const DepotSession&)>& f) const;
+
+    /**
+     * \param s a session
+     * \return its sync record
+     */
+    static DepotSessionRecord Export(const DepotSession& s);
+
+    /**
+     * Add a synced session or update the entry of its client-side key (proxy, ends, state).
+     * \param r the record
+     * \param now the current time (creation time of a new entry)
+     * \param expiry its expiry (callers use the state's timeout, as for Touch)
+     * \return the entry, or nullptr when the table is full
+     */
+    DepotSession* Import(const DepotSessionRecord& r, int64_t now, int64_t expiry);
 
     /// \return the number of sessions
     uint32_t Size() const;

@@ -80,7 +80,10 @@ Depot::GetTypeId()
               .AddAttribute(
                   "NoSessionAction",
                   "What a non-SYN segment to the VIP without a session gets: drop "
-                  "(silently, counted) or reset (counted, and a RST from VIP:port).",
+                  "(silently, counted), reset (counted, and a RST from VIP:port) or sloppy "
+                  "(IPVS sloppy_tcp: a session is opened with the scheduler's proxy, and a "
+                  "proxy's segment without a session opens one when the scheduler maps the flow "
+                  "to that proxy; for hashing schedulers, e.g. a Maglev pair without sync).",
                   StringValue("drop"),
                   MakeStringAccessor(&Depot::SetNoSessionAction, &Depot::GetNoSessionAction),
                   MakeStringChecker())
@@ -353,15 +356,17 @@ Depot::GetBadLoadReports() const
 void
 Depot::SetNoSessionAction(std::string action)
 {
-    NS_ABORT_MSG_UNLESS(action == "drop" || action == "reset",
-                        "Depot: NoSessionAction must be drop or reset, not '" << action << "'");
+    NS_ABORT_MSG_UNLESS(action == "drop" || action == "reset" || action == "sloppy",
+                        "Depot: NoSessionAction must be drop, reset or sloppy, not '" << action
+                                                                                      << "'");
     m_resetNoSession = action == "reset";
+    m_sloppy = action == "sloppy";
 }
 
 std::string
 Depot::GetNoSessionAction() const
 {
-    return m_resetNoSession ? "reset" : "drop";
+    return m_resetNoSession ? "reset" : (m_sloppy ? "sloppy" : "drop");
 }
 
 const char*
@@ -512,12 +517,44 @@ Depot::Hook(PacketHookRouting::HookPacket& hp)
         hp.packet->RemoveHeader(tcp);
         return FromClient(hp, tcp);
     }
-    if (m_table->Size() == 0)
+    if (m_table->Size() == 0 && !m_sloppy)
     {
         return PacketHookRouting::PASS;
     }
     DepotSession* s = m_table->FindReverse(
         hp.header.GetSource().Get(), sourcePort, hp.header.GetDestination().Get(), destinationPort);
+    if (!s && (m_sloppy || m_resetNoSession))
+    {
+        hp.packet->PeekHeader(tcp);
+    }
+    if (!s && m_sloppy)
+    {
+        s = AdoptReply(hp, tcp);
+    }
+    if (!s && m_resetNoSession && IsOrphanReply(hp, tcp))
+    {
+        // The client's connection went with the session (e.g. a failover): reset both ends
+        // instead of routing the proxy's segment to the client with the proxy's address.
+        if (!m_standby && !(tcp.GetFlags() & TcpHeader::RST))
+        {
+            SendRst(hp.header.GetDestination(),
+                    tcp.GetDestinationPort(),
+                    hp.header.GetSource(),
+                    tcp.GetSourcePort(),
+                    tcp.GetAckNumber(),
+                    nullptr);
+            if (m_services.size() == 1)
+            {
+                SendRst(m_vip,
+                        *m_services.begin(),
+                        hp.header.GetDestination(),
+                        tcp.GetDestinationPort(),
+                        tcp.GetSequenceNumber(),
+                        nullptr);
+            }
+        }
+        return Drop(hp, NO_SESSION);
+    }
     if (!s)
     {
         return PacketHookRouting::PASS; // not ours: plain routing
@@ -736,17 +773,22 @@ Depot::FromClient(PacketHookRouting::HookPacket& hp, TcpHeader& tcp)
         else if (unanswered)
         {
             const uint32_t dead = s->proxyIndex;
+            // A standby that took over saw SYNs the failed depot may never have forwarded.
+            const bool inherited = s->created < m_activeSince.GetTimeStep();
             Close(s, true);
             s = nullptr;
-            SynTimedOut(dead); // the retransmitted SYN goes to a live proxy
+            if (!inherited)
+            {
+                SynTimedOut(dead); // the retransmitted SYN goes to a live proxy
+            }
         }
     }
     if (!s)
     {
-        if (!syn)
+        if (!syn && !(m_sloppy && !(flags & TcpHeader::RST)))
         {
             hp.packet->AddHeader(tcp);
-            if (m_resetNoSession && !(flags & TcpHeader::RST))
+            if (m_resetNoSession && !m_standby && !(flags & TcpHeader::RST))
             {
                 SendReset(hp.header, tcp, length);
             }
@@ -758,6 +800,10 @@ Depot::FromClient(PacketHookRouting::HookPacket& hp, TcpHeader& tcp)
         {
             hp.packet->AddHeader(tcp);
             return Drop(hp, reason);
+        }
+        if (!syn)
+        {
+            MarkSloppy(s);
         }
     }
     if (Track(s, tcp, length, true) == TcpStateTracker::OUT_OF_WINDOW)
@@ -777,8 +823,11 @@ Depot::FromClient(PacketHookRouting::HookPacket& hp, TcpHeader& tcp)
     }
     Rewrite(hp, tcp);
     hp.delay += delay;
-    ++m_forwarded;
-    m_forwardTrace(hp.packet, s->proxyIndex, true);
+    if (!m_standby)
+    {
+        ++m_forwarded;
+        m_forwardTrace(hp.packet, s->proxyIndex, true);
+    }
     return PacketHookRouting::PASS;
 }
 
@@ -801,8 +850,11 @@ Depot::FromProxy(PacketHookRouting::HookPacket& hp, TcpHeader& tcp, DepotSession
     tcp.SetSourcePort(s->virtualPort);
     Rewrite(hp, tcp);
     hp.delay += delay;
-    ++m_forwarded;
-    m_forwardTrace(hp.packet, proxy, false);
+    if (!m_standby)
+    {
+        ++m_forwarded;
+        m_forwardTrace(hp.packet, proxy, false);
+    }
     return PacketHookRouting::PASS;
 }
 
@@ -914,7 +966,8 @@ Depot::Expire()
                             m_closedTrace(client, s.clientPort, s.proxyIndex);
                             return;
                         }
-                        if (s.timerState == TcpStateTracker::S_SYN_SENT)
+                        if (s.timerState == TcpStateTracker::S_SYN_SENT
+                            && s.created >= m_activeSince.GetTimeStep())
                         {
                             unanswered.push_back(s.proxyIndex);
                         }
@@ -933,6 +986,10 @@ Depot::Expire()
 void
 Depot::SynTimedOut(uint32_t index)
 {
+    if (m_standby)
+    {
+        return; // a standby's view of the SYNs may be partial (sync); the active depot decides
+    }
     ++m_proxies[index].synTimeouts;
     NS_LOG_INFO("proxy " << index << " did not answer a SYN within "
                          << m_timeouts[TcpStateTracker::S_SYN_SENT].As(Time::S));
@@ -966,7 +1023,7 @@ Depot::SetProxyUp(uint32_t index, bool up)
             });
         for (DepotSession* s : lost)
         {
-            if (m_resetClients && s->ends[0].state != TcpStateTracker::CLOSED
+            if (m_resetClients && !m_standby && s->ends[0].state != TcpStateTracker::CLOSED
                 && s->ends[0].state != TcpStateTracker::TIME_WAIT
                 && (s->ends[1].flags & TcpStateTracker::SEEN))
             {
@@ -1088,6 +1145,200 @@ Depot::CheckDone(uint32_t index, bool ok)
             SetProxyUp(index, false);
         }
     }
+}
+
+void
+Depot::SetStandby(bool standby)
+{
+    if (m_standby && !standby)
+    {
+        m_activeSince = Simulator::Now();
+    }
+    m_standby = standby;
+}
+
+bool
+Depot::IsStandby() const
+{
+    return m_standby;
+}
+
+bool
+Depot::IsFailed() const
+{
+    return m_failed;
+}
+
+uint64_t
+Depot::GetSloppyCount() const
+{
+    return m_sloppyOpened;
+}
+
+void
+Depot::Observe(Ptr<const Packet> packet)
+{
+    if (!m_table || m_failed)
+    {
+        return;
+    }
+    PacketHookRouting::HookPacket hp;
+    hp.packet = packet->Copy();
+    hp.packet->RemoveHeader(hp.header);
+    if (hp.header.GetPayloadSize() < hp.packet->GetSize())
+    {
+        hp.packet->RemoveAtEnd(hp.packet->GetSize() - hp.header.GetPayloadSize()); // padding
+    }
+    hp.direction = PacketHookRouting::INPUT;
+    Hook(hp); // the verdict is moot: a standby forwards nothing
+}
+
+bool
+Depot::ImportSession(const DepotSessionRecord& r)
+{
+    if (!m_table || m_failed)
+    {
+        return false;
+    }
+    NS_ABORT_MSG_IF(r.proxyIndex >= m_proxies.size()
+                        || m_proxies[r.proxyIndex].address.Get() != r.proxy
+                        || m_proxies[r.proxyIndex].port != r.proxyPort,
+                    "Depot::ImportSession: proxy " << r.proxyIndex << " (" << Ipv4Address(r.proxy)
+                                                   << ':' << r.proxyPort
+                                                   << ") is not this depot's: the depots of a "
+                                                      "pair need the same proxy list");
+    const int64_t now = Simulator::Now().GetTimeStep();
+    DepotSession* old = m_table->Find(r.client, r.clientPort, r.vip, r.virtualPort);
+    if (old)
+    {
+        Count(*old, -1);
+    }
+    DepotSession* s
+        = m_table->Import(r, now, (Simulator::Now() + m_timeouts[r.timerState]).GetTimeStep());
+    if (!s)
+    {
+        return false;
+    }
+    Count(*s, +1);
+    if (!old)
+    {
+        m_tableSizeTrace(m_table->Size());
+    }
+    ScheduleExpiry();
+    return true;
+}
+
+void
+Depot::Fail()
+{
+    if (m_failed)
+    {
+        return;
+    }
+    m_failed = true;
+    StopApplication();
+    if (m_table)
+    {
+        std::vector<DepotSession*> all;
+        m_table->ForEach([&](DepotSession& s) { all.push_back(&s); });
+        for (DepotSession* s : all)
+        {
+            Count(*s, -1);
+            m_table->Remove(s);
+        }
+        m_tableSizeTrace(0);
+    }
+    for (auto& p : m_proxies)
+    {
+        p.up = true;
+        p.checkFailures = 0;
+        p.checkSuccesses = 0;
+    }
+    m_scheduler->Update(m_proxies);
+    m_busyUntil = Time(0);
+}
+
+void
+Depot::Recover()
+{
+    if (!m_failed)
+    {
+        return;
+    }
+    m_failed = false;
+    StartApplication();
+}
+
+DepotSession*
+Depot::AdoptReply(const PacketHookRouting::HookPacket& hp, const TcpHeader& tcp)
+{
+    if (tcp.GetFlags() & TcpHeader::RST)
+    {
+        return nullptr;
+    }
+    for (uint32_t i = 0; i < m_proxies.size(); ++i)
+    {
+        const DepotProxy& p = m_proxies[i];
+        if (p.address != hp.header.GetSource() || p.port != tcp.GetSourcePort())
+        {
+            continue;
+        }
+        for (uint16_t vport : m_services)
+        {
+            const DepotScheduler::Flow flow{
+                hp.header.GetDestination(), tcp.GetDestinationPort(), m_vip, vport};
+            if (m_table->Find(flow.client.Get(), flow.clientPort, m_vip.Get(), vport)
+                || m_scheduler->Select(m_proxies, flow) != static_cast<int32_t>(i))
+            {
+                continue;
+            }
+            if (m_maxSessions != 0 && m_table->Size() >= m_maxSessions)
+            {
+                return nullptr;
+            }
+            DepotSession* s = m_table->Insert(flow.client.Get(),
+                                              flow.clientPort,
+                                              m_vip.Get(),
+                                              vport,
+                                              p.address.Get(),
+                                              p.port,
+                                              i,
+                                              Simulator::Now().GetTimeStep());
+            ++m_proxies[i].sessionsOpened;
+            Count(*s, +1);
+            m_openedTrace(flow.client, flow.clientPort, i);
+            m_tableSizeTrace(m_table->Size());
+            MarkSloppy(s);
+            return s;
+        }
+    }
+    return nullptr;
+}
+
+bool
+Depot::IsOrphanReply(const PacketHookRouting::HookPacket& hp, const TcpHeader& tcp) const
+{
+    if (m_ipv4->GetInterfaceForAddress(hp.header.GetDestination()) >= 0)
+    {
+        return false; // to the depot itself (health checks)
+    }
+    for (const auto& p : m_proxies)
+    {
+        if (p.address == hp.header.GetSource() && p.port == tcp.GetSourcePort())
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
+void
+Depot::MarkSloppy(DepotSession* s)
+{
+    // The handshake was missed: both ends are assumed established (no window scale known).
+    s->ends[0].state = TcpStateTracker::ESTABLISHED;
+    s->ends[1].state = TcpStateTracker::ESTABLISHED;
+    ++m_sloppyOpened;
 }
 
 } // namespace ns3

@@ -155,6 +155,48 @@ class Depot : public Application
     /// \param reason a reason \return its name
     static const char* DropReasonName(DropReason reason);
 
+    /**
+     * Standby mode (set by DepotStandby): the depot keeps its table from the packets it is
+     * shown (Observe) and the sessions it is sent (ImportSession), but forwards nothing,
+     * sends no RST and declares no proxy down on an unanswered SYN. After it leaves standby,
+     * unanswered SYNs of sessions it opened before (which the failed depot may never have
+     * forwarded) only end their session.
+     * \param standby whether the depot is a standby
+     */
+    void SetStandby(bool standby);
+
+    /// \return whether the depot is a standby
+    bool IsStandby() const;
+
+    /**
+     * Process a mirrored packet (hot standby) as if the depot had received it.
+     * \param packet an IPv4 packet with its header (link padding allowed)
+     */
+    void Observe(Ptr<const Packet> packet);
+
+    /**
+     * Install a synced session (warm standby); its state's timeout restarts.
+     * \param r the record (its proxy index must name the same proxy here)
+     * \return false if the depot is not running or the table is full
+     */
+    bool ImportSession(const DepotSessionRecord& r);
+
+    /**
+     * The depot process fails: it stops (hook, health checks, timers) and loses its sessions
+     * and what it knew about the proxies. Packets the node still receives for the VIP are
+     * then the node's business (DepotStandby also takes its devices down).
+     */
+    void Fail();
+
+    /// The depot process restarts after Fail (empty table, every proxy up).
+    void Recover();
+
+    /// \return whether the depot failed and has not recovered
+    bool IsFailed() const;
+
+    /// \return sessions opened for a mid-session segment (NoSessionAction sloppy)
+    uint64_t GetSloppyCount() const;
+
     /// \param s a session state \return its timeout
     Time GetTimeout(uint8_t s) const;
 
@@ -306,6 +348,28 @@ class Depot : public Application
     void CheckReceive(uint32_t index, Ptr<Socket> socket);
 
     /**
+     * NoSessionAction sloppy: open a session for a proxy's segment without one when the
+     * scheduler maps the flow (on some service port) to that proxy.
+     * \param hp the segment
+     * \param tcp its TCP header
+     * \return the session or nullptr
+     */
+    DepotSession* AdoptReply(const PacketHookRouting::HookPacket& hp, const TcpHeader& tcp);
+
+    /**
+     * \param hp a segment without a session
+     * \param tcp its TCP header
+     * \return whether it comes from a proxy's service port and is not for this node
+     */
+    bool IsOrphanReply(const PacketHookRouting::HookPacket& hp, const TcpHeader& tcp) const;
+
+    /**
+     * Mark a session opened for a mid-session segment as established on both ends.
+     * \param s the session
+     */
+    void MarkSloppy(DepotSession* s);
+
+    /**
      * A health check ended.
      * \param index proxy
      * \param ok success
@@ -335,6 +399,11 @@ class Depot : public Application
     Time m_closeTimeout;                            //!< CLOSE
     bool m_windowCheck;                             //!< reject out-of-window segments
     bool m_resetNoSession;                          //!< RST instead of silent drop
+    bool m_sloppy{false};                           //!< open sessions on mid-session segments
+    bool m_standby{false};                          //!< standby: track, do not forward
+    bool m_failed{false};                           //!< Fail() without Recover()
+    uint64_t m_sloppyOpened{0};                     //!< sessions opened by m_sloppy
+    Time m_activeSince;                             //!< left standby (SYN blame starts)
     bool m_scrap;                                   //!< scrap sessions of failed proxies
     bool m_resetClients;                            //!< RST to clients of scrapped sessions
     Time m_processingDelay;                         //!< per packet

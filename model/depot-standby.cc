@@ -1,0 +1,804 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "depot-standby.h"
+
+#include "depot-sync-header.h"
+
+#include "ns3/boolean.h"
+#include "ns3/csma-net-device.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/ipv4-l3-protocol.h"
+#include "ns3/ipv4.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/packet.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/socket.h"
+#include "ns3/string.h"
+#include "ns3/tcp-header.h"
+#include "ns3/udp-socket-factory.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("DepotStandby");
+NS_OBJECT_ENSURE_REGISTERED(DepotStandby);
+
+TypeId
+DepotStandby::GetTypeId()
+{
+    static TypeId tid
+        = TypeId("ns3::DepotStandby")
+              .SetParent<Application>()
+              .SetGroupName("WebProxy")
+              .AddConstructor<DepotStandby>()
+              .AddAttribute("Depot",
+                            "The depot of this node.",
+                            PointerValue(),
+                            MakePointerAccessor(&DepotStandby::SetDepot, &DepotStandby::GetDepot),
+                            MakePointerChecker<Depot>())
+              .AddAttribute("Peer",
+                            "Address of the other depot (heartbeats and syncs go there); unset: "
+                            "a lone depot.",
+                            Ipv4AddressValue(),
+                            MakeIpv4AddressAccessor(&DepotStandby::m_peer),
+                            MakeIpv4AddressChecker())
+              .AddAttribute("Port",
+                            "UDP port of heartbeats and syncs (LVS sync daemon: 8848).",
+                            UintegerValue(8848),
+                            MakeUintegerAccessor(&DepotStandby::m_port),
+                            MakeUintegerChecker<uint16_t>(1))
+              .AddAttribute("Group",
+                            "Id of the pair (VRRP VRID); messages of other groups are ignored.",
+                            UintegerValue(1),
+                            MakeUintegerAccessor(&DepotStandby::m_group),
+                            MakeUintegerChecker<uint8_t>())
+              .AddAttribute("Priority",
+                            "Higher wins when both are masters, and preempts with Preempt.",
+                            UintegerValue(100),
+                            MakeUintegerAccessor(&DepotStandby::m_priority),
+                            MakeUintegerChecker<uint8_t>(1))
+              .AddAttribute("Master",
+                            "Start as the active depot (otherwise as a backup, which takes over "
+                            "when it hears no master for DeadTime).",
+                            BooleanValue(false),
+                            MakeBooleanAccessor(&DepotStandby::m_startMaster),
+                            MakeBooleanChecker())
+              .AddAttribute("Preempt",
+                            "A backup with a higher priority than the master takes over when it "
+                            "hears it (VRRP preempt); otherwise a recovered depot stays backup.",
+                            BooleanValue(false),
+                            MakeBooleanAccessor(&DepotStandby::m_preempt),
+                            MakeBooleanChecker())
+              .AddAttribute("HeartbeatInterval",
+                            "Period of the heartbeats each depot sends (VRRP advert_int: 1 s).",
+                            TimeValue(Seconds(1)),
+                            MakeTimeAccessor(&DepotStandby::m_heartbeatInterval),
+                            MakeTimeChecker(Seconds(0)))
+              .AddAttribute("DeadTime",
+                            "Silence after which the peer is declared dead; a backup then takes "
+                            "over: the detection time (VRRP: 3 adverts + skew).",
+                            TimeValue(Seconds(3)),
+                            MakeTimeAccessor(&DepotStandby::m_deadTime),
+                            MakeTimeChecker(Seconds(0)))
+              .AddAttribute("Mode",
+                            "Standby mode: hot (the backup mirrors the master's input), warm "
+                            "(periodic state sync) or none (no state).",
+                            StringValue("none"),
+                            MakeStringAccessor(&DepotStandby::SetMode, &DepotStandby::GetMode),
+                            MakeStringChecker())
+              .AddAttribute("SyncInterval",
+                            "Warm standby: period of the master's sync messages.",
+                            TimeValue(Seconds(1)),
+                            MakeTimeAccessor(&DepotStandby::m_syncInterval),
+                            MakeTimeChecker(Seconds(0)))
+              .AddAttribute(
+                  "SyncContent",
+                  "Warm standby: new (each session once, when established), changed "
+                  "(every session past SYN_SENT that saw a segment since the last "
+                  "sync) or full (the table, past SYN_SENT).",
+                  StringValue("changed"),
+                  MakeStringAccessor(&DepotStandby::SetSyncContent, &DepotStandby::GetSyncContent),
+                  MakeStringChecker())
+              .AddAttribute("SyncMessageSize",
+                            "Largest sync message (UDP payload bytes); more records go in more "
+                            "messages.",
+                            UintegerValue(1472),
+                            MakeUintegerAccessor(&DepotStandby::m_messageSize),
+                            MakeUintegerChecker<uint32_t>(DepotSyncHeader::FIXED_SIZE
+                                                          + DepotSyncHeader::RECORD_SIZE))
+              .AddAttribute("FailTime",
+                            "When the node fails (0: never).",
+                            TimeValue(Seconds(0)),
+                            MakeTimeAccessor(&DepotStandby::m_failTime),
+                            MakeTimeChecker(Seconds(0)))
+              .AddAttribute("RecoverTime",
+                            "When the failed node comes back (0: never).",
+                            TimeValue(Seconds(0)),
+                            MakeTimeAccessor(&DepotStandby::m_recoverTime),
+                            MakeTimeChecker(Seconds(0)))
+              .AddTraceSource("Role",
+                              "The depot changed role (old, new: DepotStandby::Role).",
+                              MakeTraceSourceAccessor(&DepotStandby::m_roleTrace),
+                              "ns3::DepotStandby::RoleTracedCallback")
+              .AddTraceSource("Failover",
+                              "This depot took over from a silent master (time since its last "
+                              "heartbeat).",
+                              MakeTraceSourceAccessor(&DepotStandby::m_failoverTrace),
+                              "ns3::DepotStandby::FailoverTracedCallback")
+              .AddTraceSource("BrokenConnection",
+                              "After this depot took over, a client segment found no session: a "
+                              "connection the failover broke (once per client address and port).",
+                              MakeTraceSourceAccessor(&DepotStandby::m_brokenTrace),
+                              "ns3::DepotStandby::BrokenTracedCallback");
+    return tid;
+}
+
+DepotStandby::DepotStandby() = default;
+
+DepotStandby::~DepotStandby() = default;
+
+void
+DepotStandby::DoDispose()
+{
+    m_depot = nullptr;
+    m_virtual.clear();
+    m_disabled.clear();
+    m_socket = nullptr;
+    Application::DoDispose();
+}
+
+void
+DepotStandby::SetDepot(Ptr<Depot> depot)
+{
+    m_depot = depot;
+}
+
+Ptr<Depot>
+DepotStandby::GetDepot() const
+{
+    return m_depot;
+}
+
+void
+DepotStandby::AddVirtualDevice(Ptr<NetDevice> device)
+{
+    m_virtual.push_back(device);
+}
+
+void
+DepotStandby::SetMode(std::string mode)
+{
+    NS_ABORT_MSG_UNLESS(mode == "hot" || mode == "warm" || mode == "none",
+                        "DepotStandby: Mode must be hot, warm or none, not '" << mode << "'");
+    m_mode = mode == "hot" ? HOT : (mode == "warm" ? WARM : NONE);
+}
+
+std::string
+DepotStandby::GetMode() const
+{
+    return m_mode == HOT ? "hot" : (m_mode == WARM ? "warm" : "none");
+}
+
+void
+DepotStandby::SetSyncContent(std::string content)
+{
+    NS_ABORT_MSG_UNLESS(content == "new" || content == "changed" || content == "full",
+                        "DepotStandby: SyncContent must be new, changed or full, not '" << content
+                                                                                        << "'");
+    m_content = content == "new" ? SYNC_NEW : (content == "changed" ? SYNC_CHANGED : SYNC_FULL);
+}
+
+std::string
+DepotStandby::GetSyncContent() const
+{
+    return m_content == SYNC_NEW ? "new" : (m_content == SYNC_CHANGED ? "changed" : "full");
+}
+
+const char*
+DepotStandby::RoleName(uint8_t role)
+{
+    static const char* names[] = {"backup", "master", "failed"};
+    return role <= FAILED ? names[role] : "?";
+}
+
+void
+DepotStandby::StartApplication()
+{
+    NS_ABORT_MSG_IF(!m_depot, "DepotStandby: no Depot (attribute Depot)");
+    NS_ABORT_MSG_IF(m_depot->GetNode() != GetNode(),
+                    "DepotStandby: the depot must run on the same node");
+    NS_ABORT_MSG_IF(m_mode != NONE && m_peer == Ipv4Address(),
+                    "DepotStandby: Mode " << GetMode() << " needs a Peer");
+    NS_ABORT_MSG_IF(m_peer != Ipv4Address() && !m_heartbeatInterval.IsStrictlyPositive(),
+                    "DepotStandby: HeartbeatInterval must be positive");
+    NS_ABORT_MSG_IF(m_peer != Ipv4Address() && m_deadTime <= m_heartbeatInterval,
+                    "DepotStandby: DeadTime (" << m_deadTime.As(Time::S)
+                                               << ") must exceed HeartbeatInterval ("
+                                               << m_heartbeatInterval.As(Time::S) << ")");
+    NS_ABORT_MSG_IF(m_mode == WARM && !m_syncInterval.IsStrictlyPositive(),
+                    "DepotStandby: SyncInterval must be positive");
+    Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
+    for (const auto& d : m_virtual)
+    {
+        NS_ABORT_MSG_IF(d->GetNode() != GetNode() || ipv4->GetInterfaceForDevice(d) < 0,
+                        "DepotStandby: virtual device " << d->GetIfIndex()
+                                                        << " is not an Ipv4 interface of "
+                                                           "this node");
+    }
+    Ipv4AddressValue vip;
+    m_depot->GetAttribute("VirtualIp", vip);
+    m_vip = vip.Get();
+    m_depot->TraceConnectWithoutContext("PacketDropped",
+                                        MakeCallback(&DepotStandby::Dropped, this));
+    auto gone = MakeCallback(&DepotStandby::SessionGone, this);
+    m_depot->TraceConnectWithoutContext(
+        "SessionClosed",
+        MakeBoundCallback(
+            +[](Callback<void, Ipv4Address, uint16_t> cb, Ipv4Address c, uint16_t p, uint32_t)
+            { cb(c, p); },
+            gone));
+    m_depot->TraceConnectWithoutContext("SessionExpired",
+                                        MakeBoundCallback(
+                                            +[](Callback<void, Ipv4Address, uint16_t> cb,
+                                                Ipv4Address c,
+                                                uint16_t p,
+                                                uint32_t,
+                                                uint8_t) { cb(c, p); },
+                                            gone));
+    if (m_mode == HOT)
+    {
+        for (const auto& d : m_virtual)
+        {
+            GetNode()->RegisterProtocolHandler(
+                MakeCallback(&DepotStandby::Mirror, this), Ipv4L3Protocol::PROT_NUMBER, d);
+        }
+    }
+    if (m_failTime.IsStrictlyPositive())
+    {
+        Simulator::Schedule(m_failTime - Simulator::Now(), &DepotStandby::Fail, this);
+    }
+    if (m_recoverTime.IsStrictlyPositive())
+    {
+        NS_ABORT_MSG_IF(m_recoverTime <= m_failTime,
+                        "DepotStandby: RecoverTime must be after FailTime");
+        Simulator::Schedule(m_recoverTime - Simulator::Now(), &DepotStandby::Recover, this);
+    }
+    Start();
+}
+
+void
+DepotStandby::Start()
+{
+    if (m_peer != Ipv4Address())
+    {
+        if (!m_socket)
+        {
+            m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
+            NS_ABORT_MSG_IF(m_socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0,
+                            "DepotStandby: cannot bind UDP port " << m_port);
+            m_socket->SetRecvCallback(MakeCallback(&DepotStandby::Receive, this));
+            // Through the real interface: a master's virtual interface would resolve the
+            // peer anew, and ns-3's ARP keeps an unanswered address DEAD for 100 s
+            // (ArpCache::DeadTimeout), longer than a failed peer takes to come back.
+            const Ipv4Address own = OwnAddress();
+            NS_ABORT_MSG_IF(own == Ipv4Address(),
+                            "DepotStandby: no interface of node "
+                                << GetNode()->GetId() << " on the subnet of Peer " << m_peer);
+            // Low-delay TOS: ns-3 maps it to priority 6, the first band of pfifo_fast, so
+            // heartbeats do not wait behind the forwarded traffic (up to 0.2 s measured on a
+            // loaded 100 Mbit/s segment, close to a 0.3 s dead time).
+            m_socket->SetIpTos(0x10);
+            Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
+            m_socket->BindToNetDevice(ipv4->GetNetDevice(ipv4->GetInterfaceForAddress(own)));
+        }
+        m_heartbeatEvent = Simulator::ScheduleNow(&DepotStandby::SendHeartbeat, this);
+    }
+    if (m_startMaster || m_peer == Ipv4Address())
+    {
+        BecomeMaster(false);
+    }
+    else
+    {
+        BecomeBackup();
+    }
+}
+
+void
+DepotStandby::StopApplication()
+{
+    m_heartbeatEvent.Cancel();
+    m_deadEvent.Cancel();
+    m_syncEvent.Cancel();
+    if (m_socket)
+    {
+        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        m_socket->Close();
+        m_socket = nullptr;
+    }
+    if (m_mode == HOT)
+    {
+        GetNode()->UnregisterProtocolHandler(MakeCallback(&DepotStandby::Mirror, this));
+    }
+}
+
+void
+DepotStandby::SetRole(Role role)
+{
+    if (role == m_role)
+    {
+        return;
+    }
+    NS_LOG_INFO("node " << GetNode()->GetId() << ' ' << RoleName(m_role) << " -> "
+                        << RoleName(role));
+    const Role old = m_role;
+    m_role = role;
+    m_roleTrace(old, role);
+}
+
+void
+DepotStandby::SetVirtualUp(bool up)
+{
+    Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
+    for (const auto& d : m_virtual)
+    {
+        const int32_t i = ipv4->GetInterfaceForDevice(d);
+        if (up)
+        {
+            ipv4->SetUp(i);
+        }
+        else
+        {
+            ipv4->SetDown(i);
+        }
+    }
+}
+
+void
+DepotStandby::BecomeMaster(bool failover)
+{
+    m_deadEvent.Cancel();
+    if (m_peer != Ipv4Address() && m_peerAlive)
+    {
+        ArmDeadTimer(); // a master watches the backup too
+    }
+    SetVirtualUp(true);
+    m_depot->SetStandby(false);
+    m_tookOver = failover;
+    m_broken.clear();
+    if (failover)
+    {
+        ++m_failovers;
+        m_failoverTrace(Simulator::Now() - m_lastMasterHeard);
+    }
+    SetRole(MASTER);
+    if (m_mode == WARM)
+    {
+        m_synced.clear();
+        m_lastSync = -1;
+        m_syncEvent.Cancel();
+        m_syncEvent = Simulator::Schedule(m_syncInterval, &DepotStandby::Sync, this);
+    }
+    if (m_socket)
+    {
+        // Announce the new master at once (a dual-master conflict resolves sooner).
+        m_heartbeatEvent.Cancel();
+        SendHeartbeat();
+    }
+}
+
+void
+DepotStandby::BecomeBackup()
+{
+    SetVirtualUp(false);
+    m_depot->SetStandby(true);
+    m_tookOver = false;
+    m_syncEvent.Cancel();
+    SetRole(BACKUP);
+    m_lastMasterHeard = Simulator::Now();
+    ArmDeadTimer();
+}
+
+void
+DepotStandby::SendHeartbeat()
+{
+    DepotSyncHeader h;
+    h.type = DepotSyncHeader::HEARTBEAT;
+    h.group = m_group;
+    h.master = m_role == MASTER;
+    h.priority = m_priority;
+    h.sequence = m_heartbeatSeq++;
+    Ptr<Packet> p = Create<Packet>();
+    p->AddHeader(h);
+    const int sent = m_socket->SendTo(p, 0, InetSocketAddress(m_peer, m_port));
+    NS_LOG_LOGIC("node " << GetNode()->GetId() << " sends " << h << (sent < 0 ? " (failed)" : ""));
+    ++m_heartbeatsSent;
+    m_heartbeatEvent = Simulator::Schedule(m_heartbeatInterval, &DepotStandby::SendHeartbeat, this);
+}
+
+void
+DepotStandby::ArmDeadTimer()
+{
+    m_deadEvent.Cancel();
+    m_deadEvent = Simulator::Schedule(m_deadTime, &DepotStandby::PeerDead, this);
+}
+
+void
+DepotStandby::PeerDead()
+{
+    m_peerAlive = false;
+    if (m_role == BACKUP)
+    {
+        NS_LOG_INFO("node " << GetNode()->GetId() << ": no master heartbeat for "
+                            << m_deadTime.As(Time::S) << ", taking over");
+        BecomeMaster(true);
+    }
+    else
+    {
+        NS_LOG_INFO("node " << GetNode()->GetId() << ": the backup is silent");
+    }
+}
+
+void
+DepotStandby::Receive(Ptr<Socket> socket)
+{
+    Address from;
+    while (Ptr<Packet> p = socket->RecvFrom(from))
+    {
+        uint8_t fixed[DepotSyncHeader::FIXED_SIZE];
+        const uint32_t size = p->GetSize();
+        if (size < DepotSyncHeader::FIXED_SIZE)
+        {
+            NS_LOG_WARN("short depot sync message (" << size << " bytes) ignored");
+            continue;
+        }
+        p->CopyData(fixed, DepotSyncHeader::FIXED_SIZE);
+        const uint32_t n = (uint32_t(fixed[8]) << 8) | fixed[9];
+        if ((fixed[0] != DepotSyncHeader::HEARTBEAT && fixed[0] != DepotSyncHeader::SYNC)
+            || size != DepotSyncHeader::FIXED_SIZE + n * DepotSyncHeader::RECORD_SIZE)
+        {
+            NS_LOG_WARN("malformed depot sync message (type " << unsigned(fixed[0]) << ", " << size
+                                                              << " bytes, " << n
+                                                              << " records) ignored");
+            continue;
+        }
+        DepotSyncHeader h;
+        p->RemoveHeader(h);
+        if (h.group != m_group || m_role == FAILED)
+        {
+            continue;
+        }
+        if (h.type == DepotSyncHeader::SYNC)
+        {
+            ++m_syncReceived;
+            if (m_role == BACKUP)
+            {
+                for (const auto& r : h.records)
+                {
+                    m_recordsImported += m_depot->ImportSession(r) ? 1 : 0;
+                }
+            }
+            continue;
+        }
+        ++m_heartbeatsReceived;
+        NS_LOG_LOGIC("node " << GetNode()->GetId() << " (" << RoleName(m_role) << ") heard " << h
+                             << " from " << InetSocketAddress::ConvertFrom(from).GetIpv4());
+        const bool wasAlive = m_peerAlive;
+        m_peerAlive = true;
+        if (m_role == MASTER)
+        {
+            const bool peerWins = h.master
+                               && (h.priority > m_priority
+                                   || (h.priority == m_priority
+                                       && InetSocketAddress::ConvertFrom(from).GetIpv4().Get()
+                                              > OwnAddress().Get()));
+            if (peerWins)
+            {
+                BecomeBackup(); // dual masters: the higher priority (then address) keeps it
+                continue;
+            }
+            ArmDeadTimer();
+            if (!wasAlive && m_mode == WARM)
+            {
+                SendSessions(true); // a (re)started backup gets the whole table
+            }
+        }
+        else if (h.master)
+        {
+            if (m_preempt && m_priority > h.priority)
+            {
+                BecomeMaster(false);
+                continue;
+            }
+            m_lastMasterHeard = Simulator::Now();
+            ArmDeadTimer();
+        }
+    }
+}
+
+void
+DepotStandby::Sync()
+{
+    SendSessions(m_content == SYNC_FULL);
+    m_syncEvent = Simulator::Schedule(m_syncInterval, &DepotStandby::Sync, this);
+}
+
+void
+DepotStandby::SendSessions(bool full)
+{
+    std::vector<DepotSessionRecord> records;
+    const int64_t lastSync = m_lastSync;
+    m_depot->GetSessionTable().ForEach(
+        [&](const DepotSession& s)
+        {
+            if (s.timerState == TcpStateTracker::S_SYN_SENT)
+            {
+                return; // its proxy may not answer: the backup must not time it out
+            }
+            const std::pair<uint32_t, uint16_t> key(s.client, s.clientPort);
+            bool send = full;
+            if (!send && m_content == SYNC_NEW)
+            {
+                send = s.timerState >= TcpStateTracker::S_ESTABLISHED && m_synced.count(key) == 0;
+            }
+            else if (!send)
+            {
+                // The last segment refreshed the expiry to now + the state's timeout.
+                const int64_t touched = s.expiry - m_depot->GetTimeout(s.timerState).GetTimeStep();
+                send = touched > lastSync || m_synced.count(key) == 0;
+            }
+            if (send)
+            {
+                records.push_back(DepotSessionTable::Export(s));
+                m_synced.insert(key);
+            }
+        });
+    m_lastSync = Simulator::Now().GetTimeStep();
+    const uint32_t perMessage
+        = (m_messageSize - DepotSyncHeader::FIXED_SIZE) / DepotSyncHeader::RECORD_SIZE;
+    for (size_t first = 0; first < records.size(); first += perMessage)
+    {
+        DepotSyncHeader h;
+        h.type = DepotSyncHeader::SYNC;
+        h.group = m_group;
+        h.master = true;
+        h.priority = m_priority;
+        h.sequence = m_syncSeq++;
+        h.records.assign(records.begin() + first,
+                         records.begin() + std::min(records.size(), first + perMessage));
+        Ptr<Packet> p = Create<Packet>();
+        p->AddHeader(h);
+        m_socket->SendTo(p, 0, InetSocketAddress(m_peer, m_port));
+        ++m_syncSent;
+        m_recordsSent += h.records.size();
+    }
+}
+
+void
+DepotStandby::Mirror(Ptr<NetDevice>,
+                     Ptr<const Packet> packet,
+                     uint16_t,
+                     const Address&,
+                     const Address&,
+                     NetDevice::PacketType)
+{
+    // A non-promiscuous handler gets the frames for the virtual MAC (and broadcasts, which
+    // the depot ignores); ns-3 passes them with PacketType 0.
+    if (m_role == BACKUP)
+    {
+        m_depot->Observe(packet);
+    }
+}
+
+void
+DepotStandby::SessionGone(Ipv4Address client, uint16_t port)
+{
+    m_synced.erase({client.Get(), port});
+}
+
+void
+DepotStandby::Dropped(Ptr<const Packet> packet, const Ipv4Header& header, Depot::DropReason reason)
+{
+    if (reason != Depot::NO_SESSION || m_role != MASTER || !m_tookOver)
+    {
+        return;
+    }
+    TcpHeader tcp;
+    packet->PeekHeader(tcp);
+    if (tcp.GetFlags() & TcpHeader::RST)
+    {
+        return; // the sender is tearing the connection down anyway
+    }
+    // A client's segment, or a proxy's segment to a client (Depot's orphan replies).
+    const bool fromClient = header.GetDestination() == m_vip;
+    const Ipv4Address client = fromClient ? header.GetSource() : header.GetDestination();
+    const uint16_t port = fromClient ? tcp.GetSourcePort() : tcp.GetDestinationPort();
+    if (m_broken.emplace(client.Get(), port).second)
+    {
+        ++m_brokenCount;
+        m_brokenTrace(client, port);
+    }
+}
+
+void
+DepotStandby::SetDevicesUp(bool up)
+{
+    Ptr<Node> node = GetNode();
+    Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
+    if (!up)
+    {
+        m_disabled.clear();
+        for (uint32_t i = 0; i < node->GetNDevices(); ++i)
+        {
+            Ptr<NetDevice> d = node->GetDevice(i);
+            if (Ptr<CsmaNetDevice> csma = DynamicCast<CsmaNetDevice>(d))
+            {
+                csma->SetSendEnable(false);
+                csma->SetReceiveEnable(false);
+                m_disabled.emplace_back(d, true);
+            }
+            else if (const int32_t j = ipv4->GetInterfaceForDevice(d);
+                     j > 0 && ipv4->IsUp(j)) // not the loopback
+            {
+                ipv4->SetDown(j);
+                m_disabled.emplace_back(d, false);
+            }
+        }
+        return;
+    }
+    for (const auto& [d, csma] : m_disabled)
+    {
+        if (csma)
+        {
+            DynamicCast<CsmaNetDevice>(d)->SetSendEnable(true);
+            DynamicCast<CsmaNetDevice>(d)->SetReceiveEnable(true);
+        }
+        else
+        {
+            ipv4->SetUp(ipv4->GetInterfaceForDevice(d));
+        }
+    }
+    m_disabled.clear();
+}
+
+void
+DepotStandby::Fail()
+{
+    if (m_role == FAILED)
+    {
+        return;
+    }
+    NS_LOG_INFO("node " << GetNode()->GetId() << " fails");
+    m_unsyncedAtFailure = GetUnsyncedSessions();
+    m_heartbeatEvent.Cancel();
+    m_deadEvent.Cancel();
+    m_syncEvent.Cancel();
+    SetVirtualUp(false);
+    SetDevicesUp(false);
+    m_depot->Fail();
+    m_synced.clear();
+    m_peerAlive = false;
+    SetRole(FAILED);
+}
+
+void
+DepotStandby::Recover()
+{
+    if (m_role != FAILED)
+    {
+        return;
+    }
+    NS_LOG_INFO("node " << GetNode()->GetId() << " recovers");
+    SetDevicesUp(true);
+    m_depot->Recover();
+    const bool startMaster = m_startMaster;
+    m_startMaster = false; // back as a backup unless alone (or preempting, on a heartbeat)
+    Start();
+    // A lone depot comes back as master: the connections it lost are counted as broken.
+    m_tookOver = m_role == MASTER;
+    m_startMaster = startMaster;
+}
+
+Ipv4Address
+DepotStandby::OwnAddress() const
+{
+    Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
+    for (uint32_t i = 0; i < ipv4->GetNInterfaces(); ++i)
+    {
+        if (std::find(m_virtual.begin(), m_virtual.end(), ipv4->GetNetDevice(i)) != m_virtual.end())
+        {
+            continue;
+        }
+        for (uint32_t j = 0; j < ipv4->GetNAddresses(i); ++j)
+        {
+            const Ipv4InterfaceAddress a = ipv4->GetAddress(i, j);
+            if (a.GetMask().IsMatch(a.GetLocal(), m_peer) && a.GetLocal() != m_peer)
+            {
+                return a.GetLocal();
+            }
+        }
+    }
+    return Ipv4Address();
+}
+
+DepotStandby::Role
+DepotStandby::GetRole() const
+{
+    return m_role;
+}
+
+uint64_t
+DepotStandby::GetFailovers() const
+{
+    return m_failovers;
+}
+
+uint64_t
+DepotStandby::GetHeartbeatsSent() const
+{
+    return m_heartbeatsSent;
+}
+
+uint64_t
+DepotStandby::GetHeartbeatsReceived() const
+{
+    return m_heartbeatsReceived;
+}
+
+uint64_t
+DepotStandby::GetSyncSent() const
+{
+    return m_syncSent;
+}
+
+uint64_t
+DepotStandby::GetSyncReceived() const
+{
+    return m_syncReceived;
+}
+
+uint64_t
+DepotStandby::GetRecordsSent() const
+{
+    return m_recordsSent;
+}
+
+uint64_t
+DepotStandby::GetRecordsImported() const
+{
+    return m_recordsImported;
+}
+
+uint64_t
+DepotStandby::GetBrokenConnections() const
+{
+    return m_brokenCount;
+}
+
+uint32_t
+DepotStandby::GetUnsyncedAtFailure() const
+{
+    return m_unsyncedAtFailure;
+}
+
+uint32_t
+DepotStandby::GetUnsyncedSessions() const
+{
+    if (m_mode != WARM || m_role != MASTER)
+    {
+        return m_depot->IsFailed() ? 0 : m_depot->GetSessionTable().Size();
+    }
+    uint32_t n = 0;
+    m_depot->GetSessionTable().ForEach(
+        [&](const DepotSession& s) {
+            n += m_synced.count({s.client, s.clientPort}) == 0;
+        });
+    return n;
+}
+
+} // namespace ns3
