@@ -10,6 +10,7 @@
  */
 
 #include "ns3/application-streams.h"
+#include "ns3/attribute-choice.h"
 #include "ns3/cachability-rules.h"
 #include "ns3/cache-simulator.h"
 #include "ns3/connection-cache.h"

@@ -3,11 +3,11 @@
  */
 #include "connection-cache.h"
 
+#include "attribute-choice.h"
 #include "http-date.h"
 
 #include "ns3/boolean.h"
 #include "ns3/double.h"
-#include "ns3/enum.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
@@ -101,13 +101,12 @@ ConnectionCache::GetTypeId()
                             UintegerValue(16384),
                             MakeUintegerAccessor(&ConnectionCache::m_headerLimit),
                             MakeUintegerChecker<uint32_t>(64))
-              .AddAttribute(
-                  "AbortPolicy",
-                  "What to do with the server download when the client aborts.",
-                  EnumValue(ABORT_CONTINUE),
-                  MakeEnumAccessor(&ConnectionCache::m_abortPolicy),
-                  MakeEnumChecker(
-                      ABORT_CONTINUE, "Continue", ABORT_AT_ONCE, "Abort", ABORT_QUICK, "Quick"))
+              .AddAttribute("AbortPolicy",
+                            "What to do with the server download when the client aborts.",
+                            StringValue("Continue"),
+                            MakeStringAccessor(&ConnectionCache::SetAbortPolicy,
+                                               &ConnectionCache::GetAbortPolicy),
+                            MakeStringChecker())
               .AddAttribute("QuickAbortMin",
                             "quick_abort_min: keep downloading if at most this many bytes remain.",
                             UintegerValue(16 * 1024),
@@ -187,6 +186,24 @@ ConnectionCache::GetTypeId()
                               MakeTraceSourceAccessor(&ConnectionCache::m_refuseTrace),
                               "ns3::Address::TracedCallback");
     return tid;
+}
+
+namespace
+{
+const AttributeChoice<AbortPolicy> ABORT_POLICIES[]
+    = {{ABORT_CONTINUE, "Continue"}, {ABORT_AT_ONCE, "Abort"}, {ABORT_QUICK, "Quick"}};
+} // namespace
+
+void
+ConnectionCache::SetAbortPolicy(std::string policy)
+{
+    m_abortPolicy = ParseChoice("ConnectionCache", "AbortPolicy", policy, ABORT_POLICIES);
+}
+
+std::string
+ConnectionCache::GetAbortPolicy() const
+{
+    return ChoiceName(m_abortPolicy, ABORT_POLICIES);
 }
 
 ConnectionCache::ConnectionCache()

@@ -230,6 +230,11 @@ class ConnectionCache : public Application
     void StopApplication() override;
 
   private:
+    /// \param policy "Continue", "Abort" or "Quick"
+    void SetAbortPolicy(std::string policy);
+    /// \return the abort policy's name
+    std::string GetAbortPolicy() const;
+
     bool HandleAcceptRequest(Ptr<Socket> socket, const Address& from);
     void HandleAccept(Ptr<Socket> socket, const Address& from);
     void HandleClientRequest(ClientConn* c, const HttpRequestHeader& h, uint64_t body);

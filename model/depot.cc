@@ -3,6 +3,7 @@
  */
 #include "depot.h"
 
+#include "attribute-choice.h"
 #include "http-message.h"
 #include "http-parser.h"
 #include "load-report-header.h"
@@ -10,7 +11,6 @@
 
 #include "ns3/boolean.h"
 #include "ns3/double.h"
-#include "ns3/enum.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/ipv4.h"
@@ -63,14 +63,15 @@ Depot::GetTypeId()
                             UintegerValue(0),
                             MakeUintegerAccessor(&Depot::m_maxSessions),
                             MakeUintegerChecker<uint32_t>())
-              .AddAttribute("ForwardingMethod",
-                            "How packets reach a proxy: Nat (rewrite both directions, the "
-                            "paper's) or Direct (IPVS direct routing: same addresses, the "
-                            "proxy's MAC; the proxy owns the VIP and answers directly; the "
-                            "proxy port must equal the service port).",
-                            EnumValue(Depot::NAT),
-                            MakeEnumAccessor(&Depot::m_method),
-                            MakeEnumChecker(Depot::NAT, "Nat", Depot::DIRECT, "Direct"))
+              .AddAttribute(
+                  "ForwardingMethod",
+                  "How packets reach a proxy: Nat (rewrite both directions, the "
+                  "paper's) or Direct (IPVS direct routing: same addresses, the "
+                  "proxy's MAC; the proxy owns the VIP and answers directly; the "
+                  "proxy port must equal the service port).",
+                  StringValue("Nat"),
+                  MakeStringAccessor(&Depot::SetForwardingMethod, &Depot::GetForwardingMethod),
+                  MakeStringChecker())
               .AddAttribute("WindowCheck",
                             "Drop segments (RSTs included) outside the receiver's window "
                             "(NAT only: with direct routing the proxy's side is not seen).",
@@ -168,12 +169,13 @@ Depot::GetTypeId()
                             TimeValue(Seconds(2)),
                             MakeTimeAccessor(&Depot::m_checkInterval),
                             MakeTimeChecker(Seconds(0)))
-              .AddAttribute("HealthCheckType",
-                            "Tcp (the proxy accepts a connection) or Http (it also answers "
-                            "a GET of HealthCheckPath with a 2xx or 3xx status).",
-                            EnumValue(Depot::CHECK_TCP),
-                            MakeEnumAccessor(&Depot::m_checkType),
-                            MakeEnumChecker(Depot::CHECK_TCP, "Tcp", Depot::CHECK_HTTP, "Http"))
+              .AddAttribute(
+                  "HealthCheckType",
+                  "Tcp (the proxy accepts a connection) or Http (it also answers "
+                  "a GET of HealthCheckPath with a 2xx or 3xx status).",
+                  StringValue("Tcp"),
+                  MakeStringAccessor(&Depot::SetHealthCheckType, &Depot::GetHealthCheckType),
+                  MakeStringChecker())
               .AddAttribute("HealthCheckPath",
                             "Request target of HTTP health checks.",
                             StringValue("/"),
@@ -361,6 +363,38 @@ Depot::SetNoSessionAction(std::string action)
                                                                                       << "'");
     m_resetNoSession = action == "reset";
     m_sloppy = action == "sloppy";
+}
+
+namespace
+{
+const AttributeChoice<Depot::ForwardingMethod> FORWARDING_METHODS[]
+    = {{Depot::NAT, "Nat"}, {Depot::DIRECT, "Direct"}};
+const AttributeChoice<Depot::CheckType> CHECK_TYPES[]
+    = {{Depot::CHECK_TCP, "Tcp"}, {Depot::CHECK_HTTP, "Http"}};
+} // namespace
+
+void
+Depot::SetForwardingMethod(std::string method)
+{
+    m_method = ParseChoice("Depot", "ForwardingMethod", method, FORWARDING_METHODS);
+}
+
+std::string
+Depot::GetForwardingMethod() const
+{
+    return ChoiceName(m_method, FORWARDING_METHODS);
+}
+
+void
+Depot::SetHealthCheckType(std::string type)
+{
+    m_checkType = ParseChoice("Depot", "HealthCheckType", type, CHECK_TYPES);
+}
+
+std::string
+Depot::GetHealthCheckType() const
+{
+    return ChoiceName(m_checkType, CHECK_TYPES);
 }
 
 std::string

@@ -322,6 +322,18 @@ class Depot : public Application
     /// \return "drop" or "reset"
     std::string GetNoSessionAction() const;
 
+    /// \param method "Nat" or "Direct"
+    void SetForwardingMethod(std::string method);
+
+    /// \return "Nat" or "Direct"
+    std::string GetForwardingMethod() const;
+
+    /// \param type "Tcp" or "Http"
+    void SetHealthCheckType(std::string type);
+
+    /// \return "Tcp" or "Http"
+    std::string GetHealthCheckType() const;
+
     /// Schedule the expiry event for the table's earliest expiry if needed.
     void ScheduleExpiry();
 

@@ -3,11 +3,11 @@
  */
 #include "proxy-cache.h"
 
+#include "attribute-choice.h"
 #include "http-date.h"
 
 #include "ns3/boolean.h"
 #include "ns3/double.h"
-#include "ns3/enum.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
@@ -51,14 +51,9 @@ ProxyCache::GetTypeId()
               .AddAttribute("Cookies",
                             "Cookie handling: Honour (Cookie and Set-Cookie make responses "
                             "uncachable), Ignore, or IgnoreForImages.",
-                            EnumValue(COOKIES_HONOUR),
-                            MakeEnumAccessor(&ProxyCache::m_cookies),
-                            MakeEnumChecker(COOKIES_HONOUR,
-                                            "Honour",
-                                            COOKIES_IGNORE,
-                                            "Ignore",
-                                            COOKIES_IGNORE_FOR_IMAGES,
-                                            "IgnoreForImages"))
+                            StringValue("Honour"),
+                            MakeStringAccessor(&ProxyCache::SetCookies, &ProxyCache::GetCookies),
+                            MakeStringChecker())
               .AddAttribute("UncachableQuery",
                             "URLs with '?' are uncachable.",
                             BooleanValue(true),
@@ -112,6 +107,26 @@ ProxyCache::GetTypeId()
                               MakeTraceSourceAccessor(&ProxyCache::m_resultTrace),
                               "ns3::ProxyCache::CacheResultCallback");
     return tid;
+}
+
+namespace
+{
+const AttributeChoice<CookiePolicy> COOKIE_POLICIES[]
+    = {{COOKIES_HONOUR, "Honour"},
+       {COOKIES_IGNORE, "Ignore"},
+       {COOKIES_IGNORE_FOR_IMAGES, "IgnoreForImages"}};
+} // namespace
+
+void
+ProxyCache::SetCookies(std::string policy)
+{
+    m_cookies = ParseChoice("ProxyCache", "Cookies", policy, COOKIE_POLICIES);
+}
+
+std::string
+ProxyCache::GetCookies() const
+{
+    return ChoiceName(m_cookies, COOKIE_POLICIES);
 }
 
 ProxyCache::ProxyCache()

@@ -102,6 +102,11 @@ class ProxyCache : public ConnectionCache
     void StartApplication() override;
 
   private:
+    /// \param policy "Honour", "Ignore" or "IgnoreForImages"
+    void SetCookies(std::string policy);
+    /// \return the cookie policy's name
+    std::string GetCookies() const;
+
     /// A stored response.
     struct Stored
     {

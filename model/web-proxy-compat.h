@@ -18,7 +18,7 @@
  * - TestSuite::Type::UNIT is spelled the same in every release (scoped access to the enum).
  * - Object::GetInstanceTypeId is final from 3.45: the module never overrides it.
  * - Enum attributes changed in 3.41: the module exposes no EnumValue attribute; choices are
- *   StringValue attributes parsed by the class itself.
+ *   StringValue attributes parsed by the class itself (AttributeChoice, attribute-choice.h).
  */
 
 #ifdef WEB_PROXY_ROUTE_INPUT_CONST_REF

@@ -966,3 +966,24 @@ TEST_F(DepotTest, HttpHealthChecksTakeOutAProxyThatAnswersWithAnError)
         EXPECT_GE(after, 5u) << "back in the rotation";
     }
 }
+
+TEST(DepotAttributes, ChoicesAreStringsAndBadOnesAreNamed)
+{
+    Ptr<Depot> d = CreateObject<Depot>();
+    d->SetAttribute("ForwardingMethod", StringValue("Direct"));
+    StringValue v;
+    d->GetAttribute("ForwardingMethod", v);
+    EXPECT_EQ(v.Get(), "Direct");
+    d->SetAttribute("HealthCheckType", StringValue("Http"));
+    d->GetAttribute("HealthCheckType", v);
+    EXPECT_EQ(v.Get(), "Http");
+    EXPECT_DEATH(d->SetAttribute("ForwardingMethod", StringValue("Tunnel")),
+                 "Depot: ForwardingMethod must be Nat or Direct, not 'Tunnel'");
+    EXPECT_DEATH(d->SetAttribute("HealthCheckType", StringValue("icmp")),
+                 "Depot: HealthCheckType must be Tcp or Http, not 'icmp'");
+    Ptr<ProxyCache> p = CreateObject<ProxyCache>();
+    EXPECT_DEATH(p->SetAttribute("Cookies", StringValue("Eat")),
+                 "ProxyCache: Cookies must be Honour, Ignore or IgnoreForImages, not 'Eat'");
+    EXPECT_DEATH(p->SetAttribute("AbortPolicy", StringValue("Later")),
+                 "ConnectionCache: AbortPolicy must be Continue, Abort or Quick, not 'Later'");
+}

@@ -256,7 +256,7 @@ TEST_F(ProxyTest, IgnoringCookiesMakesCookiedRequestsHit)
     ProxyScenario s(1, "10Mbps", MilliSeconds(1), "10Mbps", MilliSeconds(5));
     s.AddObject("/a.html", 1000);
     ProxyCacheHelper ph;
-    ph.SetAttribute("Cookies", EnumValue(COOKIES_IGNORE));
+    ph.SetAttribute("Cookies", StringValue("Ignore"));
     s.Install(ph);
     WebRequest withCookie = ProxyScenario::Get("/a.html");
     withCookie.fields.emplace_back("Cookie", "id=1");

@@ -1,0 +1,77 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef ATTRIBUTE_CHOICE_H
+#define ATTRIBUTE_CHOICE_H
+
+#include "ns3/fatal-error.h"
+
+#include <cstddef>
+#include <sstream>
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \ingroup web-proxy
+ * A named value of an enum that a class exposes as a StringValue attribute. EnumValue
+ * attributes changed between ns-3 releases (see web-proxy-compat.h), strings did not.
+ * \tparam E the enum
+ */
+template <typename E>
+struct AttributeChoice
+{
+    E value;          //!< the value
+    const char* name; //!< its name in the attribute
+};
+
+/**
+ * \param owner the class, for the error message
+ * \param attribute the attribute, for the error message
+ * \param name the attribute's string
+ * \param choices the names
+ * \return the value named; a fatal error naming the valid choices otherwise
+ */
+template <typename E, std::size_t N>
+E
+ParseChoice(const char* owner,
+            const char* attribute,
+            const std::string& name,
+            const AttributeChoice<E> (&choices)[N])
+{
+    std::ostringstream valid;
+    for (std::size_t i = 0; i < N; ++i)
+    {
+        if (name == choices[i].name)
+        {
+            return choices[i].value;
+        }
+        valid << (i == 0 ? "" : (i + 1 == N ? " or " : ", ")) << choices[i].name;
+    }
+    NS_FATAL_ERROR(owner << ": " << attribute << " must be " << valid.str() << ", not '" << name
+                         << "'");
+}
+
+/**
+ * \param value a value
+ * \param choices the names
+ * \return its name ("?" if it has none)
+ */
+template <typename E, std::size_t N>
+std::string
+ChoiceName(E value, const AttributeChoice<E> (&choices)[N])
+{
+    for (const auto& c : choices)
+    {
+        if (c.value == value)
+        {
+            return c.name;
+        }
+    }
+    return "?";
+}
+
+} // namespace ns3
+
+#endif // ATTRIBUTE_CHOICE_H
