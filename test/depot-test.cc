@@ -149,6 +149,19 @@ struct DepotScenario
         return r;
     }
 
+    /// n GETs of a path issued at first, first + gap, ...
+    std::vector<WebRequest> Every(const std::string& path, uint32_t n, Time first, Time gap) const
+    {
+        std::vector<WebRequest> v;
+        for (uint32_t k = 0; k < n; ++k)
+        {
+            WebRequest r = Get(path);
+            r.issueTime = first + gap * k;
+            v.push_back(r);
+        }
+        return v;
+    }
+
     Ptr<WebClient> AddClient(uint32_t i, const std::vector<WebRequest>& requests)
     {
         Ptr<FixedRequestSource> src = CreateObject<FixedRequestSource>();
@@ -409,14 +422,7 @@ TEST_F(DepotTest, FailedProxyGetsNoSessionsUntilRevived)
     h.SetAttribute("Fall", UintegerValue(3));
     h.SetAttribute("Rise", UintegerValue(2));
     s.InstallDepot(h);
-    std::vector<WebRequest> reqs;
-    for (int k = 0; k < 40; ++k)
-    {
-        WebRequest r = s.Get("/o0");
-        r.issueTime = Seconds(1 + 0.5 * k);
-        reqs.push_back(r);
-    }
-    s.AddClient(0, reqs);
+    s.AddClient(0, s.Every("/o0", 40, Seconds(1), MilliSeconds(500)));
     Ptr<Ipv4> failing = s.proxies.Get(1)->GetObject<Ipv4>();
     Simulator::Schedule(Seconds(5.25), [failing]() { failing->SetDown(1); });
     Simulator::Schedule(Seconds(12.25), [failing]() { failing->SetUp(1); });
@@ -915,14 +921,7 @@ TEST_F(DepotTest, HttpHealthChecksTakeOutAProxyThatAnswersWithAnError)
         h.SetAttribute("Fall", UintegerValue(2));
         h.SetAttribute("Rise", UintegerValue(2));
         s.InstallDepot(h);
-        std::vector<WebRequest> reqs;
-        for (int k = 0; k < 38; ++k)
-        {
-            WebRequest r = s.Get("/o0");
-            r.issueTime = Seconds(1.25 + 0.5 * k);
-            reqs.push_back(r);
-        }
-        s.AddClient(0, reqs);
+        s.AddClient(0, s.Every("/o0", 38, Seconds(1.25), MilliSeconds(500)));
         o.path = "/health";
         o.size = 10;
         Simulator::Schedule(Seconds(10.5), [broken, o]() { broken->Add(o); }); // repaired
