@@ -195,7 +195,7 @@ class DepotStandby : public Application
     Ptr<Depot> m_depot;                               //!< the node's depot
     std::vector<Ptr<NetDevice>> m_virtual;            //!< virtual interfaces' devices
     Ipv4Address m_peer;                               //!< the other depot (none: alone)
-    Ipv4Address m_vip;                     //!< the depot's virtual IP
+    Ipv4Address m_vip;                                //!< the depot's virtual IP
     uint16_t m_port;                                  //!< UDP port of both
     uint8_t m_group;                                  //!< pair id
     uint8_t m_priority;                               //!< higher wins a dual-master conflict

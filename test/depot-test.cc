@@ -262,6 +262,19 @@ ExpectAllComplete(const DepotScenario& s, size_t n)
     EXPECT_EQ(got, want) << "every object arrived with its exact size";
 }
 
+/// Check that the only proxy events were proxy's going down, then up; return their times.
+std::pair<Time, Time>
+DownThenUp(const DepotScenario& s, uint32_t proxy)
+{
+    const auto [down, p1, up1] = s.proxyEvents.at(0);
+    const auto [up, p2, up2] = s.proxyEvents.at(1);
+    EXPECT_EQ(p1, proxy);
+    EXPECT_FALSE(up1);
+    EXPECT_EQ(p2, proxy);
+    EXPECT_TRUE(up2);
+    return {down, up};
+}
+
 /// Send a hand-made TCP segment to port 80 from a node's IP layer after a delay.
 void
 InjectTcp(Ptr<Ipv4> ipv4,
@@ -438,12 +451,7 @@ TEST_F(DepotTest, FailedProxyGetsNoSessionsUntilRevived)
     }
     EXPECT_EQ(redispatched, 1u) << "one SYN went to the dead proxy and was switched on retry";
     ASSERT_EQ(s.proxyEvents.size(), 2u);
-    const auto [down, p1, up1] = s.proxyEvents[0];
-    const auto [up, p2, up2] = s.proxyEvents[1];
-    EXPECT_EQ(p1, 1u);
-    EXPECT_FALSE(up1);
-    EXPECT_EQ(p2, 1u);
-    EXPECT_TRUE(up2);
+    const auto [down, up] = DownThenUp(s, 1);
     EXPECT_GT(down, Seconds(5.25));
     EXPECT_LE(down, Seconds(8.75)) << "by the SYN timeout or by 3 failed checks";
     EXPECT_GT(up, Seconds(12.25));
@@ -941,12 +949,7 @@ TEST_F(DepotTest, HttpHealthChecksTakeOutAProxyThatAnswersWithAnError)
         // Checks at 0 s and 1 s fail (404): down at the second; checks at 11 s and 12 s
         // succeed: up at the second, each a few LAN round trips after its start.
         ASSERT_EQ(s.proxyEvents.size(), 2u);
-        const auto [down, p1, up1] = s.proxyEvents[0];
-        const auto [up, p2, up2] = s.proxyEvents[1];
-        EXPECT_EQ(p1, 2u);
-        EXPECT_FALSE(up1);
-        EXPECT_EQ(p2, 2u);
-        EXPECT_TRUE(up2);
+        const auto [down, up] = DownThenUp(s, 2);
         EXPECT_GT(down, Seconds(1));
         EXPECT_LT(down, Seconds(1.01));
         EXPECT_GT(up, Seconds(12));
