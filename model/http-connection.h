@@ -142,7 +142,6 @@ class HttpConnection : public Object
     void HandleSend(Ptr<Socket> socket, uint32_t available);
     void HandlePeerClose(Ptr<Socket> socket);
     void HandlePeerError(Ptr<Socket> socket);
-    void HandleDataAfterAbort(Ptr<Socket> socket);
     void Pump();
     void PumpAndNotify();
     void Detach();
@@ -164,6 +163,7 @@ class HttpConnection : public Object
     bool m_paused{false};
     bool m_closing{false}; //!< Close() called, waiting for the queue to drain
     bool m_closed{false};
+    bool m_detached{false}; //!< the socket's callbacks no longer name this object
     bool m_peerClosed{false};
     bool m_peerClosePending{false}; //!< FIN arrived while reading was paused
     uint32_t m_sndBufSize{0};       //!< the socket's send buffer size

@@ -106,10 +106,11 @@ struct LinkScenario
     }
 };
 
-/// Count the SYN segments a device sends (SYN without ACK: connection attempts).
-struct SynCounter
+/// Count the SYN segments (SYN without ACK: connection attempts) and FINs a device sends.
+struct TcpFlagCounter
 {
     uint32_t syns = 0; //!< SYNs seen
+    uint32_t fins = 0; //!< FINs seen
 
     /// Trace sink for PointToPointNetDevice::MacTx.
     void MacTx(Ptr<const Packet> p)
@@ -129,6 +130,10 @@ struct SynCounter
         if ((f & TcpHeader::SYN) && !(f & TcpHeader::ACK))
         {
             ++syns;
+        }
+        if (f & TcpHeader::FIN)
+        {
+            ++fins;
         }
     }
 };
