@@ -44,6 +44,7 @@ struct Options
     double recoverAt = 12;
     double heartbeat = 0.1;
     double deadTime = 0.3;
+    bool pcap = false;
 };
 
 struct Outcome
@@ -81,7 +82,9 @@ LongestGap(std::vector<double> times, double from, double to)
     return gap;
 }
 
-/// Take a node's CSMA devices down or up (a failed proxy).
+/// Take a node's CSMA devices off their channels or back (a failed proxy). Not
+/// CsmaNetDevice::SetSendEnable(false): a device caught in backoff would stay in BACKOFF and
+/// never send again (see DepotStandby::Fail).
 void
 SetNodeUp(Ptr<Node> node, bool up)
 {
@@ -89,8 +92,16 @@ SetNodeUp(Ptr<Node> node, bool up)
     {
         if (Ptr<CsmaNetDevice> d = DynamicCast<CsmaNetDevice>(node->GetDevice(i)))
         {
-            d->SetSendEnable(up);
-            d->SetReceiveEnable(up);
+            Ptr<CsmaChannel> channel = DynamicCast<CsmaChannel>(d->GetChannel());
+            d->GetQueue()->Flush();
+            if (up)
+            {
+                channel->Reattach(d);
+            }
+            else
+            {
+                channel->Detach(d);
+            }
         }
     }
 }
@@ -241,6 +252,12 @@ Run(const std::string& name, const Options& o)
                 &out,
                 &completions));
     }
+    if (o.pcap)
+    {
+        // Both depots' devices on LAN B (heartbeats and syncs go there), promiscuous.
+        csma.EnablePcap(
+            "depot-failover-" + name + "-b", NetDeviceContainer(b.Get(0), b.Get(1)), true);
+    }
     int64_t stream = 1;
     stream += csma.AssignStreams(a, stream);
     stream += csma.AssignStreams(b, stream);
@@ -280,6 +297,7 @@ main(int argc, char* argv[])
     cmd.AddValue("recoverAt", "recovery time (s)", o.recoverAt);
     cmd.AddValue("heartbeat", "heartbeat interval (s)", o.heartbeat);
     cmd.AddValue("deadTime", "dead time = failure detection time (s)", o.deadTime);
+    cmd.AddValue("pcap", "write PCAP files of the depots' LAN B devices", o.pcap);
     cmd.Parse(argc, argv);
     if (!(o.failAt > 1 && o.recoverAt > o.failAt && o.duration > o.recoverAt))
     {

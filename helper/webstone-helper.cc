@@ -11,6 +11,9 @@
 #include "ns3/uinteger.h"
 #include "ns3/web-client.h"
 
+#include <algorithm>
+#include <sstream>
+
 namespace ns3
 {
 
@@ -21,6 +24,13 @@ WebStoneHelper::WebStoneHelper(const Address& proxy, const WebRequest& request)
     m_client.SetAttribute("HttpVersion", UintegerValue(10));
     m_client.SetAttribute("PersistentConnections", BooleanValue(false));
     m_client.SetAttribute("ConnectAttempts", UintegerValue(0));
+    m_client.SetAttribute("ConnectTimeout", TimeValue(ConnectTimeout()));
+}
+
+Time
+WebStoneHelper::ConnectTimeout()
+{
+    return Seconds(75);
 }
 
 void
@@ -59,6 +69,14 @@ WebStoneHelper::Install(Ptr<Node> node, Ptr<Result> result) const
         "RequestComplete",
         MakeBoundCallback(
             +[](Ptr<Result> r, const RequestRecord& rec) { r->Add(rec); }, result));
+    apps.Get(0)->TraceConnectWithoutContext(
+        "ConnectTimeout",
+        MakeBoundCallback(
+            +[](Ptr<Result> r, const Address&) { ++r->connectTimeouts; }, result));
+    apps.Get(0)->TraceConnectWithoutContext(
+        "ConnectRetry",
+        MakeBoundCallback(
+            +[](Ptr<Result> r, const Address&) { ++r->connectRetries; }, result));
     return apps;
 }
 
@@ -106,7 +124,25 @@ WebStoneHelper::Result::Add(const RequestRecord& r)
 bool
 WebStoneHelper::Result::Complete() const
 {
-    return ok == total;
+    return ok == total && connectTimeouts == 0;
+}
+
+std::string
+WebStoneHelper::Result::IncompleteReason() const
+{
+    std::ostringstream os;
+    auto add = [&os](uint64_t n, const char* what)
+    {
+        if (n > 0)
+        {
+            os << (os.tellp() > 0 ? ", " : "") << n << ' ' << what;
+        }
+    };
+    add(connectTimeouts, "connection attempts timed out");
+    add(failed, "requests failed");
+    add(errors, "HTTP errors");
+    add(total - std::min<uint64_t>(total, ended), "requests did not end");
+    return os.str();
 }
 
 double

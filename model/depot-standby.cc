@@ -6,6 +6,7 @@
 #include "depot-sync-header.h"
 
 #include "ns3/boolean.h"
+#include "ns3/csma-channel.h"
 #include "ns3/csma-net-device.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-l3-protocol.h"
@@ -14,6 +15,7 @@
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/pointer.h"
+#include "ns3/queue.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
 #include "ns3/string.h"
@@ -48,10 +50,21 @@ DepotStandby::GetTypeId()
                             Ipv4AddressValue(),
                             MakeIpv4AddressAccessor(&DepotStandby::m_peer),
                             MakeIpv4AddressChecker())
-              .AddAttribute("Port",
-                            "UDP port of heartbeats and syncs (LVS sync daemon: 8848).",
-                            UintegerValue(8848),
-                            MakeUintegerAccessor(&DepotStandby::m_port),
+              .AddAttribute(
+                  "Port",
+                  "UDP port of the heartbeats (and of the syncs if SyncPort is the same; LVS sync "
+                  "daemon: 8848).",
+                  UintegerValue(8848),
+                  MakeUintegerAccessor(&DepotStandby::m_port),
+                  MakeUintegerChecker<uint16_t>(1))
+              .AddAttribute("SyncPort",
+                            "Warm standby: UDP port of the sync messages. Another port than "
+                            "Port's puts them in another flow than the heartbeats, so that a "
+                            "flow-queueing root queue disc (ns-3's default FqCoDel) does not "
+                            "hold heartbeats behind a burst of syncs (a full table is sent "
+                            "when a backup comes back). Equal to Port: one socket for both.",
+                            UintegerValue(8849),
+                            MakeUintegerAccessor(&DepotStandby::m_syncPort),
                             MakeUintegerChecker<uint16_t>(1))
               .AddAttribute("Group",
                             "Id of the pair (VRRP VRID); messages of other groups are ignored.",
@@ -150,6 +163,7 @@ DepotStandby::DoDispose()
     m_virtual.clear();
     m_disabled.clear();
     m_socket = nullptr;
+    m_syncSocket = nullptr;
     Application::DoDispose();
 }
 
@@ -279,23 +293,11 @@ DepotStandby::Start()
     {
         if (!m_socket)
         {
-            m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
-            NS_ABORT_MSG_IF(m_socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0,
-                            "DepotStandby: cannot bind UDP port " << m_port);
-            m_socket->SetRecvCallback(MakeCallback(&DepotStandby::Receive, this));
-            // Through the real interface: a master's virtual interface would resolve the
-            // peer anew, and ns-3's ARP keeps an unanswered address DEAD for 100 s
-            // (ArpCache::DeadTimeout), longer than a failed peer takes to come back.
-            const Ipv4Address own = OwnAddress();
-            NS_ABORT_MSG_IF(own == Ipv4Address(),
-                            "DepotStandby: no interface of node "
-                                << GetNode()->GetId() << " on the subnet of Peer " << m_peer);
-            // Low-delay TOS: ns-3 maps it to priority 6, the first band of pfifo_fast, so
-            // heartbeats do not wait behind the forwarded traffic (up to 0.2 s measured on a
-            // loaded 100 Mbit/s segment, close to a 0.3 s dead time).
-            m_socket->SetIpTos(0x10);
-            Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
-            m_socket->BindToNetDevice(ipv4->GetNetDevice(ipv4->GetInterfaceForAddress(own)));
+            m_socket = OpenSocket(m_port);
+            if (m_mode == WARM)
+            {
+                m_syncSocket = m_syncPort == m_port ? m_socket : OpenSocket(m_syncPort);
+            }
         }
         m_heartbeatEvent = Simulator::ScheduleNow(&DepotStandby::SendHeartbeat, this);
     }
@@ -309,18 +311,43 @@ DepotStandby::Start()
     }
 }
 
+Ptr<Socket>
+DepotStandby::OpenSocket(uint16_t port)
+{
+    Ptr<Socket> socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
+    NS_ABORT_MSG_IF(socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), port)) != 0,
+                    "DepotStandby: cannot bind UDP port " << port);
+    socket->SetRecvCallback(MakeCallback(&DepotStandby::Receive, this));
+    // Through the real interface: a master's virtual interface would resolve the peer anew,
+    // and ns-3's ARP keeps an unanswered address DEAD for 100 s (ArpCache::DeadTimeout),
+    // longer than a failed peer takes to come back.
+    const Ipv4Address own = OwnAddress();
+    NS_ABORT_MSG_IF(own == Ipv4Address(),
+                    "DepotStandby: no interface of node " << GetNode()->GetId()
+                                                          << " on the subnet of Peer " << m_peer);
+    // Low-delay TOS (priority 6: the first band where the root queue disc is pfifo_fast).
+    socket->SetIpTos(0x10);
+    Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
+    socket->BindToNetDevice(ipv4->GetNetDevice(ipv4->GetInterfaceForAddress(own)));
+    return socket;
+}
+
 void
 DepotStandby::StopApplication()
 {
     m_heartbeatEvent.Cancel();
     m_deadEvent.Cancel();
     m_syncEvent.Cancel();
-    if (m_socket)
+    for (Ptr<Socket> socket : {m_syncSocket, m_socket})
     {
-        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-        m_socket->Close();
-        m_socket = nullptr;
+        if (socket)
+        {
+            socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+            socket->Close();
+        }
     }
+    m_socket = nullptr;
+    m_syncSocket = nullptr;
     if (m_mode == HOT)
     {
         GetNode()->UnregisterProtocolHandler(MakeCallback(&DepotStandby::Mirror, this));
@@ -573,7 +600,7 @@ DepotStandby::SendSessions(bool full)
                          records.begin() + std::min(records.size(), first + perMessage));
         Ptr<Packet> p = Create<Packet>();
         p->AddHeader(h);
-        m_socket->SendTo(p, 0, InetSocketAddress(m_peer, m_port));
+        m_syncSocket->SendTo(p, 0, InetSocketAddress(m_peer, m_syncPort));
         ++m_syncSent;
         m_recordsSent += h.records.size();
     }
@@ -638,8 +665,14 @@ DepotStandby::SetDevicesUp(bool up)
             Ptr<NetDevice> d = node->GetDevice(i);
             if (Ptr<CsmaNetDevice> csma = DynamicCast<CsmaNetDevice>(d))
             {
-                csma->SetSendEnable(false);
-                csma->SetReceiveEnable(false);
+                // Pull the cable: detached, the device neither sends nor receives, and a frame
+                // it tries to send is dropped by the channel with the transmit machine back in
+                // READY. (CsmaNetDevice::SetSendEnable(false) must not be used: a device caught
+                // in BACKOFF drops its frame in TransmitStart and stays in BACKOFF for good,
+                // so after SetSendEnable(true) it never transmits again.) Frames queued in the
+                // device die with the node.
+                DynamicCast<CsmaChannel>(csma->GetChannel())->Detach(csma);
+                csma->GetQueue()->Flush();
                 m_disabled.emplace_back(d, true);
             }
             else if (const int32_t j = ipv4->GetInterfaceForDevice(d);
@@ -655,8 +688,9 @@ DepotStandby::SetDevicesUp(bool up)
     {
         if (csma)
         {
-            DynamicCast<CsmaNetDevice>(d)->SetSendEnable(true);
-            DynamicCast<CsmaNetDevice>(d)->SetReceiveEnable(true);
+            Ptr<CsmaNetDevice> c = DynamicCast<CsmaNetDevice>(d);
+            c->GetQueue()->Flush(); // what the dead node's stack queued meanwhile
+            DynamicCast<CsmaChannel>(c->GetChannel())->Reattach(c);
         }
         else
         {

@@ -145,6 +145,8 @@ class DepotStandby : public Application
 
     /// Open the socket, take the initial role, start the timers.
     void Start();
+    /// \param port UDP port \return a socket bound to it and to the real device toward Peer
+    Ptr<Socket> OpenSocket(uint16_t port);
 
     /// \param mode "hot", "warm" or "none"
     void SetMode(std::string mode);
@@ -196,7 +198,8 @@ class DepotStandby : public Application
     std::vector<Ptr<NetDevice>> m_virtual;            //!< virtual interfaces' devices
     Ipv4Address m_peer;                               //!< the other depot (none: alone)
     Ipv4Address m_vip;                                //!< the depot's virtual IP
-    uint16_t m_port;                                  //!< UDP port of both
+    uint16_t m_port;                                  //!< UDP port of the heartbeats
+    uint16_t m_syncPort;                              //!< UDP port of the syncs (warm)
     uint8_t m_group;                                  //!< pair id
     uint8_t m_priority;                               //!< higher wins a dual-master conflict
     bool m_startMaster;                               //!< initial role
@@ -211,7 +214,8 @@ class DepotStandby : public Application
     Time m_recoverTime;                               //!< scheduled recovery (0: none)
     Role m_role{BACKUP};                              //!< current role
     bool m_peerAlive{false};                          //!< heard within DeadTime
-    Ptr<Socket> m_socket;                             //!< heartbeats and syncs
+    Ptr<Socket> m_socket;                             //!< heartbeats
+    Ptr<Socket> m_syncSocket;                         //!< syncs (warm; may be m_socket)
     EventId m_heartbeatEvent;                         //!< next heartbeat
     EventId m_deadEvent;                              //!< peer silence timer
     EventId m_syncEvent;                              //!< next sync

@@ -119,6 +119,12 @@ WebClient::GetTypeId()
               .AddTraceSource("ConnectRetry",
                               "A failed connection attempt is repeated (ConnectAttempts).",
                               MakeTraceSourceAccessor(&WebClient::m_connectRetryTrace),
+                              "ns3::Address::TracedCallback")
+              .AddTraceSource("ConnectTimeout",
+                              "A connection attempt was given up after ConnectTimeout (the "
+                              "connect() ETIMEDOUT of a kernel's connection-establishment "
+                              "timer); it is then repeated or fails (ConnectAttempts).",
+                              MakeTraceSourceAccessor(&WebClient::m_connectTimeoutTrace),
                               "ns3::Address::TracedCallback");
     return tid;
 }
@@ -185,6 +191,12 @@ uint64_t
 WebClient::GetConnectRetryCount() const
 {
     return m_connectRetries;
+}
+
+uint64_t
+WebClient::GetConnectTimeoutCount() const
+{
+    return m_connectTimeouts;
 }
 
 namespace
@@ -344,7 +356,8 @@ WebClient::Open(Pending* p)
     ++m_connections;
     if (m_connectTimeout.IsStrictlyPositive())
     {
-        c->connectTimer = Simulator::Schedule(m_connectTimeout, &WebClient::ConnectFailed, this, c);
+        c->connectTimer
+            = Simulator::Schedule(m_connectTimeout, &WebClient::ConnectTimedOut, this, c);
     }
     c->idleTimer.SetFunction([this, c]() { CloseConnection(c); });
     c->socket = Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
@@ -410,6 +423,16 @@ WebClient::HandleConnectFailed(Ptr<Socket> socket)
     {
         ConnectFailed(c);
     }
+}
+
+void
+WebClient::ConnectTimedOut(Connection* c)
+{
+    NS_LOG_INFO("connection attempt to " << c->peer << " timed out after "
+                                         << m_connectTimeout.As(Time::S));
+    ++m_connectTimeouts;
+    m_connectTimeoutTrace(c->peer);
+    ConnectFailed(c);
 }
 
 void

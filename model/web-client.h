@@ -73,6 +73,8 @@ class WebClient : public Application
     uint64_t GetConnectionCount() const;
     /// \return connection attempts repeated after a failed or timed-out one
     uint64_t GetConnectRetryCount() const;
+    /// \return connection attempts given up after ConnectTimeout
+    uint64_t GetConnectTimeoutCount() const;
 
     /// Signature of the RequestComplete trace.
     typedef void (*RequestCompleteCallback)(const RequestRecord& record);
@@ -130,6 +132,8 @@ class WebClient : public Application
     void HandleConnectFailed(Ptr<Socket> socket);
     /// A connection attempt failed (refused, TCP gave up, or ConnectTimeout).
     void ConnectFailed(Connection* c);
+    /// A connection attempt was not established within ConnectTimeout.
+    void ConnectTimedOut(Connection* c);
     void SendRequest(Connection* c, Pending* p);
     void HandleResponse(Connection* c, const HttpResponseHeader& h, uint64_t hdr, uint64_t len);
     void HandleBody(Connection* c, uint64_t bytes);
@@ -166,6 +170,7 @@ class WebClient : public Application
     uint64_t m_completed{0};
     uint64_t m_connections{0};
     uint64_t m_connectRetries{0};
+    uint64_t m_connectTimeouts{0};
     std::list<EventId> m_issueEvents;
     std::map<Pending*, std::unique_ptr<Pending>> m_pending;
     std::map<Connection*, std::unique_ptr<Connection>> m_conns;
@@ -177,6 +182,7 @@ class WebClient : public Application
     TracedCallback<const std::string&, const Address&> m_malformedTrace;
     TracedCallback<const Address&> m_connectTrace;
     TracedCallback<const Address&> m_connectRetryTrace;
+    TracedCallback<const Address&> m_connectTimeoutTrace;
 };
 
 } // namespace ns3

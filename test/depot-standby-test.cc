@@ -29,6 +29,7 @@ struct PairScenario
     Ipv4Address gateway{"10.1.2.100"};
     std::vector<Ipv4Address> proxyIps;
     std::array<Ipv4Address, 2> depotB;
+    std::array<Ptr<CsmaNetDevice>, 2> depotBDevice; //!< the depots' real LAN B devices
     std::array<std::vector<Ptr<NetDevice>>, 2> virtualDevices;
     Ptr<WebObjectCatalog> catalog = CreateObject<WebObjectCatalog>();
     std::array<Ptr<Depot>, 2> depots;
@@ -56,6 +57,7 @@ struct PairScenario
         Ipv4AddressHelper bh("10.1.2.0", "255.255.255.0");
         Ipv4InterfaceContainer bi = bh.Assign(b);
         depotB = {bi.GetAddress(0), bi.GetAddress(1)};
+        depotBDevice = {DynamicCast<CsmaNetDevice>(b.Get(0)), DynamicCast<CsmaNetDevice>(b.Get(1))};
         const auto v = DepotStandbyHelper::AddVirtualInterfaces(
             depotNodes,
             DynamicCast<CsmaChannel>(a.Get(0)->GetChannel()),
@@ -452,4 +454,68 @@ TEST_F(DepotStandbyTest, SurvivorTakesTheVipOverWithinTheDetectionTime)
     EXPECT_GT(s.depots[0]->GetForwardedCount(), forwardedAt2[0]); // the one at 3.5 s through 0
     EXPECT_GT(s.standby[0]->GetHeartbeatsReceived(), 0u);
     EXPECT_GT(s.standby[1]->GetHeartbeatsReceived(), 0u);
+}
+
+TEST_F(DepotStandbyTest, RecoveredDepotRejoinsAsBackupWithoutAFlap)
+{
+    // Warm pair under load (the example's warm case in small). Depot 0 fails while its LAN B
+    // device is backing off (a busy segment), and comes back 1.5 s later: it must come back
+    // as a backup that the master hears, and nobody may take over again.
+    PairScenario s(6, 3);
+    s.AddObject("/big", 300000);
+    s.AddObject("/small", 2000);
+    s.InstallProxies(DataRate("2Mbps"));
+    DepotStandbyHelper sh;
+    sh.SetAttribute("Mode", StringValue("warm"));
+    sh.SetAttribute("SyncInterval", TimeValue(Seconds(1)));
+    s.InstallPair(DepotHelper(s.vip, 80), sh);
+    std::array<std::vector<std::pair<uint8_t, uint8_t>>, 2> roles;
+    for (uint32_t d = 0; d < 2; ++d)
+    {
+        s.standby[d]->TraceConnectWithoutContext(
+            "Role",
+            MakeBoundCallback(
+                +[](std::vector<std::pair<uint8_t, uint8_t>>* v, uint8_t from, uint8_t to)
+                { v->emplace_back(from, to); },
+                &roles[d]));
+    }
+    // The failure: at depot 0's first LAN B backoff after 1.5 s.
+    Time failedAt;
+    s.depotBDevice[0]->TraceConnectWithoutContext(
+        "MacTxBackoff",
+        MakeBoundCallback(
+            +[](PairScenario* s, Time* at, Ptr<const Packet>)
+            {
+                if (at->IsZero() && Simulator::Now() >= Seconds(1.5))
+                {
+                    *at = Simulator::Now();
+                    s->standby[0]->Fail(); // inside the device's TransmitStart: in BACKOFF
+                    Simulator::Schedule(Seconds(1.5), &DepotStandby::Recover, s->standby[0]);
+                }
+            },
+            &s,
+            &failedAt));
+    AddClients(s, 10, MilliSeconds(50));
+    uint64_t heardAtRecovery = 0;
+    Simulator::Schedule(Seconds(3.5),
+                        [&]() { heardAtRecovery = s.standby[1]->GetHeartbeatsReceived(); });
+    s.Run(Seconds(7));
+    ASSERT_GT(failedAt, Seconds(1.5));
+    ASSERT_LT(failedAt, Seconds(2)) << "no backoff of depot 0's LAN B device: no load?";
+    // Depot 1 took over once, and depot 0 never.
+    ASSERT_EQ(s.failovers[1].size(), 1u);
+    EXPECT_TRUE(s.failovers[0].empty())
+        << "depot 0 took over at " << s.failovers[0].front().As(Time::S);
+    const std::vector<std::pair<uint8_t, uint8_t>> expected0
+        = {{DepotStandby::BACKUP, DepotStandby::MASTER},
+           {DepotStandby::MASTER, DepotStandby::FAILED},
+           {DepotStandby::FAILED, DepotStandby::BACKUP}};
+    EXPECT_EQ(roles[0], expected0);
+    const std::vector<std::pair<uint8_t, uint8_t>> expected1
+        = {{DepotStandby::BACKUP, DepotStandby::MASTER}};
+    EXPECT_EQ(roles[1], expected1);
+    // The recovered depot's heartbeats reach the master again (its device sends again)...
+    EXPECT_GE(s.standby[1]->GetHeartbeatsReceived(), heardAtRecovery + 30);
+    // ... and the master sent it the table.
+    EXPECT_GT(s.standby[0]->GetRecordsImported(), 0u);
 }

@@ -60,7 +60,16 @@ TEST_F(WebStoneTest, RefusedConnectionsAreRetriedUntilEveryRequestCompletes)
 
     EXPECT_EQ(result->ended, 7u);
     EXPECT_EQ(result->ok, 7u);
-    EXPECT_TRUE(result->Complete());
+    // Every request succeeded, but the refused SYNs go unanswered: each retry followed an
+    // attempt given up after ConnectTimeout, an error that WebStone reports, so the run did
+    // not complete.
+    EXPECT_GT(result->connectTimeouts, 0u);
+    EXPECT_EQ(result->connectTimeouts, client->GetConnectTimeoutCount());
+    EXPECT_EQ(result->connectRetries, client->GetConnectRetryCount());
+    EXPECT_EQ(result->connectTimeouts, result->connectRetries);
+    EXPECT_FALSE(result->Complete());
+    EXPECT_EQ(result->IncompleteReason(),
+              std::to_string(result->connectTimeouts) + " connection attempts timed out");
     EXPECT_GT(result->bytes, 7 * 1024u); // bodies and headers
     // Two connections wait while one is served: they are refused and tried again.
     EXPECT_GT(s.proxy->GetCounters().refused, 0u);
@@ -74,6 +83,40 @@ TEST_F(WebStoneTest, RefusedConnectionsAreRetriedUntilEveryRequestCompletes)
     // Connection time covers the retries: the average is at least one timeout for most.
     EXPECT_GT(result->MeanConnectMs(), 100.0);
     Simulator::Destroy();
+}
+
+TEST_F(WebStoneTest, AnUnansweredConnectTimesOutAfter75sAndTheRunDoesNotComplete)
+{
+    // Two requests hold the proxy's only connection slot (its worker is busy 1000 s each); a
+    // third client's SYN at 1 s is left unanswered. Its attempt ends with the default
+    // ConnectTimeout, 75 s (TCP alone would give up after its SYN retries, 189 s).
+    ProxyScenario s(1, "10Mbps", MilliSeconds(1), "10Mbps", MilliSeconds(1));
+    s.AddObject("/f", 100);
+    s.Install(OneAtATime(Seconds(1000)));
+    WebStoneHelper busy(InetSocketAddress(s.proxyIp, 3128), ProxyScenario::Get("/f"));
+    busy.SetConnections(2);
+    busy.SetTotalRequests(2);
+    busy.Install(s.clients.Get(0), Create<WebStoneHelper::Result>(2));
+    WebStoneHelper bench(InetSocketAddress(s.proxyIp, 3128), ProxyScenario::Get("/f"));
+    bench.SetConnections(1);
+    bench.SetTotalRequests(1);
+    bench.SetAttribute("ConnectAttempts", UintegerValue(1));
+    auto result = Create<WebStoneHelper::Result>(1);
+    ApplicationContainer app = bench.Install(s.clients.Get(0), result);
+    app.Start(Seconds(1));
+    Time timedOutAt;
+    app.Get(0)->TraceConnectWithoutContext(
+        "ConnectTimeout",
+        MakeBoundCallback(
+            +[](Time* t, const Address&) { *t = Simulator::Now(); }, &timedOutAt));
+    s.Run(Seconds(100));
+    EXPECT_EQ(WebStoneHelper::ConnectTimeout(), Seconds(75));
+    EXPECT_EQ(timedOutAt, Seconds(76));
+    EXPECT_EQ(result->connectTimeouts, 1u);
+    EXPECT_EQ(result->connectRetries, 0u);
+    EXPECT_EQ(result->failed, 1u);
+    EXPECT_FALSE(result->Complete());
+    EXPECT_EQ(result->IncompleteReason(), "1 connection attempts timed out, 1 requests failed");
 }
 
 TEST_F(WebStoneTest, RequestFailsAfterItsConnectAttempts)
@@ -97,6 +140,8 @@ TEST_F(WebStoneTest, RequestFailsAfterItsConnectAttempts)
     EXPECT_EQ(result->ok, 2u);
     EXPECT_EQ(result->failed, 1u);
     EXPECT_FALSE(result->Complete());
+    EXPECT_EQ(result->connectTimeouts, 2u);
+    EXPECT_EQ(result->IncompleteReason(), "2 connection attempts timed out, 1 requests failed");
     EXPECT_EQ(client->GetConnectRetryCount(), 1u); // the second attempt, then the end
     EXPECT_EQ(client->GetConnectionCount(), 4u);
     EXPECT_EQ(s.proxy->GetCounters().refused, 2u);
