@@ -33,7 +33,7 @@ LruPolicy::Touch(Key key, Node& n)
         Compact(true); // changes access numbers only: n stays valid
     }
     n.access = ++m_clock;
-    m_queue.push_back(Entry{key, n.access});
+    m_queue.emplace_back(key, n.access);
 }
 
 bool

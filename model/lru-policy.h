@@ -86,6 +86,17 @@ class LruPolicy : public ReplacementPolicy
     /// One access, in m_queue.
     struct Entry
     {
+        /**
+         * Built in place by emplace_back: a temporary copied in as one 16-byte load would
+         * wait on its two smaller stores (a store-forwarding stall, seen in perf).
+         * \param k the object
+         * \param a the access number
+         */
+        Entry(Key k, uint32_t a)
+            : key(k)
+            , access(a)
+        {}
+
         Key key;         //!< the object
         uint32_t access; //!< the access number
     };
