@@ -470,13 +470,15 @@ MakeReference(const std::string& name, uint64_t capacity)
     throw std::invalid_argument("no reference for " + name);
 }
 
-/// How the random tests' key numbers 0..n-1 become policy keys (ObjectTable's two indexes).
+/// How the random tests' key numbers 0..n-1 become policy keys (the node tables' two stores:
+/// ObjectTable, DirectNodeTable).
 enum class KeyMap
 {
-    DENSE,   //!< k: the direct array
-    SPARSE,  //!< k x a large odd number: the hash map
-    STRIDED, //!< 60000 + 37 k: around the array's size limit, moved from the hash map to
-             //!< the array as it grows
+    DENSE,   //!< k: the key-indexed array
+    SPARSE,  //!< k x a large odd number: the hash map (and ObjectTable's pool)
+    STRIDED, //!< 60000 + 37 k: around the array's size limit; as the array grows it covers
+             //!< keys first put in the hash map (DirectNodeTable moves them into the array,
+             //!< ObjectTable leaves them in its pool)
 };
 
 /// \return the policy key of key number k
@@ -659,8 +661,9 @@ INSTANTIATE_TEST_SUITE_P(AllPolicies,
                          });
 
 // ObjectTable against a std::map on random adds and removes over keys that start beyond the
-// direct array's limit and come within it as the table fills (moved from the hash map), and
-// keys that always stay in the hash map.
+// array's limit and come within it as the table fills (their pool nodes stay in the pool, as
+// their node numbers must not change, and are found through the hash map), and keys that
+// always stay in the pool.
 TEST(ObjectTable, MatchesAMapAcrossArrayGrowth)
 {
     struct Node
