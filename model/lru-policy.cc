@@ -25,7 +25,7 @@ LruPolicy::Lookup(Key key)
     return true;
 }
 
-void
+inline void
 LruPolicy::Touch(Key key, Node& n)
 {
     if (m_clock >= m_clockLimit)
@@ -64,7 +64,7 @@ LruPolicy::Insert(Key key, uint64_t size, double cost)
     return true;
 }
 
-void
+inline void
 LruPolicy::EvictOne()
 {
     for (;;)
@@ -92,13 +92,13 @@ LruPolicy::EvictOne()
     }
 }
 
-uint64_t
+inline uint64_t
 LruPolicy::SizeOf(Key key, const Node& n) const
 {
     return n.size != LARGE ? n.size : m_largeSizes.at(key);
 }
 
-void
+inline void
 LruPolicy::MaybeCompact()
 {
     if (m_queue.size() > QUEUE_FACTOR * m_table.Size() + 1024)
