@@ -35,12 +35,11 @@ namespace ns3
  *
  * Nodes (8 bytes: access number and 32-bit size; sizes of 4 GiB and more are kept aside in
  * a hash map) live in place in a DirectNodeTable: small keys index an array of nodes, so a
- * lookup is one random access. The queue is a Boost.Container
- * deque of 16-byte entries in 2 MiB blocks; it is compacted (dead entries dropped) when it
- * holds more than QUEUE_FACTOR entries per object plus 1024, so that its memory stays
- * bounded whatever the access pattern. Access numbers are 32-bit: at the counter's limit
- * the queue is compacted and the objects renumbered 1..n in the same order (once per 4 G
- * accesses).
+ * lookup is one random access. The queue is a Boost.Container deque of 16-byte entries in
+ * 2 MiB blocks; it is compacted (dead entries dropped) when it holds more than QUEUE_FACTOR
+ * entries per object plus 1024, so that its memory stays bounded whatever the access
+ * pattern. Access numbers are 32-bit: at the counter's limit the queue is compacted and the
+ * objects renumbered 1..n in the same order (once per 4 G accesses).
  */
 class LruPolicy : public ReplacementPolicy
 {
