@@ -26,6 +26,7 @@
 #include "ns3/depot-sync-header.h"
 #include "ns3/depot.h"
 #include "ns3/destination-hash-scheduler.h"
+#include "ns3/direct-node-table.h"
 #include "ns3/fixed-request-source.h"
 #include "ns3/flow-hash.h"
 #include "ns3/greedy-dual-policy.h"

@@ -18,7 +18,7 @@ GreedyDualPolicy::GreedyDualPolicy(uint64_t capacity, Variant variant)
     , m_variant(variant)
 {}
 
-double
+inline double
 GreedyDualPolicy::Value(const Node& n) const
 {
     const double s = double(std::max<uint64_t>(n.size, 1));
@@ -53,7 +53,7 @@ GreedyDualPolicy::Lookup(Key key)
     return true;
 }
 
-uint32_t
+inline uint32_t
 GreedyDualPolicy::NextAccess()
 {
     if (m_clock >= m_clockLimit)

@@ -43,11 +43,12 @@ namespace ns3
  * entry has another access number) are dropped when they reach the top, or when the heap
  * is rebuilt, once they outnumber the objects.
  *
- * Nodes live in an ObjectTable (direct array index for small integer keys); the heap names
- * them by node number, so an eviction reaches its victim without a key lookup. Access
- * numbers are 32-bit, so that an entry is 16 bytes (four children of the 4-ary heap in 64
- * bytes); when the counter reaches its limit the objects are renumbered 1..n in the same
- * order and the heap is rebuilt (once per 4 G accesses).
+ * Nodes (48 bytes) live in an ObjectTable, in place in a key-indexed array for small integer
+ * keys (a lookup is one random access); the heap names them by node number (the key, for
+ * those), so an eviction reaches its victim without a key lookup. Access numbers are
+ * 32-bit, so that an entry is 16 bytes (four children of the 4-ary heap in 64 bytes); when
+ * the counter reaches its limit the objects are renumbered 1..n in the same order and the
+ * heap is rebuilt (once per 4 G accesses).
  */
 class GreedyDualPolicy : public ReplacementPolicy
 {
@@ -132,13 +133,13 @@ class GreedyDualPolicy : public ReplacementPolicy
     void Rebuild();
 
     /// \return the next access number (renumbers first at the counter's limit)
-    uint32_t NextAccess();
+    inline uint32_t NextAccess();
 
     /**
      * \param n an object whose frequency and cost are set
      * \return its H with the current L
      */
-    double Value(const Node& n) const;
+    inline double Value(const Node& n) const;
 
     Variant m_variant;                                           //!< the H formula
     double m_inflation{0};                                       //!< L

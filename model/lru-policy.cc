@@ -3,6 +3,8 @@
  */
 #include "lru-policy.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -18,8 +20,20 @@ LruPolicy::Lookup(Key key)
     {
         return false;
     }
-    m_order.splice(m_order.begin(), m_order, m_order.iterator_to(*n));
+    Touch(key, *n);
+    MaybeCompact();
     return true;
+}
+
+inline void
+LruPolicy::Touch(Key key, Node& n)
+{
+    if (m_clock >= m_clockLimit)
+    {
+        Compact(true); // changes access numbers only: n stays valid
+    }
+    n.access = ++m_clock;
+    m_queue.emplace_back(key, n.access);
 }
 
 bool
@@ -32,46 +46,110 @@ LruPolicy::Insert(Key key, uint64_t size, double cost)
     }
     while (m_used + size > m_capacity)
     {
-        Node& victim = m_order.back();
-        const Key k = victim.key;
-        const uint64_t s = victim.size;
-        m_order.pop_back();
-        PrefetchVictim(); // for the next round, if any
-        m_used -= s;
-        m_table.Remove(k);
-        NotifyEvict(k, s);
+        EvictOne();
     }
-    Node& n = m_table.At(m_table.Add(key));
-    n.size = size;
-    m_order.push_front(n);
+    Node& n = m_table.Add(key);
+    if (size < LARGE)
+    {
+        n.size = uint32_t(size);
+    }
+    else
+    {
+        n.size = LARGE;
+        m_largeSizes[key] = size;
+    }
+    Touch(key, n);
     m_used += size;
-    PrefetchVictim();
+    MaybeCompact();
     return true;
 }
 
-void
-LruPolicy::PrefetchVictim() const
+inline void
+LruPolicy::EvictOne()
 {
-    if (!m_order.empty())
+    for (;;)
     {
-        const Node& tail = m_order.back();
-        m_table.PrefetchIndex(tail.key);
-        __builtin_prefetch(
-            List::node_traits::get_previous(List::s_iterator_to(tail).pointed_node()));
+        const Entry e = m_queue.front();
+        m_queue.pop_front();
+        if (m_queue.size() > AHEAD)
+        {
+            m_table.Prefetch(m_queue[AHEAD].key); // for the following rounds
+        }
+        const Node* n = m_table.Find(e.key);
+        if (n == nullptr || n->access != e.access)
+        {
+            continue; // accessed again, erased or replaced since
+        }
+        const uint64_t s = SizeOf(e.key, *n);
+        m_used -= s;
+        if (n->size == LARGE)
+        {
+            m_largeSizes.erase(e.key);
+        }
+        m_table.Remove(e.key);
+        NotifyEvict(e.key, s);
+        return;
     }
+}
+
+inline uint64_t
+LruPolicy::SizeOf(Key key, const Node& n) const
+{
+    return n.size != LARGE ? n.size : m_largeSizes.at(key);
+}
+
+inline void
+LruPolicy::MaybeCompact()
+{
+    if (m_queue.size() > QUEUE_FACTOR * m_table.Size() + 1024)
+    {
+        Compact(false);
+    }
+}
+
+void
+LruPolicy::Compact(bool renumber)
+{
+    size_t out = 0;
+    uint32_t clock = 0;
+    const size_t n = m_queue.size();
+    for (size_t i = 0; i < n; ++i)
+    {
+        if (i + AHEAD < n)
+        {
+            m_table.Prefetch(m_queue[i + AHEAD].key);
+        }
+        Entry e = m_queue[i];
+        Node* node = m_table.Find(e.key);
+        if (node == nullptr || node->access != e.access)
+        {
+            continue;
+        }
+        if (renumber)
+        {
+            // The live entries are in access order: the order is kept.
+            e.access = node->access = ++clock;
+        }
+        m_queue[out++] = e;
+    }
+    m_queue.erase(m_queue.begin() + std::ptrdiff_t(out), m_queue.end());
+    if (renumber)
+    {
+        m_clock = clock;
+    }
+}
+
+void
+LruPolicy::SetAccessLimit(uint32_t limit)
+{
+    m_clockLimit = std::max<uint32_t>(limit, 2);
 }
 
 void
 LruPolicy::Prefetch(Key key)
 {
-    // The pipeline's last stage: the list neighbours a hit will relink (a node removed in
-    // the meantime keeps its memory and old links, so this stays a harmless hint).
-    if (const Node* n = m_table.Prefetch(key))
-    {
-        const auto p = List::s_iterator_to(*n).pointed_node();
-        __builtin_prefetch(List::node_traits::get_next(p));
-        __builtin_prefetch(List::node_traits::get_previous(p));
-    }
+    // A lookup reads only the node: start loading it 12 requests ahead.
+    m_table.Prefetch(key);
 }
 
 void
@@ -82,9 +160,12 @@ LruPolicy::Erase(Key key)
     {
         return;
     }
-    m_order.erase(m_order.iterator_to(*n));
-    m_used -= n->size;
-    m_table.Remove(key);
+    m_used -= SizeOf(key, *n);
+    if (n->size == LARGE)
+    {
+        m_largeSizes.erase(key);
+    }
+    m_table.Remove(key); // its queue entries are dead from now on
 }
 
 bool

@@ -10,7 +10,6 @@
 #include <boost/container/options.hpp>
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <limits>
 #include <unordered_map>
@@ -21,22 +20,27 @@ namespace ns3
 
 /**
  * \ingroup web-proxy
- * The nodes of a replacement policy's cached objects, by key: a pool of nodes with stable
- * addresses (they are linked into Boost.Intrusive containers) and an index from key to node.
+ * The nodes of a replacement policy's cached objects, by key, each with a 32-bit node number
+ * that stays valid while the node is held (a policy's heap names its nodes by number).
  *
  * The keys the module produces are interned object ids, small dense integers (CacheSimulator,
- * ProxyCache, the synthetic workload's object numbers). They are indexed by a direct array of
- * 32-bit node numbers: one memory access per lookup and 4 bytes per key up to the largest
- * key, instead of hashing into buckets of linked nodes. Any other key (beyond 64 Ki + 16
- * slots per node held, so that sparse keys cannot make the array huge) goes to a hash map;
- * the array grows geometrically and takes over the hash map's keys that it comes to cover.
+ * ProxyCache, the synthetic workload's object numbers). Their nodes live in place in an
+ * array indexed by key, and a node's number is its key: a lookup is one random memory access,
+ * the node itself, instead of an index entry and then a node elsewhere. The array costs
+ * sizeof(Node) bytes per key up to the largest key, held or not. Any other key (beyond
+ * 64 Ki + 16 slots per node held, so that sparse keys cannot make the array huge) gets a node
+ * in a pool (a Boost.Container deque: stable addresses, freed nodes reused), numbered from
+ * 2^31, found through a std::unordered_map. The array grows geometrically; a pool node stays
+ * in the pool when the array comes to cover its key (its number must not change), so a key
+ * within the array is looked up in the map too when its array slot is free and the map is
+ * not empty.
  *
- * The pool is a Boost.Container deque of 2 MiB blocks and the array a vector, both from
- * HugePageAllocator: at a million objects they are read at random and would otherwise cost a
- * TLB miss per access as well.
+ * The array and the pool's 2 MiB blocks come from HugePageAllocator: at a million objects
+ * they are read at random and would otherwise cost a TLB miss per access as well.
  *
- * Node must have a member `key` (uint64_t), set by the table. Nodes are reused after Remove:
- * the caller initialises every other member after Add.
+ * Node must have a member `key` (uint64_t), set by the table; a free array slot has the key
+ * FREE (never an array index). Add value-initialises the node's other members. Nodes in the
+ * array move when it grows: keep node numbers, not pointers, across an Add.
  *
  * \tparam Node the policy's node type
  */
@@ -48,6 +52,8 @@ class ObjectTable
     using Key = uint64_t;
     /// Node number of an absent key.
     static constexpr uint32_t NONE = std::numeric_limits<uint32_t>::max();
+    /// Key of a free array slot.
+    static constexpr Key FREE = std::numeric_limits<Key>::max();
 
     /**
      * \param key the object
@@ -56,14 +62,13 @@ class ObjectTable
     Node* Find(Key key)
     {
         const uint32_t slot = Slot(key);
-        return slot == NONE ? nullptr : &m_pool[slot];
+        return slot == NONE ? nullptr : &At(slot);
     }
 
     /// \copydoc Find
     const Node* Find(Key key) const
     {
-        const uint32_t slot = Slot(key);
-        return slot == NONE ? nullptr : &m_pool[slot];
+        return const_cast<ObjectTable*>(this)->Find(key);
     }
 
     /**
@@ -72,9 +77,9 @@ class ObjectTable
      */
     uint32_t Slot(Key key) const
     {
-        if (key < m_dense.size())
+        if (key < m_dense.size() && m_dense[key].key == key)
         {
-            return m_dense[key];
+            return uint32_t(key);
         }
         if (m_sparse.empty())
         {
@@ -90,28 +95,16 @@ class ObjectTable
      */
     Node& At(uint32_t slot)
     {
-        return m_pool[slot];
+        return (slot & POOL) ? m_pool[slot & ~POOL] : m_dense[slot];
     }
 
     /**
      * Add a node for a key that has none.
      * \param key the object
-     * \return its node number (the node's other members are unspecified)
+     * \return its node number (the node's other members are value-initialised)
      */
     uint32_t Add(Key key)
     {
-        uint32_t slot;
-        if (m_free.empty())
-        {
-            slot = uint32_t(m_pool.size());
-            m_pool.emplace_back();
-        }
-        else
-        {
-            slot = m_free.back();
-            m_free.pop_back();
-        }
-        m_pool[slot].key = key;
         ++m_count;
         if (key >= m_dense.size() && key < DenseLimit())
         {
@@ -119,89 +112,58 @@ class ObjectTable
         }
         if (key < m_dense.size())
         {
-            m_dense[key] = slot;
+            Node& n = m_dense[key];
+            n = Node{};
+            n.key = key;
+            return uint32_t(key);
+        }
+        uint32_t index;
+        if (m_free.empty())
+        {
+            index = uint32_t(m_pool.size());
+            m_pool.emplace_back();
         }
         else
         {
-            m_sparse.emplace(key, slot);
+            index = m_free.back();
+            m_free.pop_back();
+            m_pool[index] = Node{};
         }
-        return slot;
+        m_pool[index].key = key;
+        m_sparse.emplace(key, POOL | index);
+        return POOL | index;
     }
 
     /**
-     * Remove a key's node (its container hooks must be unlinked by the caller).
+     * Remove a key's node (its container hooks, if any, must be unlinked by the caller).
      * \param key a key that has a node
      */
     void Remove(Key key)
     {
-        uint32_t slot;
-        if (key < m_dense.size())
+        if (key < m_dense.size() && m_dense[key].key == key)
         {
-            slot = m_dense[key];
-            m_dense[key] = NONE;
+            m_dense[key].key = FREE;
         }
         else
         {
             auto it = m_sparse.find(key);
-            slot = it->second;
+            m_pool[it->second & ~POOL].key = FREE;
+            m_free.push_back(it->second & ~POOL);
             m_sparse.erase(it);
         }
-        m_free.push_back(slot);
         --m_count;
     }
 
     /**
-     * Prefetch pipeline for a caller that knows its keys a few requests ahead and calls this
-     * once per request, in request order: starts loading the index entry of key, the node
-     * of the key given 4 calls ago (its entry loaded by now), and returns the node of the
-     * key given 8 calls ago (loaded by now), for the policy to prefetch what that node
-     * links to. A hint: nothing observable changes.
-     * \param key a key that will be looked up after 12 more requests (the node is then
-     *        loaded 8 requests ahead, what it links to 4 ahead)
-     * \return a node to look through, or nullptr
-     */
-    const Node* Prefetch(Key key)
-    {
-        PrefetchIndex(key);
-        PrefetchNode(m_ahead[(m_aheadPos + 4) % m_ahead.size()]);
-        const Node* near = PrefetchNode(m_ahead[m_aheadPos]);
-        m_ahead[m_aheadPos] = key;
-        m_aheadPos = (m_aheadPos + 1) % m_ahead.size();
-        return near;
-    }
-
-    /**
-     * Start loading the index entry of a key (a hint; nothing changes).
+     * Start loading the node of a key (a hint; nothing changes).
      * \param key the object
      */
-    void PrefetchIndex(Key key) const
+    void Prefetch(Key key) const
     {
         if (key < m_dense.size())
         {
             __builtin_prefetch(&m_dense[key]);
         }
-    }
-
-    /**
-     * Start loading the node of a key, if the index entry says there is one (best when the
-     * entry was prefetched a while ago).
-     * \param key the object
-     * \return the node, or nullptr
-     */
-    const Node* PrefetchNode(Key key) const
-    {
-        if (key >= m_dense.size())
-        {
-            return nullptr;
-        }
-        const uint32_t slot = m_dense[key];
-        if (slot == NONE)
-        {
-            return nullptr;
-        }
-        const Node* n = &m_pool[slot];
-        __builtin_prefetch(n);
-        return n;
     }
 
     /// \return the number of nodes held
@@ -217,60 +179,56 @@ class ObjectTable
     template <typename F>
     void ForEach(F f)
     {
-        for (size_t slot = 0; slot < m_pool.size(); ++slot)
+        for (size_t key = 0; key < m_dense.size(); ++key)
         {
-            Node& n = m_pool[slot];
-            if (Slot(n.key) == slot)
+            if (m_dense[key].key == key)
             {
-                f(uint32_t(slot), n);
+                f(uint32_t(key), m_dense[key]);
+            }
+        }
+        for (size_t index = 0; index < m_pool.size(); ++index)
+        {
+            if (m_pool[index].key != FREE)
+            {
+                f(uint32_t(POOL | index), m_pool[index]);
             }
         }
     }
 
   private:
-    /// \return the array size beyond which keys go to the hash map
+    /// Node numbers of pool nodes have this bit set; array keys stay below it.
+    static constexpr uint32_t POOL = uint32_t(1) << 31;
+
+    /// \return the array size beyond which keys go to the pool
     size_t DenseLimit() const
     {
-        return (size_t(1) << 16) + 16 * m_count;
+        return std::min<size_t>((size_t(1) << 16) + 16 * m_count, POOL);
     }
 
     /**
-     * Grow the array to cover key (geometrically, within DenseLimit) and move the hash map's
-     * keys it now covers.
+     * Grow the array to cover key (geometrically, within DenseLimit).
      * \param key the key
      */
     void Grow(Key key)
     {
         const size_t size
             = std::max<size_t>(key + 1, std::min<size_t>(2 * m_dense.size(), DenseLimit()));
-        m_dense.resize(size, NONE);
-        for (auto it = m_sparse.begin(); it != m_sparse.end();)
-        {
-            if (it->first < size)
-            {
-                m_dense[it->first] = it->second;
-                it = m_sparse.erase(it);
-            }
-            else
-            {
-                ++it;
-            }
-        }
+        Node free{};
+        free.key = FREE;
+        m_dense.resize(size, free);
     }
 
-    /// Node storage: stable addresses, blocks of 2 MiB (huge pages).
+    /// Pool of the other keys' nodes: stable addresses, blocks of 2 MiB (huge pages).
     using Pool = boost::container::deque<
         Node,
         HugePageAllocator<Node>,
         boost::container::deque_options_t<boost::container::block_bytes<(size_t(2) << 20)>>>;
 
-    Pool m_pool;                                                //!< the nodes
-    std::vector<uint32_t> m_free;                               //!< node numbers free for reuse
-    std::vector<uint32_t, HugePageAllocator<uint32_t>> m_dense; //!< node by key (small keys)
-    std::unordered_map<Key, uint32_t> m_sparse; //!< node number by key, for the others
-    size_t m_count{0};                          //!< nodes held
-    std::array<Key, 8> m_ahead{};               //!< keys of the last 8 Prefetch calls
-    size_t m_aheadPos{0};                       //!< oldest of them
+    std::vector<Node, HugePageAllocator<Node>> m_dense; //!< nodes by key (small keys)
+    Pool m_pool;                                        //!< nodes of the other keys
+    std::vector<uint32_t> m_free;                       //!< pool indexes free for reuse
+    std::unordered_map<Key, uint32_t> m_sparse;         //!< node number by key, pool nodes
+    size_t m_count{0};                                  //!< nodes held
 };
 
 } // namespace ns3

@@ -62,9 +62,9 @@ class ReplacementPolicy
 
     /**
      * A hint for callers that know their requests ahead (trace replay): key will be looked
-     * up after 12 more requests. Call once per request, in request order; policies with
-     * a direct index start loading its entry, then its node, then the node's neighbours, so
-     * that the lookup finds them in the caches. Nothing observable changes; the default does
+     * up after 12 more requests. Call once per request, in request order; LRU and the
+     * GreedyDual family start loading its node (in place in their key-indexed arrays), so
+     * that the lookup finds it in the caches. Nothing observable changes; the default does
      * nothing.
      * \param key the object
      */

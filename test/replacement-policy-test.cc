@@ -7,7 +7,9 @@
  * equal sizes, the admission rule, the capacity bound, the evict callback. The factory's
  * error message.
  */
+#include "ns3/direct-node-table.h"
 #include "ns3/greedy-dual-policy.h"
+#include "ns3/lru-policy.h"
 #include "ns3/object-table.h"
 #include "ns3/replacement-policy.h"
 #include "ns3/s3-fifo-policy.h"
@@ -468,13 +470,15 @@ MakeReference(const std::string& name, uint64_t capacity)
     throw std::invalid_argument("no reference for " + name);
 }
 
-/// How the random tests' key numbers 0..n-1 become policy keys (ObjectTable's two indexes).
+/// How the random tests' key numbers 0..n-1 become policy keys (the node tables' two stores:
+/// ObjectTable, DirectNodeTable).
 enum class KeyMap
 {
-    DENSE,   //!< k: the direct array
-    SPARSE,  //!< k x a large odd number: the hash map
-    STRIDED, //!< 60000 + 37 k: around the array's size limit, moved from the hash map to
-             //!< the array as it grows
+    DENSE,   //!< k: the key-indexed array
+    SPARSE,  //!< k x a large odd number: the hash map (and ObjectTable's pool)
+    STRIDED, //!< 60000 + 37 k: around the array's size limit; as the array grows it covers
+             //!< keys first put in the hash map (DirectNodeTable moves them into the array,
+             //!< ObjectTable leaves them in its pool)
 };
 
 /// \return the policy key of key number k
@@ -657,8 +661,9 @@ INSTANTIATE_TEST_SUITE_P(AllPolicies,
                          });
 
 // ObjectTable against a std::map on random adds and removes over keys that start beyond the
-// direct array's limit and come within it as the table fills (moved from the hash map), and
-// keys that always stay in the hash map.
+// array's limit and come within it as the table fills (their pool nodes stay in the pool, as
+// their node numbers must not change, and are found through the hash map), and keys that
+// always stay in the pool.
 TEST(ObjectTable, MatchesAMapAcrossArrayGrowth)
 {
     struct Node
@@ -726,6 +731,69 @@ TEST(ObjectTable, MatchesAMapAcrossArrayGrowth)
             EXPECT_EQ(ref.at(n.key), n.payload);
         });
     EXPECT_EQ(visited, ref.size());
+}
+
+// DirectNodeTable (nodes in place by key) against a std::map, over the same three kinds of
+// keys: dense ones in the array, ones moved from the hash map into the array as it grows,
+// and ones that always stay in the hash map.
+TEST(DirectNodeTable, MatchesAMapAcrossArrayGrowth)
+{
+    struct Node
+    {
+        uint64_t payload{0}; //!< 0: a free slot
+
+        bool Held() const
+        {
+            return payload != 0;
+        }
+    };
+
+    DirectNodeTable<Node> table;
+    std::map<Key, uint64_t> ref;
+    std::mt19937_64 rng(12);
+    auto drawKey = [&rng]() -> Key
+    {
+        switch (rng() % 3)
+        {
+        case 0:
+            return rng() % 1000;
+        case 1:
+            return 60000 + rng() % 200000;
+        default:
+            return (Key(1) << 40) + rng() % 1000;
+        }
+    };
+    for (uint64_t step = 1; step <= 60000; ++step)
+    {
+        const Key k = drawKey();
+        const bool add = rng() % 4 != 0;
+        auto it = ref.find(k);
+        if (add && it == ref.end())
+        {
+            ASSERT_EQ(table.Find(k), nullptr);
+            table.Add(k).payload = step;
+            ref[k] = step;
+        }
+        else if (!add && it != ref.end())
+        {
+            table.Remove(k);
+            ref.erase(it);
+        }
+        const Node* n = table.Find(k);
+        ASSERT_EQ(n != nullptr, ref.count(k) > 0) << "step " << step << " key " << k;
+        if (n != nullptr)
+        {
+            ASSERT_EQ(n->payload, ref[k]);
+        }
+        ASSERT_EQ(table.Size(), ref.size());
+    }
+    ASSERT_GT(ref.size(), 10000u);
+    for (const auto& [k, payload] : ref)
+    {
+        const Node* n = table.Find(k);
+        ASSERT_NE(n, nullptr) << k;
+        EXPECT_EQ(n->payload, payload);
+    }
 }
 
 /// A request sequence over keys with a skewed popularity.
@@ -929,6 +997,127 @@ TEST(ReplacementPolicy, GreedyDualMatchesReferenceAcrossHeapRebuilds)
         EXPECT_GT(victims.size(), 1000u) << name;
         EXPECT_EQ(policy->GetUsedBytes(), ref->used) << name;
     }
+}
+
+// LRU's access queue: many hits over few objects make it compact often (dead entries beyond
+// 4 per object + 1024), and with the access counter renumbered every 100 (or 1000) accesses
+// (normally every 4 G) the objects are renumbered in the middle of hits and inserts. The
+// victims must still match the reference.
+TEST(ReplacementPolicy, LruMatchesReferenceAcrossCompactionAndRenumbering)
+{
+    for (uint32_t limit : {0u, 100u, 1000u})
+    {
+        LruPolicy policy(1000);
+        if (limit != 0)
+        {
+            policy.SetAccessLimit(limit);
+        }
+        auto ref = MakeReference("LRU", 1000);
+        Victims victims;
+        policy.SetEvictCallback([&victims](Key k, uint64_t s) { victims.push_back({k, s}); });
+        std::mt19937_64 rng(4);
+        uint64_t hits = 0;
+        for (int step = 0; step < 40000; ++step)
+        {
+            const Key k = rng() % 40;
+            const uint64_t size = 10 + rng() % 90;
+            const unsigned op = rng() % 20;
+            if (op < 16)
+            {
+                const bool hit = policy.Lookup(k);
+                ASSERT_EQ(hit, ref->Lookup(k)) << "limit " << limit << " step " << step;
+                hits += hit;
+            }
+            else if (op < 17)
+            {
+                policy.Erase(k);
+                ref->Erase(k);
+            }
+            else
+            {
+                ASSERT_EQ(policy.Insert(k, size), ref->Insert(k, size, 1.0));
+            }
+            ASSERT_EQ(policy.GetUsedBytes(), ref->used) << "limit " << limit << " step " << step;
+        }
+        EXPECT_EQ(victims, ref->victims) << "limit " << limit;
+        EXPECT_GT(victims.size(), 1000u);
+        EXPECT_GT(hits, 10000u);
+    }
+}
+
+// LRU keeps 32-bit sizes in its nodes and larger ones aside: objects around and beyond
+// 4 GiB must be accounted and evicted as the reference does.
+TEST(ReplacementPolicy, LruSizesOf4GiBAndMore)
+{
+    const uint64_t gib = uint64_t(1) << 30;
+    const uint64_t sizes[] = {1000, 4 * gib - 2, 4 * gib - 1, 4 * gib, 5 * gib + 7, 9 * gib};
+    LruPolicy policy(20 * gib);
+    auto ref = MakeReference("LRU", 20 * gib);
+    Victims victims;
+    policy.SetEvictCallback([&victims](Key k, uint64_t s) { victims.push_back({k, s}); });
+    std::mt19937_64 rng(9);
+    for (int step = 0; step < 5000; ++step)
+    {
+        const Key k = rng() % 30;
+        if (rng() % 8 == 0)
+        {
+            policy.Erase(k);
+            ref->Erase(k);
+        }
+        else if (!policy.Lookup(k))
+        {
+            ASSERT_FALSE(ref->Lookup(k)) << "step " << step;
+            const uint64_t size = sizes[rng() % 6];
+            ASSERT_EQ(policy.Insert(k, size), ref->Insert(k, size, 1.0));
+        }
+        else
+        {
+            ASSERT_TRUE(ref->Lookup(k)) << "step " << step;
+        }
+        ASSERT_EQ(policy.GetUsedBytes(), ref->used) << "step " << step;
+    }
+    EXPECT_EQ(victims, ref->victims);
+    EXPECT_GT(victims.size(), 500u);
+}
+
+// The same request sequence with dense keys (nodes in LRU's key-indexed array) and with the
+// keys spread over 64 bits (the hash map fallback): the same hits and the same victims.
+TEST(ReplacementPolicy, LruDenseAndSparseKeysGiveIdenticalHits)
+{
+    const auto seq = SkewedKeys(7, 50000, 5000);
+    auto spread = [](Key k)
+    {
+        return k * 0x9E3779B97F4A7C15ULL + 1;
+    };
+    LruPolicy dense(3000);
+    LruPolicy sparse(3000);
+    Victims a;
+    Victims b;
+    dense.SetEvictCallback([&a](Key k, uint64_t s) { a.push_back({k, s}); });
+    sparse.SetEvictCallback([&b](Key k, uint64_t s) { b.push_back({k, s}); });
+    uint64_t hits = 0;
+    for (const Key k : seq)
+    {
+        const bool hit = dense.Lookup(k);
+        ASSERT_EQ(hit, sparse.Lookup(spread(k)));
+        hits += hit;
+        if (!hit)
+        {
+            const uint64_t size = 20 + k % 200;
+            dense.Insert(k, size);
+            sparse.Insert(spread(k), size);
+        }
+    }
+    ASSERT_EQ(a.size(), b.size());
+    for (size_t i = 0; i < a.size(); ++i)
+    {
+        ASSERT_EQ(spread(a[i].first), b[i].first) << "victim " << i;
+        ASSERT_EQ(a[i].second, b[i].second) << "victim " << i;
+    }
+    EXPECT_GT(hits, 10000u);
+    EXPECT_GT(a.size(), 1000u);
+    EXPECT_EQ(dense.GetObjectCount(), sparse.GetObjectCount());
+    EXPECT_EQ(dense.GetUsedBytes(), sparse.GetUsedBytes());
 }
 
 TEST(ReplacementPolicy, GreedyDualValuesAndInflation)
