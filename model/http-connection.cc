@@ -11,6 +11,7 @@
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/uinteger.h"
 
+#include <limits>
 #include <set>
 #include <vector>
 
@@ -342,7 +343,8 @@ HttpConnection::HandleRead(Ptr<Socket> socket)
         return;
     }
     Ptr<Packet> p;
-    while (!m_paused && !m_closed && (p = socket->Recv()))
+    const uint32_t maxRead = m_maxRead > 0 ? m_maxRead : std::numeric_limits<uint32_t>::max();
+    while (!m_paused && !m_closed && (p = socket->Recv(maxRead, 0)))
     {
         if (p->GetSize() == 0)
         {
@@ -391,6 +393,18 @@ struct TcpAccess : public TcpSocketBase
     }
 };
 } // namespace
+
+void
+HttpConnection::SetMaxRead(uint32_t bytes)
+{
+    m_maxRead = bytes;
+}
+
+uint32_t
+HttpConnection::GetUnreadBytes() const
+{
+    return m_socket && !m_closed ? m_socket->GetRxAvailable() : 0;
+}
 
 void
 HttpConnection::PauseReading()
