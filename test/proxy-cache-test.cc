@@ -500,6 +500,10 @@ TEST_F(ProxyTest, FlowControlGapIncludesTheReceiveBuffer)
     EXPECT_LE(tcpOnly.fromServer + tcpOnly.unread, tcpOnly.clientBody + 64 * 1024 + slack);
     EXPECT_LE(tcpOnly.unread, 64u * 1024);
     EXPECT_GE(tcpOnly.unread + 1448, 64u * 1024 - 8 * 1448);
+    // A window larger than the gap is cut to the gap: the bound still holds.
+    AbortRun clamped = RunAbort("Abort", true, 16 * 1024, 1 << 20);
+    EXPECT_LE(clamped.fromServer + clamped.unread, clamped.clientBody + 16 * 1024 + slack);
+    EXPECT_LE(clamped.unread, 16u * 1024);
 }
 
 TEST_F(ProxyTest, FlowControlledContinueReadsTheRestAfterTheAbort)
