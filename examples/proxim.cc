@@ -130,8 +130,13 @@ RunOnce(const IspScenarioHelper::Settings& base, const RunConfig& cfg, const std
     r["median"] = total.median;
     r["uplinkBytes"] = uplinkBytes;
     // Body bytes from the content providers, as seed 002 counts them: what the clients
-    // received without a proxy, what the proxy read with one.
-    r["providerBytes"] = proxy ? proxy->GetCounters().bytesFromServers : sum.GetBodyBytes();
+    // received without a proxy, what reached the proxy with one (read, or waiting unread in
+    // its TCP receive buffer when it abandoned the download).
+    r["providerBytes"]
+        = proxy ? proxy->GetCounters().bytesFromServers + proxy->GetCounters().bytesUnreadAtAbort
+                : sum.GetBodyBytes();
+    r["clientBody"] = sum.GetBodyBytes();
+    r["aborted"] = sum.GetAborted();
     r["wall"] = wall;
     r["cpu"] = cpu;
     r["simulated"] = (settings.duration + cfg.drain).GetSeconds();
@@ -151,6 +156,9 @@ RunOnce(const IspScenarioHelper::Settings& base, const RunConfig& cfg, const std
         r["clientsPerServerConn"] = s.closed ? double(s.usersOnClosed) / s.closed : 0;
         r["clientAborts"] = c.clientAborts;
         r["abortsContinued"] = c.abortsContinued;
+        r["abortsDownloading"] = c.abortsDownloading;
+        r["bytesAfterAbort"] = c.bytesAfterAbort;
+        r["bytesUnreadAtAbort"] = c.bytesUnreadAtAbort;
         if (Ptr<ProxyCache> cache = DynamicCast<ProxyCache>(proxy))
         {
             r["hitRatio"] = 100 * cache->GetHitRatio();
@@ -389,12 +397,44 @@ main(int argc, char* argv[])
             return 1;
         }
         probe.Describe(std::cout);
+        if (has("aborts"))
+        {
+            // The ceiling of what flow control can save: of each aborted transfer, what lies
+            // beyond what its user received plus the gap (the proxy never fetches it).
+            uint64_t n = 0;
+            uint64_t announced = 0;
+            uint64_t received = 0;
+            uint64_t beyond64 = 0;
+            uint64_t beyond16 = 0;
+            for (const auto& rec : probe.GetRecords())
+            {
+                if (!rec.IsAborted())
+                {
+                    continue;
+                }
+                ++n;
+                announced += rec.size;
+                received += rec.received;
+                auto beyond = [&rec](uint64_t gap)
+                {
+                    return rec.size > rec.received + gap ? rec.size - rec.received - gap : 0;
+                };
+                beyond64 += beyond(64 * 1024);
+                beyond16 += beyond(16 * 1024);
+            }
+            std::cout << "Aborted requests: " << n << ", announced " << Fmt(announced / 1e6, 2)
+                      << " MB, received " << Fmt(received / 1e6, 2) << " MB ("
+                      << Fmt(announced ? 100.0 * received / announced : 0)
+                      << "%; paper 18.5%); beyond received + 64 KB " << Fmt(beyond64 / 1e6, 2)
+                      << " MB, + 16 KB " << Fmt(beyond16 / 1e6, 2) << " MB\n";
+        }
         Simulator::Destroy();
     }
     std::map<std::string, RunResult> results;
     std::ofstream csv(prefix + "-results.csv");
     csv << "config,experiment,requests,failed,mean,median,hit_ratio,byte_hit_ratio,uplink_bytes,"
-           "provider_bytes,client_aborts_seen_by_proxy,aborts_continued,"
+           "provider_bytes,client_aborts_seen_by_proxy,aborts_continued,aborts_while_downloading,"
+           "bytes_read_after_abort,bytes_unread_at_abort,client_body_bytes,aborted_requests,"
            "max_client_conns,max_server_conns,pct_new_client_conn,pct_new_server_conn,wall\n";
     for (const auto& cfg : configs)
     {
@@ -408,7 +448,9 @@ main(int argc, char* argv[])
         csv << cfg.name << ',' << cfg.experiment << ',' << r["requests"] << ',' << r["failed"]
             << ',' << r["mean"] << ',' << r["median"] << ',' << r["hitRatio"] << ','
             << r["byteHitRatio"] << ',' << r["uplinkBytes"] << ',' << r["providerBytes"] << ','
-            << r["clientAborts"] << ',' << r["abortsContinued"] << ',' << r["maxClientConns"] << ','
+            << r["clientAborts"] << ',' << r["abortsContinued"] << ',' << r["abortsDownloading"]
+            << ',' << r["bytesAfterAbort"] << ',' << r["bytesUnreadAtAbort"] << ','
+            << r["clientBody"] << ',' << r["aborted"] << ',' << r["maxClientConns"] << ','
             << r["maxServerConns"] << ',' << r["pctNewClientConn"] << ',' << r["pctNewServerConn"]
             << ',' << r["wall"] << '\n';
     }
@@ -520,6 +562,28 @@ main(int argc, char* argv[])
                           << cell("abort+flowcontrol@" + rate, p[2])
                           << cell("abort+flowcontrol16k@" + rate, NAN) << "\n";
             }
+        }
+    }
+    if (has("aborts"))
+    {
+        // What the savings come from: aborts the proxy still saw downloading, and what it
+        // fetched beyond what its clients received.
+        std::cout << "\nAborts (user aborts / seen by the proxy while downloading / body MB read "
+                     "after the client left / MB unread at abort / MB from providers / MB to "
+                     "clients)\n";
+        for (const auto& cfg : configs)
+        {
+            if (cfg.experiment != "aborts" || !results.count(cfg.name))
+            {
+                continue;
+            }
+            RunResult& r = results[cfg.name];
+            std::cout << std::setw(30) << cfg.name << Fmt(r["aborted"], 0) << " / "
+                      << Fmt(r["abortsDownloading"], 0) << " / "
+                      << Fmt(r["bytesAfterAbort"] / 1e6, 2) << " / "
+                      << Fmt(r["bytesUnreadAtAbort"] / 1e6, 2) << " / "
+                      << Fmt(r["providerBytes"] / 1e6, 2) << " / " << Fmt(r["clientBody"] / 1e6, 2)
+                      << "\n";
         }
     }
     std::cout << "\nWrote " << prefix << "-results.csv\n";

@@ -132,9 +132,18 @@ ConnectionCache::GetTypeId()
                             MakeBooleanAccessor(&ConnectionCache::m_flowControl),
                             MakeBooleanChecker())
               .AddAttribute("ReadAhead",
-                            "Flow control gap, bytes (seed 002: 64 KB; Squid: 16 KB).",
+                            "Flow control gap, bytes: how far what the proxy has received from "
+                            "the server may run ahead of what the client has acknowledged, the "
+                            "server socket's receive buffer included (seed 002: 64 KB).",
                             UintegerValue(64 * 1024),
                             MakeUintegerAccessor(&ConnectionCache::m_readAhead),
+                            MakeUintegerChecker<uint64_t>())
+              .AddAttribute("FlowControlWindow",
+                            "With FlowControl, the TCP receive buffer (bytes) of server "
+                            "connections, the part of ReadAhead that TCP holds; 0: half of "
+                            "ReadAhead. At most ReadAhead.",
+                            UintegerValue(0),
+                            MakeUintegerAccessor(&ConnectionCache::m_flowControlWindow),
                             MakeUintegerChecker<uint64_t>())
               .AddAttribute("HitProcessingTime",
                             "Processing time of a request served by the proxy itself.",
@@ -317,6 +326,19 @@ ConnectionCache::GetMissProcessingTime() const
     return m_missTime;
 }
 
+uint64_t
+ConnectionCache::GetServerWindow() const
+{
+    const uint64_t w = m_flowControlWindow > 0 ? m_flowControlWindow : m_readAhead / 2;
+    return std::max<uint64_t>(1, std::min(w, m_readAhead));
+}
+
+uint64_t
+ConnectionCache::GetPauseThreshold() const
+{
+    return m_readAhead - std::min(m_readAhead, GetServerWindow());
+}
+
 bool
 ConnectionCache::HasParent() const
 {
@@ -337,6 +359,13 @@ ConnectionCache::StartApplication()
     // A paused reader with SACKed data outstanding crashes ns-3.37's sender (NextSeg rule 2,
     // see doc/web-proxy.rst): flow-controlled server connections go without SACK.
     s.sack = !m_flowControl;
+    if (m_flowControl)
+    {
+        // The gap counts what TCP holds unread too: a kernel buffer beside the read-ahead
+        // would let the proxy fetch that much more of every aborted transfer.
+        s.rcvBufSize = static_cast<uint32_t>(GetServerWindow());
+        s.segmentReads = true;
+    }
     m_pool.Setup(GetNode(), s);
     m_cpu.SetWorkers(m_workers);
     m_cpu.SetQueueLimit(m_queueLimit);
@@ -719,6 +748,10 @@ ConnectionCache::HandleResponseBody(Transaction* t, uint64_t bytes)
 {
     t->fromServer += bytes;
     m_counters.bytesFromServers += bytes;
+    if (!t->client)
+    {
+        m_counters.bytesAfterAbort += bytes;
+    }
     if (!t->relay || !t->client)
     {
         return;
@@ -726,7 +759,8 @@ ConnectionCache::HandleResponseBody(Transaction* t, uint64_t bytes)
     ClientConn* c = t->client;
     c->http->Send(std::string(), bytes);
     m_counters.bytesToClients += bytes;
-    if (m_flowControl && !t->paused && t->upstream && c->http->GetBufferedBytes() > m_readAhead)
+    if (m_flowControl && !t->paused && t->upstream
+        && c->http->GetBufferedBytes() > GetPauseThreshold())
     {
         t->paused = true;
         ++m_counters.flowControlPauses;
@@ -742,7 +776,7 @@ ConnectionCache::HandleClientDrain(ClientConn* c)
         return;
     }
     Transaction* t = c->queue.front();
-    if (t->paused && t->upstream && c->http->GetBufferedBytes() <= m_readAhead)
+    if (t->paused && t->upstream && c->http->GetBufferedBytes() <= GetPauseThreshold())
     {
         t->paused = false;
         t->upstream->http->ResumeReading(); // may complete t
@@ -854,6 +888,7 @@ ConnectionCache::ClientGone(Transaction* t)
     if (t->upstream)
     {
         ++m_counters.clientAborts;
+        ++m_counters.abortsDownloading;
         m_clientAbortTrace(t->url, t->fromServer, t->length);
         bool keep = m_abortPolicy == ABORT_CONTINUE;
         if (m_abortPolicy == ABORT_QUICK)
@@ -875,6 +910,16 @@ ConnectionCache::ClientGone(Transaction* t)
         {
             ServerConnectionPool::Connection* conn = t->upstream;
             t->upstream = nullptr;
+            if (t->gotResponse && conn->http)
+            {
+                // Body bytes that crossed the network but wait unread (flow control).
+                uint64_t unread = conn->http->GetUnreadBytes();
+                if (t->length > 0)
+                {
+                    unread = std::min(unread, t->length - std::min(t->length, t->fromServer));
+                }
+                m_counters.bytesUnreadAtAbort += unread;
+            }
             m_pool.Discard(conn, true);
         }
     }

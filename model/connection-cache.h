@@ -35,8 +35,11 @@ namespace ns3
  *   one origin; with Parent set, every request goes to that parent proxy.
  * - Aborts: when a client goes away mid-response the download from the server continues,
  *   stops at once, or follows Squid's quick_abort rule (AbortPolicy).
- * - Flow control: the server-side read stays at most ReadAhead bytes ahead of what the
- *   client has acknowledged, by pausing reads so that TCP's window throttles the server.
+ * - Flow control: what the proxy has received from the server stays at most ReadAhead
+ *   bytes (plus one segment) ahead of what the client has acknowledged. The gap includes the
+ *   server socket's TCP receive buffer (FlowControlWindow of it): reads pause when the
+ *   client holds ReadAhead - FlowControlWindow unacknowledged bytes, and the full receive
+ *   window then stops the server.
  * - Capacity: requests take HitProcessingTime / MissProcessingTime of one of Workers
  *   workers (a FIFO queue), and client connections beyond MaxClientConnections are not
  *   accepted (their SYNs go unanswered, as with a full listen backlog).
@@ -79,10 +82,13 @@ class ConnectionCache : public Application
         uint64_t newServerConn{0};           //!< requests that opened a server connection
         uint64_t clientAborts{0};            //!< clients gone before their response ended
         uint64_t abortsContinued{0};         //!< of those, downloads the proxy finished
+        uint64_t abortsDownloading{0};       //!< aborts while a server download was open
         uint64_t malformed{0};               //!< malformed requests (400)
         uint64_t errors{0};                  //!< responses the proxy generated (4xx/5xx)
         uint64_t bytesToClients{0};          //!< body bytes handed to client connections
         uint64_t bytesFromServers{0};        //!< body bytes read from servers
+        uint64_t bytesAfterAbort{0};         //!< of those, read after the client had gone
+        uint64_t bytesUnreadAtAbort{0};      //!< received, never read: download abandoned
         uint64_t flowControlPauses{0};       //!< times a server read was paused
     };
 
@@ -255,6 +261,8 @@ class ConnectionCache : public Application
     void MaybeDelete(Transaction* t);
     void CloseClient(ClientConn* c);
     Address Resolve(const std::string& host) const;
+    uint64_t GetServerWindow() const;
+    uint64_t GetPauseThreshold() const;
     void SetQuickAbortMin(uint64_t v);
     uint64_t GetQuickAbortMin() const;
     void SetQuickAbortMax(uint64_t v);
@@ -279,6 +287,7 @@ class ConnectionCache : public Application
     QuickAbortRule m_quickAbort;
     bool m_flowControl;
     uint64_t m_readAhead;
+    uint64_t m_flowControlWindow;
     Time m_hitTime;
     Time m_missTime;
     uint32_t m_workers;

@@ -12,6 +12,7 @@
 #include "ns3/tcp-tx-buffer.h"
 #include "ns3/uinteger.h"
 
+#include <limits>
 #include <set>
 #include <vector>
 
@@ -496,7 +497,8 @@ HttpConnection::HandleRead(Ptr<Socket> socket)
         return;
     }
     Ptr<Packet> p;
-    while (!m_paused && !m_closed && (p = socket->Recv()))
+    const uint32_t maxRead = m_maxRead > 0 ? m_maxRead : std::numeric_limits<uint32_t>::max();
+    while (!m_paused && !m_closed && (p = socket->Recv(maxRead, 0)))
     {
         if (p->GetSize() == 0)
         {
@@ -504,6 +506,18 @@ HttpConnection::HandleRead(Ptr<Socket> socket)
         }
         m_parser->Feed(p);
     }
+}
+
+void
+HttpConnection::SetMaxRead(uint32_t bytes)
+{
+    m_maxRead = bytes;
+}
+
+uint32_t
+HttpConnection::GetUnreadBytes() const
+{
+    return m_socket && !m_closed ? m_socket->GetRxAvailable() : 0;
 }
 
 void

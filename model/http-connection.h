@@ -122,6 +122,17 @@ class HttpConnection : public Object
     /// Read again.
     void ResumeReading();
 
+    /**
+     * Read at most this many bytes from the socket at a time, so that a relay checking its
+     * gap after every read overshoots it by at most one such read (by default a read takes
+     * everything TCP holds, up to its whole receive buffer).
+     * \param bytes bytes per read; 0 (the default): no limit
+     */
+    void SetMaxRead(uint32_t bytes);
+
+    /// \return bytes TCP has received in order that the application has not read yet
+    uint32_t GetUnreadBytes() const;
+
     /// \return true once Close or Abort was called, or the peer closed or reset
     bool IsClosed() const;
 
@@ -161,6 +172,7 @@ class HttpConnection : public Object
     size_t m_headerSent{0}; //!< bytes of m_queue.front().header already sent
     uint64_t m_unsent{0};
     bool m_paused{false};
+    uint32_t m_maxRead{0}; //!< bytes per socket read; 0: no limit
     bool m_closing{false}; //!< Close() called, waiting for the queue to drain
     bool m_closed{false};
     bool m_detached{false}; //!< the socket's callbacks no longer name this object

@@ -6,6 +6,7 @@
 #include "ns3/boolean.h"
 #include "ns3/log.h"
 #include "ns3/tcp-socket-factory.h"
+#include "ns3/uinteger.h"
 
 #include <algorithm>
 
@@ -154,6 +155,11 @@ ServerConnectionPool::Open(Waiter request)
     {
         c->socket->SetAttribute("Sack", BooleanValue(false));
     }
+    if (m_settings.rcvBufSize > 0)
+    {
+        // Before connecting: the window advertised in the SYN comes from it.
+        c->socket->SetAttribute("RcvBufSize", UintegerValue(m_settings.rcvBufSize));
+    }
     c->socket->Bind();
     c->socket->SetConnectCallback(MakeCallback(&ServerConnectionPool::HandleConnected, this),
                                   MakeCallback(&ServerConnectionPool::HandleConnectFailed, this));
@@ -195,6 +201,11 @@ ServerConnectionPool::HandleConnected(Ptr<Socket> socket)
     c->connected = true;
     c->http = CreateObject<HttpConnection>();
     c->http->Attach(socket, HttpParser::Kind::RESPONSE, m_settings.headerLimit);
+    UintegerValue segment;
+    if (m_settings.segmentReads && socket->GetAttributeFailSafe("SegmentSize", segment))
+    {
+        c->http->SetMaxRead(segment.Get());
+    }
     // Installed once; the borrower's handlers change at each lending. Handlers that may end
     // the connection are copied before the call, which may clear them.
     HttpParser& parser = c->http->GetParser();

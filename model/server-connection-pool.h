@@ -75,6 +75,8 @@ class ServerConnectionPool
         bool waitForBusy{false};       //!< wait for a busy connection rather than open one
         uint32_t headerLimit{16384};   //!< largest response header accepted
         bool sack{true};               //!< offer TCP SACK on these connections
+        uint32_t rcvBufSize{0};        //!< TCP receive buffer, bytes; 0: TcpSocket's default
+        bool segmentReads{false};      //!< read at most one segment at a time (flow control)
     };
 
     /// What the pool counts (seed 002's connection tables).

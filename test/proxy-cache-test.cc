@@ -388,14 +388,22 @@ namespace
 /// Client on a 56 kbit/s modem aborts a 5 MB download after 2 s; the proxy has 10 Mbit/s.
 struct AbortRun
 {
-    uint64_t fromServer; //!< body bytes the proxy read from the origin
-    uint64_t clientBody; //!< body bytes the client received
-    uint64_t continued;  //!< downloads continued after the abort
-    uint64_t stored;     //!< objects stored
+    uint64_t fromServer;  //!< body bytes the proxy read from the origin
+    uint64_t unread;      //!< body bytes received but unread when the proxy gave up
+    uint64_t afterAbort;  //!< body bytes read after the client had gone
+    uint64_t clientBody;  //!< body bytes the client received
+    uint64_t continued;   //!< downloads continued after the abort
+    uint64_t downloading; //!< aborts seen while the download was open
+    uint64_t stored;      //!< objects stored
+    uint64_t pauses;      //!< flow-control pauses
 };
 
 AbortRun
-RunAbort(const std::string& policy, bool flowControl)
+RunAbort(const std::string& policy,
+         bool flowControl,
+         uint64_t readAhead = 64 * 1024,
+         uint64_t window = 0,
+         Time abortAfter = Seconds(2))
 {
     RngSeedManager::SetRun(1);
     ProxyScenario s(1, "56kbps", MilliSeconds(50), "10Mbps", MilliSeconds(10));
@@ -403,16 +411,23 @@ RunAbort(const std::string& policy, bool flowControl)
     ProxyCacheHelper ph;
     ph.SetAttribute("AbortPolicy", StringValue(policy));
     ph.SetAttribute("FlowControl", BooleanValue(flowControl));
+    ph.SetAttribute("ReadAhead", UintegerValue(readAhead));
+    ph.SetAttribute("FlowControlWindow", UintegerValue(window));
     s.Install(ph);
     WebRequest big = ProxyScenario::Get("/big.zip");
-    big.abortAfter = Seconds(2);
+    big.abortAfter = abortAfter;
     s.InstallClient(0, {big});
     s.Run(Seconds(100));
     EXPECT_EQ(s.records.size(), 1u);
-    return {s.proxy->GetCounters().bytesFromServers,
+    const auto& c = s.proxy->GetCounters();
+    return {c.bytesFromServers,
+            c.bytesUnreadAtAbort,
+            c.bytesAfterAbort,
             s.records.empty() ? 0 : s.records[0].bodyBytes,
-            s.proxy->GetCounters().abortsContinued,
-            s.Cache()->GetCacheCounters().stored};
+            c.abortsContinued,
+            c.abortsDownloading,
+            s.Cache()->GetCacheCounters().stored,
+            c.flowControlPauses};
 }
 } // namespace
 
@@ -432,15 +447,76 @@ TEST_F(ProxyTest, AbortPoliciesDecideTheBandwidthAbortsCost)
     EXPECT_GT(abort.fromServer, 10 * abort.clientBody);
     EXPECT_LT(abort.fromServer, 5000000u);
 
-    // With flow control the proxy stays ReadAhead (64 KB) plus the TCP buffers ahead.
+    EXPECT_EQ(cont.downloading, 1u);
+    EXPECT_EQ(abort.downloading, 1u);
+    EXPECT_LE(cont.afterAbort, cont.fromServer - cont.clientBody);
+    // Until the abort both runs are the same simulation: what Continue read after it is
+    // what Abort never read.
+    EXPECT_EQ(cont.fromServer - cont.afterAbort, abort.fromServer);
+    EXPECT_EQ(abort.afterAbort, 0u) << "an aborted download reads nothing more";
+    EXPECT_EQ(abort.unread, 0u) << "without flow control nothing waits unread";
+
+    // With flow control what reached the proxy (read or unread) stays within ReadAhead of
+    // what the client received; see FlowControlGapIncludesTheReceiveBuffer for the bound.
     AbortRun flow = RunAbort("Abort", true);
-    EXPECT_LE(flow.fromServer, flow.clientBody + 64 * 1024 + 2 * 131072);
+    EXPECT_LE(flow.fromServer + flow.unread, flow.clientBody + 64 * 1024 + 1448 + 512);
     EXPECT_LT(flow.fromServer, abort.fromServer / 4);
 
     // Quick abort: far more than 16 KB remained, so it gives up like Abort.
     AbortRun quick = RunAbort("Quick", false);
     EXPECT_EQ(quick.continued, 0u);
     EXPECT_EQ(quick.fromServer, abort.fromServer);
+}
+
+TEST_F(ProxyTest, FlowControlGapIncludesTheReceiveBuffer)
+{
+    // The client (56 kbit/s) aborts a 5 MB download after 2 s; the origin could send at
+    // 10 Mbit/s. With flow control the proxy pauses its reads when the client holds
+    // ReadAhead - W unacknowledged bytes and the server socket's receive buffer is W, so
+    // what reached the proxy (read + unread) exceeds what the client acknowledged (at most
+    // what it received) by at most ReadAhead plus one segment read past the threshold. The
+    // slack of 512 bytes is for the response header, which the client counts as header and
+    // the gap as bytes in flight.
+    const uint64_t slack = 1448 + 512;
+    for (uint64_t readAhead : {64 * 1024, 16 * 1024})
+    {
+        SCOPED_TRACE(readAhead);
+        AbortRun flow = RunAbort("Abort", true, readAhead);
+        const uint64_t window = readAhead / 2; // FlowControlWindow 0: half the gap
+        EXPECT_GT(flow.pauses, 0u);
+        EXPECT_EQ(flow.downloading, 1u);
+        EXPECT_EQ(flow.afterAbort, 0u);
+        EXPECT_LE(flow.fromServer + flow.unread, flow.clientBody + readAhead + slack);
+        // The fast origin keeps the gap full: the receive buffer is full at the abort (but
+        // for less than a segment, which ns-3's sender does not send into) ...
+        EXPECT_LE(flow.unread, window);
+        EXPECT_GE(flow.unread + 1448, window);
+        // ... and the proxy is ahead by the gap, less what was in flight to the client (a
+        // 56 kbit/s link with 50 ms delay holds well under 2 segments, its queue a few more).
+        EXPECT_GE(flow.fromServer + flow.unread + 8 * 1448, flow.clientBody + readAhead);
+    }
+    // An explicit window: the whole 64 KB in TCP's buffer, none read ahead by the proxy.
+    AbortRun tcpOnly = RunAbort("Abort", true, 64 * 1024, 64 * 1024);
+    EXPECT_LE(tcpOnly.fromServer + tcpOnly.unread, tcpOnly.clientBody + 64 * 1024 + slack);
+    EXPECT_LE(tcpOnly.unread, 64u * 1024);
+    EXPECT_GE(tcpOnly.unread + 1448, 64u * 1024 - 8 * 1448);
+    // A window larger than the gap is cut to the gap: the bound still holds.
+    AbortRun clamped = RunAbort("Abort", true, 16 * 1024, 1 << 20);
+    EXPECT_LE(clamped.fromServer + clamped.unread, clamped.clientBody + 16 * 1024 + slack);
+    EXPECT_LE(clamped.unread, 16u * 1024);
+}
+
+TEST_F(ProxyTest, FlowControlledContinueReadsTheRestAfterTheAbort)
+{
+    // Continue with flow control: the gap held the proxy back until the abort, then the
+    // whole object comes and is stored.
+    AbortRun cont = RunAbort("Continue", true);
+    EXPECT_EQ(cont.continued, 1u);
+    EXPECT_EQ(cont.fromServer, 5000000u);
+    EXPECT_EQ(cont.unread, 0u);
+    EXPECT_EQ(cont.stored, 1u);
+    EXPECT_GE(cont.afterAbort, 5000000u - cont.clientBody - 64 * 1024 - 1448 - 512);
+    EXPECT_LE(cont.afterAbort, 5000000u - cont.clientBody);
 }
 
 TEST_F(ProxyTest, ProcessingQueueDelaysRequestsBeyondCapacity)
