@@ -11,6 +11,7 @@
 
 #include "ns3/boolean.h"
 #include "ns3/double.h"
+#include "ns3/header.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/ipv4.h"
@@ -37,6 +38,102 @@ NS_OBJECT_ENSURE_REGISTERED(Depot);
 namespace
 {
 constexpr uint8_t TCP_PROTOCOL = 6;
+
+/**
+ * A TCP header as raw bytes: how a first fragment's header goes back after the depot patched
+ * it. Re-serializing a TcpHeader would compute its checksum over the fragment alone (and
+ * could reorder options), while the receiver checks it over the reassembled segment.
+ */
+class DepotTcpBytes : public Header
+{
+  public:
+    /// \return the object TypeId
+    static TypeId GetTypeId()
+    {
+        static TypeId tid = TypeId("ns3::DepotTcpBytes")
+                                .SetParent<Header>()
+                                .SetGroupName("WebProxy")
+                                .AddConstructor<DepotTcpBytes>();
+        return tid;
+    }
+
+    DepotTcpBytes() = default;
+
+    /// \param bytes the header \param n their number (at most 60)
+    DepotTcpBytes(const uint8_t* bytes, uint32_t n)
+        : m_n(n)
+    {
+        std::copy(bytes, bytes + n, m_bytes.begin());
+    }
+
+    TypeId GetInstanceTypeId() const override
+    {
+        return GetTypeId();
+    }
+
+    uint32_t GetSerializedSize() const override
+    {
+        return m_n;
+    }
+
+    void Serialize(Buffer::Iterator start) const override
+    {
+        start.Write(m_bytes.data(), m_n);
+    }
+
+    uint32_t Deserialize(Buffer::Iterator start) override
+    {
+        start.Read(m_bytes.data(), m_n);
+        return m_n;
+    }
+
+    void Print(std::ostream& os) const override
+    {
+        os << "TCP header (" << m_n << " bytes, patched by the depot)";
+    }
+
+  private:
+    std::array<uint8_t, 60> m_bytes{}; //!< the header
+    uint32_t m_n{20};                  //!< its length
+};
+
+/**
+ * RFC 1624 (eqn. 3) incremental checksum update: HC' = ~(~HC + ~m + m') for each changed
+ * 16-bit word m -> m'.
+ * \param checksum the old checksum field
+ * \param from the old words
+ * \param to the new words
+ * \return the new checksum field
+ */
+uint16_t
+AdjustChecksum(uint16_t checksum,
+               const std::array<uint16_t, 6>& from,
+               const std::array<uint16_t, 6>& to)
+{
+    uint32_t sum = static_cast<uint16_t>(~checksum);
+    for (size_t i = 0; i < from.size(); ++i)
+    {
+        sum += static_cast<uint16_t>(~from[i]);
+        sum += to[i];
+    }
+    while (sum >> 16)
+    {
+        sum = (sum & 0xffff) + (sum >> 16);
+    }
+    return static_cast<uint16_t>(~sum);
+}
+
+/// \return the checksummed words that NAT changes: addresses and ports
+std::array<uint16_t, 6>
+NatWords(Ipv4Address source, Ipv4Address destination, uint16_t sourcePort, uint16_t destinationPort)
+{
+    return {static_cast<uint16_t>(source.Get() >> 16),
+            static_cast<uint16_t>(source.Get() & 0xffff),
+            static_cast<uint16_t>(destination.Get() >> 16),
+            static_cast<uint16_t>(destination.Get() & 0xffff),
+            sourcePort,
+            destinationPort};
+}
 } // namespace
 
 TypeId
@@ -208,6 +305,13 @@ Depot::GetTypeId()
                             UintegerValue(0),
                             MakeUintegerAccessor(&Depot::m_loadReportPort),
                             MakeUintegerChecker<uint16_t>())
+              .AddAttribute("FragmentTimeout",
+                            "How long the rewrite of a fragmented datagram's first fragment is "
+                            "kept for its later fragments (as Ipv4L3Protocol's "
+                            "FragmentExpirationTimeout).",
+                            TimeValue(Seconds(30)),
+                            MakeTimeAccessor(&Depot::m_fragmentTimeout),
+                            MakeTimeChecker(Seconds(0)))
               .AddTraceSource("SessionOpened",
                               "A new session went to a proxy.",
                               MakeTraceSourceAccessor(&Depot::m_openedTrace),
@@ -338,6 +442,24 @@ Depot::GetForwardedCount() const
 }
 
 uint64_t
+Depot::GetFragmentsForwarded(bool toProxy) const
+{
+    return m_laterFragments[toProxy ? 1 : 0];
+}
+
+uint64_t
+Depot::GetFirstFragmentsForwarded() const
+{
+    return m_firstFragments;
+}
+
+uint32_t
+Depot::GetFragmentTableSize() const
+{
+    return m_fragments.size();
+}
+
+uint64_t
 Depot::GetResetsSent() const
 {
     return m_resetsSent;
@@ -407,7 +529,7 @@ const char*
 Depot::DropReasonName(DropReason reason)
 {
     static const char* names[]
-        = {"no-session", "out-of-window", "table-full", "no-proxy", "overload"};
+        = {"no-session", "out-of-window", "table-full", "no-proxy", "overload", "fragment-orphan"};
     return reason < N_DROP_REASONS ? names[reason] : "?";
 }
 
@@ -531,11 +653,183 @@ Depot::StopApplication()
 PacketHookRouting::Verdict
 Depot::Hook(PacketHookRouting::HookPacket& hp)
 {
-    if (hp.direction != PacketHookRouting::INPUT || hp.header.GetProtocol() != TCP_PROTOCOL
-        || hp.header.GetFragmentOffset() != 0)
+    if (hp.direction != PacketHookRouting::INPUT || hp.header.GetProtocol() != TCP_PROTOCOL)
     {
         return PacketHookRouting::PASS;
     }
+    if (hp.header.GetFragmentOffset() != 0)
+    {
+        return LaterFragment(hp);
+    }
+    if (hp.header.IsLastFragment())
+    {
+        return HookSegment(hp); // a whole datagram
+    }
+    // A first fragment: switched as a segment (it holds the TCP header), and what it got is
+    // remembered for the datagram's other fragments.
+    PurgeFragments();
+    const Ipv4Header before = hp.header;
+    uint8_t head[13];
+    if (hp.packet->CopyData(head, sizeof(head)) != sizeof(head))
+    {
+        return PacketHookRouting::PASS; // no room for a TCP header: not a segment we know
+    }
+    m_first = FirstFragment();
+    m_first.tcpHeaderLength = (head[12] >> 4) * 4;
+    if (m_first.tcpHeaderLength < 20
+        || hp.packet->CopyData(m_first.tcp.data(), m_first.tcpHeaderLength)
+               != m_first.tcpHeaderLength)
+    {
+        return PacketHookRouting::PASS;
+    }
+    m_first.active = true;
+    const PacketHookRouting::Verdict v = HookSegment(hp);
+    m_first.active = false;
+    if (v != PacketHookRouting::PASS)
+    {
+        return v; // dropped: its later fragments will be orphans
+    }
+    FragmentRewrite r;
+    if (m_first.switched)
+    {
+        r = m_first.rewrite;
+        if (!m_standby)
+        {
+            ++m_firstFragments;
+        }
+    }
+    else
+    {
+        // Passed as is. Remembered only when its later fragments could be mistaken for a
+        // session's (to the VIP or from a proxy), so that they are not dropped as orphans.
+        const bool proxySource
+            = std::any_of(m_proxies.begin(),
+                          m_proxies.end(),
+                          [&](const DepotProxy& p) { return p.address == before.GetSource(); });
+        if (before.GetDestination() != m_vip && !proxySource)
+        {
+            return v;
+        }
+        r.source = before.GetSource();
+        r.destination = before.GetDestination();
+        r.id = before.GetIdentification();
+    }
+    r.seen = before.GetPayloadSize();
+    r.expires = (Simulator::Now() + m_fragmentTimeout).GetTimeStep();
+    const FragmentKey key{before.GetSource().Get(),
+                          before.GetDestination().Get(),
+                          before.GetIdentification(),
+                          TCP_PROTOCOL};
+    m_fragments[key] = r; // an identification reused after its lifetime replaces the old one
+    m_fragmentExpiry.emplace_back(r.expires, key);
+    return v;
+}
+
+PacketHookRouting::Verdict
+Depot::LaterFragment(PacketHookRouting::HookPacket& hp)
+{
+    PurgeFragments();
+    const FragmentKey key{hp.header.GetSource().Get(),
+                          hp.header.GetDestination().Get(),
+                          hp.header.GetIdentification(),
+                          TCP_PROTOCOL};
+    auto it = m_fragments.find(key);
+    if (it == m_fragments.end())
+    {
+        // Without its first fragment the depot cannot tell the session (the ports are there).
+        // A fragment to the VIP would be delivered to this node, one from a proxy would reach
+        // the client with the proxy's address: neither can be reassembled, so they are dropped
+        // (as an IPVS director whose reassembly fails). Other traffic is routed as usual.
+        const bool toVip = hp.header.GetDestination() == m_vip;
+        const bool fromProxy
+            = m_ipv4->GetInterfaceForAddress(hp.header.GetDestination()) < 0
+           && std::any_of(m_proxies.begin(),
+                          m_proxies.end(),
+                          [&](const DepotProxy& p) { return p.address == hp.header.GetSource(); });
+        if (toVip || fromProxy)
+        {
+            return Drop(hp, FRAGMENT_ORPHAN);
+        }
+        return PacketHookRouting::PASS;
+    }
+    FragmentRewrite& r = it->second;
+    const uint32_t size = hp.header.GetPayloadSize();
+    r.seen += size;
+    bool complete = false;
+    if (hp.header.IsLastFragment())
+    {
+        const uint32_t total = hp.header.GetFragmentOffset() + size;
+        complete = r.seen >= total;
+        if (r.switched && m_method == NAT && total >= r.tcpHeaderLength)
+        {
+            // The tracker saw only the first fragment's data: the segment ends here.
+            if (DepotSession* s = m_table->Find(r.client, r.clientPort, m_vip.Get(), r.virtualPort))
+            {
+                TcpStateTracker::End& from = s->ends[r.toProxy ? 0 : 1];
+                const uint32_t segEnd = r.seq + (total - r.tcpHeaderLength)
+                                      + ((r.tcpFlags & TcpHeader::SYN) ? 1 : 0)
+                                      + ((r.tcpFlags & TcpHeader::FIN) ? 1 : 0);
+                if (static_cast<int32_t>(segEnd - from.sndEnd) > 0)
+                {
+                    from.sndEnd = segEnd;
+                }
+            }
+        }
+    }
+    if (!r.switched)
+    {
+        if (complete)
+        {
+            m_fragments.erase(it);
+        }
+        return PacketHookRouting::PASS;
+    }
+    const Time delay = Admit();
+    if (delay.IsStrictlyNegative())
+    {
+        return Drop(hp, OVERLOAD);
+    }
+    hp.header.SetSource(r.source);
+    hp.header.SetDestination(r.destination);
+    hp.header.SetIdentification(r.id);
+    hp.nextHop = r.nextHop;
+    hp.delay += delay;
+    if (!m_standby)
+    {
+        ++m_forwarded;
+        ++m_laterFragments[r.toProxy ? 1 : 0];
+        m_forwardTrace(hp.packet, r.proxy, r.toProxy);
+    }
+    if (complete)
+    {
+        m_fragments.erase(it);
+    }
+    return PacketHookRouting::PASS;
+}
+
+void
+Depot::PurgeFragments()
+{
+    const int64_t now = Simulator::Now().GetTimeStep();
+    while (!m_fragmentExpiry.empty() && m_fragmentExpiry.front().first < now)
+    {
+        auto it = m_fragments.find(m_fragmentExpiry.front().second);
+        // Only the entry this expiry was queued for (a newer one may have replaced it).
+        if (it != m_fragments.end() && it->second.expires == m_fragmentExpiry.front().first)
+        {
+            m_fragments.erase(it);
+        }
+        m_fragmentExpiry.pop_front();
+    }
+    if (m_fragments.empty())
+    {
+        m_fragmentExpiry.clear(); // entries of completed datagrams
+    }
+}
+
+PacketHookRouting::Verdict
+Depot::HookSegment(PacketHookRouting::HookPacket& hp)
+{
     // The ports decide whether the packet is ours; deserializing the whole header (its
     // options are Objects) only for packets we rewrite keeps the depot close to a router.
     uint8_t ports[4];
@@ -766,8 +1060,72 @@ Depot::Track(DepotSession* s, const TcpHeader& tcp, uint32_t length, bool fromCl
 }
 
 void
-Depot::Rewrite(PacketHookRouting::HookPacket& hp, TcpHeader& tcp)
+Depot::Rewrite(PacketHookRouting::HookPacket& hp,
+               TcpHeader& tcp,
+               const DepotSession& s,
+               bool toProxy)
 {
+    if (m_first.active)
+    {
+        FirstFragment& f = m_first;
+        uint8_t* b = f.tcp.data();
+        const uint16_t oldSourcePort = (b[0] << 8) | b[1];
+        const uint16_t oldDestinationPort = (b[2] << 8) | b[3];
+        // The addresses before the rewrite are the key's; the caller changed the header.
+        Ipv4Address oldSource = hp.header.GetSource();
+        Ipv4Address oldDestination = hp.header.GetDestination();
+        if (toProxy)
+        {
+            oldDestination = m_vip; // NAT: VIP -> proxy; direct routing: unchanged
+        }
+        else
+        {
+            oldSource = m_proxies[s.proxyIndex].address;
+        }
+        const uint16_t checksum = (b[16] << 8) | b[17];
+        if (Node::ChecksumEnabled())
+        {
+            // The sender's checksum covers the whole segment, which only the receiver's
+            // reassembly sees again (ns-3 cannot check it on a fragment): update it for the
+            // pseudo-header's addresses and the ports instead of recomputing it.
+            const uint16_t updated = AdjustChecksum(
+                checksum,
+                NatWords(oldSource, oldDestination, oldSourcePort, oldDestinationPort),
+                NatWords(hp.header.GetSource(),
+                         hp.header.GetDestination(),
+                         tcp.GetSourcePort(),
+                         tcp.GetDestinationPort()));
+            b[16] = updated >> 8;
+            b[17] = updated & 0xff;
+        }
+        b[0] = tcp.GetSourcePort() >> 8;
+        b[1] = tcp.GetSourcePort() & 0xff;
+        b[2] = tcp.GetDestinationPort() >> 8;
+        b[3] = tcp.GetDestinationPort() & 0xff;
+        hp.packet->AddHeader(DepotTcpBytes(b, f.tcpHeaderLength));
+        FragmentRewrite& r = f.rewrite;
+        if (!toProxy && m_method == NAT)
+        {
+            // Datagrams of several proxies reach a client from the same VIP: their own
+            // identifications could meet in the client's reassembly, so the VIP numbers them.
+            hp.header.SetIdentification(m_vipIds[s.client]++);
+        }
+        r.source = hp.header.GetSource();
+        r.destination = hp.header.GetDestination();
+        r.nextHop = hp.nextHop;
+        r.id = hp.header.GetIdentification();
+        r.switched = true;
+        r.toProxy = toProxy;
+        r.proxy = s.proxyIndex;
+        r.seq = tcp.GetSequenceNumber().GetValue();
+        r.tcpFlags = tcp.GetFlags();
+        r.tcpHeaderLength = f.tcpHeaderLength;
+        r.client = s.client;
+        r.clientPort = s.clientPort;
+        r.virtualPort = s.virtualPort;
+        f.switched = true;
+        return;
+    }
     if (Node::ChecksumEnabled())
     {
         // The pseudo-header holds the (rewritten) addresses; Ipv4L3Protocol recomputes the IP
@@ -855,7 +1213,7 @@ Depot::FromClient(PacketHookRouting::HookPacket& hp, TcpHeader& tcp)
         hp.header.SetDestination(p.address);
         tcp.SetDestinationPort(p.port);
     }
-    Rewrite(hp, tcp);
+    Rewrite(hp, tcp, *s, true);
     hp.delay += delay;
     if (!m_standby)
     {
@@ -882,7 +1240,7 @@ Depot::FromProxy(PacketHookRouting::HookPacket& hp, TcpHeader& tcp, DepotSession
     }
     hp.header.SetSource(Ipv4Address(s->vip));
     tcp.SetSourcePort(s->virtualPort);
-    Rewrite(hp, tcp);
+    Rewrite(hp, tcp, *s, false);
     hp.delay += delay;
     if (!m_standby)
     {
@@ -1290,6 +1648,9 @@ Depot::Fail()
     }
     m_scheduler->Update(m_proxies);
     m_busyUntil = Time(0);
+    m_fragments.clear();
+    m_fragmentExpiry.clear();
+    m_vipIds.clear();
 }
 
 void

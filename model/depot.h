@@ -18,9 +18,12 @@
 #include "ns3/traced-callback.h"
 
 #include <array>
+#include <deque>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace ns3
@@ -58,6 +61,13 @@ class TcpHeader;
  * the client's segments only: sessions follow IPVS's input-only state table, no window
  * checking, and a SYN timeout cannot reveal a dead proxy (use health checks).
  *
+ * IP fragments: the depot's hook sees each fragment (ns-3 reassembles only at local
+ * delivery). The first fragment carries the TCP header and is switched as a whole segment;
+ * the rewrite it got (addresses, next hop, and in the proxy to client direction a new IP
+ * identification) is remembered by (source, destination, identification, protocol) for
+ * FragmentTimeout and applied to the datagram's later fragments. Its TCP checksum is updated
+ * incrementally (RFC 1624): the segment's data is not all there to recompute it.
+ *
  * The depot can be the bottleneck: each handled packet waits ProcessingDelay plus its place
  * in a FIFO served at PacketRate (store and forward); beyond QueueLimit packets are dropped.
  */
@@ -72,6 +82,9 @@ class Depot : public Application
         TABLE_FULL,    //!< MaxSessions reached
         NO_PROXY,      //!< no proxy available
         OVERLOAD,      //!< the depot's queue is full
+        /// a later IP fragment (offset > 0) of a datagram to the VIP or from a proxy whose first
+        /// fragment the depot has not seen (early, dropped, or past FragmentTimeout)
+        FRAGMENT_ORPHAN,
         N_DROP_REASONS
     };
 
@@ -148,6 +161,19 @@ class Depot : public Application
 
     /// \return packets forwarded (both directions)
     uint64_t GetForwardedCount() const;
+
+    /**
+     * \param toProxy direction
+     * \return later fragments (offset > 0) of sessions' datagrams forwarded with their first
+     *         fragment's rewrite
+     */
+    uint64_t GetFragmentsForwarded(bool toProxy) const;
+
+    /// \return first fragments of sessions' datagrams forwarded (both directions)
+    uint64_t GetFirstFragmentsForwarded() const;
+
+    /// \return datagrams whose rewrite is remembered for their later fragments
+    uint32_t GetFragmentTableSize() const;
 
     /// \return RSTs the depot sent (NoSessionAction "reset")
     uint64_t GetResetsSent() const;
@@ -282,9 +308,81 @@ class Depot : public Application
     PacketHookRouting::Verdict Drop(const PacketHookRouting::HookPacket& hp, DropReason reason);
 
     /**
-     * Put the TCP header back, with checksum when ChecksumEnabled.
+     * Put the TCP header back, with checksum when ChecksumEnabled. In a first fragment the
+     * original header bytes are patched instead (ports, checksum updated incrementally) and
+     * the rewrite is noted for the later fragments.
+     * \param hp the packet (header already rewritten)
+     * \param tcp its TCP header (ports already rewritten)
+     * \param s the session
+     * \param toProxy direction
      */
-    void Rewrite(PacketHookRouting::HookPacket& hp, TcpHeader& tcp);
+    void Rewrite(PacketHookRouting::HookPacket& hp,
+                 TcpHeader& tcp,
+                 const DepotSession& s,
+                 bool toProxy);
+
+    /**
+     * What Hook does for a TCP packet that is not a later fragment.
+     * \param hp the packet
+     * \return the verdict
+     */
+    PacketHookRouting::Verdict HookSegment(PacketHookRouting::HookPacket& hp);
+
+    /**
+     * A later fragment (offset > 0) of a TCP datagram: the rewrite of its first fragment.
+     * \param hp the fragment
+     * \return the verdict
+     */
+    PacketHookRouting::Verdict LaterFragment(PacketHookRouting::HookPacket& hp);
+
+    /// Forget datagrams older than FragmentTimeout.
+    void PurgeFragments();
+
+    /// Identifies a datagram's fragments (as Ipv4L3Protocol's reassembly does).
+    struct FragmentKey
+    {
+        uint32_t source;      //!< source address
+        uint32_t destination; //!< destination address
+        uint16_t id;          //!< identification
+        uint8_t protocol;     //!< protocol
+
+        /// \param o other key \return strict order
+        bool operator<(const FragmentKey& o) const
+        {
+            return std::tie(source, destination, id, protocol)
+                 < std::tie(o.source, o.destination, o.id, o.protocol);
+        }
+    };
+
+    /// What the first fragment of a datagram got.
+    struct FragmentRewrite
+    {
+        Ipv4Address source;          //!< new source
+        Ipv4Address destination;     //!< new destination
+        Ipv4Address nextHop;         //!< direct routing's next hop (or unset)
+        uint16_t id{0};              //!< new identification
+        bool switched{false};        //!< rewritten (false: a datagram the depot passes as is)
+        bool toProxy{false};         //!< direction
+        uint32_t proxy{0};           //!< the session's proxy
+        uint32_t seq{0};             //!< TCP sequence number of the segment
+        uint8_t tcpFlags{0};         //!< its flags (SYN and FIN take a sequence number)
+        uint16_t tcpHeaderLength{0}; //!< bytes of its TCP header
+        uint32_t client{0};          //!< session: client address
+        uint16_t clientPort{0};      //!< session: client port
+        uint16_t virtualPort{0};     //!< session: service port
+        uint32_t seen{0};            //!< IP payload bytes of the fragments seen
+        int64_t expires{0};          //!< time step after which it is forgotten
+    };
+
+    /// The first fragment being switched (set by Hook around HookSegment).
+    struct FirstFragment
+    {
+        bool active{false};            //!< a first fragment is being switched
+        bool switched{false};          //!< Rewrite ran
+        std::array<uint8_t, 60> tcp{}; //!< its original TCP header bytes
+        uint16_t tcpHeaderLength{0};   //!< their number
+        FragmentRewrite rewrite;       //!< what Rewrite did
+    };
 
     /// \return the delay of the next handled packet, or a negative time if the queue is full
     Time Admit();
@@ -439,6 +537,15 @@ class Depot : public Application
     uint16_t m_loadReportPort;                      //!< UDP port of load reports (0: off)
     Ptr<Socket> m_loadSocket;                       //!< receives them
     uint64_t m_badLoadReports{0};                   //!< unknown sender or malformed
+
+    // IP fragments of sessions' datagrams.
+    Time m_fragmentTimeout;                             //!< lifetime of a datagram's rewrite
+    std::map<FragmentKey, FragmentRewrite> m_fragments; //!< rewrites by datagram
+    std::deque<std::pair<int64_t, FragmentKey>> m_fragmentExpiry; //!< in insertion order
+    std::map<uint32_t, uint16_t> m_vipIds;      //!< next IP id from the VIP, per client
+    FirstFragment m_first;                      //!< the first fragment being switched
+    std::array<uint64_t, 2> m_laterFragments{}; //!< later fragments forwarded, [toProxy]
+    uint64_t m_firstFragments{0};               //!< first fragments forwarded
 
     // Health check kind and forwarding method.
     std::vector<std::unique_ptr<HttpParser>> m_checkParsers; //!< per proxy (HTTP checks)

@@ -423,6 +423,109 @@ TEST_F(DepotTest, RewritesKeepChecksumsValid)
     EXPECT_EQ(s.closed, 24u);
 }
 
+/// Segments larger than the 1500-byte MTU leave the clients and the proxies as IP fragments:
+/// the depot rewrites every fragment of a session's datagram, not only the first (which
+/// carries the ports), and keeps the TCP checksum valid over the reassembled segment.
+TEST_F(DepotTest, FragmentsOfSessionsAreRewrittenLikeTheirFirstFragment)
+{
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
+    DepotScenario s(3, 3);
+    // Set after the fixture's 1448: the sockets (clients' and proxies') are created later.
+    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(3000));
+    for (size_t k = 0; k < SIZES.size(); ++k)
+    {
+        s.AddObject("/o" + std::to_string(k), SIZES[k]);
+    }
+    s.InstallProxies();
+    s.InstallDepot(DepotHelper(s.vip, 80));
+    uint64_t toProxyFragments = 0;
+    uint64_t toClientFragments = 0;
+    for (uint32_t p = 0; p < s.proxies.GetN(); ++p)
+    {
+        // Fragments reaching the proxies must carry the proxy's address, not the VIP.
+        Ptr<Ipv4L3Protocol> ip = s.proxies.Get(p)->GetObject<Ipv4L3Protocol>();
+        ip->TraceConnectWithoutContext(
+            "Rx",
+            MakeBoundCallback(
+                +[](uint64_t* n, Ptr<const Packet> packet, Ptr<Ipv4>, uint32_t)
+                {
+                    Ipv4Header h;
+                    packet->PeekHeader(h);
+                    *n += h.GetFragmentOffset() != 0 || !h.IsLastFragment();
+                },
+                &toProxyFragments));
+    }
+    for (uint32_t c = 0; c < s.clients.GetN(); ++c)
+    {
+        Ptr<Ipv4L3Protocol> ip = s.clients.Get(c)->GetObject<Ipv4L3Protocol>();
+        ip->TraceConnectWithoutContext(
+            "Rx",
+            MakeBoundCallback(
+                +[](uint64_t* n, Ptr<const Packet> packet, Ptr<Ipv4>, uint32_t)
+                {
+                    Ipv4Header h;
+                    packet->PeekHeader(h);
+                    *n += (h.GetFragmentOffset() != 0 || !h.IsLastFragment())
+                       && h.GetSource() == Ipv4Address("10.1.1.100");
+                },
+                &toClientFragments));
+    }
+    for (uint32_t c = 0; c < s.clients.GetN(); ++c)
+    {
+        std::vector<WebRequest> reqs;
+        for (size_t k = 0; k < SIZES.size(); ++k)
+        {
+            WebRequest r = s.Get("/o" + std::to_string((k + c) % SIZES.size()));
+            if (k % 2 == 1)
+            {
+                // An upload: the client's segments are fragmented too.
+                r.method = "POST";
+                r.bodyBytes = 20000 + 1000 * k;
+            }
+            reqs.push_back(r);
+        }
+        s.AddClient(c, reqs);
+    }
+    s.Run(Seconds(70));
+
+    ASSERT_EQ(s.records.size(), 18u);
+    std::multiset<uint64_t> got;
+    for (const auto& r : s.records)
+    {
+        EXPECT_FALSE(r.failed) << r.error;
+        EXPECT_EQ(r.status, 200u);
+        EXPECT_EQ(r.bodyBytes, r.contentLength);
+        got.insert(r.bodyBytes);
+    }
+    std::multiset<uint64_t> want;
+    for (size_t i = 0; i < 18; ++i)
+    {
+        want.insert(SIZES[i % SIZES.size()]);
+    }
+    EXPECT_EQ(got, want);
+    uint32_t accepted = 0;
+    for (const auto& a : s.accepted)
+    {
+        accepted += a.size();
+    }
+    EXPECT_EQ(accepted, 18u);
+    EXPECT_GT(toProxyFragments, 18u) << "the uploads reached the proxies as fragments";
+    EXPECT_GT(toClientFragments, 100u) << "the responses reached the clients as fragments";
+    EXPECT_EQ(s.depot->GetSessionTable().Size(), 0u);
+    EXPECT_EQ(s.closed, 18u);
+    EXPECT_TRUE(s.expired.empty());
+    for (uint8_t r = 0; r < Depot::N_DROP_REASONS; ++r)
+    {
+        EXPECT_EQ(s.depot->GetDropCount(Depot::DropReason(r)), 0u)
+            << Depot::DropReasonName(Depot::DropReason(r));
+    }
+    EXPECT_EQ(s.depot->GetTrackerCount(TcpStateTracker::OUT_OF_WINDOW), 0u);
+    EXPECT_GT(s.depot->GetFragmentsForwarded(true), 18u);
+    EXPECT_GT(s.depot->GetFragmentsForwarded(false), 100u);
+    EXPECT_GT(s.depot->GetFirstFragmentsForwarded(), 100u);
+    EXPECT_EQ(s.depot->GetFragmentTableSize(), 0u) << "every datagram's fragments all passed";
+}
+
 TEST_F(DepotTest, FailedProxyGetsNoSessionsUntilRevived)
 {
     DepotScenario s(1, 3);
