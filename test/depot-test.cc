@@ -438,38 +438,35 @@ TEST_F(DepotTest, FragmentsOfSessionsAreRewrittenLikeTheirFirstFragment)
     }
     s.InstallProxies();
     s.InstallDepot(DepotHelper(s.vip, 80));
-    uint64_t toProxyFragments = 0;
-    uint64_t toClientFragments = 0;
-    for (uint32_t p = 0; p < s.proxies.GetN(); ++p)
+    // Fragments of datagrams that nodes' IP receives (before reassembly), optionally only from
+    // one source. Fragments reach the proxies only if the depot gave them the proxy's address.
+    struct FragmentCounter
     {
-        // Fragments reaching the proxies must carry the proxy's address, not the VIP.
-        Ptr<Ipv4L3Protocol> ip = s.proxies.Get(p)->GetObject<Ipv4L3Protocol>();
-        ip->TraceConnectWithoutContext(
-            "Rx",
-            MakeBoundCallback(
-                +[](uint64_t* n, Ptr<const Packet> packet, Ptr<Ipv4>, uint32_t)
-                {
-                    Ipv4Header h;
-                    packet->PeekHeader(h);
-                    *n += h.GetFragmentOffset() != 0 || !h.IsLastFragment();
-                },
-                &toProxyFragments));
-    }
-    for (uint32_t c = 0; c < s.clients.GetN(); ++c)
-    {
-        Ptr<Ipv4L3Protocol> ip = s.clients.Get(c)->GetObject<Ipv4L3Protocol>();
-        ip->TraceConnectWithoutContext(
-            "Rx",
-            MakeBoundCallback(
-                +[](uint64_t* n, Ptr<const Packet> packet, Ptr<Ipv4>, uint32_t)
-                {
-                    Ipv4Header h;
-                    packet->PeekHeader(h);
-                    *n += (h.GetFragmentOffset() != 0 || !h.IsLastFragment())
-                       && h.GetSource() == Ipv4Address("10.1.1.100");
-                },
-                &toClientFragments));
-    }
+        Ipv4Address from{Ipv4Address::GetAny()}; //!< source to count (any: all)
+        uint64_t n{0};                           //!< fragments counted
+
+        void Rx(Ptr<const Packet> packet, Ptr<Ipv4>, uint32_t)
+        {
+            Ipv4Header h;
+            packet->PeekHeader(h);
+            n += (h.GetFragmentOffset() != 0 || !h.IsLastFragment())
+              && (from == Ipv4Address::GetAny() || h.GetSource() == from);
+        }
+
+        void Attach(const NodeContainer& nodes)
+        {
+            for (uint32_t i = 0; i < nodes.GetN(); ++i)
+            {
+                nodes.Get(i)->GetObject<Ipv4L3Protocol>()->TraceConnectWithoutContext(
+                    "Rx", MakeCallback(&FragmentCounter::Rx, this));
+            }
+        }
+    };
+    FragmentCounter toProxy;
+    toProxy.Attach(s.proxies);
+    FragmentCounter toClient;
+    toClient.from = s.vip;
+    toClient.Attach(s.clients);
     for (uint32_t c = 0; c < s.clients.GetN(); ++c)
     {
         std::vector<WebRequest> reqs;
@@ -509,8 +506,8 @@ TEST_F(DepotTest, FragmentsOfSessionsAreRewrittenLikeTheirFirstFragment)
         accepted += a.size();
     }
     EXPECT_EQ(accepted, 18u);
-    EXPECT_GT(toProxyFragments, 18u) << "the uploads reached the proxies as fragments";
-    EXPECT_GT(toClientFragments, 100u) << "the responses reached the clients as fragments";
+    EXPECT_GT(toProxy.n, 18u) << "the uploads reached the proxies as fragments";
+    EXPECT_GT(toClient.n, 100u) << "the responses reached the clients as fragments";
     EXPECT_EQ(s.depot->GetSessionTable().Size(), 0u);
     EXPECT_EQ(s.closed, 18u);
     EXPECT_TRUE(s.expired.empty());
