@@ -664,6 +664,21 @@ INSTANTIATE_TEST_SUITE_P(AllPolicies,
 // array's limit and come within it as the table fills (their pool nodes stay in the pool, as
 // their node numbers must not change, and are found through the hash map), and keys that
 // always stay in the pool.
+/// A key in the direct array, just beyond it (it grows), or far beyond (hash map side).
+inline Key
+DrawMixedKey(std::mt19937_64& rng)
+{
+    switch (rng() % 3)
+    {
+    case 0:
+        return rng() % 1000;
+    case 1:
+        return 60000 + rng() % 200000;
+    default:
+        return (Key(1) << 40) + rng() % 1000;
+    }
+}
+
 TEST(ObjectTable, MatchesAMapAcrossArrayGrowth)
 {
     struct Node
@@ -675,17 +690,9 @@ TEST(ObjectTable, MatchesAMapAcrossArrayGrowth)
     ObjectTable<Node> table;
     std::map<Key, uint64_t> ref;
     std::mt19937_64 rng(11);
-    auto drawKey = [&rng]() -> Key
+    auto drawKey = [&rng]()
     {
-        switch (rng() % 3)
-        {
-        case 0:
-            return rng() % 1000;
-        case 1:
-            return 60000 + rng() % 200000;
-        default:
-            return (Key(1) << 40) + rng() % 1000;
-        }
+        return DrawMixedKey(rng);
     };
     for (int step = 0; step < 60000; ++step)
     {
@@ -751,17 +758,9 @@ TEST(DirectNodeTable, MatchesAMapAcrossArrayGrowth)
     DirectNodeTable<Node> table;
     std::map<Key, uint64_t> ref;
     std::mt19937_64 rng(12);
-    auto drawKey = [&rng]() -> Key
+    auto drawKey = [&rng]()
     {
-        switch (rng() % 3)
-        {
-        case 0:
-            return rng() % 1000;
-        case 1:
-            return 60000 + rng() % 200000;
-        default:
-            return (Key(1) << 40) + rng() % 1000;
-        }
+        return DrawMixedKey(rng);
     };
     for (uint64_t step = 1; step <= 60000; ++step)
     {
