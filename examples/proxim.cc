@@ -401,32 +401,19 @@ main(int argc, char* argv[])
         {
             // The ceiling of what flow control can save: of each aborted transfer, what lies
             // beyond what its user received plus the gap (the proxy never fetches it).
-            uint64_t n = 0;
-            uint64_t announced = 0;
-            uint64_t received = 0;
-            uint64_t beyond64 = 0;
-            uint64_t beyond16 = 0;
+            TraceStatistics stats;
             for (const auto& rec : probe.GetRecords())
             {
-                if (!rec.IsAborted())
-                {
-                    continue;
-                }
-                ++n;
-                announced += rec.size;
-                received += rec.received;
-                auto beyond = [&rec](uint64_t gap)
-                {
-                    return rec.size > rec.received + gap ? rec.size - rec.received - gap : 0;
-                };
-                beyond64 += beyond(64 * 1024);
-                beyond16 += beyond(16 * 1024);
+                stats.Add(rec);
             }
-            std::cout << "Aborted requests: " << n << ", announced " << Fmt(announced / 1e6, 2)
-                      << " MB, received " << Fmt(received / 1e6, 2) << " MB ("
-                      << Fmt(announced ? 100.0 * received / announced : 0)
-                      << "%; paper 18.5%); beyond received + 64 KB " << Fmt(beyond64 / 1e6, 2)
-                      << " MB, + 16 KB " << Fmt(beyond16 / 1e6, 2) << " MB\n";
+            const uint64_t announced = stats.GetAbortedBytes();
+            const uint64_t received = stats.GetAbortedReceivedBytes();
+            std::cout << "Aborted requests: " << stats.GetAbortedCount() << ", announced "
+                      << Fmt(announced / 1e6, 2) << " MB, received " << Fmt(received / 1e6, 2)
+                      << " MB (" << Fmt(announced ? 100.0 * received / announced : 0)
+                      << "%; paper 18.5%); beyond received + 64 KB "
+                      << Fmt(stats.GetAbortedBytesBeyond(64 * 1024) / 1e6, 2) << " MB, + 16 KB "
+                      << Fmt(stats.GetAbortedBytesBeyond(16 * 1024) / 1e6, 2) << " MB\n";
         }
         Simulator::Destroy();
     }

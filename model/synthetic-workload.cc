@@ -3,6 +3,8 @@
  */
 #include "synthetic-workload.h"
 
+#include "attribute-choice.h"
+
 #include "ns3/abort.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
@@ -252,8 +254,10 @@ Presets()
             {"SetCookieProbability", "0.1"},
             {"PersistentProbability", "0.18"},
             {"AbortProbability", "0.1094"},
-            {"AbortSizeExponent", "1.1"},
+            {"AbortSizeExponent", "0.9"},
+            {"AbortReceived", "Bytes"},
             {"AbortFraction", "ns3::UniformRandomVariable[Min=0.0|Max=0.37]"},
+            {"AbortBytes", "ns3::ExponentialRandomVariable[Mean=15800]"},
             {"ModificationInterval", "ns3::LogNormalRandomVariable[Mu=13.67|Sigma=1.5]"},
             {"ObjectsPerPage", "ns3::ParetoRandomVariable[Scale=1.0|Shape=1.4|Bound=100]"},
             {"InterRequestTime", "ns3::ExponentialRandomVariable[Mean=2.0|Bound=60]"},
@@ -287,6 +291,10 @@ Presets()
         research["OtherSizeMedian"] = "13400";
         research["PersistentProbability"] = "0.12";
         research["AbortProbability"] = "0.05";
+        // No abort figures for this trace: a LAN client stops after a share of the body,
+        // not after the bytes a modem delivers in a user's patience.
+        research["AbortSizeExponent"] = "1.1";
+        research["AbortReceived"] = "Fraction";
         research["InterRequestTime"] = "ns3::ExponentialRandomVariable[Mean=0.5|Bound=60]";
         research["PagesPerSession"] = "ns3::ExponentialRandomVariable[Mean=10|Bound=1000]";
         research["SessionGap"] = "ns3::ExponentialRandomVariable[Mean=67000]";
@@ -781,10 +789,24 @@ SyntheticWorkload::GetTypeId()
                             Default("AbortSizeExponent"),
                             MakeDoubleAccessor(&SyntheticWorkload::m_abortSizeExponent),
                             MakeDoubleChecker<double>(0))
+              .AddAttribute("AbortReceived",
+                            "What an aborted request receives: Fraction (AbortFraction of its "
+                            "body) or Bytes (AbortBytes, whatever its size); at most size - 1.",
+                            Default("AbortReceived"),
+                            MakeStringAccessor(&SyntheticWorkload::SetAbortReceived,
+                                               &SyntheticWorkload::GetAbortReceived),
+                            MakeStringChecker())
               .AddAttribute("AbortFraction",
-                            "Fraction of the body received before an abort (clamped to [0,1)).",
+                            "Fraction of the body received before an abort (clamped to [0,1)); "
+                            "used when AbortReceived is Fraction.",
                             Default("AbortFraction"),
                             MakePointerAccessor(&SyntheticWorkload::m_abortFraction),
+                            MakePointerChecker<RandomVariableStream>())
+              .AddAttribute("AbortBytes",
+                            "Body bytes received before an abort, independent of the size, "
+                            "bytes; used when AbortReceived is Bytes.",
+                            Default("AbortBytes"),
+                            MakePointerAccessor(&SyntheticWorkload::m_abortBytes),
                             MakePointerChecker<RandomVariableStream>())
               .AddAttribute("ModificationInterval",
                             "Mean time between modifications of an object, drawn once per "
@@ -856,6 +878,7 @@ SyntheticWorkload::DoDispose()
     m_cookieServer = {};
     m_heap = {};
     m_abortFraction = nullptr;
+    m_abortBytes = nullptr;
     m_changeInterval = nullptr;
     m_objectsPerPage = nullptr;
     m_interRequest = nullptr;
@@ -867,7 +890,7 @@ SyntheticWorkload::DoDispose()
     m_popularityRng = nullptr;
     m_requestRng = nullptr;
     m_changeRng = nullptr;
-    for (FastVariable* v : {&m_fastAbortFraction,
+    for (FastVariable* v : {&m_fastAbortReceived,
                             &m_fastChangeInterval,
                             &m_fastObjectsPerPage,
                             &m_fastInterRequest,
@@ -924,6 +947,23 @@ SyntheticWorkload::SetPreset(const std::string& name)
     }
 }
 
+namespace
+{
+const AttributeChoice<bool> ABORT_RECEIVED[] = {{false, "Fraction"}, {true, "Bytes"}};
+} // namespace
+
+void
+SyntheticWorkload::SetAbortReceived(std::string model)
+{
+    m_abortInBytes = ParseChoice("SyntheticWorkload", "AbortReceived", model, ABORT_RECEIVED);
+}
+
+std::string
+SyntheticWorkload::GetAbortReceived() const
+{
+    return ChoiceName(m_abortInBytes, ABORT_RECEIVED);
+}
+
 int64_t
 SyntheticWorkload::AssignStreams(int64_t stream)
 {
@@ -948,6 +988,9 @@ SyntheticWorkload::AssignStreams(int64_t stream)
     {
         rv->SetStream(stream + n++);
     }
+    // Only one of the two is drawn: sharing a stream keeps the count (and the streams of
+    // whatever the caller numbers after this object) unchanged.
+    m_abortBytes->SetStream(m_abortFraction->GetStream());
     if (m_built)
     {
         BindVariables(); // SetStream replaced their RngStreams
@@ -1143,7 +1186,7 @@ SyntheticWorkload::Build()
 void
 SyntheticWorkload::BindVariables()
 {
-    m_fastAbortFraction.Bind(m_abortFraction);
+    m_fastAbortReceived.Bind(m_abortInBytes ? m_abortBytes : m_abortFraction);
     m_fastChangeInterval.Bind(m_changeInterval);
     m_fastObjectsPerPage.Bind(m_objectsPerPage);
     m_fastInterRequest.Bind(m_interRequest);
@@ -1510,8 +1553,9 @@ SyntheticWorkload::Next(TraceRecord& out)
     out.received = o.size;
     if (aborted)
     {
-        const double f = std::clamp(m_fastAbortFraction.Get(), 0.0, 1.0);
-        out.received = std::min<uint64_t>(uint64_t(f * double(o.size)), o.size - 1);
+        const double x = std::max(m_fastAbortReceived.Get(), 0.0);
+        const double bytes = m_abortInBytes ? x : std::min(x, 1.0) * double(o.size);
+        out.received = std::min<uint64_t>(uint64_t(bytes), o.size - 1);
     }
     out.status = 200;
     out.version = o.version;

@@ -174,6 +174,11 @@ class SyntheticWorkload : public Object
      */
     Derived GetDerived() const;
 
+    /// \param model the AbortReceived attribute: "Fraction" or "Bytes"
+    void SetAbortReceived(std::string model);
+    /// \return the AbortReceived attribute
+    std::string GetAbortReceived() const;
+
   protected:
     void DoDispose() override;
 
@@ -308,7 +313,9 @@ class SyntheticWorkload : public Object
     double m_pPersistent;                        //!< P(persistent connection)
     double m_pAbort;                             //!< mean P(abort) over requests
     double m_abortSizeExponent;                  //!< P(abort) ~ size^exponent
+    bool m_abortInBytes{false};                  //!< AbortReceived: Bytes (else Fraction)
     Ptr<RandomVariableStream> m_abortFraction;   //!< fraction of the body received
+    Ptr<RandomVariableStream> m_abortBytes;      //!< bytes received, whatever the size
     Ptr<RandomVariableStream> m_changeInterval;  //!< per-object mean modification interval
     Ptr<RandomVariableStream> m_objectsPerPage;  //!< requests per page
     Ptr<RandomVariableStream> m_interRequest;    //!< gap between requests of a page, s
@@ -325,7 +332,7 @@ class SyntheticWorkload : public Object
     Ptr<ExponentialRandomVariable> m_changeRng; //!< modification times (mean 1)
 
     // The variables drawn per request, bound at Build.
-    FastVariable m_fastAbortFraction;   //!< m_abortFraction
+    FastVariable m_fastAbortReceived;   //!< m_abortBytes or m_abortFraction
     FastVariable m_fastChangeInterval;  //!< m_changeInterval
     FastVariable m_fastObjectsPerPage;  //!< m_objectsPerPage
     FastVariable m_fastInterRequest;    //!< m_interRequest

@@ -72,6 +72,9 @@ class TraceStatistics
         double byteHitHonouring{0};          //!< byte hit ratio %, cookies honoured
         double persistent{0};                //!< % of requests on persistent connections
         double aborted{0};                   //!< % of requests aborted (NaN: not published)
+        double abortedMeanSize{0};           //!< mean announced size of aborted transfers, KB
+        double abortedReceived{0};           //!< % of their announced bytes the clients received
+        double abortedPerReceived{0};        //!< their announced bytes / all received bytes
     };
 
     /**
@@ -173,6 +176,18 @@ class TraceStatistics
     uint64_t GetAbortedCount() const;
     /// \return share of requests whose body was not received whole, 0..1
     double GetAbortedFraction() const;
+    /// \return sum of the announced sizes of the aborted requests, bytes
+    uint64_t GetAbortedBytes() const;
+    /// \return sum of what the aborted requests received, bytes
+    uint64_t GetAbortedReceivedBytes() const;
+    /**
+     * What a proxy whose flow control keeps it \p gap bytes ahead of its client cannot avoid
+     * fetching is each aborted transfer's received bytes plus at most the gap; the rest of
+     * the body is what flow control saves over a proxy that completes the download.
+     * \param gap the read-ahead gap, bytes
+     * \return sum over aborted requests of the body bytes beyond received + gap
+     */
+    uint64_t GetAbortedBytesBeyond(uint64_t gap) const;
 
     /**
      * \param honourCookies true: Cookie requests are uncachable and Set-Cookie responses
@@ -251,21 +266,24 @@ class TraceStatistics
     std::unordered_map<std::string, Entry> m_objects; //!< by server + path
     std::unordered_set<uint32_t> m_clients;           //!< clients seen
 
-    std::vector<uint64_t> m_sizes;           //!< response size of each request
-    std::string m_key;                       //!< reused lookup key
-    uint64_t m_requests{0};                  //!< requests
-    uint64_t m_bytes{0};                     //!< sum of sizes
-    uint64_t m_received{0};                  //!< sum of received bytes
-    std::array<uint64_t, CAUSES> m_causes{}; //!< requests per cause
-    uint64_t m_uncachable{0};                //!< any cause
-    uint64_t m_uncachableNoCookie{0};        //!< any cause but Cookie
-    uint64_t m_persistent{0};                //!< on persistent connections
-    uint64_t m_aborted{0};                   //!< received < size
-    std::array<uint64_t, 2> m_hits{};        //!< [honour cookies]
-    std::array<uint64_t, 2> m_hitBytes{};    //!< [honour cookies]
-    Time m_first;                            //!< first request time
-    Time m_last;                             //!< last request time
-    std::string m_paperPreset;               //!< paper column for Print
+    std::vector<uint64_t> m_sizes;             //!< response size of each request
+    std::string m_key;                         //!< reused lookup key
+    uint64_t m_requests{0};                    //!< requests
+    uint64_t m_bytes{0};                       //!< sum of sizes
+    uint64_t m_received{0};                    //!< sum of received bytes
+    std::array<uint64_t, CAUSES> m_causes{};   //!< requests per cause
+    uint64_t m_uncachable{0};                  //!< any cause
+    uint64_t m_uncachableNoCookie{0};          //!< any cause but Cookie
+    uint64_t m_persistent{0};                  //!< on persistent connections
+    uint64_t m_aborted{0};                     //!< received < size
+    uint64_t m_abortedBytes{0};                //!< their sizes
+    uint64_t m_abortedReceived{0};             //!< what they received
+    std::vector<uint64_t> m_abortedRemainders; //!< size - received of each
+    std::array<uint64_t, 2> m_hits{};          //!< [honour cookies]
+    std::array<uint64_t, 2> m_hitBytes{};      //!< [honour cookies]
+    Time m_first;                              //!< first request time
+    Time m_last;                               //!< last request time
+    std::string m_paperPreset;                 //!< paper column for Print
 };
 
 } // namespace ns3

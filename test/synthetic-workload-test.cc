@@ -27,10 +27,28 @@ struct Published
     double cookie, query, clientNoCache, cgi, otherMethod, authorization, serverNoCache;
     double uncachable, persistent, aborted; // aborted < 0: not published
     double hitIgnoring, hitHonouring, byteHitIgnoring, byteHitHonouring;
+    // Aborted transfers: % of their announced bytes received, and their announced bytes per
+    // body byte received in all (< 0: not published).
+    double abortedReceived, abortedPerReceived;
 };
 
-const Published kModem{
-    "modem", 30.20, 9.85, 7.47, 5.42, 2.02, 1.69, 1.65, 43.06, 18.0, 10.94, 54.5, 35.2, 40.9, 30.4};
+const Published kModem{"modem",
+                       30.20,
+                       9.85,
+                       7.47,
+                       5.42,
+                       2.02,
+                       1.69,
+                       1.65,
+                       43.06,
+                       18.0,
+                       10.94,
+                       54.5,
+                       35.2,
+                       40.9,
+                       30.4,
+                       100.0 * 8210 / 44483,
+                       44483 / 49800.0};
 const Published kResearch{"research",
                           18.83,
                           7.46,
@@ -45,7 +63,9 @@ const Published kResearch{"research",
                           33.9,
                           27.0,
                           28.1,
-                          23.3};
+                          23.3,
+                          -1,
+                          -1};
 
 /// The trace length the presets are calibrated for (doc/workloads.md).
 constexpr uint64_t kCalibrationRequests = 1000000;
@@ -104,6 +124,16 @@ CheckPreset(const Published& p)
     if (p.aborted >= 0)
     {
         EXPECT_NEAR(100 * stats.GetAbortedFraction(), p.aborted, 1.0);
+    }
+    if (p.abortedReceived >= 0)
+    {
+        // What decides a proxy's bandwidth when users abort: the announced bytes of aborted
+        // transfers per byte received in all, and the share of them received.
+        EXPECT_NEAR(100.0 * stats.GetAbortedReceivedBytes() / stats.GetAbortedBytes(),
+                    p.abortedReceived,
+                    1.0);
+        EXPECT_NEAR(
+            double(stats.GetAbortedBytes()) / stats.GetReceivedBytes(), p.abortedPerReceived, 0.05);
     }
     EXPECT_NEAR(100 * stats.GetHitRatio(false), p.hitIgnoring, 2.0);
     EXPECT_NEAR(100 * stats.GetHitRatio(true), p.hitHonouring, 2.0);
@@ -331,8 +361,58 @@ TEST(SyntheticWorkload, DerivedProbabilitiesHitTheUnion)
     }
 }
 
+// Fraction: an aborted request receives that share of its body; Bytes: that many bytes
+// whatever its size, and never the whole body. TraceStatistics sums what lies beyond.
+TEST(SyntheticWorkload, AbortedRequestsReceiveAFractionOrBytes)
+{
+    for (const bool inBytes : {false, true})
+    {
+        Ptr<SyntheticWorkload> w = MakeWorkload("modem", 20000, 3);
+        w->SetAttribute("AbortProbability", DoubleValue(0.5));
+        w->SetAttribute("AbortReceived", StringValue(inBytes ? "Bytes" : "Fraction"));
+        w->SetAttribute("AbortFraction", StringValue("ns3::ConstantRandomVariable[Constant=0.25]"));
+        w->SetAttribute("AbortBytes", StringValue("ns3::ConstantRandomVariable[Constant=5000]"));
+        EXPECT_EQ(w->GetAbortReceived(), inBytes ? "Bytes" : "Fraction");
+        TraceStatistics stats;
+        uint64_t aborted = 0;
+        uint64_t beyond = 0;
+        uint64_t small = 0; // aborted bodies of at most 5000 bytes (Bytes: all but one byte)
+        TraceRecord r;
+        while (w->Next(r))
+        {
+            stats.Add(r);
+            if (!r.IsAborted())
+            {
+                EXPECT_EQ(r.received, r.size);
+                continue;
+            }
+            ++aborted;
+            const uint64_t expected = inBytes ? std::min<uint64_t>(5000, r.size - 1)
+                                              : std::min<uint64_t>(r.size / 4, r.size - 1);
+            ASSERT_NEAR(double(r.received), double(expected), 1.0) << "size " << r.size;
+            small += inBytes && r.size <= 5000;
+            beyond += r.size - r.received > 16384 ? r.size - r.received - 16384 : 0;
+        }
+        EXPECT_GT(aborted, 5000u);
+        EXPECT_EQ(stats.GetAbortedCount(), aborted);
+        EXPECT_EQ(stats.GetAbortedBytesBeyond(16384), beyond);
+        EXPECT_EQ(stats.GetAbortedBytesBeyond(0),
+                  stats.GetAbortedBytes() - stats.GetAbortedReceivedBytes());
+        if (inBytes)
+        {
+            EXPECT_GT(small, 0u);
+        }
+    }
+}
+
 TEST(SyntheticWorkloadDeathTest, BadConfigurationsAreFatal)
 {
+    EXPECT_DEATH(
+        {
+            Ptr<SyntheticWorkload> w = SyntheticWorkload::CreatePreset("modem");
+            w->SetAttribute("AbortReceived", StringValue("Seconds"));
+        },
+        "AbortReceived");
     EXPECT_DEATH(SyntheticWorkload::CreatePreset("isdn"), "unknown preset 'isdn'");
     EXPECT_DEATH(
         {
@@ -433,9 +513,10 @@ HashTrace(const std::string& preset, uint64_t requests)
 // Pins the generated trace for seed 1, run 1, stream 0 (what bench/workload-bench generates):
 // the hashes were computed before the generator was optimized for speed, so a faster
 // generator must produce exactly the same records. Change them only with a deliberate change
-// of the model, and say so.
+// of the model, and say so. The modem hash changed on 2026-12-02 with the abort model
+// (AbortReceived Bytes, AbortSizeExponent 0.9).
 TEST(SyntheticWorkload, TraceForFixedSeedIsPinned)
 {
-    EXPECT_EQ(HashTrace("modem", 200000), 0xdd7c17f3139d393bULL);
+    EXPECT_EQ(HashTrace("modem", 200000), 0xfaf8950aa82c830dULL);
     EXPECT_EQ(HashTrace("research", 200000), 0x4cd51f00ffc7cd4bULL);
 }
