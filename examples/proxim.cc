@@ -26,12 +26,12 @@
 #include "ns3/point-to-point-module.h"
 #include "ns3/web-proxy-module.h"
 
-#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -281,7 +281,15 @@ main(int argc, char* argv[])
     const bool modem = base.population == "modem";
     RngSeedManager::SetSeed(seed);
     RngSeedManager::SetRun(run);
-    mkdir(outDir.c_str(), 0755);
+    {
+        std::error_code error;
+        std::filesystem::create_directories(outDir, error);
+        if (error)
+        {
+            std::cerr << "--outDir: cannot create '" << outDir << "': " << error.message() << "\n";
+            return 1;
+        }
+    }
     const std::string prefix = outDir + "/proxim-" + base.population;
 
     // The configurations of the study. The paper's figures: section IV.A (hit ratios),
@@ -419,6 +427,11 @@ main(int argc, char* argv[])
     }
     std::map<std::string, RunResult> results;
     std::ofstream csv(prefix + "-results.csv");
+    if (!csv)
+    {
+        std::cerr << "cannot write " << prefix << "-results.csv\n";
+        return 1;
+    }
     csv << "config,experiment,requests,failed,mean,median,hit_ratio,byte_hit_ratio,uplink_bytes,"
            "provider_bytes,client_aborts_seen_by_proxy,aborts_continued,aborts_while_downloading,"
            "bytes_read_after_abort,bytes_unread_at_abort,client_body_bytes,aborted_requests,"
