@@ -6,6 +6,7 @@
 #include "ns3/boolean.h"
 #include "ns3/config.h"
 #include "ns3/double.h"
+#include "ns3/fast-demux-tcp-l4-protocol.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-global-routing-helper.h"
@@ -13,6 +14,7 @@
 #include "ns3/static-route-helper.h"
 #include "ns3/string.h"
 #include "ns3/trace-replay-helper.h"
+#include "ns3/traffic-control-helper.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -178,13 +180,21 @@ IspScenarioHelper::AddProxyNode(const std::string& rate, Time delay)
     NS_ABORT_MSG_IF(!m_access, "IspScenarioHelper::AddProxyNode before Build");
     NS_ABORT_MSG_IF(m_proxyAddress != Ipv4Address(), "IspScenarioHelper: one proxy node only");
     Ptr<Node> node = CreateObject<Node>();
-    InternetStackHelper().Install(node);
+    // Hundreds of connections end here: ns-3's per-segment endpoint scan would dominate.
+    InternetStackHelper stack;
+    stack.SetTcp("ns3::FastDemuxTcpL4Protocol");
+    stack.Install(node);
     PointToPointHelper link;
     link.SetDeviceAttribute("DataRate", StringValue(rate));
     link.SetChannelAttribute("Delay", TimeValue(delay));
+    // The link is faster than what feeds it (the uplink one way, the proxy's share of the
+    // modems the other): no queue discipline, only a device FIFO deep enough for the bursts a
+    // TCP sender puts on it (FqCoDel's 10240 packets never filled either).
+    link.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue("1000p"));
     NetDeviceContainer d = link.Install(m_access, node);
     Ipv4AddressHelper addr(PROXY_NET, PROXY_MASK);
     m_proxyAddress = addr.Assign(d).GetAddress(1);
+    TrafficControlHelper().Uninstall(d); // installed by Assign
     if (m_settings.staticRouting)
     {
         StaticRouteHelper::AddRoute(d.Get(1), Ipv4Address::GetZero(), "0.0.0.0");

@@ -266,13 +266,13 @@ ConnectionCache::DoDispose()
 {
     m_cpu.Clear();
     m_pool.Clear();
-    for (auto& [key, c] : m_clients)
+    for (auto* c : m_clients)
     {
         c->idleTimer.Cancel();
         c->http->Dispose();
     }
-    m_clients.clear();
-    m_transactions.clear();
+    m_clients.Clear();
+    m_transactions.Clear();
     m_listener = nullptr;
     m_resolver = nullptr;
     Application::DoDispose();
@@ -311,7 +311,7 @@ ConnectionCache::GetProcessingQueue() const
 uint32_t
 ConnectionCache::GetActiveRequests() const
 {
-    return m_transactions.size();
+    return m_transactions.Size();
 }
 
 Time
@@ -381,18 +381,18 @@ ConnectionCache::StopApplication()
     NS_LOG_FUNCTION(this);
     HttpConnection::StopListening(m_listener);
     m_cpu.Clear();
-    while (!m_clients.empty())
+    while (!m_clients.IsEmpty())
     {
-        CloseClient(m_clients.begin()->first);
+        CloseClient(m_clients.Front());
     }
     m_pool.Clear();
-    m_transactions.clear();
+    m_transactions.Clear();
 }
 
 bool
 ConnectionCache::HandleAcceptRequest(Ptr<Socket> socket, const Address& from)
 {
-    if (m_maxClientConnections > 0 && m_clients.size() >= m_maxClientConnections)
+    if (m_maxClientConnections > 0 && m_clients.Size() >= m_maxClientConnections)
     {
         ++m_counters.refused;
         m_refuseTrace(from);
@@ -405,9 +405,7 @@ void
 ConnectionCache::HandleAccept(Ptr<Socket> socket, const Address& from)
 {
     NS_LOG_FUNCTION(this << socket << from);
-    auto owned = std::make_unique<ClientConn>();
-    ClientConn* c = owned.get();
-    m_clients[c] = std::move(owned);
+    ClientConn* c = m_clients.Add(std::make_unique<ClientConn>());
     ++m_counters.clientConnections;
     m_clientGauge->Track(socket);
     m_counters.maxClientConnections = m_clientGauge->GetMax();
@@ -440,9 +438,7 @@ ConnectionCache::HandleAccept(Ptr<Socket> socket, const Address& from)
 void
 ConnectionCache::HandleClientRequest(ClientConn* c, const HttpRequestHeader& h, uint64_t body)
 {
-    auto owned = std::make_unique<Transaction>();
-    Transaction* t = owned.get();
-    m_transactions[t] = std::move(owned);
+    Transaction* t = m_transactions.Add(std::make_unique<Transaction>());
     t->client = c;
     t->request = h;
     t->requestBody = body;
@@ -868,7 +864,7 @@ ConnectionCache::MaybeDelete(Transaction* t)
     {
         return;
     }
-    m_transactions.erase(t);
+    m_transactions.Erase(t);
 }
 
 void
@@ -977,8 +973,7 @@ ConnectionCache::HandleClientClosed(ClientConn* c, bool error)
 void
 ConnectionCache::CloseClient(ClientConn* c)
 {
-    auto it = m_clients.find(c);
-    if (it == m_clients.end())
+    if (!m_clients.Contains(c))
     {
         return;
     }
@@ -1000,7 +995,7 @@ ConnectionCache::CloseClient(ClientConn* c)
         m_counters.serversOnClosed += c->servers.size();
     }
     Ptr<HttpConnection> keep = c->http; // may be running one of its callbacks
-    m_clients.erase(it);
+    m_clients.Erase(c);
 }
 
 void

@@ -7,6 +7,7 @@
 #include "connection-gauge.h"
 #include "http-connection.h"
 #include "idle-timer.h"
+#include "owning-registry.h"
 #include "processing-queue.h"
 #include "quick-abort-rule.h"
 #include "server-connection-pool.h"
@@ -300,8 +301,8 @@ class ConnectionCache : public Application
     Ptr<ConnectionGauge> m_clientGauge = Create<ConnectionGauge>();
     ProcessingQueue m_cpu;
     Counters m_counters;
-    std::map<ClientConn*, std::unique_ptr<ClientConn>> m_clients;
-    std::map<Transaction*, std::unique_ptr<Transaction>> m_transactions;
+    OwningRegistry<ClientConn> m_clients;
+    OwningRegistry<Transaction> m_transactions;
 
     TracedCallback<const HttpRequestHeader&, const Address&> m_requestTrace;
     TracedCallback<const HttpRequestHeader&, const Address&> m_forwardTrace;

@@ -117,13 +117,13 @@ OriginServer::~OriginServer()
 void
 OriginServer::DoDispose()
 {
-    for (auto& [key, c] : m_clients)
+    for (auto* c : m_clients)
     {
         c->idleTimer.Cancel();
         c->serviceEvent.Cancel();
         c->http->Dispose();
     }
-    m_clients.clear();
+    m_clients.Clear();
     m_listener = nullptr;
     m_catalog = nullptr;
     m_serviceTime = nullptr;
@@ -184,9 +184,9 @@ OriginServer::StopApplication()
 {
     NS_LOG_FUNCTION(this);
     HttpConnection::StopListening(m_listener);
-    while (!m_clients.empty())
+    while (!m_clients.IsEmpty())
     {
-        Client* c = m_clients.begin()->first;
+        Client* c = m_clients.Front();
         c->http->Close();
         Remove(c);
     }
@@ -203,9 +203,7 @@ OriginServer::HandleAccept(Ptr<Socket> socket, const Address& from)
 {
     NS_LOG_FUNCTION(this << socket << from);
     ++m_connections;
-    auto owned = std::make_unique<Client>();
-    Client* c = owned.get();
-    m_clients[c] = std::move(owned);
+    Client* c = m_clients.Add(std::make_unique<Client>());
     c->from = from;
     c->idleTimer.SetFunction([this, c]() { IdleTimeout(c); });
     c->http = CreateObject<HttpConnection>();
@@ -404,8 +402,7 @@ OriginServer::IdleTimeout(Client* c)
 void
 OriginServer::Remove(Client* c)
 {
-    auto it = m_clients.find(c);
-    if (it == m_clients.end())
+    if (!m_clients.Contains(c))
     {
         return;
     }
@@ -414,7 +411,7 @@ OriginServer::Remove(Client* c)
     c->http->GetParser().Stop();
     c->http->SetClosedCallback(nullptr);
     m_closeTrace(c->from);
-    m_clients.erase(it);
+    m_clients.Erase(c);
 }
 
 } // namespace ns3

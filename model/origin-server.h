@@ -6,6 +6,7 @@
 
 #include "http-connection.h"
 #include "idle-timer.h"
+#include "owning-registry.h"
 #include "web-object-catalog.h"
 
 #include "ns3/application.h"
@@ -114,7 +115,7 @@ class OriginServer : public Application
     DataRate m_sendRate;
 
     Ptr<Socket> m_listener;
-    std::map<Client*, std::unique_ptr<Client>> m_clients;
+    OwningRegistry<Client> m_clients;
     uint64_t m_requests{0};
     uint64_t m_malformed{0};
     uint64_t m_connections{0};

@@ -38,7 +38,7 @@ ServerConnectionPool::GetCounters() const
 uint32_t
 ServerConnectionPool::GetOpenCount() const
 {
-    return m_conns.size();
+    return m_conns.Size();
 }
 
 ServerConnectionPool::Connection*
@@ -59,7 +59,7 @@ uint32_t
 ServerConnectionPool::CountTo(const Address& server) const
 {
     uint32_t n = 0;
-    for (const auto& [key, c] : m_conns)
+    for (auto* c : m_conns)
     {
         n += c->server == server;
     }
@@ -73,7 +73,7 @@ ServerConnectionPool::MayOpen(const Address& server)
     {
         return false;
     }
-    if (m_settings.maxTotal > 0 && m_conns.size() >= m_settings.maxTotal)
+    if (m_settings.maxTotal > 0 && m_conns.Size() >= m_settings.maxTotal)
     {
         if (m_idle.empty())
         {
@@ -134,9 +134,7 @@ void
 ServerConnectionPool::Open(Waiter request)
 {
     const Address server = request.server;
-    auto owned = std::make_unique<Connection>();
-    Connection* c = owned.get();
-    m_conns[c] = std::move(owned);
+    Connection* c = m_conns.Add(std::make_unique<Connection>());
     c->server = server;
     c->idleTimer.SetFunction(
         [this, c]()
@@ -306,7 +304,7 @@ ServerConnectionPool::Unlend(Connection* c)
 void
 ServerConnectionPool::Release(Connection* c, bool reusable)
 {
-    if (m_conns.find(c) == m_conns.end())
+    if (!m_conns.Contains(c))
     {
         return;
     }
@@ -316,7 +314,7 @@ ServerConnectionPool::Release(Connection* c, bool reusable)
         // Flow control may have paused it; the next borrower must read. Unexpected bytes
         // found now end the connection (Discard), so look again before using it.
         c->http->ResumeReading();
-        if (m_conns.find(c) == m_conns.end())
+        if (!m_conns.Contains(c))
         {
             return;
         }
@@ -342,7 +340,7 @@ ServerConnectionPool::Release(Connection* c, bool reusable)
 void
 ServerConnectionPool::Discard(Connection* c, bool reset)
 {
-    if (m_conns.find(c) == m_conns.end())
+    if (!m_conns.Contains(c))
     {
         return;
     }
@@ -366,8 +364,7 @@ ServerConnectionPool::MakeIdle(Connection* c)
 void
 ServerConnectionPool::Remove(Connection* c)
 {
-    auto it = m_conns.find(c);
-    if (it == m_conns.end())
+    if (!m_conns.Contains(c))
     {
         return;
     }
@@ -396,7 +393,7 @@ ServerConnectionPool::Remove(Connection* c)
     m_counters.requestsOnClosed += c->requests;
     m_counters.usersOnClosed += c->users.size();
     Ptr<HttpConnection> keep = c->http; // may be running one of its callbacks
-    m_conns.erase(it);
+    m_conns.Erase(c);
 }
 
 void
@@ -428,9 +425,9 @@ void
 ServerConnectionPool::Clear()
 {
     m_waiting.clear();
-    while (!m_conns.empty())
+    while (!m_conns.IsEmpty())
     {
-        Remove(m_conns.begin()->first);
+        Remove(m_conns.Front());
     }
     m_connecting.clear();
 }

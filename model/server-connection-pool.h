@@ -7,6 +7,7 @@
 #include "connection-gauge.h"
 #include "http-connection.h"
 #include "idle-timer.h"
+#include "owning-registry.h"
 
 #include "ns3/address.h"
 #include "ns3/node.h"
@@ -168,7 +169,7 @@ class ServerConnectionPool
     Counters m_counters;
     Ptr<ConnectionGauge> m_gauge = Create<ConnectionGauge>();
     uint64_t m_nextTicket{1};
-    std::map<Connection*, std::unique_ptr<Connection>> m_conns;
+    OwningRegistry<Connection> m_conns;
     /// Connections being opened, with the request that asked for them.
     std::map<Ptr<Socket>, std::pair<Connection*, Waiter>> m_connecting;
     std::list<Connection*> m_idle; //!< idle connections, least recently used first

@@ -142,7 +142,7 @@ WebClient::~WebClient()
 void
 WebClient::DoDispose()
 {
-    for (auto& [key, c] : m_conns)
+    for (Connection* c : m_conns)
     {
         c->idleTimer.Cancel();
         if (c->http)
@@ -150,8 +150,8 @@ WebClient::DoDispose()
             c->http->Dispose();
         }
     }
-    m_conns.clear();
-    m_pending.clear();
+    m_conns.Clear();
+    m_pending.Clear();
     m_waiting.clear();
     m_source = nullptr;
     Application::DoDispose();
@@ -239,13 +239,13 @@ WebClient::StopApplication()
         e.Cancel();
     }
     m_issueEvents.clear();
-    while (!m_pending.empty())
+    while (!m_pending.IsEmpty())
     {
-        Fail(m_pending.begin()->first, "application stopped");
+        Fail(m_pending.Front(), "application stopped");
     }
-    while (!m_conns.empty())
+    while (!m_conns.IsEmpty())
     {
-        CloseConnection(m_conns.begin()->first);
+        CloseConnection(m_conns.Front());
     }
 }
 
@@ -281,9 +281,7 @@ WebClient::PeerFor(const WebRequest& r) const
 void
 WebClient::Issue(WebRequest request)
 {
-    auto owned = std::make_unique<Pending>();
-    Pending* p = owned.get();
-    m_pending[p] = std::move(owned);
+    Pending* p = m_pending.Add(std::make_unique<Pending>());
     p->request = std::move(request);
     p->peer = PeerFor(p->request);
     RequestRecord& rec = p->record;
@@ -310,7 +308,7 @@ void
 WebClient::Dispatch(Pending* p)
 {
     uint32_t open = 0;
-    for (auto& [key, c] : m_conns)
+    for (Connection* c : m_conns)
     {
         if (c->peer != p->peer)
         {
@@ -321,10 +319,10 @@ WebClient::Dispatch(Pending* p)
         {
             c->idleTimer.Stop();
             c->request = p;
-            p->conn = c.get();
+            p->conn = c;
             p->record.newConnection = false;
             p->record.wait = Simulator::Now() - p->record.issued;
-            SendRequest(c.get(), p);
+            SendRequest(c, p);
             return;
         }
     }
@@ -341,9 +339,7 @@ WebClient::Dispatch(Pending* p)
 void
 WebClient::Open(Pending* p)
 {
-    auto owned = std::make_unique<Connection>();
-    Connection* c = owned.get();
-    m_conns[c] = std::move(owned);
+    Connection* c = m_conns.Add(std::make_unique<Connection>());
     c->peer = p->peer;
     c->request = p;
     c->connectStart = Simulator::Now();
@@ -370,11 +366,11 @@ WebClient::Open(Pending* p)
 WebClient::Connection*
 WebClient::FindConnection(Ptr<Socket> socket)
 {
-    for (auto& [key, c] : m_conns)
+    for (Connection* c : m_conns)
     {
         if (c->socket == socket)
         {
-            return c.get();
+            return c;
         }
     }
     return nullptr;
@@ -592,7 +588,7 @@ WebClient::Abort(Pending* p)
         }
         Ptr<HttpConnection> keep = c->http; // the abort may run inside its callbacks
         Address peer = c->peer;
-        m_conns.erase(c);
+        m_conns.Erase(c);
         if (!m_waiting[peer].empty())
         {
             Pending* next = m_waiting[peer].front();
@@ -659,7 +655,7 @@ WebClient::Finish(Pending* p)
     r.total = now - r.issued;
     ++m_completed;
     m_completeTrace(r);
-    m_pending.erase(p);
+    m_pending.Erase(p);
     IssueNext();
 }
 
@@ -708,8 +704,7 @@ WebClient::ArmIdleTimer(Connection* c)
 void
 WebClient::CloseConnection(Connection* c)
 {
-    auto it = m_conns.find(c);
-    if (it == m_conns.end())
+    if (!m_conns.Contains(c))
     {
         return;
     }
@@ -729,7 +724,7 @@ WebClient::CloseConnection(Connection* c)
     }
     Address peer = c->peer;
     Ptr<HttpConnection> keep = c->http; // may be running one of its callbacks
-    m_conns.erase(it);
+    m_conns.Erase(c);
     // A connection slot to this peer is free: open one for the first waiting request.
     auto w = m_waiting.find(peer);
     if (m_running && w != m_waiting.end() && !w->second.empty())

@@ -6,6 +6,7 @@
 
 #include "http-connection.h"
 #include "idle-timer.h"
+#include "owning-registry.h"
 #include "request-record.h"
 #include "request-source.h"
 
@@ -172,8 +173,8 @@ class WebClient : public Application
     uint64_t m_connectRetries{0};
     uint64_t m_connectTimeouts{0};
     std::list<EventId> m_issueEvents;
-    std::map<Pending*, std::unique_ptr<Pending>> m_pending;
-    std::map<Connection*, std::unique_ptr<Connection>> m_conns;
+    OwningRegistry<Pending> m_pending;
+    OwningRegistry<Connection> m_conns;
     std::map<Address, std::deque<Pending*>> m_waiting; //!< per peer, waiting for a connection
 
     TracedCallback<const RequestRecord&> m_completeTrace;

@@ -8,6 +8,7 @@ packages=(
     libns3-dev ns3 libgsl-dev
     libboost-dev libboost-graph-dev
     libgtest-dev libgmock-dev googletest libbenchmark-dev
+    libgoogle-perftools-dev
     tshark
     python3-matplotlib
     clang-format

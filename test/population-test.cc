@@ -419,7 +419,10 @@ TEST(ModemPool, QueueDisciplinesOnlyWhereQueuesForm)
     Ptr<NetDevice> originSide = origin->GetDevice(1);
     Ptr<Channel> link = originSide->GetChannel();
     Ptr<NetDevice> coreSide = link->GetDevice(link->GetDevice(0) == originSide ? 1 : 0);
-    EXPECT_TRUE(root(originSide));
+    // The origin side queues only a sender's bursts, into a deep device FIFO.
+    EXPECT_FALSE(root(originSide));
     EXPECT_FALSE(root(coreSide));
+    EXPECT_EQ(DynamicCast<PointToPointNetDevice>(originSide)->GetQueue()->GetMaxSize(),
+              QueueSize("1000p"));
     Simulator::Destroy();
 }

@@ -8,6 +8,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
 using namespace ns3;
 using namespace ns3::test;
 
@@ -628,10 +633,20 @@ TEST_F(ProxyTest, ReplacementPolicyEvictsAndNeverAdmitsOversizedObjects)
 
 namespace
 {
-/// Seed 002's environment in small, through a proxy beside the access router.
-void
-RunIspThroughProxy(const std::string& population)
+/// What RunIspThroughProxy saw.
+struct IspRun
 {
+    std::string csv;       //!< every request's record, as RequestRecordWriter writes them
+    uint64_t exact{0};     //!< segments the proxy's TCP delivered by exact match
+    uint64_t fallbacks{0}; //!< segments it left to ns-3's lookup
+};
+
+/// Seed 002's environment in small, through a proxy beside the access router.
+IspRun
+RunIspThroughProxy(const std::string& population, bool exactMatch = true)
+{
+    Config::Reset();
+    Config::SetDefault("ns3::FastDemuxTcpL4Protocol::ExactMatch", BooleanValue(exactMatch));
     RngSeedManager::SetSeed(1);
     RngSeedManager::SetRun(1);
     IspScenarioHelper scenario;
@@ -650,33 +665,37 @@ RunIspThroughProxy(const std::string& population)
     Ptr<ProxyCache> proxy = DynamicCast<ProxyCache>(ph.Install(node).Get(0));
     ApplicationContainer clients
         = scenario.InstallClients(InetSocketAddress(scenario.GetProxyAddress(), 3128));
-    uint64_t completed = 0;
-    uint64_t failed = 0;
-    for (uint32_t i = 0; i < clients.GetN(); ++i)
-    {
-        clients.Get(i)->TraceConnectWithoutContext(
-            "RequestComplete",
-            MakeBoundCallback(
-                +[](uint64_t* n, uint64_t* f, const RequestRecord& r)
-                {
-                    ++*n;
-                    *f += r.failed;
-                },
-                &completed,
-                &failed));
-    }
+    const std::string csv = std::string(WEB_PROXY_TEST_OUTPUT_DIR) + "/isp-" + population + "-"
+                          + (exactMatch ? "exact" : "ns3") + ".csv";
+    Ptr<RequestRecordWriter> writer = Create<RequestRecordWriter>(csv);
+    writer->Attach(clients);
     Simulator::Stop(s.duration + Seconds(1200));
     Simulator::Run();
-    Simulator::Destroy();
+    writer->Close();
+    const LatencySummary& sum = writer->GetSummary();
+    IspRun run;
+    Ptr<FastDemuxTcpL4Protocol> tcp = node->GetObject<FastDemuxTcpL4Protocol>();
+    EXPECT_TRUE(tcp) << "the proxy node runs the fast-demux TCP";
+    if (tcp)
+    {
+        run.exact = tcp->GetExactMatches();
+        run.fallbacks = tcp->GetFallbacks();
+    }
     const uint64_t expected
         = scenario.GetRecords().size() - scenario.GetSessions().rejectedRequests;
-    ASSERT_GT(expected, 10u);
-    EXPECT_EQ(completed, expected);
-    EXPECT_EQ(failed, 0u);
+    EXPECT_GT(expected, 10u);
+    EXPECT_EQ(sum.GetRequests(), expected);
+    EXPECT_EQ(sum.GetFailed(), 0u);
     // Every request reached the proxy (none went around it) and some were hits.
     EXPECT_EQ(proxy->GetCounters().requests, expected);
     EXPECT_GT(proxy->GetCacheCounters().hits, 0u);
     EXPECT_EQ(proxy->GetCounters().errors, 0u);
+    Simulator::Destroy();
+    std::ifstream in(csv);
+    std::stringstream text;
+    text << in.rdbuf();
+    run.csv = text.str();
+    return run;
 }
 } // namespace
 
@@ -688,6 +707,24 @@ TEST(IspScenarioHelper, ModemPoolThroughAProxyBesideTheAccessRouter)
 TEST(IspScenarioHelper, ResearchLanThroughAProxyBesideTheGateway)
 {
     RunIspThroughProxy("lan");
+}
+
+// The exact-match demultiplexer must change nothing but speed: the same records, to the
+// nanosecond, as ns-3's own lookup, and the same again in a second run (the proxy's and the
+// clients' choices of connection no longer follow heap addresses).
+TEST(FastDemuxTcpL4Protocol, SameRecordsAsNs3LookupAndAcrossRuns)
+{
+    const IspRun fast = RunIspThroughProxy("modem", true);
+    const IspRun stock = RunIspThroughProxy("modem", false);
+    const IspRun again = RunIspThroughProxy("modem", true);
+    ASSERT_GT(std::count(fast.csv.begin(), fast.csv.end(), '\n'), 10);
+    EXPECT_EQ(fast.csv, stock.csv);
+    EXPECT_EQ(fast.csv, again.csv);
+    // Established connections take the fast path; SYNs to the listening socket do not.
+    EXPECT_GT(fast.exact, 20 * fast.fallbacks);
+    EXPECT_GT(fast.fallbacks, 0u);
+    EXPECT_EQ(stock.exact, 0u);
+    EXPECT_EQ(again.exact, fast.exact);
 }
 
 TEST(IspScenarioHelper, UnknownPopulationIsAnError)
@@ -789,4 +826,64 @@ TEST_F(ProxyTest, FlowControlledDownloadToASlowClientCompletes)
     EXPECT_EQ(s.proxy->GetCounters().bytesFromServers, 600000u);
     // 600 kB at 56 kbit/s is about 86 s: the client link, not a stall, sets the pace.
     EXPECT_LT(s.records[0].total, Seconds(100));
+}
+
+namespace
+{
+/// An owned object that looks at its registry while it is destroyed.
+struct RegistryProbe
+{
+    int id;                                        //!< which one
+    const OwningRegistry<RegistryProbe>* registry; //!< its owner
+    std::vector<int>* destroyed;                   //!< destruction log
+    bool* stillOwned;                              //!< whether the registry owned it when destroyed
+
+    ~RegistryProbe()
+    {
+        destroyed->push_back(id);
+        *stillOwned = *stillOwned || registry->Contains(this);
+    }
+};
+} // namespace
+
+TEST(OwningRegistry, WalksInInsertionOrderNotAddressOrder)
+{
+    OwningRegistry<RegistryProbe> r;
+    std::vector<int> destroyed;
+    bool stillOwned = false;
+    // Created in one order, added in the reverse: a pointer-keyed map would walk them by
+    // address, here the walk follows Add.
+    std::vector<std::unique_ptr<RegistryProbe>> made;
+    for (int i = 0; i < 6; ++i)
+    {
+        made.emplace_back(new RegistryProbe{i, &r, &destroyed, &stillOwned});
+    }
+    std::sort(
+        made.begin(), made.end(), [](const auto& a, const auto& b) { return a.get() > b.get(); });
+    std::vector<int> added;
+    std::vector<RegistryProbe*> raw;
+    for (auto& p : made)
+    {
+        added.push_back(p->id);
+        raw.push_back(r.Add(std::move(p)));
+    }
+    std::vector<int> walked;
+    for (RegistryProbe* p : r)
+    {
+        walked.push_back(p->id);
+    }
+    EXPECT_EQ(walked, added);
+    EXPECT_EQ(r.Front()->id, added.front());
+    EXPECT_EQ(r.Size(), 6u);
+    EXPECT_TRUE(r.Contains(raw[2]));
+    EXPECT_TRUE(r.Erase(raw[2]));
+    EXPECT_FALSE(stillOwned) << "an object is destroyed after it left the registry";
+    EXPECT_EQ(destroyed, std::vector<int>{added[2]});
+    EXPECT_FALSE(r.Contains(raw[2]));
+    EXPECT_FALSE(r.Erase(raw[2])) << "a second erase of the same pointer does nothing";
+    EXPECT_EQ(r.Size(), 5u);
+    r.Clear();
+    EXPECT_TRUE(r.IsEmpty());
+    EXPECT_EQ(destroyed.size(), 6u);
+    EXPECT_FALSE(stillOwned);
 }
