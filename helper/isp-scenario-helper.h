@@ -67,9 +67,10 @@ class IspScenarioHelper
     /**
      * Generate the workload and build the network. Throws std::invalid_argument for bad
      * settings (unknown population, no requests in the duration). Also sets the
-     * environment's TCP defaults: 1448-byte segments and TIME_WAIT (2 MSL) of timeWait
-     * (default Linux's 60 s rather than ns-3's 240 s: closed connections stay in their node's
-     * endpoint list, which ns-3 scans per packet, until then).
+     * environment's TCP defaults: 1448-byte segments, no timestamp option (as in 1998's
+     * Windows and Solaris stacks) and TIME_WAIT (2 MSL) of timeWait (default Linux's 60 s
+     * rather than ns-3's 240 s: closed connections stay in their node's endpoint list, which
+     * ns-3 scans per packet, until then).
      * \param settings what to build
      */
     void Build(const Settings& settings);

@@ -60,6 +60,7 @@ LanClientsHelper::Install(uint32_t clients)
     stack.Install(m_clients);
     stack.Install(m_gateway);
     stack.Install(m_core);
+    StaticRouteHelper::SetRouters(NodeContainer(m_gateway, m_core));
     if (m_switched)
     {
         PointToPointHelper port;

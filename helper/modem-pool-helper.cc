@@ -134,6 +134,14 @@ ModemPoolHelper::Install(uint32_t modems)
     m_uplinkDevices = m_uplink.Install(m_nas, m_core);
     Ipv4AddressHelper up("10.63.255.252", "255.255.255.252");
     up.Assign(m_uplinkDevices);
+    // Towards the core go only requests and ACKs, from modems slower than the uplink: the
+    // NAS side never queues. The core side, where downloads queue, keeps FqCoDel.
+    TrafficControlHelper().Uninstall(m_uplinkDevices.Get(0));
+    StaticRouteHelper::SetRouters(NodeContainer(m_nas, m_core));
+    if (servers > 1)
+    {
+        StaticRouteHelper::SetRouters(m_terminalServers);
+    }
     if (m_staticRouting)
     {
         StaticRouteHelper::AddRoute(m_uplinkDevices.Get(0), Ipv4Address::GetZero(), "0.0.0.0");

@@ -4,6 +4,7 @@
 #include "static-route-helper.h"
 
 #include "ns3/abort.h"
+#include "ns3/boolean.h"
 #include "ns3/channel.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4.h"
@@ -42,6 +43,18 @@ StaticRouteHelper::AddRoute(Ptr<NetDevice> device,
     Ptr<Ipv4StaticRouting> routing = Ipv4StaticRoutingHelper().GetStaticRouting(ipv4);
     NS_ABORT_MSG_IF(!routing, "StaticRouteHelper: the node has no Ipv4StaticRouting");
     routing->AddNetworkRouteTo(network.CombineMask(mask), mask, nextHop, i);
+}
+
+void
+StaticRouteHelper::SetRouters(NodeContainer routers)
+{
+    for (auto it = routers.Begin(); it != routers.End(); ++it)
+    {
+        Ptr<Ipv4> ipv4 = (*it)->GetObject<Ipv4>();
+        NS_ABORT_MSG_IF(!ipv4,
+                        "StaticRouteHelper::SetRouters: node " << (*it)->GetId() << " has no IPv4");
+        ipv4->SetAttribute("WeakEsModel", BooleanValue(false));
+    }
 }
 
 } // namespace ns3

@@ -397,9 +397,23 @@ TEST(ModemPool, QueueDisciplinesOnlyWhereQueuesForm)
     {
         return d->GetNode()->GetObject<TrafficControlLayer>()->GetRootQueueDiscOnDevice(d);
     };
-    EXPECT_TRUE(root(pool.GetUplinkDevices().Get(0)));
+    // Only the core's side of the uplink, where downloads queue, has a queue discipline.
+    EXPECT_FALSE(root(pool.GetUplinkDevices().Get(0)));
     EXPECT_TRUE(root(pool.GetUplinkDevices().Get(1)));
     Ptr<Node> nas = pool.GetNas();
+    // Routers are strong end systems (no scan of every interface per forwarded packet),
+    // hosts keep ns-3's weak model.
+    auto weak = [](Ptr<Node> n)
+    {
+        BooleanValue v;
+        n->GetObject<Ipv4>()->GetAttribute("WeakEsModel", v);
+        return v.Get();
+    };
+    EXPECT_FALSE(weak(nas));
+    EXPECT_FALSE(weak(pool.GetCore()));
+    EXPECT_FALSE(weak(pool.GetModemDevices().Get(0)->GetChannel()->GetDevice(1)->GetNode()))
+        << "terminal server";
+    EXPECT_TRUE(weak(pool.GetModemDevices().Get(0)->GetNode())) << "modem";
     uint32_t ring = 0;
     for (uint32_t i = 0; i < nas->GetNDevices(); ++i)
     {
