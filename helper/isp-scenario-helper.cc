@@ -186,7 +186,7 @@ IspScenarioHelper::AddProxyNode(const std::string& rate, Time delay)
     Ptr<Node> node = CreateObject<Node>();
     // Hundreds of connections end here: ns-3's per-segment endpoint scan would dominate.
     InternetStackHelper stack;
-    stack.SetTcp("ns3::FastDemuxTcpL4Protocol");
+    stack.SetTcp(FastDemuxTcpL4Protocol::GetTypeId().GetName());
     stack.Install(node);
     PointToPointHelper link;
     link.SetDeviceAttribute("DataRate", StringValue(rate));

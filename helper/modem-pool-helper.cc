@@ -137,11 +137,8 @@ ModemPoolHelper::Install(uint32_t modems)
     // Towards the core go only requests and ACKs, from modems slower than the uplink: the
     // NAS side never queues. The core side, where downloads queue, keeps FqCoDel.
     TrafficControlHelper().Uninstall(m_uplinkDevices.Get(0));
-    StaticRouteHelper::SetRouters(NodeContainer(m_nas, m_core));
-    if (servers > 1)
-    {
-        StaticRouteHelper::SetRouters(m_terminalServers);
-    }
+    // With one terminal server, m_terminalServers is the NAS itself.
+    StaticRouteHelper::SetRouters(NodeContainer(NodeContainer(m_nas, m_core), m_terminalServers));
     if (m_staticRouting)
     {
         StaticRouteHelper::AddRoute(m_uplinkDevices.Get(0), Ipv4Address::GetZero(), "0.0.0.0");

@@ -78,7 +78,7 @@ OriginFarmHelper::NodeForClass(uint32_t cls)
     o.node = CreateObject<Node>();
     // Hundreds of connections end here: ns-3's per-segment endpoint scan would dominate.
     InternetStackHelper stack;
-    stack.SetTcp("ns3::FastDemuxTcpL4Protocol");
+    stack.SetTcp(FastDemuxTcpL4Protocol::GetTypeId().GetName());
     stack.Install(o.node);
     m_link.SetChannelAttribute("Delay", TimeValue(m_delays[cls]));
     NetDeviceContainer d = m_link.Install(m_core, o.node);

@@ -30,7 +30,7 @@ class Ipv4EndPoint;
  * order of the endpoint list differs, and ns-3's lookup does not depend on it.
  *
  * Install it with InternetStackHelper::SetTcp("ns3::FastDemuxTcpL4Protocol"); the module's
- * population, origin-farm and proxy helpers do.
+ * origin-farm helper and IspScenarioHelper::AddProxyNode do.
  */
 class FastDemuxTcpL4Protocol : public TcpL4Protocol
 {
