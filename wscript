@@ -65,9 +65,11 @@ def configure(conf):
         conf.env['MODULES_NOT_BUILT'].append('web-proxy')
         return
     conf.report_optional_feature('web-proxy', 'Web proxy module', True, '')
+    # GoogleTest runs the module's test cases inside its ns-3 test library.
+    conf.check_cxx(lib='gtest', uselib_store='GTEST', use=['PTHREAD'] if 'LIB_PTHREAD' in conf.env else [],
+                   linkflags=['-pthread'], msg='Checking for GoogleTest (libgtest)')
 
-    # RouteInput takes its callbacks by value in every Waf-era release, so
-    # WEB_PROXY_ROUTE_INPUT_CONST_REF (see model/web-proxy-compat.h) stays undefined here.
+    # ns-3 version differences are resolved by the compiler (model/ns3-ext/web-proxy-compat.h).
 
 
 def build(bld):
@@ -75,9 +77,11 @@ def build(bld):
     module.source = _cmake_list(bld, 'web_proxy_sources')
 
     module_test = bld.create_ns3_module_test_library('web-proxy')
-    module_test.source = [
-        'test/web-proxy-test-suite.cc',
-        ]
+    # The module's own ns-3 suite, and the GoogleTest cases as web-proxy-<subsystem> suites.
+    module_test.source = (['test/web-proxy-test-suite.cc', 'test/ns3-gtest-suites.cc'] +
+                          _cmake_list(bld, 'web_proxy_test_sources'))
+    module_test.uselib = getattr(module_test, 'uselib', []) + ['GTEST']
+    module_test.defines = ['WEB_PROXY_TEST_OUTPUT_DIR="%s"' % bld.path.get_bld().abspath()]
 
     headers = bld(features='ns3header')
     headers.module = 'web-proxy'

@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * Proxy and depot failures under load (seed 000's standby depots):
+ * Proxy and depot failures under load ([Depot]'s standby depots):
  *
  *   clients --- LAN A (100 Mbit/s) --- depot 0, depot 1 --- LAN B (100 Mbit/s) --- 3 proxies
  *               VIP 10.1.1.100 (virtual MAC)              gateway 10.1.2.100 (virtual MAC)

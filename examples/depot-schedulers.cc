@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * A depot in front of two proxies of different capacity, with each scheduler in turn: what
- * seed 000's round robin loses on a heterogeneous pool, and what load-aware schedulers win.
+ * [Depot]'s round robin loses on a heterogeneous pool, and what load-aware schedulers win.
  *
  *   client node (--clients WebClients) --100 Mbit/s-- depot --10 Mbit/s-- proxy 0
  *                                                           \--2 Mbit/s--- proxy 1

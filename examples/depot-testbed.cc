@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * Seed 000's testbed at Nortel (section 5): a depot and two proxies of different speed
+ * [Depot]'s testbed at Nortel (section 5): a depot and two proxies of different speed
  * (an HP 755 and an HP 712) on 10 Mbit/s shared Ethernet, a client running a WebStone-like
  * benchmark, an origin server behind the proxies.
  *

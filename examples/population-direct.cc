@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * A client population of seed 002 fetching directly from the Internet (no proxy): the
+ * A client population of [PROXIM] fetching directly from the Internet (no proxy): the
  * baseline the proxy experiments compare against.
  *
  *   --population=modem: a modem pool (28.8 kbit/s, ~250 ms RTT) behind a terminal server
@@ -14,7 +14,7 @@
  * RTT classes. Routing: the helpers' aggregated static routes (--routing=static, default) or
  * ns-3's global routing (--routing=global); both give the same paths, static routes are
  * looked up faster. Writes under --outDir: per-request CSV, latency summary, workload
- * statistics, a latency-density plot (PNG, like seed 002's Fig. 5), with --flowmon FlowMonitor
+ * statistics, a latency-density plot (PNG, like [PROXIM]'s Fig. 5), with --flowmon FlowMonitor
  * XML and with --pcap PCAP of the uplink.
  */
 

@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * Seed 002 ("Web proxy caching: the devil is in the details", PROXIM) reproduced at packet
+ * [PROXIM] ("Web proxy caching: the devil is in the details", PROXIM) reproduced at packet
  * level: the same client population and workload without a proxy and through proxies that
  * cache data, connections or both, with and without cookies honoured, and with different
  * abort policies and proxy-to-Internet bandwidths. Each configuration is a separate
@@ -129,7 +129,7 @@ RunOnce(const IspScenarioHelper::Settings& base, const RunConfig& cfg, const std
     r["mean"] = total.mean;
     r["median"] = total.median;
     r["uplinkBytes"] = uplinkBytes;
-    // Body bytes from the content providers, as seed 002 counts them: what the clients
+    // Body bytes from the content providers, as [PROXIM] counts them: what the clients
     // received without a proxy, what reached the proxy with one (read, or waiting unread in
     // its TCP receive buffer when it abandoned the download).
     r["providerBytes"]
@@ -491,7 +491,7 @@ main(int argc, char* argv[])
     }
     if (results.count("data+connections") && results.count("data+proxy/server"))
     {
-        // Seed 002, section IV.D.
+        // [PROXIM], section IV.D.
         const std::map<std::string, std::array<double, 4>> paperConns
             = modem
                 ? std::map<std::string, std::array<double, 4>>{{"data+connections",
@@ -536,7 +536,7 @@ main(int argc, char* argv[])
     {
         const std::map<std::string, std::array<double, 3>> paperBw{
             {"45Mbps", {-18, -8, 13}}, {"1.5Mbps", {NAN, -2, NAN}}, {"0.5Mbps", {NAN, 15, NAN}}};
-        // Seed 002 counts body bytes from the content providers; the uplink count adds what
+        // [PROXIM] counts body bytes from the content providers; the uplink count adds what
         // only a packet-level model sees (headers, retransmissions, data in flight at aborts).
         for (const std::string key : {"providerBytes", "uplinkBytes"})
         {

@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * Web clients fetching from origin servers, no proxy: the "no proxy" baseline of seed 002.
+ * Web clients fetching from origin servers, no proxy: the "no proxy" baseline of [PROXIM].
  *
  *   dialup clients --28.8 kbit/s, 125 ms-- nas --T3 45 Mbit/s-- isp --100 Mbit/s-- origin i
  *   LAN clients  ==10 Mbit/s Ethernet== gw --T1 1.5 Mbit/s------/                 (delay d_i)

@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * Statistics of a web workload beside seed 002's figures: request counts, sizes, the
+ * Statistics of a web workload beside [PROXIM]'s figures: request counts, sizes, the
  * uncachable-request table, persistent and aborted shares, infinite-cache hit ratios and the
  * Zipf exponent of popularity.
  *
@@ -114,7 +114,7 @@ main(int argc, char* argv[])
     cmd.AddValue("seed", "RNG seed (with --preset)", seed);
     cmd.AddValue("run", "RNG run number (with --preset)", run);
     cmd.AddValue("paper",
-                 "Seed 002 column to show: modem, research or none (default: the preset; "
+                 "[PROXIM] column to show: modem, research or none (default: the preset; "
                  "none for a trace)",
                  paper);
     cmd.AddValue("write", "Also write the workload to this file", write);

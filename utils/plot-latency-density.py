@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Probability density of request latency and its components, log-scale time axis, like
-seed 002's Fig. 5 (or Fig. 6/8 when given several CSV files: one "total" curve each).
+[PROXIM]'s Fig. 5 (or Fig. 6/8 when given several CSV files: one "total" curve each).
 
 usage: plot-latency-density.py OUT.png CSV [CSV ...] [--labels a,b] [--title T]
 

@@ -1,0 +1,308 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "isp-scenario-helper.h"
+
+#include "ns3/boolean.h"
+#include "ns3/config.h"
+#include "ns3/double.h"
+#include "ns3/fast-demux-tcp-l4-protocol.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-address-helper.h"
+#include "ns3/ipv4-global-routing-helper.h"
+#include "ns3/point-to-point-helper.h"
+#include "ns3/static-route-helper.h"
+#include "ns3/string.h"
+#include "ns3/trace-replay-helper.h"
+#include "ns3/traffic-control-helper.h"
+#include "ns3/uinteger.h"
+#include "ns3/web-proxy-compat.h"
+
+#include <algorithm>
+#include <ostream>
+#include <set>
+#include <stdexcept>
+
+namespace ns3
+{
+
+namespace
+{
+/// RTT classes: quantiles of the servers' RTTs (the farm's node link delays are half).
+std::vector<Time>
+RttClasses(std::vector<Time> rtts, uint32_t classes, Time beforeCore)
+{
+    std::sort(rtts.begin(), rtts.end());
+    std::vector<Time> delays;
+    for (uint32_t k = 0; k < classes; ++k)
+    {
+        Time rtt
+            = rtts[std::min<size_t>(rtts.size() - 1, (2 * k + 1) * rtts.size() / (2 * classes))];
+        // The core is beforeCore (one way) from the clients' access router already.
+        delays.push_back(std::max(MilliSeconds(1), rtt / 2 - beforeCore));
+    }
+    return delays;
+}
+
+/// Where AddProxyNode's link is addressed: outside every block the helpers use.
+const Ipv4Address PROXY_NET("10.62.0.0");
+const Ipv4Mask PROXY_MASK("255.255.255.252");
+} // namespace
+
+IspScenarioHelper::IspScenarioHelper() = default;
+IspScenarioHelper::~IspScenarioHelper() = default;
+
+void
+IspScenarioHelper::AddCommandLineOptions(CommandLine& cmd, Settings& s)
+{
+    cmd.AddValue("population", "modem (dial-up pool) or lan (research LAN)", s.population);
+    cmd.AddValue("modems", "Modems in the pool", s.modems);
+    cmd.AddValue("users", "Users (default: 40 per modem, 10 per LAN client)", s.users);
+    cmd.AddValue("lanClients", "LAN client nodes", s.lanClients);
+    cmd.AddValue("duration", "Trace time to generate and simulate (e.g. 900s, 1h)", s.duration);
+    cmd.AddValue("rttClasses", "RTT classes of origin servers", s.rttClasses);
+    cmd.AddValue("maxOutstanding", "Requests in flight per client", s.maxOutstanding);
+    cmd.AddValue("timeWait", "TCP TIME_WAIT (2 MSL), e.g. 60s", s.timeWait);
+}
+
+void
+IspScenarioHelper::Build(const Settings& settings)
+{
+    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+    Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime",
+                       DoubleValue(settings.timeWait.GetSeconds() / 2));
+    // 1998's stacks did not send RFC 1323 timestamps (off by default in Windows 95/98, which
+    // the modem users ran, and in Solaris); ns-3 builds a timestamp option object for every
+    // segment it sends and receives, 5% of a modem pool's run.
+    Config::SetDefault("ns3::TcpSocketBase::Timestamp", BooleanValue(false));
+    m_settings = settings;
+    m_modem = settings.population == "modem";
+    if (!m_modem && settings.population != "lan")
+    {
+        throw std::invalid_argument("population must be modem or lan, not '" + settings.population
+                                    + "'");
+    }
+    Settings& s = m_settings;
+    s.users = s.users ? s.users : (m_modem ? 40 * s.modems : 10 * s.lanClients);
+
+    // The workload: [PROXIM]'s environment, users as many as the population has. The
+    // preset's object universe scales with the trace length (ObjectsPerRequest), so count
+    // the requests of the duration first (request times do not depend on the universe).
+    const std::string preset = m_modem ? "modem" : "research";
+    auto makeWorkload = [&](uint64_t requests, uint64_t objects)
+    {
+        Ptr<SyntheticWorkload> w = SyntheticWorkload::CreatePreset(preset);
+        w->SetAttribute("Users", UintegerValue(s.users));
+        w->SetAttribute("Requests", UintegerValue(requests));
+        w->SetAttribute("Objects", UintegerValue(objects));
+        w->AssignStreams(s.stream);
+        return w;
+    };
+    uint64_t count = 0;
+    {
+        Ptr<SyntheticWorkload> probe = makeWorkload(0, 1000000);
+        TraceRecord r;
+        while (probe->Next(r) && r.time <= s.duration)
+        {
+            ++count;
+        }
+    }
+    if (count == 0)
+    {
+        throw std::invalid_argument("no requests in " + std::to_string(s.duration.GetSeconds())
+                                    + " s of trace");
+    }
+    m_workload = makeWorkload(count, 0);
+    TraceRecord r;
+    while (m_workload->Next(r))
+    {
+        m_records.push_back(r);
+        m_stats.Add(r);
+    }
+
+    // The population and its access network.
+    Ptr<Node> core;
+    Time beforeCore;
+    if (m_modem)
+    {
+        m_pool.SetStaticRouting(s.staticRouting);
+        if (!s.uplinkRate.empty())
+        {
+            m_pool.SetUplinkDeviceAttribute("DataRate", StringValue(s.uplinkRate));
+        }
+        m_pool.Install(s.modems);
+        core = m_pool.GetCore();
+        m_access = m_pool.GetNas();
+        m_clients = m_pool.GetModems();
+        m_uplink = m_pool.GetUplinkDevices();
+        beforeCore = MilliSeconds(115 + 1); // plus 0.1 ms of terminal-server ring
+    }
+    else
+    {
+        m_lan.SetStaticRouting(s.staticRouting);
+        if (!s.uplinkRate.empty())
+        {
+            m_lan.SetUplinkDeviceAttribute("DataRate", StringValue(s.uplinkRate));
+        }
+        m_lan.Install(s.lanClients);
+        core = m_lan.GetCore();
+        m_access = m_lan.GetGateway();
+        m_clients = m_lan.GetClients();
+        m_uplink = m_lan.GetUplinkDevices();
+        beforeCore = MicroSeconds(1250 + 1000);
+    }
+
+    // The Internet: every server the trace uses, at (about) its RTT from the clients.
+    std::set<std::string> hosts;
+    std::vector<Time> rtts;
+    for (const auto& rec : m_records)
+    {
+        if (hosts.insert(rec.server).second)
+        {
+            rtts.push_back(m_workload->GetServerRtt(rec.server));
+        }
+    }
+    m_farm = std::make_unique<OriginFarmHelper>(core, RttClasses(rtts, s.rttClasses, beforeCore));
+    m_farm->SetStaticRouting(s.staticRouting);
+    if (!s.serverRate.empty())
+    {
+        m_farm->SetServerAttribute("SendRate", StringValue(s.serverRate));
+    }
+    for (const auto& host : hosts)
+    {
+        m_farm->AddServer(host, m_workload->GetServerRtt(host) - 2 * beforeCore);
+    }
+    m_farm->AddObjects(m_records);
+    if (m_modem)
+    {
+        m_sessions = ModemPoolHelper::AssignSessions(m_records, s.modems);
+    }
+}
+
+Ptr<Node>
+IspScenarioHelper::AddProxyNode(const std::string& rate, Time delay)
+{
+    NS_ABORT_MSG_IF(!m_access, "IspScenarioHelper::AddProxyNode before Build");
+    NS_ABORT_MSG_IF(m_proxyAddress != Ipv4Address(), "IspScenarioHelper: one proxy node only");
+    Ptr<Node> node = CreateObject<Node>();
+    // Hundreds of connections end here: ns-3's per-segment endpoint scan would dominate.
+    InstallInternetStackWithTcp(InternetStackHelper(), node, FastDemuxTcpL4Protocol::GetTypeId().GetName());
+    PointToPointHelper link;
+    link.SetDeviceAttribute("DataRate", StringValue(rate));
+    link.SetChannelAttribute("Delay", TimeValue(delay));
+    // The link is faster than what feeds it (the uplink one way, the proxy's share of the
+    // modems the other): no queue discipline, only a device FIFO deep enough for the bursts a
+    // TCP sender puts on it (FqCoDel's 10240 packets never filled either).
+    link.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue("1000p"));
+    NetDeviceContainer d = link.Install(m_access, node);
+    Ipv4AddressHelper addr(PROXY_NET, PROXY_MASK);
+    m_proxyAddress = addr.Assign(d).GetAddress(1);
+    TrafficControlHelper().Uninstall(d); // installed by Assign
+    if (m_settings.staticRouting)
+    {
+        StaticRouteHelper::AddRoute(d.Get(1), Ipv4Address::GetZero(), "0.0.0.0");
+        // The core routes only the population's blocks towards the access router.
+        StaticRouteHelper::AddRoute(m_uplink.Get(1), PROXY_NET, PROXY_MASK);
+    }
+    return node;
+}
+
+Ipv4Address
+IspScenarioHelper::GetProxyAddress() const
+{
+    return m_proxyAddress;
+}
+
+ApplicationContainer
+IspScenarioHelper::InstallClients(const Address& proxy)
+{
+    if (!m_settings.staticRouting)
+    {
+        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    }
+    const OriginFarmHelper* farm = m_farm.get();
+    TraceReplayHelper replay([farm](const std::string& host) { return farm->Resolve(host); });
+    replay.SetClientAttribute("MaxOutstanding", UintegerValue(m_settings.maxOutstanding));
+    if (!proxy.IsInvalid())
+    {
+        // Browsers keep their connection to a proxy; the proxy decides whether it does
+        // (ConnectionCache ClientPersistent).
+        replay.SetClientAttribute("Proxy", AddressValue(proxy));
+        replay.SetClientAttribute("PersistentConnections", BooleanValue(true));
+        replay.SetTracePersistence(false);
+    }
+    replay.SetTimeOffset(Seconds(1));
+    if (m_modem)
+    {
+        return replay.Install(m_clients, m_sessions.perModem);
+    }
+    return replay.InstallPerClient(m_clients, m_records);
+}
+
+const IspScenarioHelper::Settings&
+IspScenarioHelper::GetSettings() const
+{
+    return m_settings;
+}
+
+bool
+IspScenarioHelper::IsModem() const
+{
+    return m_modem;
+}
+
+const std::vector<TraceRecord>&
+IspScenarioHelper::GetRecords() const
+{
+    return m_records;
+}
+
+const TraceStatistics&
+IspScenarioHelper::GetStatistics() const
+{
+    return m_stats;
+}
+
+const OriginFarmHelper&
+IspScenarioHelper::GetFarm() const
+{
+    return *m_farm;
+}
+
+NodeContainer
+IspScenarioHelper::GetClients() const
+{
+    return m_clients;
+}
+
+NetDeviceContainer
+IspScenarioHelper::GetUplinkDevices() const
+{
+    return m_uplink;
+}
+
+const ModemPoolHelper::Assignment&
+IspScenarioHelper::GetSessions() const
+{
+    return m_sessions;
+}
+
+void
+IspScenarioHelper::Describe(std::ostream& os) const
+{
+    os << "Population: " << (m_modem ? "modem pool" : "research LAN") << ", " << m_clients.GetN()
+       << (m_modem ? " modems, " : " clients, ") << m_settings.users << " users, "
+       << m_farm->GetServerCount() << " origin servers on " << m_farm->GetNodes().GetN()
+       << " nodes\n";
+    os << "Trace: " << m_records.size() << " requests in " << m_settings.duration.GetSeconds()
+       << " s";
+    if (m_modem)
+    {
+        os << "; sessions " << m_sessions.sessions << ", rejected sessions "
+           << m_sessions.rejectedSessions << " (" << m_sessions.rejectedRequests
+           << " requests), most modems busy " << m_sessions.maxBusy;
+    }
+    os << "\n";
+}
+
+} // namespace ns3

@@ -1,0 +1,139 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef ISP_SCENARIO_HELPER_H
+#define ISP_SCENARIO_HELPER_H
+
+#include "ns3/application-container.h"
+#include "ns3/command-line.h"
+#include "ns3/lan-clients-helper.h"
+#include "ns3/modem-pool-helper.h"
+#include "ns3/net-device-container.h"
+#include "ns3/node-container.h"
+#include "ns3/origin-farm-helper.h"
+#include "ns3/synthetic-workload.h"
+#include "ns3/trace-record.h"
+#include "ns3/trace-statistics.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup web-proxy
+ * [PROXIM]'s two environments in one call: a synthetic workload of the matching preset, its
+ * client population (a modem pool behind a T3, or a research LAN behind a T1), an origin
+ * farm with the workload's server RTTs, routing, and the replaying clients, direct or
+ * through a proxy placed where the paper places it (the ISP side of the modem pool's access
+ * router; the LAN side of the research gateway).
+ *
+ * Use: Build(settings); optionally AddProxyNode() and install a proxy there;
+ * InstallClients(proxyAddress or nothing).
+ */
+class IspScenarioHelper
+{
+  public:
+    /// What to build.
+    struct Settings
+    {
+        std::string population{"modem"}; //!< "modem" (dial-up pool) or "lan" (research LAN)
+        uint32_t modems{45};             //!< modems in the pool
+        uint32_t users{0};               //!< users; 0: 40 per modem, 10 per LAN client
+        uint32_t lanClients{30};         //!< LAN client nodes
+        Time duration{Seconds(3600)};    //!< trace time to generate
+        uint32_t rttClasses{6};          //!< RTT classes of origin servers
+        uint32_t maxOutstanding{4};      //!< requests in flight per client
+        bool staticRouting{true};        //!< the helpers' aggregated routes, else global
+        std::string uplinkRate;          //!< access uplink rate; empty: T3 or T1
+        std::string serverRate;          //!< origin send rate per connection; empty: no limit
+        Time timeWait{Seconds(60)};      //!< TCP TIME_WAIT (2 MSL)
+        int64_t stream{1000};            //!< first random stream of the workload
+    };
+
+    IspScenarioHelper();
+    ~IspScenarioHelper();
+
+    /**
+     * Add the settings' command-line options (population, modems, users, lanClients,
+     * duration, rttClasses, maxOutstanding, timeWait); the current values are the defaults.
+     * \param cmd the command line
+     * \param settings the settings the options write to
+     */
+    static void AddCommandLineOptions(CommandLine& cmd, Settings& settings);
+
+    /**
+     * Generate the workload and build the network. Throws std::invalid_argument for bad
+     * settings (unknown population, no requests in the duration). Also sets the
+     * environment's TCP defaults: 1448-byte segments, no timestamp option (as in 1998's
+     * Windows and Solaris stacks) and TIME_WAIT (2 MSL) of timeWait (default Linux's 60 s
+     * rather than ns-3's 240 s: closed connections stay in their node's endpoint list, which
+     * ns-3 scans per packet, until then).
+     * \param settings what to build
+     */
+    void Build(const Settings& settings);
+
+    /**
+     * Create a node beside the access router (modem pool: at the NAS, before the uplink; LAN:
+     * at the gateway), linked at rate with one-way delay, addressed and routed.
+     * \param rate link rate
+     * \param delay one-way delay
+     * \return the node
+     */
+    Ptr<Node> AddProxyNode(const std::string& rate = "100Mbps", Time delay = MicroSeconds(100));
+    /// \return the address of the node AddProxyNode created
+    Ipv4Address GetProxyAddress() const;
+
+    /**
+     * Install the replaying clients (call once, after any proxy node). Direct clients ask
+     * for persistent connections as the trace's requests did; clients of a proxy always ask
+     * for them, and the proxy's ClientPersistent decides.
+     * \param proxy the proxy's address and port; an invalid Address: direct access
+     * \return the clients
+     */
+    ApplicationContainer InstallClients(const Address& proxy = Address());
+
+    /// \return the settings as built (users filled in)
+    const Settings& GetSettings() const;
+    /// \return true for the modem environment
+    bool IsModem() const;
+    /// \return the workload's requests
+    const std::vector<TraceRecord>& GetRecords() const;
+    /// \return their statistics
+    const TraceStatistics& GetStatistics() const;
+    /// \return the origin farm (e.g. Resolve for a proxy)
+    const OriginFarmHelper& GetFarm() const;
+    /// \return the client nodes
+    NodeContainer GetClients() const;
+    /// \return the access uplink devices (access router side first)
+    NetDeviceContainer GetUplinkDevices() const;
+    /// \return the modem sessions (modem environment)
+    const ModemPoolHelper::Assignment& GetSessions() const;
+
+    /**
+     * One line describing the population, the trace and the farm.
+     * \param os the stream
+     */
+    void Describe(std::ostream& os) const;
+
+  private:
+    Settings m_settings;
+    bool m_modem{true};
+    std::vector<TraceRecord> m_records;
+    TraceStatistics m_stats;
+    Ptr<SyntheticWorkload> m_workload;
+    ModemPoolHelper m_pool;
+    LanClientsHelper m_lan;
+    Ptr<Node> m_access;
+    NodeContainer m_clients;
+    NetDeviceContainer m_uplink;
+    std::unique_ptr<OriginFarmHelper> m_farm;
+    ModemPoolHelper::Assignment m_sessions;
+    Ipv4Address m_proxyAddress;
+};
+
+} // namespace ns3
+
+#endif // ISP_SCENARIO_HELPER_H

@@ -1,0 +1,82 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef LAN_CLIENTS_HELPER_H
+#define LAN_CLIENTS_HELPER_H
+
+#include "ns3/csma-helper.h"
+#include "ns3/node-container.h"
+#include "ns3/point-to-point-helper.h"
+
+namespace ns3
+{
+
+/**
+ * \ingroup web-proxy
+ * A research LAN as in [PROXIM]'s second trace: clients on 10 Mbit/s Ethernet (one shared
+ * CSMA segment, or switched: a 10 Mbit/s link per client to the gateway) about 2.5 ms RTT
+ * from the gateway, which reaches the ISP's core router over a T1 (1.5 Mbit/s).
+ */
+class LanClientsHelper
+{
+  public:
+    LanClientsHelper();
+
+    /// \param switched one link per client instead of a shared segment
+    void SetSwitched(bool switched);
+    /// \param rate the LAN's data rate (default 10 Mbit/s)
+    void SetLanDataRate(DataRate rate);
+    /// \param delay one-way delay client to gateway (default 1.25 ms: 2.5 ms RTT)
+    void SetLanDelay(Time delay);
+    /**
+     * Set an attribute of the gateway-to-core uplink's devices (default DataRate 1.5Mbps).
+     * \param name attribute name
+     * \param value attribute value
+     */
+    void SetUplinkDeviceAttribute(const std::string& name, const AttributeValue& value);
+    /// \param delay one-way delay of the uplink (default 1 ms)
+    void SetUplinkDelay(Time delay);
+
+    /**
+     * Install static routes (default true): clients and gateway default towards the core,
+     * the core the LAN's 10.32.0.0/14 towards the gateway; the paths of global routing, in
+     * one or two routes per node. False: leave routing to the script.
+     * \param enable whether Install adds the routes
+     */
+    void SetStaticRouting(bool enable);
+
+    /**
+     * Build the LAN: client nodes, gateway and core router, with the Internet stack and
+     * addresses (LAN 10.32.0.0/16 shared, or /30s in 10.32.0.0/12 switched; uplink
+     * 10.31.255.252/30).
+     * \param clients number of client nodes
+     */
+    void Install(uint32_t clients);
+
+    /// \return the client nodes
+    NodeContainer GetClients() const;
+    /// \return the gateway router
+    Ptr<Node> GetGateway() const;
+    /// \return the ISP core router
+    Ptr<Node> GetCore() const;
+    /// \return the LAN devices (gateway's first when shared)
+    NetDeviceContainer GetLanDevices() const;
+    /// \return the uplink devices (gateway side first)
+    NetDeviceContainer GetUplinkDevices() const;
+
+  private:
+    bool m_switched{false};
+    bool m_staticRouting{true};
+    DataRate m_rate{"10Mbps"};
+    Time m_delay{MicroSeconds(1250)};
+    PointToPointHelper m_uplink;
+    NodeContainer m_clients;
+    NetDeviceContainer m_lanDevices;
+    NetDeviceContainer m_uplinkDevices;
+    Ptr<Node> m_gateway;
+    Ptr<Node> m_core;
+};
+
+} // namespace ns3
+
+#endif // LAN_CLIENTS_HELPER_H

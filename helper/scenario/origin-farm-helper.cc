@@ -1,0 +1,218 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "origin-farm-helper.h"
+
+#include "ns3/abort.h"
+#include "ns3/fast-demux-tcp-l4-protocol.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-address-helper.h"
+#include "ns3/ipv4-list-routing.h"
+#include "ns3/ipv4.h"
+#include "ns3/local-delivery-routing.h"
+#include "ns3/log.h"
+#include "ns3/origin-server.h"
+#include "ns3/pointer.h"
+#include "ns3/static-route-helper.h"
+#include "ns3/string.h"
+#include "ns3/traffic-control-helper.h"
+#include "ns3/uinteger.h"
+#include "ns3/web-proxy-compat.h"
+
+#include <cmath>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("OriginFarmHelper");
+
+namespace
+{
+/// Addresses per origin node link: a /20.
+constexpr uint32_t BLOCK = 4096;
+const char* const BLOCK_MASK = "255.255.240.0";
+} // namespace
+
+OriginFarmHelper::OriginFarmHelper(Ptr<Node> core, std::vector<Time> oneWayDelays, Ipv4Address base)
+    : m_core(core)
+    , m_delays(std::move(oneWayDelays))
+    , m_base(base)
+    , m_catalog(CreateObject<WebObjectCatalog>())
+    , m_classes(m_delays.size())
+{
+    NS_ABORT_MSG_IF(m_delays.empty(), "OriginFarmHelper: give at least one RTT class");
+    m_link.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
+    m_link.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue("1000p"));
+    m_serverFactory.SetTypeId(OriginServer::GetTypeId());
+}
+
+void
+OriginFarmHelper::SetDeviceAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_link.SetDeviceAttribute(name, value);
+}
+
+void
+OriginFarmHelper::SetServerAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_serverFactory.Set(name, value);
+}
+
+void
+OriginFarmHelper::SetMaxServersPerNode(uint32_t n)
+{
+    NS_ABORT_MSG_IF(n < 1 || n > BLOCK - 4,
+                    "OriginFarmHelper: MaxServersPerNode must be 1.." << BLOCK - 4 << ", not "
+                                                                      << n);
+    m_maxPerNode = n;
+}
+
+OriginFarmHelper::OriginNode&
+OriginFarmHelper::NodeForClass(uint32_t cls)
+{
+    auto& nodes = m_classes[cls];
+    if (!nodes.empty() && nodes.back().used < m_maxPerNode)
+    {
+        return nodes.back();
+    }
+    OriginNode o;
+    o.node = CreateObject<Node>();
+    // Hundreds of connections end here: ns-3's per-segment endpoint scan would dominate.
+    InstallInternetStackWithTcp(InternetStackHelper(), o.node, FastDemuxTcpL4Protocol::GetTypeId().GetName());
+    m_link.SetChannelAttribute("Delay", TimeValue(m_delays[cls]));
+    NetDeviceContainer d = m_link.Install(m_core, o.node);
+    Ipv4Address net(m_base.Get() + BLOCK * m_nextBlock++);
+    Ipv4AddressHelper addr(net, BLOCK_MASK);
+    addr.Assign(d); // .1 core, .2 origin node; the core's connected route covers the block
+    // Towards the origin node only requests and ACKs flow, from the core's slower links: that
+    // side never queues. The origin side sends at 100 Mbit/s into a core whose way out is
+    // slower, so its queue holds only a sender's bursts: a device FIFO deep enough for them
+    // does what FqCoDel did there, at a fraction of its cost per packet.
+    TrafficControlHelper().Uninstall(d);
+    if (m_staticRouting)
+    {
+        StaticRouteHelper::AddRoute(d.Get(1), Ipv4Address::GetZero(), "0.0.0.0");
+    }
+    o.ifIndex = o.node->GetObject<Ipv4>()->GetInterfaceForDevice(d.Get(1));
+    o.first = Ipv4Address(net.Get() + 3);
+    // The servers' addresses are not assigned to the interface (ns-3 scans interface
+    // addresses per packet): the node delivers the whole block locally instead.
+    Ptr<LocalDeliveryRouting> local = CreateObject<LocalDeliveryRouting>();
+    local->AddPrefix(net, Ipv4Mask(BLOCK_MASK));
+    Ptr<Ipv4ListRouting> list
+        = DynamicCast<Ipv4ListRouting>(o.node->GetObject<Ipv4>()->GetRoutingProtocol());
+    NS_ABORT_MSG_IF(!list, "OriginFarmHelper: origin nodes need Ipv4ListRouting");
+    list->AddRoutingProtocol(local, 100);
+    m_serverFactory.Set("Catalog", PointerValue(m_catalog));
+    Ptr<Application> server = m_serverFactory.Create<Application>();
+    o.node->AddApplication(server);
+    m_servers.Add(server);
+    m_nodes.Add(o.node);
+    nodes.push_back(o);
+    return nodes.back();
+}
+
+void
+OriginFarmHelper::SetStaticRouting(bool enable)
+{
+    m_staticRouting = enable;
+}
+
+InetSocketAddress
+OriginFarmHelper::AddServer(const std::string& host, Time rtt)
+{
+    auto known = m_hosts.find(host);
+    if (known != m_hosts.end())
+    {
+        return known->second.first;
+    }
+    uint32_t cls = 0;
+    for (uint32_t i = 1; i < m_delays.size(); ++i)
+    {
+        if (std::abs((2 * m_delays[i] - rtt).GetDouble())
+            < std::abs((2 * m_delays[cls] - rtt).GetDouble()))
+        {
+            cls = i;
+        }
+    }
+    OriginNode& o = NodeForClass(cls);
+    Ipv4Address a(o.first.Get() + o.used++);
+    InetSocketAddress address(a, 80);
+    m_hosts.emplace(host, std::make_pair(address, cls));
+    return address;
+}
+
+bool
+OriginFarmHelper::HasServer(const std::string& host) const
+{
+    return m_hosts.count(host) > 0;
+}
+
+InetSocketAddress
+OriginFarmHelper::Resolve(const std::string& host) const
+{
+    auto it = m_hosts.find(host);
+    NS_ABORT_MSG_IF(it == m_hosts.end(), "OriginFarmHelper: unknown server host '" << host << "'");
+    return it->second.first;
+}
+
+uint32_t
+OriginFarmHelper::GetRttClass(const std::string& host) const
+{
+    auto it = m_hosts.find(host);
+    NS_ABORT_MSG_IF(it == m_hosts.end(), "OriginFarmHelper: unknown server host '" << host << "'");
+    return it->second.second;
+}
+
+void
+OriginFarmHelper::AddObjects(const std::vector<TraceRecord>& records)
+{
+    for (const TraceRecord& r : records)
+    {
+        NS_ABORT_MSG_IF(!HasServer(r.server),
+                        "OriginFarmHelper::AddObjects: no server '" << r.server << "'");
+        WebObject o;
+        o.host = r.server;
+        o.path = r.path;
+        o.size = r.size;
+        if (!r.contentType.empty())
+        {
+            o.contentType = r.contentType;
+        }
+        if (r.setCookie)
+        {
+            o.setCookie = "sid=" + std::to_string(r.client);
+        }
+        if (r.serverNoCache)
+        {
+            o.cacheControl = "no-cache";
+        }
+        m_catalog->Add(o);
+    }
+}
+
+Ptr<WebObjectCatalog>
+OriginFarmHelper::GetCatalog() const
+{
+    return m_catalog;
+}
+
+NodeContainer
+OriginFarmHelper::GetNodes() const
+{
+    return m_nodes;
+}
+
+ApplicationContainer
+OriginFarmHelper::GetServers() const
+{
+    return m_servers;
+}
+
+uint32_t
+OriginFarmHelper::GetServerCount() const
+{
+    return m_hosts.size();
+}
+
+} // namespace ns3

@@ -1,0 +1,133 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef CACHE_SIMULATOR_H
+#define CACHE_SIMULATOR_H
+
+#include "replacement-policy.h"
+#include "ns3/trace-record.h"
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup web-proxy
+ * Trace-driven simulation of finite caches: one ReplacementPolicy per (policy, size) pair,
+ * all fed the same requests, one TraceRecord at a time in time order.
+ *
+ * What is cachable is TraceStatistics' infinite-cache rule (TraceStatistics::IsCachable and
+ * IsStorable), so with an infinite size the hit ratios equal TraceStatistics' ones: an
+ * uncachable request neither hits nor stores; a cachable one hits when the cache holds its
+ * URL (server and path) at the record's object version, and otherwise, if the response is
+ * storable, the object is inserted with the full response size (aborted transfers are
+ * completed, as in TraceStatistics). A newer version replaces the cached one; a miss that is
+ * not storable leaves the cached copy alone. The hit ratio is hits / requests, the byte hit
+ * ratio the body bytes the clients received on hits / all body bytes they received, both
+ * over every request (uncachable ones included).
+ */
+class CacheSimulator
+{
+  public:
+    /// Size standing for an infinite cache.
+    static constexpr uint64_t INFINITE = std::numeric_limits<uint64_t>::max();
+
+    /// Figures of one cache.
+    struct Result
+    {
+        std::string policy;    //!< policy name
+        uint64_t capacity{0};  //!< bytes (INFINITE: no limit)
+        uint64_t requests{0};  //!< requests seen
+        uint64_t hits{0};      //!< hits
+        uint64_t bytes{0};     //!< body bytes received by the clients
+        uint64_t hitBytes{0};  //!< of which served by hits
+        uint64_t evictions{0}; //!< objects evicted
+
+        /// \return hits / requests (0 without requests)
+        double GetHitRatio() const;
+        /// \return hitBytes / bytes (0 without bytes)
+        double GetByteHitRatio() const;
+    };
+
+    /**
+     * \param policies policy names (CreateReplacementPolicy)
+     * \param sizes cache sizes, bytes (INFINITE allowed)
+     * \param honourCookies true: Cookie requests are uncachable and Set-Cookie responses are
+     *        not stored
+     * \throws std::invalid_argument for an unknown policy or an empty list
+     */
+    CacheSimulator(const std::vector<std::string>& policies,
+                   const std::vector<uint64_t>& sizes,
+                   bool honourCookies = true);
+
+    /**
+     * Feed one request to every cache.
+     * \param r the request
+     * \param cost its fetch cost for cost-aware policies (GDSLAT, CSP), e.g. seconds
+     */
+    void Add(const TraceRecord& r, double cost = 1.0);
+
+    /// \return one result per (policy, size), policies outer, sizes inner, as given
+    std::vector<Result> GetResults() const;
+
+    /// \return requests fed
+    uint64_t GetRequests() const;
+    /// \return distinct URLs seen
+    uint64_t GetObjects() const;
+
+    /**
+     * Print the results as a table.
+     * \param os the stream
+     */
+    void Print(std::ostream& os) const;
+
+    /**
+     * Parse a cache size: a number with an optional unit K, M, G or T (powers of 1024,
+     * optionally followed by "B" or "iB"; case-insensitive), or "inf" / "infinite".
+     * \param text e.g. "10MB", "512k", "1G", "123456"
+     * \return bytes
+     * \throws std::invalid_argument naming the text
+     */
+    static uint64_t ParseSize(const std::string& text);
+
+    /**
+     * Parse a comma-separated list (of sizes with ParseSize, or of names).
+     * \param text e.g. "1MB,10MB,1GB"
+     * \return the items, in order; empty items are an error
+     * \throws std::invalid_argument for an empty list or item
+     */
+    static std::vector<std::string> SplitList(const std::string& text);
+
+    /**
+     * Format a size as ParseSize reads it (largest unit that divides it exactly).
+     * \param bytes a size
+     * \return e.g. "10MB", "1500", "inf"
+     */
+    static std::string FormatSize(uint64_t bytes);
+
+  private:
+    /// One simulated cache.
+    struct Cache
+    {
+        std::unique_ptr<ReplacementPolicy> policy; //!< the store
+        std::vector<uint32_t> version; //!< version inserted, by object id (valid while cached)
+        Result result;                 //!< figures
+    };
+
+    bool m_honourCookies;                            //!< cookie rule
+    std::vector<Cache> m_caches;                     //!< the caches
+    std::unordered_map<std::string, uint64_t> m_ids; //!< object id by server + path
+    std::string m_key;                               //!< reused lookup key
+    uint64_t m_requests{0};                          //!< requests fed
+};
+
+} // namespace ns3
+
+#endif // CACHE_SIMULATOR_H

@@ -1,0 +1,247 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DEPOT_STANDBY_H
+#define DEPOT_STANDBY_H
+
+#include "depot.h"
+
+#include "ns3/application.h"
+#include "ns3/event-id.h"
+#include "ns3/ipv4-address.h"
+#include "ns3/net-device.h"
+#include "ns3/nstime.h"
+#include "ns3/traced-callback.h"
+
+#include <set>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+class Socket;
+
+/**
+ * \ingroup web-proxy
+ * One depot of a failover pair ([Depot]'s standby depot), or a lone depot that can fail.
+ * Like VRRP, the active depot (master) owns the virtual addresses: each is the address of a
+ * *virtual interface*, a CSMA device with the pair's shared virtual MAC on the same segment
+ * as the depot's real device. Both depots have it; only the master's Ipv4 interface is up. A
+ * takeover brings the survivor's interface up: the clients' and proxies' ARP entries (VIP ->
+ * virtual MAC) stay valid, so their next frame reaches the survivor (ns-3's ARP ignores
+ * gratuitous ARP, so moving the address alone would not be seen for ArpCache AliveTimeout).
+ *
+ * The depots exchange heartbeats over UDP (HeartbeatInterval); a backup that hears no master
+ * heartbeat for DeadTime takes over. Standby modes:
+ * - hot: the backup's depot processes every frame its virtual devices receive (the frames
+ *   addressed to the virtual MAC, which are the master's input) and so keeps the master's
+ *   table without forwarding anything;
+ * - warm: the master sends its sessions every SyncInterval (SyncContent: new, changed or
+ *   full), the backup imports them; sessions opened since the last sync are lost on failover;
+ * - none: no state (a Maglev pair with NoSessionAction sloppy re-hashes flows to the same
+ *   proxies).
+ *
+ * Fail() takes the whole node down (its devices neither send nor receive, the depot process
+ * loses its state); Recover() brings it back as a backup (or master if Preempt and the
+ * higher priority, or if it has no peer). Broken connections are counted by the depot that
+ * took over: client flows whose non-SYN segments find no session (NO_SESSION drops).
+ */
+class DepotStandby : public Application
+{
+  public:
+    /// Role of the depot.
+    enum Role : uint8_t
+    {
+        BACKUP, //!< standby
+        MASTER, //!< active: owns the virtual interfaces
+        FAILED  //!< the node is down
+    };
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    DepotStandby();
+    ~DepotStandby() override;
+
+    /// \param depot the depot of this node
+    void SetDepot(Ptr<Depot> depot);
+
+    /// \return the depot
+    Ptr<Depot> GetDepot() const;
+
+    /**
+     * A virtual interface: a device of this node with the pair's virtual MAC, whose Ipv4
+     * interface holds a virtual address (VIP, proxies' gateway). Up only on the master.
+     * \param device the device
+     */
+    void AddVirtualDevice(Ptr<NetDevice> device);
+
+    /// The node fails now: devices down, depot state lost, no heartbeats.
+    void Fail();
+
+    /// The node comes back.
+    void Recover();
+
+    /// \return the current role
+    Role GetRole() const;
+
+    /// \param role a role \return its name
+    static const char* RoleName(uint8_t role);
+
+    /// \return takeovers after the peer fell silent
+    uint64_t GetFailovers() const;
+    /// \return heartbeats sent
+    uint64_t GetHeartbeatsSent() const;
+    /// \return heartbeats received from the peer
+    uint64_t GetHeartbeatsReceived() const;
+    /// \return sync messages sent
+    uint64_t GetSyncSent() const;
+    /// \return sync messages received
+    uint64_t GetSyncReceived() const;
+    /// \return session records sent
+    uint64_t GetRecordsSent() const;
+    /// \return session records imported
+    uint64_t GetRecordsImported() const;
+    /// \return client connections found broken after this depot took over
+    uint64_t GetBrokenConnections() const;
+    /// \return sessions opened since the last sync when this depot last failed (warm)
+    uint32_t GetUnsyncedAtFailure() const;
+    /// \return sessions opened since the last sync (warm; all sessions otherwise)
+    uint32_t GetUnsyncedSessions() const;
+
+    /// Role trace: old role, new role.
+    using RoleTracedCallback = void (*)(uint8_t, uint8_t);
+    /// Failover trace: time since the last heartbeat of the failed master.
+    using FailoverTracedCallback = void (*)(Time);
+    /// Broken connection trace: client address and port.
+    using BrokenTracedCallback = void (*)(Ipv4Address, uint16_t);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// Standby mode.
+    enum Mode : uint8_t
+    {
+        NONE,
+        WARM,
+        HOT
+    };
+
+    /// What a sync message carries.
+    enum SyncContent : uint8_t
+    {
+        SYNC_NEW,     //!< sessions opened since the last sync
+        SYNC_CHANGED, //!< sessions that saw a segment since the last sync
+        SYNC_FULL     //!< the whole table
+    };
+
+    void StartApplication() override;
+    void StopApplication() override;
+
+    /// Open the socket, take the initial role, start the timers.
+    void Start();
+    /// \param port UDP port \return a socket bound to it and to the real device toward Peer
+    Ptr<Socket> OpenSocket(uint16_t port);
+
+    /// \param mode "hot", "warm" or "none"
+    void SetMode(std::string mode);
+    /// \return the mode's name
+    std::string GetMode() const;
+    /// \param content "new", "changed" or "full"
+    void SetSyncContent(std::string content);
+    /// \return the content's name
+    std::string GetSyncContent() const;
+
+    /// \param failover whether the peer was declared dead
+    void BecomeMaster(bool failover);
+    /// Become the standby.
+    void BecomeBackup();
+    /// Change the role (traces).
+    void SetRole(Role role);
+    /// Bring the virtual interfaces up or down.
+    void SetVirtualUp(bool up);
+    /// \return this node's real (not virtual) address on the peer's subnet
+    Ipv4Address OwnAddress() const;
+    /// Enable or disable the node's devices.
+    void SetDevicesUp(bool up);
+
+    /// Periodic heartbeat.
+    void SendHeartbeat();
+    /// (Re)arm the timer that declares the peer dead.
+    void ArmDeadTimer();
+    /// The peer fell silent for DeadTime.
+    void PeerDead();
+    /// Periodic sync (warm master).
+    void Sync();
+    /// \param full send the whole table
+    void SendSessions(bool full);
+    /// Socket receive callback.
+    void Receive(Ptr<Socket> socket);
+    /// Protocol handler on the virtual devices (hot standby input).
+    void Mirror(Ptr<NetDevice> device,
+                Ptr<const Packet> packet,
+                uint16_t protocol,
+                const Address& from,
+                const Address& to,
+                NetDevice::PacketType type);
+    /// Depot session end traces: the flow leaves m_synced.
+    void SessionGone(Ipv4Address client, uint16_t port);
+    /// Depot drop trace: NO_SESSION from a client after a takeover is a broken connection.
+    void Dropped(Ptr<const Packet> packet, const Ipv4Header& header, Depot::DropReason reason);
+
+    Ptr<Depot> m_depot;                               //!< the node's depot
+    std::vector<Ptr<NetDevice>> m_virtual;            //!< virtual interfaces' devices
+    Ipv4Address m_peer;                               //!< the other depot (none: alone)
+    Ipv4Address m_vip;                                //!< the depot's virtual IP
+    uint16_t m_port;                                  //!< UDP port of the heartbeats
+    uint16_t m_syncPort;                              //!< UDP port of the syncs (warm)
+    uint8_t m_group;                                  //!< pair id
+    uint8_t m_priority;                               //!< higher wins a dual-master conflict
+    bool m_startMaster;                               //!< initial role
+    bool m_preempt;                                   //!< a higher priority backup takes over
+    Time m_heartbeatInterval;                         //!< heartbeat period
+    Time m_deadTime;                                  //!< silence that declares the peer dead
+    Mode m_mode{NONE};                                //!< standby mode
+    SyncContent m_content{SYNC_CHANGED};              //!< warm: what a sync carries
+    Time m_syncInterval;                              //!< warm: sync period
+    uint32_t m_messageSize;                           //!< warm: largest sync message payload
+    Time m_failTime;                                  //!< scheduled failure (0: none)
+    Time m_recoverTime;                               //!< scheduled recovery (0: none)
+    Role m_role{BACKUP};                              //!< current role
+    bool m_peerAlive{false};                          //!< heard within DeadTime
+    Ptr<Socket> m_socket;                             //!< heartbeats
+    Ptr<Socket> m_syncSocket;                         //!< syncs (warm; may be m_socket)
+    EventId m_heartbeatEvent;                         //!< next heartbeat
+    EventId m_deadEvent;                              //!< peer silence timer
+    EventId m_syncEvent;                              //!< next sync
+    Time m_lastMasterHeard;                           //!< last master heartbeat
+    int64_t m_lastSync{-1};                           //!< time step of the last sync (-1: none)
+    uint32_t m_heartbeatSeq{0};                       //!< heartbeat sequence
+    uint32_t m_syncSeq{0};                            //!< sync sequence
+    std::set<std::pair<uint32_t, uint16_t>> m_broken; //!< flows broken since the takeover
+    std::set<std::pair<uint32_t, uint16_t>> m_synced; //!< flows the backup got (warm master)
+    std::vector<std::pair<Ptr<NetDevice>, bool>> m_disabled; //!< devices taken down by Fail
+    uint64_t m_failovers{0};                                 //!< takeovers
+    uint64_t m_heartbeatsSent{0};                            //!< counter
+    uint64_t m_heartbeatsReceived{0};                        //!< counter
+    uint64_t m_syncSent{0};                                  //!< counter
+    uint64_t m_syncReceived{0};                              //!< counter
+    uint64_t m_recordsSent{0};                               //!< counter
+    uint64_t m_recordsImported{0};                           //!< counter
+    uint64_t m_brokenCount{0};                               //!< counter
+    uint32_t m_unsyncedAtFailure{0};                         //!< at the last Fail
+    bool m_tookOver{false}; //!< master after a failover (count broken)
+
+    TracedCallback<uint8_t, uint8_t> m_roleTrace;        //!< role changes
+    TracedCallback<Time> m_failoverTrace;                //!< takeovers
+    TracedCallback<Ipv4Address, uint16_t> m_brokenTrace; //!< broken connections
+};
+
+} // namespace ns3
+
+#endif // DEPOT_STANDBY_H

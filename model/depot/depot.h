@@ -1,0 +1,570 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DEPOT_H
+#define DEPOT_H
+
+#include "ns3/depot-proxy.h"
+#include "ns3/depot-scheduler.h"
+#include "depot-session-table.h"
+#include "ns3/packet-hook-routing.h"
+#include "tcp-state-tracker.h"
+
+#include "ns3/application.h"
+#include "ns3/event-id.h"
+#include "ns3/ipv4-address.h"
+#include "ns3/nstime.h"
+#include "ns3/sequence-number.h"
+#include "ns3/traced-callback.h"
+
+#include <array>
+#include <deque>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace ns3
+{
+
+class HttpParser;
+class Socket;
+class TcpHeader;
+
+/**
+ * \ingroup web-proxy
+ * [Depot]'s depot: a packet-level TCP switch (NAT mode) in front of a pool of proxies. It
+ * owns a virtual IP and service ports; every TCP packet to VIP:port is looked up in the
+ * session table by (client, client port, VIP, port): a SYN without a session gets a proxy
+ * from the scheduler, a known session is forwarded to its proxy with destination rewritten to
+ * proxy:port; the proxy's answers come back through the depot (it must be the proxies' route
+ * to the clients) and leave with VIP:port as their source. The depot never terminates a
+ * session: it infers both ends' TCP states (TcpStateTracker), holds closed sessions in
+ * TIME_WAIT for 2 MSL, and expires idle ones with per-state timeouts (IPVS-like).
+ *
+ * Anomalies: a non-SYN segment without a session is dropped and counted, or answered with a
+ * RST (NoSessionAction); RSTs close the session (CLOSE timeout); a repeated client SYN goes
+ * to the same proxy, unless the proxy has not answered for SynTimeout: then the proxy is
+ * declared down and the SYN goes to a live proxy; a SYN on a session in TIME_WAIT/CLOSE
+ * starts a new session; with WindowCheck, out-of-window segments (RST included) are dropped.
+ *
+ * Proxy failure: a forwarded SYN unanswered for SynTimeout takes the proxy out of the active
+ * list ([Depot]); periodic health checks (HealthCheckInterval, Fall, Rise; a TCP connect or
+ * an HTTP GET whose status must be 2xx or 3xx) take proxies out and put them back. Sessions of
+ * a failed proxy are scrapped.
+ *
+ * ForwardingMethod "direct" (IPVS direct routing) leaves the packet's addresses alone and
+ * hands it to the proxy's MAC address; the proxy owns the VIP (on its loopback, see
+ * DepotHelper::ConfigureDirectRouting) and answers the client directly. The depot then sees
+ * the client's segments only: sessions follow IPVS's input-only state table, no window
+ * checking, and a SYN timeout cannot reveal a dead proxy (use health checks).
+ *
+ * IP fragments: the depot's hook sees each fragment (ns-3 reassembles only at local
+ * delivery). The first fragment carries the TCP header and is switched as a whole segment;
+ * the rewrite it got (addresses, next hop, and in the proxy to client direction a new IP
+ * identification) is remembered by (source, destination, identification, protocol) for
+ * FragmentTimeout and applied to the datagram's later fragments. Its TCP checksum is updated
+ * incrementally (RFC 1624): the segment's data is not all there to recompute it.
+ *
+ * The depot can be the bottleneck: each handled packet waits ProcessingDelay plus its place
+ * in a FIFO served at PacketRate (store and forward); beyond QueueLimit packets are dropped.
+ */
+class Depot : public Application
+{
+  public:
+    /// Why a packet was dropped.
+    enum DropReason : uint8_t
+    {
+        NO_SESSION,    //!< non-SYN to the VIP without a session
+        OUT_OF_WINDOW, //!< rejected by window checking
+        TABLE_FULL,    //!< MaxSessions reached
+        NO_PROXY,      //!< no proxy available
+        OVERLOAD,      //!< the depot's queue is full
+        /// a later IP fragment (offset > 0) of a datagram to the VIP or from a proxy whose first
+        /// fragment the depot has not seen (early, dropped, or past FragmentTimeout)
+        FRAGMENT_ORPHAN,
+        N_DROP_REASONS
+    };
+
+    /// How packets reach the proxy (IPVS's forwarding methods).
+    enum ForwardingMethod : uint8_t
+    {
+        NAT,   //!< rewrite VIP:port to proxy:port and back; answers come through the depot
+        DIRECT //!< keep the addresses, send to the proxy's MAC; answers bypass the depot
+    };
+
+    /// What a health check does.
+    enum CheckType : uint8_t
+    {
+        CHECK_TCP, //!< a TCP connect
+        CHECK_HTTP //!< a TCP connect, then an HTTP GET answered with 2xx or 3xx
+    };
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    Depot();
+    ~Depot() override;
+
+    /**
+     * Serve a port on the virtual IP.
+     * \param port the port
+     */
+    void AddService(uint16_t port);
+
+    /**
+     * Add a proxy to the pool (before the depot starts).
+     * \param address its address
+     * \param port its port
+     * \param weight scheduler weight
+     * \return its index
+     */
+    uint32_t AddProxy(Ipv4Address address, uint16_t port, uint32_t weight = 1);
+
+    /// \param scheduler the scheduler (default: round robin)
+    void SetScheduler(Ptr<DepotScheduler> scheduler);
+
+    /// \return the scheduler
+    Ptr<DepotScheduler> GetScheduler() const;
+
+    /// \return the pool
+    const std::vector<DepotProxy>& GetProxies() const;
+
+    /**
+     * Take a proxy out of the active list or put it back (as failure detection does).
+     * \param index the proxy
+     * \param up its new state
+     */
+    void SetProxyUp(uint32_t index, bool up);
+
+    /**
+     * A proxy's load report (for LoadIndexScheduler).
+     * \param index the proxy
+     * \param cpuLoad CPU load, >= 0 (1: fully loaded)
+     * \param cacheFree free cache fraction in [0, 1]
+     */
+    void SetProxyLoad(uint32_t index, double cpuLoad, double cacheFree);
+
+    /// \return the session table
+    const DepotSessionTable& GetSessionTable() const;
+
+    /// \param reason a reason \return packets dropped for it
+    uint64_t GetDropCount(DropReason reason) const;
+
+    /// \param result a tracker result \return segments that had it
+    uint64_t GetTrackerCount(TcpStateTracker::Result result) const;
+
+    /// \return packets forwarded (both directions)
+    uint64_t GetForwardedCount() const;
+
+    /**
+     * \param toProxy direction
+     * \return later fragments (offset > 0) of sessions' datagrams forwarded with their first
+     *         fragment's rewrite
+     */
+    uint64_t GetFragmentsForwarded(bool toProxy) const;
+
+    /// \return first fragments of sessions' datagrams forwarded (both directions)
+    uint64_t GetFirstFragmentsForwarded() const;
+
+    /// \return datagrams whose rewrite is remembered for their later fragments
+    uint32_t GetFragmentTableSize() const;
+
+    /// \return RSTs the depot sent (NoSessionAction "reset")
+    uint64_t GetResetsSent() const;
+
+    /// \param reason a reason \return its name
+    static const char* DropReasonName(DropReason reason);
+
+    /**
+     * Standby mode (set by DepotStandby): the depot keeps its table from the packets it is
+     * shown (Observe) and the sessions it is sent (ImportSession), but forwards nothing,
+     * sends no RST and declares no proxy down on an unanswered SYN. After it leaves standby,
+     * unanswered SYNs of sessions it opened before (which the failed depot may never have
+     * forwarded) only end their session.
+     * \param standby whether the depot is a standby
+     */
+    void SetStandby(bool standby);
+
+    /// \return whether the depot is a standby
+    bool IsStandby() const;
+
+    /**
+     * Process a mirrored packet (hot standby) as if the depot had received it.
+     * \param packet an IPv4 packet with its header (link padding allowed)
+     */
+    void Observe(Ptr<const Packet> packet);
+
+    /**
+     * Install a synced session (warm standby); its state's timeout restarts.
+     * \param r the record (its proxy index must name the same proxy here)
+     * \return false if the depot is not running or the table is full
+     */
+    bool ImportSession(const DepotSessionRecord& r);
+
+    /**
+     * The depot process fails: it stops (hook, health checks, timers) and loses its sessions
+     * and what it knew about the proxies. Packets the node still receives for the VIP are
+     * then the node's business (DepotStandby also takes its devices down).
+     */
+    void Fail();
+
+    /// The depot process restarts after Fail (empty table, every proxy up).
+    void Recover();
+
+    /// \return whether the depot failed and has not recovered
+    bool IsFailed() const;
+
+    /// \return sessions opened for a mid-session segment (NoSessionAction sloppy)
+    uint64_t GetSloppyCount() const;
+
+    /// \param s a session state \return its timeout
+    Time GetTimeout(uint8_t s) const;
+
+    /// \return load report datagrams dropped (unknown sender or malformed)
+    uint64_t GetBadLoadReports() const;
+
+    /// Session trace: client address, client port, proxy index.
+    using SessionTracedCallback = void (*)(Ipv4Address, uint16_t, uint32_t);
+    /// Expiry trace: client address, client port, proxy index, TcpStateTracker::SessionState.
+    using ExpiredTracedCallback = void (*)(Ipv4Address, uint16_t, uint32_t, uint8_t);
+    /// Forward trace: packet (without IP header), proxy index, true if toward the proxy.
+    using ForwardTracedCallback = void (*)(Ptr<const Packet>, uint32_t, bool);
+    /// Drop trace: packet (without IP header), its IP header, reason.
+    using DropTracedCallback = void (*)(Ptr<const Packet>, const Ipv4Header&, DropReason);
+    /// Proxy state trace: proxy index, up.
+    using ProxyTracedCallback = void (*)(uint32_t, bool);
+    /// Load report trace: proxy index, CPU load, free cache fraction, active requests.
+    using LoadReportTracedCallback = void (*)(uint32_t, double, double, uint32_t);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    void StartApplication() override;
+    void StopApplication() override;
+
+    /**
+     * The packet hook.
+     * \param hp the packet
+     * \return the verdict
+     */
+    PacketHookRouting::Verdict Hook(PacketHookRouting::HookPacket& hp);
+
+    /**
+     * A packet to VIP:port.
+     * \param hp the packet
+     * \param tcp its TCP header (removed from hp.packet)
+     * \return the verdict
+     */
+    PacketHookRouting::Verdict FromClient(PacketHookRouting::HookPacket& hp, TcpHeader& tcp);
+
+    /**
+     * A packet of a session from its proxy.
+     * \param hp the packet
+     * \param tcp its TCP header (removed from hp.packet)
+     * \param s the session
+     * \return the verdict
+     */
+    PacketHookRouting::Verdict FromProxy(PacketHookRouting::HookPacket& hp,
+                                         TcpHeader& tcp,
+                                         DepotSession* s);
+
+    /**
+     * Choose a proxy and open a session.
+     * \param hp the SYN
+     * \param tcp its header
+     * \return the session, or nullptr (the reason was counted in *reason)
+     */
+    DepotSession* Open(const PacketHookRouting::HookPacket& hp,
+                       const TcpHeader& tcp,
+                       DropReason* reason);
+
+    /**
+     * Ask the scheduler.
+     * \param flow the session
+     * \return proxy index or -1
+     */
+    int32_t Dispatch(const DepotScheduler::Flow& flow);
+
+    /**
+     * Track a segment, refresh the session's timer, keep the proxy's counters.
+     * \return the tracker's result
+     */
+    TcpStateTracker::Result Track(DepotSession* s,
+                                  const TcpHeader& tcp,
+                                  uint32_t length,
+                                  bool fromClient);
+
+    /**
+     * Drop a packet.
+     * \return DROP
+     */
+    PacketHookRouting::Verdict Drop(const PacketHookRouting::HookPacket& hp, DropReason reason);
+
+    /**
+     * Put the TCP header back, with checksum when ChecksumEnabled. In a first fragment the
+     * original header bytes are patched instead (ports, checksum updated incrementally) and
+     * the rewrite is noted for the later fragments.
+     * \param hp the packet (header already rewritten)
+     * \param tcp its TCP header (ports already rewritten)
+     * \param s the session
+     * \param toProxy direction
+     */
+    void Rewrite(PacketHookRouting::HookPacket& hp,
+                 TcpHeader& tcp,
+                 const DepotSession& s,
+                 bool toProxy);
+
+    /**
+     * What Hook does for a TCP packet that is not a later fragment.
+     * \param hp the packet
+     * \return the verdict
+     */
+    PacketHookRouting::Verdict HookSegment(PacketHookRouting::HookPacket& hp);
+
+    /**
+     * A later fragment (offset > 0) of a TCP datagram: the rewrite of its first fragment.
+     * \param hp the fragment
+     * \return the verdict
+     */
+    PacketHookRouting::Verdict LaterFragment(PacketHookRouting::HookPacket& hp);
+
+    /// Forget datagrams older than FragmentTimeout.
+    void PurgeFragments();
+
+    /// Identifies a datagram's fragments (as Ipv4L3Protocol's reassembly does).
+    struct FragmentKey
+    {
+        uint32_t source;      //!< source address
+        uint32_t destination; //!< destination address
+        uint16_t id;          //!< identification
+        uint8_t protocol;     //!< protocol
+
+        /// \param o other key \return strict order
+        bool operator<(const FragmentKey& o) const
+        {
+            return std::tie(source, destination, id, protocol)
+                 < std::tie(o.source, o.destination, o.id, o.protocol);
+        }
+    };
+
+    /// What the first fragment of a datagram got.
+    struct FragmentRewrite
+    {
+        Ipv4Address source;          //!< new source
+        Ipv4Address destination;     //!< new destination
+        Ipv4Address nextHop;         //!< direct routing's next hop (or unset)
+        uint16_t id{0};              //!< new identification
+        bool switched{false};        //!< rewritten (false: a datagram the depot passes as is)
+        bool toProxy{false};         //!< direction
+        uint32_t proxy{0};           //!< the session's proxy
+        uint32_t seq{0};             //!< TCP sequence number of the segment
+        uint8_t tcpFlags{0};         //!< its flags (SYN and FIN take a sequence number)
+        uint16_t tcpHeaderLength{0}; //!< bytes of its TCP header
+        uint32_t client{0};          //!< session: client address
+        uint16_t clientPort{0};      //!< session: client port
+        uint16_t virtualPort{0};     //!< session: service port
+        uint32_t seen{0};            //!< IP payload bytes of the fragments seen
+        int64_t expires{0};          //!< time step after which it is forgotten
+    };
+
+    /// The first fragment being switched (set by Hook around HookSegment).
+    struct FirstFragment
+    {
+        bool active{false};            //!< a first fragment is being switched
+        bool switched{false};          //!< Rewrite ran
+        std::array<uint8_t, 60> tcp{}; //!< its original TCP header bytes
+        uint16_t tcpHeaderLength{0};   //!< their number
+        FragmentRewrite rewrite;       //!< what Rewrite did
+    };
+
+    /// \return the delay of the next handled packet, or a negative time if the queue is full
+    Time Admit();
+
+    /**
+     * Answer a segment without a session with a RST.
+     */
+    void SendReset(const Ipv4Header& ip, const TcpHeader& tcp, uint32_t length);
+
+    /**
+     * Send a RST.
+     * \param from source address
+     * \param fromPort source port
+     * \param to destination address
+     * \param toPort destination port
+     * \param seq sequence number
+     * \param ack acknowledgement number (RST+ACK), or nullptr (plain RST)
+     */
+    void SendRst(Ipv4Address from,
+                 uint16_t fromPort,
+                 Ipv4Address to,
+                 uint16_t toPort,
+                 SequenceNumber32 seq,
+                 const SequenceNumber32* ack);
+
+    /// Remove a session (counters, traces).
+    void Close(DepotSession* s, bool expired);
+
+    /// Counters of a session's proxy for its timer state.
+    void Count(const DepotSession& s, int delta);
+
+    /// \param action "drop" or "reset"
+    void SetNoSessionAction(std::string action);
+
+    /// \return "drop" or "reset"
+    std::string GetNoSessionAction() const;
+
+    /// \param method "Nat" or "Direct"
+    void SetForwardingMethod(std::string method);
+
+    /// \return "Nat" or "Direct"
+    std::string GetForwardingMethod() const;
+
+    /// \param type "Tcp" or "Http"
+    void SetHealthCheckType(std::string type);
+
+    /// \return "Tcp" or "Http"
+    std::string GetHealthCheckType() const;
+
+    /// Schedule the expiry event for the table's earliest expiry if needed.
+    void ScheduleExpiry();
+
+    /// Remove expired sessions.
+    void Expire();
+
+    /// A forwarded SYN was not answered in time.
+    void SynTimedOut(uint32_t index);
+
+    /// Start a round of health checks.
+    void HealthCheck();
+
+    /**
+     * A health check's connection is up: done (TCP) or send the GET (HTTP).
+     * \param index proxy
+     */
+    void CheckConnected(uint32_t index);
+
+    /**
+     * Bytes of a health check's HTTP answer.
+     * \param index proxy
+     * \param socket its socket
+     */
+    void CheckReceive(uint32_t index, Ptr<Socket> socket);
+
+    /**
+     * NoSessionAction sloppy: open a session for a proxy's segment without one when the
+     * scheduler maps the flow (on some service port) to that proxy.
+     * \param hp the segment
+     * \param tcp its TCP header
+     * \return the session or nullptr
+     */
+    DepotSession* AdoptReply(const PacketHookRouting::HookPacket& hp, const TcpHeader& tcp);
+
+    /**
+     * \param hp a segment without a session
+     * \param tcp its TCP header
+     * \return whether it comes from a proxy's service port and is not for this node
+     */
+    bool IsOrphanReply(const PacketHookRouting::HookPacket& hp, const TcpHeader& tcp) const;
+
+    /**
+     * Mark a session opened for a mid-session segment as established on both ends.
+     * \param s the session
+     */
+    void MarkSloppy(DepotSession* s);
+
+    /**
+     * A health check ended.
+     * \param index proxy
+     * \param ok success
+     */
+    void CheckDone(uint32_t index, bool ok);
+
+    /// Load reports arrived on the LoadReportPort socket.
+    void HandleLoadReport(Ptr<Socket> socket);
+
+    Ipv4Address m_vip;                                              //!< virtual IP
+    std::set<uint16_t> m_services;                                  //!< ports on the VIP
+    std::vector<DepotProxy> m_proxies;                              //!< the pool
+    Ptr<DepotScheduler> m_scheduler;                                //!< chooses proxies
+    std::unique_ptr<DepotSessionTable> m_table;                     //!< sessions
+    uint32_t m_maxSessions;                                         //!< table limit
+    Ptr<PacketHookRouting> m_hook;                                  //!< node's hook
+    uint32_t m_hookId{0};                                           //!< our hook's id
+    Ptr<Ipv4> m_ipv4;                                               //!< node's Ipv4
+    std::array<Time, TcpStateTracker::N_SESSION_STATES> m_timeouts; //!< per session state
+    Time m_synTimeout;                              //!< SYN_SENT (and proxy failure detection)
+    Time m_synRecvTimeout;                          //!< SYN_RECV
+    Time m_establishedTimeout;                      //!< ESTABLISHED
+    Time m_finWaitTimeout;                          //!< FIN_WAIT
+    Time m_closeWaitTimeout;                        //!< CLOSE_WAIT
+    Time m_lastAckTimeout;                          //!< LAST_ACK
+    Time m_timeWaitTimeout;                         //!< TIME_WAIT (2 MSL)
+    Time m_closeTimeout;                            //!< CLOSE
+    bool m_windowCheck;                             //!< reject out-of-window segments
+    bool m_resetNoSession;                          //!< RST instead of silent drop
+    bool m_sloppy{false};                           //!< open sessions on mid-session segments
+    bool m_standby{false};                          //!< standby: track, do not forward
+    bool m_failed{false};                           //!< Fail() without Recover()
+    uint64_t m_sloppyOpened{0};                     //!< sessions opened by m_sloppy
+    Time m_activeSince;                             //!< left standby (SYN blame starts)
+    bool m_scrap;                                   //!< scrap sessions of failed proxies
+    bool m_resetClients;                            //!< RST to clients of scrapped sessions
+    Time m_processingDelay;                         //!< per packet
+    double m_packetRate;                            //!< packets/s (0: unlimited)
+    uint32_t m_queueLimit;                          //!< packets waiting at most
+    Time m_busyUntil;                               //!< FIFO server busy until
+    EventId m_expiryEvent;                          //!< next Expire
+    Time m_expiryAt;                                //!< when it fires
+    double m_responseGain;                          //!< SYN to SYN-ACK smoothing gain
+    Time m_checkInterval;                           //!< health check period (0: off)
+    Time m_checkTimeout;                            //!< health check connect timeout
+    uint32_t m_fall;                                //!< failures to take a proxy out
+    uint32_t m_rise;                                //!< successes to put it back
+    EventId m_checkEvent;                           //!< next round
+    std::vector<Ptr<Socket>> m_checkSockets;        //!< per proxy, while a check runs
+    std::vector<EventId> m_checkTimers;             //!< per proxy check timeout
+    std::array<uint64_t, N_DROP_REASONS> m_drops{}; //!< per reason
+    std::array<uint64_t, 6> m_trackerResults{};     //!< per TcpStateTracker::Result
+    uint64_t m_forwarded{0};                        //!< packets forwarded
+    uint64_t m_resetsSent{0};                       //!< RSTs sent
+    uint16_t m_loadReportPort;                      //!< UDP port of load reports (0: off)
+    Ptr<Socket> m_loadSocket;                       //!< receives them
+    uint64_t m_badLoadReports{0};                   //!< unknown sender or malformed
+
+    // IP fragments of sessions' datagrams.
+    Time m_fragmentTimeout;                             //!< lifetime of a datagram's rewrite
+    std::map<FragmentKey, FragmentRewrite> m_fragments; //!< rewrites by datagram
+    std::deque<std::pair<int64_t, FragmentKey>> m_fragmentExpiry; //!< in insertion order
+    std::map<uint32_t, uint16_t> m_vipIds;      //!< next IP id from the VIP, per client
+    FirstFragment m_first;                      //!< the first fragment being switched
+    std::array<uint64_t, 2> m_laterFragments{}; //!< later fragments forwarded, [toProxy]
+    uint64_t m_firstFragments{0};               //!< first fragments forwarded
+
+    // Health check kind and forwarding method.
+    std::vector<std::unique_ptr<HttpParser>> m_checkParsers; //!< per proxy (HTTP checks)
+    CheckType m_checkType{CHECK_TCP};                        //!< TCP or HTTP
+    std::string m_checkPath;                                 //!< HTTP check target
+    std::string m_checkHost;                                 //!< HTTP check Host field
+    ForwardingMethod m_method{NAT};                          //!< NAT or direct
+
+    TracedCallback<Ipv4Address, uint16_t, uint32_t> m_openedTrace;                //!< opened
+    TracedCallback<Ipv4Address, uint16_t, uint32_t> m_closedTrace;                //!< closed
+    TracedCallback<Ipv4Address, uint16_t, uint32_t, uint8_t> m_expiredTrace;      //!< expired
+    TracedCallback<Ipv4Address, uint16_t, uint32_t> m_decisionTrace;              //!< decision
+    TracedCallback<Ptr<const Packet>, uint32_t, bool> m_forwardTrace;             //!< forwarded
+    TracedCallback<Ptr<const Packet>, const Ipv4Header&, DropReason> m_dropTrace; //!< dropped
+    TracedCallback<uint32_t, bool> m_proxyTrace;                                  //!< up/down
+    TracedCallback<uint32_t> m_tableSizeTrace;                                    //!< sessions
+    TracedCallback<uint32_t, double, double, uint32_t> m_loadReportTrace; //!< report applied
+};
+
+} // namespace ns3
+
+#endif // DEPOT_H

@@ -1,0 +1,176 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef TCP_STATE_TRACKER_H
+#define TCP_STATE_TRACKER_H
+
+#include <cstdint>
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \ingroup web-proxy
+ * Guesses both ends' TCP states of a session from the segments a middlebox sees ([Depot],
+ * section 4.1: the depot cannot know what the other end received, so it assumes that what it
+ * forwards arrives). Works on sequence numbers modulo 2^32.
+ *
+ * Inference rules (A sends the segment, B is the other end):
+ * - SYN without ACK from the client: client SYN_SENT (a repeated one is a retransmission).
+ * - SYN+ACK from the proxy: proxy SYN_RECV.
+ * - an ACK from the client while the proxy is in SYN_RECV: both ESTABLISHED.
+ * - FIN from A: A FIN_WAIT. If the FIN acknowledges B's FIN, B had closed first: A LAST_ACK.
+ *   If B had sent a FIN that this FIN does not acknowledge, both closed at the same time
+ *   (simultaneous close): A CLOSING. Otherwise B is assumed to receive it: CLOSE_WAIT.
+ * - an ACK covering B's FIN: B's FIN_WAIT becomes (for A) known acknowledged; A in FIN_WAIT
+ *   or CLOSING that acknowledges B's FIN enters TIME_WAIT and B (LAST_ACK) becomes CLOSED; B
+ *   in CLOSING becomes TIME_WAIT.
+ * - RST from either end: both CLOSED.
+ *
+ * With window checking on, a segment (RST included) whose sequence range lies outside what
+ * the receiving end can accept (its last acknowledgement +/- its largest advertised window,
+ * scaled when both SYNs carried the window scale option) is reported out of window and does
+ * not change any state.
+ */
+class TcpStateTracker
+{
+  public:
+    /// An end's inferred TCP state (RFC 793 names; FIN_WAIT covers FIN_WAIT_1 and _2).
+    enum State : uint8_t
+    {
+        LISTEN,
+        SYN_SENT,
+        SYN_RECV,
+        ESTABLISHED,
+        FIN_WAIT,
+        CLOSING,
+        CLOSE_WAIT,
+        LAST_ACK,
+        TIME_WAIT,
+        CLOSED
+    };
+
+    /// The session's state for timeouts (IPVS names; one timeout each).
+    enum SessionState : uint8_t
+    {
+        S_SYN_SENT,    //!< client SYN seen, no answer from the proxy
+        S_SYN_RECV,    //!< proxy answered, handshake not complete
+        S_ESTABLISHED, //!< data transfer
+        S_FIN_WAIT,    //!< the proxy closed first
+        S_CLOSE_WAIT,  //!< the client closed first
+        S_LAST_ACK,    //!< both closed, last FIN not acknowledged
+        S_TIME_WAIT,   //!< an end is in TIME_WAIT: the entry is held 2 MSL
+        S_CLOSE,       //!< reset or fully closed
+        N_SESSION_STATES
+    };
+
+    /// Flags of an end.
+    enum EndFlag : uint8_t
+    {
+        FIN_SENT = 1,   //!< the end sent a FIN (its sequence is finSeq)
+        HAS_WSCALE = 2, //!< its SYN carried the window scale option
+        SEEN = 4,       //!< it sent at least one segment (sndEnd and window are valid)
+        ACKED = 8,      //!< it sent an ACK (ack is valid)
+    };
+
+    /// What the tracker keeps per end (16 bytes).
+    struct End
+    {
+        uint8_t state{LISTEN}; //!< State
+        uint8_t flags{0};      //!< EndFlag bits
+        uint8_t wscale{0};     //!< window scale shift from its SYN
+        uint8_t pad{0};        //!< unused
+        uint32_t sndEnd{0};    //!< highest sequence number sent + 1 (SYN and FIN count)
+        uint32_t ack{0};       //!< last acknowledgement number it sent
+        uint32_t maxWin{0};    //!< largest window it advertised (scaled)
+    };
+
+    /// A segment as the tracker needs it.
+    struct Segment
+    {
+        uint8_t flags{0};   //!< TCP flags (TcpHeader::Flags_t bits)
+        uint32_t seq{0};    //!< sequence number
+        uint32_t ack{0};    //!< acknowledgement number
+        uint32_t length{0}; //!< payload bytes
+        uint16_t window{0}; //!< raw window field
+        int16_t wscale{-1}; //!< window scale option (SYN only), -1 if absent
+    };
+
+    /// What a segment did.
+    enum Result : uint8_t
+    {
+        OK,                //!< accepted, states updated
+        SYN_RETRANSMIT,    //!< a client SYN repeated before the proxy answered
+        SYN_IN_SESSION,    //!< a SYN on a session past the handshake
+        RESET,             //!< an accepted RST: both ends CLOSED
+        OUT_OF_WINDOW,     //!< rejected (window checking on): no state changed
+        SIMULTANEOUS_CLOSE //!< a FIN crossing the other end's FIN
+    };
+
+    /**
+     * Update the ends for a segment.
+     * \param from the sending end
+     * \param to the receiving end
+     * \param fromClient true if the client sent it
+     * \param s the segment
+     * \param checkWindow reject segments outside the receiver's window
+     * \return what happened
+     */
+    static Result Track(End& from, End& to, bool fromClient, const Segment& s, bool checkWindow);
+
+    /**
+     * \param client the client end
+     * \param proxy the proxy end
+     * \return the session state for timeouts
+     */
+    static SessionState Summarize(const End& client, const End& proxy);
+
+    /**
+     * The session state when the depot sees only the client's segments (direct routing:
+     * the proxy answers the client directly), after IPVS's input-only state table: SYN ->
+     * SYN_RECV, ACK -> ESTABLISHED, FIN -> FIN_WAIT, RST -> CLOSE; no TIME_WAIT, since the
+     * proxy's FIN is never seen. A new entry (S_SYN_SENT) counts as IPVS's NONE.
+     * \param current the session's state
+     * \param flags the client segment's TCP flags
+     * \return the new state
+     */
+    static SessionState TrackInputOnly(uint8_t current, uint8_t flags);
+
+    /**
+     * \param s a state
+     * \return its name
+     */
+    static const char* StateName(uint8_t s);
+
+    /**
+     * \param s a session state
+     * \return its name
+     */
+    static const char* SessionStateName(uint8_t s);
+
+    /**
+     * \param r a result
+     * \return its name
+     */
+    static const char* ResultName(Result r);
+
+    /**
+     * Whether a segment lies in the window the receiver can accept.
+     * \param from the sending end
+     * \param to the receiving end
+     * \param s the segment
+     * \return true if acceptable (always true before the receiver sent anything)
+     */
+    static bool InWindow(const End& from, const End& to, const Segment& s);
+
+    /// \return a <= b in sequence space
+    static bool SeqLe(uint32_t a, uint32_t b)
+    {
+        return static_cast<int32_t>(a - b) <= 0;
+    }
+};
+
+} // namespace ns3
+
+#endif // TCP_STATE_TRACKER_H

@@ -1,0 +1,191 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef WEB_CLIENT_H
+#define WEB_CLIENT_H
+
+#include "ns3/http-connection.h"
+#include "ns3/idle-timer.h"
+#include "ns3/owning-registry.h"
+#include "request-record.h"
+#include "request-source.h"
+
+#include "ns3/application.h"
+#include "ns3/event-id.h"
+#include "ns3/traced-callback.h"
+
+#include <deque>
+#include <list>
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace ns3
+{
+
+/**
+ * \ingroup web-proxy
+ * A web user agent. It takes requests from a RequestSource and issues them directly to
+ * origin servers or through an explicit proxy, keeping up to MaxOutstanding requests in
+ * flight (each slot waits for its request to end, then the next request's think time).
+ *
+ * Connections: at most MaxConnectionsPerServer per server (or to the proxy); persistent
+ * connections are reused when idle and closed after IdleTimeout; no pipelining, like the
+ * browsers of the traces [PROXIM] studies. A request whose reused connection is closed by
+ * the server before any response byte is retried once on a new connection.
+ *
+ * A failed connection attempt (no answer within ConnectTimeout, TCP's SYN retries exhausted,
+ * or a RST) is repeated on a new connection up to ConnectAttempts times, as WebStone does
+ * when a server refuses; sync then covers all attempts.
+ *
+ * Every request ends in a RequestRecord (RequestComplete trace) with its latency broken
+ * down as in [PROXIM].
+ */
+class WebClient : public Application
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    WebClient();
+    ~WebClient() override;
+
+    /**
+     * Set the request stream.
+     * \param source the source
+     */
+    void SetRequestSource(Ptr<RequestSource> source);
+    /// \return the request stream
+    Ptr<RequestSource> GetRequestSource() const;
+
+    /**
+     * Assign fixed random variable streams to the request source.
+     * \param stream first stream index
+     * \return streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /// \return requests completed (including failed and aborted ones)
+    uint64_t GetCompletedCount() const;
+    /// \return TCP connections opened
+    uint64_t GetConnectionCount() const;
+    /// \return connection attempts repeated after a failed or timed-out one
+    uint64_t GetConnectRetryCount() const;
+    /// \return connection attempts given up after ConnectTimeout
+    uint64_t GetConnectTimeoutCount() const;
+
+    /// Signature of the RequestComplete trace.
+    typedef void (*RequestCompleteCallback)(const RequestRecord& record);
+    /// Signature of the RequestSent trace: request header, address it was sent to.
+    typedef void (*RequestSentCallback)(const HttpRequestHeader& request, const Address& to);
+    /// Signature of the ResponseReceived trace: response header, address it came from.
+    typedef void (*ResponseCallback)(const HttpResponseHeader& response, const Address& from);
+    /// Signature of the Malformed trace: error name, address of the peer.
+    typedef void (*MalformedCallback)(const std::string& error, const Address& from);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    void StartApplication() override;
+    void StopApplication() override;
+
+    struct Connection;
+
+    /// A request under way.
+    struct Pending
+    {
+        WebRequest request;            //!< what was asked
+        RequestRecord record;          //!< being filled in
+        Address peer;                  //!< where it goes (origin or proxy)
+        Connection* conn{nullptr};     //!< the connection carrying it
+        std::optional<Time> sent;      //!< request handed to TCP
+        std::optional<Time> header;    //!< response header arrived
+        std::optional<Time> firstBody; //!< first body byte arrived
+        bool gotResponseBytes{false};  //!< any part of the response arrived
+        bool retried{false};           //!< already retried once on a new connection
+        uint32_t connectAttempts{0};   //!< connections opened for it
+        EventId abortEvent;            //!< timed user abort
+    };
+
+    /// A TCP connection to one peer.
+    struct Connection
+    {
+        Address peer;              //!< origin or proxy
+        Ptr<Socket> socket;        //!< the socket
+        Ptr<HttpConnection> http;  //!< set once connected
+        Pending* request{nullptr}; //!< request in flight, if any
+        bool connected{false};     //!< handshake done
+        bool persistent{true};     //!< both sides want to keep it
+        Time connectStart;         //!< when Connect was called
+        EventId connectTimer;      //!< ConnectTimeout
+        IdleTimer idleTimer;       //!< closes it when idle
+    };
+
+    void IssueNext();
+    void Issue(WebRequest request);
+    void Dispatch(Pending* p);
+    void Open(Pending* p);
+    void HandleConnected(Ptr<Socket> socket);
+    void HandleConnectFailed(Ptr<Socket> socket);
+    /// A connection attempt failed (refused, TCP gave up, or ConnectTimeout).
+    void ConnectFailed(Connection* c);
+    /// A connection attempt was not established within ConnectTimeout.
+    void ConnectTimedOut(Connection* c);
+    void SendRequest(Connection* c, Pending* p);
+    void HandleResponse(Connection* c, const HttpResponseHeader& h, uint64_t hdr, uint64_t len);
+    void HandleBody(Connection* c, uint64_t bytes);
+    void HandleComplete(Connection* c);
+    void HandleMalformed(Connection* c, HttpParser::Error e);
+    void HandleClosed(Connection* c, bool error);
+    void Abort(Pending* p);
+    void Finish(Pending* p);
+    void Fail(Pending* p, const std::string& error);
+    /// Unlink a connection and its request; \return the request, if any
+    Pending* TakeRequest(Connection* c);
+    void Release(Connection* c);
+    void CloseConnection(Connection* c);
+    void ArmIdleTimer(Connection* c);
+    Connection* FindConnection(Ptr<Socket> socket);
+    Address PeerFor(const WebRequest& r) const;
+
+    Ptr<RequestSource> m_source;
+    Address m_proxy;
+    uint32_t m_httpVersion;
+    bool m_persistent;
+    uint32_t m_maxPerServer;
+    uint32_t m_maxOutstanding;
+    Time m_idleTimeout;
+    uint32_t m_headerLimit;
+    std::string m_userAgent;
+    bool m_abortWithReset;
+    uint32_t m_connectAttempts;
+    Time m_connectTimeout;
+
+    bool m_running{false};
+    bool m_exhausted{false};
+    uint64_t m_nextId{0};
+    uint64_t m_completed{0};
+    uint64_t m_connections{0};
+    uint64_t m_connectRetries{0};
+    uint64_t m_connectTimeouts{0};
+    std::list<EventId> m_issueEvents;
+    OwningRegistry<Pending> m_pending;
+    OwningRegistry<Connection> m_conns;
+    std::map<Address, std::deque<Pending*>> m_waiting; //!< per peer, waiting for a connection
+
+    TracedCallback<const RequestRecord&> m_completeTrace;
+    TracedCallback<const HttpRequestHeader&, const Address&> m_sentTrace;
+    TracedCallback<const HttpResponseHeader&, const Address&> m_responseTrace;
+    TracedCallback<const std::string&, const Address&> m_malformedTrace;
+    TracedCallback<const Address&> m_connectTrace;
+    TracedCallback<const Address&> m_connectRetryTrace;
+    TracedCallback<const Address&> m_connectTimeoutTrace;
+};
+
+} // namespace ns3
+
+#endif // WEB_CLIENT_H

@@ -1,0 +1,79 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef FAST_DEMUX_TCP_L4_PROTOCOL_H
+#define FAST_DEMUX_TCP_L4_PROTOCOL_H
+
+#include "ns3/tcp-l4-protocol.h"
+
+#include <cstdint>
+
+namespace ns3
+{
+
+class Ipv4EndPoint;
+
+/**
+ * \ingroup web-proxy
+ * ns-3's TCP with a cheaper receive-side demultiplexer, for nodes that hold hundreds of
+ * connections (a proxy, an origin node serving many hosts).
+ *
+ * ns-3's Ipv4EndPointDemux::Lookup visits every endpoint of the node for every received
+ * segment, with a log check and several calls per endpoint; at a proxy with 400 connections
+ * that was a fifth of the simulation's run time. This class first looks for the endpoint that
+ * matches the segment's four-tuple exactly (local address and port, peer address and port,
+ * receiving enabled, not bound to another device), which is the match ns-3 prefers above all
+ * others, and hands the segment to it. The endpoint found moves to the front of the node's
+ * list, so the connections that are sending are found after a few steps while idle persistent
+ * connections sink to the back. Anything else (a SYN for a listening socket, a segment for no
+ * endpoint, IPv6) takes ns-3's own path unchanged, so the TCP behaviour is ns-3's: only the
+ * order of the endpoint list differs, and ns-3's lookup does not depend on it.
+ *
+ * Install it with InstallInternetStackWithTcp (web-proxy-compat.h); the module's
+ * origin-farm helper and IspScenarioHelper::AddProxyNode do.
+ */
+class FastDemuxTcpL4Protocol : public TcpL4Protocol
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    FastDemuxTcpL4Protocol();
+
+    enum IpL4Protocol::RxStatus Receive(Ptr<Packet> p,
+                                        const Ipv4Header& incomingIpHeader,
+                                        Ptr<Ipv4Interface> incomingInterface) override;
+    using TcpL4Protocol::Receive;
+
+    /// \return segments delivered through the exact four-tuple match
+    uint64_t GetExactMatches() const;
+    /// \return segments handed to ns-3's own lookup (listening sockets, no endpoint)
+    uint64_t GetFallbacks() const;
+
+  private:
+    /**
+     * \param daddr local address
+     * \param dport local port
+     * \param saddr peer address
+     * \param sport peer port
+     * \param device the receiving device
+     * \return the endpoint of exactly this four-tuple, or nullptr
+     */
+    Ipv4EndPoint* FindExact(Ipv4Address daddr,
+                            uint16_t dport,
+                            Ipv4Address saddr,
+                            uint16_t sport,
+                            Ptr<NetDevice> device);
+
+    bool m_enabled;          //!< use the exact-match path (else ns-3's lookup only)
+    uint32_t m_frontWindow;  //!< endpoints found within this many steps stay where they are
+    uint64_t m_exact{0};     //!< segments delivered by the exact match
+    uint64_t m_fallbacks{0}; //!< segments passed to TcpL4Protocol::Receive
+};
+
+} // namespace ns3
+
+#endif // FAST_DEMUX_TCP_L4_PROTOCOL_H

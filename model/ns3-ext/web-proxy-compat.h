@@ -1,0 +1,121 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef WEB_PROXY_COMPAT_H
+#define WEB_PROXY_COMPAT_H
+
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-routing-protocol.h"
+#include "ns3/node-container.h"
+#include "ns3/object-factory.h"
+
+#include <string>
+#include <tuple>
+#include <type_traits>
+
+/**
+ * \file
+ * \ingroup web-proxy
+ * The one place where differences between ns-3 releases are handled.
+ *
+ * Why here and not in the build: differences are detected by the compiler from the ns-3 headers
+ * the module is compiled against (type traits and overload resolution), never by a
+ * configure-time probe. A probe in an ns-3 source tree runs before the tree's headers exist and
+ * can read the system's installed headers instead (Debian's 3.37 beside a 3.48 tree), and
+ * ns3/version-defines.h is absent from default source-tree builds.
+ *
+ * Checked against ns-3.37 (Debian 12) and ns-3-dev 3.48. Known differences:
+ * - Ipv4RoutingProtocol::RouteInput takes its callbacks by value up to 3.38 and by const
+ *   reference from 3.39: declare overrides with WEB_PROXY_ROUTE_INPUT_CB.
+ * - InternetStackHelper::SetTcp is gone from 3.39; from 3.39 Install keeps a TCP already
+ *   aggregated to the node: use InstallInternetStackWithTcp.
+ * - EventId::IsRunning is gone in 3.46: the module only uses !EventId::IsExpired().
+ * - Object::GetInstanceTypeId is final from 3.45: the module never overrides it.
+ * - Enum attributes changed in 3.41: the module exposes no EnumValue attribute; choices are
+ *   StringValue attributes parsed by the class itself (AttributeChoice, attribute-choice.h).
+ */
+
+namespace ns3
+{
+namespace compat
+{
+
+/// Parameter types of a member function, as a tuple.
+template <typename F>
+struct MemberFunctionArgs;
+
+/// \copydoc MemberFunctionArgs
+template <typename C, typename R, typename... A>
+struct MemberFunctionArgs<R (C::*)(A...)>
+{
+    using Tuple = std::tuple<A...>; //!< the parameter types
+};
+
+/// True where RouteInput takes its callbacks by const reference (ns-3.39 and newer).
+inline constexpr bool ROUTE_INPUT_CALLBACKS_BY_REFERENCE = std::is_reference_v<
+    std::tuple_element_t<3,
+                         MemberFunctionArgs<decltype(&Ipv4RoutingProtocol::RouteInput)>::Tuple>>;
+
+/// The parameter type of a RouteInput callback T in the ns-3 release compiled against.
+template <typename T>
+using RouteInputCallback = std::conditional_t<ROUTE_INPUT_CALLBACKS_BY_REFERENCE, const T&, T>;
+
+/**
+ * Up to ns-3.38: the helper creates the TCP named by SetTcp.
+ * \param stack the helper
+ * \param nodes where to install
+ * \param tcp TypeId name of a TcpL4Protocol subclass
+ * \return nothing; only chosen where SetTcp exists
+ */
+template <typename Helper>
+auto
+InstallWithTcp(Helper stack, NodeContainer nodes, const std::string& tcp, int)
+    -> decltype(stack.SetTcp(tcp), void())
+{
+    stack.SetTcp(tcp);
+    stack.Install(nodes);
+}
+
+/**
+ * From ns-3.39: Install skips a protocol whose type (or a subclass of it) the node already
+ * aggregates, so the TCP is aggregated first.
+ * \param stack the helper
+ * \param nodes where to install
+ * \param tcp TypeId name of a TcpL4Protocol subclass
+ */
+template <typename Helper>
+void
+InstallWithTcp(Helper stack, NodeContainer nodes, const std::string& tcp, long)
+{
+    ObjectFactory factory(tcp);
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        (*it)->AggregateObject(factory.Create<Object>());
+    }
+    stack.Install(nodes);
+}
+
+} // namespace compat
+
+/**
+ * \ingroup web-proxy
+ * Installs an Internet stack whose TCP is \p tcp (a TcpL4Protocol subclass), in every ns-3
+ * release from 3.37 on.
+ * \param stack the helper, as configured by the caller
+ * \param nodes where to install
+ * \param tcp TypeId name of the TCP class
+ */
+inline void
+InstallInternetStackWithTcp(const InternetStackHelper& stack,
+                            NodeContainer nodes,
+                            const std::string& tcp)
+{
+    compat::InstallWithTcp(stack, nodes, tcp, 0);
+}
+
+} // namespace ns3
+
+/// Parameter type of a RouteInput callback T (by value up to ns-3.38, const& from 3.39).
+#define WEB_PROXY_ROUTE_INPUT_CB(T) ::ns3::compat::RouteInputCallback<T>
+
+#endif // WEB_PROXY_COMPAT_H

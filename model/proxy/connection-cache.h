@@ -1,0 +1,323 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef CONNECTION_CACHE_H
+#define CONNECTION_CACHE_H
+
+#include "connection-gauge.h"
+#include "ns3/http-connection.h"
+#include "ns3/idle-timer.h"
+#include "ns3/owning-registry.h"
+#include "processing-queue.h"
+#include "quick-abort-rule.h"
+#include "server-connection-pool.h"
+
+#include "ns3/application.h"
+#include "ns3/traced-callback.h"
+
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <ostream>
+#include <set>
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \ingroup web-proxy
+ * An HTTP proxy that caches connections, not data ([PROXIM], section IV.C/D): it keeps
+ * persistent connections toward its clients (idle timeout 3 min) and toward origin servers
+ * (30 s, reused across clients through a ServerConnectionPool), and relays every request.
+ *
+ * - Explicit forward proxy (absolute-URI requests); with Origin set also a reverse proxy for
+ *   one origin; with Parent set, every request goes to that parent proxy.
+ * - Aborts: when a client goes away mid-response the download from the server continues,
+ *   stops at once, or follows Squid's quick_abort rule (AbortPolicy).
+ * - Flow control: what the proxy has received from the server stays at most ReadAhead
+ *   bytes (plus one segment) ahead of what the client has acknowledged. The gap includes the
+ *   server socket's TCP receive buffer (FlowControlWindow of it): reads pause when the
+ *   client holds ReadAhead - FlowControlWindow unacknowledged bytes, and the full receive
+ *   window then stops the server.
+ * - Capacity: requests take HitProcessingTime / MissProcessingTime of one of Workers
+ *   workers (a FIFO queue), and client connections beyond MaxClientConnections are not
+ *   accepted (their SYNs go unanswered, as with a full listen backlog).
+ *
+ * It is also the connection layer of ProxyCache, which overrides the request and response
+ * hooks to add a data cache.
+ */
+class ConnectionCache : public Application
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    ConnectionCache();
+    ~ConnectionCache() override;
+
+    /// Maps a host name (without port) to the address of its origin server.
+    using Resolver = std::function<Address(const std::string& host)>;
+    /**
+     * Set how host names are resolved. Without one, only dotted-quad hosts resolve.
+     * \param resolver the resolver
+     */
+    void SetResolver(Resolver resolver);
+
+    /// What the proxy counts on the client side and in relaying ([PROXIM]'s tables).
+    struct Counters
+    {
+        uint64_t requests{0};                //!< requests received whole
+        uint64_t clientConnections{0};       //!< client connections accepted
+        uint64_t maxClientConnections{0};    //!< most client connections open at once (TCP)
+        uint64_t refused{0};                 //!< connection attempts refused (capacity)
+        uint64_t requestsOnNewClientConn{0}; //!< first requests of client connections
+        uint64_t clientConnsClosed{0};       //!< client connections closed with >= 1 request
+        uint64_t requestsOnClosed{0};        //!< requests on those connections
+        uint64_t serversOnClosed{0};         //!< distinct servers summed over those
+        uint64_t forwarded{0};               //!< requests sent to a server
+        uint64_t newServerConn{0};           //!< requests that opened a server connection
+        uint64_t clientAborts{0};            //!< clients gone before their response ended
+        uint64_t abortsContinued{0};         //!< of those, downloads the proxy finished
+        uint64_t abortsDownloading{0};       //!< aborts while a server download was open
+        uint64_t malformed{0};               //!< malformed requests (400)
+        uint64_t errors{0};                  //!< responses the proxy generated (4xx/5xx)
+        uint64_t bytesToClients{0};          //!< body bytes handed to client connections
+        uint64_t bytesFromServers{0};        //!< body bytes read from servers
+        uint64_t bytesAfterAbort{0};         //!< of those, read after the client had gone
+        uint64_t bytesUnreadAtAbort{0};      //!< received, never read: download abandoned
+        uint64_t flowControlPauses{0};       //!< times a server read was paused
+    };
+
+    /// \return the client-side and relay counters
+    const Counters& GetCounters() const;
+    /// \return the server-side connection counters
+    const ServerConnectionPool::Counters& GetServerCounters() const;
+    /// \return the processing queue (the proxy's CPU), e.g. for load reports
+    const ProcessingQueue& GetProcessingQueue() const;
+    /// \return requests received and not yet finished (processing, waiting or relaying)
+    uint32_t GetActiveRequests() const;
+
+    /**
+     * Print the connection table of [PROXIM] (section IV.D) for this proxy.
+     * \param os the stream
+     */
+    void PrintConnectionTable(std::ostream& os) const;
+
+    /// Signature of the Forward trace: request sent upstream, address of the server.
+    typedef void (*ForwardCallback)(const HttpRequestHeader& request, const Address& server);
+    /// Signature of the ClientAbort trace: URL, body bytes from the server, Content-Length.
+    typedef void (*ClientAbortCallback)(const std::string& url, uint64_t received, uint64_t length);
+
+  protected:
+    void DoDispose() override;
+
+    struct ClientConn;
+
+    /// One request and its response through the proxy.
+    struct Transaction
+    {
+        ClientConn* client{nullptr}; //!< the client, null once it went away
+        HttpRequestHeader request;   //!< as received
+        uint64_t requestBody{0};     //!< request body bytes
+        std::string host;            //!< origin host, without port
+        std::string path;            //!< path and query
+        std::string url;             //!< "http://host/path"
+        Address server;              //!< where a miss goes (origin or parent)
+        bool head{false};            //!< HEAD request
+        bool complete{false};        //!< the whole request has arrived
+        bool started{false};         //!< being processed
+        uint64_t cpuTicket{0};       //!< processing job
+        uint64_t waitTicket{0};      //!< waiting for a server connection
+        ServerConnectionPool::Connection* upstream{nullptr}; //!< server connection in use
+        HttpRequestHeader upstreamRequest;                   //!< what was sent upstream
+        bool retried{false};             //!< already retried on a new server connection
+        bool upstreamFresh{false};       //!< the server connection was opened for it
+        bool gotResponse{false};         //!< a response header came from the server
+        bool relay{true};                //!< relay the server's response to the client
+        bool paused{false};              //!< server read paused by flow control
+        bool upstreamPersistent{false};  //!< the server keeps the connection
+        HttpResponseHeader response;     //!< the server's response header
+        uint64_t length{0};              //!< its body length
+        uint64_t fromServer{0};          //!< body bytes from the server
+        Time forwardedAt;                //!< when the request went upstream
+        std::string cacheStatus{"MISS"}; //!< X-Cache value
+        bool store{false};               //!< ProxyCache: store the response when complete
+        uint64_t key{0};                 //!< ProxyCache: object key
+        bool validating{false};          //!< ProxyCache: a conditional GET for a cached copy
+    };
+
+    /// A client connection.
+    struct ClientConn
+    {
+        Ptr<HttpConnection> http;       //!< the connection
+        Address from;                   //!< client address
+        std::string user;               //!< client address as text
+        std::deque<Transaction*> queue; //!< requests in arrival order
+        bool persistent{true};          //!< keep open after the current response
+        bool peerClosed{false};         //!< the client closed its side
+        uint32_t requests{0};           //!< requests received
+        std::set<std::string> servers;  //!< distinct hosts asked for
+        IdleTimer idleTimer;            //!< closes it when idle
+    };
+
+    /**
+     * A complete request reached the front of its connection: decide what to do. The base
+     * class forwards it after MissProcessingTime.
+     * \param t the transaction
+     */
+    virtual void HandleRequest(Transaction* t);
+
+    /**
+     * A response header came from the server. Set t->relay = false to keep it from the
+     * client (e.g. a 304 to the proxy's own conditional GET). The base does nothing.
+     * \param t the transaction
+     */
+    virtual void HandleServerResponse(Transaction* t);
+
+    /**
+     * The server's response is complete (also when the client went away and the download
+     * continued: t->client is then null). With t->relay off and a client present, the
+     * override must answer the client (Respond, Forward); otherwise it must not end t. The
+     * base does nothing.
+     * \param t the transaction
+     */
+    virtual void HandleServerComplete(Transaction* t);
+
+    /**
+     * Run a job on the proxy's processing queue; the transaction is failed with 503 when the
+     * queue is full.
+     * \param t the transaction
+     * \param cost processing time
+     * \param job what to do then
+     */
+    void Process(Transaction* t, Time cost, std::function<void()> job);
+
+    /**
+     * Send a request upstream for t, to t->server.
+     * \param t the transaction
+     * \param request the request (origin-form or absolute, as the server needs)
+     */
+    void Forward(Transaction* t, const HttpRequestHeader& request);
+
+    /**
+     * The request as forwarded to t->server: hop-by-hop fields dropped, Via added,
+     * persistence as configured, target absolute only toward a parent proxy.
+     * \param t the transaction
+     * \return the request header
+     */
+    HttpRequestHeader MakeUpstreamRequest(const Transaction* t) const;
+
+    /**
+     * Answer the client from the proxy itself (a cache hit or an error) and end t.
+     * \param t the transaction
+     * \param response the response header (Connection is set here)
+     * \param body body bytes
+     */
+    void Respond(Transaction* t, HttpResponseHeader response, uint64_t body);
+
+    /**
+     * Answer with an error status and end t.
+     * \param t the transaction
+     * \param status the status code
+     */
+    void RespondError(Transaction* t, unsigned status);
+
+    /// \return the proxy's counters, for subclasses to add to
+    Counters& MutableCounters();
+
+    /// \return true when a (parent) Origin or Parent is configured
+    bool HasParent() const;
+
+    void StartApplication() override;
+    void StopApplication() override;
+
+  private:
+    /// \param policy "Continue", "Abort" or "Quick"
+    void SetAbortPolicy(std::string policy);
+    /// \return the abort policy's name
+    std::string GetAbortPolicy() const;
+
+    bool HandleAcceptRequest(Ptr<Socket> socket, const Address& from);
+    void HandleAccept(Ptr<Socket> socket, const Address& from);
+    void HandleClientRequest(ClientConn* c, const HttpRequestHeader& h, uint64_t body);
+    void HandleClientComplete(ClientConn* c);
+    void HandleClientMalformed(ClientConn* c, HttpParser::Error e);
+    void HandleClientClosed(ClientConn* c, bool error);
+    void HandleClientDrain(ClientConn* c);
+    void StartNext(ClientConn* c);
+    bool Route(Transaction* t);
+    void HandleUpstream(Transaction* t, ServerConnectionPool::Connection* conn, bool fresh);
+    void HandleResponseHeader(Transaction* t, const HttpResponseHeader& h, uint64_t len);
+    void HandleResponseBody(Transaction* t, uint64_t bytes);
+    void HandleResponseComplete(Transaction* t);
+    void HandleUpstreamFailure(Transaction* t, const std::string& why);
+    void SendResponseHeader(Transaction* t, HttpResponseHeader h, uint64_t length);
+    void ClientGone(Transaction* t);
+    void Finish(Transaction* t);
+    void MaybeDelete(Transaction* t);
+    void CloseClient(ClientConn* c);
+    Address Resolve(const std::string& host) const;
+    uint64_t GetServerWindow() const;
+    uint64_t GetPauseThreshold() const;
+    void SetQuickAbortMin(uint64_t v);
+    uint64_t GetQuickAbortMin() const;
+    void SetQuickAbortMax(uint64_t v);
+    uint64_t GetQuickAbortMax() const;
+    void SetQuickAbortPercent(double v);
+    double GetQuickAbortPercent() const;
+
+    // Attributes
+    uint16_t m_port;
+    Address m_origin;
+    Address m_parent;
+    bool m_clientPersistent;
+    bool m_serverPersistent;
+    Time m_clientIdleTimeout;
+    Time m_serverIdleTimeout;
+    uint32_t m_maxPerServer;
+    uint32_t m_maxServerConnections;
+    bool m_waitForBusy;
+    uint32_t m_maxClientConnections;
+    uint32_t m_headerLimit;
+    AbortPolicy m_abortPolicy;
+    QuickAbortRule m_quickAbort;
+    bool m_flowControl;
+    uint64_t m_readAhead;
+    uint64_t m_flowControlWindow;
+    Time m_hitTime;
+    Time m_missTime;
+    uint32_t m_workers;
+    uint32_t m_queueLimit;
+    std::string m_via;
+
+    Resolver m_resolver;
+    Ptr<Socket> m_listener;
+    ServerConnectionPool m_pool;
+    Ptr<ConnectionGauge> m_clientGauge = Create<ConnectionGauge>();
+    ProcessingQueue m_cpu;
+    Counters m_counters;
+    OwningRegistry<ClientConn> m_clients;
+    OwningRegistry<Transaction> m_transactions;
+
+    TracedCallback<const HttpRequestHeader&, const Address&> m_requestTrace;
+    TracedCallback<const HttpRequestHeader&, const Address&> m_forwardTrace;
+    TracedCallback<const HttpResponseHeader&, uint64_t, const Address&> m_responseTrace;
+    TracedCallback<const std::string&, uint64_t, uint64_t> m_clientAbortTrace;
+    TracedCallback<const Address&> m_acceptTrace;
+    TracedCallback<const Address&> m_refuseTrace;
+
+  protected:
+    /// \return hit processing time, for subclasses
+    Time GetHitProcessingTime() const;
+    /// \return miss processing time, for subclasses
+    Time GetMissProcessingTime() const;
+};
+
+} // namespace ns3
+
+#endif // CONNECTION_CACHE_H

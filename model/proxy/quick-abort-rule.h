@@ -1,0 +1,54 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef QUICK_ABORT_RULE_H
+#define QUICK_ABORT_RULE_H
+
+#include <cstdint>
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \ingroup web-proxy
+ * What a proxy does with its download from the origin when the client aborts ([PROXIM],
+ * section IV.B). Unscoped, as ns-3 attribute enums are.
+ */
+enum AbortPolicy
+{
+    ABORT_CONTINUE, //!< finish the download (and cache the object)
+    ABORT_AT_ONCE,  //!< abort the server connection at once
+    ABORT_QUICK     //!< Squid's quick_abort rule decides
+};
+
+/**
+ * \ingroup web-proxy
+ * Squid's quick_abort_min / quick_abort_max / quick_abort_pct: keep downloading when little
+ * remains or most has arrived, give up when much remains.
+ */
+struct QuickAbortRule
+{
+    uint64_t minBytes{16 * 1024}; //!< continue if at most this much remains
+    uint64_t maxBytes{16 * 1024}; //!< abort if more than this remains
+    double percent{0.95};         //!< continue if at least this fraction has arrived
+
+    /**
+     * Squid's decision (store_client.cc, CheckQuickAbortIsReasonable), in bytes.
+     * \param received body bytes received so far
+     * \param expected Content-Length
+     * \return true to keep downloading
+     */
+    bool ShouldContinue(uint64_t received, uint64_t expected) const;
+};
+
+/**
+ * Parse an AbortPolicy name: "continue", "abort" or "quick".
+ * \param name the name
+ * \return the policy; throws std::invalid_argument for other names
+ */
+AbortPolicy ParseAbortPolicy(const std::string& name);
+
+} // namespace ns3
+
+#endif // QUICK_ABORT_RULE_H

@@ -1,0 +1,521 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * Depot pairs: clients -- LAN A -- depots 0 and 1 -- LAN B -- 3 proxies (OriginServers on
+ * 8080). The VIP (LAN A) and the proxies' gateway (LAN B) live on VRRP-like virtual
+ * interfaces; depot 0 starts as master. Heartbeats every 100 ms, dead time 300 ms.
+ */
+#include "../scenario-fixture.h"
+
+#include "ns3/csma-module.h"
+
+#include <gtest/gtest.h>
+
+using namespace ns3;
+using namespace ns3::test;
+
+namespace
+{
+
+const Time HEARTBEAT = MilliSeconds(100);
+const Time DEAD_TIME = MilliSeconds(300);
+
+struct PairScenario
+{
+    NodeContainer clients;
+    NodeContainer proxies;
+    NodeContainer depotNodes;
+    Ipv4Address vip{"10.1.1.100"};
+    Ipv4Address gateway{"10.1.2.100"};
+    std::vector<Ipv4Address> proxyIps;
+    std::array<Ipv4Address, 2> depotB;
+    std::array<Ptr<CsmaNetDevice>, 2> depotBDevice; //!< the depots' real LAN B devices
+    std::array<std::vector<Ptr<NetDevice>>, 2> virtualDevices;
+    Ptr<WebObjectCatalog> catalog = CreateObject<WebObjectCatalog>();
+    std::array<Ptr<Depot>, 2> depots;
+    std::array<Ptr<DepotStandby>, 2> standby;
+    std::vector<RequestRecord> records;
+    std::array<std::vector<Time>, 2> failovers;
+
+    PairScenario(uint32_t nClients, uint32_t nProxies)
+    {
+        Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+        clients.Create(nClients);
+        proxies.Create(nProxies);
+        depotNodes.Create(2);
+        InternetStackHelper internet;
+        internet.Install(clients);
+        internet.Install(proxies);
+        internet.Install(depotNodes);
+        CsmaHelper csma;
+        csma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
+        csma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(50)));
+        NetDeviceContainer a = csma.Install(NodeContainer(depotNodes, clients));
+        NetDeviceContainer b = csma.Install(NodeContainer(depotNodes, proxies));
+        Ipv4AddressHelper ah("10.1.1.0", "255.255.255.0");
+        ah.Assign(a);
+        Ipv4AddressHelper bh("10.1.2.0", "255.255.255.0");
+        Ipv4InterfaceContainer bi = bh.Assign(b);
+        depotB = {bi.GetAddress(0), bi.GetAddress(1)};
+        depotBDevice = {DynamicCast<CsmaNetDevice>(b.Get(0)), DynamicCast<CsmaNetDevice>(b.Get(1))};
+        const auto v = DepotStandbyHelper::AddVirtualInterfaces(
+            depotNodes,
+            DynamicCast<CsmaChannel>(a.Get(0)->GetChannel()),
+            vip,
+            DynamicCast<CsmaChannel>(b.Get(0)->GetChannel()),
+            gateway);
+        std::copy(v.begin(), v.end(), virtualDevices.begin());
+        // Fixed streams: the outcome does not depend on what ran before in the process.
+        int64_t stream = 1000;
+        stream += csma.AssignStreams(a, stream);
+        stream += csma.AssignStreams(b, stream);
+        for (uint32_t d = 0; d < 2; ++d)
+        {
+            stream += csma.AssignStreams(
+                NetDeviceContainer(virtualDevices[d][0], virtualDevices[d][1]), stream);
+        }
+        internet.AssignStreams(NodeContainer(depotNodes, clients, proxies), stream);
+        for (uint32_t i = 0; i < nProxies; ++i)
+        {
+            proxyIps.push_back(bi.GetAddress(i + 2));
+            Ptr<Ipv4> ipv4 = proxies.Get(i)->GetObject<Ipv4>();
+            Ipv4StaticRoutingHelper().GetStaticRouting(ipv4)->SetDefaultRoute(gateway, 1);
+        }
+    }
+
+    void AddObject(const std::string& path, uint64_t size)
+    {
+        WebObject o;
+        o.path = path;
+        o.size = size;
+        catalog->Add(o);
+    }
+
+    /// Proxies that send each connection's response at sendRate (long transfers).
+    void InstallProxies(DataRate sendRate)
+    {
+        OriginServerHelper h(8080);
+        h.SetCatalog(catalog);
+        h.SetAttribute("SendRate", DataRateValue(sendRate));
+        h.Install(proxies);
+    }
+
+    /// Both depots, the same proxy list; depot 0 starts as master.
+    void InstallPair(DepotHelper dh,
+                     DepotStandbyHelper sh,
+                     const std::string& noSessionAction = "reset")
+    {
+        dh.SetAttribute("NoSessionAction", StringValue(noSessionAction));
+        for (const auto& ip : proxyIps)
+        {
+            dh.AddProxy(ip, 8080);
+        }
+        sh.SetAttribute("HeartbeatInterval", TimeValue(HEARTBEAT));
+        sh.SetAttribute("DeadTime", TimeValue(DEAD_TIME));
+        for (uint32_t d = 0; d < 2; ++d)
+        {
+            depots[d] = DynamicCast<Depot>(dh.Install(depotNodes.Get(d)).Get(0));
+            sh.SetAttribute("Master", BooleanValue(d == 0));
+            standby[d] = DynamicCast<DepotStandby>(
+                sh.Install(depotNodes.Get(d), depots[d], depotB[1 - d], virtualDevices[d]).Get(0));
+            standby[d]->TraceConnectWithoutContext(
+                "Failover",
+                MakeBoundCallback(
+                    +[](std::vector<Time>* v, Time) { v->push_back(Simulator::Now()); },
+                    &failovers[d]));
+        }
+    }
+
+    WebRequest Get(const std::string& path, Time think = Seconds(0)) const
+    {
+        WebRequest r;
+        r.host = "www.example.com";
+        r.path = path;
+        r.server = InetSocketAddress(vip, 80);
+        r.thinkTime = think;
+        return r;
+    }
+
+    void AddClient(uint32_t i, const std::vector<WebRequest>& requests, Time start = Seconds(0))
+    {
+        Ptr<FixedRequestSource> src = CreateObject<FixedRequestSource>();
+        for (const auto& r : requests)
+        {
+            src->Add(r);
+        }
+        WebClientHelper h;
+        h.SetAttribute("PersistentConnections", BooleanValue(false));
+        ApplicationContainer apps = h.Install(clients.Get(i), src);
+        apps.Start(start);
+        apps.Get(0)->TraceConnectWithoutContext(
+            "RequestComplete",
+            MakeBoundCallback(
+                +[](PairScenario* s, const RequestRecord& r) { s->records.push_back(r); }, this));
+    }
+
+    /// Sessions of depot d in ESTABLISHED now.
+    uint32_t Established(uint32_t d) const
+    {
+        uint32_t n = 0;
+        depots[d]->GetSessionTable().ForEach(
+            [&](const DepotSession& s) { n += s.timerState == TcpStateTracker::S_ESTABLISHED; });
+        return n;
+    }
+
+    uint32_t Failed() const
+    {
+        uint32_t n = 0;
+        for (const auto& r : records)
+        {
+            n += r.failed;
+        }
+        return n;
+    }
+
+    void Run(Time stop)
+    {
+        Simulator::Stop(stop);
+        Simulator::Run();
+    }
+
+    ~PairScenario()
+    {
+        Simulator::Destroy();
+    }
+};
+
+class DepotStandbyTest : public ::testing::Test
+{
+  protected:
+    void SetUp() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+    }
+};
+
+/// Every client: `big` then `small` objects alternately, nRequests in all.
+void
+AddClients(PairScenario& s, uint32_t nRequests, Time think, Time stagger = MilliSeconds(10))
+{
+    for (uint32_t c = 0; c < s.clients.GetN(); ++c)
+    {
+        std::vector<WebRequest> reqs;
+        for (uint32_t k = 0; k < nRequests; ++k)
+        {
+            reqs.push_back(s.Get((k + c) % 2 == 0 ? "/big" : "/small", think));
+        }
+        s.AddClient(c, reqs, stagger * c);
+    }
+}
+
+} // namespace
+
+TEST(DepotSyncHeaderTest, RoundTripKeepsEveryField)
+{
+    DepotSyncHeader h;
+    h.type = DepotSyncHeader::SYNC;
+    h.group = 7;
+    h.master = true;
+    h.priority = 200;
+    h.sequence = 0xdeadbeef;
+    for (uint32_t i = 0; i < 3; ++i)
+    {
+        DepotSessionRecord r;
+        r.client = 0x0a010100 + i;
+        r.vip = 0x0a010164;
+        r.proxy = 0x0a010203;
+        r.clientPort = 49153 + i;
+        r.virtualPort = 80;
+        r.proxyPort = 8080;
+        r.proxyIndex = i;
+        r.timerState = TcpStateTracker::S_FIN_WAIT;
+        r.ends[0] = {TcpStateTracker::FIN_WAIT, 5, 7, 0, 1000 + i, 2000, 65535u << 7};
+        r.ends[1] = {TcpStateTracker::CLOSE_WAIT, 13, 2, 0, 3000, 4000u + i, 1u << 20};
+        h.records.push_back(r);
+    }
+    Ptr<Packet> p = Create<Packet>();
+    p->AddHeader(h);
+    EXPECT_EQ(p->GetSize(), DepotSyncHeader::FIXED_SIZE + 3 * DepotSyncHeader::RECORD_SIZE);
+    DepotSyncHeader g;
+    p->RemoveHeader(g);
+    EXPECT_EQ(g.type, h.type);
+    EXPECT_EQ(g.group, 7);
+    EXPECT_TRUE(g.master);
+    EXPECT_EQ(g.priority, 200);
+    EXPECT_EQ(g.sequence, 0xdeadbeef);
+    ASSERT_EQ(g.records.size(), 3u);
+    for (uint32_t i = 0; i < 3; ++i)
+    {
+        const auto& a = h.records[i];
+        const auto& b = g.records[i];
+        EXPECT_EQ(std::tie(a.client, a.vip, a.proxy, a.clientPort, a.virtualPort, a.proxyPort),
+                  std::tie(b.client, b.vip, b.proxy, b.clientPort, b.virtualPort, b.proxyPort));
+        EXPECT_EQ(a.proxyIndex, b.proxyIndex);
+        EXPECT_EQ(a.timerState, b.timerState);
+        for (int e = 0; e < 2; ++e)
+        {
+            EXPECT_EQ(std::tie(a.ends[e].state,
+                               a.ends[e].flags,
+                               a.ends[e].wscale,
+                               a.ends[e].sndEnd,
+                               a.ends[e].ack,
+                               a.ends[e].maxWin),
+                      std::tie(b.ends[e].state,
+                               b.ends[e].flags,
+                               b.ends[e].wscale,
+                               b.ends[e].sndEnd,
+                               b.ends[e].ack,
+                               b.ends[e].maxWin));
+        }
+    }
+}
+
+TEST_F(DepotStandbyTest, BadModeAndContentAreRefused)
+{
+    Ptr<DepotStandby> s = CreateObject<DepotStandby>();
+    EXPECT_DEATH(s->SetAttribute("Mode", StringValue("cold")),
+                 "Mode must be hot, warm or none, not 'cold'");
+    EXPECT_DEATH(s->SetAttribute("SyncContent", StringValue("some")),
+                 "SyncContent must be new, changed or full, not 'some'");
+    Ptr<Depot> d = CreateObject<Depot>();
+    EXPECT_DEATH(d->SetAttribute("NoSessionAction", StringValue("hash")),
+                 "NoSessionAction must be drop, reset or sloppy, not 'hash'");
+}
+
+namespace
+{
+
+/// Every request completed with its whole body.
+void
+ExpectAllComplete(const PairScenario& s, size_t n)
+{
+    ASSERT_EQ(s.records.size(), n);
+    for (const auto& r : s.records)
+    {
+        EXPECT_FALSE(r.failed) << r.url << " issued at " << r.issued.As(Time::S) << ": " << r.error;
+        EXPECT_EQ(r.status, 200u);
+        EXPECT_EQ(r.bodyBytes, r.contentLength);
+    }
+}
+
+} // namespace
+
+TEST_F(DepotStandbyTest, HotStandbyKeepsAnIdenticalTableAndFailoverBreaksNoConnection)
+{
+    PairScenario s(6, 3);
+    s.AddObject("/big", 300000);
+    s.AddObject("/small", 2000);
+    s.InstallProxies(DataRate("2Mbps")); // a big response takes 1.2 s
+    DepotStandbyHelper sh;
+    sh.SetAttribute("Mode", StringValue("hot"));
+    s.InstallPair(DepotHelper(s.vip, 80), sh);
+    const Time fail = Seconds(1.5);
+    s.standby[0]->SetAttribute("FailTime", TimeValue(fail));
+    AddClients(s, 6, MilliSeconds(50));
+    uint32_t established = 0;
+    uint32_t sizes[2] = {0, 0};
+    uint32_t same = 0;
+    Simulator::Schedule(fail - MicroSeconds(1),
+                        [&]()
+                        {
+                            established = s.Established(0);
+                            sizes[0] = s.depots[0]->GetSessionTable().Size();
+                            sizes[1] = s.depots[1]->GetSessionTable().Size();
+                            s.depots[0]->GetSessionTable().ForEach(
+                                [&](const DepotSession& a)
+                                {
+                                    const DepotSession* b = s.depots[1]->GetSessionTable().Find(
+                                        a.client, a.clientPort, a.vip, a.virtualPort);
+                                    same += b && b->proxyIndex == a.proxyIndex
+                                         && b->timerState == a.timerState
+                                         && b->ends[0].state == a.ends[0].state
+                                         && b->ends[1].state == a.ends[1].state
+                                         && b->ends[0].sndEnd == a.ends[0].sndEnd
+                                         && b->ends[1].sndEnd == a.ends[1].sndEnd
+                                         && b->expiry == a.expiry;
+                                });
+                        });
+    s.Run(Seconds(40));
+    ExpectAllComplete(s, 36);
+    EXPECT_GE(established, 4u); // connections in the middle of a response at the failure
+    EXPECT_GT(sizes[0], 0u);
+    EXPECT_EQ(sizes[1], sizes[0]);
+    EXPECT_EQ(same, sizes[0]);
+    ASSERT_EQ(s.failovers[1].size(), 1u);
+    EXPECT_EQ(s.standby[1]->GetRole(), DepotStandby::MASTER);
+    EXPECT_EQ(s.standby[0]->GetRole(), DepotStandby::FAILED);
+    EXPECT_EQ(s.standby[1]->GetBrokenConnections(), 0u);
+    EXPECT_GT(s.depots[1]->GetForwardedCount(), 0u);
+    EXPECT_EQ(s.depots[1]->GetDropCount(Depot::NO_SESSION), 0u);
+}
+
+TEST_F(DepotStandbyTest, WarmStandbyBreaksNoMoreThanTheSessionsOpenedSinceTheLastSync)
+{
+    PairScenario s(6, 3);
+    s.AddObject("/big", 300000);
+    s.AddObject("/small", 2000);
+    s.InstallProxies(DataRate("2Mbps")); // a big response takes 1.2 s
+    DepotStandbyHelper sh;
+    sh.SetAttribute("Mode", StringValue("warm"));
+    sh.SetAttribute("SyncInterval", TimeValue(Seconds(1)));
+    s.InstallPair(DepotHelper(s.vip, 80), sh);
+    const Time fail = Seconds(2.5); // 0.5 s after the sync at 2 s
+    s.standby[0]->SetAttribute("FailTime", TimeValue(fail));
+    AddClients(s, 8, MilliSeconds(20), MilliSeconds(230));
+    s.Run(Seconds(60));
+    ASSERT_EQ(s.records.size(), 48u);
+    const uint32_t unsynced = s.standby[0]->GetUnsyncedAtFailure();
+    const uint64_t broken = s.standby[1]->GetBrokenConnections();
+    EXPECT_GT(s.standby[1]->GetRecordsImported(), 0u);
+    EXPECT_EQ(s.standby[0]->GetSyncSent(), s.standby[1]->GetSyncReceived());
+    EXPECT_GT(unsynced, 0u);
+    EXPECT_GT(broken, 0u); // sessions opened after the last sync do break
+    EXPECT_LE(broken, unsynced);
+    EXPECT_EQ(s.Failed(), broken); // each broken connection got a RST: one failed request
+    // Connections the backup knew from a sync survived the failover.
+    uint32_t survived = 0;
+    for (const auto& r : s.records)
+    {
+        survived += !r.failed && r.issued + r.total > fail && r.issued < Seconds(2);
+    }
+    EXPECT_GT(survived, 0u);
+}
+
+TEST_F(DepotStandbyTest, MaglevPairWithoutSyncBreaksNoConnectionToALiveProxy)
+{
+    PairScenario s(6, 3);
+    s.AddObject("/big", 300000);
+    s.AddObject("/small", 2000);
+    s.InstallProxies(DataRate("2Mbps"));
+    DepotHelper dh(s.vip, 80);
+    dh.SetScheduler("ns3::MaglevScheduler");
+    DepotStandbyHelper sh; // Mode none: no state at all
+    s.InstallPair(dh, sh, "sloppy");
+    const Time fail = Seconds(1.5);
+    s.standby[0]->SetAttribute("FailTime", TimeValue(fail));
+    AddClients(s, 6, MilliSeconds(50));
+    uint32_t established = 0;
+    Simulator::Schedule(fail - MicroSeconds(1), [&]() { established = s.Established(0); });
+    s.Run(Seconds(40));
+    ExpectAllComplete(s, 36);
+    EXPECT_GE(established, 4u);
+    ASSERT_EQ(s.failovers[1].size(), 1u);
+    EXPECT_GE(s.depots[1]->GetSloppyCount(), established); // re-hashed, not dropped
+    EXPECT_EQ(s.standby[1]->GetBrokenConnections(), 0u);
+    EXPECT_EQ(s.depots[1]->GetDropCount(Depot::NO_SESSION), 0u);
+}
+
+TEST_F(DepotStandbyTest, SurvivorTakesTheVipOverWithinTheDetectionTime)
+{
+    PairScenario s(1, 3);
+    s.AddObject("/small", 2000);
+    s.InstallProxies(DataRate(0));
+    DepotStandbyHelper sh;
+    sh.SetAttribute("Mode", StringValue("hot"));
+    s.InstallPair(DepotHelper(s.vip, 80), sh);
+    s.standby[0]->SetAttribute("FailTime", TimeValue(Seconds(1)));
+    s.standby[0]->SetAttribute("RecoverTime", TimeValue(Seconds(2)));
+    s.standby[1]->SetAttribute("FailTime", TimeValue(Seconds(3)));
+    std::vector<WebRequest> reqs;
+    for (double t : {0.5, 1.5, 2.5, 3.5})
+    {
+        reqs.push_back(s.Get("/small"));
+        reqs.back().issueTime = Seconds(t);
+    }
+    s.AddClient(0, reqs);
+    std::array<uint8_t, 2> rolesAt2_5{};
+    std::array<uint64_t, 2> forwardedAt2{};
+    Simulator::Schedule(Seconds(2.5),
+                        [&]() {
+                            rolesAt2_5 = {s.standby[0]->GetRole(), s.standby[1]->GetRole()};
+                        });
+    Simulator::Schedule(
+        Seconds(2),
+        [&]() {
+            forwardedAt2 = {s.depots[0]->GetForwardedCount(), s.depots[1]->GetForwardedCount()};
+        });
+    s.Run(Seconds(10));
+    // The last heartbeat before a failure left at most one interval before it and arrives
+    // after the one-way delay (50 us propagation + < 0.2 ms transmission and backoff): the
+    // survivor's dead timer fires within [DeadTime - interval, DeadTime] + 1 ms.
+    const Time slack = MilliSeconds(1);
+    ASSERT_EQ(s.failovers[1].size(), 1u);
+    EXPECT_GE(s.failovers[1][0] - Seconds(1), DEAD_TIME - HEARTBEAT);
+    EXPECT_LE(s.failovers[1][0] - Seconds(1), DEAD_TIME + slack);
+    // Recovered as a backup (no preemption), it takes over again when the other fails.
+    EXPECT_EQ(rolesAt2_5[0], DepotStandby::BACKUP);
+    EXPECT_EQ(rolesAt2_5[1], DepotStandby::MASTER);
+    ASSERT_EQ(s.failovers[0].size(), 1u);
+    EXPECT_GE(s.failovers[0][0] - Seconds(3), DEAD_TIME - HEARTBEAT);
+    EXPECT_LE(s.failovers[0][0] - Seconds(3), DEAD_TIME + slack);
+    ExpectAllComplete(s, 4);
+    EXPECT_GT(forwardedAt2[1], 0u); // the request at 1.5 s went through depot 1
+    EXPECT_GT(s.depots[0]->GetForwardedCount(), forwardedAt2[0]); // the one at 3.5 s through 0
+    EXPECT_GT(s.standby[0]->GetHeartbeatsReceived(), 0u);
+    EXPECT_GT(s.standby[1]->GetHeartbeatsReceived(), 0u);
+}
+
+TEST_F(DepotStandbyTest, RecoveredDepotRejoinsAsBackupWithoutAFlap)
+{
+    // Warm pair under load (the example's warm case in small). Depot 0 fails while its LAN B
+    // device is backing off (a busy segment), and comes back 1.5 s later: it must come back
+    // as a backup that the master hears, and nobody may take over again.
+    PairScenario s(6, 3);
+    s.AddObject("/big", 300000);
+    s.AddObject("/small", 2000);
+    s.InstallProxies(DataRate("2Mbps"));
+    DepotStandbyHelper sh;
+    sh.SetAttribute("Mode", StringValue("warm"));
+    sh.SetAttribute("SyncInterval", TimeValue(Seconds(1)));
+    s.InstallPair(DepotHelper(s.vip, 80), sh);
+    std::array<std::vector<std::pair<uint8_t, uint8_t>>, 2> roles;
+    for (uint32_t d = 0; d < 2; ++d)
+    {
+        s.standby[d]->TraceConnectWithoutContext(
+            "Role",
+            MakeBoundCallback(
+                +[](std::vector<std::pair<uint8_t, uint8_t>>* v, uint8_t from, uint8_t to)
+                { v->emplace_back(from, to); },
+                &roles[d]));
+    }
+    // The failure: at depot 0's first LAN B backoff after 1.5 s.
+    Time failedAt;
+    s.depotBDevice[0]->TraceConnectWithoutContext(
+        "MacTxBackoff",
+        MakeBoundCallback(
+            +[](PairScenario* s, Time* at, Ptr<const Packet>)
+            {
+                if (at->IsZero() && Simulator::Now() >= Seconds(1.5))
+                {
+                    *at = Simulator::Now();
+                    s->standby[0]->Fail(); // inside the device's TransmitStart: in BACKOFF
+                    Simulator::Schedule(Seconds(1.5), &DepotStandby::Recover, s->standby[0]);
+                }
+            },
+            &s,
+            &failedAt));
+    AddClients(s, 10, MilliSeconds(50));
+    uint64_t heardAtRecovery = 0;
+    Simulator::Schedule(Seconds(3.5),
+                        [&]() { heardAtRecovery = s.standby[1]->GetHeartbeatsReceived(); });
+    s.Run(Seconds(7));
+    ASSERT_GT(failedAt, Seconds(1.5));
+    ASSERT_LT(failedAt, Seconds(2)) << "no backoff of depot 0's LAN B device: no load?";
+    // Depot 1 took over once, and depot 0 never.
+    ASSERT_EQ(s.failovers[1].size(), 1u);
+    EXPECT_TRUE(s.failovers[0].empty())
+        << "depot 0 took over at " << s.failovers[0].front().As(Time::S);
+    const std::vector<std::pair<uint8_t, uint8_t>> expected0
+        = {{DepotStandby::BACKUP, DepotStandby::MASTER},
+           {DepotStandby::MASTER, DepotStandby::FAILED},
+           {DepotStandby::FAILED, DepotStandby::BACKUP}};
+    EXPECT_EQ(roles[0], expected0);
+    const std::vector<std::pair<uint8_t, uint8_t>> expected1
+        = {{DepotStandby::BACKUP, DepotStandby::MASTER}};
+    EXPECT_EQ(roles[1], expected1);
+    // The recovered depot's heartbeats reach the master again (its device sends again)...
+    EXPECT_GE(s.standby[1]->GetHeartbeatsReceived(), heardAtRecovery + 30);
+    // ... and the master sent it the table.
+    EXPECT_GT(s.standby[0]->GetRecordsImported(), 0u);
+}
