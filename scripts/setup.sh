@@ -12,6 +12,7 @@ packages=(
     tshark
     python3-matplotlib
     clang-format
+    python3-sphinx doxygen graphviz
 )
 
 missing=()

@@ -17,5 +17,10 @@ if [ "${1:-}" = "--sanitize" ]; then
 fi
 cmake -S . -B "$dir" "${flags[@]}"
 cmake --build "$dir" -j"$(nproc)"
-cd "$dir"
-ctest --output-on-failure -j"$(nproc)"
+(cd "$dir" && ctest --output-on-failure -j"$(nproc)")
+if [ "$dir" = build ]; then
+    # The manual (Sphinx, warnings as errors) and the API documentation (doxygen, no
+    # undocumented public member) are checked with the tests.
+    bash scripts/check-docs.sh
+    bash scripts/check-doxygen.sh
+fi

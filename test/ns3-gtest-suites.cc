@@ -21,7 +21,7 @@ namespace
 
 /// The folders of test/ that hold GoogleTest cases, one ns-3 suite each.
 const char* const SUBSYSTEMS[]
-    = {"http", "workload", "cache", "endpoints", "scenario", "proxy", "depot", "layout"};
+    = {"http", "workload", "cache", "endpoints", "scenario", "proxy", "depot"};
 
 /// Runs one GoogleTest case (by its full name) and fails when it fails.
 class GoogleTestCase : public TestCase
@@ -99,7 +99,7 @@ class GoogleTestSuite : public TestSuite
                 if (std::string(info->file()).find(m_folder) != std::string::npos)
                 {
                     AddTestCase(new GoogleTestCase(std::string(info->test_suite_name()) + "."
-                                                   + info->name()), );
+                                                   + info->name()));
                 }
             }
         }

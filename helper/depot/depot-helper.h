@@ -31,7 +31,11 @@ class DepotHelper
      */
     DepotHelper(Ipv4Address vip, uint16_t port = 80);
 
-    /// Set a Depot attribute.
+    /**
+     * Set an attribute of the depots to be created.
+     * \param name attribute name
+     * \param value attribute value
+     */
     void SetAttribute(const std::string& name, const AttributeValue& value);
 
     /**
@@ -41,7 +45,11 @@ class DepotHelper
      */
     void SetScheduler(const std::string& type);
 
-    /// Set an attribute of the scheduler.
+    /**
+     * Set an attribute of the schedulers to be created.
+     * \param name attribute name
+     * \param value attribute value
+     */
     void SetSchedulerAttribute(const std::string& name, const AttributeValue& value);
 
     /// \param port another service port

@@ -30,12 +30,16 @@ class DepotStandbyHelper
   public:
     DepotStandbyHelper();
 
-    /// Set a DepotStandby attribute.
+    /**
+     * Set an attribute of the DepotStandby applications to be created.
+     * \param name attribute name
+     * \param value attribute value
+     */
     void SetAttribute(const std::string& name, const AttributeValue& value);
 
     /**
      * Give a node a virtual interface on a CSMA segment: a device with the pair's virtual MAC
-     * (VRRP: 00:00:5e:00:01:<VRID>) whose Ipv4 interface holds the virtual address as a /32
+     * (VRRP: 00:00:5e:00:01:\<VRID\>) whose Ipv4 interface holds the virtual address as a /32
      * (as keepalived adds a VIP): it answers ARP for the address and receives what is sent to
      * it, while the depot sends through its real device. Do it on both depots with the same
      * MAC and address; DepotStandby keeps it up on the master only.
@@ -52,7 +56,7 @@ class DepotStandbyHelper
 
     /**
      * The usual NAT pair: every depot node gets the VIP on the clients' segment (MAC
-     * 00:00:5e:00:01:<vrid>) and the proxies' gateway on theirs (00:00:5e:00:01:<vrid + 1>).
+     * 00:00:5e:00:01:\<vrid\>) and the proxies' gateway on theirs (00:00:5e:00:01:\<vrid + 1\>).
      * \param depots the depot nodes
      * \param clientSide the clients' segment
      * \param vip the virtual IP

@@ -28,7 +28,7 @@ namespace ns3
  * a depot's VIP.
  *
  * A connection attempt ends as connect() does on the testbed's era of kernels: the client's
- * connection-establishment timer gives up after CONNECT_TIMEOUT (75 s: 4.4BSD/NetBSD's
+ * connection-establishment timer gives up after ConnectTimeout() (75 s: 4.4BSD/NetBSD's
  * TCPTV_KEEP_INIT, HP-UX's tcp_ip_abort_cinterval) with ETIMEDOUT (WebClient ConnectTimeout;
  * SetAttribute overrides it).
  *
@@ -49,14 +49,22 @@ class WebStoneHelper
      */
     WebStoneHelper(const Address& proxy, const WebRequest& request);
 
-    /// connect()'s connection-establishment timeout of 4.4BSD/NetBSD and HP-UX: 75 s.
+    /**
+     * connect()'s connection-establishment timeout of 4.4BSD/NetBSD and HP-UX, the default
+     * of the client's ConnectTimeout attribute.
+     * \return 75 s
+     */
     static Time ConnectTimeout();
 
     /// \param n requests in flight (WebStone's concurrent clients)
     void SetConnections(uint32_t n);
     /// \param n requests in the run
     void SetTotalRequests(uint32_t n);
-    /// Set an attribute of the WebClient (e.g. ConnectAttempts, ConnectTimeout).
+    /**
+     * Set an attribute of the WebClient (e.g. ConnectAttempts, ConnectTimeout).
+     * \param name attribute name
+     * \param value attribute value
+     */
     void SetAttribute(const std::string& name, const AttributeValue& value);
 
     /// The benchmark's figures.
@@ -65,7 +73,11 @@ class WebStoneHelper
       public:
         /// \param total requests in the run
         explicit Result(uint32_t total);
-        /// Count one ended request.
+        /**
+         * Count one ended request (a RequestComplete trace sink); calls the done callback
+         * when it is the last of the run.
+         * \param r the request's record
+         */
         void Add(const RequestRecord& r);
         /// \param cb called when the last request has ended (e.g. Simulator::Stop)
         void SetDoneCallback(std::function<void()> cb);

@@ -25,7 +25,11 @@ class LoadReporterHelper
     /// \param depot the depot's report address and LoadReportPort (InetSocketAddress)
     explicit LoadReporterHelper(const Address& depot);
 
-    /// Set a LoadReporter attribute.
+    /**
+     * Set an attribute of the LoadReporters to be created.
+     * \param name attribute name
+     * \param value attribute value
+     */
     void SetAttribute(const std::string& name, const AttributeValue& value);
 
     /// \param nodes proxy nodes \return the reporters

@@ -186,7 +186,8 @@ IspScenarioHelper::AddProxyNode(const std::string& rate, Time delay)
     NS_ABORT_MSG_IF(m_proxyAddress != Ipv4Address(), "IspScenarioHelper: one proxy node only");
     Ptr<Node> node = CreateObject<Node>();
     // Hundreds of connections end here: ns-3's per-segment endpoint scan would dominate.
-    InstallInternetStackWithTcp(InternetStackHelper(), node, FastDemuxTcpL4Protocol::GetTypeId().GetName());
+    InstallInternetStackWithTcp(
+        InternetStackHelper(), node, FastDemuxTcpL4Protocol::GetTypeId().GetName());
     PointToPointHelper link;
     link.SetDeviceAttribute("DataRate", StringValue(rate));
     link.SetChannelAttribute("Delay", TimeValue(delay));

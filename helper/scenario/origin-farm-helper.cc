@@ -78,7 +78,8 @@ OriginFarmHelper::NodeForClass(uint32_t cls)
     OriginNode o;
     o.node = CreateObject<Node>();
     // Hundreds of connections end here: ns-3's per-segment endpoint scan would dominate.
-    InstallInternetStackWithTcp(InternetStackHelper(), o.node, FastDemuxTcpL4Protocol::GetTypeId().GetName());
+    InstallInternetStackWithTcp(
+        InternetStackHelper(), o.node, FastDemuxTcpL4Protocol::GetTypeId().GetName());
     m_link.SetChannelAttribute("Delay", TimeValue(m_delays[cls]));
     NetDeviceContainer d = m_link.Install(m_core, o.node);
     Ipv4Address net(m_base.Get() + BLOCK * m_nextBlock++);

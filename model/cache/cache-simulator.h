@@ -5,6 +5,7 @@
 #define CACHE_SIMULATOR_H
 
 #include "replacement-policy.h"
+
 #include "ns3/trace-record.h"
 
 #include <cstdint>

@@ -22,13 +22,13 @@ namespace ns3
  * victim. H is computed at Insert and at every hit, with the current L, f the number of
  * requests since the object was admitted (1 at Insert) and s = max(size, 1) bytes:
  *
- * | variant | H                 | source |
- * |---------|-------------------|--------|
- * | GDS1    | L + 1 / s         | Cao & Irani 1997, GreedyDual-Size with cost 1 |
- * | GDSLAT  | L + cost / s      | Cao & Irani 1997, cost = fetch latency (s) |
- * | GDSF    | L + f / s         | Cherkasova 1998, GDSF with cost 1 (the cost argument is ignored)
- * | | LFUDA   | L + f             | Arlitt et al. 2000, LFU with dynamic aging | | CSP     | cost *
- * f / s      | Triantafillou & Aekaterinidis 2003 (cost, size, popularity; no aging) |
+ * | variant | H            | source |
+ * |---------|--------------|--------|
+ * | GDS1    | L + 1 / s    | Cao & Irani 1997, GreedyDual-Size with cost 1 |
+ * | GDSLAT  | L + cost / s | Cao & Irani 1997, cost = fetch latency (s) |
+ * | GDSF    | L + f / s    | Cherkasova 1998, GDSF with cost 1 (the cost argument is ignored) |
+ * | LFUDA   | L + f        | Arlitt et al. 2000, LFU with dynamic aging |
+ * | CSP     | cost * f / s | Triantafillou & Aekaterinidis 2003: cost, size, popularity; no aging |
  *
  * Ties of H are broken by recency: of equal H, the object whose last Insert or hit is the
  * oldest is evicted first (every access takes the next number of one counter, so the order
@@ -70,7 +70,15 @@ class GreedyDualPolicy : public ReplacementPolicy
     GreedyDualPolicy(uint64_t capacity, Variant variant);
 
     bool Lookup(Key key) override;
-    /// \throws std::invalid_argument for a negative or non-finite cost
+    /**
+     * Insert (or replace) an object with f = 1, evicting the objects of smallest H (and, with
+     * aging, raising L to each victim's H) until it fits.
+     * \param key the object
+     * \param size its size, bytes
+     * \param cost its fetch cost (GDSLAT and CSP: seconds of latency; the others ignore it)
+     * \return false (and nothing cached) when size > capacity
+     * \throws std::invalid_argument for a negative or non-finite cost
+     */
     bool Insert(Key key, uint64_t size, double cost = 1.0) override;
     void Prefetch(Key key) override;
     void Erase(Key key) override;

@@ -78,14 +78,20 @@ class HugePageAllocator
         }
     }
 
-    /// Stateless: every instance frees what any other allocated.
+    /**
+     * Stateless: every instance frees what any other allocated.
+     * \return true
+     */
     template <typename U>
     bool operator==(const HugePageAllocator<U>&) const
     {
         return true;
     }
 
-    /// \copydoc operator==
+    /**
+     * Stateless: every instance frees what any other allocated.
+     * \return false
+     */
     template <typename U>
     bool operator!=(const HugePageAllocator<U>&) const
     {

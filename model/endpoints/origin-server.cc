@@ -3,10 +3,9 @@
  */
 #include "origin-server.h"
 
-#include "ns3/http-date.h"
-
 #include "ns3/boolean.h"
 #include "ns3/data-rate.h"
+#include "ns3/http-date.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"

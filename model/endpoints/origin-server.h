@@ -4,14 +4,14 @@
 #ifndef ORIGIN_SERVER_H
 #define ORIGIN_SERVER_H
 
-#include "ns3/http-connection.h"
-#include "ns3/idle-timer.h"
-#include "ns3/owning-registry.h"
 #include "web-object-catalog.h"
 
 #include "ns3/application.h"
 #include "ns3/data-rate.h"
 #include "ns3/event-id.h"
+#include "ns3/http-connection.h"
+#include "ns3/idle-timer.h"
+#include "ns3/owning-registry.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
 
@@ -71,6 +71,8 @@ class OriginServer : public Application
     typedef void (*MalformedCallback)(const std::string& error, const Address& from);
 
   protected:
+    /// Cancels the client connections' idle timers and pending service events, disposes of
+    /// the connections, then drops the listener, the catalog and the service time variable.
     void DoDispose() override;
 
   private:

@@ -5,6 +5,7 @@
 #define TRACE_REQUEST_SOURCE_H
 
 #include "request-source.h"
+
 #include "ns3/trace-record.h"
 
 #include <deque>

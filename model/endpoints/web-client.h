@@ -4,14 +4,14 @@
 #ifndef WEB_CLIENT_H
 #define WEB_CLIENT_H
 
-#include "ns3/http-connection.h"
-#include "ns3/idle-timer.h"
-#include "ns3/owning-registry.h"
 #include "request-record.h"
 #include "request-source.h"
 
 #include "ns3/application.h"
 #include "ns3/event-id.h"
+#include "ns3/http-connection.h"
+#include "ns3/idle-timer.h"
+#include "ns3/owning-registry.h"
 #include "ns3/traced-callback.h"
 
 #include <deque>
@@ -87,6 +87,8 @@ class WebClient : public Application
     typedef void (*MalformedCallback)(const std::string& error, const Address& from);
 
   protected:
+    /// Cancels the connections' idle timers and disposes of them, discards the requests under
+    /// way or waiting for a connection, and drops the request source.
     void DoDispose() override;
 
   private:

@@ -146,6 +146,9 @@ class HttpConnection : public Object
     void SetClosedCallback(ClosedCallback cb);
 
   protected:
+    /// Clears its callbacks from the socket (which TCP keeps until it is fully closed),
+    /// cancels the pending write events and drops the reference that kept a draining
+    /// connection alive.
     void DoDispose() override;
 
   private:

@@ -43,6 +43,15 @@ class FastDemuxTcpL4Protocol : public TcpL4Protocol
 
     FastDemuxTcpL4Protocol();
 
+    /**
+     * Receive a segment from IPv4: hand it straight to the endpoint of its exact four-tuple
+     * (moved to the front of the list when found beyond FrontWindow steps); without such an
+     * endpoint, or with ExactMatch off, pass it to TcpL4Protocol::Receive.
+     * \param p the segment, TCP header first
+     * \param incomingIpHeader its IPv4 header
+     * \param incomingInterface the interface it arrived on
+     * \return the receive status (RX_OK once delivered, or the checksum failure)
+     */
     enum IpL4Protocol::RxStatus Receive(Ptr<Packet> p,
                                         const Ipv4Header& incomingIpHeader,
                                         Ptr<Ipv4Interface> incomingInterface) override;

@@ -108,11 +108,41 @@ class PacketHookRouting : public Ipv4ListRouting
     /// \return the number of registered hooks
     uint32_t GetNHooks() const;
 
+    /**
+     * Adopt a routing protocol, giving it this node's Ipv4 once the hook has one (the
+     * protocols adopted by Install keep theirs and get no second SetIpv4).
+     * \param routingProtocol the protocol
+     * \param priority its priority in the list (higher is consulted first)
+     */
     void AddRoutingProtocol(Ptr<Ipv4RoutingProtocol> routingProtocol, int16_t priority) override;
+    /**
+     * Run the output hooks on a locally sent packet, then look its route up in the adopted
+     * protocols with the destination the hooks left. Route lookups without a packet (TCP's at
+     * connect) skip the hooks; a packet the hooks dropped or consumed gets no route, also when
+     * Ipv4L3Protocol::Send looks it up a second time.
+     * \param p the packet (may be null)
+     * \param header its IPv4 header
+     * \param oif the requested output device
+     * \param sockerr set to ERROR_NOROUTETOHOST when there is no route
+     * \return the route, or nullptr
+     */
     Ptr<Ipv4Route> RouteOutput(Ptr<Packet> p,
                                const Ipv4Header& header,
                                Ptr<NetDevice> oif,
                                Socket::SocketErrno& sockerr) override;
+    /**
+     * Run the input hooks on a copy of a received packet, then (after the delay they added)
+     * forward it to their next hop or route it as Ipv4ListRouting would, with the header they
+     * left.
+     * \param p the packet
+     * \param header its IPv4 header
+     * \param idev the device it arrived on
+     * \param ucb unicast forwarding callback
+     * \param mcb multicast forwarding callback
+     * \param lcb local delivery callback
+     * \param ecb error callback
+     * \return true when the packet was handled: routed, delayed, dropped or consumed by a hook
+     */
     bool RouteInput(Ptr<const Packet> p,
                     const Ipv4Header& header,
                     Ptr<const NetDevice> idev,
@@ -120,11 +150,23 @@ class PacketHookRouting : public Ipv4ListRouting
                     WEB_PROXY_ROUTE_INPUT_CB(MulticastForwardCallback) mcb,
                     WEB_PROXY_ROUTE_INPUT_CB(LocalDeliverCallback) lcb,
                     WEB_PROXY_ROUTE_INPUT_CB(ErrorCallback) ecb) override;
+    /**
+     * Keep the node's Ipv4 without passing it to the adopted protocols, which already have it
+     * (see Install). Aborts when the hook is already bound to another Ipv4.
+     * \param ipv4 the node's Ipv4
+     */
     void SetIpv4(Ptr<Ipv4> ipv4) override;
+    /**
+     * Print the node, the time, the number of hooks and protocols, then each adopted protocol
+     * with its priority and its own table.
+     * \param stream the output stream
+     * \param unit the time unit
+     */
     void PrintRoutingTable(Ptr<OutputStreamWrapper> stream,
                            Time::Unit unit = Time::S) const override;
 
   protected:
+    /// Drops the hooks (callbacks that may hold their owners) and the node's Ipv4.
     void DoDispose() override;
 
   private:

@@ -29,7 +29,7 @@
  *   reference from 3.39: declare overrides with WEB_PROXY_ROUTE_INPUT_CB.
  * - InternetStackHelper::SetTcp is gone from 3.39; from 3.39 Install keeps a TCP already
  *   aggregated to the node: use InstallInternetStackWithTcp.
- * - EventId::IsRunning is gone in 3.46: the module only uses !EventId::IsExpired().
+ * - EventId::IsRunning is gone in 3.46: the module only uses !%EventId::IsExpired().
  * - Object::GetInstanceTypeId is final from 3.45: the module never overrides it.
  * - Enum attributes changed in 3.41: the module exposes no EnumValue attribute; choices are
  *   StringValue attributes parsed by the class itself (AttributeChoice, attribute-choice.h).
@@ -53,8 +53,7 @@ struct MemberFunctionArgs<R (C::*)(A...)>
 
 /// True where RouteInput takes its callbacks by const reference (ns-3.39 and newer).
 inline constexpr bool ROUTE_INPUT_CALLBACKS_BY_REFERENCE = std::is_reference_v<
-    std::tuple_element_t<3,
-                         MemberFunctionArgs<decltype(&Ipv4RoutingProtocol::RouteInput)>::Tuple>>;
+    std::tuple_element_t<3, MemberFunctionArgs<decltype(&Ipv4RoutingProtocol::RouteInput)>::Tuple>>;
 
 /// The parameter type of a RouteInput callback T in the ns-3 release compiled against.
 template <typename T>

@@ -5,7 +5,6 @@
 #define CACHABILITY_RULES_H
 
 #include "ns3/http-message.h"
-
 #include "ns3/nstime.h"
 
 #include <bitset>

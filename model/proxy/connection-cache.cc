@@ -4,10 +4,9 @@
 #include "connection-cache.h"
 
 #include "ns3/attribute-choice.h"
-#include "ns3/http-date.h"
-
 #include "ns3/boolean.h"
 #include "ns3/double.h"
+#include "ns3/http-date.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"

@@ -5,14 +5,14 @@
 #define CONNECTION_CACHE_H
 
 #include "connection-gauge.h"
-#include "ns3/http-connection.h"
-#include "ns3/idle-timer.h"
-#include "ns3/owning-registry.h"
 #include "processing-queue.h"
 #include "quick-abort-rule.h"
 #include "server-connection-pool.h"
 
 #include "ns3/application.h"
+#include "ns3/http-connection.h"
+#include "ns3/idle-timer.h"
+#include "ns3/owning-registry.h"
 #include "ns3/traced-callback.h"
 
 #include <deque>
@@ -114,6 +114,8 @@ class ConnectionCache : public Application
     typedef void (*ClientAbortCallback)(const std::string& url, uint64_t received, uint64_t length);
 
   protected:
+    /// Empties the processing queue and the server connection pool, cancels the client idle
+    /// timers and disposes of the client connections, then drops the listener and resolver.
     void DoDispose() override;
 
     struct ClientConn;
@@ -233,7 +235,11 @@ class ConnectionCache : public Application
     /// \return true when a (parent) Origin or Parent is configured
     bool HasParent() const;
 
+    /// Sets up the server connection pool (per-server and total limits, idle timeout, flow
+    /// control receive window) and the processing queue, then listens on Port.
     void StartApplication() override;
+    /// Stops listening, drops queued jobs, closes every client connection and the server
+    /// connection pool, and discards the transactions in progress.
     void StopApplication() override;
 
   private:

@@ -25,6 +25,7 @@ class LoadReportHeader : public Header
      * \return the object TypeId
      */
     static TypeId GetTypeId();
+    /// \return the TypeId of LoadReportHeader
     TypeId GetInstanceTypeId() const override;
 
     /// \param seq the report's sequence number
@@ -43,12 +44,29 @@ class LoadReportHeader : public Header
     void SetActiveRequests(uint32_t n);
     /// \return requests under way
     uint32_t GetActiveRequests() const;
-    /// \return whether the last Deserialize read a report (magic and version matched)
+    /// \return whether the last Deserialize read a report (magic and version matched, free
+    /// cache fraction at most 1)
     bool IsValid() const;
 
+    /// \return SIZE: the report has a fixed length
     uint32_t GetSerializedSize() const override;
+    /**
+     * Write the report in network byte order: magic, version, sequence, CPU load and free
+     * cache fraction in millionths, active requests.
+     * \param start where to write SIZE bytes
+     */
     void Serialize(Buffer::Iterator start) const override;
+    /**
+     * Read a report written by Serialize; IsValid then tells whether it was one.
+     * \param start where to read SIZE bytes
+     * \return SIZE, also for an invalid report
+     */
     uint32_t Deserialize(Buffer::Iterator start) override;
+    /**
+     * Print the sequence number, CPU load, free cache fraction and active requests on one
+     * line.
+     * \param os the stream
+     */
     void Print(std::ostream& os) const override;
 
     static constexpr uint16_t MAGIC = 0x4c52; //!< "LR"

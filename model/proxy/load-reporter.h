@@ -54,6 +54,8 @@ class LoadReporter : public Application
     typedef void (*ReportCallback)(double cpuLoad, double cacheFree, uint32_t active);
 
   protected:
+    /// Releases its references to the proxy and the UDP socket, so that disposing of the node
+    /// frees them.
     void DoDispose() override;
 
   private:

@@ -7,6 +7,7 @@
 #include "cachability-rules.h"
 #include "connection-cache.h"
 #include "refresh-pattern.h"
+
 #include "ns3/replacement-policy.h"
 
 #include <array>
@@ -94,11 +95,16 @@ class ProxyCache : public ConnectionCache
                                         uint64_t bytes);
 
   protected:
+    /// Empties the store and drops the replacement policy and the origin oracle, then
+    /// releases the connections as ConnectionCache does.
     void DoDispose() override;
     void HandleRequest(Transaction* t) override;
     void HandleServerResponse(Transaction* t) override;
     void HandleServerComplete(Transaction* t) override;
 
+    /// Builds the cachability rules and the refresh pattern from the attributes, creates the
+    /// replacement policy (Policy, CacheSize) unless one exists, then starts the proxy as
+    /// ConnectionCache does.
     void StartApplication() override;
 
   private:

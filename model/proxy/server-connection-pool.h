@@ -5,13 +5,13 @@
 #define SERVER_CONNECTION_POOL_H
 
 #include "connection-gauge.h"
-#include "ns3/http-connection.h"
-#include "ns3/idle-timer.h"
-#include "ns3/owning-registry.h"
 
 #include "ns3/address.h"
+#include "ns3/http-connection.h"
+#include "ns3/idle-timer.h"
 #include "ns3/node.h"
 #include "ns3/nstime.h"
+#include "ns3/owning-registry.h"
 
 #include <cstdint>
 #include <deque>

@@ -14,7 +14,7 @@ namespace ns3
 
 /**
  * \ingroup web-proxy
- * Reads the module's CSV trace format (doc/trace-formats.md), which carries every field of a
+ * Reads the module's CSV trace format (doc/models/workload.rst), which carries every field of a
  * TraceRecord, so that CsvTraceWriter's files read back exactly.
  *
  * The first line that is not a comment is the header. It starts with the six required

@@ -19,7 +19,7 @@ namespace ns3
 /**
  * \ingroup web-proxy
  * Writes TraceRecords in the module's CSV trace format (see CsvTraceReader and
- * doc/trace-formats.md), with every column:
+ * doc/models/workload.rst), with every column:
  *
  *     time,client,server,url,size,flags,received,method,status,type,version
  *

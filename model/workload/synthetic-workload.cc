@@ -203,7 +203,7 @@ using Preset = std::map<std::string, std::string>;
 /**
  * The presets. Every attribute a preset sets is listed for both, so switching presets is
  * complete; Requests and Objects (the trace shape) are left to the user. The modem preset
- * is also the attribute default. doc/workloads.md explains each value.
+ * is also the attribute default. doc/models/workload.rst explains each value.
  */
 const std::map<std::string, Preset>&
 Presets()
@@ -368,7 +368,7 @@ NormalCdf(double x)
 }
 
 /**
- * Popularity-balanced assignment of a categorical property (see doc/workloads.md): objects
+ * Popularity-balanced assignment of a categorical property (see doc/models/workload.rst): objects
  * are visited in popularity order and each draws its category with the target
  * probabilities corrected by the request weight the categories are behind, so the
  * request-weighted share of every category ends within one tail object's weight of its

@@ -33,7 +33,7 @@ namespace ns3
  * Authorization, method, persistent connection, abort and the fraction of the body received.
  *
  * The probabilities are the per-request fractions of [PROXIM]'s table. Object properties
- * are assigned so that their request-weighted fractions are exact (see doc/workloads.md,
+ * are assigned so that their request-weighted fractions are exact (see doc/models/workload.rst,
  * "popularity-balanced assignment"), because with Zipf popularity a handful of objects carry
  * percent of the requests and independent coin flips would move the fractions by about a
  * percentage point. Causes overlap as in the traces: most cgi-bin URLs have a '?'; server
@@ -47,7 +47,7 @@ namespace ns3
  *
  * The attribute defaults are the "modem" preset; SetPreset("research") switches to the
  * research environment. Set attributes after SetPreset, before the first Next. The presets
- * are calibrated on traces of 1M requests (doc/workloads.md gives the measured figures and
+ * are calibrated on traces of 1M requests (doc/models/workload.rst gives the measured figures and
  * how they move with the trace length).
  */
 class SyntheticWorkload : public Object

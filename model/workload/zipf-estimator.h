@@ -29,7 +29,7 @@ namespace ns3
  * flattens the tail of the rank-frequency curve and biases theta low (by 0.04 for theta 0.6
  * on a 1M-request trace when every object is kept). Near the cut, counts still scatter by
  * about sqrt(count); with at least 20 requests per object the bias is below 0.01 for theta
- * 0.6 to 1 (doc/workloads.md has the measurements).
+ * 0.6 to 1 (doc/models/workload.rst has the measurements).
  */
 class ZipfEstimator
 {

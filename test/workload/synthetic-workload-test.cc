@@ -67,7 +67,7 @@ const Published kResearch{"research",
                           -1,
                           -1};
 
-/// The trace length the presets are calibrated for (doc/workloads.md).
+/// The trace length the presets are calibrated for (doc/models/workload.rst).
 constexpr uint64_t kCalibrationRequests = 1000000;
 
 /// Restores the global run number a test changes.
