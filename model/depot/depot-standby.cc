@@ -6,8 +6,6 @@
 #include "depot-sync-header.h"
 
 #include "ns3/boolean.h"
-#include "ns3/csma-channel.h"
-#include "ns3/csma-net-device.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4.h"
@@ -15,7 +13,6 @@
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/pointer.h"
-#include "ns3/queue.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
 #include "ns3/string.h"
@@ -160,8 +157,7 @@ void
 DepotStandby::DoDispose()
 {
     m_depot = nullptr;
-    m_virtual.clear();
-    m_disabled.clear();
+    m_devices.Clear();
     m_socket = nullptr;
     m_syncSocket = nullptr;
     Application::DoDispose();
@@ -182,7 +178,7 @@ DepotStandby::GetDepot() const
 void
 DepotStandby::AddVirtualDevice(Ptr<NetDevice> device)
 {
-    m_virtual.push_back(device);
+    m_devices.AddVirtual(device);
 }
 
 void
@@ -238,7 +234,7 @@ DepotStandby::StartApplication()
     NS_ABORT_MSG_IF(m_mode == WARM && !m_syncInterval.IsStrictlyPositive(),
                     "DepotStandby: SyncInterval must be positive");
     Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
-    for (const auto& d : m_virtual)
+    for (const auto& d : m_devices.GetVirtual())
     {
         NS_ABORT_MSG_IF(d->GetNode() != GetNode() || ipv4->GetInterfaceForDevice(d) < 0,
                         "DepotStandby: virtual device " << d->GetIfIndex()
@@ -250,7 +246,7 @@ DepotStandby::StartApplication()
     m_vip = vip.Get();
     m_depot->TraceConnectWithoutContext("PacketDropped",
                                         MakeCallback(&DepotStandby::Dropped, this));
-    auto gone = MakeCallback(&DepotStandby::SessionGone, this);
+    auto gone = MakeCallback(&DepotSessionSync::SessionGone, &m_sync);
     m_depot->TraceConnectWithoutContext(
         "SessionClosed",
         MakeBoundCallback(
@@ -267,7 +263,7 @@ DepotStandby::StartApplication()
                                             gone));
     if (m_mode == HOT)
     {
-        for (const auto& d : m_virtual)
+        for (const auto& d : m_devices.GetVirtual())
         {
             GetNode()->RegisterProtocolHandler(
                 MakeCallback(&DepotStandby::Mirror, this), Ipv4L3Protocol::PROT_NUMBER, d);
@@ -283,6 +279,14 @@ DepotStandby::StartApplication()
                         "DepotStandby: RecoverTime must be after FailTime");
         Simulator::Schedule(m_recoverTime - Simulator::Now(), &DepotStandby::Recover, this);
     }
+    DepotSessionSync::Settings sync;
+    sync.peer = m_peer;
+    sync.port = m_syncPort;
+    sync.group = m_group;
+    sync.priority = m_priority;
+    sync.messageSize = m_messageSize;
+    sync.newOnly = m_content == SYNC_NEW;
+    m_sync.Configure(sync);
     Start();
 }
 
@@ -321,7 +325,7 @@ DepotStandby::OpenSocket(uint16_t port)
     // Through the real interface: a master's virtual interface would resolve the peer anew,
     // and ns-3's ARP keeps an unanswered address DEAD for 100 s (ArpCache::DeadTimeout),
     // longer than a failed peer takes to come back.
-    const Ipv4Address own = OwnAddress();
+    const Ipv4Address own = m_devices.OwnAddress(GetNode(), m_peer);
     NS_ABORT_MSG_IF(own == Ipv4Address(),
                     "DepotStandby: no interface of node " << GetNode()->GetId()
                                                           << " on the subnet of Peer " << m_peer);
@@ -369,24 +373,6 @@ DepotStandby::SetRole(Role role)
 }
 
 void
-DepotStandby::SetVirtualUp(bool up)
-{
-    Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
-    for (const auto& d : m_virtual)
-    {
-        const int32_t i = ipv4->GetInterfaceForDevice(d);
-        if (up)
-        {
-            ipv4->SetUp(i);
-        }
-        else
-        {
-            ipv4->SetDown(i);
-        }
-    }
-}
-
-void
 DepotStandby::BecomeMaster(bool failover)
 {
     m_deadEvent.Cancel();
@@ -394,7 +380,7 @@ DepotStandby::BecomeMaster(bool failover)
     {
         ArmDeadTimer(); // a master watches the backup too
     }
-    SetVirtualUp(true);
+    m_devices.SetVirtualUp(GetNode(), true);
     m_depot->SetStandby(false);
     m_tookOver = failover;
     m_broken.clear();
@@ -406,8 +392,7 @@ DepotStandby::BecomeMaster(bool failover)
     SetRole(MASTER);
     if (m_mode == WARM)
     {
-        m_synced.clear();
-        m_lastSync = -1;
+        m_sync.Restart();
         m_syncEvent.Cancel();
         m_syncEvent = Simulator::Schedule(m_syncInterval, &DepotStandby::Sync, this);
     }
@@ -422,7 +407,7 @@ DepotStandby::BecomeMaster(bool failover)
 void
 DepotStandby::BecomeBackup()
 {
-    SetVirtualUp(false);
+    m_devices.SetVirtualUp(GetNode(), false);
     m_depot->SetStandby(true);
     m_tookOver = false;
     m_syncEvent.Cancel();
@@ -523,7 +508,7 @@ DepotStandby::Receive(Ptr<Socket> socket)
                                && (h.priority > m_priority
                                    || (h.priority == m_priority
                                        && InetSocketAddress::ConvertFrom(from).GetIpv4().Get()
-                                              > OwnAddress().Get()));
+                                              > m_devices.OwnAddress(GetNode(), m_peer).Get()));
             if (peerWins)
             {
                 BecomeBackup(); // dual masters: the higher priority (then address) keeps it
@@ -532,7 +517,7 @@ DepotStandby::Receive(Ptr<Socket> socket)
             ArmDeadTimer();
             if (!wasAlive && m_mode == WARM)
             {
-                SendSessions(true); // a (re)started backup gets the whole table
+                m_sync.Send(*m_depot, m_syncSocket, true); // a (re)started backup gets all
             }
         }
         else if (h.master)
@@ -551,59 +536,8 @@ DepotStandby::Receive(Ptr<Socket> socket)
 void
 DepotStandby::Sync()
 {
-    SendSessions(m_content == SYNC_FULL);
+    m_sync.Send(*m_depot, m_syncSocket, m_content == SYNC_FULL);
     m_syncEvent = Simulator::Schedule(m_syncInterval, &DepotStandby::Sync, this);
-}
-
-void
-DepotStandby::SendSessions(bool full)
-{
-    std::vector<DepotSessionRecord> records;
-    const int64_t lastSync = m_lastSync;
-    m_depot->GetSessionTable().ForEach(
-        [&](const DepotSession& s)
-        {
-            if (s.timerState == TcpStateTracker::S_SYN_SENT)
-            {
-                return; // its proxy may not answer: the backup must not time it out
-            }
-            const std::pair<uint32_t, uint16_t> key(s.client, s.clientPort);
-            bool send = full;
-            if (!send && m_content == SYNC_NEW)
-            {
-                send = s.timerState >= TcpStateTracker::S_ESTABLISHED && m_synced.count(key) == 0;
-            }
-            else if (!send)
-            {
-                // The last segment refreshed the expiry to now + the state's timeout.
-                const int64_t touched = s.expiry - m_depot->GetTimeout(s.timerState).GetTimeStep();
-                send = touched > lastSync || m_synced.count(key) == 0;
-            }
-            if (send)
-            {
-                records.push_back(DepotSessionTable::Export(s));
-                m_synced.insert(key);
-            }
-        });
-    m_lastSync = Simulator::Now().GetTimeStep();
-    const uint32_t perMessage
-        = (m_messageSize - DepotSyncHeader::FIXED_SIZE) / DepotSyncHeader::RECORD_SIZE;
-    for (size_t first = 0; first < records.size(); first += perMessage)
-    {
-        DepotSyncHeader h;
-        h.type = DepotSyncHeader::SYNC;
-        h.group = m_group;
-        h.master = true;
-        h.priority = m_priority;
-        h.sequence = m_syncSeq++;
-        h.records.assign(records.begin() + first,
-                         records.begin() + std::min(records.size(), first + perMessage));
-        Ptr<Packet> p = Create<Packet>();
-        p->AddHeader(h);
-        m_syncSocket->SendTo(p, 0, InetSocketAddress(m_peer, m_syncPort));
-        ++m_syncSent;
-        m_recordsSent += h.records.size();
-    }
 }
 
 void
@@ -620,12 +554,6 @@ DepotStandby::Mirror(Ptr<NetDevice>,
     {
         m_depot->Observe(packet);
     }
-}
-
-void
-DepotStandby::SessionGone(Ipv4Address client, uint16_t port)
-{
-    m_synced.erase({client.Get(), port});
 }
 
 void
@@ -653,54 +581,6 @@ DepotStandby::Dropped(Ptr<const Packet> packet, const Ipv4Header& header, Depot:
 }
 
 void
-DepotStandby::SetDevicesUp(bool up)
-{
-    Ptr<Node> node = GetNode();
-    Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
-    if (!up)
-    {
-        m_disabled.clear();
-        for (uint32_t i = 0; i < node->GetNDevices(); ++i)
-        {
-            Ptr<NetDevice> d = node->GetDevice(i);
-            if (Ptr<CsmaNetDevice> csma = DynamicCast<CsmaNetDevice>(d))
-            {
-                // Pull the cable: detached, the device neither sends nor receives, and a frame
-                // it tries to send is dropped by the channel with the transmit machine back in
-                // READY. (CsmaNetDevice::SetSendEnable(false) must not be used: a device caught
-                // in BACKOFF drops its frame in TransmitStart and stays in BACKOFF for good,
-                // so after SetSendEnable(true) it never transmits again.) Frames queued in the
-                // device die with the node.
-                DynamicCast<CsmaChannel>(csma->GetChannel())->Detach(csma);
-                csma->GetQueue()->Flush();
-                m_disabled.emplace_back(d, true);
-            }
-            else if (const int32_t j = ipv4->GetInterfaceForDevice(d);
-                     j > 0 && ipv4->IsUp(j)) // not the loopback
-            {
-                ipv4->SetDown(j);
-                m_disabled.emplace_back(d, false);
-            }
-        }
-        return;
-    }
-    for (const auto& [d, csma] : m_disabled)
-    {
-        if (csma)
-        {
-            Ptr<CsmaNetDevice> c = DynamicCast<CsmaNetDevice>(d);
-            c->GetQueue()->Flush(); // what the dead node's stack queued meanwhile
-            DynamicCast<CsmaChannel>(c->GetChannel())->Reattach(c);
-        }
-        else
-        {
-            ipv4->SetUp(ipv4->GetInterfaceForDevice(d));
-        }
-    }
-    m_disabled.clear();
-}
-
-void
 DepotStandby::Fail()
 {
     if (m_role == FAILED)
@@ -712,10 +592,10 @@ DepotStandby::Fail()
     m_heartbeatEvent.Cancel();
     m_deadEvent.Cancel();
     m_syncEvent.Cancel();
-    SetVirtualUp(false);
-    SetDevicesUp(false);
+    m_devices.SetVirtualUp(GetNode(), false);
+    m_devices.SetAllUp(GetNode(), false);
     m_depot->Fail();
-    m_synced.clear();
+    m_sync.Forget();
     m_peerAlive = false;
     SetRole(FAILED);
 }
@@ -728,7 +608,7 @@ DepotStandby::Recover()
         return;
     }
     NS_LOG_INFO("node " << GetNode()->GetId() << " recovers");
-    SetDevicesUp(true);
+    m_devices.SetAllUp(GetNode(), true);
     m_depot->Recover();
     const bool startMaster = m_startMaster;
     m_startMaster = false; // back as a backup unless alone (or preempting, on a heartbeat)
@@ -736,28 +616,6 @@ DepotStandby::Recover()
     // A lone depot comes back as master: the connections it lost are counted as broken.
     m_tookOver = m_role == MASTER;
     m_startMaster = startMaster;
-}
-
-Ipv4Address
-DepotStandby::OwnAddress() const
-{
-    Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
-    for (uint32_t i = 0; i < ipv4->GetNInterfaces(); ++i)
-    {
-        if (std::find(m_virtual.begin(), m_virtual.end(), ipv4->GetNetDevice(i)) != m_virtual.end())
-        {
-            continue;
-        }
-        for (uint32_t j = 0; j < ipv4->GetNAddresses(i); ++j)
-        {
-            const Ipv4InterfaceAddress a = ipv4->GetAddress(i, j);
-            if (a.GetMask().IsMatch(a.GetLocal(), m_peer) && a.GetLocal() != m_peer)
-            {
-                return a.GetLocal();
-            }
-        }
-    }
-    return Ipv4Address();
 }
 
 DepotStandby::Role
@@ -787,7 +645,7 @@ DepotStandby::GetHeartbeatsReceived() const
 uint64_t
 DepotStandby::GetSyncSent() const
 {
-    return m_syncSent;
+    return m_sync.GetMessagesSent();
 }
 
 uint64_t
@@ -799,7 +657,7 @@ DepotStandby::GetSyncReceived() const
 uint64_t
 DepotStandby::GetRecordsSent() const
 {
-    return m_recordsSent;
+    return m_sync.GetRecordsSent();
 }
 
 uint64_t
@@ -827,12 +685,7 @@ DepotStandby::GetUnsyncedSessions() const
     {
         return m_depot->IsFailed() ? 0 : m_depot->GetSessionTable().Size();
     }
-    uint32_t n = 0;
-    m_depot->GetSessionTable().ForEach(
-        [&](const DepotSession& s) {
-            n += m_synced.count({s.client, s.clientPort}) == 0;
-        });
-    return n;
+    return m_sync.CountUnsynced(m_depot->GetSessionTable());
 }
 
 } // namespace ns3

@@ -4,6 +4,8 @@
 #ifndef DEPOT_STANDBY_H
 #define DEPOT_STANDBY_H
 
+#include "depot-session-sync.h"
+#include "depot-standby-devices.h"
 #include "depot.h"
 
 #include "ns3/application.h"
@@ -163,12 +165,6 @@ class DepotStandby : public Application
     void BecomeBackup();
     /// Change the role (traces).
     void SetRole(Role role);
-    /// Bring the virtual interfaces up or down.
-    void SetVirtualUp(bool up);
-    /// \return this node's real (not virtual) address on the peer's subnet
-    Ipv4Address OwnAddress() const;
-    /// Enable or disable the node's devices.
-    void SetDevicesUp(bool up);
 
     /// Periodic heartbeat.
     void SendHeartbeat();
@@ -178,8 +174,6 @@ class DepotStandby : public Application
     void PeerDead();
     /// Periodic sync (warm master).
     void Sync();
-    /// \param full send the whole table
-    void SendSessions(bool full);
     /// Socket receive callback.
     void Receive(Ptr<Socket> socket);
     /// Protocol handler on the virtual devices (hot standby input).
@@ -189,13 +183,11 @@ class DepotStandby : public Application
                 const Address& from,
                 const Address& to,
                 NetDevice::PacketType type);
-    /// Depot session end traces: the flow leaves m_synced.
-    void SessionGone(Ipv4Address client, uint16_t port);
     /// Depot drop trace: NO_SESSION from a client after a takeover is a broken connection.
     void Dropped(Ptr<const Packet> packet, const Ipv4Header& header, Depot::DropReason reason);
 
     Ptr<Depot> m_depot;                               //!< the node's depot
-    std::vector<Ptr<NetDevice>> m_virtual;            //!< virtual interfaces' devices
+    DepotStandbyDevices m_devices;                    //!< virtual and real devices
     Ipv4Address m_peer;                               //!< the other depot (none: alone)
     Ipv4Address m_vip;                                //!< the depot's virtual IP
     uint16_t m_port;                                  //!< UDP port of the heartbeats
@@ -220,22 +212,17 @@ class DepotStandby : public Application
     EventId m_deadEvent;                              //!< peer silence timer
     EventId m_syncEvent;                              //!< next sync
     Time m_lastMasterHeard;                           //!< last master heartbeat
-    int64_t m_lastSync{-1};                           //!< time step of the last sync (-1: none)
     uint32_t m_heartbeatSeq{0};                       //!< heartbeat sequence
-    uint32_t m_syncSeq{0};                            //!< sync sequence
     std::set<std::pair<uint32_t, uint16_t>> m_broken; //!< flows broken since the takeover
-    std::set<std::pair<uint32_t, uint16_t>> m_synced; //!< flows the backup got (warm master)
-    std::vector<std::pair<Ptr<NetDevice>, bool>> m_disabled; //!< devices taken down by Fail
-    uint64_t m_failovers{0};                                 //!< takeovers
-    uint64_t m_heartbeatsSent{0};                            //!< counter
-    uint64_t m_heartbeatsReceived{0};                        //!< counter
-    uint64_t m_syncSent{0};                                  //!< counter
-    uint64_t m_syncReceived{0};                              //!< counter
-    uint64_t m_recordsSent{0};                               //!< counter
-    uint64_t m_recordsImported{0};                           //!< counter
-    uint64_t m_brokenCount{0};                               //!< counter
-    uint32_t m_unsyncedAtFailure{0};                         //!< at the last Fail
-    bool m_tookOver{false}; //!< master after a failover (count broken)
+    DepotSessionSync m_sync;                          //!< warm master: what the backup got
+    uint64_t m_failovers{0};                          //!< takeovers
+    uint64_t m_heartbeatsSent{0};                     //!< counter
+    uint64_t m_heartbeatsReceived{0};                 //!< counter
+    uint64_t m_syncReceived{0};                       //!< counter
+    uint64_t m_recordsImported{0};                    //!< counter
+    uint64_t m_brokenCount{0};                        //!< counter
+    uint32_t m_unsyncedAtFailure{0};                  //!< at the last Fail
+    bool m_tookOver{false};                           //!< master after a failover (count broken)
 
     TracedCallback<uint8_t, uint8_t> m_roleTrace;        //!< role changes
     TracedCallback<Time> m_failoverTrace;                //!< takeovers
