@@ -36,7 +36,6 @@ MAX_LINES = 600
 OVERSIZE = {
     "model/workload/synthetic-workload.cc",
     "model/proxy/connection-cache.cc",
-    "model/depot/depot-standby.cc",
     "model/endpoints/web-client.cc",
     "model/http/http-connection.cc",
     "model/workload/trace-reader.cc",

@@ -3,10 +3,7 @@
  */
 #include "depot-standby.h"
 
-#include "depot-sync-header.h"
-
 #include "ns3/boolean.h"
-#include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
@@ -16,11 +13,7 @@
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
 #include "ns3/string.h"
-#include "ns3/tcp-header.h"
-#include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
-
-#include <algorithm>
 
 namespace ns3
 {
@@ -158,8 +151,7 @@ DepotStandby::DoDispose()
 {
     m_depot = nullptr;
     m_devices.Clear();
-    m_socket = nullptr;
-    m_syncSocket = nullptr;
+    m_link.Dispose();
     Application::DoDispose();
 }
 
@@ -279,14 +271,8 @@ DepotStandby::StartApplication()
                         "DepotStandby: RecoverTime must be after FailTime");
         Simulator::Schedule(m_recoverTime - Simulator::Now(), &DepotStandby::Recover, this);
     }
-    DepotSessionSync::Settings sync;
-    sync.peer = m_peer;
-    sync.port = m_syncPort;
-    sync.group = m_group;
-    sync.priority = m_priority;
-    sync.messageSize = m_messageSize;
-    sync.newOnly = m_content == SYNC_NEW;
-    m_sync.Configure(sync);
+    m_sync.Configure(
+        {m_peer, m_syncPort, m_group, m_priority, m_messageSize, m_content == SYNC_NEW});
     Start();
 }
 
@@ -295,15 +281,24 @@ DepotStandby::Start()
 {
     if (m_peer != Ipv4Address())
     {
-        if (!m_socket)
+        if (!m_link.IsOpen())
         {
-            m_socket = OpenSocket(m_port);
-            if (m_mode == WARM)
-            {
-                m_syncSocket = m_syncPort == m_port ? m_socket : OpenSocket(m_syncPort);
-            }
+            DepotStandbyLink::Settings link;
+            link.peer = m_peer;
+            link.own = m_devices.OwnAddress(GetNode(), m_peer);
+            link.port = m_port;
+            link.syncPort = m_syncPort;
+            link.sync = m_mode == WARM;
+            link.group = m_group;
+            link.priority = m_priority;
+            link.interval = m_heartbeatInterval;
+            m_link.Open(
+                GetNode(),
+                link,
+                [this](const DepotSyncHeader& h, Ipv4Address from) { Received(h, from); },
+                [this]() { return m_role == MASTER; });
         }
-        m_heartbeatEvent = Simulator::ScheduleNow(&DepotStandby::SendHeartbeat, this);
+        m_link.StartHeartbeats();
     }
     if (m_startMaster || m_peer == Ipv4Address())
     {
@@ -315,43 +310,12 @@ DepotStandby::Start()
     }
 }
 
-Ptr<Socket>
-DepotStandby::OpenSocket(uint16_t port)
-{
-    Ptr<Socket> socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
-    NS_ABORT_MSG_IF(socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), port)) != 0,
-                    "DepotStandby: cannot bind UDP port " << port);
-    socket->SetRecvCallback(MakeCallback(&DepotStandby::Receive, this));
-    // Through the real interface: a master's virtual interface would resolve the peer anew,
-    // and ns-3's ARP keeps an unanswered address DEAD for 100 s (ArpCache::DeadTimeout),
-    // longer than a failed peer takes to come back.
-    const Ipv4Address own = m_devices.OwnAddress(GetNode(), m_peer);
-    NS_ABORT_MSG_IF(own == Ipv4Address(),
-                    "DepotStandby: no interface of node " << GetNode()->GetId()
-                                                          << " on the subnet of Peer " << m_peer);
-    // Low-delay TOS (priority 6: the first band where the root queue disc is pfifo_fast).
-    socket->SetIpTos(0x10);
-    Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
-    socket->BindToNetDevice(ipv4->GetNetDevice(ipv4->GetInterfaceForAddress(own)));
-    return socket;
-}
-
 void
 DepotStandby::StopApplication()
 {
-    m_heartbeatEvent.Cancel();
     m_deadEvent.Cancel();
     m_syncEvent.Cancel();
-    for (Ptr<Socket> socket : {m_syncSocket, m_socket})
-    {
-        if (socket)
-        {
-            socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-            socket->Close();
-        }
-    }
-    m_socket = nullptr;
-    m_syncSocket = nullptr;
+    m_link.Close();
     if (m_mode == HOT)
     {
         GetNode()->UnregisterProtocolHandler(MakeCallback(&DepotStandby::Mirror, this));
@@ -383,7 +347,7 @@ DepotStandby::BecomeMaster(bool failover)
     m_devices.SetVirtualUp(GetNode(), true);
     m_depot->SetStandby(false);
     m_tookOver = failover;
-    m_broken.clear();
+    m_broken.Clear();
     if (failover)
     {
         ++m_failovers;
@@ -396,11 +360,9 @@ DepotStandby::BecomeMaster(bool failover)
         m_syncEvent.Cancel();
         m_syncEvent = Simulator::Schedule(m_syncInterval, &DepotStandby::Sync, this);
     }
-    if (m_socket)
+    if (m_link.IsOpen())
     {
-        // Announce the new master at once (a dual-master conflict resolves sooner).
-        m_heartbeatEvent.Cancel();
-        SendHeartbeat();
+        m_link.HeartbeatNow(); // the new master at once: a dual-master conflict resolves sooner
     }
 }
 
@@ -414,23 +376,6 @@ DepotStandby::BecomeBackup()
     SetRole(BACKUP);
     m_lastMasterHeard = Simulator::Now();
     ArmDeadTimer();
-}
-
-void
-DepotStandby::SendHeartbeat()
-{
-    DepotSyncHeader h;
-    h.type = DepotSyncHeader::HEARTBEAT;
-    h.group = m_group;
-    h.master = m_role == MASTER;
-    h.priority = m_priority;
-    h.sequence = m_heartbeatSeq++;
-    Ptr<Packet> p = Create<Packet>();
-    p->AddHeader(h);
-    const int sent = m_socket->SendTo(p, 0, InetSocketAddress(m_peer, m_port));
-    NS_LOG_LOGIC("node " << GetNode()->GetId() << " sends " << h << (sent < 0 ? " (failed)" : ""));
-    ++m_heartbeatsSent;
-    m_heartbeatEvent = Simulator::Schedule(m_heartbeatInterval, &DepotStandby::SendHeartbeat, this);
 }
 
 void
@@ -457,86 +402,62 @@ DepotStandby::PeerDead()
 }
 
 void
-DepotStandby::Receive(Ptr<Socket> socket)
+DepotStandby::Received(const DepotSyncHeader& h, Ipv4Address from)
 {
-    Address from;
-    while (Ptr<Packet> p = socket->RecvFrom(from))
+    if (m_role == FAILED)
     {
-        uint8_t fixed[DepotSyncHeader::FIXED_SIZE];
-        const uint32_t size = p->GetSize();
-        if (size < DepotSyncHeader::FIXED_SIZE)
+        return;
+    }
+    if (h.type == DepotSyncHeader::SYNC)
+    {
+        ++m_syncReceived;
+        if (m_role == BACKUP)
         {
-            NS_LOG_WARN("short depot sync message (" << size << " bytes) ignored");
-            continue;
-        }
-        p->CopyData(fixed, DepotSyncHeader::FIXED_SIZE);
-        const uint32_t n = (uint32_t(fixed[8]) << 8) | fixed[9];
-        if ((fixed[0] != DepotSyncHeader::HEARTBEAT && fixed[0] != DepotSyncHeader::SYNC)
-            || size != DepotSyncHeader::FIXED_SIZE + n * DepotSyncHeader::RECORD_SIZE)
-        {
-            NS_LOG_WARN("malformed depot sync message (type " << unsigned(fixed[0]) << ", " << size
-                                                              << " bytes, " << n
-                                                              << " records) ignored");
-            continue;
-        }
-        DepotSyncHeader h;
-        p->RemoveHeader(h);
-        if (h.group != m_group || m_role == FAILED)
-        {
-            continue;
-        }
-        if (h.type == DepotSyncHeader::SYNC)
-        {
-            ++m_syncReceived;
-            if (m_role == BACKUP)
+            for (const auto& r : h.records)
             {
-                for (const auto& r : h.records)
-                {
-                    m_recordsImported += m_depot->ImportSession(r) ? 1 : 0;
-                }
-            }
-            continue;
-        }
-        ++m_heartbeatsReceived;
-        NS_LOG_LOGIC("node " << GetNode()->GetId() << " (" << RoleName(m_role) << ") heard " << h
-                             << " from " << InetSocketAddress::ConvertFrom(from).GetIpv4());
-        const bool wasAlive = m_peerAlive;
-        m_peerAlive = true;
-        if (m_role == MASTER)
-        {
-            const bool peerWins = h.master
-                               && (h.priority > m_priority
-                                   || (h.priority == m_priority
-                                       && InetSocketAddress::ConvertFrom(from).GetIpv4().Get()
-                                              > m_devices.OwnAddress(GetNode(), m_peer).Get()));
-            if (peerWins)
-            {
-                BecomeBackup(); // dual masters: the higher priority (then address) keeps it
-                continue;
-            }
-            ArmDeadTimer();
-            if (!wasAlive && m_mode == WARM)
-            {
-                m_sync.Send(*m_depot, m_syncSocket, true); // a (re)started backup gets all
+                m_recordsImported += m_depot->ImportSession(r) ? 1 : 0;
             }
         }
-        else if (h.master)
+        return;
+    }
+    ++m_heartbeatsReceived;
+    NS_LOG_LOGIC("node " << GetNode()->GetId() << " (" << RoleName(m_role) << ") heard " << h
+                         << " from " << from);
+    const bool wasAlive = m_peerAlive;
+    m_peerAlive = true;
+    if (m_role == MASTER)
+    {
+        const bool peerWins = h.master
+                           && (h.priority > m_priority
+                               || (h.priority == m_priority
+                                   && from.Get() > m_devices.OwnAddress(GetNode(), m_peer).Get()));
+        if (peerWins)
         {
-            if (m_preempt && m_priority > h.priority)
-            {
-                BecomeMaster(false);
-                continue;
-            }
-            m_lastMasterHeard = Simulator::Now();
-            ArmDeadTimer();
+            BecomeBackup(); // dual masters: the higher priority (then address) keeps it
+            return;
         }
+        ArmDeadTimer();
+        if (!wasAlive && m_mode == WARM)
+        {
+            m_sync.Send(*m_depot, m_link.GetSyncSocket(), true); // a (re)started backup gets all
+        }
+    }
+    else if (h.master)
+    {
+        if (m_preempt && m_priority > h.priority)
+        {
+            BecomeMaster(false);
+            return;
+        }
+        m_lastMasterHeard = Simulator::Now();
+        ArmDeadTimer();
     }
 }
 
 void
 DepotStandby::Sync()
 {
-    m_sync.Send(*m_depot, m_syncSocket, m_content == SYNC_FULL);
+    m_sync.Send(*m_depot, m_link.GetSyncSocket(), m_content == SYNC_FULL);
     m_syncEvent = Simulator::Schedule(m_syncInterval, &DepotStandby::Sync, this);
 }
 
@@ -563,21 +484,7 @@ DepotStandby::Dropped(Ptr<const Packet> packet, const Ipv4Header& header, Depot:
     {
         return;
     }
-    TcpHeader tcp;
-    packet->PeekHeader(tcp);
-    if (tcp.GetFlags() & TcpHeader::RST)
-    {
-        return; // the sender is tearing the connection down anyway
-    }
-    // A client's segment, or a proxy's segment to a client (Depot's orphan replies).
-    const bool fromClient = header.GetDestination() == m_vip;
-    const Ipv4Address client = fromClient ? header.GetSource() : header.GetDestination();
-    const uint16_t port = fromClient ? tcp.GetSourcePort() : tcp.GetDestinationPort();
-    if (m_broken.emplace(client.Get(), port).second)
-    {
-        ++m_brokenCount;
-        m_brokenTrace(client, port);
-    }
+    m_broken.Dropped(packet, header, m_vip);
 }
 
 void
@@ -589,7 +496,7 @@ DepotStandby::Fail()
     }
     NS_LOG_INFO("node " << GetNode()->GetId() << " fails");
     m_unsyncedAtFailure = GetUnsyncedSessions();
-    m_heartbeatEvent.Cancel();
+    m_link.StopHeartbeats();
     m_deadEvent.Cancel();
     m_syncEvent.Cancel();
     m_devices.SetVirtualUp(GetNode(), false);
@@ -633,7 +540,7 @@ DepotStandby::GetFailovers() const
 uint64_t
 DepotStandby::GetHeartbeatsSent() const
 {
-    return m_heartbeatsSent;
+    return m_link.GetHeartbeatsSent();
 }
 
 uint64_t
@@ -669,7 +576,7 @@ DepotStandby::GetRecordsImported() const
 uint64_t
 DepotStandby::GetBrokenConnections() const
 {
-    return m_brokenCount;
+    return m_broken.GetCount();
 }
 
 uint32_t
