@@ -3,27 +3,17 @@
  */
 #include "depot-standby.h"
 
-#include "depot-sync-header.h"
-
 #include "ns3/boolean.h"
-#include "ns3/csma-channel.h"
-#include "ns3/csma-net-device.h"
-#include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/pointer.h"
-#include "ns3/queue.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
 #include "ns3/string.h"
-#include "ns3/tcp-header.h"
-#include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
-
-#include <algorithm>
 
 namespace ns3
 {
@@ -160,10 +150,8 @@ void
 DepotStandby::DoDispose()
 {
     m_depot = nullptr;
-    m_virtual.clear();
-    m_disabled.clear();
-    m_socket = nullptr;
-    m_syncSocket = nullptr;
+    m_devices.Clear();
+    m_link.Dispose();
     Application::DoDispose();
 }
 
@@ -182,7 +170,7 @@ DepotStandby::GetDepot() const
 void
 DepotStandby::AddVirtualDevice(Ptr<NetDevice> device)
 {
-    m_virtual.push_back(device);
+    m_devices.AddVirtual(device);
 }
 
 void
@@ -238,7 +226,7 @@ DepotStandby::StartApplication()
     NS_ABORT_MSG_IF(m_mode == WARM && !m_syncInterval.IsStrictlyPositive(),
                     "DepotStandby: SyncInterval must be positive");
     Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
-    for (const auto& d : m_virtual)
+    for (const auto& d : m_devices.GetVirtual())
     {
         NS_ABORT_MSG_IF(d->GetNode() != GetNode() || ipv4->GetInterfaceForDevice(d) < 0,
                         "DepotStandby: virtual device " << d->GetIfIndex()
@@ -250,7 +238,7 @@ DepotStandby::StartApplication()
     m_vip = vip.Get();
     m_depot->TraceConnectWithoutContext("PacketDropped",
                                         MakeCallback(&DepotStandby::Dropped, this));
-    auto gone = MakeCallback(&DepotStandby::SessionGone, this);
+    auto gone = MakeCallback(&DepotSessionSync::SessionGone, &m_sync);
     m_depot->TraceConnectWithoutContext(
         "SessionClosed",
         MakeBoundCallback(
@@ -267,7 +255,7 @@ DepotStandby::StartApplication()
                                             gone));
     if (m_mode == HOT)
     {
-        for (const auto& d : m_virtual)
+        for (const auto& d : m_devices.GetVirtual())
         {
             GetNode()->RegisterProtocolHandler(
                 MakeCallback(&DepotStandby::Mirror, this), Ipv4L3Protocol::PROT_NUMBER, d);
@@ -283,6 +271,8 @@ DepotStandby::StartApplication()
                         "DepotStandby: RecoverTime must be after FailTime");
         Simulator::Schedule(m_recoverTime - Simulator::Now(), &DepotStandby::Recover, this);
     }
+    m_sync.Configure(
+        {m_peer, m_syncPort, m_group, m_priority, m_messageSize, m_content == SYNC_NEW});
     Start();
 }
 
@@ -291,15 +281,24 @@ DepotStandby::Start()
 {
     if (m_peer != Ipv4Address())
     {
-        if (!m_socket)
+        if (!m_link.IsOpen())
         {
-            m_socket = OpenSocket(m_port);
-            if (m_mode == WARM)
-            {
-                m_syncSocket = m_syncPort == m_port ? m_socket : OpenSocket(m_syncPort);
-            }
+            DepotStandbyLink::Settings link;
+            link.peer = m_peer;
+            link.own = m_devices.OwnAddress(GetNode(), m_peer);
+            link.port = m_port;
+            link.syncPort = m_syncPort;
+            link.sync = m_mode == WARM;
+            link.group = m_group;
+            link.priority = m_priority;
+            link.interval = m_heartbeatInterval;
+            m_link.Open(
+                GetNode(),
+                link,
+                [this](const DepotSyncHeader& h, Ipv4Address from) { Received(h, from); },
+                [this]() { return m_role == MASTER; });
         }
-        m_heartbeatEvent = Simulator::ScheduleNow(&DepotStandby::SendHeartbeat, this);
+        m_link.StartHeartbeats();
     }
     if (m_startMaster || m_peer == Ipv4Address())
     {
@@ -311,43 +310,12 @@ DepotStandby::Start()
     }
 }
 
-Ptr<Socket>
-DepotStandby::OpenSocket(uint16_t port)
-{
-    Ptr<Socket> socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
-    NS_ABORT_MSG_IF(socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), port)) != 0,
-                    "DepotStandby: cannot bind UDP port " << port);
-    socket->SetRecvCallback(MakeCallback(&DepotStandby::Receive, this));
-    // Through the real interface: a master's virtual interface would resolve the peer anew,
-    // and ns-3's ARP keeps an unanswered address DEAD for 100 s (ArpCache::DeadTimeout),
-    // longer than a failed peer takes to come back.
-    const Ipv4Address own = OwnAddress();
-    NS_ABORT_MSG_IF(own == Ipv4Address(),
-                    "DepotStandby: no interface of node " << GetNode()->GetId()
-                                                          << " on the subnet of Peer " << m_peer);
-    // Low-delay TOS (priority 6: the first band where the root queue disc is pfifo_fast).
-    socket->SetIpTos(0x10);
-    Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
-    socket->BindToNetDevice(ipv4->GetNetDevice(ipv4->GetInterfaceForAddress(own)));
-    return socket;
-}
-
 void
 DepotStandby::StopApplication()
 {
-    m_heartbeatEvent.Cancel();
     m_deadEvent.Cancel();
     m_syncEvent.Cancel();
-    for (Ptr<Socket> socket : {m_syncSocket, m_socket})
-    {
-        if (socket)
-        {
-            socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-            socket->Close();
-        }
-    }
-    m_socket = nullptr;
-    m_syncSocket = nullptr;
+    m_link.Close();
     if (m_mode == HOT)
     {
         GetNode()->UnregisterProtocolHandler(MakeCallback(&DepotStandby::Mirror, this));
@@ -369,24 +337,6 @@ DepotStandby::SetRole(Role role)
 }
 
 void
-DepotStandby::SetVirtualUp(bool up)
-{
-    Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
-    for (const auto& d : m_virtual)
-    {
-        const int32_t i = ipv4->GetInterfaceForDevice(d);
-        if (up)
-        {
-            ipv4->SetUp(i);
-        }
-        else
-        {
-            ipv4->SetDown(i);
-        }
-    }
-}
-
-void
 DepotStandby::BecomeMaster(bool failover)
 {
     m_deadEvent.Cancel();
@@ -394,10 +344,10 @@ DepotStandby::BecomeMaster(bool failover)
     {
         ArmDeadTimer(); // a master watches the backup too
     }
-    SetVirtualUp(true);
+    m_devices.SetVirtualUp(GetNode(), true);
     m_depot->SetStandby(false);
     m_tookOver = failover;
-    m_broken.clear();
+    m_broken.Clear();
     if (failover)
     {
         ++m_failovers;
@@ -406,46 +356,26 @@ DepotStandby::BecomeMaster(bool failover)
     SetRole(MASTER);
     if (m_mode == WARM)
     {
-        m_synced.clear();
-        m_lastSync = -1;
+        m_sync.Restart();
         m_syncEvent.Cancel();
         m_syncEvent = Simulator::Schedule(m_syncInterval, &DepotStandby::Sync, this);
     }
-    if (m_socket)
+    if (m_link.IsOpen())
     {
-        // Announce the new master at once (a dual-master conflict resolves sooner).
-        m_heartbeatEvent.Cancel();
-        SendHeartbeat();
+        m_link.HeartbeatNow(); // the new master at once: a dual-master conflict resolves sooner
     }
 }
 
 void
 DepotStandby::BecomeBackup()
 {
-    SetVirtualUp(false);
+    m_devices.SetVirtualUp(GetNode(), false);
     m_depot->SetStandby(true);
     m_tookOver = false;
     m_syncEvent.Cancel();
     SetRole(BACKUP);
     m_lastMasterHeard = Simulator::Now();
     ArmDeadTimer();
-}
-
-void
-DepotStandby::SendHeartbeat()
-{
-    DepotSyncHeader h;
-    h.type = DepotSyncHeader::HEARTBEAT;
-    h.group = m_group;
-    h.master = m_role == MASTER;
-    h.priority = m_priority;
-    h.sequence = m_heartbeatSeq++;
-    Ptr<Packet> p = Create<Packet>();
-    p->AddHeader(h);
-    const int sent = m_socket->SendTo(p, 0, InetSocketAddress(m_peer, m_port));
-    NS_LOG_LOGIC("node " << GetNode()->GetId() << " sends " << h << (sent < 0 ? " (failed)" : ""));
-    ++m_heartbeatsSent;
-    m_heartbeatEvent = Simulator::Schedule(m_heartbeatInterval, &DepotStandby::SendHeartbeat, this);
 }
 
 void
@@ -472,138 +402,63 @@ DepotStandby::PeerDead()
 }
 
 void
-DepotStandby::Receive(Ptr<Socket> socket)
+DepotStandby::Received(const DepotSyncHeader& h, Ipv4Address from)
 {
-    Address from;
-    while (Ptr<Packet> p = socket->RecvFrom(from))
+    if (m_role == FAILED)
     {
-        uint8_t fixed[DepotSyncHeader::FIXED_SIZE];
-        const uint32_t size = p->GetSize();
-        if (size < DepotSyncHeader::FIXED_SIZE)
+        return;
+    }
+    if (h.type == DepotSyncHeader::SYNC)
+    {
+        ++m_syncReceived;
+        if (m_role == BACKUP)
         {
-            NS_LOG_WARN("short depot sync message (" << size << " bytes) ignored");
-            continue;
-        }
-        p->CopyData(fixed, DepotSyncHeader::FIXED_SIZE);
-        const uint32_t n = (uint32_t(fixed[8]) << 8) | fixed[9];
-        if ((fixed[0] != DepotSyncHeader::HEARTBEAT && fixed[0] != DepotSyncHeader::SYNC)
-            || size != DepotSyncHeader::FIXED_SIZE + n * DepotSyncHeader::RECORD_SIZE)
-        {
-            NS_LOG_WARN("malformed depot sync message (type " << unsigned(fixed[0]) << ", " << size
-                                                              << " bytes, " << n
-                                                              << " records) ignored");
-            continue;
-        }
-        DepotSyncHeader h;
-        p->RemoveHeader(h);
-        if (h.group != m_group || m_role == FAILED)
-        {
-            continue;
-        }
-        if (h.type == DepotSyncHeader::SYNC)
-        {
-            ++m_syncReceived;
-            if (m_role == BACKUP)
+            for (const auto& r : h.records)
             {
-                for (const auto& r : h.records)
-                {
-                    m_recordsImported += m_depot->ImportSession(r) ? 1 : 0;
-                }
-            }
-            continue;
-        }
-        ++m_heartbeatsReceived;
-        NS_LOG_LOGIC("node " << GetNode()->GetId() << " (" << RoleName(m_role) << ") heard " << h
-                             << " from " << InetSocketAddress::ConvertFrom(from).GetIpv4());
-        const bool wasAlive = m_peerAlive;
-        m_peerAlive = true;
-        if (m_role == MASTER)
-        {
-            const bool peerWins = h.master
-                               && (h.priority > m_priority
-                                   || (h.priority == m_priority
-                                       && InetSocketAddress::ConvertFrom(from).GetIpv4().Get()
-                                              > OwnAddress().Get()));
-            if (peerWins)
-            {
-                BecomeBackup(); // dual masters: the higher priority (then address) keeps it
-                continue;
-            }
-            ArmDeadTimer();
-            if (!wasAlive && m_mode == WARM)
-            {
-                SendSessions(true); // a (re)started backup gets the whole table
+                m_recordsImported += m_depot->ImportSession(r) ? 1 : 0;
             }
         }
-        else if (h.master)
+        return;
+    }
+    ++m_heartbeatsReceived;
+    NS_LOG_LOGIC("node " << GetNode()->GetId() << " (" << RoleName(m_role) << ") heard " << h
+                         << " from " << from);
+    const bool wasAlive = m_peerAlive;
+    m_peerAlive = true;
+    if (m_role == MASTER)
+    {
+        const bool peerWins = h.master
+                           && (h.priority > m_priority
+                               || (h.priority == m_priority
+                                   && from.Get() > m_devices.OwnAddress(GetNode(), m_peer).Get()));
+        if (peerWins)
         {
-            if (m_preempt && m_priority > h.priority)
-            {
-                BecomeMaster(false);
-                continue;
-            }
-            m_lastMasterHeard = Simulator::Now();
-            ArmDeadTimer();
+            BecomeBackup(); // dual masters: the higher priority (then address) keeps it
+            return;
         }
+        ArmDeadTimer();
+        if (!wasAlive && m_mode == WARM)
+        {
+            m_sync.Send(*m_depot, m_link.GetSyncSocket(), true); // a (re)started backup gets all
+        }
+    }
+    else if (h.master)
+    {
+        if (m_preempt && m_priority > h.priority)
+        {
+            BecomeMaster(false);
+            return;
+        }
+        m_lastMasterHeard = Simulator::Now();
+        ArmDeadTimer();
     }
 }
 
 void
 DepotStandby::Sync()
 {
-    SendSessions(m_content == SYNC_FULL);
+    m_sync.Send(*m_depot, m_link.GetSyncSocket(), m_content == SYNC_FULL);
     m_syncEvent = Simulator::Schedule(m_syncInterval, &DepotStandby::Sync, this);
-}
-
-void
-DepotStandby::SendSessions(bool full)
-{
-    std::vector<DepotSessionRecord> records;
-    const int64_t lastSync = m_lastSync;
-    m_depot->GetSessionTable().ForEach(
-        [&](const DepotSession& s)
-        {
-            if (s.timerState == TcpStateTracker::S_SYN_SENT)
-            {
-                return; // its proxy may not answer: the backup must not time it out
-            }
-            const std::pair<uint32_t, uint16_t> key(s.client, s.clientPort);
-            bool send = full;
-            if (!send && m_content == SYNC_NEW)
-            {
-                send = s.timerState >= TcpStateTracker::S_ESTABLISHED && m_synced.count(key) == 0;
-            }
-            else if (!send)
-            {
-                // The last segment refreshed the expiry to now + the state's timeout.
-                const int64_t touched = s.expiry - m_depot->GetTimeout(s.timerState).GetTimeStep();
-                send = touched > lastSync || m_synced.count(key) == 0;
-            }
-            if (send)
-            {
-                records.push_back(DepotSessionTable::Export(s));
-                m_synced.insert(key);
-            }
-        });
-    m_lastSync = Simulator::Now().GetTimeStep();
-    const uint32_t perMessage
-        = (m_messageSize - DepotSyncHeader::FIXED_SIZE) / DepotSyncHeader::RECORD_SIZE;
-    for (size_t first = 0; first < records.size(); first += perMessage)
-    {
-        DepotSyncHeader h;
-        h.type = DepotSyncHeader::SYNC;
-        h.group = m_group;
-        h.master = true;
-        h.priority = m_priority;
-        h.sequence = m_syncSeq++;
-        h.records.assign(records.begin() + first,
-                         records.begin() + std::min(records.size(), first + perMessage));
-        Ptr<Packet> p = Create<Packet>();
-        p->AddHeader(h);
-        m_syncSocket->SendTo(p, 0, InetSocketAddress(m_peer, m_syncPort));
-        ++m_syncSent;
-        m_recordsSent += h.records.size();
-    }
 }
 
 void
@@ -623,81 +478,13 @@ DepotStandby::Mirror(Ptr<NetDevice>,
 }
 
 void
-DepotStandby::SessionGone(Ipv4Address client, uint16_t port)
-{
-    m_synced.erase({client.Get(), port});
-}
-
-void
 DepotStandby::Dropped(Ptr<const Packet> packet, const Ipv4Header& header, Depot::DropReason reason)
 {
     if (reason != Depot::NO_SESSION || m_role != MASTER || !m_tookOver)
     {
         return;
     }
-    TcpHeader tcp;
-    packet->PeekHeader(tcp);
-    if (tcp.GetFlags() & TcpHeader::RST)
-    {
-        return; // the sender is tearing the connection down anyway
-    }
-    // A client's segment, or a proxy's segment to a client (Depot's orphan replies).
-    const bool fromClient = header.GetDestination() == m_vip;
-    const Ipv4Address client = fromClient ? header.GetSource() : header.GetDestination();
-    const uint16_t port = fromClient ? tcp.GetSourcePort() : tcp.GetDestinationPort();
-    if (m_broken.emplace(client.Get(), port).second)
-    {
-        ++m_brokenCount;
-        m_brokenTrace(client, port);
-    }
-}
-
-void
-DepotStandby::SetDevicesUp(bool up)
-{
-    Ptr<Node> node = GetNode();
-    Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
-    if (!up)
-    {
-        m_disabled.clear();
-        for (uint32_t i = 0; i < node->GetNDevices(); ++i)
-        {
-            Ptr<NetDevice> d = node->GetDevice(i);
-            if (Ptr<CsmaNetDevice> csma = DynamicCast<CsmaNetDevice>(d))
-            {
-                // Pull the cable: detached, the device neither sends nor receives, and a frame
-                // it tries to send is dropped by the channel with the transmit machine back in
-                // READY. (CsmaNetDevice::SetSendEnable(false) must not be used: a device caught
-                // in BACKOFF drops its frame in TransmitStart and stays in BACKOFF for good,
-                // so after SetSendEnable(true) it never transmits again.) Frames queued in the
-                // device die with the node.
-                DynamicCast<CsmaChannel>(csma->GetChannel())->Detach(csma);
-                csma->GetQueue()->Flush();
-                m_disabled.emplace_back(d, true);
-            }
-            else if (const int32_t j = ipv4->GetInterfaceForDevice(d);
-                     j > 0 && ipv4->IsUp(j)) // not the loopback
-            {
-                ipv4->SetDown(j);
-                m_disabled.emplace_back(d, false);
-            }
-        }
-        return;
-    }
-    for (const auto& [d, csma] : m_disabled)
-    {
-        if (csma)
-        {
-            Ptr<CsmaNetDevice> c = DynamicCast<CsmaNetDevice>(d);
-            c->GetQueue()->Flush(); // what the dead node's stack queued meanwhile
-            DynamicCast<CsmaChannel>(c->GetChannel())->Reattach(c);
-        }
-        else
-        {
-            ipv4->SetUp(ipv4->GetInterfaceForDevice(d));
-        }
-    }
-    m_disabled.clear();
+    m_broken.Dropped(packet, header, m_vip);
 }
 
 void
@@ -709,13 +496,13 @@ DepotStandby::Fail()
     }
     NS_LOG_INFO("node " << GetNode()->GetId() << " fails");
     m_unsyncedAtFailure = GetUnsyncedSessions();
-    m_heartbeatEvent.Cancel();
+    m_link.StopHeartbeats();
     m_deadEvent.Cancel();
     m_syncEvent.Cancel();
-    SetVirtualUp(false);
-    SetDevicesUp(false);
+    m_devices.SetVirtualUp(GetNode(), false);
+    m_devices.SetAllUp(GetNode(), false);
     m_depot->Fail();
-    m_synced.clear();
+    m_sync.Forget();
     m_peerAlive = false;
     SetRole(FAILED);
 }
@@ -728,7 +515,7 @@ DepotStandby::Recover()
         return;
     }
     NS_LOG_INFO("node " << GetNode()->GetId() << " recovers");
-    SetDevicesUp(true);
+    m_devices.SetAllUp(GetNode(), true);
     m_depot->Recover();
     const bool startMaster = m_startMaster;
     m_startMaster = false; // back as a backup unless alone (or preempting, on a heartbeat)
@@ -736,28 +523,6 @@ DepotStandby::Recover()
     // A lone depot comes back as master: the connections it lost are counted as broken.
     m_tookOver = m_role == MASTER;
     m_startMaster = startMaster;
-}
-
-Ipv4Address
-DepotStandby::OwnAddress() const
-{
-    Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
-    for (uint32_t i = 0; i < ipv4->GetNInterfaces(); ++i)
-    {
-        if (std::find(m_virtual.begin(), m_virtual.end(), ipv4->GetNetDevice(i)) != m_virtual.end())
-        {
-            continue;
-        }
-        for (uint32_t j = 0; j < ipv4->GetNAddresses(i); ++j)
-        {
-            const Ipv4InterfaceAddress a = ipv4->GetAddress(i, j);
-            if (a.GetMask().IsMatch(a.GetLocal(), m_peer) && a.GetLocal() != m_peer)
-            {
-                return a.GetLocal();
-            }
-        }
-    }
-    return Ipv4Address();
 }
 
 DepotStandby::Role
@@ -775,7 +540,7 @@ DepotStandby::GetFailovers() const
 uint64_t
 DepotStandby::GetHeartbeatsSent() const
 {
-    return m_heartbeatsSent;
+    return m_link.GetHeartbeatsSent();
 }
 
 uint64_t
@@ -787,7 +552,7 @@ DepotStandby::GetHeartbeatsReceived() const
 uint64_t
 DepotStandby::GetSyncSent() const
 {
-    return m_syncSent;
+    return m_sync.GetMessagesSent();
 }
 
 uint64_t
@@ -799,7 +564,7 @@ DepotStandby::GetSyncReceived() const
 uint64_t
 DepotStandby::GetRecordsSent() const
 {
-    return m_recordsSent;
+    return m_sync.GetRecordsSent();
 }
 
 uint64_t
@@ -811,7 +576,7 @@ DepotStandby::GetRecordsImported() const
 uint64_t
 DepotStandby::GetBrokenConnections() const
 {
-    return m_brokenCount;
+    return m_broken.GetCount();
 }
 
 uint32_t
@@ -827,12 +592,7 @@ DepotStandby::GetUnsyncedSessions() const
     {
         return m_depot->IsFailed() ? 0 : m_depot->GetSessionTable().Size();
     }
-    uint32_t n = 0;
-    m_depot->GetSessionTable().ForEach(
-        [&](const DepotSession& s) {
-            n += m_synced.count({s.client, s.clientPort}) == 0;
-        });
-    return n;
+    return m_sync.CountUnsynced(m_depot->GetSessionTable());
 }
 
 } // namespace ns3

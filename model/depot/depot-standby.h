@@ -4,6 +4,10 @@
 #ifndef DEPOT_STANDBY_H
 #define DEPOT_STANDBY_H
 
+#include "depot-broken-connections.h"
+#include "depot-session-sync.h"
+#include "depot-standby-devices.h"
+#include "depot-standby-link.h"
 #include "depot.h"
 
 #include "ns3/application.h"
@@ -46,6 +50,11 @@ class Socket;
  * loses its state); Recover() brings it back as a backup (or master if Preempt and the
  * higher priority, or if it has no peer). Broken connections are counted by the depot that
  * took over: client flows whose non-SYN segments find no session (NO_SESSION drops).
+ *
+ * DepotStandby keeps the roles (heartbeat arbitration, takeover, failure and recovery) and
+ * hands the rest out: DepotStandbyLink carries the messages, DepotSessionSync chooses what a
+ * sync carries, DepotStandbyDevices switches the node's devices, DepotBrokenConnections
+ * counts what a takeover broke.
  */
 class DepotStandby : public Application
 {
@@ -145,8 +154,6 @@ class DepotStandby : public Application
 
     /// Open the socket, take the initial role, start the timers.
     void Start();
-    /// \param port UDP port \return a socket bound to it and to the real device toward Peer
-    Ptr<Socket> OpenSocket(uint16_t port);
 
     /// \param mode "hot", "warm" or "none"
     void SetMode(std::string mode);
@@ -163,25 +170,19 @@ class DepotStandby : public Application
     void BecomeBackup();
     /// Change the role (traces).
     void SetRole(Role role);
-    /// Bring the virtual interfaces up or down.
-    void SetVirtualUp(bool up);
-    /// \return this node's real (not virtual) address on the peer's subnet
-    Ipv4Address OwnAddress() const;
-    /// Enable or disable the node's devices.
-    void SetDevicesUp(bool up);
 
-    /// Periodic heartbeat.
-    void SendHeartbeat();
     /// (Re)arm the timer that declares the peer dead.
     void ArmDeadTimer();
     /// The peer fell silent for DeadTime.
     void PeerDead();
     /// Periodic sync (warm master).
     void Sync();
-    /// \param full send the whole table
-    void SendSessions(bool full);
-    /// Socket receive callback.
-    void Receive(Ptr<Socket> socket);
+    /**
+     * A message of the pair arrived.
+     * \param h the message
+     * \param from its sender
+     */
+    void Received(const DepotSyncHeader& h, Ipv4Address from);
     /// Protocol handler on the virtual devices (hot standby input).
     void Mirror(Ptr<NetDevice> device,
                 Ptr<const Packet> packet,
@@ -189,57 +190,45 @@ class DepotStandby : public Application
                 const Address& from,
                 const Address& to,
                 NetDevice::PacketType type);
-    /// Depot session end traces: the flow leaves m_synced.
-    void SessionGone(Ipv4Address client, uint16_t port);
     /// Depot drop trace: NO_SESSION from a client after a takeover is a broken connection.
     void Dropped(Ptr<const Packet> packet, const Ipv4Header& header, Depot::DropReason reason);
 
-    Ptr<Depot> m_depot;                               //!< the node's depot
-    std::vector<Ptr<NetDevice>> m_virtual;            //!< virtual interfaces' devices
-    Ipv4Address m_peer;                               //!< the other depot (none: alone)
-    Ipv4Address m_vip;                                //!< the depot's virtual IP
-    uint16_t m_port;                                  //!< UDP port of the heartbeats
-    uint16_t m_syncPort;                              //!< UDP port of the syncs (warm)
-    uint8_t m_group;                                  //!< pair id
-    uint8_t m_priority;                               //!< higher wins a dual-master conflict
-    bool m_startMaster;                               //!< initial role
-    bool m_preempt;                                   //!< a higher priority backup takes over
-    Time m_heartbeatInterval;                         //!< heartbeat period
-    Time m_deadTime;                                  //!< silence that declares the peer dead
-    Mode m_mode{NONE};                                //!< standby mode
-    SyncContent m_content{SYNC_CHANGED};              //!< warm: what a sync carries
-    Time m_syncInterval;                              //!< warm: sync period
-    uint32_t m_messageSize;                           //!< warm: largest sync message payload
-    Time m_failTime;                                  //!< scheduled failure (0: none)
-    Time m_recoverTime;                               //!< scheduled recovery (0: none)
-    Role m_role{BACKUP};                              //!< current role
-    bool m_peerAlive{false};                          //!< heard within DeadTime
-    Ptr<Socket> m_socket;                             //!< heartbeats
-    Ptr<Socket> m_syncSocket;                         //!< syncs (warm; may be m_socket)
-    EventId m_heartbeatEvent;                         //!< next heartbeat
-    EventId m_deadEvent;                              //!< peer silence timer
-    EventId m_syncEvent;                              //!< next sync
-    Time m_lastMasterHeard;                           //!< last master heartbeat
-    int64_t m_lastSync{-1};                           //!< time step of the last sync (-1: none)
-    uint32_t m_heartbeatSeq{0};                       //!< heartbeat sequence
-    uint32_t m_syncSeq{0};                            //!< sync sequence
-    std::set<std::pair<uint32_t, uint16_t>> m_broken; //!< flows broken since the takeover
-    std::set<std::pair<uint32_t, uint16_t>> m_synced; //!< flows the backup got (warm master)
-    std::vector<std::pair<Ptr<NetDevice>, bool>> m_disabled; //!< devices taken down by Fail
-    uint64_t m_failovers{0};                                 //!< takeovers
-    uint64_t m_heartbeatsSent{0};                            //!< counter
-    uint64_t m_heartbeatsReceived{0};                        //!< counter
-    uint64_t m_syncSent{0};                                  //!< counter
-    uint64_t m_syncReceived{0};                              //!< counter
-    uint64_t m_recordsSent{0};                               //!< counter
-    uint64_t m_recordsImported{0};                           //!< counter
-    uint64_t m_brokenCount{0};                               //!< counter
-    uint32_t m_unsyncedAtFailure{0};                         //!< at the last Fail
-    bool m_tookOver{false}; //!< master after a failover (count broken)
+    Ptr<Depot> m_depot;                  //!< the node's depot
+    DepotStandbyDevices m_devices;       //!< virtual and real devices
+    Ipv4Address m_peer;                  //!< the other depot (none: alone)
+    Ipv4Address m_vip;                   //!< the depot's virtual IP
+    uint16_t m_port;                     //!< UDP port of the heartbeats
+    uint16_t m_syncPort;                 //!< UDP port of the syncs (warm)
+    uint8_t m_group;                     //!< pair id
+    uint8_t m_priority;                  //!< higher wins a dual-master conflict
+    bool m_startMaster;                  //!< initial role
+    bool m_preempt;                      //!< a higher priority backup takes over
+    Time m_heartbeatInterval;            //!< heartbeat period
+    Time m_deadTime;                     //!< silence that declares the peer dead
+    Mode m_mode{NONE};                   //!< standby mode
+    SyncContent m_content{SYNC_CHANGED}; //!< warm: what a sync carries
+    Time m_syncInterval;                 //!< warm: sync period
+    uint32_t m_messageSize;              //!< warm: largest sync message payload
+    Time m_failTime;                     //!< scheduled failure (0: none)
+    Time m_recoverTime;                  //!< scheduled recovery (0: none)
+    Role m_role{BACKUP};                 //!< current role
+    bool m_peerAlive{false};             //!< heard within DeadTime
+    DepotStandbyLink m_link;             //!< sockets and heartbeats
+    EventId m_deadEvent;                 //!< peer silence timer
+    EventId m_syncEvent;                 //!< next sync
+    Time m_lastMasterHeard;              //!< last master heartbeat
+    DepotSessionSync m_sync;             //!< warm master: what the backup got
+    uint64_t m_failovers{0};             //!< takeovers
+    uint64_t m_heartbeatsReceived{0};    //!< counter
+    uint64_t m_syncReceived{0};          //!< counter
+    uint64_t m_recordsImported{0};       //!< counter
+    uint32_t m_unsyncedAtFailure{0};     //!< at the last Fail
+    bool m_tookOver{false};              //!< master after a failover (count broken)
 
     TracedCallback<uint8_t, uint8_t> m_roleTrace;        //!< role changes
     TracedCallback<Time> m_failoverTrace;                //!< takeovers
     TracedCallback<Ipv4Address, uint16_t> m_brokenTrace; //!< broken connections
+    DepotBrokenConnections m_broken{&m_brokenTrace};     //!< flows broken since the takeover
 };
 
 } // namespace ns3

@@ -4,34 +4,28 @@
 #ifndef DEPOT_H
 #define DEPOT_H
 
-#include "ns3/depot-proxy.h"
-#include "ns3/depot-scheduler.h"
+#include "depot-failure-detector.h"
+#include "depot-health-checker.h"
+#include "depot-load-reports.h"
+#include "depot-session-keeper.h"
 #include "depot-session-table.h"
-#include "ns3/packet-hook-routing.h"
+#include "depot-switch.h"
 #include "tcp-state-tracker.h"
 
 #include "ns3/application.h"
-#include "ns3/event-id.h"
+#include "ns3/depot-proxy.h"
+#include "ns3/depot-scheduler.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/nstime.h"
-#include "ns3/sequence-number.h"
+#include "ns3/packet-hook-routing.h"
 #include "ns3/traced-callback.h"
 
-#include <array>
-#include <deque>
-#include <map>
-#include <memory>
 #include <set>
 #include <string>
-#include <tuple>
 #include <vector>
 
 namespace ns3
 {
-
-class HttpParser;
-class Socket;
-class TcpHeader;
 
 /**
  * \ingroup web-proxy
@@ -70,6 +64,12 @@ class TcpHeader;
  *
  * The depot can be the bottleneck: each handled packet waits ProcessingDelay plus its place
  * in a FIFO served at PacketRate (store and forward); beyond QueueLimit packets are dropped.
+ *
+ * Depot itself coordinates: it holds the attributes, the pool and the traces, and hands each
+ * job to one object: DepotSwitch (the packet path, with DepotPacketRewriter and
+ * DepotFragmentTable), DepotSessionKeeper (the table and its timers), DepotHealthChecker,
+ * DepotFailureDetector (up/down state) and DepotLoadReports. They take their settings from
+ * the attributes when the depot starts (or recovers).
  */
 class Depot : public Application
 {
@@ -250,174 +250,15 @@ class Depot : public Application
     void StopApplication() override;
 
     /**
-     * The packet hook.
-     * \param hp the packet
-     * \return the verdict
+     * A forwarded SYN was not answered in time: its proxy is declared down.
+     * \param index the proxy
      */
-    PacketHookRouting::Verdict Hook(PacketHookRouting::HookPacket& hp);
+    void SynTimedOut(uint32_t index);
 
-    /**
-     * A packet to VIP:port.
-     * \param hp the packet
-     * \param tcp its TCP header (removed from hp.packet)
-     * \return the verdict
-     */
-    PacketHookRouting::Verdict FromClient(PacketHookRouting::HookPacket& hp, TcpHeader& tcp);
-
-    /**
-     * A packet of a session from its proxy.
-     * \param hp the packet
-     * \param tcp its TCP header (removed from hp.packet)
-     * \param s the session
-     * \return the verdict
-     */
-    PacketHookRouting::Verdict FromProxy(PacketHookRouting::HookPacket& hp,
-                                         TcpHeader& tcp,
-                                         DepotSession* s);
-
-    /**
-     * Choose a proxy and open a session.
-     * \param hp the SYN
-     * \param tcp its header
-     * \return the session, or nullptr (the reason was counted in *reason)
-     */
-    DepotSession* Open(const PacketHookRouting::HookPacket& hp,
-                       const TcpHeader& tcp,
-                       DropReason* reason);
-
-    /**
-     * Ask the scheduler.
-     * \param flow the session
-     * \return proxy index or -1
-     */
-    int32_t Dispatch(const DepotScheduler::Flow& flow);
-
-    /**
-     * Track a segment, refresh the session's timer, keep the proxy's counters.
-     * \return the tracker's result
-     */
-    TcpStateTracker::Result Track(DepotSession* s,
-                                  const TcpHeader& tcp,
-                                  uint32_t length,
-                                  bool fromClient);
-
-    /**
-     * Drop a packet.
-     * \return DROP
-     */
-    PacketHookRouting::Verdict Drop(const PacketHookRouting::HookPacket& hp, DropReason reason);
-
-    /**
-     * Put the TCP header back, with checksum when ChecksumEnabled. In a first fragment the
-     * original header bytes are patched instead (ports, checksum updated incrementally) and
-     * the rewrite is noted for the later fragments.
-     * \param hp the packet (header already rewritten)
-     * \param tcp its TCP header (ports already rewritten)
-     * \param s the session
-     * \param toProxy direction
-     */
-    void Rewrite(PacketHookRouting::HookPacket& hp,
-                 TcpHeader& tcp,
-                 const DepotSession& s,
-                 bool toProxy);
-
-    /**
-     * What Hook does for a TCP packet that is not a later fragment.
-     * \param hp the packet
-     * \return the verdict
-     */
-    PacketHookRouting::Verdict HookSegment(PacketHookRouting::HookPacket& hp);
-
-    /**
-     * A later fragment (offset > 0) of a TCP datagram: the rewrite of its first fragment.
-     * \param hp the fragment
-     * \return the verdict
-     */
-    PacketHookRouting::Verdict LaterFragment(PacketHookRouting::HookPacket& hp);
-
-    /// Forget datagrams older than FragmentTimeout.
-    void PurgeFragments();
-
-    /// Identifies a datagram's fragments (as Ipv4L3Protocol's reassembly does).
-    struct FragmentKey
-    {
-        uint32_t source;      //!< source address
-        uint32_t destination; //!< destination address
-        uint16_t id;          //!< identification
-        uint8_t protocol;     //!< protocol
-
-        /// \param o other key \return strict order
-        bool operator<(const FragmentKey& o) const
-        {
-            return std::tie(source, destination, id, protocol)
-                 < std::tie(o.source, o.destination, o.id, o.protocol);
-        }
-    };
-
-    /// What the first fragment of a datagram got.
-    struct FragmentRewrite
-    {
-        Ipv4Address source;          //!< new source
-        Ipv4Address destination;     //!< new destination
-        Ipv4Address nextHop;         //!< direct routing's next hop (or unset)
-        uint16_t id{0};              //!< new identification
-        bool switched{false};        //!< rewritten (false: a datagram the depot passes as is)
-        bool toProxy{false};         //!< direction
-        uint32_t proxy{0};           //!< the session's proxy
-        uint32_t seq{0};             //!< TCP sequence number of the segment
-        uint8_t tcpFlags{0};         //!< its flags (SYN and FIN take a sequence number)
-        uint16_t tcpHeaderLength{0}; //!< bytes of its TCP header
-        uint32_t client{0};          //!< session: client address
-        uint16_t clientPort{0};      //!< session: client port
-        uint16_t virtualPort{0};     //!< session: service port
-        uint32_t seen{0};            //!< IP payload bytes of the fragments seen
-        int64_t expires{0};          //!< time step after which it is forgotten
-    };
-
-    /// The first fragment being switched (set by Hook around HookSegment).
-    struct FirstFragment
-    {
-        bool active{false};            //!< a first fragment is being switched
-        bool switched{false};          //!< Rewrite ran
-        std::array<uint8_t, 60> tcp{}; //!< its original TCP header bytes
-        uint16_t tcpHeaderLength{0};   //!< their number
-        FragmentRewrite rewrite;       //!< what Rewrite did
-    };
-
-    /// \return the delay of the next handled packet, or a negative time if the queue is full
-    Time Admit();
-
-    /**
-     * Answer a segment without a session with a RST.
-     */
-    void SendReset(const Ipv4Header& ip, const TcpHeader& tcp, uint32_t length);
-
-    /**
-     * Send a RST.
-     * \param from source address
-     * \param fromPort source port
-     * \param to destination address
-     * \param toPort destination port
-     * \param seq sequence number
-     * \param ack acknowledgement number (RST+ACK), or nullptr (plain RST)
-     */
-    void SendRst(Ipv4Address from,
-                 uint16_t fromPort,
-                 Ipv4Address to,
-                 uint16_t toPort,
-                 SequenceNumber32 seq,
-                 const SequenceNumber32* ack);
-
-    /// Remove a session (counters, traces).
-    void Close(DepotSession* s, bool expired);
-
-    /// Counters of a session's proxy for its timer state.
-    void Count(const DepotSession& s, int delta);
-
-    /// \param action "drop" or "reset"
+    /// \param action "drop", "reset" or "sloppy"
     void SetNoSessionAction(std::string action);
 
-    /// \return "drop" or "reset"
+    /// \return "drop", "reset" or "sloppy"
     std::string GetNoSessionAction() const;
 
     /// \param method "Nat" or "Direct"
@@ -432,127 +273,40 @@ class Depot : public Application
     /// \return "Tcp" or "Http"
     std::string GetHealthCheckType() const;
 
-    /// Schedule the expiry event for the table's earliest expiry if needed.
-    void ScheduleExpiry();
-
-    /// Remove expired sessions.
-    void Expire();
-
-    /// A forwarded SYN was not answered in time.
-    void SynTimedOut(uint32_t index);
-
-    /// Start a round of health checks.
-    void HealthCheck();
-
-    /**
-     * A health check's connection is up: done (TCP) or send the GET (HTTP).
-     * \param index proxy
-     */
-    void CheckConnected(uint32_t index);
-
-    /**
-     * Bytes of a health check's HTTP answer.
-     * \param index proxy
-     * \param socket its socket
-     */
-    void CheckReceive(uint32_t index, Ptr<Socket> socket);
-
-    /**
-     * NoSessionAction sloppy: open a session for a proxy's segment without one when the
-     * scheduler maps the flow (on some service port) to that proxy.
-     * \param hp the segment
-     * \param tcp its TCP header
-     * \return the session or nullptr
-     */
-    DepotSession* AdoptReply(const PacketHookRouting::HookPacket& hp, const TcpHeader& tcp);
-
-    /**
-     * \param hp a segment without a session
-     * \param tcp its TCP header
-     * \return whether it comes from a proxy's service port and is not for this node
-     */
-    bool IsOrphanReply(const PacketHookRouting::HookPacket& hp, const TcpHeader& tcp) const;
-
-    /**
-     * Mark a session opened for a mid-session segment as established on both ends.
-     * \param s the session
-     */
-    void MarkSloppy(DepotSession* s);
-
-    /**
-     * A health check ended.
-     * \param index proxy
-     * \param ok success
-     */
-    void CheckDone(uint32_t index, bool ok);
-
-    /// Load reports arrived on the LoadReportPort socket.
-    void HandleLoadReport(Ptr<Socket> socket);
-
-    Ipv4Address m_vip;                                              //!< virtual IP
-    std::set<uint16_t> m_services;                                  //!< ports on the VIP
-    std::vector<DepotProxy> m_proxies;                              //!< the pool
-    Ptr<DepotScheduler> m_scheduler;                                //!< chooses proxies
-    std::unique_ptr<DepotSessionTable> m_table;                     //!< sessions
-    uint32_t m_maxSessions;                                         //!< table limit
-    Ptr<PacketHookRouting> m_hook;                                  //!< node's hook
-    uint32_t m_hookId{0};                                           //!< our hook's id
-    Ptr<Ipv4> m_ipv4;                                               //!< node's Ipv4
-    std::array<Time, TcpStateTracker::N_SESSION_STATES> m_timeouts; //!< per session state
-    Time m_synTimeout;                              //!< SYN_SENT (and proxy failure detection)
-    Time m_synRecvTimeout;                          //!< SYN_RECV
-    Time m_establishedTimeout;                      //!< ESTABLISHED
-    Time m_finWaitTimeout;                          //!< FIN_WAIT
-    Time m_closeWaitTimeout;                        //!< CLOSE_WAIT
-    Time m_lastAckTimeout;                          //!< LAST_ACK
-    Time m_timeWaitTimeout;                         //!< TIME_WAIT (2 MSL)
-    Time m_closeTimeout;                            //!< CLOSE
-    bool m_windowCheck;                             //!< reject out-of-window segments
-    bool m_resetNoSession;                          //!< RST instead of silent drop
-    bool m_sloppy{false};                           //!< open sessions on mid-session segments
-    bool m_standby{false};                          //!< standby: track, do not forward
-    bool m_failed{false};                           //!< Fail() without Recover()
-    uint64_t m_sloppyOpened{0};                     //!< sessions opened by m_sloppy
-    Time m_activeSince;                             //!< left standby (SYN blame starts)
-    bool m_scrap;                                   //!< scrap sessions of failed proxies
-    bool m_resetClients;                            //!< RST to clients of scrapped sessions
-    Time m_processingDelay;                         //!< per packet
-    double m_packetRate;                            //!< packets/s (0: unlimited)
-    uint32_t m_queueLimit;                          //!< packets waiting at most
-    Time m_busyUntil;                               //!< FIFO server busy until
-    EventId m_expiryEvent;                          //!< next Expire
-    Time m_expiryAt;                                //!< when it fires
-    double m_responseGain;                          //!< SYN to SYN-ACK smoothing gain
-    Time m_checkInterval;                           //!< health check period (0: off)
-    Time m_checkTimeout;                            //!< health check connect timeout
-    uint32_t m_fall;                                //!< failures to take a proxy out
-    uint32_t m_rise;                                //!< successes to put it back
-    EventId m_checkEvent;                           //!< next round
-    std::vector<Ptr<Socket>> m_checkSockets;        //!< per proxy, while a check runs
-    std::vector<EventId> m_checkTimers;             //!< per proxy check timeout
-    std::array<uint64_t, N_DROP_REASONS> m_drops{}; //!< per reason
-    std::array<uint64_t, 6> m_trackerResults{};     //!< per TcpStateTracker::Result
-    uint64_t m_forwarded{0};                        //!< packets forwarded
-    uint64_t m_resetsSent{0};                       //!< RSTs sent
-    uint16_t m_loadReportPort;                      //!< UDP port of load reports (0: off)
-    Ptr<Socket> m_loadSocket;                       //!< receives them
-    uint64_t m_badLoadReports{0};                   //!< unknown sender or malformed
-
-    // IP fragments of sessions' datagrams.
-    Time m_fragmentTimeout;                             //!< lifetime of a datagram's rewrite
-    std::map<FragmentKey, FragmentRewrite> m_fragments; //!< rewrites by datagram
-    std::deque<std::pair<int64_t, FragmentKey>> m_fragmentExpiry; //!< in insertion order
-    std::map<uint32_t, uint16_t> m_vipIds;      //!< next IP id from the VIP, per client
-    FirstFragment m_first;                      //!< the first fragment being switched
-    std::array<uint64_t, 2> m_laterFragments{}; //!< later fragments forwarded, [toProxy]
-    uint64_t m_firstFragments{0};               //!< first fragments forwarded
-
-    // Health check kind and forwarding method.
-    std::vector<std::unique_ptr<HttpParser>> m_checkParsers; //!< per proxy (HTTP checks)
-    CheckType m_checkType{CHECK_TCP};                        //!< TCP or HTTP
-    std::string m_checkPath;                                 //!< HTTP check target
-    std::string m_checkHost;                                 //!< HTTP check Host field
-    ForwardingMethod m_method{NAT};                          //!< NAT or direct
+    // Attributes and pool; the sub-objects read them when the depot starts.
+    Ipv4Address m_vip;                 //!< virtual IP
+    std::set<uint16_t> m_services;     //!< ports on the VIP
+    std::vector<DepotProxy> m_proxies; //!< the pool
+    Ptr<DepotScheduler> m_scheduler;   //!< chooses proxies
+    uint32_t m_maxSessions;            //!< table limit
+    Time m_synTimeout;                 //!< SYN_SENT (and proxy failure detection)
+    Time m_synRecvTimeout;             //!< SYN_RECV
+    Time m_establishedTimeout;         //!< ESTABLISHED
+    Time m_finWaitTimeout;             //!< FIN_WAIT
+    Time m_closeWaitTimeout;           //!< CLOSE_WAIT
+    Time m_lastAckTimeout;             //!< LAST_ACK
+    Time m_timeWaitTimeout;            //!< TIME_WAIT (2 MSL)
+    Time m_closeTimeout;               //!< CLOSE
+    bool m_windowCheck;                //!< reject out-of-window segments
+    bool m_resetNoSession;             //!< RST instead of silent drop
+    bool m_sloppy{false};              //!< open sessions on mid-session segments
+    bool m_failed{false};              //!< Fail() without Recover()
+    bool m_scrap;                      //!< scrap sessions of failed proxies
+    bool m_resetClients;               //!< RST to clients of scrapped sessions
+    Time m_processingDelay;            //!< per packet
+    double m_packetRate;               //!< packets/s (0: unlimited)
+    uint32_t m_queueLimit;             //!< packets waiting at most
+    double m_responseGain;             //!< SYN to SYN-ACK smoothing gain
+    Time m_checkInterval;              //!< health check period (0: off)
+    Time m_checkTimeout;               //!< health check connect timeout
+    uint32_t m_fall;                   //!< failures to take a proxy out
+    uint32_t m_rise;                   //!< successes to put it back
+    CheckType m_checkType{CHECK_TCP};  //!< TCP or HTTP
+    std::string m_checkPath;           //!< HTTP check target
+    std::string m_checkHost;           //!< HTTP check Host field
+    ForwardingMethod m_method{NAT};    //!< NAT or direct
+    Time m_fragmentTimeout;            //!< lifetime of a datagram's rewrite
+    uint16_t m_loadReportPort;         //!< UDP port of load reports (0: off)
 
     TracedCallback<Ipv4Address, uint16_t, uint32_t> m_openedTrace;                //!< opened
     TracedCallback<Ipv4Address, uint16_t, uint32_t> m_closedTrace;                //!< closed
@@ -563,7 +317,24 @@ class Depot : public Application
     TracedCallback<uint32_t, bool> m_proxyTrace;                                  //!< up/down
     TracedCallback<uint32_t> m_tableSizeTrace;                                    //!< sessions
     TracedCallback<uint32_t, double, double, uint32_t> m_loadReportTrace; //!< report applied
+
+    // The jobs, over the pool, scheduler and traces above (declared after them).
+    DepotSessionKeeper m_sessions;   //!< the session table, its timers and the proxies' counters
+    DepotSwitch m_switch;            //!< the packet path
+    DepotFailureDetector m_failures; //!< proxies' up/down state, Fall/Rise
+    DepotHealthChecker m_checker;    //!< health checks
+    DepotLoadReports m_loadReports;  //!< proxies' load reports
 };
+
+// The switch counts drops by its own copy of the reasons (it cannot include depot.h).
+static_assert(static_cast<int>(Depot::NO_SESSION) == DepotSwitch::NO_SESSION
+                  && static_cast<int>(Depot::OUT_OF_WINDOW) == DepotSwitch::OUT_OF_WINDOW
+                  && static_cast<int>(Depot::TABLE_FULL) == DepotSwitch::TABLE_FULL
+                  && static_cast<int>(Depot::NO_PROXY) == DepotSwitch::NO_PROXY
+                  && static_cast<int>(Depot::OVERLOAD) == DepotSwitch::OVERLOAD
+                  && static_cast<int>(Depot::FRAGMENT_ORPHAN) == DepotSwitch::FRAGMENT_ORPHAN
+                  && static_cast<int>(Depot::N_DROP_REASONS) == DepotSwitch::N_DROP_REASONS,
+              "Depot::DropReason and DepotSwitch::DropReason differ");
 
 } // namespace ns3
 
