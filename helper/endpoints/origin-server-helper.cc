@@ -27,13 +27,36 @@ OriginServerHelper::SetAttribute(const std::string& name, const AttributeValue& 
 void
 OriginServerHelper::SetCatalog(Ptr<WebObjectCatalog> catalog)
 {
-    m_factory.Set("Catalog", PointerValue(catalog));
+    m_catalog = catalog;
+    m_firstNode = ~0U;
+    m_copies.clear();
+}
+
+Ptr<WebObjectCatalog>
+OriginServerHelper::CatalogFor(Ptr<Node> node) const
+{
+    if (m_firstNode == ~0U || m_firstNode == node->GetId())
+    {
+        m_firstNode = node->GetId();
+        return m_catalog;
+    }
+    Ptr<WebObjectCatalog>& copy = m_copies[node->GetId()];
+    if (!copy)
+    {
+        copy = m_catalog->Copy();
+    }
+    return copy;
 }
 
 ApplicationContainer
 OriginServerHelper::Install(Ptr<Node> node) const
 {
-    Ptr<Application> app = m_factory.Create<Application>();
+    ObjectFactory factory = m_factory;
+    if (m_catalog)
+    {
+        factory.Set("Catalog", PointerValue(CatalogFor(node)));
+    }
+    Ptr<Application> app = factory.Create<Application>();
     node->AddApplication(app);
     return ApplicationContainer(app);
 }

@@ -8,13 +8,13 @@
 #include "ns3/attribute.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
+#include "ns3/web-object-catalog.h"
 
+#include <map>
 #include <string>
 
 namespace ns3
 {
-
-class WebObjectCatalog;
 
 /**
  * \ingroup web-proxy
@@ -36,7 +36,11 @@ class OriginServerHelper
     void SetAttribute(const std::string& name, const AttributeValue& value);
 
     /**
-     * Serve this catalog (shared by all servers installed afterwards).
+     * Serve this catalog. The servers of the first node installed on serve it; every other
+     * node gets a copy of its own, taken at its Install, so that no object is shared
+     * between nodes (ns-3's distributed simulator runs nodes in different processes, and a
+     * shared catalog would draw modifications in an order that depends on which nodes run
+     * where). Add every object before Install: adding one to a copied catalog is an error.
      * \param catalog the catalog
      */
     void SetCatalog(Ptr<WebObjectCatalog> catalog);
@@ -61,7 +65,16 @@ class OriginServerHelper
     static int64_t AssignStreams(ApplicationContainer apps, int64_t stream);
 
   private:
-    ObjectFactory m_factory;
+    /**
+     * \param node a node
+     * \return the catalog its servers serve: the one set, or the node's copy of it
+     */
+    Ptr<WebObjectCatalog> CatalogFor(Ptr<Node> node) const;
+
+    ObjectFactory m_factory;           //!< creates the servers
+    Ptr<WebObjectCatalog> m_catalog;   //!< as set by SetCatalog
+    mutable uint32_t m_firstNode{~0U}; //!< node id that serves m_catalog itself
+    mutable std::map<uint32_t, Ptr<WebObjectCatalog>> m_copies; //!< other nodes' copies
 };
 
 } // namespace ns3

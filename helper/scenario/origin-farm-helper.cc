@@ -37,7 +37,6 @@ OriginFarmHelper::OriginFarmHelper(Ptr<Node> core, std::vector<Time> oneWayDelay
     : m_core(core)
     , m_delays(std::move(oneWayDelays))
     , m_base(base)
-    , m_catalog(CreateObject<WebObjectCatalog>())
     , m_classes(m_delays.size())
 {
     NS_ABORT_MSG_IF(m_delays.empty(), "OriginFarmHelper: give at least one RTT class");
@@ -104,7 +103,8 @@ OriginFarmHelper::NodeForClass(uint32_t cls)
         = DynamicCast<Ipv4ListRouting>(o.node->GetObject<Ipv4>()->GetRoutingProtocol());
     NS_ABORT_MSG_IF(!list, "OriginFarmHelper: origin nodes need Ipv4ListRouting");
     list->AddRoutingProtocol(local, 100);
-    m_serverFactory.Set("Catalog", PointerValue(m_catalog));
+    o.catalog = CreateObject<WebObjectCatalog>();
+    m_serverFactory.Set("Catalog", PointerValue(o.catalog));
     Ptr<Application> server = m_serverFactory.Create<Application>();
     o.node->AddApplication(server);
     m_servers.Add(server);
@@ -125,7 +125,7 @@ OriginFarmHelper::AddServer(const std::string& host, Time rtt)
     auto known = m_hosts.find(host);
     if (known != m_hosts.end())
     {
-        return known->second.first;
+        return known->second.address;
     }
     uint32_t cls = 0;
     for (uint32_t i = 1; i < m_delays.size(); ++i)
@@ -139,7 +139,7 @@ OriginFarmHelper::AddServer(const std::string& host, Time rtt)
     OriginNode& o = NodeForClass(cls);
     Ipv4Address a(o.first.Get() + o.used++);
     InetSocketAddress address(a, 80);
-    m_hosts.emplace(host, std::make_pair(address, cls));
+    m_hosts.emplace(host, Host{address, cls, o.catalog});
     return address;
 }
 
@@ -154,7 +154,7 @@ OriginFarmHelper::Resolve(const std::string& host) const
 {
     auto it = m_hosts.find(host);
     NS_ABORT_MSG_IF(it == m_hosts.end(), "OriginFarmHelper: unknown server host '" << host << "'");
-    return it->second.first;
+    return it->second.address;
 }
 
 uint32_t
@@ -162,7 +162,7 @@ OriginFarmHelper::GetRttClass(const std::string& host) const
 {
     auto it = m_hosts.find(host);
     NS_ABORT_MSG_IF(it == m_hosts.end(), "OriginFarmHelper: unknown server host '" << host << "'");
-    return it->second.second;
+    return it->second.cls;
 }
 
 void
@@ -188,14 +188,16 @@ OriginFarmHelper::AddObjects(const std::vector<TraceRecord>& records)
         {
             o.cacheControl = "no-cache";
         }
-        m_catalog->Add(o);
+        m_hosts.at(r.server).catalog->Add(o);
     }
 }
 
 Ptr<WebObjectCatalog>
-OriginFarmHelper::GetCatalog() const
+OriginFarmHelper::GetCatalog(const std::string& host) const
 {
-    return m_catalog;
+    auto it = m_hosts.find(host);
+    NS_ABORT_MSG_IF(it == m_hosts.end(), "OriginFarmHelper: unknown server host '" << host << "'");
+    return it->second.catalog;
 }
 
 NodeContainer

@@ -97,8 +97,14 @@ class OriginFarmHelper
      */
     void AddObjects(const std::vector<TraceRecord>& records);
 
-    /// \return the catalog every origin server serves
-    Ptr<WebObjectCatalog> GetCatalog() const;
+    /**
+     * Each origin node has a catalog of its own, with the objects of the hosts it serves: no
+     * object is shared between nodes (ns-3's distributed simulator runs nodes in different
+     * processes).
+     * \param host a server added with AddServer
+     * \return the catalog of the node that serves it
+     */
+    Ptr<WebObjectCatalog> GetCatalog(const std::string& host) const;
     /// \return the origin nodes
     NodeContainer GetNodes() const;
     /// \return the origin servers (one per node)
@@ -112,10 +118,11 @@ class OriginFarmHelper
     /// An origin node and how many of its addresses are used.
     struct OriginNode
     {
-        Ptr<Node> node;    //!< the node
-        uint32_t ifIndex;  //!< its link interface
-        Ipv4Address first; //!< first server address
-        uint32_t used{0};  //!< servers on it
+        Ptr<Node> node;                //!< the node
+        uint32_t ifIndex;              //!< its link interface
+        Ipv4Address first;             //!< first server address
+        uint32_t used{0};              //!< servers on it
+        Ptr<WebObjectCatalog> catalog; //!< the objects of its hosts
     };
 
     OriginNode& NodeForClass(uint32_t cls);
@@ -128,9 +135,16 @@ class OriginFarmHelper
     bool m_staticRouting{true};
     PointToPointHelper m_link;
     ObjectFactory m_serverFactory;
-    Ptr<WebObjectCatalog> m_catalog;
     std::vector<std::vector<OriginNode>> m_classes;
-    std::map<std::string, std::pair<InetSocketAddress, uint32_t>> m_hosts; //!< address, class
+    /// A host's address, RTT class and the catalog of its node.
+    struct Host
+    {
+        InetSocketAddress address;     //!< where it is served
+        uint32_t cls;                  //!< its RTT class
+        Ptr<WebObjectCatalog> catalog; //!< its node's catalog
+    };
+
+    std::map<std::string, Host> m_hosts; //!< by host name
     NodeContainer m_nodes;
     ApplicationContainer m_servers;
 };

@@ -82,12 +82,20 @@ class DepotSessionTable
 
     /**
      * Look a client-side packet up.
+     * \param client client address (host order)
+     * \param clientPort client port
+     * \param vip virtual IP the client addressed (host order)
+     * \param vport virtual port
      * \return the session or nullptr
      */
     DepotSession* Find(uint32_t client, uint16_t clientPort, uint32_t vip, uint16_t vport) const;
 
     /**
      * Look a proxy-side packet up (source proxy:port, destination client:port).
+     * \param proxy proxy address (host order)
+     * \param proxyPort proxy port
+     * \param client client address (host order)
+     * \param clientPort client port
      * \return the session or nullptr
      */
     DepotSession* FindReverse(uint32_t proxy,
@@ -97,6 +105,14 @@ class DepotSessionTable
 
     /**
      * Add a session (its client-side key must not be in the table).
+     * \param client client address (host order)
+     * \param clientPort client port
+     * \param vip virtual IP (host order)
+     * \param vport virtual port
+     * \param proxy chosen proxy's address (host order)
+     * \param proxyPort the proxy's port
+     * \param proxyIndex the proxy's index in the depot's pool
+     * \param now current time (ns), the entry's creation time
      * \return the entry, or nullptr when the table is full
      */
     DepotSession* Insert(uint32_t client,
@@ -110,20 +126,32 @@ class DepotSessionTable
 
     /**
      * Move a session to another proxy (a re-dispatched SYN).
+     * \param s the session
+     * \param proxy new proxy address (host order)
+     * \param proxyPort new proxy port
+     * \param proxyIndex new proxy's index in the pool
      */
     void Reassign(DepotSession* s, uint32_t proxy, uint16_t proxyPort, uint16_t proxyIndex);
 
     /**
      * Set a session's timeout state and expiry (at the back of that state's list: callers
      * use one timeout per state, so expiry must not be earlier than the list's last).
+     * \param s the session
+     * \param timerState the timeout state whose list it joins
+     * \param expiry when it expires (ns)
      */
     void Touch(DepotSession* s, uint8_t timerState, int64_t expiry);
 
-    /// Remove and free a session.
+    /**
+     * Remove and free a session.
+     * \param s the session (invalid afterwards)
+     */
     void Remove(DepotSession* s);
 
     /**
      * Remove every session whose expiry is <= now, calling expired(session) before each goes.
+     * \param now current time (ns)
+     * \param expired called with each session before it is freed
      * \return how many went
      */
     uint32_t Expire(int64_t now, const std::function<void(const DepotSession&)>& expired);
@@ -131,10 +159,16 @@ class DepotSessionTable
     /// \return the earliest expiry, or INT64_MAX if the table is empty
     int64_t NextExpiry() const;
 
-    /// Call f on every session (it must not change the table).
+    /**
+     * Call f on every session.
+     * \param f the function; it must not change the table
+     */
     void ForEach(const std::function<void(DepotSession&)>& f);
 
-    /// Call f on every session.
+    /**
+     * Call f on every session, read-only.
+     * \param f the function
+     */
     void ForEach(const std::function<void(const DepotSession&)>& f) const;
 
     /**

@@ -130,6 +130,7 @@ class DepotStandby : public Application
     using BrokenTracedCallback = void (*)(Ipv4Address, uint16_t);
 
   protected:
+    /// Drops the depot, gives the node's devices back and closes the pair's link.
     void DoDispose() override;
 
   private:

@@ -39,10 +39,19 @@ class DepotSyncHeader : public Header
      * \return the object TypeId
      */
     static TypeId GetTypeId();
+    /// \return GetTypeId()
     TypeId GetInstanceTypeId() const override;
+    /// Prints the type and what it carries. \param os the stream
     void Print(std::ostream& os) const override;
+    /// \return the bytes Serialize writes for this type and its sessions
     uint32_t GetSerializedSize() const override;
+    /// Writes the message in network byte order. \param start where
     void Serialize(Buffer::Iterator start) const override;
+    /**
+     * Reads a message (the simulation aborts on an unknown message type).
+     * \param start where
+     * \return the bytes read
+     */
     uint32_t Deserialize(Buffer::Iterator start) override;
 
     Type type{HEARTBEAT};                    //!< message type

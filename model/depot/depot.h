@@ -243,6 +243,7 @@ class Depot : public Application
     using LoadReportTracedCallback = void (*)(uint32_t, double, double, uint32_t);
 
   protected:
+    /// Drops the scheduler and releases the switch's and the health checker's sockets/timers.
     void DoDispose() override;
 
   private:

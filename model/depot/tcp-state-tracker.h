@@ -164,7 +164,11 @@ class TcpStateTracker
      */
     static bool InWindow(const End& from, const End& to, const Segment& s);
 
-    /// \return a <= b in sequence space
+    /**
+     * \param a a sequence number
+     * \param b another
+     * \return a <= b in sequence space (modulo 2^32)
+     */
     static bool SeqLe(uint32_t a, uint32_t b)
     {
         return static_cast<int32_t>(a - b) <= 0;

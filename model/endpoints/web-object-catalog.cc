@@ -3,6 +3,7 @@
  */
 #include "web-object-catalog.h"
 
+#include "ns3/abort.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/trace-source-accessor.h"
@@ -37,6 +38,11 @@ WebObjectCatalog::WebObjectCatalog()
 void
 WebObjectCatalog::Add(const WebObject& object)
 {
+    NS_ABORT_MSG_IF(m_copied,
+                    "WebObjectCatalog::Add(" << object.host << object.path
+                                             << "): the catalog was already copied to servers "
+                                                "on other nodes; add every object before "
+                                                "installing the servers");
     // Host-less keys start with '/', so they never collide with "host/path" keys.
     m_objects[object.host + object.path] = Entry{object, std::nullopt};
 }
@@ -76,6 +82,19 @@ const WebObject*
 WebObjectCatalog::Lookup(const std::string& path, Time now)
 {
     return Lookup("", path, now);
+}
+
+Ptr<WebObjectCatalog>
+WebObjectCatalog::Copy()
+{
+    m_copied = true;
+    Ptr<WebObjectCatalog> copy = CreateObject<WebObjectCatalog>();
+    for (const auto& [key, entry] : m_objects)
+    {
+        copy->m_objects.emplace(key, Entry{entry.object, std::nullopt});
+    }
+    copy->m_copied = true;
+    return copy;
 }
 
 size_t

@@ -80,6 +80,14 @@ class WebObjectCatalog : public Object
     size_t GetSize() const;
 
     /**
+     * A catalog of the same objects for servers on another node, whose modifications are
+     * drawn on its own (its own random variable; trace sinks are not copied). The original
+     * takes no more objects afterwards: Add would then change one copy and not the others.
+     * \return the copy
+     */
+    Ptr<WebObjectCatalog> Copy();
+
+    /**
      * Assign a fixed random variable stream.
      * \param stream the stream index
      * \return the number of streams used (1)
@@ -97,7 +105,8 @@ class WebObjectCatalog : public Object
         std::optional<Time> next; //!< next modification, drawn on first lookup
     };
 
-    std::unordered_map<std::string, Entry> m_objects;
+    std::unordered_map<std::string, Entry> m_objects; //!< by "host/path" or "/path"
+    bool m_copied{false};                             //!< Copy was called: Add is an error
     Ptr<ExponentialRandomVariable> m_interval;
     /// Fired when an object is found modified: path, time of the modification.
     TracedCallback<const std::string&, Time> m_modifiedTrace;

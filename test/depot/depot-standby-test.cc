@@ -5,6 +5,7 @@
  * 8080). The VIP (LAN A) and the proxies' gateway (LAN B) live on VRRP-like virtual
  * interfaces; depot 0 starts as master. Heartbeats every 100 ms, dead time 300 ms.
  */
+#include "../cross-node-check.h"
 #include "../scenario-fixture.h"
 
 #include "ns3/csma-module.h"
@@ -310,6 +311,9 @@ TEST_F(DepotStandbyTest, HotStandbyKeepsAnIdenticalTableAndFailoverBreaksNoConne
     DepotStandbyHelper sh;
     sh.SetAttribute("Mode", StringValue("hot"));
     s.InstallPair(DepotHelper(s.vip, 80), sh);
+    // The pair talks by packets only: nothing would keep it from running distributed.
+    const std::vector<std::string> crossNode = test::CrossNodeReferences();
+    EXPECT_TRUE(crossNode.empty()) << crossNode.size() << " problems, first: " << crossNode[0];
     const Time fail = Seconds(1.5);
     s.standby[0]->SetAttribute("FailTime", TimeValue(fail));
     AddClients(s, 6, MilliSeconds(50));

@@ -4,6 +4,7 @@
  * ConnectionCache and ProxyCache: the rules as units, then small client -> proxy -> origin
  * simulations with exact or analytically bounded outcomes.
  */
+#include "../cross-node-check.h"
 #include "../proxy-fixture.h"
 
 #include <gtest/gtest.h>
@@ -670,6 +671,9 @@ RunIspThroughProxy(const std::string& population, bool exactMatch = true)
     Ptr<RequestRecordWriter> writer = Create<RequestRecordWriter>(csv);
     writer->Attach(clients);
     Simulator::Stop(s.duration + Seconds(1200));
+    // Nothing that would keep the scenario from running distributed (one process a node).
+    const std::vector<std::string> crossNode = test::CrossNodeReferences();
+    EXPECT_TRUE(crossNode.empty()) << crossNode.size() << " problems, first: " << crossNode[0];
     Simulator::Run();
     writer->Close();
     const LatencySummary& sum = writer->GetSummary();
@@ -886,4 +890,44 @@ TEST(OwningRegistry, WalksInInsertionOrderNotAddressOrder)
     EXPECT_TRUE(r.IsEmpty());
     EXPECT_EQ(destroyed.size(), 6u);
     EXPECT_FALSE(stillOwned);
+}
+
+// The check above can fail: two servers on different nodes that share one catalog (as the
+// origin-server helper did before it gave each node a copy) are reported.
+TEST(CrossNodeReferences, SharedCatalogIsReportedAndTheHelperCopiesIt)
+{
+    Simulator::Destroy(); // no nodes of an earlier case
+    NodeContainer nodes(2);
+    Ptr<WebObjectCatalog> shared = CreateObject<WebObjectCatalog>();
+    for (uint32_t i = 0; i < 2; ++i)
+    {
+        Ptr<OriginServer> s = CreateObject<OriginServer>();
+        s->SetAttribute("Catalog", PointerValue(shared));
+        nodes.Get(i)->AddApplication(s);
+    }
+    std::vector<std::string> p = test::CrossNodeReferences();
+    ASSERT_EQ(p.size(), 1u);
+    EXPECT_NE(p[0].find("ns3::WebObjectCatalog (reached by ns3::OriginServer/Catalog) is shared "
+                        "by applications of 2 nodes"),
+              std::string::npos)
+        << p[0];
+
+    // Through the helper, the second node gets a copy: nothing is shared.
+    NodeContainer more(2);
+    OriginServerHelper helper(80);
+    Ptr<WebObjectCatalog> catalog = CreateObject<WebObjectCatalog>();
+    WebObject o;
+    o.path = "/a";
+    o.size = 10;
+    catalog->Add(o);
+    helper.SetCatalog(catalog);
+    ApplicationContainer servers = helper.Install(more);
+    Ptr<OriginServer> first = DynamicCast<OriginServer>(servers.Get(0));
+    Ptr<OriginServer> second = DynamicCast<OriginServer>(servers.Get(1));
+    EXPECT_EQ(first->GetCatalog(), catalog);
+    ASSERT_NE(second->GetCatalog(), catalog);
+    EXPECT_EQ(second->GetCatalog()->GetSize(), 1u);
+    EXPECT_EQ(test::CrossNodeReferences().size(), 1u); // still the first pair only
+    EXPECT_DEATH(catalog->Add(o), "already copied to servers on other nodes");
+    Simulator::Destroy();
 }
