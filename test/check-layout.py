@@ -39,7 +39,6 @@ OVERSIZE = {
     "model/depot/depot-standby.cc",
     "model/endpoints/web-client.cc",
     "model/http/http-connection.cc",
-    "model/workload/trace-reader.cc",
 }
 
 
