@@ -30,6 +30,7 @@ class AliasTable
         uint32_t other; //!< the outcome otherwise
     };
 
+    /// \brief An empty table, to be replaced by a built one.
     AliasTable() = default;
 
     /**

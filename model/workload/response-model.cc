@@ -249,6 +249,7 @@ ResponseModel::GetUrlKindShares(const Derived& d) const
 
 namespace
 {
+/// The values of AbortReceived.
 const AttributeChoice<bool> ABORT_RECEIVED[] = {{false, "Fraction"}, {true, "Bytes"}};
 } // namespace
 
