@@ -99,7 +99,7 @@ class GoogleTestSuite : public TestSuite
                 if (std::string(info->file()).find(m_folder) != std::string::npos)
                 {
                     AddTestCase(new GoogleTestCase(std::string(info->test_suite_name()) + "."
-                                                   + info->name()), );
+                                                   + info->name()));
                 }
             }
         }
