@@ -4,16 +4,17 @@
 #ifndef SYNTHETIC_WORKLOAD_H
 #define SYNTHETIC_WORKLOAD_H
 
+#include "object-catalogue.h"
+#include "response-model.h"
 #include "trace-record.h"
+#include "user-behaviour.h"
 
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/random-variable-stream.h"
 
-#include <array>
 #include <cstdint>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace ns3
@@ -49,6 +50,11 @@ namespace ns3
  * research environment. Set attributes after SetPreset, before the first Next. The presets
  * are calibrated on traces of 1M requests (doc/models/workload.rst gives the measured figures and
  * how they move with the trace length).
+ *
+ * The work is shared by parts that each keep the attributes they use: ObjectCatalogue
+ * (objects, popularity, sizes, servers), ResponseModel (causes of uncachability, aborts,
+ * modifications) and UserBehaviour (sessions and their timing); WorkloadPresets holds the
+ * presets as data. This class numbers the random streams and assembles the records.
  */
 class SyntheticWorkload : public Object
 {
@@ -61,23 +67,6 @@ class SyntheticWorkload : public Object
 
     SyntheticWorkload();
     ~SyntheticWorkload() override;
-
-    /// Content types of the objects.
-    enum ContentType : uint8_t
-    {
-        HTML = 0,  //!< text/html
-        IMAGE = 1, //!< image/gif
-        OTHER = 2, //!< application/octet-stream
-    };
-
-    /// URL kinds.
-    enum UrlKind : uint8_t
-    {
-        STATIC = 0,    //!< "/o<id>.html" and the like: no cause of uncachability
-        QUERY = 1,     //!< "/o<id>?q=1"
-        CGI_QUERY = 2, //!< "/cgi-bin/o<id>?q=1"
-        CGI = 3,       //!< "/cgi-bin/o<id>.pl"
-    };
 
     /**
      * Create a workload set to a preset.
@@ -153,20 +142,7 @@ class SyntheticWorkload : public Object
     uint64_t GetLastObject() const;
 
     /// Per-request probabilities the model derived from the attributes (for checks, docs).
-    struct Derived
-    {
-        double dynamicShare{0};         //!< requests to '?' or cgi-bin URLs
-        double cookieStatic{0};         //!< P(Cookie | static URL)
-        double cookieDynamic{0};        //!< P(Cookie | dynamic URL)
-        double cookieSiteStatic{0};     //!< request share of cookie sites among static URLs
-        double cookieSiteDynamic{0};    //!< request share of cookie sites among dynamic URLs
-        double serverNoCacheStatic{0};  //!< P(server Cache-Control | static URL)
-        double serverNoCacheDynamic{0}; //!< P(server Cache-Control | dynamic URL)
-        double otherMethodStatic{0};    //!< P(not GET/HEAD | static URL)
-        double otherMethodDynamic{0};   //!< P(not GET/HEAD | dynamic URL)
-        double uncachable{0};           //!< expected union of the causes
-        double uncachableNoCookie{0};   //!< expected union of the causes other than Cookie
-    };
+    using Derived = ResponseModel::Derived;
 
     /**
      * \return the derived probabilities; fatal if the attributes are inconsistent
@@ -183,196 +159,39 @@ class SyntheticWorkload : public Object
     void DoDispose() override;
 
   private:
-    /// Size distribution of one content type.
-    struct SizeModel
-    {
-        double median{0};       //!< lognormal body median, bytes
-        double sigma{0};        //!< lognormal body sigma (of ln size)
-        double tailFraction{0}; //!< share of objects in the Pareto tail
-        double tailScale{0};    //!< Pareto scale (smallest tail size), bytes
-        double tailShape{0};    //!< Pareto shape alpha
-    };
+    /// \param o a SyntheticWorkload \return its catalogue (locates the part's attributes)
+    static ObjectCatalogue& CatalogueOf(ObjectBase& o);
+    /// \param o a SyntheticWorkload \return its response model
+    static ResponseModel& ResponseOf(ObjectBase& o);
+    /// \param o a SyntheticWorkload \return its user behaviour
+    static UserBehaviour& UsersOf(ObjectBase& o);
 
-    /// One object of the universe (32 bytes: the universe is read at random, by cache line).
-    struct Obj
-    {
-        double nextChange; //!< next modification, seconds (infinity: never)
-        uint32_t size;     //!< body bytes
-        uint32_t server;   //!< server index
-        uint32_t version;  //!< modifications so far
-        float changeMean;  //!< mean time between modifications, seconds (<0: not drawn yet)
-        float abortProb;   //!< probability that a request is aborted
-        uint8_t kind;      //!< UrlKind
-        uint8_t type;      //!< ContentType
-        uint8_t flags;     //!< FLAG_* bits
-    };
-
-    static constexpr uint8_t FLAG_SERVER_NO_CACHE = 1; //!< response Cache-Control: no-cache
-    static constexpr uint8_t FLAG_COOKIE_SITE = 2;     //!< the object's site uses cookies
-
-    /// A user's browsing state.
-    struct User
-    {
-        uint32_t pageLeft{0};    //!< requests left in the current page
-        uint32_t sessionLeft{0}; //!< pages left in the current session
-    };
-
-    /**
-     * An attribute's random variable, drawn without ns-3's virtual GetValue chain (two
-     * virtual calls and four logging checks per number) when its exact type is Uniform,
-     * Exponential, Pareto or LogNormal: the same transformation as ns-3.37's GetValue of the
-     * same stream's uniforms, so the same numbers. The parameters and the stream are read
-     * by Bind (at the first draw of the workload, when the attributes are final, and again by
-     * AssignStreams); other types are drawn through GetValue.
-     */
-    class FastVariable
-    {
-      public:
-        /// \param v the variable (kept alive)
-        void Bind(Ptr<RandomVariableStream> v);
-        /// \return the variable's next value
-        double Get();
-
-      private:
-        /// The replicated types.
-        enum Kind : uint8_t
-        {
-            GENERIC,     //!< anything else: GetValue
-            UNIFORM,     //!< m_a min, m_b max
-            EXPONENTIAL, //!< m_a mean, m_b bound
-            PARETO,      //!< m_a scale, m_b shape, m_c bound
-            LOGNORMAL,   //!< m_a mu, m_b sigma
-        };
-
-        /// \return the stream's next uniform in [0, 1)
-        double U01() const;
-
-        Ptr<RandomVariableStream> m_var; //!< the variable
-        RngStream* m_rng{nullptr};       //!< its stream
-        Kind m_kind{GENERIC};            //!< its type
-        bool m_antithetic{false};        //!< its Antithetic attribute
-        double m_a{0};                   //!< first parameter
-        double m_b{0};                   //!< second parameter
-        double m_c{0};                   //!< third parameter
-    };
-
+    /// \brief Build the servers, the objects and the users' state, once, at the first draw.
     void Build();
-    void BindVariables();
+    /// \brief Draw the servers, assigning the streams again first (see AssignStreams).
     void BuildServers();
-    void BuildObjects();
+    /// \brief Let the parts read their variables' streams and parameters.
+    void BindVariables();
 
-    uint64_t DrawObject();
-    double ScheduleUser(uint32_t user, double now);
-    uint32_t DrawSize(uint8_t type, double u) const;
-    void SiftDown(std::pair<double, uint32_t> top);
-    void ApplyModifications(Obj& o, double now);
+    uint64_t m_requests; //!< records to produce (0: unlimited)
 
-    // Attributes.
-    uint64_t m_requests;                         //!< records to produce (0: unlimited)
-    uint64_t m_objects;                          //!< object universe (0: per request)
-    double m_objectsPerRequest;                  //!< universe / Requests when Objects is 0
-    double m_theta;                              //!< Zipf exponent of object popularity
-    uint32_t m_users;                            //!< number of users (clients)
-    uint32_t m_servers;                          //!< number of origin servers
-    double m_serverTheta;                        //!< Zipf exponent of server sizes
-    double m_cookieServerFraction;               //!< share of servers that set cookies
-    double m_htmlFraction;                       //!< request share of html objects
-    double m_imageFraction;                      //!< request share of images
-    double m_htmlMedian;                         //!< html body median, bytes
-    double m_htmlSigma;                          //!< html body sigma
-    double m_htmlTailFraction;                   //!< html tail share
-    double m_htmlTailScale;                      //!< html tail scale, bytes
-    double m_htmlTailShape;                      //!< html tail shape
-    double m_imageMedian;                        //!< image body median, bytes
-    double m_imageSigma;                         //!< image body sigma
-    double m_imageTailFraction;                  //!< image tail share
-    double m_imageTailScale;                     //!< image tail scale, bytes
-    double m_imageTailShape;                     //!< image tail shape
-    double m_otherMedian;                        //!< other body median, bytes
-    double m_otherSigma;                         //!< other body sigma
-    double m_otherTailFraction;                  //!< other tail share
-    double m_otherTailScale;                     //!< other tail scale, bytes
-    double m_otherTailShape;                     //!< other tail shape
-    std::array<SizeModel, 3> m_size;             //!< size models by ContentType (from the above)
-    uint32_t m_maxSize;                          //!< largest object, bytes
-    double m_sizeCorrelation;                    //!< Gaussian-copula correlation of size and rank
-    double m_pCookie;                            //!< P(Cookie)
-    double m_pQuery;                             //!< P(URL has '?')
-    double m_pCgi;                               //!< P(URL has "cgi-bin")
-    double m_cgiQueryFraction;                   //!< P('?' | cgi-bin)
-    double m_pClientNoCache;                     //!< P(client Cache-Control/Pragma no-cache)
-    double m_pServerNoCache;                     //!< P(server Cache-Control)
-    double m_serverNoCacheDynamicShare;          //!< share of those on dynamic URLs
-    double m_pOtherMethod;                       //!< P(method not GET/HEAD)
-    double m_otherMethodDynamicShare;            //!< share of those on dynamic URLs
-    double m_pAuthorization;                     //!< P(Authorization)
-    double m_uncachable;                         //!< target union of the causes (0: no solve)
-    double m_cookieSiteProbability;              //!< P(Cookie | request to a cookie site)
-    double m_cookiePopularityBias;               //!< tilt of cookie sites toward popular objects
-    double m_pSetCookie;                         //!< P(Set-Cookie | cookie site, no Cookie sent)
-    double m_pPersistent;                        //!< P(persistent connection)
-    double m_pAbort;                             //!< mean P(abort) over requests
-    double m_abortSizeExponent;                  //!< P(abort) ~ size^exponent
-    bool m_abortInBytes{false};                  //!< AbortReceived: Bytes (else Fraction)
-    Ptr<RandomVariableStream> m_abortFraction;   //!< fraction of the body received
-    Ptr<RandomVariableStream> m_abortBytes;      //!< bytes received, whatever the size
-    Ptr<RandomVariableStream> m_changeInterval;  //!< per-object mean modification interval
-    Ptr<RandomVariableStream> m_objectsPerPage;  //!< requests per page
-    Ptr<RandomVariableStream> m_interRequest;    //!< gap between requests of a page, s
-    Ptr<RandomVariableStream> m_think;           //!< gap between pages of a session, s
-    Ptr<RandomVariableStream> m_pagesPerSession; //!< pages per session
-    Time m_warmUp;                               //!< users' timing runs this long before 0
-    Ptr<RandomVariableStream> m_sessionGap;      //!< gap between sessions, s
-    Ptr<RandomVariableStream> m_serverRtt;       //!< per-server RTT, s
-
-    // Internal random variables.
+    // Internal random variables, created before the attribute ones: ns-3 numbers the streams
+    // of variables without AssignStreams in the order they are created.
     Ptr<UniformRandomVariable> m_universeRng;   //!< object and server properties
     Ptr<UniformRandomVariable> m_popularityRng; //!< object choice
     Ptr<UniformRandomVariable> m_requestRng;    //!< per-request properties
     Ptr<ExponentialRandomVariable> m_changeRng; //!< modification times (mean 1)
 
-    // The variables drawn per request, bound at Build.
-    FastVariable m_fastAbortReceived;   //!< m_abortBytes or m_abortFraction
-    FastVariable m_fastChangeInterval;  //!< m_changeInterval
-    FastVariable m_fastObjectsPerPage;  //!< m_objectsPerPage
-    FastVariable m_fastInterRequest;    //!< m_interRequest
-    FastVariable m_fastThink;           //!< m_think
-    FastVariable m_fastPagesPerSession; //!< m_pagesPerSession
-    FastVariable m_fastSessionGap;      //!< m_sessionGap
-    FastVariable m_fastChange;          //!< m_changeRng
-    FastVariable m_fastPopularity;      //!< m_popularityRng
-    FastVariable m_fastRequest;         //!< m_requestRng
+    // The parts (they hold the other attributes, as their Parameters).
+    ObjectCatalogue m_catalogue; //!< objects, popularity, sizes, servers
+    ResponseModel m_response;    //!< causes of uncachability, aborts, modifications
+    UserBehaviour m_users;       //!< sessions and their timing
 
     // State.
-    bool m_built{false};    //!< universe built
-    int64_t m_stream{-1};   //!< first stream (AssignStreams), -1: none
-    Derived m_derived;      //!< derived probabilities
-    std::vector<Obj> m_obj; //!< the universe, by rank
-    /// A column of the alias table.
-    struct Alias
-    {
-        float keep;     //!< probability of keeping the column's own object
-        uint32_t other; //!< the object otherwise
-    };
-
-    /**
-     * \param weights relative weights
-     * \return Vose's alias table of the distribution
-     */
-    static std::vector<Alias> MakeAlias(const std::vector<double>& weights);
-
-    std::vector<Alias> m_alias; //!< alias table of object popularity
-    // Seconds, not Time: until the first Simulator::Run ns-3 records every live Time in a
-    // std::set, which each Time a record gets then has to search.
-    std::vector<double> m_rtt;                       //!< per-server RTT, s
-    std::vector<uint8_t> m_cookieServer;             //!< per-server: sets cookies
-    std::vector<User> m_user;                        //!< per-user state
-    std::vector<std::pair<double, uint32_t>> m_heap; //!< (next request time, user), min-heap
-    uint64_t m_generated{0};                         //!< records produced
-    uint64_t m_nextObject{0};                        //!< object of the next request
-    double m_nextColumn{0};                          //!< alias draw of the one after
-    uint64_t m_lastObject{0};                        //!< object of the last record
-    double m_normalizer{0};                          //!< H_M(theta)
+    bool m_built{false};      //!< universe built
+    int64_t m_stream{-1};     //!< first stream (AssignStreams), -1: none
+    uint64_t m_generated{0};  //!< records produced
+    uint64_t m_lastObject{0}; //!< object of the last record
 };
 
 } // namespace ns3

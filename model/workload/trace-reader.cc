@@ -24,12 +24,6 @@ namespace
 /// Bytes read from the stream at a time.
 constexpr size_t BLOCK = 1 << 20;
 
-std::string
-Where(const std::string& file, uint64_t line)
-{
-    return line == 0 ? file : file + ":" + std::to_string(line);
-}
-
 bool
 IsBlank(char c)
 {
@@ -37,33 +31,6 @@ IsBlank(char c)
 }
 
 } // namespace
-
-TraceFormatError::TraceFormatError(const std::string& file,
-                                   uint64_t line,
-                                   const std::string& problem)
-    : std::runtime_error(Where(file, line) + ": " + problem)
-    , m_file(file)
-    , m_line(line)
-    , m_problem(problem)
-{}
-
-const std::string&
-TraceFormatError::GetFile() const
-{
-    return m_file;
-}
-
-uint64_t
-TraceFormatError::GetLine() const
-{
-    return m_line;
-}
-
-const std::string&
-TraceFormatError::GetProblem() const
-{
-    return m_problem;
-}
 
 TraceReader::TraceReader()
 {

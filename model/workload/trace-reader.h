@@ -4,6 +4,7 @@
 #ifndef TRACE_READER_H
 #define TRACE_READER_H
 
+#include "trace-format-error.h"
 #include "trace-record.h"
 
 #include "ns3/nstime.h"
@@ -20,36 +21,6 @@
 
 namespace ns3
 {
-
-/**
- * \ingroup web-proxy
- * A malformed line of a trace file, or a trace that cannot be read at all.
- *
- * what() reads "<file>:<line>: <problem>", or "<file>: <problem>" when no line is concerned
- * (line 0: the file cannot be opened or its format cannot be told).
- */
-class TraceFormatError : public std::runtime_error
-{
-  public:
-    /**
-     * \param file the file (or stream) name
-     * \param line the line number, from 1; 0 for the whole file
-     * \param problem what is wrong, e.g. "size '12x' is not a number"
-     */
-    TraceFormatError(const std::string& file, uint64_t line, const std::string& problem);
-
-    /// \return the file (or stream) name
-    const std::string& GetFile() const;
-    /// \return the line number (from 1), or 0 when the whole file is concerned
-    uint64_t GetLine() const;
-    /// \return the problem alone, without file and line
-    const std::string& GetProblem() const;
-
-  private:
-    std::string m_file;
-    uint64_t m_line;
-    std::string m_problem;
-};
 
 /**
  * \ingroup web-proxy
