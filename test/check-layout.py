@@ -150,7 +150,7 @@ def main(root):
     # 3. citations, 4. size
     for f in sources + files(root, "test", (".cc", ".h")) + files(root, "examples", ".cc"):
         text = open(os.path.join(root, f), encoding="utf-8").read()
-        for m in re.finditer(r"[Ss]eed 00[0-9]", text):
+        for m in re.finditer(r"[Ss]eed ?00[0-9]", text):
             errors.append("%s:%d cites a paper as '%s': cite it by name"
                           % (f, text.count("\n", 0, m.start()) + 1, m.group(0)))
         if f.startswith("model/") and text.count("\n") > MAX_LINES and f not in OVERSIZE:

@@ -156,6 +156,7 @@ class SyntheticWorkload : public Object
     std::string GetAbortReceived() const;
 
   protected:
+    /// Empties the catalogue, the response model and the users, and drops the random variables.
     void DoDispose() override;
 
   private:

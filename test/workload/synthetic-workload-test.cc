@@ -174,12 +174,12 @@ Generate(const std::string& preset, uint64_t requests, int64_t stream)
 
 } // namespace
 
-TEST(SyntheticWorkload, ModemPresetReproducesSeed002)
+TEST(SyntheticWorkload, ModemPresetReproducesProxim)
 {
     CheckPreset(kModem);
 }
 
-TEST(SyntheticWorkload, ResearchPresetReproducesSeed002)
+TEST(SyntheticWorkload, ResearchPresetReproducesProxim)
 {
     CheckPreset(kResearch);
 }

@@ -175,7 +175,7 @@ TEST(TraceStatistics, ClearForgetsEverything)
     EXPECT_EQ(s.GetHits(false), 0u);
 }
 
-TEST(TraceStatistics, PaperFiguresAreSeed002s)
+TEST(TraceStatistics, PaperFiguresAreProxims)
 {
     const auto* m = TraceStatistics::GetPaperFigures("modem");
     ASSERT_NE(m, nullptr);
