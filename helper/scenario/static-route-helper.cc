@@ -9,6 +9,7 @@
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4.h"
 #include "ns3/node.h"
+#include "ns3/web-proxy-compat.h"
 
 namespace ns3
 {
@@ -53,7 +54,7 @@ StaticRouteHelper::SetRouters(NodeContainer routers)
         Ptr<Ipv4> ipv4 = (*it)->GetObject<Ipv4>();
         NS_ABORT_MSG_IF(!ipv4,
                         "StaticRouteHelper::SetRouters: node " << (*it)->GetId() << " has no IPv4");
-        ipv4->SetAttribute("WeakEsModel", BooleanValue(false));
+        SetStrongEndSystem(ipv4);
     }
 }
 

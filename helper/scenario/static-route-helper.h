@@ -44,9 +44,9 @@ class StaticRouteHelper
                          Ipv4Mask mask);
 
     /**
-     * Make nodes strong end systems (RFC 1122; Ipv4 WeakEsModel false), as fits routers. For
-     * each packet it forwards, a weak end system first looks for the destination among the
-     * addresses of all its interfaces (ns-3 scans them), which on a terminal server with 33
+     * Make nodes strong end systems (RFC 1122; SetStrongEndSystem in web-proxy-compat.h), as fits
+     * routers. For each packet it forwards, a weak end system first looks for the destination among
+     * the addresses of all its interfaces (ns-3 scans them), which on a terminal server with 33
      * interfaces cost 8% of a modem pool's run. A strong one looks only at the interface the
      * packet came in on. Hosts keep ns-3's default: the depot's direct routing needs it.
      * \param routers the nodes

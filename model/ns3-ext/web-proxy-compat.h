@@ -4,8 +4,10 @@
 #ifndef WEB_PROXY_COMPAT_H
 #define WEB_PROXY_COMPAT_H
 
+#include "ns3/boolean.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-routing-protocol.h"
+#include "ns3/ipv4.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
 
@@ -29,6 +31,10 @@
  *   reference from 3.39: declare overrides with WEB_PROXY_ROUTE_INPUT_CB.
  * - InternetStackHelper::SetTcp is gone from 3.39; from 3.39 Install keeps a TCP already
  *   aggregated to the node: use InstallInternetStackWithTcp.
+ * - Ipv4L3Protocol's end-system model attribute is "WeakEsModel" (true: weak) up to 3.40 and
+ *   "StrongEndSystemModel" (true: strong) from 3.41: use SetStrongEndSystem/IsStrongEndSystem.
+ * - Random variables draw different numbers for the same seed: the workload's pinned trace
+ *   hashes differ between 3.37 and 3.48 (tests pin both, chosen by NS3_3_39_OR_NEWER).
  * - EventId::IsRunning is gone in 3.46: the module only uses !%EventId::IsExpired().
  * - Object::GetInstanceTypeId is final from 3.45: the module never overrides it.
  * - Enum attributes changed in 3.41: the module exposes no EnumValue attribute; choices are
@@ -54,6 +60,13 @@ struct MemberFunctionArgs<R (C::*)(A...)>
 /// True where RouteInput takes its callbacks by const reference (ns-3.39 and newer).
 inline constexpr bool ROUTE_INPUT_CALLBACKS_BY_REFERENCE = std::is_reference_v<
     std::tuple_element_t<3, MemberFunctionArgs<decltype(&Ipv4RoutingProtocol::RouteInput)>::Tuple>>;
+
+/**
+ * True when compiled against ns-3.39 or newer. The RouteInput signature is the one difference
+ * the compiler can see that tells the releases apart; only tests use this, to pick results
+ * that depend on ns-3's own numbers.
+ */
+inline constexpr bool NS3_3_39_OR_NEWER = ROUTE_INPUT_CALLBACKS_BY_REFERENCE;
 
 /// The parameter type of a RouteInput callback T in the ns-3 release compiled against.
 template <typename T>
@@ -95,6 +108,40 @@ InstallWithTcp(Helper stack, NodeContainer nodes, const std::string& tcp, long)
 }
 
 } // namespace compat
+
+/**
+ * \ingroup web-proxy
+ * Makes a node a strong end system (RFC 1122): it accepts a packet only on the interface that
+ * has its destination address, which spares ns-3 a scan of every interface per forwarded
+ * packet. The attribute is WeakEsModel=false up to ns-3.40, StrongEndSystemModel=true from
+ * 3.41.
+ * \param ipv4 the node's IPv4
+ */
+inline void
+SetStrongEndSystem(Ptr<Ipv4> ipv4)
+{
+    if (!ipv4->SetAttributeFailSafe("StrongEndSystemModel", BooleanValue(true)))
+    {
+        ipv4->SetAttribute("WeakEsModel", BooleanValue(false));
+    }
+}
+
+/**
+ * \ingroup web-proxy
+ * \param ipv4 a node's IPv4
+ * \return whether the node is a strong end system (see SetStrongEndSystem)
+ */
+inline bool
+IsStrongEndSystem(Ptr<Ipv4> ipv4)
+{
+    BooleanValue v;
+    if (ipv4->GetAttributeFailSafe("StrongEndSystemModel", v))
+    {
+        return v.Get();
+    }
+    ipv4->GetAttribute("WeakEsModel", v);
+    return !v.Get();
+}
 
 /**
  * \ingroup web-proxy

@@ -15,6 +15,7 @@
 #include "ns3/trace-replay-helper.h"
 #include "ns3/trace-request-source.h"
 #include "ns3/traffic-control-layer.h"
+#include "ns3/web-proxy-compat.h"
 #include "ns3/web-proxy-module.h"
 
 #include <gtest/gtest.h>
@@ -405,9 +406,7 @@ TEST(ModemPool, QueueDisciplinesOnlyWhereQueuesForm)
     // hosts keep ns-3's weak model.
     auto weak = [](Ptr<Node> n)
     {
-        BooleanValue v;
-        n->GetObject<Ipv4>()->GetAttribute("WeakEsModel", v);
-        return v.Get();
+        return !IsStrongEndSystem(n->GetObject<Ipv4>());
     };
     EXPECT_FALSE(weak(nas));
     EXPECT_FALSE(weak(pool.GetCore()));
