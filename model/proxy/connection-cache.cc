@@ -3,10 +3,8 @@
  */
 #include "connection-cache.h"
 
-#include "ns3/attribute-choice.h"
 #include "ns3/boolean.h"
 #include "ns3/double.h"
-#include "ns3/http-date.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
@@ -16,7 +14,6 @@
 #include "ns3/uinteger.h"
 
 #include <algorithm>
-#include <iomanip>
 #include <sstream>
 
 namespace ns3
@@ -196,22 +193,16 @@ ConnectionCache::GetTypeId()
     return tid;
 }
 
-namespace
-{
-const AttributeChoice<AbortPolicy> ABORT_POLICIES[]
-    = {{ABORT_CONTINUE, "Continue"}, {ABORT_AT_ONCE, "Abort"}, {ABORT_QUICK, "Quick"}};
-} // namespace
-
 void
 ConnectionCache::SetAbortPolicy(std::string policy)
 {
-    m_abortPolicy = ParseChoice("ConnectionCache", "AbortPolicy", policy, ABORT_POLICIES);
+    m_abortPolicy = ParseAbortPolicyAttribute(policy);
 }
 
 std::string
 ConnectionCache::GetAbortPolicy() const
 {
-    return ChoiceName(m_abortPolicy, ABORT_POLICIES);
+    return AbortPolicyAttributeName(m_abortPolicy);
 }
 
 ConnectionCache::ConnectionCache()
@@ -273,14 +264,14 @@ ConnectionCache::DoDispose()
     m_clients.Clear();
     m_transactions.Clear();
     m_listener = nullptr;
-    m_resolver = nullptr;
+    m_router.SetResolver(nullptr);
     Application::DoDispose();
 }
 
 void
 ConnectionCache::SetResolver(Resolver resolver)
 {
-    m_resolver = std::move(resolver);
+    m_router.SetResolver(std::move(resolver));
 }
 
 const ConnectionCache::Counters&
@@ -366,6 +357,8 @@ ConnectionCache::StartApplication()
         s.segmentReads = true;
     }
     m_pool.Setup(GetNode(), s);
+    m_router.Configure(m_origin, m_parent);
+    m_rewriter.SetVia(m_via);
     m_cpu.SetWorkers(m_workers);
     m_cpu.SetQueueLimit(m_queueLimit);
     m_listener = HttpConnection::Listen(GetNode(),
@@ -488,25 +481,6 @@ ConnectionCache::StartNext(ClientConn* c)
     }
 }
 
-Address
-ConnectionCache::Resolve(const std::string& host) const
-{
-    if (m_resolver)
-    {
-        Address a = m_resolver(host);
-        if (!a.IsInvalid())
-        {
-            return a;
-        }
-    }
-    if (!host.empty() && host.find_first_not_of("0123456789.") == std::string::npos
-        && std::count(host.begin(), host.end(), '.') == 3)
-    {
-        return InetSocketAddress(Ipv4Address(host.c_str()), 80);
-    }
-    return Address();
-}
-
 bool
 ConnectionCache::Route(Transaction* t)
 {
@@ -518,38 +492,20 @@ ConnectionCache::Route(Transaction* t)
         connection = std::string(h[http::field::proxy_connection]);
     }
     c->persistent = m_clientPersistent && HttpIsPersistent(h.version(), connection);
-    auto target = HttpTarget::Parse(std::string(h.target()));
-    if (!target)
+    ProxyRouter::Route route;
+    const ProxyRouter::Outcome outcome = m_router.Decide(h, route);
+    if (outcome == ProxyRouter::MALFORMED)
     {
         ++m_counters.malformed;
         RespondError(t, 400);
         return false;
     }
-    std::string hostPort = target->absolute ? target->host : std::string(h[http::field::host]);
-    if (!target->absolute && m_origin.IsInvalid())
-    {
-        // A forward proxy needs the absolute URI to know where to go.
-        ++m_counters.malformed;
-        RespondError(t, 400);
-        return false;
-    }
-    t->host = hostPort.substr(0, hostPort.find(':'));
-    t->path = target->path;
-    t->url = "http://" + hostPort + t->path;
+    t->host = route.host;
+    t->path = route.path;
+    t->url = route.url;
     c->servers.insert(t->host);
-    if (!m_parent.IsInvalid())
-    {
-        t->server = m_parent;
-    }
-    else if (!target->absolute)
-    {
-        t->server = m_origin;
-    }
-    else
-    {
-        t->server = Resolve(t->host);
-    }
-    if (t->server.IsInvalid())
+    t->server = route.server;
+    if (outcome == ProxyRouter::UNRESOLVABLE)
     {
         NS_LOG_INFO("cannot resolve " << t->host);
         RespondError(t, 502);
@@ -595,19 +551,10 @@ ConnectionCache::Process(Transaction* t, Time cost, std::function<void()> job)
 HttpRequestHeader
 ConnectionCache::MakeUpstreamRequest(const Transaction* t) const
 {
-    HttpRequestHeader up = t->request;
-    up.version(11);
-    up.erase(http::field::connection);
-    up.erase(http::field::proxy_connection);
-    up.erase(http::field::keep_alive);
-    up.target(m_parent.IsInvalid() ? t->path : t->url);
-    up.set(http::field::host, t->url.substr(7, t->url.find('/', 7) - 7));
-    if (!m_serverPersistent)
-    {
-        up.set(http::field::connection, "close");
-    }
-    up.insert(http::field::via, m_via);
-    return up;
+    return m_rewriter.ToServer(t->request,
+                               m_parent.IsInvalid() ? t->path : t->url,
+                               t->url.substr(7, t->url.find('/', 7) - 7),
+                               m_serverPersistent);
 }
 
 void
@@ -719,20 +666,7 @@ void
 ConnectionCache::SendResponseHeader(Transaction* t, HttpResponseHeader h, uint64_t length)
 {
     ClientConn* c = t->client;
-    h.version(t->request.version() >= 11 ? 11 : 10);
-    h.erase(http::field::connection);
-    h.erase(http::field::keep_alive);
-    h.erase(http::field::proxy_connection);
-    if (!c->persistent)
-    {
-        h.set(http::field::connection, "close");
-    }
-    else if (h.version() == 10)
-    {
-        h.set(http::field::connection, "keep-alive");
-    }
-    h.insert(http::field::via, m_via);
-    h.set("X-Cache", t->cacheStatus);
+    m_rewriter.ToClient(h, t->request.version(), c->persistent, t->cacheStatus);
     const bool body = HttpResponseHasBody(t->head, h.result_int());
     m_responseTrace(h, body ? length : 0, c->from);
     c->http->Send(SerializeHttpHeader(h), 0);
@@ -827,10 +761,7 @@ void
 ConnectionCache::RespondError(Transaction* t, unsigned status)
 {
     ++m_counters.errors;
-    HttpResponseHeader h;
-    h.result(status);
-    h.set(http::field::date, HttpDate::Format(Simulator::Now()));
-    h.set(http::field::content_length, "0");
+    HttpResponseHeader h = ProxyHeaderRewriter::MakeError(status);
     t->cacheStatus = "NONE";
     if (t->client && status == 400)
     {
@@ -859,7 +790,7 @@ ConnectionCache::Finish(Transaction* t)
 void
 ConnectionCache::MaybeDelete(Transaction* t)
 {
-    if (t->client || t->upstream || t->waitTicket != 0 || t->cpuTicket != 0)
+    if (!t->IsReleasable())
     {
         return;
     }
@@ -885,13 +816,8 @@ ConnectionCache::ClientGone(Transaction* t)
         ++m_counters.clientAborts;
         ++m_counters.abortsDownloading;
         m_clientAbortTrace(t->url, t->fromServer, t->length);
-        bool keep = m_abortPolicy == ABORT_CONTINUE;
-        if (m_abortPolicy == ABORT_QUICK)
-        {
-            keep = t->gotResponse && t->store
-                && m_quickAbort.ShouldContinue(t->fromServer, t->length);
-        }
-        if (keep)
+        if (ContinueAfterAbort(
+                m_abortPolicy, m_quickAbort, t->gotResponse && t->store, t->fromServer, t->length))
         {
             ++m_counters.abortsContinued;
             if (t->paused)
@@ -933,12 +859,7 @@ ConnectionCache::HandleClientMalformed(ClientConn* c, HttpParser::Error e)
     ++m_counters.errors;
     // Requests before the bad one are still answered; the connection then closes.
     c->persistent = false;
-    HttpResponseHeader h;
-    h.version(11);
-    h.result(http::status::bad_request);
-    h.set(http::field::date, HttpDate::Format(Simulator::Now()));
-    h.set(http::field::connection, "close");
-    h.set(http::field::content_length, "0");
+    const HttpResponseHeader h = ProxyHeaderRewriter::MakeBadRequestClose();
     if (!c->queue.empty() && !c->queue.back()->complete)
     {
         Transaction* partial = c->queue.back();
@@ -1000,25 +921,7 @@ ConnectionCache::CloseClient(ClientConn* c)
 void
 ConnectionCache::PrintConnectionTable(std::ostream& os) const
 {
-    const auto& s = m_pool.GetCounters();
-    auto pct = [](uint64_t a, uint64_t b)
-    {
-        return b ? 100.0 * a / b : 0.0;
-    };
-    auto ratio = [](uint64_t a, uint64_t b)
-    {
-        return b ? static_cast<double>(a) / b : 0.0;
-    };
-    os << std::fixed << std::setprecision(1);
-    os << "max client conns " << m_counters.maxClientConnections << ", max server conns "
-       << s.maxOpen << ", % new conn to client "
-       << pct(m_counters.requestsOnNewClientConn, m_counters.requests) << ", % new conn to server "
-       << pct(m_counters.newServerConn, m_counters.requests) << "\nrequests per client conn "
-       << ratio(m_counters.requestsOnClosed, m_counters.clientConnsClosed)
-       << ", servers per client conn "
-       << ratio(m_counters.serversOnClosed, m_counters.clientConnsClosed)
-       << ", requests per server conn " << ratio(s.requestsOnClosed, s.closed)
-       << ", clients per server conn " << ratio(s.usersOnClosed, s.closed) << "\n";
+    m_counters.PrintConnectionTable(os, m_pool.GetCounters());
 }
 
 } // namespace ns3

@@ -6,21 +6,21 @@
 
 #include "connection-gauge.h"
 #include "processing-queue.h"
+#include "proxy-connection-counters.h"
+#include "proxy-header-rewriter.h"
+#include "proxy-router.h"
+#include "proxy-transaction.h"
 #include "quick-abort-rule.h"
 #include "server-connection-pool.h"
 
 #include "ns3/application.h"
 #include "ns3/http-connection.h"
-#include "ns3/idle-timer.h"
 #include "ns3/owning-registry.h"
 #include "ns3/traced-callback.h"
 
-#include <deque>
 #include <functional>
-#include <map>
 #include <memory>
 #include <ostream>
-#include <set>
 #include <string>
 
 namespace ns3
@@ -61,7 +61,7 @@ class ConnectionCache : public Application
     ~ConnectionCache() override;
 
     /// Maps a host name (without port) to the address of its origin server.
-    using Resolver = std::function<Address(const std::string& host)>;
+    using Resolver = ProxyRouter::Resolver;
     /**
      * Set how host names are resolved. Without one, only dotted-quad hosts resolve.
      * \param resolver the resolver
@@ -69,29 +69,7 @@ class ConnectionCache : public Application
     void SetResolver(Resolver resolver);
 
     /// What the proxy counts on the client side and in relaying ([PROXIM]'s tables).
-    struct Counters
-    {
-        uint64_t requests{0};                //!< requests received whole
-        uint64_t clientConnections{0};       //!< client connections accepted
-        uint64_t maxClientConnections{0};    //!< most client connections open at once (TCP)
-        uint64_t refused{0};                 //!< connection attempts refused (capacity)
-        uint64_t requestsOnNewClientConn{0}; //!< first requests of client connections
-        uint64_t clientConnsClosed{0};       //!< client connections closed with >= 1 request
-        uint64_t requestsOnClosed{0};        //!< requests on those connections
-        uint64_t serversOnClosed{0};         //!< distinct servers summed over those
-        uint64_t forwarded{0};               //!< requests sent to a server
-        uint64_t newServerConn{0};           //!< requests that opened a server connection
-        uint64_t clientAborts{0};            //!< clients gone before their response ended
-        uint64_t abortsContinued{0};         //!< of those, downloads the proxy finished
-        uint64_t abortsDownloading{0};       //!< aborts while a server download was open
-        uint64_t malformed{0};               //!< malformed requests (400)
-        uint64_t errors{0};                  //!< responses the proxy generated (4xx/5xx)
-        uint64_t bytesToClients{0};          //!< body bytes handed to client connections
-        uint64_t bytesFromServers{0};        //!< body bytes read from servers
-        uint64_t bytesAfterAbort{0};         //!< of those, read after the client had gone
-        uint64_t bytesUnreadAtAbort{0};      //!< received, never read: download abandoned
-        uint64_t flowControlPauses{0};       //!< times a server read was paused
-    };
+    using Counters = ProxyConnectionCounters;
 
     /// \return the client-side and relay counters
     const Counters& GetCounters() const;
@@ -118,54 +96,10 @@ class ConnectionCache : public Application
     /// timers and disposes of the client connections, then drops the listener and resolver.
     void DoDispose() override;
 
-    struct ClientConn;
-
     /// One request and its response through the proxy.
-    struct Transaction
-    {
-        ClientConn* client{nullptr}; //!< the client, null once it went away
-        HttpRequestHeader request;   //!< as received
-        uint64_t requestBody{0};     //!< request body bytes
-        std::string host;            //!< origin host, without port
-        std::string path;            //!< path and query
-        std::string url;             //!< "http://host/path"
-        Address server;              //!< where a miss goes (origin or parent)
-        bool head{false};            //!< HEAD request
-        bool complete{false};        //!< the whole request has arrived
-        bool started{false};         //!< being processed
-        uint64_t cpuTicket{0};       //!< processing job
-        uint64_t waitTicket{0};      //!< waiting for a server connection
-        ServerConnectionPool::Connection* upstream{nullptr}; //!< server connection in use
-        HttpRequestHeader upstreamRequest;                   //!< what was sent upstream
-        bool retried{false};             //!< already retried on a new server connection
-        bool upstreamFresh{false};       //!< the server connection was opened for it
-        bool gotResponse{false};         //!< a response header came from the server
-        bool relay{true};                //!< relay the server's response to the client
-        bool paused{false};              //!< server read paused by flow control
-        bool upstreamPersistent{false};  //!< the server keeps the connection
-        HttpResponseHeader response;     //!< the server's response header
-        uint64_t length{0};              //!< its body length
-        uint64_t fromServer{0};          //!< body bytes from the server
-        Time forwardedAt;                //!< when the request went upstream
-        std::string cacheStatus{"MISS"}; //!< X-Cache value
-        bool store{false};               //!< ProxyCache: store the response when complete
-        uint64_t key{0};                 //!< ProxyCache: object key
-        bool validating{false};          //!< ProxyCache: a conditional GET for a cached copy
-    };
-
+    using Transaction = ProxyTransaction;
     /// A client connection.
-    struct ClientConn
-    {
-        Ptr<HttpConnection> http;       //!< the connection
-        Address from;                   //!< client address
-        std::string user;               //!< client address as text
-        std::deque<Transaction*> queue; //!< requests in arrival order
-        bool persistent{true};          //!< keep open after the current response
-        bool peerClosed{false};         //!< the client closed its side
-        uint32_t requests{0};           //!< requests received
-        std::set<std::string> servers;  //!< distinct hosts asked for
-        IdleTimer idleTimer;            //!< closes it when idle
-    };
+    using ClientConn = ProxyClientConnection;
 
     /**
      * A complete request reached the front of its connection: decide what to do. The base
@@ -267,7 +201,6 @@ class ConnectionCache : public Application
     void Finish(Transaction* t);
     void MaybeDelete(Transaction* t);
     void CloseClient(ClientConn* c);
-    Address Resolve(const std::string& host) const;
     uint64_t GetServerWindow() const;
     uint64_t GetPauseThreshold() const;
     void SetQuickAbortMin(uint64_t v);
@@ -301,7 +234,8 @@ class ConnectionCache : public Application
     uint32_t m_queueLimit;
     std::string m_via;
 
-    Resolver m_resolver;
+    ProxyRouter m_router;
+    ProxyHeaderRewriter m_rewriter;
     Ptr<Socket> m_listener;
     ServerConnectionPool m_pool;
     Ptr<ConnectionGauge> m_clientGauge = Create<ConnectionGauge>();

@@ -3,6 +3,8 @@
  */
 #include "quick-abort-rule.h"
 
+#include "ns3/attribute-choice.h"
+
 #include <stdexcept>
 
 namespace ns3
@@ -44,6 +46,38 @@ ParseAbortPolicy(const std::string& name)
     }
     throw std::invalid_argument("unknown abort policy '" + name
                                 + "' (expected continue, abort or quick)");
+}
+
+namespace
+{
+const AttributeChoice<AbortPolicy> ABORT_POLICIES[]
+    = {{ABORT_CONTINUE, "Continue"}, {ABORT_AT_ONCE, "Abort"}, {ABORT_QUICK, "Quick"}};
+} // namespace
+
+AbortPolicy
+ParseAbortPolicyAttribute(const std::string& name)
+{
+    return ParseChoice("ConnectionCache", "AbortPolicy", name, ABORT_POLICIES);
+}
+
+std::string
+AbortPolicyAttributeName(AbortPolicy policy)
+{
+    return ChoiceName(policy, ABORT_POLICIES);
+}
+
+bool
+ContinueAfterAbort(AbortPolicy policy,
+                   const QuickAbortRule& rule,
+                   bool storable,
+                   uint64_t received,
+                   uint64_t expected)
+{
+    if (policy == ABORT_QUICK)
+    {
+        return storable && rule.ShouldContinue(received, expected);
+    }
+    return policy == ABORT_CONTINUE;
 }
 
 } // namespace ns3

@@ -49,6 +49,36 @@ struct QuickAbortRule
  */
 AbortPolicy ParseAbortPolicy(const std::string& name);
 
+/**
+ * \brief Parse the AbortPolicy attribute's spelling: "Continue", "Abort" or "Quick".
+ * \param name the name
+ * \return the policy; a fatal error for other names
+ */
+AbortPolicy ParseAbortPolicyAttribute(const std::string& name);
+
+/**
+ * \brief The AbortPolicy attribute's spelling of a policy.
+ * \param policy the policy
+ * \return "Continue", "Abort" or "Quick"
+ */
+std::string AbortPolicyAttributeName(AbortPolicy policy);
+
+/**
+ * \brief Whether to finish a server download whose client went away ([PROXIM] §IV.B).
+ * \param policy the abort policy
+ * \param rule the quick_abort parameters, for ABORT_QUICK
+ * \param storable whether a response header came and the response is to be stored: the
+ *        quick rule only keeps downloads the cache will use
+ * \param received body bytes received so far
+ * \param expected Content-Length
+ * \return true to keep downloading
+ */
+bool ContinueAfterAbort(AbortPolicy policy,
+                        const QuickAbortRule& rule,
+                        bool storable,
+                        uint64_t received,
+                        uint64_t expected);
+
 } // namespace ns3
 
 #endif // QUICK_ABORT_RULE_H

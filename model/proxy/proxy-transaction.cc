@@ -1,0 +1,15 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "proxy-transaction.h"
+
+namespace ns3
+{
+
+bool
+ProxyTransaction::IsReleasable() const
+{
+    return !client && !upstream && waitTicket == 0 && cpuTicket == 0;
+}
+
+} // namespace ns3
