@@ -3,9 +3,8 @@
  */
 #include "depot-session-table.h"
 
-#include "ns3/flow-hash.h"
-
 #include "ns3/abort.h"
+#include "ns3/flow-hash.h"
 
 #include <limits>
 

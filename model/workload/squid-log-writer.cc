@@ -4,7 +4,6 @@
 #include "squid-log-writer.h"
 
 #include "ns3/http-date.h"
-
 #include "ns3/log.h"
 
 #include <cerrno>
