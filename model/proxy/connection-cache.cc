@@ -5,7 +5,6 @@
 
 #include "ns3/boolean.h"
 #include "ns3/double.h"
-#include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
@@ -14,7 +13,6 @@
 #include "ns3/uinteger.h"
 
 #include <algorithm>
-#include <sstream>
 
 namespace ns3
 {
@@ -361,10 +359,11 @@ ConnectionCache::StartApplication()
     m_rewriter.SetVia(m_via);
     m_cpu.SetWorkers(m_workers);
     m_cpu.SetQueueLimit(m_queueLimit);
-    m_listener = HttpConnection::Listen(GetNode(),
-                                        m_port,
-                                        MakeCallback(&ConnectionCache::HandleAcceptRequest, this),
-                                        MakeCallback(&ConnectionCache::HandleAccept, this));
+    m_listener
+        = HttpConnection::Listen(GetNode(),
+                                 m_port,
+                                 MakeCallback(&ProxyClientSide::HandleAcceptRequest, &m_clientSide),
+                                 MakeCallback(&ProxyClientSide::HandleAccept, &m_clientSide));
 }
 
 void
@@ -375,143 +374,10 @@ ConnectionCache::StopApplication()
     m_cpu.Clear();
     while (!m_clients.IsEmpty())
     {
-        CloseClient(m_clients.Front());
+        m_clientSide.CloseClient(m_clients.Front());
     }
     m_pool.Clear();
     m_transactions.Clear();
-}
-
-bool
-ConnectionCache::HandleAcceptRequest(Ptr<Socket> socket, const Address& from)
-{
-    if (m_maxClientConnections > 0 && m_clients.Size() >= m_maxClientConnections)
-    {
-        ++m_counters.refused;
-        m_refuseTrace(from);
-        return false;
-    }
-    return true;
-}
-
-void
-ConnectionCache::HandleAccept(Ptr<Socket> socket, const Address& from)
-{
-    NS_LOG_FUNCTION(this << socket << from);
-    ClientConn* c = m_clients.Add(std::make_unique<ClientConn>());
-    ++m_counters.clientConnections;
-    m_clientGauge->Track(socket);
-    m_counters.maxClientConnections = m_clientGauge->GetMax();
-    c->from = from;
-    std::ostringstream os;
-    if (InetSocketAddress::IsMatchingType(from))
-    {
-        os << InetSocketAddress::ConvertFrom(from).GetIpv4();
-    }
-    c->user = os.str();
-    c->idleTimer.SetFunction([this, c]() { CloseClient(c); });
-    c->http = CreateObject<HttpConnection>();
-    c->http->Attach(socket, HttpParser::Kind::REQUEST, m_headerLimit);
-    HttpParser& parser = c->http->GetParser();
-    parser.SetRequestCallback([this, c](const HttpRequestHeader& h, uint64_t, uint64_t body)
-                              { HandleClientRequest(c, h, body); });
-    parser.SetCompleteCallback([this, c]() { HandleClientComplete(c); });
-    parser.SetErrorCallback([this, c](HttpParser::Error e, const std::string&)
-                            { HandleClientMalformed(c, e); });
-    c->http->SetClosedCallback([this, c](bool error) { HandleClientClosed(c, error); });
-    if (m_flowControl)
-    {
-        // One event per acknowledgement: only when something waits for it.
-        c->http->SetDrainCallback([this, c]() { HandleClientDrain(c); });
-    }
-    m_acceptTrace(from);
-    c->idleTimer.Start(m_clientIdleTimeout);
-}
-
-void
-ConnectionCache::HandleClientRequest(ClientConn* c, const HttpRequestHeader& h, uint64_t body)
-{
-    Transaction* t = m_transactions.Add(std::make_unique<Transaction>());
-    t->client = c;
-    t->request = h;
-    t->requestBody = body;
-    t->head = h.method() == http::verb::head;
-    c->queue.push_back(t);
-    c->idleTimer.Stop();
-}
-
-void
-ConnectionCache::HandleClientComplete(ClientConn* c)
-{
-    NS_ASSERT(!c->queue.empty());
-    Transaction* t = c->queue.back();
-    t->complete = true;
-    ++m_counters.requests;
-    if (++c->requests == 1)
-    {
-        ++m_counters.requestsOnNewClientConn;
-    }
-    m_requestTrace(t->request, c->from);
-    StartNext(c);
-}
-
-void
-ConnectionCache::StartNext(ClientConn* c)
-{
-    if (c->queue.empty())
-    {
-        if (c->persistent && !c->peerClosed)
-        {
-            c->idleTimer.Start(m_clientIdleTimeout);
-        }
-        else
-        {
-            CloseClient(c);
-        }
-        return;
-    }
-    Transaction* t = c->queue.front();
-    if (t->started || !t->complete)
-    {
-        return;
-    }
-    t->started = true;
-    if (Route(t))
-    {
-        HandleRequest(t);
-    }
-}
-
-bool
-ConnectionCache::Route(Transaction* t)
-{
-    ClientConn* c = t->client;
-    const HttpRequestHeader& h = t->request;
-    std::string connection(h[http::field::connection]);
-    if (connection.empty())
-    {
-        connection = std::string(h[http::field::proxy_connection]);
-    }
-    c->persistent = m_clientPersistent && HttpIsPersistent(h.version(), connection);
-    ProxyRouter::Route route;
-    const ProxyRouter::Outcome outcome = m_router.Decide(h, route);
-    if (outcome == ProxyRouter::MALFORMED)
-    {
-        ++m_counters.malformed;
-        RespondError(t, 400);
-        return false;
-    }
-    t->host = route.host;
-    t->path = route.path;
-    t->url = route.url;
-    c->servers.insert(t->host);
-    t->server = route.server;
-    if (outcome == ProxyRouter::UNRESOLVABLE)
-    {
-        NS_LOG_INFO("cannot resolve " << t->host);
-        RespondError(t, 502);
-        return false;
-    }
-    return true;
 }
 
 void
@@ -560,106 +426,7 @@ ConnectionCache::MakeUpstreamRequest(const Transaction* t) const
 void
 ConnectionCache::Forward(Transaction* t, const HttpRequestHeader& request)
 {
-    NS_LOG_FUNCTION(this << t->url);
-    t->upstreamRequest = request;
-    t->relay = true;
-    t->gotResponse = false;
-    t->fromServer = 0;
-    const std::string user = t->client ? t->client->user : std::string();
-    t->waitTicket = m_pool.Acquire(t->server,
-                                   user,
-                                   [this, t](ServerConnectionPool::Connection* conn, bool fresh)
-                                   { HandleUpstream(t, conn, fresh); });
-}
-
-void
-ConnectionCache::HandleUpstream(Transaction* t, ServerConnectionPool::Connection* conn, bool fresh)
-{
-    t->waitTicket = 0;
-    if (!conn)
-    {
-        HandleUpstreamFailure(t, "connect failed");
-        return;
-    }
-    t->upstream = conn;
-    t->upstreamFresh = fresh;
-    conn->onResponse = [this, t](const HttpResponseHeader& h, uint64_t, uint64_t len)
-    {
-        HandleResponseHeader(t, h, len);
-    };
-    conn->onBody = [this, t](uint64_t n)
-    {
-        HandleResponseBody(t, n);
-    };
-    conn->onComplete = [this, t]()
-    {
-        HandleResponseComplete(t);
-    };
-    conn->onError = [this, t](HttpParser::Error e)
-    {
-        HandleUpstreamFailure(t, std::string("malformed response: ") + HttpParser::ErrorName(e));
-    };
-    conn->onClosed = [this, t](bool error)
-    {
-        HandleUpstreamFailure(t, error ? "server reset" : "server closed");
-    };
-    ++m_counters.forwarded;
-    if (fresh)
-    {
-        ++m_counters.newServerConn;
-    }
-    t->forwardedAt = Simulator::Now();
-    m_forwardTrace(t->upstreamRequest, t->server);
-    conn->http->GetParser().ExpectResponse(t->head);
-    conn->http->Send(SerializeHttpHeader(t->upstreamRequest), t->requestBody);
-}
-
-void
-ConnectionCache::HandleUpstreamFailure(Transaction* t, const std::string& why)
-{
-    NS_LOG_INFO("upstream failure for " << t->url << ": " << why);
-    ServerConnectionPool::Connection* conn = t->upstream;
-    t->upstream = nullptr;
-    if (conn)
-    {
-        m_pool.Discard(conn, false);
-    }
-    if (!t->gotResponse && conn && !t->upstreamFresh && !t->retried && t->client)
-    {
-        // The server closed an idle persistent connection just as it was reused.
-        t->retried = true;
-        Forward(t, t->upstreamRequest);
-        return;
-    }
-    if (!t->client)
-    {
-        MaybeDelete(t);
-        return;
-    }
-    if (!t->gotResponse || !t->relay)
-    {
-        RespondError(t, conn ? 502 : 504);
-        return;
-    }
-    // Part of the response went out: cut the client off, as the server cut us off.
-    ClientConn* c = t->client;
-    c->http->Abort(true);
-    HandleClientClosed(c, true);
-}
-
-void
-ConnectionCache::HandleResponseHeader(Transaction* t, const HttpResponseHeader& h, uint64_t len)
-{
-    t->gotResponse = true;
-    t->response = h;
-    t->length = len;
-    t->upstreamPersistent = m_serverPersistent
-                         && HttpIsPersistent(h.version(), std::string(h[http::field::connection]));
-    HandleServerResponse(t);
-    if (t->relay && t->client)
-    {
-        SendResponseHeader(t, h, len);
-    }
+    m_relay.Forward(t, request);
 }
 
 void
@@ -670,66 +437,6 @@ ConnectionCache::SendResponseHeader(Transaction* t, HttpResponseHeader h, uint64
     const bool body = HttpResponseHasBody(t->head, h.result_int());
     m_responseTrace(h, body ? length : 0, c->from);
     c->http->Send(SerializeHttpHeader(h), 0);
-}
-
-void
-ConnectionCache::HandleResponseBody(Transaction* t, uint64_t bytes)
-{
-    t->fromServer += bytes;
-    m_counters.bytesFromServers += bytes;
-    if (!t->client)
-    {
-        m_counters.bytesAfterAbort += bytes;
-    }
-    if (!t->relay || !t->client)
-    {
-        return;
-    }
-    ClientConn* c = t->client;
-    c->http->Send(std::string(), bytes);
-    m_counters.bytesToClients += bytes;
-    if (m_flowControl && !t->paused && t->upstream
-        && c->http->GetBufferedBytes() > GetPauseThreshold())
-    {
-        t->paused = true;
-        ++m_counters.flowControlPauses;
-        t->upstream->http->PauseReading();
-    }
-}
-
-void
-ConnectionCache::HandleClientDrain(ClientConn* c)
-{
-    if (c->queue.empty())
-    {
-        return;
-    }
-    Transaction* t = c->queue.front();
-    if (t->paused && t->upstream && c->http->GetBufferedBytes() <= GetPauseThreshold())
-    {
-        t->paused = false;
-        t->upstream->http->ResumeReading(); // may complete t
-    }
-}
-
-void
-ConnectionCache::HandleResponseComplete(Transaction* t)
-{
-    ServerConnectionPool::Connection* conn = t->upstream;
-    t->upstream = nullptr;
-    m_pool.Release(conn, t->upstreamPersistent);
-    if (!t->client)
-    {
-        HandleServerComplete(t); // a download that went on after the client left
-        MaybeDelete(t);
-        return;
-    }
-    const bool relay = t->relay;
-    HandleServerComplete(t); // with relay off, it answers the client (and may end t)
-    if (relay)
-    {
-        Finish(t);
-    }
 }
 
 void
@@ -783,7 +490,7 @@ ConnectionCache::Finish(Transaction* t)
     MaybeDelete(t);
     if (c)
     {
-        StartNext(c);
+        m_clientSide.StartNext(c);
     }
 }
 
@@ -795,127 +502,6 @@ ConnectionCache::MaybeDelete(Transaction* t)
         return;
     }
     m_transactions.Erase(t);
-}
-
-void
-ConnectionCache::ClientGone(Transaction* t)
-{
-    t->client = nullptr;
-    if (t->cpuTicket != 0)
-    {
-        m_cpu.Cancel(t->cpuTicket);
-        t->cpuTicket = 0;
-    }
-    if (t->waitTicket != 0)
-    {
-        m_pool.CancelWait(t->waitTicket);
-        t->waitTicket = 0;
-    }
-    if (t->upstream)
-    {
-        ++m_counters.clientAborts;
-        ++m_counters.abortsDownloading;
-        m_clientAbortTrace(t->url, t->fromServer, t->length);
-        if (ContinueAfterAbort(
-                m_abortPolicy, m_quickAbort, t->gotResponse && t->store, t->fromServer, t->length))
-        {
-            ++m_counters.abortsContinued;
-            if (t->paused)
-            {
-                t->paused = false;
-                t->upstream->http->ResumeReading(); // may complete t
-                return;
-            }
-        }
-        else
-        {
-            ServerConnectionPool::Connection* conn = t->upstream;
-            t->upstream = nullptr;
-            if (t->gotResponse && conn->http)
-            {
-                // Body bytes that crossed the network but wait unread (flow control).
-                uint64_t unread = conn->http->GetUnreadBytes();
-                if (t->length > 0)
-                {
-                    unread = std::min(unread, t->length - std::min(t->length, t->fromServer));
-                }
-                m_counters.bytesUnreadAtAbort += unread;
-            }
-            m_pool.Discard(conn, true);
-        }
-    }
-    else if (t->started)
-    {
-        ++m_counters.clientAborts;
-    }
-    MaybeDelete(t);
-}
-
-void
-ConnectionCache::HandleClientMalformed(ClientConn* c, HttpParser::Error e)
-{
-    NS_LOG_FUNCTION(this << c << HttpParser::ErrorName(e));
-    ++m_counters.malformed;
-    ++m_counters.errors;
-    // Requests before the bad one are still answered; the connection then closes.
-    c->persistent = false;
-    const HttpResponseHeader h = ProxyHeaderRewriter::MakeBadRequestClose();
-    if (!c->queue.empty() && !c->queue.back()->complete)
-    {
-        Transaction* partial = c->queue.back();
-        c->queue.pop_back();
-        partial->client = nullptr;
-        MaybeDelete(partial);
-    }
-    if (c->queue.empty())
-    {
-        m_responseTrace(h, 0, c->from);
-        c->http->Send(SerializeHttpHeader(h), 0);
-        CloseClient(c);
-    }
-}
-
-void
-ConnectionCache::HandleClientClosed(ClientConn* c, bool error)
-{
-    NS_LOG_FUNCTION(this << c << error);
-    c->peerClosed = true;
-    // A client that closes or resets before its responses ended has aborted them.
-    while (!c->queue.empty())
-    {
-        Transaction* t = c->queue.front();
-        c->queue.pop_front();
-        ClientGone(t);
-    }
-    CloseClient(c);
-}
-
-void
-ConnectionCache::CloseClient(ClientConn* c)
-{
-    if (!m_clients.Contains(c))
-    {
-        return;
-    }
-    while (!c->queue.empty())
-    {
-        Transaction* t = c->queue.front();
-        c->queue.pop_front();
-        ClientGone(t);
-    }
-    c->idleTimer.Cancel();
-    c->http->GetParser().Stop();
-    c->http->SetClosedCallback(nullptr);
-    c->http->SetDrainCallback(nullptr);
-    c->http->Close();
-    if (c->requests > 0)
-    {
-        ++m_counters.clientConnsClosed;
-        m_counters.requestsOnClosed += c->requests;
-        m_counters.serversOnClosed += c->servers.size();
-    }
-    Ptr<HttpConnection> keep = c->http; // may be running one of its callbacks
-    m_clients.Erase(c);
 }
 
 void

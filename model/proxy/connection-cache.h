@@ -6,9 +6,11 @@
 
 #include "connection-gauge.h"
 #include "processing-queue.h"
+#include "proxy-client-side.h"
 #include "proxy-connection-counters.h"
 #include "proxy-header-rewriter.h"
 #include "proxy-router.h"
+#include "proxy-server-relay.h"
 #include "proxy-transaction.h"
 #include "quick-abort-rule.h"
 #include "server-connection-pool.h"
@@ -182,25 +184,13 @@ class ConnectionCache : public Application
     /// \return the abort policy's name
     std::string GetAbortPolicy() const;
 
-    bool HandleAcceptRequest(Ptr<Socket> socket, const Address& from);
-    void HandleAccept(Ptr<Socket> socket, const Address& from);
-    void HandleClientRequest(ClientConn* c, const HttpRequestHeader& h, uint64_t body);
-    void HandleClientComplete(ClientConn* c);
-    void HandleClientMalformed(ClientConn* c, HttpParser::Error e);
-    void HandleClientClosed(ClientConn* c, bool error);
-    void HandleClientDrain(ClientConn* c);
-    void StartNext(ClientConn* c);
-    bool Route(Transaction* t);
-    void HandleUpstream(Transaction* t, ServerConnectionPool::Connection* conn, bool fresh);
-    void HandleResponseHeader(Transaction* t, const HttpResponseHeader& h, uint64_t len);
-    void HandleResponseBody(Transaction* t, uint64_t bytes);
-    void HandleResponseComplete(Transaction* t);
-    void HandleUpstreamFailure(Transaction* t, const std::string& why);
+    // The client side and the server-side relay work on this object's state and hooks.
+    friend class ProxyClientSide;
+    friend class ProxyServerRelay;
+
     void SendResponseHeader(Transaction* t, HttpResponseHeader h, uint64_t length);
-    void ClientGone(Transaction* t);
     void Finish(Transaction* t);
     void MaybeDelete(Transaction* t);
-    void CloseClient(ClientConn* c);
     uint64_t GetServerWindow() const;
     uint64_t GetPauseThreshold() const;
     void SetQuickAbortMin(uint64_t v);
@@ -243,6 +233,8 @@ class ConnectionCache : public Application
     Counters m_counters;
     OwningRegistry<ClientConn> m_clients;
     OwningRegistry<Transaction> m_transactions;
+    ProxyClientSide m_clientSide{*this}; //!< accepts clients and queues their requests
+    ProxyServerRelay m_relay{*this};     //!< forwards requests and relays responses
 
     TracedCallback<const HttpRequestHeader&, const Address&> m_requestTrace;
     TracedCallback<const HttpRequestHeader&, const Address&> m_forwardTrace;
