@@ -35,7 +35,6 @@ MAX_LINES = 600
 # Files over MAX_LINES today; the list may only shrink.
 OVERSIZE = {
     "model/proxy/connection-cache.cc",
-    "model/endpoints/web-client.cc",
 }
 
 
