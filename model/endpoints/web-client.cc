@@ -4,17 +4,14 @@
 #include "web-client.h"
 
 #include "ns3/boolean.h"
-#include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
-#include "ns3/tcp-socket-factory.h"
 #include "ns3/trace-source-accessor.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
-#include <sstream>
 
 namespace ns3
 {
@@ -144,11 +141,7 @@ WebClient::DoDispose()
 {
     for (Connection* c : m_conns)
     {
-        c->idleTimer.Cancel();
-        if (c->http)
-        {
-            c->http->Dispose();
-        }
+        c->Dispose();
     }
     m_conns.Clear();
     m_pending.Clear();
@@ -198,25 +191,6 @@ WebClient::GetConnectTimeoutCount() const
 {
     return m_connectTimeouts;
 }
-
-namespace
-{
-std::string
-FormatAddress(const Address& a)
-{
-    std::ostringstream os;
-    if (InetSocketAddress::IsMatchingType(a))
-    {
-        InetSocketAddress s = InetSocketAddress::ConvertFrom(a);
-        os << s.GetIpv4() << ':' << s.GetPort();
-    }
-    else
-    {
-        os << a;
-    }
-    return os.str();
-}
-} // namespace
 
 void
 WebClient::StartApplication()
@@ -284,14 +258,9 @@ WebClient::Issue(WebRequest request)
     Pending* p = m_pending.Add(std::make_unique<Pending>());
     p->request = std::move(request);
     p->peer = PeerFor(p->request);
-    RequestRecord& rec = p->record;
-    rec.node = GetNode()->GetId();
-    rec.id = m_nextId++;
-    rec.method = p->request.method;
-    rec.url = p->request.GetUrl();
-    rec.peer = FormatAddress(p->peer);
-    rec.issued = Simulator::Now();
-    NS_LOG_INFO("client " << rec.node << " issues " << rec.method << ' ' << rec.url);
+    p->Begin(GetNode()->GetId(), m_nextId++);
+    NS_LOG_INFO("client " << p->record.node << " issues " << p->record.method << ' '
+                          << p->record.url);
     if (p->request.abortAfter)
     {
         p->abortEvent = Simulator::Schedule(*p->request.abortAfter, &WebClient::Abort, this, p);
@@ -315,13 +284,9 @@ WebClient::Dispatch(Pending* p)
             continue;
         }
         ++open;
-        if (c->connected && !c->request && !c->http->IsClosed())
+        if (c->IsIdle())
         {
-            c->idleTimer.Stop();
-            c->request = p;
-            p->conn = c;
-            p->record.newConnection = false;
-            p->record.wait = Simulator::Now() - p->record.issued;
+            c->Reuse(p);
             SendRequest(c, p);
             return;
         }
@@ -341,14 +306,8 @@ WebClient::Open(Pending* p)
 {
     Connection* c = m_conns.Add(std::make_unique<Connection>());
     c->peer = p->peer;
-    c->request = p;
-    c->connectStart = Simulator::Now();
-    p->conn = c;
-    p->record.newConnection = true;
-    if (p->connectAttempts++ == 0)
-    {
-        p->record.wait = Simulator::Now() - p->record.issued;
-    }
+    c->Assign(p);
+    p->MarkOpening();
     ++m_connections;
     if (m_connectTimeout.IsStrictlyPositive())
     {
@@ -356,11 +315,9 @@ WebClient::Open(Pending* p)
             = Simulator::Schedule(m_connectTimeout, &WebClient::ConnectTimedOut, this, c);
     }
     c->idleTimer.SetFunction([this, c]() { CloseConnection(c); });
-    c->socket = Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
-    c->socket->Bind();
-    c->socket->SetConnectCallback(MakeCallback(&WebClient::HandleConnected, this),
-                                  MakeCallback(&WebClient::HandleConnectFailed, this));
-    c->socket->Connect(p->peer);
+    c->Connect(GetNode(),
+               MakeCallback(&WebClient::HandleConnected, this),
+               MakeCallback(&WebClient::HandleConnectFailed, this));
 }
 
 WebClient::Connection*
@@ -385,10 +342,7 @@ WebClient::HandleConnected(Ptr<Socket> socket)
         socket->Close(); // its request was aborted while connecting
         return;
     }
-    c->connected = true;
-    c->connectTimer.Cancel();
-    c->http = CreateObject<HttpConnection>();
-    c->http->Attach(socket, HttpParser::Kind::RESPONSE, m_headerLimit);
+    c->Attach(socket, m_headerLimit);
     HttpParser& parser = c->http->GetParser();
     parser.SetResponseCallback([this, c](const HttpResponseHeader& h, uint64_t hdr, uint64_t len)
                                { HandleResponse(c, h, hdr, len); });
@@ -400,9 +354,7 @@ WebClient::HandleConnected(Ptr<Socket> socket)
     m_connectTrace(c->peer);
     if (c->request)
     {
-        // From the first attempt: retries are part of the setup the user waits for.
-        const RequestRecord& r = c->request->record;
-        c->request->record.sync = Simulator::Now() - r.issued - r.wait;
+        c->request->MarkConnected();
         SendRequest(c, c->request);
     }
     else
@@ -414,8 +366,7 @@ WebClient::HandleConnected(Ptr<Socket> socket)
 void
 WebClient::HandleConnectFailed(Ptr<Socket> socket)
 {
-    Connection* c = FindConnection(socket);
-    if (c)
+    if (Connection* c = FindConnection(socket))
     {
         ConnectFailed(c);
     }
@@ -435,7 +386,7 @@ void
 WebClient::ConnectFailed(Connection* c)
 {
     c->connectTimer.Cancel();
-    Pending* p = TakeRequest(c);
+    Pending* p = c->TakeRequest();
     CloseConnection(c);
     if (!p)
     {
@@ -456,37 +407,12 @@ WebClient::ConnectFailed(Connection* c)
 void
 WebClient::SendRequest(Connection* c, Pending* p)
 {
-    const WebRequest& r = p->request;
-    HttpRequestHeader h;
-    h.method_string(r.method);
-    h.target(m_proxy.IsInvalid() ? r.path : r.GetUrl());
-    h.version(m_httpVersion);
-    h.set(http::field::host, r.host);
-    h.set(http::field::user_agent, m_userAgent);
-    const bool persistent = r.persistent.value_or(m_persistent);
-    if (!persistent)
-    {
-        h.set(http::field::connection, "close");
-    }
-    else if (m_httpVersion == 10)
-    {
-        h.set(http::field::connection, "keep-alive");
-    }
-    c->persistent = persistent;
-    for (const auto& [name, value] : r.fields)
-    {
-        h.insert(name, value);
-    }
-    if (r.bodyBytes > 0)
-    {
-        h.set(http::field::content_length, std::to_string(r.bodyBytes));
-    }
-    std::string text = SerializeHttpHeader(h);
-    p->record.requestHeaderBytes = text.size();
-    p->sent = Simulator::Now();
-    c->http->GetParser().ExpectResponse(h.method() == http::verb::head);
+    c->persistent = p->WantsPersistent(m_persistent);
+    HttpRequestHeader h
+        = p->BuildHeader(!m_proxy.IsInvalid(), m_httpVersion, c->persistent, m_userAgent);
+    const std::string text = c->Frame(p, h);
     m_sentTrace(h, c->peer);
-    c->http->Send(text, r.bodyBytes);
+    c->http->Send(text, p->request.bodyBytes);
 }
 
 void
@@ -494,16 +420,11 @@ WebClient::HandleResponse(Connection* c, const HttpResponseHeader& h, uint64_t h
 {
     Pending* p = c->request;
     NS_ASSERT(p);
-    p->gotResponseBytes = true;
-    p->header = Simulator::Now();
-    p->record.status = h.result_int();
-    p->record.responseHeaderBytes = hdr;
-    p->record.contentLength = len;
+    const bool abort = p->MarkResponse(h.result_int(), hdr, len);
     c->persistent
         = c->persistent && HttpIsPersistent(h.version(), std::string(h[http::field::connection]));
     m_responseTrace(h, c->peer);
-    const auto& fraction = p->request.abortFraction;
-    if (fraction && *fraction <= 0 && len > 0)
+    if (abort)
     {
         Abort(p); // the user gave up before any of the body arrived
     }
@@ -514,14 +435,7 @@ WebClient::HandleBody(Connection* c, uint64_t bytes)
 {
     Pending* p = c->request;
     NS_ASSERT(p);
-    if (p->record.bodyBytes == 0)
-    {
-        p->firstBody = Simulator::Now();
-    }
-    p->record.bodyBytes += bytes;
-    const auto& fraction = p->request.abortFraction;
-    if (fraction && p->record.bodyBytes < p->record.contentLength
-        && p->record.bodyBytes >= *fraction * p->record.contentLength)
+    if (p->MarkBody(bytes))
     {
         Abort(p);
     }
@@ -540,7 +454,7 @@ void
 WebClient::HandleMalformed(Connection* c, HttpParser::Error e)
 {
     m_malformedTrace(HttpParser::ErrorName(e), c->peer);
-    Pending* p = TakeRequest(c);
+    Pending* p = c->TakeRequest();
     CloseConnection(c);
     if (p)
     {
@@ -551,7 +465,7 @@ WebClient::HandleMalformed(Connection* c, HttpParser::Error e)
 void
 WebClient::HandleClosed(Connection* c, bool error)
 {
-    Pending* p = TakeRequest(c);
+    Pending* p = c->TakeRequest();
     CloseConnection(c);
     if (!p)
     {
@@ -576,30 +490,18 @@ WebClient::Abort(Pending* p)
     p->record.aborted = true;
     if (Connection* c = p->conn)
     {
-        c->request = nullptr;
-        c->idleTimer.Cancel();
-        if (c->http)
-        {
-            c->http->Abort(m_abortWithReset);
-        }
-        else
-        {
-            c->socket->Close();
-        }
+        c->Abort(m_abortWithReset);
         Ptr<HttpConnection> keep = c->http; // the abort may run inside its callbacks
         Address peer = c->peer;
         m_conns.Erase(c);
-        if (!m_waiting[peer].empty())
+        if (Pending* next = PopWaiting(peer))
         {
-            Pending* next = m_waiting[peer].front();
-            m_waiting[peer].pop_front();
             Dispatch(next);
         }
     }
     else
     {
-        auto& q = m_waiting[p->peer];
-        q.erase(std::remove(q.begin(), q.end(), p), q.end());
+        Unwait(p);
     }
     p->conn = nullptr;
     Finish(p);
@@ -613,12 +515,7 @@ WebClient::Fail(Pending* p, const std::string& error)
     p->record.error = error;
     if (!p->conn)
     {
-        auto it = m_waiting.find(p->peer);
-        if (it != m_waiting.end())
-        {
-            auto& q = it->second;
-            q.erase(std::remove(q.begin(), q.end(), p), q.end());
-        }
+        Unwait(p);
     }
     else if (p->conn->request == p)
     {
@@ -631,73 +528,52 @@ WebClient::Fail(Pending* p, const std::string& error)
 void
 WebClient::Finish(Pending* p)
 {
-    p->abortEvent.Cancel();
-    const Time now = Simulator::Now();
-    RequestRecord& r = p->record;
-    // Components up to the point reached, so that they always add up to total.
-    if (p->sent)
-    {
-        r.reqRep = p->header.value_or(now) - *p->sent;
-        if (p->header && p->firstBody)
-        {
-            r.repData = *p->firstBody - *p->header;
-            r.data = now - *p->firstBody;
-        }
-        else if (p->header)
-        {
-            r.repData = now - *p->header; // zero for a complete bodiless response
-        }
-    }
-    else if (r.newConnection)
-    {
-        r.sync = now - r.issued - r.wait; // ended while connecting
-    }
-    r.total = now - r.issued;
+    p->Finalize();
     ++m_completed;
-    m_completeTrace(r);
+    m_completeTrace(p->record);
     m_pending.Erase(p);
     IssueNext();
 }
 
 WebClient::Pending*
-WebClient::TakeRequest(Connection* c)
+WebClient::PopWaiting(const Address& peer)
 {
-    Pending* p = c->request;
-    c->request = nullptr;
-    if (p)
+    auto it = m_waiting.find(peer);
+    if (it == m_waiting.end() || it->second.empty())
     {
-        p->conn = nullptr;
+        return nullptr;
     }
-    return p;
+    Pending* next = it->second.front();
+    it->second.pop_front();
+    return next;
+}
+
+void
+WebClient::Unwait(Pending* p)
+{
+    auto it = m_waiting.find(p->peer);
+    if (it != m_waiting.end())
+    {
+        auto& q = it->second;
+        q.erase(std::remove(q.begin(), q.end(), p), q.end());
+    }
 }
 
 void
 WebClient::Release(Connection* c)
 {
-    TakeRequest(c);
-    if (!c->persistent || !c->http || c->http->IsClosed())
+    c->TakeRequest();
+    if (!c->IsReusable())
     {
         CloseConnection(c);
         return;
     }
-    auto it = m_waiting.find(c->peer);
-    if (it != m_waiting.end() && !it->second.empty())
+    if (Pending* next = PopWaiting(c->peer))
     {
-        Pending* next = it->second.front();
-        it->second.pop_front();
-        c->request = next;
-        next->conn = c;
-        next->record.newConnection = false;
-        next->record.wait = Simulator::Now() - next->record.issued;
+        c->Reuse(next);
         SendRequest(c, next);
         return;
     }
-    ArmIdleTimer(c);
-}
-
-void
-WebClient::ArmIdleTimer(Connection* c)
-{
     c->idleTimer.Start(m_idleTimeout);
 }
 
@@ -708,29 +584,13 @@ WebClient::CloseConnection(Connection* c)
     {
         return;
     }
-    c->idleTimer.Cancel();
-    c->connectTimer.Cancel();
-    if (c->http)
-    {
-        c->http->GetParser().Stop();
-        c->http->SetClosedCallback(nullptr);
-        c->http->Close();
-    }
-    else
-    {
-        c->socket->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
-                                      MakeNullCallback<void, Ptr<Socket>>());
-        c->socket->Close();
-    }
+    c->Shutdown();
     Address peer = c->peer;
     Ptr<HttpConnection> keep = c->http; // may be running one of its callbacks
     m_conns.Erase(c);
     // A connection slot to this peer is free: open one for the first waiting request.
-    auto w = m_waiting.find(peer);
-    if (m_running && w != m_waiting.end() && !w->second.empty())
+    if (Pending* next = m_running ? PopWaiting(peer) : nullptr)
     {
-        Pending* next = w->second.front();
-        w->second.pop_front();
         Dispatch(next);
     }
 }

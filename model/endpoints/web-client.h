@@ -4,6 +4,8 @@
 #ifndef WEB_CLIENT_H
 #define WEB_CLIENT_H
 
+#include "client-connection.h"
+#include "client-request.h"
 #include "request-record.h"
 #include "request-source.h"
 
@@ -18,7 +20,6 @@
 #include <list>
 #include <map>
 #include <memory>
-#include <optional>
 
 namespace ns3
 {
@@ -95,37 +96,8 @@ class WebClient : public Application
     void StartApplication() override;
     void StopApplication() override;
 
-    struct Connection;
-
-    /// A request under way.
-    struct Pending
-    {
-        WebRequest request;            //!< what was asked
-        RequestRecord record;          //!< being filled in
-        Address peer;                  //!< where it goes (origin or proxy)
-        Connection* conn{nullptr};     //!< the connection carrying it
-        std::optional<Time> sent;      //!< request handed to TCP
-        std::optional<Time> header;    //!< response header arrived
-        std::optional<Time> firstBody; //!< first body byte arrived
-        bool gotResponseBytes{false};  //!< any part of the response arrived
-        bool retried{false};           //!< already retried once on a new connection
-        uint32_t connectAttempts{0};   //!< connections opened for it
-        EventId abortEvent;            //!< timed user abort
-    };
-
-    /// A TCP connection to one peer.
-    struct Connection
-    {
-        Address peer;              //!< origin or proxy
-        Ptr<Socket> socket;        //!< the socket
-        Ptr<HttpConnection> http;  //!< set once connected
-        Pending* request{nullptr}; //!< request in flight, if any
-        bool connected{false};     //!< handshake done
-        bool persistent{true};     //!< both sides want to keep it
-        Time connectStart;         //!< when Connect was called
-        EventId connectTimer;      //!< ConnectTimeout
-        IdleTimer idleTimer;       //!< closes it when idle
-    };
+    using Pending = ClientRequest;       //!< a request under way
+    using Connection = ClientConnection; //!< a TCP connection to one peer
 
     void IssueNext();
     void Issue(WebRequest request);
@@ -146,11 +118,12 @@ class WebClient : public Application
     void Abort(Pending* p);
     void Finish(Pending* p);
     void Fail(Pending* p, const std::string& error);
-    /// Unlink a connection and its request; \return the request, if any
-    Pending* TakeRequest(Connection* c);
+    /// \return the first request waiting for a connection to peer, taken off, or nullptr
+    Pending* PopWaiting(const Address& peer);
+    /// Take a request off its peer's waiting list
+    void Unwait(Pending* p);
     void Release(Connection* c);
     void CloseConnection(Connection* c);
-    void ArmIdleTimer(Connection* c);
     Connection* FindConnection(Ptr<Socket> socket);
     Address PeerFor(const WebRequest& r) const;
 
