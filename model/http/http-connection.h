@@ -12,8 +12,8 @@
 #include "ns3/object.h"
 #include "ns3/socket.h"
 
-#include <deque>
 #include <functional>
+#include <list>
 #include <memory>
 #include <string>
 
@@ -171,7 +171,9 @@ class HttpConnection : public Object
 
     Ptr<Socket> m_socket;
     std::unique_ptr<HttpParser> m_parser;
-    std::deque<Chunk> m_queue;
+    /// Messages to send. A list: Pump() holds a reference to the front while callbacks may
+    /// queue more, and an empty std::deque already holds 576 bytes per connection.
+    std::list<Chunk> m_queue;
     size_t m_headerSent{0}; //!< bytes of m_queue.front().header already sent
     uint64_t m_unsent{0};
     bool m_paused{false};

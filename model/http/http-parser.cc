@@ -188,14 +188,14 @@ HttpParser::StartMessage()
 {
     if (m_kind == Kind::REQUEST)
     {
-        m_req.emplace();
+        m_req = std::make_unique<http::request_parser<http::empty_body>>();
         m_req->header_limit(m_headerLimit);
         m_req->body_limit(std::numeric_limits<std::uint64_t>::max());
         m_req->eager(false);
     }
     else
     {
-        m_resp.emplace();
+        m_resp = std::make_unique<http::response_parser<http::empty_body>>();
         m_resp->header_limit(m_headerLimit);
         m_resp->body_limit(std::numeric_limits<std::uint64_t>::max());
         m_resp->eager(false);
@@ -220,6 +220,12 @@ HttpParser::ParseBuffered()
         {
             return; // needs more bytes, or failed
         }
+    }
+    // The body bytes that arrived behind a header went through m_buf (a segment's worth);
+    // give that buffer back, so that an idle connection holds only its state.
+    if (m_buf.empty() && m_buf.capacity() > 256)
+    {
+        std::string().swap(m_buf);
     }
 }
 
@@ -312,7 +318,7 @@ HttpParser::ParseHeader()
     else
     {
         bool head = m_expect.front();
-        m_expect.pop_front();
+        m_expect.erase(m_expect.begin());
         unsigned status = m_resp->get().result_int();
         if (!HttpResponseHasBody(head, status))
         {
