@@ -63,6 +63,15 @@ ClientConnection::Connect(Ptr<Node> node,
 }
 
 void
+ClientConnection::StartConnectTimer(Time timeout, std::function<void()> expire)
+{
+    if (timeout.IsStrictlyPositive())
+    {
+        connectTimer = Simulator::Schedule(timeout, std::move(expire));
+    }
+}
+
+void
 ClientConnection::Attach(Ptr<Socket> s, uint32_t headerLimit)
 {
     connected = true;

@@ -15,6 +15,7 @@
 #include "ns3/socket.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace ns3
@@ -72,6 +73,12 @@ class ClientConnection
     void Connect(Ptr<Node> node,
                  Callback<void, Ptr<Socket>> connected,
                  Callback<void, Ptr<Socket>> failed);
+    /**
+     * \brief Give the connection attempt a deadline.
+     * \param timeout how long it may take; zero: TCP's own SYN retries decide
+     * \param expire called at the deadline unless the handshake completed or failed before
+     */
+    void StartConnectTimer(Time timeout, std::function<void()> expire);
     /**
      * \brief The handshake completed: stop the connect timer, frame responses on the socket.
      * \param s the connected socket

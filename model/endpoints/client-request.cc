@@ -32,6 +32,12 @@ FormatAddress(const Address& a)
 }
 } // namespace
 
+ClientRequest::~ClientRequest()
+{
+    abortEvent.Cancel();
+    responseTimer.Cancel();
+}
+
 void
 ClientRequest::Begin(uint32_t node, uint64_t id)
 {
@@ -110,6 +116,7 @@ ClientRequest::MarkSent(uint64_t headerBytes)
 {
     record.requestHeaderBytes = headerBytes;
     sent = Simulator::Now();
+    responseTimer.Start(responseTimeout);
 }
 
 bool
@@ -117,6 +124,7 @@ ClientRequest::MarkResponse(unsigned status, uint64_t headerBytes, uint64_t cont
 {
     gotResponseBytes = true;
     header = Simulator::Now();
+    responseTimer.Start(responseTimeout);
     record.status = status;
     record.responseHeaderBytes = headerBytes;
     record.contentLength = contentLength;
@@ -127,6 +135,7 @@ ClientRequest::MarkResponse(unsigned status, uint64_t headerBytes, uint64_t cont
 bool
 ClientRequest::MarkBody(uint64_t bytes)
 {
+    responseTimer.Start(responseTimeout);
     if (record.bodyBytes == 0)
     {
         firstBody = Simulator::Now();
@@ -141,8 +150,15 @@ void
 ClientRequest::Finalize()
 {
     abortEvent.Cancel();
+    responseTimer.Cancel();
     const Time now = Simulator::Now();
     RequestRecord& r = record;
+    if (r.status >= 400 && !r.failed && !r.aborted)
+    {
+        // The origin's or the proxy's error page is no success, whatever its bytes.
+        r.failed = true;
+        r.error = "HTTP " + std::to_string(r.status);
+    }
     // Components up to the point reached, so that they always add up to total.
     if (sent)
     {

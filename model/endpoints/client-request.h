@@ -10,6 +10,7 @@
 #include "ns3/address.h"
 #include "ns3/event-id.h"
 #include "ns3/http-message.h"
+#include "ns3/idle-timer.h"
 #include "ns3/nstime.h"
 
 #include <cstdint>
@@ -42,6 +43,16 @@ class ClientRequest
     bool retried{false};             //!< already retried once on a new connection
     uint32_t connectAttempts{0};     //!< connections opened for it
     EventId abortEvent;              //!< timed user abort
+    IdleTimer responseTimer;         //!< the peer has gone silent (restarted by the Marks)
+    Time responseTimeout;            //!< how long it may stay silent; 0: for ever
+
+    ClientRequest() = default;
+    /// Cancels the timers, whose events refer to this request.
+    ~ClientRequest();
+    /// Not copyable: the timers' events refer to this object.
+    ClientRequest(const ClientRequest&) = delete;
+    /// Not copyable.
+    ClientRequest& operator=(const ClientRequest&) = delete;
 
     /**
      * \brief Start the record: identity, method, URL and peer of the request, issued now.
@@ -77,7 +88,7 @@ class ClientRequest
                                   bool persistent,
                                   const std::string& userAgent) const;
     /**
-     * \brief The request was handed to TCP now.
+     * \brief The request was handed to TCP now: the response timer starts.
      * \param headerBytes size of its header
      */
     void MarkSent(uint64_t headerBytes);
@@ -95,8 +106,9 @@ class ClientRequest
      * \return true if the user gives up now (AbortFraction of the body reached)
      */
     bool MarkBody(uint64_t bytes);
-    /// \brief The request ends now: cancel the timed abort, fill in the latency components
-    /// reached and the total.
+    /// \brief The request ends now: cancel the timers, fill in the latency components
+    /// reached and the total. A complete response with an error status (4xx, 5xx) makes
+    /// the request failed, its status kept.
     void Finalize();
 };
 

@@ -23,6 +23,7 @@ LatencySummary::Add(const RequestRecord& r)
         ++m_failed;
         return;
     }
+    m_completed += !r.aborted;
     const Time values[N_COMPONENTS] = {r.wait, r.sync, r.reqRep, r.repData, r.data, r.total};
     for (int c = 0; c < N_COMPONENTS; ++c)
     {
@@ -62,6 +63,12 @@ LatencySummary::GetFailed() const
 }
 
 uint64_t
+LatencySummary::GetCompleted() const
+{
+    return m_completed;
+}
+
+uint64_t
 LatencySummary::GetAborted() const
 {
     return m_aborted;
@@ -89,11 +96,13 @@ LatencySummary::GetName(Component c)
 void
 LatencySummary::Print(std::ostream& os) const
 {
-    char line[160];
+    char line[256];
     snprintf(line,
              sizeof(line),
-             "requests %llu  failed %llu  aborted %llu  new connections %llu  body bytes %llu\n",
+             "requests %llu  completed %llu  failed %llu  aborted %llu  new connections %llu  "
+             "body bytes %llu\n",
              static_cast<unsigned long long>(m_requests),
+             static_cast<unsigned long long>(m_completed),
              static_cast<unsigned long long>(m_failed),
              static_cast<unsigned long long>(m_aborted),
              static_cast<unsigned long long>(m_newConnections),

@@ -44,7 +44,8 @@ class LatencySummary
     };
 
     /**
-     * Add a record. Failed requests are counted apart and left out of the statistics.
+     * Add a record. Failed requests (connection failures, timeouts, 4xx/5xx answers) are
+     * counted apart and left out of the statistics; aborted ones stay in.
      * \param r the record
      */
     void Add(const RequestRecord& r);
@@ -59,6 +60,8 @@ class LatencySummary
     uint64_t GetRequests() const;
     /// \return records of failed requests
     uint64_t GetFailed() const;
+    /// \return records of completed requests: neither failed nor aborted
+    uint64_t GetCompleted() const;
     /// \return records of aborted requests
     uint64_t GetAborted() const;
     /// \return records that opened a new connection
@@ -82,6 +85,7 @@ class LatencySummary
     std::array<std::vector<double>, N_COMPONENTS> m_samples;
     uint64_t m_requests{0};
     uint64_t m_failed{0};
+    uint64_t m_completed{0};
     uint64_t m_aborted{0};
     uint64_t m_newConnections{0};
     uint64_t m_bodyBytes{0};

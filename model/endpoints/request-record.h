@@ -24,6 +24,9 @@ namespace ns3
  * - req_rep: request sent until the response header arrived;
  * - rep_data: response header until the first body byte (zero when they share a segment);
  * - data: first until last body byte (or until the abort).
+ *
+ * A request ends completed (a 1xx-3xx response received whole), aborted by the user, or
+ * failed (failed set, the reason in error).
  */
 struct RequestRecord
 {
@@ -46,8 +49,11 @@ struct RequestRecord
     bool newConnection{false};       //!< whether a new TCP connection was opened for it
     unsigned status{0};              //!< HTTP status (0 if none arrived)
     bool aborted{false};             //!< the user aborted it
-    bool failed{false};              //!< connection failed or closed before the response ended
-    std::string error;               //!< what failed
+    /// The request did not succeed: the connection failed or closed before the response
+    /// ended, no response came within ResponseTimeout, or the response had an error status
+    /// (4xx, 5xx; status keeps it). Failed requests are never counted as completed.
+    bool failed{false};
+    std::string error; //!< what failed ("HTTP 404", "response timeout", ...)
 
     /// \return the CSV column names, comma separated, no newline
     static std::string CsvHeader();

@@ -11,8 +11,6 @@
 #include "ns3/trace-source-accessor.h"
 #include "ns3/uinteger.h"
 
-#include <algorithm>
-
 namespace ns3
 {
 
@@ -93,10 +91,21 @@ WebClient::GetTypeId()
                             TimeValue(Seconds(0)),
                             MakeTimeAccessor(&WebClient::m_connectTimeout),
                             MakeTimeChecker(Seconds(0)))
+              .AddAttribute("ResponseTimeout",
+                            "Fail a request whose peer sent nothing for this long after the "
+                            "request or the last response byte (Firefox's "
+                            "network.http.response.timeout). 0: wait for ever.",
+                            TimeValue(Seconds(300)),
+                            MakeTimeAccessor(&WebClient::m_responseTimeout),
+                            MakeTimeChecker(Seconds(0)))
               .AddTraceSource("RequestComplete",
                               "A request ended (completed, aborted or failed), with its record.",
                               MakeTraceSourceAccessor(&WebClient::m_completeTrace),
                               "ns3::WebClient::RequestCompleteCallback")
+              .AddTraceSource("ResponseTimeout",
+                              "The peer sent nothing for ResponseTimeout: its request fails.",
+                              MakeTraceSourceAccessor(&WebClient::m_responseTimeoutTrace),
+                              "ns3::Address::TracedCallback")
               .AddTraceSource("RequestSent",
                               "A request was handed to TCP.",
                               MakeTraceSourceAccessor(&WebClient::m_sentTrace),
@@ -145,7 +154,7 @@ WebClient::DoDispose()
     }
     m_conns.Clear();
     m_pending.Clear();
-    m_waiting.clear();
+    m_waiting.Clear();
     m_source = nullptr;
     Application::DoDispose();
 }
@@ -168,28 +177,34 @@ WebClient::AssignStreams(int64_t stream)
     return m_source ? m_source->AssignStreams(stream) : 0;
 }
 
+const WebClientCounters&
+WebClient::GetCounters() const
+{
+    return m_counters;
+}
+
 uint64_t
 WebClient::GetCompletedCount() const
 {
-    return m_completed;
+    return m_counters.completed;
 }
 
 uint64_t
 WebClient::GetConnectionCount() const
 {
-    return m_connections;
+    return m_counters.connections;
 }
 
 uint64_t
 WebClient::GetConnectRetryCount() const
 {
-    return m_connectRetries;
+    return m_counters.connectRetries;
 }
 
 uint64_t
 WebClient::GetConnectTimeoutCount() const
 {
-    return m_connectTimeouts;
+    return m_counters.connectTimeouts;
 }
 
 void
@@ -236,20 +251,10 @@ WebClient::IssueNext()
         m_exhausted = true;
         return;
     }
-    Time delay = r.thinkTime;
-    if (r.issueTime && *r.issueTime - Simulator::Now() > delay)
-    {
-        delay = *r.issueTime - Simulator::Now();
-    }
     // Drop finished events so the list stays as short as the requests in flight.
     m_issueEvents.remove_if([](const EventId& e) { return e.IsExpired(); });
+    const Time delay = r.GetIssueDelay(Simulator::Now());
     m_issueEvents.push_back(Simulator::Schedule(delay, &WebClient::Issue, this, r));
-}
-
-Address
-WebClient::PeerFor(const WebRequest& r) const
-{
-    return m_proxy.IsInvalid() ? r.server : m_proxy;
 }
 
 void
@@ -257,8 +262,10 @@ WebClient::Issue(WebRequest request)
 {
     Pending* p = m_pending.Add(std::make_unique<Pending>());
     p->request = std::move(request);
-    p->peer = PeerFor(p->request);
+    p->peer = m_proxy.IsInvalid() ? p->request.server : m_proxy;
     p->Begin(GetNode()->GetId(), m_nextId++);
+    p->responseTimeout = m_responseTimeout;
+    p->responseTimer.SetFunction([this, p]() { ResponseTimedOut(p); });
     NS_LOG_INFO("client " << p->record.node << " issues " << p->record.method << ' '
                           << p->record.url);
     if (p->request.abortAfter)
@@ -297,7 +304,7 @@ WebClient::Dispatch(Pending* p)
     }
     else
     {
-        m_waiting[p->peer].push_back(p);
+        m_waiting.Push(p);
     }
 }
 
@@ -308,12 +315,8 @@ WebClient::Open(Pending* p)
     c->peer = p->peer;
     c->Assign(p);
     p->MarkOpening();
-    ++m_connections;
-    if (m_connectTimeout.IsStrictlyPositive())
-    {
-        c->connectTimer
-            = Simulator::Schedule(m_connectTimeout, &WebClient::ConnectTimedOut, this, c);
-    }
+    ++m_counters.connections;
+    c->StartConnectTimer(m_connectTimeout, [this, c]() { ConnectTimedOut(c); });
     c->idleTimer.SetFunction([this, c]() { CloseConnection(c); });
     c->Connect(GetNode(),
                MakeCallback(&WebClient::HandleConnected, this),
@@ -377,7 +380,7 @@ WebClient::ConnectTimedOut(Connection* c)
 {
     NS_LOG_INFO("connection attempt to " << c->peer << " timed out after "
                                          << m_connectTimeout.As(Time::S));
-    ++m_connectTimeouts;
+    ++m_counters.connectTimeouts;
     m_connectTimeoutTrace(c->peer);
     ConnectFailed(c);
 }
@@ -396,7 +399,7 @@ WebClient::ConnectFailed(Connection* c)
     {
         NS_LOG_INFO("request " << p->record.id << ": connection attempt " << p->connectAttempts
                                << " failed, trying again");
-        ++m_connectRetries;
+        ++m_counters.connectRetries;
         m_connectRetryTrace(p->peer);
         Dispatch(p);
         return;
@@ -484,27 +487,48 @@ WebClient::HandleClosed(Connection* c, bool error)
 }
 
 void
+WebClient::ResponseTimedOut(Pending* p)
+{
+    NS_LOG_INFO("request " << p->record.id << ": nothing from " << p->peer << " in "
+                           << m_responseTimeout.As(Time::S));
+    ++m_counters.responseTimeouts;
+    m_responseTimeoutTrace(p->peer);
+    if (Connection* c = p->conn)
+    {
+        c->TakeRequest();
+        Drop(c, true); // a late response must not reach the next request
+    }
+    Fail(p, "response timeout");
+}
+
+void
 WebClient::Abort(Pending* p)
 {
     NS_LOG_FUNCTION(this << p);
     p->record.aborted = true;
     if (Connection* c = p->conn)
     {
-        c->Abort(m_abortWithReset);
-        Ptr<HttpConnection> keep = c->http; // the abort may run inside its callbacks
-        Address peer = c->peer;
-        m_conns.Erase(c);
-        if (Pending* next = PopWaiting(peer))
-        {
-            Dispatch(next);
-        }
+        Drop(c, m_abortWithReset);
     }
     else
     {
-        Unwait(p);
+        m_waiting.Remove(p);
     }
     p->conn = nullptr;
     Finish(p);
+}
+
+void
+WebClient::Drop(Connection* c, bool reset)
+{
+    c->Abort(reset);
+    Ptr<HttpConnection> keep = c->http; // the abort may run inside its callbacks
+    Address peer = c->peer;
+    m_conns.Erase(c);
+    if (Pending* next = m_waiting.Pop(peer))
+    {
+        Dispatch(next);
+    }
 }
 
 void
@@ -515,7 +539,7 @@ WebClient::Fail(Pending* p, const std::string& error)
     p->record.error = error;
     if (!p->conn)
     {
-        Unwait(p);
+        m_waiting.Remove(p);
     }
     else if (p->conn->request == p)
     {
@@ -529,34 +553,10 @@ void
 WebClient::Finish(Pending* p)
 {
     p->Finalize();
-    ++m_completed;
+    m_counters.CountEnded(p->record);
     m_completeTrace(p->record);
     m_pending.Erase(p);
     IssueNext();
-}
-
-WebClient::Pending*
-WebClient::PopWaiting(const Address& peer)
-{
-    auto it = m_waiting.find(peer);
-    if (it == m_waiting.end() || it->second.empty())
-    {
-        return nullptr;
-    }
-    Pending* next = it->second.front();
-    it->second.pop_front();
-    return next;
-}
-
-void
-WebClient::Unwait(Pending* p)
-{
-    auto it = m_waiting.find(p->peer);
-    if (it != m_waiting.end())
-    {
-        auto& q = it->second;
-        q.erase(std::remove(q.begin(), q.end(), p), q.end());
-    }
 }
 
 void
@@ -568,7 +568,7 @@ WebClient::Release(Connection* c)
         CloseConnection(c);
         return;
     }
-    if (Pending* next = PopWaiting(c->peer))
+    if (Pending* next = m_waiting.Pop(c->peer))
     {
         c->Reuse(next);
         SendRequest(c, next);
@@ -589,7 +589,7 @@ WebClient::CloseConnection(Connection* c)
     Ptr<HttpConnection> keep = c->http; // may be running one of its callbacks
     m_conns.Erase(c);
     // A connection slot to this peer is free: open one for the first waiting request.
-    if (Pending* next = m_running ? PopWaiting(peer) : nullptr)
+    if (Pending* next = m_running ? m_waiting.Pop(peer) : nullptr)
     {
         Dispatch(next);
     }

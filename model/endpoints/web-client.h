@@ -6,8 +6,10 @@
 
 #include "client-connection.h"
 #include "client-request.h"
+#include "client-wait-queue.h"
 #include "request-record.h"
 #include "request-source.h"
+#include "web-client-counters.h"
 
 #include "ns3/application.h"
 #include "ns3/event-id.h"
@@ -16,9 +18,7 @@
 #include "ns3/owning-registry.h"
 #include "ns3/traced-callback.h"
 
-#include <deque>
 #include <list>
-#include <map>
 #include <memory>
 
 namespace ns3
@@ -39,8 +39,12 @@ namespace ns3
  * or a RST) is repeated on a new connection up to ConnectAttempts times, as WebStone does
  * when a server refuses; sync then covers all attempts.
  *
+ * A request whose peer sends nothing for ResponseTimeout after the request or the last
+ * response byte fails (the connection is reset), so that every request ends.
+ *
  * Every request ends in a RequestRecord (RequestComplete trace) with its latency broken
- * down as in [PROXIM].
+ * down as in [PROXIM]: completed (a 1xx-3xx response received whole), aborted by the user,
+ * or failed (connection failure, timeout, or a 4xx/5xx response, whose status is kept).
  */
 class WebClient : public Application
 {
@@ -69,7 +73,9 @@ class WebClient : public Application
      */
     int64_t AssignStreams(int64_t stream);
 
-    /// \return requests completed (including failed and aborted ones)
+    /// \return the counters: requests completed, failed, aborted, timed out; connections
+    const WebClientCounters& GetCounters() const;
+    /// \return requests completed: a 1xx-3xx response received whole (not failed or aborted)
     uint64_t GetCompletedCount() const;
     /// \return TCP connections opened
     uint64_t GetConnectionCount() const;
@@ -115,17 +121,16 @@ class WebClient : public Application
     void HandleComplete(Connection* c);
     void HandleMalformed(Connection* c, HttpParser::Error e);
     void HandleClosed(Connection* c, bool error);
+    /// The peer sent nothing for ResponseTimeout: reset the connection, fail the request.
+    void ResponseTimedOut(Pending* p);
     void Abort(Pending* p);
+    /// End a connection whose request was given up (reset or FIN) and hand its slot on.
+    void Drop(Connection* c, bool reset);
     void Finish(Pending* p);
     void Fail(Pending* p, const std::string& error);
-    /// \return the first request waiting for a connection to peer, taken off, or nullptr
-    Pending* PopWaiting(const Address& peer);
-    /// Take a request off its peer's waiting list
-    void Unwait(Pending* p);
     void Release(Connection* c);
     void CloseConnection(Connection* c);
     Connection* FindConnection(Ptr<Socket> socket);
-    Address PeerFor(const WebRequest& r) const;
 
     Ptr<RequestSource> m_source;
     Address m_proxy;
@@ -139,20 +144,19 @@ class WebClient : public Application
     bool m_abortWithReset;
     uint32_t m_connectAttempts;
     Time m_connectTimeout;
+    Time m_responseTimeout;
 
     bool m_running{false};
     bool m_exhausted{false};
     uint64_t m_nextId{0};
-    uint64_t m_completed{0};
-    uint64_t m_connections{0};
-    uint64_t m_connectRetries{0};
-    uint64_t m_connectTimeouts{0};
+    WebClientCounters m_counters;
     std::list<EventId> m_issueEvents;
     OwningRegistry<Pending> m_pending;
     OwningRegistry<Connection> m_conns;
-    std::map<Address, std::deque<Pending*>> m_waiting; //!< per peer, waiting for a connection
+    ClientWaitQueue m_waiting; //!< requests waiting for a connection
 
     TracedCallback<const RequestRecord&> m_completeTrace;
+    TracedCallback<const Address&> m_responseTimeoutTrace;
     TracedCallback<const HttpRequestHeader&, const Address&> m_sentTrace;
     TracedCallback<const HttpResponseHeader&, const Address&> m_responseTrace;
     TracedCallback<const std::string&, const Address&> m_malformedTrace;

@@ -12,4 +12,10 @@ WebRequest::GetUrl() const
     return "http://" + host + path;
 }
 
+Time
+WebRequest::GetIssueDelay(Time now) const
+{
+    return issueTime && *issueTime - now > thinkTime ? *issueTime - now : thinkTime;
+}
+
 } // namespace ns3

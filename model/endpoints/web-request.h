@@ -43,6 +43,12 @@ struct WebRequest
 
     /// \return "http://host/path" (the absolute URI)
     std::string GetUrl() const;
+
+    /**
+     * \param now the time the client is ready for it (its previous request ended)
+     * \return how long to wait before issuing it: the think time, or until issueTime if later
+     */
+    Time GetIssueDelay(Time now) const;
 };
 
 } // namespace ns3

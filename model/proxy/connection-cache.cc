@@ -67,6 +67,14 @@ ConnectionCache::GetTypeId()
                             TimeValue(Seconds(30)),
                             MakeTimeAccessor(&ConnectionCache::m_serverIdleTimeout),
                             MakeTimeChecker(Seconds(0)))
+              .AddAttribute("UpstreamTimeout",
+                            "Give up a request whose server sent nothing for this long after "
+                            "the request or the last response byte (Squid's read_timeout, "
+                            "15 min): 504 to the client, or the client connection is cut when "
+                            "part of the response went out. 0: wait for ever.",
+                            TimeValue(Minutes(15)),
+                            MakeTimeAccessor(&ConnectionCache::m_upstreamTimeout),
+                            MakeTimeChecker(Seconds(0)))
               .AddAttribute("MaxConnectionsPerServer",
                             "Connections to one server at once; 0: no limit.",
                             UintegerValue(0),
@@ -176,6 +184,10 @@ ConnectionCache::GetTypeId()
                               "A response header was sent to a client.",
                               MakeTraceSourceAccessor(&ConnectionCache::m_responseTrace),
                               "ns3::OriginServer::ResponseCallback")
+              .AddTraceSource("UpstreamTimeout",
+                              "A server sent nothing for UpstreamTimeout: URL given up.",
+                              MakeTraceSourceAccessor(&ConnectionCache::m_upstreamTimeoutTrace),
+                              "ns3::ConnectionCache::UrlCallback")
               .AddTraceSource("ClientAbort",
                               "A client went away before its response ended.",
                               MakeTraceSourceAccessor(&ConnectionCache::m_clientAbortTrace),

@@ -43,6 +43,9 @@ namespace ns3
  *   server socket's TCP receive buffer (FlowControlWindow of it): reads pause when the
  *   client holds ReadAhead - FlowControlWindow unacknowledged bytes, and the full receive
  *   window then stops the server.
+ * - Timeouts: a server that sends nothing for UpstreamTimeout after the request or the last
+ *   response byte is given up (504, or the client connection is cut mid-response), so that
+ *   every request ends.
  * - Capacity: requests take HitProcessingTime / MissProcessingTime of one of Workers
  *   workers (a FIFO queue), and client connections beyond MaxClientConnections are not
  *   accepted (their SYNs go unanswered, as with a full listen backlog).
@@ -90,6 +93,8 @@ class ConnectionCache : public Application
 
     /// Signature of the Forward trace: request sent upstream, address of the server.
     typedef void (*ForwardCallback)(const HttpRequestHeader& request, const Address& server);
+    /// Signature of the UpstreamTimeout trace: URL of the request given up.
+    typedef void (*UrlCallback)(const std::string& url);
     /// Signature of the ClientAbort trace: URL, body bytes from the server, Content-Length.
     typedef void (*ClientAbortCallback)(const std::string& url, uint64_t received, uint64_t length);
 
@@ -208,6 +213,7 @@ class ConnectionCache : public Application
     bool m_serverPersistent;
     Time m_clientIdleTimeout;
     Time m_serverIdleTimeout;
+    Time m_upstreamTimeout;
     uint32_t m_maxPerServer;
     uint32_t m_maxServerConnections;
     bool m_waitForBusy;
@@ -240,6 +246,7 @@ class ConnectionCache : public Application
     TracedCallback<const HttpRequestHeader&, const Address&> m_forwardTrace;
     TracedCallback<const HttpResponseHeader&, uint64_t, const Address&> m_responseTrace;
     TracedCallback<const std::string&, uint64_t, uint64_t> m_clientAbortTrace;
+    TracedCallback<const std::string&> m_upstreamTimeoutTrace;
     TracedCallback<const Address&> m_acceptTrace;
     TracedCallback<const Address&> m_refuseTrace;
 

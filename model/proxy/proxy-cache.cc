@@ -102,7 +102,9 @@ ProxyCache::GetTypeId()
                             MakeBooleanAccessor(&ProxyCache::m_revalidateNoCache),
                             MakeBooleanChecker())
               .AddTraceSource("CacheResult",
-                              "A request was answered: URL, X-Cache value, body bytes.",
+                              "A request was answered from the cache (HIT, REFRESH_HIT) or "
+                              "relayed whole from a server (MISS, REFRESH_MISS): URL, X-Cache "
+                              "value, body bytes.",
                               MakeTraceSourceAccessor(&ProxyCache::m_resultTrace),
                               "ns3::ProxyCache::CacheResultCallback");
     return tid;
@@ -353,6 +355,12 @@ ProxyCache::HandleServerResponse(Transaction* t)
 void
 ProxyCache::HandleServerComplete(Transaction* t)
 {
+    if (t->relay && t->client)
+    {
+        // A miss (or refresh miss) relayed whole to its client; hits are reported where they
+        // are served.
+        m_resultTrace(t->url, t->cacheStatus, t->fromServer);
+    }
     if (!m_dataCaching)
     {
         return;

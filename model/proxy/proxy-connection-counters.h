@@ -39,6 +39,7 @@ struct ProxyConnectionCounters
     uint64_t bytesAfterAbort{0};         //!< of those, read after the client had gone
     uint64_t bytesUnreadAtAbort{0};      //!< received, never read: download abandoned
     uint64_t flowControlPauses{0};       //!< times a server read was paused
+    uint64_t upstreamTimeouts{0};        //!< server silent for UpstreamTimeout: given up
 
     /**
      * \brief Print the connection table of [PROXIM] §IV.D.

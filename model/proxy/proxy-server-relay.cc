@@ -25,7 +25,11 @@ void
 ProxyServerRelay::Forward(ProxyTransaction* t, const HttpRequestHeader& request)
 {
     NS_LOG_FUNCTION(this << t->url);
-    t->upstreamRequest = request;
+    if (&request != &t->upstreamRequest)
+    {
+        // beast's fields empty themselves on self-assignment (a retry forwards the same header).
+        t->upstreamRequest = request;
+    }
     t->relay = true;
     t->gotResponse = false;
     t->fromServer = 0;
@@ -79,12 +83,28 @@ ProxyServerRelay::HandleUpstream(ProxyTransaction* t,
     m_owner.m_forwardTrace(t->upstreamRequest, t->server);
     conn->http->GetParser().ExpectResponse(t->head);
     conn->http->Send(SerializeHttpHeader(t->upstreamRequest), t->requestBody);
+    t->upstreamTimer.SetFunction([this, t]() { HandleUpstreamTimeout(t); });
+    t->upstreamTimer.Start(m_owner.m_upstreamTimeout);
 }
 
 void
-ProxyServerRelay::HandleUpstreamFailure(ProxyTransaction* t, const std::string& why)
+ProxyServerRelay::HandleUpstreamTimeout(ProxyTransaction* t)
+{
+    NS_LOG_INFO("no answer from " << t->server << " for " << t->url << " in "
+                                  << m_owner.m_upstreamTimeout.As(Time::S));
+    ++m_owner.m_counters.upstreamTimeouts;
+    m_owner.m_upstreamTimeoutTrace(t->url);
+    t->retried = true; // a silent server is not a closed idle connection: no retry
+    HandleUpstreamFailure(t, "upstream timeout", 504);
+}
+
+void
+ProxyServerRelay::HandleUpstreamFailure(ProxyTransaction* t,
+                                        const std::string& why,
+                                        unsigned status)
 {
     NS_LOG_INFO("upstream failure for " << t->url << ": " << why);
+    t->upstreamTimer.Cancel();
     ServerConnectionPool::Connection* conn = t->upstream;
     t->upstream = nullptr;
     if (conn)
@@ -95,7 +115,8 @@ ProxyServerRelay::HandleUpstreamFailure(ProxyTransaction* t, const std::string& 
     {
         // The server closed an idle persistent connection just as it was reused.
         t->retried = true;
-        Forward(t, t->upstreamRequest);
+        const HttpRequestHeader again = t->upstreamRequest;
+        Forward(t, again);
         return;
     }
     if (!t->client)
@@ -105,7 +126,7 @@ ProxyServerRelay::HandleUpstreamFailure(ProxyTransaction* t, const std::string& 
     }
     if (!t->gotResponse || !t->relay)
     {
-        m_owner.RespondError(t, conn ? 502 : 504);
+        m_owner.RespondError(t, status != 0 ? status : (conn ? 502 : 504));
         return;
     }
     // Part of the response went out: cut the client off, as the server cut us off.
@@ -122,6 +143,7 @@ ProxyServerRelay::HandleResponseHeader(ProxyTransaction* t,
     t->gotResponse = true;
     t->response = h;
     t->length = len;
+    t->upstreamTimer.Start(m_owner.m_upstreamTimeout);
     t->upstreamPersistent = m_owner.m_serverPersistent
                          && HttpIsPersistent(h.version(), std::string(h[http::field::connection]));
     m_owner.HandleServerResponse(t);
@@ -136,6 +158,10 @@ ProxyServerRelay::HandleResponseBody(ProxyTransaction* t, uint64_t bytes)
 {
     t->fromServer += bytes;
     m_owner.m_counters.bytesFromServers += bytes;
+    if (!t->paused)
+    {
+        t->upstreamTimer.Start(m_owner.m_upstreamTimeout);
+    }
     if (!t->client)
     {
         m_owner.m_counters.bytesAfterAbort += bytes;
@@ -151,6 +177,7 @@ ProxyServerRelay::HandleResponseBody(ProxyTransaction* t, uint64_t bytes)
         && c->http->GetBufferedBytes() > m_owner.GetPauseThreshold())
     {
         t->paused = true;
+        t->upstreamTimer.Stop(); // the proxy, not the server, holds the response back
         ++m_owner.m_counters.flowControlPauses;
         t->upstream->http->PauseReading();
     }
@@ -167,6 +194,7 @@ ProxyServerRelay::HandleClientDrain(ProxyClientConnection* c)
     if (t->paused && t->upstream && c->http->GetBufferedBytes() <= m_owner.GetPauseThreshold())
     {
         t->paused = false;
+        t->upstreamTimer.Start(m_owner.m_upstreamTimeout);
         t->upstream->http->ResumeReading(); // may complete t
     }
 }
@@ -176,6 +204,7 @@ ProxyServerRelay::HandleResponseComplete(ProxyTransaction* t)
 {
     ServerConnectionPool::Connection* conn = t->upstream;
     t->upstream = nullptr;
+    t->upstreamTimer.Cancel();
     m_owner.m_pool.Release(conn, t->upstreamPersistent);
     if (!t->client)
     {
@@ -220,6 +249,7 @@ ProxyServerRelay::ClientGone(ProxyTransaction* t)
             if (t->paused)
             {
                 t->paused = false;
+                t->upstreamTimer.Start(m_owner.m_upstreamTimeout);
                 t->upstream->http->ResumeReading(); // may complete t
                 return;
             }
@@ -228,6 +258,7 @@ ProxyServerRelay::ClientGone(ProxyTransaction* t)
         {
             ServerConnectionPool::Connection* conn = t->upstream;
             t->upstream = nullptr;
+            t->upstreamTimer.Cancel();
             if (t->gotResponse && conn->http)
             {
                 // Body bytes that crossed the network but wait unread (flow control).

@@ -90,8 +90,15 @@ class ProxyServerRelay
      * cut the client off.
      * \param t the transaction
      * \param why what happened, for the log
+     * \param status error status for the client; 0: 502 if a connection was had, else 504
      */
-    void HandleUpstreamFailure(ProxyTransaction* t, const std::string& why);
+    void HandleUpstreamFailure(ProxyTransaction* t, const std::string& why, unsigned status = 0);
+
+    /**
+     * \brief The server sent nothing for UpstreamTimeout: give the request up (504).
+     * \param t the transaction
+     */
+    void HandleUpstreamTimeout(ProxyTransaction* t);
 
     ConnectionCache& m_owner; //!< the proxy this is the server side of
 };

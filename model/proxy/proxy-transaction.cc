@@ -6,6 +6,11 @@
 namespace ns3
 {
 
+ProxyTransaction::~ProxyTransaction()
+{
+    upstreamTimer.Cancel();
+}
+
 bool
 ProxyTransaction::IsReleasable() const
 {

@@ -57,6 +57,15 @@ struct ProxyTransaction
     bool store{false};               //!< ProxyCache: store the response when complete
     uint64_t key{0};                 //!< ProxyCache: object key
     bool validating{false};          //!< ProxyCache: a conditional GET for a cached copy
+    IdleTimer upstreamTimer;         //!< UpstreamTimeout: the server has gone silent
+
+    ProxyTransaction() = default;
+    /// Cancels the upstream timer, whose event refers to this transaction.
+    ~ProxyTransaction();
+    /// Not copyable: the timer's event refers to this object.
+    ProxyTransaction(const ProxyTransaction&) = delete;
+    /// Not copyable.
+    ProxyTransaction& operator=(const ProxyTransaction&) = delete;
 
     /**
      * \brief Whether nothing refers to the transaction any more.

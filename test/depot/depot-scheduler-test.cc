@@ -20,7 +20,7 @@
 
 #include <gtest/gtest.h>
 
-#include <map>
+#include <vector>
 
 using namespace ns3;
 
@@ -148,41 +148,55 @@ TEST(DepotScheduler, ShortestExpectedDelayAndNeverQueue)
     EXPECT_EQ(sed->Select(pool, FlowOf(1)), 1);
 }
 
+// The hash table schedulers' expectations are derived outside the code under test. IPVS's
+// bucket of a key is (key * 2654435761 mod 2^32) >> 24 (ip_vs_sh/ip_vs_dh), so for the keys
+// used here (products mod 2^32 written out, computed with Python's unbounded integers):
+//
+//   key          product      bucket  bucket % 3
+//   10.1.0.0     0x63b10000     99        0
+//   10.1.0.1     0x01e879b1      1        1
+//   10.1.0.2     0xa01ff362    160        1
+//   10.1.0.3     0x3e576d13     62        2
+//   10.1.0.4     0xdc8ee6c4    220        1
+//   10.1.0.5     0x7ac66075    122        2
+//   10.1.0.6     0x18fdda26     24        0
+//   10.1.0.7     0xb73553d7    183        0
+//   10.1.1.100   0x68d63a24    104        2
+//   10.1.1.101   0x070db3d5      7        1
+//   39595        0x0e42c33b     14        2
+//   7919         0x360d5a3f     54        0
+//
+// With weights 1,1,1 bucket b holds proxy b % 3; with weights 2,1 the buckets run 0,0,1,...
+// so bucket b holds proxy 1 exactly when b % 3 == 2.
+
 TEST(DepotScheduler, SourceHashingUsesTheStaticTableAndFallsBack)
 {
     auto pool = Pool({1, 1, 1});
     Ptr<DepotScheduler> s = CreateObject<SourceHashScheduler>();
     s->Update(pool);
-    std::map<int32_t, int> share;
-    for (uint32_t c = 0; c < 300; ++c)
+    const std::vector<int32_t> home{0, 1, 1, 2, 1, 2, 0, 0}; // clients 10.1.0.0 - 10.1.0.7
+    for (uint32_t c = 0; c < home.size(); ++c)
     {
         const uint32_t client = 0x0a010000 + c;
-        const int32_t expected = HashTableScheduler::Bucket(client) % 3;
-        EXPECT_EQ(s->Select(pool, FlowOf(client, 1000)), expected);
-        EXPECT_EQ(s->Select(pool, FlowOf(client, 2000)), expected) << "the port does not count";
-        ++share[expected];
+        EXPECT_EQ(s->Select(pool, FlowOf(client, 1000)), home[c]) << c;
+        EXPECT_EQ(s->Select(pool, FlowOf(client, 2000)), home[c]) << "the port does not count";
     }
-    EXPECT_EQ(share.size(), 3u);
     pool[1].up = false;
     s->Update(pool);
-    for (uint32_t c = 0; c < 300; ++c)
+    // Keys of live proxies stay; proxy 1's buckets (1, 160, 220) fall through to the next
+    // bucket (2, 161, 221), all of which hold proxy 2.
+    const std::vector<int32_t> fallback{0, 2, 2, 2, 2, 2, 0, 0};
+    for (uint32_t c = 0; c < fallback.size(); ++c)
     {
-        const uint32_t client = 0x0a010000 + c;
-        const uint32_t b = HashTableScheduler::Bucket(client);
-        const int32_t home = b % 3;
-        // Keys of live proxies stay; those of proxy 1 go to the next bucket's proxy (2), or
-        // to proxy 0 from the last bucket (255 -> 0).
-        const int32_t expected = home != 1 ? home : (b == 255 ? 0 : 2);
-        EXPECT_EQ(s->Select(pool, FlowOf(client)), expected);
+        EXPECT_EQ(s->Select(pool, FlowOf(0x0a010000 + c)), fallback[c]) << c;
     }
     auto weighted = Pool({2, 1});
-    s->Update(weighted); // buckets 0,0,1,0,0,1,...
-    EXPECT_EQ(s->Select(weighted, FlowOf(0)), 0);
-    for (uint32_t c = 0; c < 50; ++c)
-    {
-        EXPECT_EQ(s->Select(weighted, FlowOf(c * 7919)),
-                  HashTableScheduler::Bucket(c * 7919) % 3 == 2 ? 1 : 0);
-    }
+    s->Update(weighted);
+    EXPECT_EQ(s->Select(weighted, FlowOf(0)), 0);          // bucket 0
+    EXPECT_EQ(s->Select(weighted, FlowOf(7919)), 0);       // bucket 54, 54 % 3 == 0
+    EXPECT_EQ(s->Select(weighted, FlowOf(39595)), 1);      // bucket 14, 14 % 3 == 2
+    EXPECT_EQ(s->Select(weighted, FlowOf(0x0a010003)), 1); // bucket 62
+    EXPECT_EQ(s->Select(weighted, FlowOf(0x0a010001)), 0); // bucket 1
 }
 
 TEST(DepotScheduler, DestinationHashingSendsAVipToOneProxy)
@@ -190,14 +204,17 @@ TEST(DepotScheduler, DestinationHashingSendsAVipToOneProxy)
     auto pool = Pool({1, 1, 1});
     Ptr<DepotScheduler> s = CreateObject<DestinationHashScheduler>();
     s->Update(pool);
-    const int32_t expected = HashTableScheduler::Bucket(Ipv4Address("10.1.1.100").Get()) % 3;
     for (uint32_t c = 0; c < 20; ++c)
     {
-        EXPECT_EQ(s->Select(pool, FlowOf(0x0a010000 + c, 1000 + c)), expected);
+        // 10.1.1.100: bucket 104, proxy 2, whoever the client is.
+        EXPECT_EQ(s->Select(pool, FlowOf(0x0a010000 + c, 1000 + c)), 2);
     }
     DepotScheduler::Flow other = FlowOf(1);
-    other.vip = Ipv4Address("10.1.1.101");
-    EXPECT_EQ(s->Select(pool, other), HashTableScheduler::Bucket(other.vip.Get()) % 3);
+    other.vip = Ipv4Address("10.1.1.101"); // bucket 7: proxy 1
+    EXPECT_EQ(s->Select(pool, other), 1);
+    pool[2].up = false;
+    s->Update(pool);
+    EXPECT_EQ(s->Select(pool, FlowOf(1)), 0) << "bucket 104 falls through to 105: proxy 0";
 }
 
 TEST(DepotScheduler, MaglevTableIsBalancedAndMovesFewKeys)
@@ -206,23 +223,45 @@ TEST(DepotScheduler, MaglevTableIsBalancedAndMovesFewKeys)
     Ptr<MaglevScheduler> small = CreateObject<MaglevScheduler>();
     small->SetAttribute("TableSize", UintegerValue(13));
     small->Update(pool);
-    std::vector<int> count(3);
-    for (int32_t e : small->GetTable())
-    {
-        ASSERT_GE(e, 0);
-        ++count[e];
-    }
-    // Proxies claim slots in turns 0,1,2,0,...: 13 slots give 5,4,4.
-    EXPECT_EQ(count, (std::vector<int>{5, 4, 4}));
-    for (uint32_t c = 0; c < 50; ++c)
+    // Maglev's population (Eisenbud et al., NSDI 2016, Pseudocode 1) for M = 13, derived by
+    // hand from each proxy's offset and skip. Those come from FlowHash (Murmur3's finalizer)
+    // of the name (address << 16 | port), evaluated by an independent Python script:
+    //   proxy 0 10.0.2.2:8080 offset 3,  skip 2: 3 5 7 9 11 0 2 4 6 8 10 12 1
+    //   proxy 1 10.0.2.3:8080 offset 12, skip 11: 12 10 8 6 4 2 0 11 9 7 5 3 1
+    //   proxy 2 10.0.2.4:8080 offset 11, skip 9: 11 7 3 12 8 4 0 9 5 1 10 6 2
+    // Turns, each proxy taking its next free preference:
+    //   1: p0 3, p1 12, p2 11        2: p0 5, p1 10, p2 7
+    //   3: p0 9 (7 taken), p1 8, p2 4 (3, 12, 8 taken)
+    //   4: p0 0 (11 taken), p1 6, p2 1 (0, 9, 5 taken)
+    //   5: p0 2: the 13th slot, the table is full.
+    EXPECT_EQ(small->GetTable(), (std::vector<int32_t>{0, 2, 0, 0, 2, 0, 1, 2, 1, 0, 1, 2, 1}));
+    // Slots of flows 10.1.0.c:(1000 + c) -> 10.1.1.100:80 (FlowHash, same script): 3 5 8 7 6.
+    const std::vector<uint32_t> slots{3, 5, 8, 7, 6};
+    const std::vector<int32_t> picks{0, 0, 1, 2, 1};
+    for (uint32_t c = 0; c < slots.size(); ++c)
     {
         const auto f = FlowOf(0x0a010000 + c, 1000 + c);
-        EXPECT_EQ(small->Select(pool, f), small->GetTable()[small->Slot(f)]);
+        EXPECT_EQ(small->Slot(f), slots[c]) << c;
+        EXPECT_EQ(small->Select(pool, f), picks[c]) << c;
     }
 
     Ptr<MaglevScheduler> m = CreateObject<MaglevScheduler>();
     m->Update(pool);
     const std::vector<int32_t> before = m->GetTable();
+    std::vector<uint32_t> share(3);
+    for (int32_t e : before)
+    {
+        ASSERT_GE(e, 0);
+        ++share[e];
+    }
+    // Maglev's balance: no proxy's share differs from M/N by more than the paper's bound
+    // (each turn a proxy takes one slot, so the shares differ by at most 1).
+    const uint32_t size = before.size();
+    for (uint32_t n : share)
+    {
+        EXPECT_GE(n, size / 3);
+        EXPECT_LE(n, size / 3 + 1);
+    }
     pool[1].up = false;
     m->Update(pool);
     const std::vector<int32_t>& after = m->GetTable();

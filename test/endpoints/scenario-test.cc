@@ -280,10 +280,11 @@ TEST_F(Scenario, HeadAndConditionalGet)
     EXPECT_EQ(s.records[2].bodyBytes, 4321u);
     EXPECT_EQ(s.records[3].status, 200u) << "an invalid date is ignored";
     EXPECT_EQ(s.records[4].status, 404u);
-    for (const auto& r : s.records)
+    for (size_t i = 0; i < 4; ++i)
     {
-        EXPECT_FALSE(r.failed) << r.error;
+        EXPECT_FALSE(s.records[i].failed) << s.records[i].error;
     }
+    EXPECT_TRUE(s.records[4].failed) << "a 404 is no success";
 }
 
 TEST_F(Scenario, ExplicitProxyModeSendsAbsoluteUris)
@@ -448,8 +449,10 @@ TEST_F(Scenario, RefusedConnectionIsRecordedAsFailed)
     EXPECT_TRUE(s.records[0].failed);
     EXPECT_EQ(s.records[0].error, "connection failed");
     EXPECT_EQ(s.records[0].status, 0u);
-    EXPECT_FALSE(s.records[1].failed);
+    // The next request still reaches the server; its 404 is a failure of its own.
     EXPECT_EQ(s.records[1].status, 404u);
+    EXPECT_TRUE(s.records[1].failed);
+    EXPECT_EQ(s.records[1].error, "HTTP 404");
 }
 
 TEST_F(Scenario, ServerSendRateLimitsEachConnection)
