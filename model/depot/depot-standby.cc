@@ -189,7 +189,7 @@ DepotStandby::AddVirtualDevice(Ptr<NetDevice> device)
 
 namespace
 {
-const AttributeChoice<uint8_t> MODES[] = {{0, "none"}, {1, "warm"}, {2, "hot"}};
+const AttributeChoice<uint8_t> MODES[] = {{2, "hot"}, {1, "warm"}, {0, "none"}};
 const AttributeChoice<uint8_t> CONTENTS[] = {{0, "new"}, {1, "changed"}, {2, "full"}};
 } // namespace
 
