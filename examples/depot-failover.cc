@@ -14,10 +14,18 @@
  *   warm-<s>   depot pair, warm standby with sync interval s (--syncIntervals)
  *   hot        depot pair, hot standby (the backup mirrors the master's input)
  *   maglev     depot pair, Maglev on both, no state, NoSessionAction sloppy
- * In the pair cases depot 0 fails at --failAt and comes back as the backup at --recoverAt.
- * Prints per case: requests completed and failed, connections the failover broke (counted
- * by the depot that took over), the takeover time, and the client-visible outage: the
- * longest time without a completed request and without a forwarded packet.
+ * In the pair cases depot 0 fails at --failAt and comes back as the backup at --recoverAt;
+ * with --proxyFailAt proxy 1 also crashes then (and revives at --proxyRecoverAt). Faults go
+ * through FaultInjectionHelper (a crash: devices off the link, applications stopped, sockets
+ * gone; a revival: a reboot). Prints per case: requests completed and failed, connections
+ * the failover broke (counted by the depot that took over) and, for a warm standby, the
+ * expected number (the failed master's sessions opened since the last sync and not yet in
+ * TIME_WAIT), the takeover time, the client-visible outage (the longest time without a
+ * completed request and without a forwarded packet), and when a proxy failed the depots'
+ * detection and revival times.
+ *
+ * Each case runs in a process of its own (fork): its figures do not depend on which other
+ * cases ran before it (random stream numbers, Config defaults and static state start afresh).
  */
 
 #include "ns3/core-module.h"
@@ -26,10 +34,15 @@
 #include "ns3/network-module.h"
 #include "ns3/web-proxy-module.h"
 
+#include <sys/wait.h>
+
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
+#include <unistd.h>
 
 using namespace ns3;
 
@@ -44,6 +57,8 @@ struct Options
     double recoverAt = 12;
     double heartbeat = 0.1;
     double deadTime = 0.3;
+    double proxyFailAt = 0;
+    double proxyRecoverAt = 0;
     bool pcap = false;
 };
 
@@ -53,7 +68,10 @@ struct Outcome
     uint32_t failed = 0;
     uint64_t broken = 0;
     uint32_t unsynced = 0;
-    double takeover = -1; //!< seconds after the failure, -1: none
+    int64_t expected = -1; //!< warm: unsynced live sessions at the failure
+    double takeover = -1;  //!< seconds after the failure, -1: none
+    double detect = -1;    //!< proxy down seconds after its crash, -1: none
+    double revive = -1;    //!< proxy up seconds after its revival, -1: none
     double requestGap = 0;
     double forwardGap = 0;
     uint64_t heartbeats = 0;
@@ -80,30 +98,6 @@ LongestGap(std::vector<double> times, double from, double to)
         last = t;
     }
     return gap;
-}
-
-/// Take a node's CSMA devices off their channels or back (a failed proxy). Not
-/// CsmaNetDevice::SetSendEnable(false): a device caught in backoff would stay in BACKOFF and
-/// never send again (see DepotStandby::Fail).
-void
-SetNodeUp(Ptr<Node> node, bool up)
-{
-    for (uint32_t i = 0; i < node->GetNDevices(); ++i)
-    {
-        if (Ptr<CsmaNetDevice> d = DynamicCast<CsmaNetDevice>(node->GetDevice(i)))
-        {
-            Ptr<CsmaChannel> channel = DynamicCast<CsmaChannel>(d->GetChannel());
-            d->GetQueue()->Flush();
-            if (up)
-            {
-                channel->Reattach(d);
-            }
-            else
-            {
-                channel->Detach(d);
-            }
-        }
-    }
 }
 
 Outcome
@@ -208,15 +202,51 @@ Run(const std::string& name, const Options& o)
                                                    &out,
                                                    o.failAt));
     }
-    if (name == "proxy")
+    FaultInjectionHelper faults;
+    const bool proxyOnly = name == "proxy";
+    const double proxyFail = proxyOnly ? o.failAt : o.proxyFailAt;
+    const double proxyRecover = proxyOnly ? o.recoverAt : o.proxyRecoverAt;
+    if (proxyFail > 0)
     {
-        Simulator::Schedule(Seconds(o.failAt), &SetNodeUp, proxies.Get(1), false);
-        Simulator::Schedule(Seconds(o.recoverAt), &SetNodeUp, proxies.Get(1), true);
+        faults.Crash(proxies.Get(1), Seconds(proxyFail));
+        if (proxyRecover > 0)
+        {
+            faults.Revive(proxies.Get(1), Seconds(proxyRecover));
+        }
     }
-    else
+    if (!proxyOnly)
     {
-        standby[0]->SetAttribute("FailTime", TimeValue(Seconds(o.failAt)));
-        standby[0]->SetAttribute("RecoverTime", TimeValue(Seconds(o.recoverAt)));
+        faults.Crash(depotNodes.Get(0), Seconds(o.failAt));
+        faults.Revive(depotNodes.Get(0), Seconds(o.recoverAt));
+    }
+    // Detection and revival of proxy 1 by whichever depot saw it first.
+    struct ProxyWatch
+    {
+        Outcome* out;
+        double failAt;
+        double recoverAt;
+    };
+
+    ProxyWatch watch{&out, proxyFail, proxyRecover};
+    for (uint32_t d = 0; d < (pair ? 2u : 1u) && proxyFail > 0; ++d)
+    {
+        depots[d]->TraceConnectWithoutContext(
+            "ProxyState",
+            MakeBoundCallback(
+                +[](ProxyWatch* w, uint32_t i, bool up)
+                {
+                    const double now = Simulator::Now().GetSeconds();
+                    if (i == 1 && !up && now >= w->failAt && w->out->detect < 0)
+                    {
+                        w->out->detect = now - w->failAt;
+                    }
+                    if (i == 1 && up && w->recoverAt > 0 && now >= w->recoverAt
+                        && w->out->revive < 0)
+                    {
+                        w->out->revive = now - w->recoverAt;
+                    }
+                },
+                &watch));
     }
 
     std::vector<double> completions;
@@ -261,6 +291,13 @@ Run(const std::string& name, const Options& o)
     int64_t stream = 1;
     stream += csma.AssignStreams(a, stream);
     stream += csma.AssignStreams(b, stream);
+    for (const auto& devices : virtualDevices)
+    {
+        for (const auto& d : devices)
+        {
+            stream += csma.AssignStreams(NetDeviceContainer(d), stream);
+        }
+    }
     internet.AssignStreams(NodeContainer(depotNodes, clients, proxies), stream);
 
     Simulator::Stop(Seconds(o.duration));
@@ -270,14 +307,100 @@ Run(const std::string& name, const Options& o)
     out.forwardGap = LongestGap(forwarded, from, o.duration);
     for (uint32_t d = 0; d < (pair ? 2u : 1u); ++d)
     {
-        out.broken += standby[d]->GetBrokenConnections();
-        out.heartbeats += standby[d]->GetHeartbeatsReceived();
-        out.syncMessages += standby[d]->GetSyncReceived();
-        out.records += standby[d]->GetRecordsImported();
+        const DepotStandby::Counters c = standby[d]->GetCounters();
+        out.broken += c.broken;
+        out.heartbeats += c.heartbeatsReceived;
+        out.syncMessages += c.syncReceived;
+        out.records += c.recordsImported;
     }
-    out.unsynced = standby[0] ? standby[0]->GetUnsyncedAtFailure() : 0;
+    if (!proxyOnly)
+    {
+        const DepotStandby::Counters c = standby[0]->GetCounters();
+        out.unsynced = c.unsyncedAtFailure;
+        out.expected = name.rfind("warm-", 0) == 0 ? int64_t(c.unsyncedLiveAtFailure) : -1;
+    }
     Simulator::Destroy();
     return out;
+}
+
+/// The option's value as a number in [min, max] (open ends if the flags say so), or exit 2.
+double
+Number(const std::string& option,
+       const std::string& text,
+       double min,
+       double max,
+       bool openMin = false,
+       bool integer = false)
+{
+    std::size_t used = 0;
+    double v = NAN;
+    try
+    {
+        v = std::stod(text, &used);
+    }
+    catch (const std::exception&)
+    {
+        used = 0;
+    }
+    const bool ok = used == text.size() && used > 0 && std::isfinite(v)
+                 && (openMin ? v > min : v >= min) && v <= max && (!integer || v == std::floor(v));
+    if (!ok)
+    {
+        std::cerr << "depot-failover: --" << option << "=" << text << ": must be "
+                  << (integer ? "an integer" : "a number") << " in " << (openMin ? "(" : "[") << min
+                  << ", " << max << "]\n";
+        std::exit(2);
+    }
+    return v;
+}
+
+/// Run a case in a child process (fresh state) and return its outcome.
+Outcome
+RunFresh(const std::string& name, const Options& o)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+    {
+        std::cerr << "depot-failover: pipe failed\n";
+        std::exit(3);
+    }
+    std::cout.flush();
+    const pid_t child = fork();
+    if (child == 0)
+    {
+        close(fds[0]);
+        const Outcome r = Run(name, o);
+        const bool ok = write(fds[1], &r, sizeof(r)) == static_cast<ssize_t>(sizeof(r));
+        _exit(ok ? 0 : 1);
+    }
+    close(fds[1]);
+    Outcome r;
+    const bool got = child > 0 && read(fds[0], &r, sizeof(r)) == static_cast<ssize_t>(sizeof(r));
+    close(fds[0]);
+    int status = 0;
+    if (child > 0)
+    {
+        waitpid(child, &status, 0);
+    }
+    if (!got || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    {
+        std::cerr << "depot-failover: case " << name << " did not complete\n";
+        std::exit(3);
+    }
+    return r;
+}
+
+/// A figure, or "-" when there is none.
+std::string
+Figure(double v)
+{
+    if (v < 0)
+    {
+        return "-";
+    }
+    std::ostringstream os;
+    os << std::fixed << std::setprecision(3) << v;
+    return os.str();
 }
 
 } // namespace
@@ -288,67 +411,134 @@ main(int argc, char* argv[])
     Options o;
     std::string cases = "all";
     std::string syncIntervals = "0.1,1,5";
+    std::string clients = "20";
+    std::string duration = "20";
+    std::string failAt = "5";
+    std::string recoverAt = "12";
+    std::string heartbeat = "0.1";
+    std::string deadTime = "0.3";
+    std::string proxyFailAt = "0";
+    std::string proxyRecoverAt = "0";
+    std::string pcap = "false";
     CommandLine cmd(__FILE__);
-    cmd.AddValue("case", "proxy, none, warm-<s>, hot, maglev, or all", cases);
+    cmd.AddValue(
+        "case", "proxy, none, warm-<s>, hot, maglev, all, or a comma-separated list", cases);
     cmd.AddValue("syncIntervals", "warm standby sync intervals (s) for --case=all", syncIntervals);
-    cmd.AddValue("clients", "clients", o.clients);
-    cmd.AddValue("duration", "simulated time (s)", o.duration);
-    cmd.AddValue("failAt", "failure time (s)", o.failAt);
-    cmd.AddValue("recoverAt", "recovery time (s)", o.recoverAt);
-    cmd.AddValue("heartbeat", "heartbeat interval (s)", o.heartbeat);
-    cmd.AddValue("deadTime", "dead time = failure detection time (s)", o.deadTime);
-    cmd.AddValue("pcap", "write PCAP files of the depots' LAN B devices", o.pcap);
+    cmd.AddValue("clients", "clients, 1 to 1000", clients);
+    cmd.AddValue("duration", "simulated time (s), up to 3600", duration);
+    cmd.AddValue("failAt", "failure time (s), > 1 and < recoverAt", failAt);
+    cmd.AddValue("recoverAt", "recovery time (s), < duration", recoverAt);
+    cmd.AddValue("heartbeat", "heartbeat interval (s), (0, 10]", heartbeat);
+    cmd.AddValue("deadTime", "dead time = failure detection time (s), > heartbeat", deadTime);
+    cmd.AddValue("proxyFailAt",
+                 "pair and none cases: proxy 1 crashes then too (s; 0: no proxy failure)",
+                 proxyFailAt);
+    cmd.AddValue("proxyRecoverAt", "proxy 1 revives then (s; 0: never)", proxyRecoverAt);
+    cmd.AddValue("pcap", "write PCAP files of the depots' LAN B devices (true/false)", pcap);
     cmd.Parse(argc, argv);
-    if (!(o.failAt > 1 && o.recoverAt > o.failAt && o.duration > o.recoverAt))
+    o.clients = Number("clients", clients, 1, 1000, false, true);
+    o.duration = Number("duration", duration, 0, 3600, true);
+    o.failAt = Number("failAt", failAt, 1, o.duration, true);
+    o.recoverAt = Number("recoverAt", recoverAt, o.failAt, o.duration, true);
+    o.heartbeat = Number("heartbeat", heartbeat, 0, 10, true);
+    o.deadTime = Number("deadTime", deadTime, o.heartbeat, 60, true);
+    o.proxyFailAt = Number("proxyFailAt", proxyFailAt, 0, o.duration);
+    if (o.proxyFailAt == 0 && proxyRecoverAt != "0")
     {
-        std::cerr << "depot-failover: need 1 < --failAt < --recoverAt < --duration\n";
+        std::cerr << "depot-failover: --proxyRecoverAt=" << proxyRecoverAt
+                  << ": needs --proxyFailAt > 0\n";
         return 2;
     }
-    std::vector<std::string> names;
-    if (cases == "all")
+    if (o.proxyFailAt > 0 && proxyRecoverAt != "0")
     {
-        names = {"proxy", "none"};
-        std::istringstream is(syncIntervals);
-        for (std::string s; std::getline(is, s, ',');)
-        {
-            names.push_back("warm-" + s);
-        }
-        names.push_back("hot");
-        names.push_back("maglev");
+        o.proxyRecoverAt
+            = Number("proxyRecoverAt", proxyRecoverAt, o.proxyFailAt, o.duration, true);
     }
-    else
+    if (pcap != "true" && pcap != "false" && pcap != "1" && pcap != "0")
     {
-        names = {cases};
+        std::cerr << "depot-failover: --pcap=" << pcap << ": must be true or false\n";
+        return 2;
+    }
+    o.pcap = pcap == "true" || pcap == "1";
+    std::vector<std::string> names;
+    std::istringstream list(cases);
+    for (std::string c; std::getline(list, c, ',');)
+    {
+        if (c != "all")
+        {
+            names.push_back(c);
+            continue;
+        }
+        names.insert(names.end(), {"proxy", "none"});
+        std::istringstream is(syncIntervals);
+        for (std::string i; std::getline(is, i, ',');)
+        {
+            Number("syncIntervals", i, 0, o.duration, true);
+            names.push_back("warm-" + i);
+        }
+        names.insert(names.end(), {"hot", "maglev"});
     }
     for (const auto& n : names)
     {
-        const bool known = n == "proxy" || n == "none" || n == "hot" || n == "maglev"
-                        || (n.rfind("warm-", 0) == 0 && n.size() > 5
-                            && n.find_first_not_of("0123456789.", 5) == std::string::npos
-                            && std::stod(n.substr(5)) > 0);
-        if (!known)
+        const bool warm = n.rfind("warm-", 0) == 0;
+        if (warm)
         {
-            std::cerr << "depot-failover: unknown case '" << n
-                      << "' (proxy, none, warm-<seconds>, hot, maglev, all)\n";
+            std::size_t used = 0;
+            double v = -1;
+            try
+            {
+                v = std::stod(n.substr(5), &used);
+            }
+            catch (const std::exception&)
+            {
+                used = 0;
+            }
+            if (used == 0 || used != n.size() - 5 || !(v > 0 && v <= o.duration))
+            {
+                std::cerr << "depot-failover: --case=" << n
+                          << ": the sync interval must be a number in (0, " << o.duration << "]\n";
+                return 2;
+            }
+        }
+        else if (n != "proxy" && n != "none" && n != "hot" && n != "maglev")
+        {
+            std::cerr << "depot-failover: --case=" << cases << ": unknown case '" << n
+                      << "' (proxy, none, warm-<seconds in (0, duration]>, hot, maglev, all)\n";
             return 2;
         }
     }
+    if (names.empty())
+    {
+        std::cerr << "depot-failover: --case=" << cases << ": no case\n";
+        return 2;
+    }
     std::cout << o.clients << " clients, failure at " << o.failAt << " s, recovery at "
               << o.recoverAt << " s, heartbeat " << o.heartbeat << " s, dead time " << o.deadTime
-              << " s, " << o.duration << " s simulated\n\n";
-    std::cout << std::left << std::setw(10) << "case" << std::right << std::setw(10) << "completed"
-              << std::setw(8) << "failed" << std::setw(8) << "broken" << std::setw(10) << "unsynced"
-              << std::setw(12) << "takeover(s)" << std::setw(13) << "no-reply(s)" << std::setw(12)
-              << "no-fwd(s)" << std::setw(12) << "heartbeats" << std::setw(8) << "syncs"
-              << std::setw(9) << "records" << '\n';
+              << " s, " << o.duration << " s simulated";
+    if (o.proxyFailAt > 0)
+    {
+        std::cout << ", proxy 1 crashes at " << o.proxyFailAt << " s";
+        if (o.proxyRecoverAt > 0)
+        {
+            std::cout << " and revives at " << o.proxyRecoverAt << " s";
+        }
+    }
+    std::cout << "\n\n"
+              << std::left << std::setw(10) << "case" << std::right << std::setw(10) << "completed"
+              << std::setw(8) << "failed" << std::setw(8) << "broken" << std::setw(10) << "expected"
+              << std::setw(10) << "unsynced" << std::setw(12) << "takeover(s)" << std::setw(13)
+              << "no-reply(s)" << std::setw(12) << "no-fwd(s)" << std::setw(11) << "detect(s)"
+              << std::setw(11) << "revive(s)" << std::setw(12) << "heartbeats" << std::setw(8)
+              << "syncs" << std::setw(9) << "records" << '\n';
     for (const auto& n : names)
     {
-        const Outcome r = Run(n, o);
+        const Outcome r = RunFresh(n, o);
         std::cout << std::left << std::setw(10) << n << std::right << std::setw(10) << r.completed
                   << std::setw(8) << r.failed << std::setw(8) << r.broken << std::setw(10)
-                  << r.unsynced << std::setw(12) << std::setprecision(3)
-                  << (r.takeover < 0 ? std::string("-") : std::to_string(r.takeover).substr(0, 5))
-                  << std::setw(13) << r.requestGap << std::setw(12) << r.forwardGap << std::setw(12)
+                  << (r.expected < 0 ? "-" : std::to_string(r.expected)) << std::setw(10)
+                  << r.unsynced << std::setw(12) << Figure(r.takeover) << std::setw(13)
+                  << Figure(r.requestGap) << std::setw(12) << Figure(r.forwardGap) << std::setw(11)
+                  << Figure(r.detect) << std::setw(11) << Figure(r.revive) << std::setw(12)
                   << r.heartbeats << std::setw(8) << r.syncMessages << std::setw(9) << r.records
                   << '\n';
     }

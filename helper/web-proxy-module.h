@@ -28,6 +28,7 @@
 #include "ns3/destination-hash-scheduler.h"
 #include "ns3/direct-node-table.h"
 #include "ns3/fast-demux-tcp-l4-protocol.h"
+#include "ns3/fault-injection-helper.h"
 #include "ns3/fixed-request-source.h"
 #include "ns3/flow-hash.h"
 #include "ns3/greedy-dual-policy.h"

@@ -29,6 +29,7 @@ RULES = {
     "helper/scenario": ["helper/endpoints"],
     "helper/proxy": ["model/proxy"],
     "helper/depot": ["model/depot", "helper/endpoints"],
+    "helper/faults": ["model/depot"],  # a crashed depot node fails through its DepotStandby
     "helper/placement": ["model/placement", "helper/scenario", "helper/proxy"],
 }
 MAX_LINES = 600

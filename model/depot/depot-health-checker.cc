@@ -68,9 +68,15 @@ DepotHealthChecker::Dispose()
 }
 
 void
+DepotHealthChecker::SetPaused(bool paused)
+{
+    m_paused = paused;
+}
+
+void
 DepotHealthChecker::Round()
 {
-    for (uint32_t i = 0; i < m_proxies->size(); ++i)
+    for (uint32_t i = 0; i < m_proxies->size() && !m_paused; ++i)
     {
         if (m_sockets[i])
         {
@@ -158,7 +164,10 @@ DepotHealthChecker::Done(uint32_t index, bool ok)
         socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
         socket->Close();
     }
-    m_result(index, ok);
+    if (!m_paused)
+    {
+        m_result(index, ok);
+    }
 }
 
 } // namespace ns3

@@ -70,6 +70,14 @@ class DepotHealthChecker
     /// Release the sockets and parsers.
     void Dispose();
 
+    /**
+     * A standby depot does not check: it takes the proxies' states from the master, and
+     * checks of its own would contradict them. The rounds keep their times; results of
+     * checks under way are ignored while paused.
+     * \param paused whether to check
+     */
+    void SetPaused(bool paused);
+
   private:
     /// Start a round.
     void Round();
@@ -102,6 +110,7 @@ class DepotHealthChecker
     std::vector<Ptr<Socket>> m_sockets;                 //!< per proxy, while a check runs
     std::vector<EventId> m_timers;                      //!< per proxy check timeout
     std::vector<std::unique_ptr<HttpParser>> m_parsers; //!< per proxy (HTTP checks)
+    bool m_paused{false};                               //!< a standby's: no checks
 };
 
 } // namespace ns3

@@ -94,14 +94,33 @@ DepotSessionSync::SessionGone(Ipv4Address client, uint16_t port)
 }
 
 uint32_t
-DepotSessionSync::CountUnsynced(const DepotSessionTable& table) const
+DepotSessionSync::CountUnsynced(const DepotSessionTable& table, bool liveOnly) const
 {
     uint32_t n = 0;
     table.ForEach(
-        [&](const DepotSession& s) {
-            n += m_synced.count({s.client, s.clientPort}) == 0;
+        [&](const DepotSession& s)
+        {
+            const bool over = s.timerState == TcpStateTracker::S_TIME_WAIT
+                           || s.timerState == TcpStateTracker::S_CLOSE;
+            n += m_synced.count({s.client, s.clientPort}) == 0 && !(liveOnly && over);
         });
     return n;
+}
+
+void
+DepotSessionSync::Watch(Ptr<Depot> depot)
+{
+    depot->TraceConnectWithoutContext(
+        "SessionClosed",
+        MakeBoundCallback(
+            +[](DepotSessionSync* s, Ipv4Address c, uint16_t p, uint32_t) { s->SessionGone(c, p); },
+            this));
+    depot->TraceConnectWithoutContext(
+        "SessionExpired",
+        MakeBoundCallback(
+            +[](DepotSessionSync* s, Ipv4Address c, uint16_t p, uint32_t, uint8_t)
+            { s->SessionGone(c, p); },
+            this));
 }
 
 uint64_t

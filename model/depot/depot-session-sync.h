@@ -64,8 +64,16 @@ class DepotSessionSync
      */
     void SessionGone(Ipv4Address client, uint16_t port);
 
-    /// \param table the master's table \return its sessions the backup has not got
-    uint32_t CountUnsynced(const DepotSessionTable& table) const;
+    /**
+     * \param table the master's table
+     * \param liveOnly count only sessions not in TIME_WAIT or CLOSE (those that may still
+     *        carry a segment, which a takeover would find without a session)
+     * \return its sessions the backup has not got
+     */
+    uint32_t CountUnsynced(const DepotSessionTable& table, bool liveOnly) const;
+
+    /// \param depot the master's depot: sessions leaving its table are forgotten here
+    void Watch(Ptr<Depot> depot);
 
     /// \return sync messages sent
     uint64_t GetMessagesSent() const;

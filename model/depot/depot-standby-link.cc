@@ -21,12 +21,14 @@ void
 DepotStandbyLink::Open(Ptr<Node> node,
                        const Settings& settings,
                        ReceiveCallback receive,
-                       MasterCallback isMaster)
+                       FillCallback fill,
+                       DropCallback drop)
 {
     m_node = node;
     m_settings = settings;
     m_receive = std::move(receive);
-    m_isMaster = std::move(isMaster);
+    m_fill = std::move(fill);
+    m_drop = std::move(drop);
     m_socket = OpenSocket(m_settings.port);
     if (m_settings.sync)
     {
@@ -123,7 +125,7 @@ DepotStandbyLink::SendHeartbeat()
     DepotSyncHeader h;
     h.type = DepotSyncHeader::HEARTBEAT;
     h.group = m_settings.group;
-    h.master = m_isMaster();
+    m_fill(h);
     h.priority = m_settings.priority;
     h.sequence = m_sequence++;
     Ptr<Packet> p = Create<Packet>();
@@ -141,29 +143,21 @@ DepotStandbyLink::Receive(Ptr<Socket> socket)
     Address from;
     while (Ptr<Packet> p = socket->RecvFrom(from))
     {
-        uint8_t fixed[DepotSyncHeader::FIXED_SIZE];
-        const uint32_t size = p->GetSize();
-        if (size < DepotSyncHeader::FIXED_SIZE)
-        {
-            NS_LOG_WARN("short depot sync message (" << size << " bytes) ignored");
-            continue;
-        }
-        p->CopyData(fixed, DepotSyncHeader::FIXED_SIZE);
-        const uint32_t n = (uint32_t(fixed[8]) << 8) | fixed[9];
-        if ((fixed[0] != DepotSyncHeader::HEARTBEAT && fixed[0] != DepotSyncHeader::SYNC)
-            || size != DepotSyncHeader::FIXED_SIZE + n * DepotSyncHeader::RECORD_SIZE)
-        {
-            NS_LOG_WARN("malformed depot sync message (type " << unsigned(fixed[0]) << ", " << size
-                                                              << " bytes, " << n
-                                                              << " records) ignored");
-            continue;
-        }
+        const Ipv4Address sender = InetSocketAddress::ConvertFrom(from).GetIpv4();
         DepotSyncHeader h;
         p->RemoveHeader(h);
-        if (h.group == m_settings.group)
+        const char* reason = h.error != DepotSyncHeader::OK ? DepotSyncHeader::ErrorName(h.error)
+                           : sender != m_settings.peer      ? "stranger"
+                           : h.group != m_settings.group    ? "other-group"
+                                                            : nullptr;
+        if (reason)
         {
-            m_receive(h, InetSocketAddress::ConvertFrom(from).GetIpv4());
+            NS_LOG_WARN("node " << m_node->GetId() << ": depot sync message from " << sender
+                                << " dropped: " << reason);
+            m_drop(sender, reason);
+            continue;
         }
+        m_receive(h, sender);
     }
 }
 

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 
 namespace ns3
 {
@@ -26,7 +27,8 @@ class Socket;
  *
  * It owns the heartbeat and sync sockets, bound to the node's real interface on the peer's
  * subnet, sends the periodic heartbeats, and hands every well-formed message of the pair's
- * group to the standby.
+ * group from the peer to the standby; anything else (malformed, another group, another
+ * sender) is dropped and reported with its reason.
  */
 class DepotStandbyLink
 {
@@ -47,20 +49,25 @@ class DepotStandbyLink
     /// Called with each message of the group and its sender.
     using ReceiveCallback = std::function<void(const DepotSyncHeader&, Ipv4Address)>;
 
-    /// Says whether this depot is the master (heartbeats carry it).
-    using MasterCallback = std::function<bool()>;
+    /// Fills in what a heartbeat says of this depot (its role, the proxies' states).
+    using FillCallback = std::function<void(DepotSyncHeader&)>;
+
+    /// Called with each dropped message's sender and reason.
+    using DropCallback = std::function<void(Ipv4Address, const std::string&)>;
 
     /**
      * Open the sockets.
      * \param node the depot's node
      * \param settings where and what
      * \param receive called with each message
-     * \param isMaster read by each heartbeat
+     * \param fill called for each heartbeat
+     * \param drop called with each dropped message
      */
     void Open(Ptr<Node> node,
               const Settings& settings,
               ReceiveCallback receive,
-              MasterCallback isMaster);
+              FillCallback fill,
+              DropCallback drop);
 
     /// \return whether the sockets are open
     bool IsOpen() const;
@@ -102,7 +109,8 @@ class DepotStandbyLink
     Ptr<Node> m_node;             //!< the depot's node
     Settings m_settings;          //!< where and what
     ReceiveCallback m_receive;    //!< the standby's message handler
-    MasterCallback m_isMaster;    //!< the standby's role
+    FillCallback m_fill;          //!< the standby's role and proxies
+    DropCallback m_drop;          //!< the standby's drop counter
     Ptr<Socket> m_socket;         //!< heartbeats
     Ptr<Socket> m_syncSocket;     //!< syncs (warm; may be m_socket)
     EventId m_heartbeatEvent;     //!< next heartbeat

@@ -3,6 +3,7 @@
  */
 #include "depot-standby.h"
 
+#include "ns3/attribute-choice.h"
 #include "ns3/boolean.h"
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4.h"
@@ -42,9 +43,9 @@ DepotStandby::GetTypeId()
                             MakeIpv4AddressChecker())
               .AddAttribute(
                   "Port",
-                  "UDP port of the heartbeats (and of the syncs if SyncPort is the same; LVS sync "
-                  "daemon: 8848).",
-                  UintegerValue(8848),
+                  "UDP port of the heartbeats (and of the syncs if SyncPort is the same). Not "
+                  "the LVS sync daemon's 8848: the format is the module's own (DepotSyncHeader).",
+                  UintegerValue(8870),
                   MakeUintegerAccessor(&DepotStandby::m_port),
                   MakeUintegerChecker<uint16_t>(1))
               .AddAttribute("SyncPort",
@@ -53,7 +54,7 @@ DepotStandby::GetTypeId()
                             "flow-queueing root queue disc (ns-3's default FqCoDel) does not "
                             "hold heartbeats behind a burst of syncs (a full table is sent "
                             "when a backup comes back). Equal to Port: one socket for both.",
-                            UintegerValue(8849),
+                            UintegerValue(8871),
                             MakeUintegerAccessor(&DepotStandby::m_syncPort),
                             MakeUintegerChecker<uint16_t>(1))
               .AddAttribute("Group",
@@ -115,6 +116,12 @@ DepotStandby::GetTypeId()
                             MakeUintegerAccessor(&DepotStandby::m_messageSize),
                             MakeUintegerChecker<uint32_t>(DepotSyncHeader::FIXED_SIZE
                                                           + DepotSyncHeader::RECORD_SIZE))
+              .AddAttribute("HoldLimit",
+                            "Hot standby: most client SYNs the backup holds until the master's "
+                            "proxy answers (DepotStandbyMirror).",
+                            UintegerValue(10000),
+                            MakeUintegerAccessor(&DepotStandby::m_holdLimit),
+                            MakeUintegerChecker<uint32_t>(1))
               .AddAttribute("FailTime",
                             "When the node fails (0: never).",
                             TimeValue(Seconds(0)),
@@ -138,7 +145,13 @@ DepotStandby::GetTypeId()
                               "After this depot took over, a client segment found no session: a "
                               "connection the failover broke (once per client address and port).",
                               MakeTraceSourceAccessor(&DepotStandby::m_brokenTrace),
-                              "ns3::DepotStandby::BrokenTracedCallback");
+                              "ns3::DepotStandby::BrokenTracedCallback")
+              .AddTraceSource("MessageDropped",
+                              "A message on the pair's ports was dropped: its sender and why "
+                              "(short, bad-magic, bad-version, unknown-type, bad-length, "
+                              "stranger, other-group).",
+                              MakeTraceSourceAccessor(&DepotStandby::m_messageDropTrace),
+                              "ns3::DepotStandby::MessageDropTracedCallback");
     return tid;
 }
 
@@ -150,6 +163,7 @@ void
 DepotStandby::DoDispose()
 {
     m_depot = nullptr;
+    m_mirror.Dispose();
     m_devices.Clear();
     m_link.Dispose();
     Application::DoDispose();
@@ -173,33 +187,35 @@ DepotStandby::AddVirtualDevice(Ptr<NetDevice> device)
     m_devices.AddVirtual(device);
 }
 
+namespace
+{
+const AttributeChoice<uint8_t> MODES[] = {{2, "hot"}, {1, "warm"}, {0, "none"}};
+const AttributeChoice<uint8_t> CONTENTS[] = {{0, "new"}, {1, "changed"}, {2, "full"}};
+} // namespace
+
 void
 DepotStandby::SetMode(std::string mode)
 {
-    NS_ABORT_MSG_UNLESS(mode == "hot" || mode == "warm" || mode == "none",
-                        "DepotStandby: Mode must be hot, warm or none, not '" << mode << "'");
-    m_mode = mode == "hot" ? HOT : (mode == "warm" ? WARM : NONE);
+    m_mode = static_cast<Mode>(ParseChoice("DepotStandby", "Mode", mode, MODES));
 }
 
 std::string
 DepotStandby::GetMode() const
 {
-    return m_mode == HOT ? "hot" : (m_mode == WARM ? "warm" : "none");
+    return ChoiceName<uint8_t>(m_mode, MODES);
 }
 
 void
 DepotStandby::SetSyncContent(std::string content)
 {
-    NS_ABORT_MSG_UNLESS(content == "new" || content == "changed" || content == "full",
-                        "DepotStandby: SyncContent must be new, changed or full, not '" << content
-                                                                                        << "'");
-    m_content = content == "new" ? SYNC_NEW : (content == "changed" ? SYNC_CHANGED : SYNC_FULL);
+    m_content
+        = static_cast<SyncContent>(ParseChoice("DepotStandby", "SyncContent", content, CONTENTS));
 }
 
 std::string
 DepotStandby::GetSyncContent() const
 {
-    return m_content == SYNC_NEW ? "new" : (m_content == SYNC_CHANGED ? "changed" : "full");
+    return ChoiceName<uint8_t>(m_content, CONTENTS);
 }
 
 const char*
@@ -238,28 +254,14 @@ DepotStandby::StartApplication()
     m_vip = vip.Get();
     m_depot->TraceConnectWithoutContext("PacketDropped",
                                         MakeCallback(&DepotStandby::Dropped, this));
-    auto gone = MakeCallback(&DepotSessionSync::SessionGone, &m_sync);
+    m_sync.Watch(m_depot);
     m_depot->TraceConnectWithoutContext(
-        "SessionClosed",
+        "ProxyState",
         MakeBoundCallback(
-            +[](Callback<void, Ipv4Address, uint16_t> cb, Ipv4Address c, uint16_t p, uint32_t)
-            { cb(c, p); },
-            gone));
-    m_depot->TraceConnectWithoutContext("SessionExpired",
-                                        MakeBoundCallback(
-                                            +[](Callback<void, Ipv4Address, uint16_t> cb,
-                                                Ipv4Address c,
-                                                uint16_t p,
-                                                uint32_t,
-                                                uint8_t) { cb(c, p); },
-                                            gone));
+            +[](DepotStandby* s, uint32_t, bool) { s->ProxyChanged(); }, this));
     if (m_mode == HOT)
     {
-        for (const auto& d : m_devices.GetVirtual())
-        {
-            GetNode()->RegisterProtocolHandler(
-                MakeCallback(&DepotStandby::Mirror, this), Ipv4L3Protocol::PROT_NUMBER, d);
-        }
+        m_mirror.Start(GetNode(), m_depot, m_devices.GetVirtual(), m_holdLimit);
     }
     if (m_failTime.IsStrictlyPositive())
     {
@@ -296,7 +298,12 @@ DepotStandby::Start()
                 GetNode(),
                 link,
                 [this](const DepotSyncHeader& h, Ipv4Address from) { Received(h, from); },
-                [this]() { return m_role == MASTER; });
+                [this](DepotSyncHeader& h) { FillHeartbeat(h); },
+                [this](Ipv4Address from, const std::string& why)
+                {
+                    ++m_counters.messagesDropped;
+                    m_messageDropTrace(from, why);
+                });
         }
         m_link.StartHeartbeats();
     }
@@ -316,10 +323,7 @@ DepotStandby::StopApplication()
     m_deadEvent.Cancel();
     m_syncEvent.Cancel();
     m_link.Close();
-    if (m_mode == HOT)
-    {
-        GetNode()->UnregisterProtocolHandler(MakeCallback(&DepotStandby::Mirror, this));
-    }
+    m_mirror.Stop();
 }
 
 void
@@ -345,12 +349,13 @@ DepotStandby::BecomeMaster(bool failover)
         ArmDeadTimer(); // a master watches the backup too
     }
     m_devices.SetVirtualUp(GetNode(), true);
+    m_mirror.SetBackup(false);
     m_depot->SetStandby(false);
     m_tookOver = failover;
     m_broken.Clear();
     if (failover)
     {
-        ++m_failovers;
+        ++m_counters.failovers;
         m_failoverTrace(Simulator::Now() - m_lastMasterHeard);
     }
     SetRole(MASTER);
@@ -371,6 +376,7 @@ DepotStandby::BecomeBackup()
 {
     m_devices.SetVirtualUp(GetNode(), false);
     m_depot->SetStandby(true);
+    m_mirror.SetBackup(m_mode == HOT);
     m_tookOver = false;
     m_syncEvent.Cancel();
     SetRole(BACKUP);
@@ -410,17 +416,17 @@ DepotStandby::Received(const DepotSyncHeader& h, Ipv4Address from)
     }
     if (h.type == DepotSyncHeader::SYNC)
     {
-        ++m_syncReceived;
+        ++m_counters.syncReceived;
         if (m_role == BACKUP)
         {
             for (const auto& r : h.records)
             {
-                m_recordsImported += m_depot->ImportSession(r) ? 1 : 0;
+                m_counters.recordsImported += m_depot->ImportSession(r) ? 1 : 0;
             }
         }
         return;
     }
-    ++m_heartbeatsReceived;
+    ++m_counters.heartbeatsReceived;
     NS_LOG_LOGIC("node " << GetNode()->GetId() << " (" << RoleName(m_role) << ") heard " << h
                          << " from " << from);
     const bool wasAlive = m_peerAlive;
@@ -451,6 +457,42 @@ DepotStandby::Received(const DepotSyncHeader& h, Ipv4Address from)
         }
         m_lastMasterHeard = Simulator::Now();
         ArmDeadTimer();
+        FollowProxies(h.proxiesUp);
+    }
+}
+
+void
+DepotStandby::FillHeartbeat(DepotSyncHeader& h) const
+{
+    h.master = m_role == MASTER;
+    if (h.master)
+    {
+        for (const auto& p : m_depot->GetProxies())
+        {
+            h.proxiesUp.push_back(p.up);
+        }
+    }
+}
+
+void
+DepotStandby::FollowProxies(const std::vector<bool>& up)
+{
+    if (up.size() != m_depot->GetProxies().size())
+    {
+        return; // another pool: nothing to learn
+    }
+    for (uint32_t i = 0; i < up.size(); ++i)
+    {
+        m_depot->SetProxyUp(i, up[i]); // scraps the backup's sessions of a failed proxy too
+    }
+}
+
+void
+DepotStandby::ProxyChanged()
+{
+    if (m_role == MASTER && m_link.IsOpen())
+    {
+        m_link.HeartbeatNow(); // the backup learns at once, not one interval later
     }
 }
 
@@ -459,22 +501,6 @@ DepotStandby::Sync()
 {
     m_sync.Send(*m_depot, m_link.GetSyncSocket(), m_content == SYNC_FULL);
     m_syncEvent = Simulator::Schedule(m_syncInterval, &DepotStandby::Sync, this);
-}
-
-void
-DepotStandby::Mirror(Ptr<NetDevice>,
-                     Ptr<const Packet> packet,
-                     uint16_t,
-                     const Address&,
-                     const Address&,
-                     NetDevice::PacketType)
-{
-    // A non-promiscuous handler gets the frames for the virtual MAC (and broadcasts, which
-    // the depot ignores); ns-3 passes them with PacketType 0.
-    if (m_role == BACKUP)
-    {
-        m_depot->Observe(packet);
-    }
 }
 
 void
@@ -495,7 +521,10 @@ DepotStandby::Fail()
         return;
     }
     NS_LOG_INFO("node " << GetNode()->GetId() << " fails");
-    m_unsyncedAtFailure = GetUnsyncedSessions();
+    m_counters.unsyncedAtFailure = GetUnsyncedSessions();
+    m_counters.unsyncedLiveAtFailure = m_mode == WARM && m_role == MASTER
+                                         ? m_sync.CountUnsynced(m_depot->GetSessionTable(), true)
+                                         : 0;
     m_link.StopHeartbeats();
     m_deadEvent.Cancel();
     m_syncEvent.Cancel();
@@ -531,46 +560,16 @@ DepotStandby::GetRole() const
     return m_role;
 }
 
-uint64_t
-DepotStandby::GetFailovers() const
+DepotStandby::Counters
+DepotStandby::GetCounters() const
 {
-    return m_failovers;
-}
-
-uint64_t
-DepotStandby::GetHeartbeatsSent() const
-{
-    return m_link.GetHeartbeatsSent();
-}
-
-uint64_t
-DepotStandby::GetHeartbeatsReceived() const
-{
-    return m_heartbeatsReceived;
-}
-
-uint64_t
-DepotStandby::GetSyncSent() const
-{
-    return m_sync.GetMessagesSent();
-}
-
-uint64_t
-DepotStandby::GetSyncReceived() const
-{
-    return m_syncReceived;
-}
-
-uint64_t
-DepotStandby::GetRecordsSent() const
-{
-    return m_sync.GetRecordsSent();
-}
-
-uint64_t
-DepotStandby::GetRecordsImported() const
-{
-    return m_recordsImported;
+    Counters c = m_counters;
+    c.heartbeatsSent = m_link.GetHeartbeatsSent();
+    c.syncSent = m_sync.GetMessagesSent();
+    c.recordsSent = m_sync.GetRecordsSent();
+    c.broken = m_broken.GetCount();
+    c.followed = m_mirror.GetFollowed();
+    return c;
 }
 
 uint64_t
@@ -580,19 +579,13 @@ DepotStandby::GetBrokenConnections() const
 }
 
 uint32_t
-DepotStandby::GetUnsyncedAtFailure() const
-{
-    return m_unsyncedAtFailure;
-}
-
-uint32_t
 DepotStandby::GetUnsyncedSessions() const
 {
     if (m_mode != WARM || m_role != MASTER)
     {
         return m_depot->IsFailed() ? 0 : m_depot->GetSessionTable().Size();
     }
-    return m_sync.CountUnsynced(m_depot->GetSessionTable());
+    return m_sync.CountUnsynced(m_depot->GetSessionTable(), false);
 }
 
 } // namespace ns3

@@ -8,6 +8,7 @@
 #include "depot-session-sync.h"
 #include "depot-standby-devices.h"
 #include "depot-standby-link.h"
+#include "depot-standby-mirror.h"
 #include "depot.h"
 
 #include "ns3/application.h"
@@ -40,11 +41,16 @@ class Socket;
  * heartbeat for DeadTime takes over. Standby modes:
  * - hot: the backup's depot processes every frame its virtual devices receive (the frames
  *   addressed to the virtual MAC, which are the master's input) and so keeps the master's
- *   table without forwarding anything;
+ *   table without forwarding anything; it takes each session's proxy from the master's
+ *   decision as the wire shows it (DepotStandbyMirror) and schedules on its own only after
+ *   a takeover;
  * - warm: the master sends its sessions every SyncInterval (SyncContent: new, changed or
  *   full), the backup imports them; sessions opened since the last sync are lost on failover;
  * - none: no state (a Maglev pair with NoSessionAction sloppy re-hashes flows to the same
  *   proxies).
+ *
+ * In every mode a backup runs no health checks: the master's heartbeats carry its proxies'
+ * states (and a change is sent at once), which the backup's depot adopts.
  *
  * Fail() takes the whole node down (its devices neither send nor receive, the depot process
  * loses its state); Recover() brings it back as a backup (or master if Preempt and the
@@ -52,7 +58,8 @@ class Socket;
  * took over: client flows whose non-SYN segments find no session (NO_SESSION drops).
  *
  * DepotStandby keeps the roles (heartbeat arbitration, takeover, failure and recovery) and
- * hands the rest out: DepotStandbyLink carries the messages, DepotSessionSync chooses what a
+ * hands the rest out: DepotStandbyLink carries the messages, DepotStandbyMirror feeds a hot
+ * backup, DepotSessionSync chooses what a
  * sync carries, DepotStandbyDevices switches the node's devices, DepotBrokenConnections
  * counts what a takeover broke.
  */
@@ -101,24 +108,28 @@ class DepotStandby : public Application
     /// \param role a role \return its name
     static const char* RoleName(uint8_t role);
 
-    /// \return takeovers after the peer fell silent
-    uint64_t GetFailovers() const;
-    /// \return heartbeats sent
-    uint64_t GetHeartbeatsSent() const;
-    /// \return heartbeats received from the peer
-    uint64_t GetHeartbeatsReceived() const;
-    /// \return sync messages sent
-    uint64_t GetSyncSent() const;
-    /// \return sync messages received
-    uint64_t GetSyncReceived() const;
-    /// \return session records sent
-    uint64_t GetRecordsSent() const;
-    /// \return session records imported
-    uint64_t GetRecordsImported() const;
+    /// What the standby counted.
+    struct Counters
+    {
+        uint64_t failovers{0};             //!< takeovers after the peer fell silent
+        uint64_t heartbeatsSent{0};        //!< heartbeats sent
+        uint64_t heartbeatsReceived{0};    //!< heartbeats received from the peer
+        uint64_t syncSent{0};              //!< sync messages sent
+        uint64_t syncReceived{0};          //!< sync messages received
+        uint64_t recordsSent{0};           //!< session records sent
+        uint64_t recordsImported{0};       //!< session records imported
+        uint64_t broken{0};                //!< connections found broken after a takeover
+        uint64_t followed{0};              //!< hot backup: sessions opened on the master's word
+        uint64_t messagesDropped{0};       //!< messages dropped (MessageDropped trace)
+        uint32_t unsyncedAtFailure{0};     //!< sessions opened since the last sync at Fail
+        uint32_t unsyncedLiveAtFailure{0}; //!< of those, not in TIME_WAIT or CLOSE (warm)
+    };
+
+    /// \return the counters
+    Counters GetCounters() const;
+
     /// \return client connections found broken after this depot took over
     uint64_t GetBrokenConnections() const;
-    /// \return sessions opened since the last sync when this depot last failed (warm)
-    uint32_t GetUnsyncedAtFailure() const;
     /// \return sessions opened since the last sync (warm; all sessions otherwise)
     uint32_t GetUnsyncedSessions() const;
 
@@ -128,6 +139,8 @@ class DepotStandby : public Application
     using FailoverTracedCallback = void (*)(Time);
     /// Broken connection trace: client address and port.
     using BrokenTracedCallback = void (*)(Ipv4Address, uint16_t);
+    /// Dropped message trace: sender and reason.
+    using MessageDropTracedCallback = void (*)(Ipv4Address, const std::string&);
 
   protected:
     /// Drops the depot, gives the node's devices back and closes the pair's link.
@@ -184,13 +197,12 @@ class DepotStandby : public Application
      * \param from its sender
      */
     void Received(const DepotSyncHeader& h, Ipv4Address from);
-    /// Protocol handler on the virtual devices (hot standby input).
-    void Mirror(Ptr<NetDevice> device,
-                Ptr<const Packet> packet,
-                uint16_t protocol,
-                const Address& from,
-                const Address& to,
-                NetDevice::PacketType type);
+    /// \param h a heartbeat to fill in: role and (master) the proxies' states
+    void FillHeartbeat(DepotSyncHeader& h) const;
+    /// \param up the master's proxy states, applied to a backup's depot
+    void FollowProxies(const std::vector<bool>& up);
+    /// The master's depot changed a proxy's state: tell the backup now.
+    void ProxyChanged();
     /// Depot drop trace: NO_SESSION from a client after a takeover is a broken connection.
     void Dropped(Ptr<const Packet> packet, const Ipv4Header& header, Depot::DropReason reason);
 
@@ -219,17 +231,16 @@ class DepotStandby : public Application
     EventId m_syncEvent;                 //!< next sync
     Time m_lastMasterHeard;              //!< last master heartbeat
     DepotSessionSync m_sync;             //!< warm master: what the backup got
-    uint64_t m_failovers{0};             //!< takeovers
-    uint64_t m_heartbeatsReceived{0};    //!< counter
-    uint64_t m_syncReceived{0};          //!< counter
-    uint64_t m_recordsImported{0};       //!< counter
-    uint32_t m_unsyncedAtFailure{0};     //!< at the last Fail
+    uint32_t m_holdLimit;                //!< hot: most SYNs held
+    DepotStandbyMirror m_mirror;         //!< hot backup: input and the master's decisions
+    Counters m_counters;                 //!< what was counted here
     bool m_tookOver{false};              //!< master after a failover (count broken)
 
-    TracedCallback<uint8_t, uint8_t> m_roleTrace;        //!< role changes
-    TracedCallback<Time> m_failoverTrace;                //!< takeovers
-    TracedCallback<Ipv4Address, uint16_t> m_brokenTrace; //!< broken connections
-    DepotBrokenConnections m_broken{&m_brokenTrace};     //!< flows broken since the takeover
+    TracedCallback<uint8_t, uint8_t> m_roleTrace;                       //!< role changes
+    TracedCallback<Time> m_failoverTrace;                               //!< takeovers
+    TracedCallback<Ipv4Address, uint16_t> m_brokenTrace;                //!< broken connections
+    TracedCallback<Ipv4Address, const std::string&> m_messageDropTrace; //!< dropped messages
+    DepotBrokenConnections m_broken{&m_brokenTrace}; //!< flows broken since the takeover
 };
 
 } // namespace ns3

@@ -58,28 +58,71 @@ DepotSyncHeader::GetInstanceTypeId() const
 void
 DepotSyncHeader::Print(std::ostream& os) const
 {
+    if (error != OK)
+    {
+        os << "malformed (" << ErrorName(error) << ")";
+        return;
+    }
     os << (type == HEARTBEAT ? "heartbeat" : "sync") << " group=" << unsigned(group)
        << (master ? " master" : " backup") << " priority=" << unsigned(priority)
-       << " seq=" << sequence << " records=" << records.size();
+       << " seq=" << sequence;
+    if (type == HEARTBEAT)
+    {
+        os << " proxies=";
+        for (bool up : proxiesUp)
+        {
+            os << (up ? '1' : '0');
+        }
+    }
+    else
+    {
+        os << " records=" << records.size();
+    }
+}
+
+const char*
+DepotSyncHeader::ErrorName(Error e)
+{
+    static const char* names[]
+        = {"ok", "short", "bad-magic", "bad-version", "unknown-type", "bad-length"};
+    return e <= BAD_LENGTH ? names[e] : "?";
 }
 
 uint32_t
 DepotSyncHeader::GetSerializedSize() const
 {
-    return FIXED_SIZE + RECORD_SIZE * records.size();
+    return FIXED_SIZE
+         + (type == HEARTBEAT ? (proxiesUp.size() + 7) / 8 : RECORD_SIZE * records.size());
 }
 
 void
 DepotSyncHeader::Serialize(Buffer::Iterator start) const
 {
-    NS_ABORT_MSG_IF(records.size() > UINT16_MAX, "DepotSyncHeader: too many records");
+    const size_t n = type == HEARTBEAT ? proxiesUp.size() : records.size();
+    NS_ABORT_MSG_IF(n > UINT16_MAX, "DepotSyncHeader: too many records or proxies");
     Buffer::Iterator i = start;
+    i.WriteHtonU32(MAGIC);
+    i.WriteU8(VERSION);
     i.WriteU8(type);
     i.WriteU8(group);
     i.WriteU8(master ? 1 : 0);
     i.WriteU8(priority);
+    i.WriteU8(0);
+    i.WriteHtonU16(n);
     i.WriteHtonU32(sequence);
-    i.WriteHtonU16(records.size());
+    if (type == HEARTBEAT)
+    {
+        for (size_t first = 0; first < n; first += 8)
+        {
+            uint8_t bits = 0;
+            for (size_t b = 0; b < 8 && first + b < n; ++b)
+            {
+                bits |= proxiesUp[first + b] ? 0x80 >> b : 0;
+            }
+            i.WriteU8(bits);
+        }
+        return;
+    }
     for (const auto& r : records)
     {
         i.WriteHtonU32(r.client);
@@ -99,15 +142,49 @@ uint32_t
 DepotSyncHeader::Deserialize(Buffer::Iterator start)
 {
     Buffer::Iterator i = start;
+    const uint32_t size = i.GetRemainingSize();
+    proxiesUp.clear();
+    records.clear();
+    error = OK;
+    if (size < FIXED_SIZE)
+    {
+        error = SHORT;
+        i.Next(size);
+        return size;
+    }
+    const uint32_t magic = i.ReadNtohU32();
+    const uint8_t version = i.ReadU8();
     const uint8_t t = i.ReadU8();
-    NS_ABORT_MSG_UNLESS(t == HEARTBEAT || t == SYNC,
-                        "DepotSyncHeader: unknown message type " << unsigned(t));
-    type = static_cast<Type>(t);
     group = i.ReadU8();
-    master = i.ReadU8() != 0;
+    master = (i.ReadU8() & 1) != 0;
     priority = i.ReadU8();
-    sequence = i.ReadNtohU32();
+    i.ReadU8();
     const uint16_t n = i.ReadNtohU16();
+    sequence = i.ReadNtohU32();
+    const uint32_t body = t == HEARTBEAT ? (n + 7) / 8 : n * RECORD_SIZE;
+    error = magic != MAGIC                ? BAD_MAGIC
+          : version != VERSION            ? BAD_VERSION
+          : (t != HEARTBEAT && t != SYNC) ? UNKNOWN_TYPE
+          : size != FIXED_SIZE + body     ? BAD_LENGTH
+                                          : OK;
+    if (error != OK)
+    {
+        return size; // the whole message goes: nothing in it can be trusted
+    }
+    type = static_cast<Type>(t);
+    if (type == HEARTBEAT)
+    {
+        proxiesUp.resize(n);
+        for (uint32_t first = 0; first < n; first += 8)
+        {
+            const uint8_t bits = i.ReadU8();
+            for (uint32_t b = 0; b < 8 && first + b < n; ++b)
+            {
+                proxiesUp[first + b] = (bits & (0x80 >> b)) != 0;
+            }
+        }
+        return i.GetDistanceFrom(start);
+    }
     records.resize(n);
     for (auto& r : records)
     {

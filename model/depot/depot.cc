@@ -539,6 +539,7 @@ void
 Depot::SetStandby(bool standby)
 {
     m_switch.SetStandby(standby);
+    m_checker.SetPaused(standby);
 }
 
 bool

@@ -184,7 +184,8 @@ class Depot : public Application
     /**
      * Standby mode (set by DepotStandby): the depot keeps its table from the packets it is
      * shown (Observe) and the sessions it is sent (ImportSession), but forwards nothing,
-     * sends no RST and declares no proxy down on an unanswered SYN. After it leaves standby,
+     * sends no RST, declares no proxy down on an unanswered SYN and runs no health checks
+     * (DepotStandby gives it the master's proxy states). After it leaves standby,
      * unanswered SYNs of sessions it opened before (which the failed depot may never have
      * forwarded) only end their session.
      * \param standby whether the depot is a standby

@@ -9,8 +9,11 @@
 #include "../scenario-fixture.h"
 
 #include "ns3/csma-module.h"
+#include "ns3/udp-socket-factory.h"
 
 #include <gtest/gtest.h>
+
+#include <sstream>
 
 using namespace ns3;
 using namespace ns3::test;
@@ -272,6 +275,54 @@ TEST(DepotSyncHeaderTest, RoundTripKeepsEveryField)
     }
 }
 
+TEST(DepotSyncHeaderTest, MalformedMessagesAreMarkedNotFatal)
+{
+    // A heartbeat with 10 proxies, the fifth down: its bytes, then damaged copies.
+    DepotSyncHeader h;
+    h.group = 3;
+    h.master = true;
+    h.priority = 150;
+    h.proxiesUp.assign(10, true);
+    h.proxiesUp[4] = false;
+    Ptr<Packet> p = Create<Packet>();
+    p->AddHeader(h);
+    ASSERT_EQ(p->GetSize(), DepotSyncHeader::FIXED_SIZE + 2);
+    std::vector<uint8_t> good(p->GetSize());
+    p->CopyData(good.data(), good.size());
+    EXPECT_EQ(std::vector<uint8_t>(good.begin(), good.begin() + 5),
+              (std::vector<uint8_t>{'W', 'P', 'D', 'S', 1}));
+    const auto decode = [](std::vector<uint8_t> bytes)
+    {
+        Ptr<Packet> q = Create<Packet>(bytes.data(), bytes.size());
+        DepotSyncHeader g;
+        q->RemoveHeader(g);
+        std::ostringstream os;
+        g.Print(os);
+        return std::make_pair(g, os.str());
+    };
+    const auto ok = decode(good);
+    EXPECT_EQ(ok.first.error, DepotSyncHeader::OK);
+    EXPECT_EQ(ok.first.proxiesUp, h.proxiesUp);
+    EXPECT_EQ(ok.second, "heartbeat group=3 master priority=150 seq=0 proxies=1111011111");
+    auto unknown = good;
+    unknown[5] = 99; // the type (a spoofed packet once aborted the run here)
+    EXPECT_EQ(decode(unknown).first.error, DepotSyncHeader::UNKNOWN_TYPE);
+    EXPECT_EQ(decode(unknown).second, "malformed (unknown-type)");
+    auto magic = good;
+    magic[0] = 'X';
+    EXPECT_EQ(decode(magic).first.error, DepotSyncHeader::BAD_MAGIC);
+    auto version = good;
+    version[4] = 2;
+    EXPECT_EQ(decode(version).first.error, DepotSyncHeader::BAD_VERSION);
+    auto length = good;
+    length.push_back(0);
+    EXPECT_EQ(decode(length).first.error, DepotSyncHeader::BAD_LENGTH);
+    EXPECT_EQ(decode({'W', 'P', 'D'}).first.error, DepotSyncHeader::SHORT);
+    auto sync = good;
+    sync[5] = DepotSyncHeader::SYNC; // 10 records announced, 2 bytes of them
+    EXPECT_EQ(decode(sync).first.error, DepotSyncHeader::BAD_LENGTH);
+}
+
 TEST_F(DepotStandbyTest, BadModeAndContentAreRefused)
 {
     Ptr<DepotStandby> s = CreateObject<DepotStandby>();
@@ -354,7 +405,7 @@ TEST_F(DepotStandbyTest, HotStandbyKeepsAnIdenticalTableAndFailoverBreaksNoConne
     EXPECT_EQ(s.depots[1]->GetDropCount(Depot::NO_SESSION), 0u);
 }
 
-TEST_F(DepotStandbyTest, WarmStandbyBreaksNoMoreThanTheSessionsOpenedSinceTheLastSync)
+TEST_F(DepotStandbyTest, WarmStandbyBreaksExactlyTheLiveSessionsOpenedSinceTheLastSync)
 {
     PairScenario s(6, 3);
     s.AddObject("/big", 300000);
@@ -364,18 +415,37 @@ TEST_F(DepotStandbyTest, WarmStandbyBreaksNoMoreThanTheSessionsOpenedSinceTheLas
     sh.SetAttribute("Mode", StringValue("warm"));
     sh.SetAttribute("SyncInterval", TimeValue(Seconds(1)));
     s.InstallPair(DepotHelper(s.vip, 80), sh);
-    const Time fail = Seconds(2.5); // 0.5 s after the sync at 2 s
+    // 0.6 s after the sync at 2 s. (At 2.5 s, 6 of the 48 requests hang on the ns-3.37 FIN
+    // defect described in the manual; the table comparison is the same at 2.3-2.7 s.)
+    const Time fail = MilliSeconds(2600);
     s.standby[0]->SetAttribute("FailTime", TimeValue(fail));
     AddClients(s, 8, MilliSeconds(20), MilliSeconds(230));
+    // Expected, from the two tables just before the failure: the master's sessions the backup
+    // has not got (opened since the last sync, or not yet past SYN_SENT at it) and that are
+    // not over (TIME_WAIT, CLOSE): their next segment meets the new master without a session.
+    uint32_t expected = 0;
+    Simulator::Schedule(fail - MicroSeconds(1),
+                        [&]()
+                        {
+                            s.depots[0]->GetSessionTable().ForEach(
+                                [&](const DepotSession& a)
+                                {
+                                    const bool over = a.timerState == TcpStateTracker::S_TIME_WAIT
+                                                   || a.timerState == TcpStateTracker::S_CLOSE;
+                                    expected += !over
+                                             && !s.depots[1]->GetSessionTable().Find(
+                                                 a.client, a.clientPort, a.vip, a.virtualPort);
+                                });
+                        });
     s.Run(Seconds(60));
     ASSERT_EQ(s.records.size(), 48u);
-    const uint32_t unsynced = s.standby[0]->GetUnsyncedAtFailure();
+    const DepotStandby::Counters c = s.standby[0]->GetCounters();
     const uint64_t broken = s.standby[1]->GetBrokenConnections();
-    EXPECT_GT(s.standby[1]->GetRecordsImported(), 0u);
-    EXPECT_EQ(s.standby[0]->GetSyncSent(), s.standby[1]->GetSyncReceived());
-    EXPECT_GT(unsynced, 0u);
-    EXPECT_GT(broken, 0u); // sessions opened after the last sync do break
-    EXPECT_LE(broken, unsynced);
+    EXPECT_GT(s.standby[1]->GetCounters().recordsImported, 0u);
+    EXPECT_EQ(c.syncSent, s.standby[1]->GetCounters().syncReceived);
+    EXPECT_GT(expected, 0u);
+    EXPECT_EQ(broken, expected);
+    EXPECT_EQ(c.unsyncedLiveAtFailure, expected); // what the example reports as "expected"
     EXPECT_EQ(s.Failed(), broken); // each broken connection got a RST: one failed request
     // Connections the backup knew from a sync survived the failover.
     uint32_t survived = 0;
@@ -456,8 +526,8 @@ TEST_F(DepotStandbyTest, SurvivorTakesTheVipOverWithinTheDetectionTime)
     ExpectAllComplete(s, 4);
     EXPECT_GT(forwardedAt2[1], 0u); // the request at 1.5 s went through depot 1
     EXPECT_GT(s.depots[0]->GetForwardedCount(), forwardedAt2[0]); // the one at 3.5 s through 0
-    EXPECT_GT(s.standby[0]->GetHeartbeatsReceived(), 0u);
-    EXPECT_GT(s.standby[1]->GetHeartbeatsReceived(), 0u);
+    EXPECT_GT(s.standby[0]->GetCounters().heartbeatsReceived, 0u);
+    EXPECT_GT(s.standby[1]->GetCounters().heartbeatsReceived, 0u);
 }
 
 TEST_F(DepotStandbyTest, RecoveredDepotRejoinsAsBackupWithoutAFlap)
@@ -501,8 +571,8 @@ TEST_F(DepotStandbyTest, RecoveredDepotRejoinsAsBackupWithoutAFlap)
             &failedAt));
     AddClients(s, 10, MilliSeconds(50));
     uint64_t heardAtRecovery = 0;
-    Simulator::Schedule(Seconds(3.5),
-                        [&]() { heardAtRecovery = s.standby[1]->GetHeartbeatsReceived(); });
+    Simulator::Schedule(
+        Seconds(3.5), [&]() { heardAtRecovery = s.standby[1]->GetCounters().heartbeatsReceived; });
     s.Run(Seconds(7));
     ASSERT_GT(failedAt, Seconds(1.5));
     ASSERT_LT(failedAt, Seconds(2)) << "no backoff of depot 0's LAN B device: no load?";
@@ -519,7 +589,231 @@ TEST_F(DepotStandbyTest, RecoveredDepotRejoinsAsBackupWithoutAFlap)
         = {{DepotStandby::BACKUP, DepotStandby::MASTER}};
     EXPECT_EQ(roles[1], expected1);
     // The recovered depot's heartbeats reach the master again (its device sends again)...
-    EXPECT_GE(s.standby[1]->GetHeartbeatsReceived(), heardAtRecovery + 30);
+    EXPECT_GE(s.standby[1]->GetCounters().heartbeatsReceived, heardAtRecovery + 30);
     // ... and the master sent it the table.
-    EXPECT_GT(s.standby[0]->GetRecordsImported(), 0u);
+    EXPECT_GT(s.standby[0]->GetCounters().recordsImported, 0u);
+}
+
+namespace
+{
+
+/// A depot's ProxyState events: time, proxy, up.
+using ProxyEvents = std::vector<std::tuple<Time, uint32_t, bool>>;
+
+void
+RecordProxyState(ProxyEvents* v, uint32_t i, bool up)
+{
+    v->emplace_back(Simulator::Now(), i, up);
+}
+
+/// Send raw bytes from a node to an address and port over UDP.
+void
+SendRaw(Ptr<Node> from, Ipv4Address to, uint16_t port, std::vector<uint8_t> bytes)
+{
+    Ptr<Socket> s = Socket::CreateSocket(from, UdpSocketFactory::GetTypeId());
+    s->Bind();
+    s->SendTo(Create<Packet>(bytes.data(), bytes.size()), 0, InetSocketAddress(to, port));
+    s->Close();
+}
+
+} // namespace
+
+TEST_F(DepotStandbyTest, SpoofedMessagesAreCountedDropsAndChangeNothing)
+{
+    PairScenario s(1, 3);
+    s.AddObject("/small", 2000);
+    s.InstallProxies(DataRate(0));
+    DepotStandbyHelper sh;
+    sh.SetAttribute("Mode", StringValue("warm"));
+    s.InstallPair(DepotHelper(s.vip, 80), sh);
+    std::vector<std::pair<Ipv4Address, std::string>> drops;
+    s.standby[1]->TraceConnectWithoutContext(
+        "MessageDropped",
+        MakeBoundCallback(
+            +[](std::vector<std::pair<Ipv4Address, std::string>>* v,
+                Ipv4Address from,
+                const std::string& why) { v->emplace_back(from, why); },
+            &drops));
+    // A well-formed master heartbeat of the pair's group with the highest priority, sent by
+    // a proxy: it would make the backup yield if strangers were heard.
+    DepotSyncHeader claim;
+    claim.group = 1;
+    claim.master = true;
+    claim.priority = 255;
+    Ptr<Packet> p = Create<Packet>();
+    p->AddHeader(claim);
+    std::vector<uint8_t> bytes(p->GetSize());
+    p->CopyData(bytes.data(), bytes.size());
+    auto unknown = bytes;
+    unknown[5] = 99;
+    const Ptr<Node> spoofer = s.proxies.Get(0);
+    Simulator::Schedule(Seconds(1), &SendRaw, spoofer, s.depotB[1], 8870, unknown);
+    Simulator::Schedule(Seconds(1.1), &SendRaw, spoofer, s.depotB[1], 8870, bytes);
+    Simulator::Schedule(
+        Seconds(1.2), &SendRaw, spoofer, s.depotB[1], 8871, std::vector<uint8_t>{1});
+    std::vector<WebRequest> reqs{s.Get("/small")};
+    reqs.back().issueTime = Seconds(2);
+    s.AddClient(0, reqs);
+    s.Run(Seconds(3));
+    const Ipv4Address proxy = s.proxyIps[0];
+    const std::vector<std::pair<Ipv4Address, std::string>> expected{
+        {proxy, "unknown-type"}, {proxy, "stranger"}, {proxy, "short"}};
+    EXPECT_EQ(drops, expected);
+    EXPECT_EQ(s.standby[1]->GetCounters().messagesDropped, 3u);
+    EXPECT_EQ(s.standby[0]->GetCounters().messagesDropped, 0u);
+    EXPECT_EQ(s.standby[0]->GetRole(), DepotStandby::MASTER);
+    EXPECT_EQ(s.standby[1]->GetRole(), DepotStandby::BACKUP);
+    ExpectAllComplete(s, 1);
+}
+
+TEST_F(DepotStandbyTest, HotBackupFollowsTheMasterAfterAProxyCrashAndBreaksNothing)
+{
+    // Proxy 1 crashes at 1 s; the master declares it down on a SYN timeout (health checks
+    // every 2 s with Fall 3 come later) and its round robin skips it from then on. The
+    // master crashes at 5.5 s. A backup that scheduled on its own had sent the sessions opened
+    // in between to other proxies than the master did, and the takeover broke them.
+    PairScenario s(6, 3);
+    s.AddObject("/big", 300000);
+    s.AddObject("/small", 2000);
+    s.InstallProxies(DataRate("2Mbps"));
+    DepotStandbyHelper sh;
+    sh.SetAttribute("Mode", StringValue("hot"));
+    s.InstallPair(DepotHelper(s.vip, 80), sh);
+    std::array<ProxyEvents, 2> states;
+    for (uint32_t d = 0; d < 2; ++d)
+    {
+        s.depots[d]->TraceConnectWithoutContext("ProxyState",
+                                                MakeBoundCallback(&RecordProxyState, &states[d]));
+    }
+    FaultInjectionHelper faults;
+    faults.Crash(s.proxies.Get(1), Seconds(1));
+    faults.Crash(s.depotNodes.Get(0), Seconds(5.5));
+    AddClients(s, 12, MilliSeconds(50));
+    uint32_t compared = 0;
+    uint32_t same = 0;
+    Simulator::Schedule(Seconds(5.5) - MicroSeconds(1),
+                        [&]()
+                        {
+                            s.depots[0]->GetSessionTable().ForEach(
+                                [&](const DepotSession& a)
+                                {
+                                    if (a.ends[1].state == TcpStateTracker::LISTEN)
+                                    {
+                                        return; // no proxy answered yet: the backup waits
+                                    }
+                                    const DepotSession* b = s.depots[1]->GetSessionTable().Find(
+                                        a.client, a.clientPort, a.vip, a.virtualPort);
+                                    ++compared;
+                                    same += b && b->proxyIndex == a.proxyIndex;
+                                });
+                        });
+    s.Run(Seconds(40));
+    // The master took proxy 1 out before it failed, and the backup with it.
+    ASSERT_FALSE(states[0].empty());
+    EXPECT_EQ(std::get<1>(states[0][0]), 1u);
+    EXPECT_FALSE(std::get<2>(states[0][0]));
+    EXPECT_LT(std::get<0>(states[0][0]), Seconds(5.5));
+    ASSERT_FALSE(states[1].empty());
+    EXPECT_EQ(std::get<1>(states[1][0]), 1u);
+    EXPECT_FALSE(std::get<2>(states[1][0]));
+    EXPECT_LT(std::get<0>(states[1][0]) - std::get<0>(states[0][0]), MilliSeconds(5));
+    EXPECT_GT(compared, 3u);
+    EXPECT_EQ(same, compared);
+    ASSERT_EQ(s.failovers[1].size(), 1u);
+    EXPECT_GT(s.standby[1]->GetCounters().followed, 0u);
+    EXPECT_EQ(s.standby[1]->GetBrokenConnections(), 0u);
+}
+
+TEST_F(DepotStandbyTest, CrashedProxyIsDetectedAndRevivedWithinTheHealthCheckBudget)
+{
+    // ARP entries live 2 s here, so the depot's entry for the crashed proxy expires while it
+    // is down, its resolution fails and ns-3 keeps it DEAD for 100 s: without the revival's
+    // announcement the depot could not reach the revived proxy until then.
+    struct ArpDefault
+    {
+        ArpDefault()
+        {
+            Config::SetDefault("ns3::ArpCache::AliveTimeout", TimeValue(Seconds(2)));
+        }
+
+        ~ArpDefault()
+        {
+            Config::SetDefault("ns3::ArpCache::AliveTimeout", TimeValue(Seconds(120)));
+        }
+    } arp;
+
+    PairScenario s(1, 3);
+    s.AddObject("/small", 2000);
+    s.InstallProxies(DataRate(0));
+    DepotHelper dh(s.vip, 80);
+    const Time interval = Seconds(1);
+    const Time timeout = MilliSeconds(500);
+    const uint32_t fall = 3;
+    const uint32_t rise = 2;
+    dh.SetAttribute("HealthCheckInterval", TimeValue(interval));
+    dh.SetAttribute("HealthCheckTimeout", TimeValue(timeout));
+    dh.SetAttribute("Fall", UintegerValue(fall));
+    dh.SetAttribute("Rise", UintegerValue(rise));
+    DepotStandbyHelper sh;
+    sh.SetAttribute("Mode", StringValue("hot"));
+    s.InstallPair(dh, sh);
+    std::array<ProxyEvents, 2> states;
+    for (uint32_t d = 0; d < 2; ++d)
+    {
+        s.depots[d]->TraceConnectWithoutContext("ProxyState",
+                                                MakeBoundCallback(&RecordProxyState, &states[d]));
+    }
+    Names::Add("proxy1", s.proxies.Get(1));
+    FaultInjectionHelper faults;
+    faults.AddLine("2300ms crash proxy1  # power failure", "test:1");
+    faults.AddLine("10.2s revive proxy1", "test:2");
+    // Three requests after the revival: round robin gives one to proxy 1.
+    std::vector<WebRequest> reqs;
+    for (double t : {12.5, 12.6, 12.7})
+    {
+        reqs.push_back(s.Get("/small"));
+        reqs.back().issueTime = Seconds(t);
+    }
+    s.AddClient(0, reqs);
+    s.Run(Seconds(15));
+    Names::Clear();
+    // Checks start with the depot at 0 s, one per interval. The checks of 3, 4 and 5 s are the
+    // first after the crash; each fails at its timeout: down at 5 s + 0.5 s (the detection
+    // budget is (interval - time since the last round) + (fall - 1) x interval + timeout).
+    // The depot's ARP entry for the proxy expired at 4.5 s and, unanswered 3 times, is DEAD
+    // from 8.5 s (for 100 s). The revival's announcement clears it: the checks of 11 and 12 s
+    // succeed, the second after one connection setup (SYN, SYN-ACK: two frames of < 100
+    // bytes at 100 Mbit/s, 50 us apart): up within 12 s + 1 ms.
+    const Time down = Seconds(3) + (fall - 1) * interval + timeout;
+    ASSERT_EQ(states[0].size(), 2u);
+    EXPECT_EQ(states[0][0], std::make_tuple(down, 1u, false));
+    EXPECT_EQ(std::get<1>(states[0][1]), 1u);
+    EXPECT_TRUE(std::get<2>(states[0][1]));
+    const Time up = Seconds(11) + (rise - 1) * interval;
+    EXPECT_GT(std::get<0>(states[0][1]), up);
+    EXPECT_LT(std::get<0>(states[0][1]), up + MilliSeconds(1));
+    // The backup runs no checks of its own: it follows, and never flaps.
+    ASSERT_EQ(states[1].size(), 2u);
+    EXPECT_FALSE(std::get<2>(states[1][0]));
+    EXPECT_TRUE(std::get<2>(states[1][1]));
+    // One heartbeat later, after an ARP exchange (entries live 2 s here).
+    EXPECT_LT(std::get<0>(states[1][1]) - std::get<0>(states[0][1]), MilliSeconds(5));
+    ExpectAllComplete(s, 3);
+}
+
+TEST(FaultInjectionTest, BadScheduleLinesNameTheirPlaceAndProblem)
+{
+    NodeContainer n;
+    n.Create(1);
+    InternetStackHelper().Install(n);
+    FaultInjectionHelper f;
+    EXPECT_DEATH(f.AddLine("2x crash 0", "f.txt:3"), "f.txt:3: bad time '2x'");
+    EXPECT_DEATH(f.AddLine("2s explode 0", "f.txt:4"), "f.txt:4: unknown action 'explode'");
+    EXPECT_DEATH(f.AddLine("2s crash nobody", "f.txt:5"), "f.txt:5: no node 'nobody'");
+    EXPECT_DEATH(f.AddLine("2s crash", "f.txt:6"), "f.txt:6: expected <time> <action> <node>");
+    EXPECT_DEATH(f.AddLine("2s fail-link 0 7", "f.txt:7"), "f.txt:7: node 0 has no device '7'");
+    EXPECT_DEATH(f.ScheduleFile("/nonexistent/faults.txt"),
+                 "cannot read schedule file '/nonexistent/faults.txt'");
+    f.AddLine("  # only a comment", "f.txt:8");
+    Simulator::Destroy();
 }
