@@ -103,7 +103,7 @@ main(int argc, char* argv[])
         "improvement", "Desired improvement over no proxies, percent (0: none)", improvement);
     cmd.AddValue("algorithm", "greedy, hotspot, random, exact, local-search or compare", algorithm);
     cmd.AddValue("metric", "Link length to optimise: latency or weight (bandwidth)", metric);
-    cmd.AddValue("origin", "Name of the origin server's node (default: the first node)", origin);
+    cmd.AddValue("origin", "Name or index of the origin server's node (default: node 0)", origin);
     cmd.AddValue("hitRatio", "Byte hit ratio of every proxy, without a workload", hitRatio);
     cmd.AddValue(
         "missPath", "via (misses go proxy - origin) or direct (client - origin)", missPath);
@@ -195,7 +195,14 @@ main(int argc, char* argv[])
         uint32_t o = 0;
         if (!origin.empty())
         {
-            const int64_t i = graph.FindNode(origin);
+            // ns-3's CommandLine stops a value at white space: an index names any node.
+            int64_t i = graph.FindNode(origin);
+            if (i < 0 && !origin.empty()
+                && origin.find_first_not_of("0123456789") == std::string::npos
+                && std::stoull(origin) < graph.GetNodeCount())
+            {
+                i = int64_t(std::stoull(origin));
+            }
             if (i < 0)
             {
                 throw OptionError("--origin: no node '" + origin + "' in " + topology);
