@@ -21,7 +21,7 @@ namespace
 
 /// The folders of test/ that hold GoogleTest cases, one ns-3 suite each.
 const char* const SUBSYSTEMS[]
-    = {"http", "workload", "cache", "endpoints", "scenario", "proxy", "depot"};
+    = {"http", "workload", "cache", "endpoints", "scenario", "proxy", "depot", "placement"};
 
 /// Runs one GoogleTest case (by its full name) and fails when it fails.
 class GoogleTestCase : public TestCase

@@ -1,0 +1,111 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef PROXY_PLACEMENT_HELPER_H
+#define PROXY_PLACEMENT_HELPER_H
+
+#include "ns3/application-container.h"
+#include "ns3/backbone-graph.h"
+#include "ns3/ipv4-address.h"
+#include "ns3/net-device-container.h"
+#include "ns3/node-container.h"
+#include "ns3/placement-problem.h"
+#include "ns3/placement-result.h"
+#include "ns3/point-to-point-helper.h"
+#include "ns3/policy-advisor.h"
+#include "ns3/proxy-cache-helper.h"
+
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup web-proxy
+ * Puts a placement into a simulation: builds the backbone in ns-3 (one node per backbone
+ * node, a point-to-point link per backbone link with the link's latency as its delay) or
+ * maps the placement onto an existing NodeContainer, installs a ProxyCache on each chosen
+ * node (with the replacement policy advised for it, if any), and tells each node which proxy
+ * it should use: the server of least expected distance in the placement problem, or none
+ * (the origin) when no proxy is nearer.
+ *
+ * BuildBackbone routes along the same shortest paths the placement assumed: every interface
+ * gets an IPv4 metric proportional to its link's latency (10 us units, at least 1) and
+ * Ipv4GlobalRoutingHelper computes the routes.
+ */
+class ProxyPlacementHelper
+{
+  public:
+    /**
+     * \param port TCP port of the proxies
+     */
+    explicit ProxyPlacementHelper(uint16_t port = 3128);
+
+    /**
+     * Set an attribute of the point-to-point devices BuildBackbone creates (e.g. DataRate;
+     * the default is 1 Gbps). The channel's Delay is always the link's latency.
+     * \param name attribute name \param value its value
+     */
+    void SetLinkAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * Set an attribute of the proxies (ProxyCache), e.g. CacheSize or Origin.
+     * \param name attribute name \param value its value
+     */
+    void SetProxyAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * Build the backbone: nodes, links, IPv4 (10.0.0.0/8, a /30 per link) and routes.
+     * \param graph the backbone
+     * \return one node per backbone node, in index order
+     */
+    NodeContainer BuildBackbone(const BackboneGraph& graph);
+
+    /**
+     * Install proxies on the chosen nodes.
+     * \param problem the instance the placement solved (for the assignment)
+     * \param result the placement
+     * \param nodes one node per backbone node, in index order (BuildBackbone's, or the
+     *        caller's own)
+     * \param advice policy advice by node (may be empty: the proxies keep their Policy)
+     * \return the proxies, in the order of result.proxies
+     * \throws std::invalid_argument when nodes and problem differ in size or a chosen node is
+     *         out of range
+     */
+    ApplicationContainer Install(const PlacementProblem& problem,
+                                 const PlacementResult& result,
+                                 NodeContainer nodes,
+                                 const std::vector<PolicyAdvisor::Advice>& advice = {});
+
+    /// \return for each backbone node the node index of its server (a proxy, or the origin)
+    const std::vector<uint32_t>& GetAssignment() const;
+
+    /**
+     * \param node a backbone node index
+     * \return true when it should use a proxy (false: go to the origin directly)
+     */
+    bool UsesProxy(uint32_t node) const;
+
+    /**
+     * \param node a backbone node index (of a node built by BuildBackbone or with IPv4)
+     * \return its address: that of its first non-loopback interface
+     */
+    Ipv4Address GetAddress(uint32_t node) const;
+
+    /// \return the devices of the links built, two per link in the graph's link order
+    const NetDeviceContainer& GetDevices() const;
+
+  private:
+    uint16_t m_port;                //!< proxy port
+    PointToPointHelper m_p2p;       //!< link device attributes
+    ProxyCacheHelper m_proxy;       //!< the proxies
+    NodeContainer m_nodes;          //!< the backbone nodes
+    NetDeviceContainer m_devices;   //!< link devices
+    std::vector<uint32_t> m_server; //!< server by node
+    uint32_t m_origin{0};           //!< origin node
+};
+
+} // namespace ns3
+
+#endif // PROXY_PLACEMENT_HELPER_H

@@ -1,0 +1,222 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "placement-report.h"
+
+#include <cstdio>
+#include <iomanip>
+#include <sstream>
+
+namespace ns3
+{
+
+PlacementReport::PlacementReport(const BackboneGraph& graph, const PlacementResult& result)
+    : m_graph(graph)
+    , m_result(result)
+{}
+
+void
+PlacementReport::AddMetric(const std::string& name, const PlacementProblem& problem)
+{
+    m_metrics.push_back({name, &problem});
+}
+
+void
+PlacementReport::SetPolicies(const std::vector<PolicyAdvisor::Advice>& advice)
+{
+    m_advice = advice;
+}
+
+const PolicyAdvisor::Advice*
+PlacementReport::AdviceOf(uint32_t p) const
+{
+    return p < m_advice.size() && !m_advice[p].best.empty() ? &m_advice[p] : nullptr;
+}
+
+std::string
+PlacementReport::JsonString(const std::string& text)
+{
+    std::string out = "\"";
+    for (unsigned char c : text)
+    {
+        if (c == '"' || c == '\\')
+        {
+            out += '\\';
+            out += char(c);
+        }
+        else if (c < 0x20)
+        {
+            char buf[8];
+            std::snprintf(buf, sizeof(buf), "\\u%04x", c);
+            out += buf;
+        }
+        else
+        {
+            out += char(c);
+        }
+    }
+    return out + "\"";
+}
+
+void
+PlacementReport::WriteText(std::ostream& os) const
+{
+    const PlacementResult& r = m_result;
+    os << "Placement on " << m_graph.GetName() << " (" << m_graph.GetNodeCount() << " nodes, "
+       << m_graph.GetLinkCount() << " links): " << r.algorithm << ", k = " << r.proxies.size()
+       << ", " << std::fixed << std::setprecision(3) << r.seconds << " s\n";
+    os << "cost " << std::setprecision(4) << r.cost << " of " << r.baseline
+       << " without proxies: improvement " << std::setprecision(2) << 100 * r.GetImprovement()
+       << " %" << (r.optimal ? " (optimal)" : "") << "\n";
+    for (const Metric& m : m_metrics)
+    {
+        const double base = m.problem->GetBaseline();
+        const double cost = m.problem->Cost(r.proxies);
+        os << "  " << m.name << ": improvement " << std::setprecision(2)
+           << (base > 0 ? 100 * (1 - cost / base) : 0.0) << " %, proxy hit ratio "
+           << 100 * m.problem->HitFraction(r.proxies) << " % of the demand\n";
+    }
+    os << "proxies:\n";
+    for (size_t i = 0; i < r.proxies.size(); ++i)
+    {
+        os << "  " << i + 1 << ". " << m_graph.GetNode(r.proxies[i]).name;
+        if (const auto* a = AdviceOf(r.proxies[i]))
+        {
+            os << ": " << a->best << " (byte hit ratio " << std::setprecision(3) << a->byteHitRatio
+               << ")";
+        }
+        os << "\n";
+    }
+    os << "curve (k: improvement %):";
+    for (size_t k = 0; k < r.curve.size(); ++k)
+    {
+        os << " " << k << ":" << std::setprecision(2)
+           << (r.baseline > 0 ? 100 * (1 - r.curve[k] / r.baseline) : 0.0);
+    }
+    os << "\n";
+    os.unsetf(std::ios::floatfield);
+}
+
+void
+PlacementReport::WriteJson(std::ostream& os) const
+{
+    const PlacementResult& r = m_result;
+    std::ostringstream o;
+    o << std::setprecision(10);
+    o << "{\"graph\":" << JsonString(m_graph.GetName()) << ",\"nodes\":" << m_graph.GetNodeCount()
+      << ",\"links\":" << m_graph.GetLinkCount() << ",\"algorithm\":" << JsonString(r.algorithm)
+      << ",\"k\":" << r.proxies.size() << ",\"cost\":" << r.cost << ",\"baseline\":" << r.baseline
+      << ",\"improvement\":" << r.GetImprovement()
+      << ",\"optimal\":" << (r.optimal ? "true" : "false") << ",\"lowerBound\":" << r.lowerBound
+      << ",\"seconds\":" << r.seconds << ",\"proxies\":[";
+    for (size_t i = 0; i < r.proxies.size(); ++i)
+    {
+        const uint32_t p = r.proxies[i];
+        o << (i ? "," : "") << "{\"node\":" << p
+          << ",\"name\":" << JsonString(m_graph.GetNode(p).name);
+        if (const auto* a = AdviceOf(p))
+        {
+            o << ",\"policy\":" << JsonString(a->best) << ",\"byteHitRatio\":" << a->byteHitRatio;
+        }
+        o << "}";
+    }
+    o << "],\"metrics\":{";
+    for (size_t i = 0; i < m_metrics.size(); ++i)
+    {
+        const Metric& m = m_metrics[i];
+        const double base = m.problem->GetBaseline();
+        const double cost = m.problem->Cost(r.proxies);
+        o << (i ? "," : "") << JsonString(m.name) << ":{\"cost\":" << cost
+          << ",\"baseline\":" << base << ",\"improvement\":" << (base > 0 ? 1 - cost / base : 0.0)
+          << ",\"hitRatio\":" << m.problem->HitFraction(r.proxies) << "}";
+    }
+    o << "},\"curve\":[";
+    for (size_t k = 0; k < r.curve.size(); ++k)
+    {
+        o << (k ? "," : "") << r.curve[k];
+    }
+    o << "]}\n";
+    os << o.str();
+}
+
+void
+PlacementReport::WriteCsv(std::ostream& os) const
+{
+    os << "order,node,name,policy,byte_hit_ratio,nodes_served,demand_served\n";
+    std::vector<uint32_t> server;
+    if (!m_metrics.empty())
+    {
+        server = m_metrics.front().problem->Assign(m_result.proxies);
+    }
+    for (size_t i = 0; i < m_result.proxies.size(); ++i)
+    {
+        const uint32_t p = m_result.proxies[i];
+        uint32_t served = 0;
+        double demand = 0;
+        for (uint32_t v = 0; v < server.size(); ++v)
+        {
+            if (server[v] == p)
+            {
+                ++served;
+                demand += m_graph.GetNode(v).demand;
+            }
+        }
+        const auto* a = AdviceOf(p);
+        std::string name = m_graph.GetNode(p).name;
+        std::string quoted = "\"";
+        for (char c : name)
+        {
+            quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        }
+        os << i + 1 << "," << p << "," << quoted << "\"," << (a ? a->best : "") << ","
+           << (a ? a->byteHitRatio : 0.0) << "," << served << "," << demand << "\n";
+    }
+}
+
+void
+PlacementReport::WriteCurveCsv(std::ostream& os) const
+{
+    os << "k,cost,improvement\n";
+    for (size_t k = 0; k < m_result.curve.size(); ++k)
+    {
+        const double b = m_result.baseline;
+        os << k << "," << m_result.curve[k] << "," << (b > 0 ? 1 - m_result.curve[k] / b : 0.0)
+           << "\n";
+    }
+}
+
+void
+PlacementReport::WriteDot(std::ostream& os) const
+{
+    std::vector<int> order(m_graph.GetNodeCount(), 0);
+    for (size_t i = 0; i < m_result.proxies.size(); ++i)
+    {
+        order[m_result.proxies[i]] = int(i + 1);
+    }
+    const int64_t origin = m_metrics.empty() ? -1 : int64_t(m_metrics.front().problem->GetOrigin());
+    os << "graph backbone {\n  node [shape=circle, fontsize=10];\n";
+    for (uint32_t v = 0; v < m_graph.GetNodeCount(); ++v)
+    {
+        os << "  n" << v << " [label=" << JsonString(m_graph.GetNode(v).name);
+        if (int64_t(v) == origin)
+        {
+            os << ", shape=box, style=filled, fillcolor=lightblue";
+        }
+        else if (order[v] > 0)
+        {
+            const auto* a = AdviceOf(v);
+            os << ", style=filled, fillcolor=salmon, xlabel="
+               << JsonString("P" + std::to_string(order[v]) + (a ? " " + a->best : ""));
+        }
+        os << "];\n";
+    }
+    for (const auto& l : m_graph.GetLinks())
+    {
+        std::ostringstream lat;
+        lat << std::setprecision(3) << l.link.latencyMs << " ms";
+        os << "  n" << l.a << " -- n" << l.b << " [label=" << JsonString(lat.str()) << "];\n";
+    }
+    os << "}\n";
+}
+
+} // namespace ns3

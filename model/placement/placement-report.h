@@ -1,0 +1,91 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef PLACEMENT_REPORT_H
+#define PLACEMENT_REPORT_H
+
+#include "backbone-graph.h"
+#include "placement-problem.h"
+#include "placement-result.h"
+#include "policy-advisor.h"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup web-proxy
+ * [ProxyTeller]'s output: the proxies placed, their number, the improvement achieved in each
+ * metric, the replacement policy proposed for each proxy, the cost curve against k and the
+ * run time; as text, JSON or CSV, and the graph as Graphviz DOT with the proxies marked.
+ *
+ * The placement is evaluated on every problem added (AddMetric), e.g. the latency and the
+ * bandwidth (link weight) versions of the same backbone, each node using its own least-cost
+ * server in each; the hit ratio is the fraction of demand served by proxy hits.
+ */
+class PlacementReport
+{
+  public:
+    /**
+     * \param graph the backbone \param result the placement
+     */
+    PlacementReport(const BackboneGraph& graph, const PlacementResult& result);
+
+    /**
+     * Evaluate the placement on a problem (which must outlive the report).
+     * \param name metric name, e.g. "latency" \param problem the instance
+     */
+    void AddMetric(const std::string& name, const PlacementProblem& problem);
+
+    /**
+     * \param advice policy advice by node (as PolicyAdvisor::EvaluatePerNode gives)
+     */
+    void SetPolicies(const std::vector<PolicyAdvisor::Advice>& advice);
+
+    /// \param os where to write a human-readable summary
+    void WriteText(std::ostream& os) const;
+    /// \param os where to write one JSON object
+    void WriteJson(std::ostream& os) const;
+    /**
+     * CSV, one row per proxy:
+     * order,node,name,policy,byte_hit_ratio,nodes_served,demand_served.
+     * \param os where to write
+     */
+    void WriteCsv(std::ostream& os) const;
+    /// \param os where to write the curve as CSV: k,cost,improvement
+    void WriteCurveCsv(std::ostream& os) const;
+    /**
+     * Graphviz DOT: proxies filled, the origin a box, links labelled with their latency.
+     * \param os where to write
+     */
+    void WriteDot(std::ostream& os) const;
+
+    /**
+     * \param text any text \return text as a JSON string literal (quoted, escaped)
+     */
+    static std::string JsonString(const std::string& text);
+
+  private:
+    /// One metric the placement is evaluated on.
+    struct Metric
+    {
+        std::string name;                //!< metric name
+        const PlacementProblem* problem; //!< the instance
+    };
+
+    /// \return the policy advice of node p, or null
+    /// \param p node
+    const PolicyAdvisor::Advice* AdviceOf(uint32_t p) const;
+
+    const BackboneGraph& m_graph;                //!< the backbone
+    PlacementResult m_result;                    //!< the placement
+    std::vector<Metric> m_metrics;               //!< evaluations
+    std::vector<PolicyAdvisor::Advice> m_advice; //!< by node (may be empty)
+};
+
+} // namespace ns3
+
+#endif // PLACEMENT_REPORT_H

@@ -1,0 +1,106 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "policy-advisor.h"
+
+#include "ns3/cache-simulator.h"
+#include "ns3/replacement-policy.h"
+
+#include <stdexcept>
+
+namespace ns3
+{
+
+PolicyAdvisor::PolicyAdvisor(uint64_t cacheBytes, const std::vector<std::string>& policies)
+    : m_cacheBytes(cacheBytes)
+    , m_policies(policies)
+{
+    if (cacheBytes == 0 || policies.empty())
+    {
+        throw std::invalid_argument("PolicyAdvisor: cache size 0 or no policy");
+    }
+    for (const auto& p : policies)
+    {
+        CreateReplacementPolicy(p, cacheBytes); // throws, naming the valid ones
+    }
+}
+
+PolicyAdvisor::Advice
+PolicyAdvisor::Evaluate(const std::vector<TraceRecord>& trace, double missCost) const
+{
+    CacheSimulator sim(m_policies, {m_cacheBytes});
+    for (const TraceRecord& r : trace)
+    {
+        sim.Add(r, missCost);
+    }
+    Advice a;
+    a.requests = sim.GetRequests();
+    for (const CacheSimulator::Result& r : sim.GetResults())
+    {
+        a.scores.push_back({r.policy, r.GetByteHitRatio(), r.GetHitRatio()});
+        a.bytes = r.bytes;
+        if (r.requests > 0 && (a.best.empty() || r.GetByteHitRatio() > a.byteHitRatio))
+        {
+            a.best = r.policy;
+            a.byteHitRatio = r.GetByteHitRatio();
+        }
+    }
+    return a;
+}
+
+std::vector<PolicyAdvisor::Advice>
+PolicyAdvisor::EvaluatePerNode(const std::vector<std::vector<TraceRecord>>& traces,
+                               const PlacementProblem& problem) const
+{
+    if (traces.size() != problem.GetNodeCount())
+    {
+        throw std::invalid_argument("PolicyAdvisor: " + std::to_string(traces.size())
+                                    + " traces for " + std::to_string(problem.GetNodeCount())
+                                    + " nodes");
+    }
+    const bool latency = problem.GetDistances().GetMetric() == DistanceMatrix::LATENCY;
+    std::vector<Advice> out;
+    out.reserve(traces.size());
+    for (uint32_t v = 0; v < traces.size(); ++v)
+    {
+        const double toOrigin = problem.GetDistances().Get(v, problem.GetOrigin());
+        out.push_back(Evaluate(traces[v], latency ? toOrigin / 1000.0 : 1.0));
+    }
+    return out;
+}
+
+std::vector<std::vector<TraceRecord>>
+PolicyAdvisor::SplitByClient(const std::vector<TraceRecord>& trace, uint32_t nodes)
+{
+    if (nodes == 0)
+    {
+        throw std::invalid_argument("PolicyAdvisor::SplitByClient: no nodes");
+    }
+    std::vector<std::vector<TraceRecord>> out(nodes);
+    for (const TraceRecord& r : trace)
+    {
+        out[r.client % nodes].push_back(r);
+    }
+    return out;
+}
+
+void
+PolicyAdvisor::Apply(const std::vector<Advice>& advice, PlacementProblem& problem)
+{
+    if (advice.size() != problem.GetNodeCount())
+    {
+        throw std::invalid_argument("PolicyAdvisor::Apply: advice and nodes differ in number");
+    }
+    for (uint32_t v = 0; v < advice.size(); ++v)
+    {
+        problem.SetHitRatio(v, advice[v].byteHitRatio);
+    }
+}
+
+const std::vector<std::string>&
+PolicyAdvisor::GetPolicies() const
+{
+    return m_policies;
+}
+
+} // namespace ns3

@@ -1,0 +1,154 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * PolicyAdvisor (byte hit ratios worked out by hand on tiny traces, the best policy, the
+ * per-node split and Apply) and PlacementReport (JSON, CSV, DOT contents).
+ */
+#include "placement-test-util.h"
+
+#include "ns3/distance-matrix.h"
+#include "ns3/greedy-placement.h"
+#include "ns3/placement-problem.h"
+#include "ns3/placement-report.h"
+#include "ns3/policy-advisor.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+using namespace ns3;
+using namespace ns3::placementtest;
+
+namespace
+{
+
+TraceRecord
+Rec(const std::string& path, uint64_t size, uint32_t client = 0)
+{
+    TraceRecord r;
+    r.server = "www.example.com";
+    r.path = path;
+    r.size = size;
+    r.received = size;
+    r.client = client;
+    return r;
+}
+
+size_t
+Count(const std::string& text, const std::string& what)
+{
+    size_t n = 0;
+    for (size_t p = text.find(what); p != std::string::npos; p = text.find(what, p + 1))
+    {
+        ++n;
+    }
+    return n;
+}
+
+} // namespace
+
+TEST(PolicyAdvisor, ByteHitRatiosByHand)
+{
+    // A B C A B C in a cache that holds all three: 3 hits of 100 bytes out of 600 bytes for
+    // every policy; ties go to the first policy listed.
+    std::vector<TraceRecord> t;
+    for (const char* p : {"/a", "/b", "/c", "/a", "/b", "/c"})
+    {
+        t.push_back(Rec(p, 100));
+    }
+    PolicyAdvisor all(1000);
+    PolicyAdvisor::Advice a = all.Evaluate(t);
+    ASSERT_EQ(a.scores.size(), 4u);
+    for (const auto& s : a.scores)
+    {
+        EXPECT_DOUBLE_EQ(s.byteHitRatio, 0.5) << s.policy;
+    }
+    EXPECT_EQ(a.best, "LRU");
+    EXPECT_EQ(a.requests, 6u);
+    EXPECT_EQ(a.bytes, 600u);
+
+    // A A A B C A, room for two objects. LRU: C evicts A (used before B), so only the 2nd and
+    // 3rd A hit: 200 of 600 bytes. LFU (with dynamic aging): C evicts B (count 1 < A's 3), so
+    // the last A hits too: 300 of 600.
+    std::vector<TraceRecord> u;
+    for (const char* p : {"/a", "/a", "/a", "/b", "/c", "/a"})
+    {
+        u.push_back(Rec(p, 100));
+    }
+    PolicyAdvisor two(200, {"LRU", "LFU"});
+    PolicyAdvisor::Advice b = two.Evaluate(u);
+    EXPECT_DOUBLE_EQ(b.scores[0].byteHitRatio, 200.0 / 600);
+    EXPECT_DOUBLE_EQ(b.scores[1].byteHitRatio, 300.0 / 600);
+    EXPECT_EQ(b.best, "LFU");
+    EXPECT_DOUBLE_EQ(b.byteHitRatio, 0.5);
+
+    EXPECT_THROW(PolicyAdvisor(1000, {"LRU", "MRU"}), std::invalid_argument);
+    EXPECT_THROW(PolicyAdvisor(0), std::invalid_argument);
+}
+
+TEST(PolicyAdvisor, PerNodeAdviceSetsTheHitRatios)
+{
+    BackboneGraph g = RandomBackbone(4, 2, 9);
+    const DistanceMatrix d(g, DistanceMatrix::LATENCY);
+    PlacementProblem p(g, d, 0);
+    // Clients 1 and 5 belong to node 1 (c mod 4), client 2 to node 2; nodes 0 and 3 get none.
+    std::vector<TraceRecord> t = {Rec("/x", 100, 1), Rec("/x", 100, 5), Rec("/y", 50, 2)};
+    const auto split = PolicyAdvisor::SplitByClient(t, 4);
+    ASSERT_EQ(split.size(), 4u);
+    EXPECT_EQ(split[1].size(), 2u);
+    EXPECT_EQ(split[2].size(), 1u);
+    EXPECT_TRUE(split[3].empty());
+    const auto advice = PolicyAdvisor(1000, {"LRU"}).EvaluatePerNode(split, p);
+    EXPECT_DOUBLE_EQ(advice[1].byteHitRatio, 0.5); // the second /x hits
+    EXPECT_DOUBLE_EQ(advice[2].byteHitRatio, 0.0);
+    EXPECT_EQ(advice[3].best, "");
+    PolicyAdvisor::Apply(advice, p);
+    EXPECT_DOUBLE_EQ(p.GetHitRatio(1), 0.5);
+    EXPECT_DOUBLE_EQ(p.GetHitRatio(3), 0.0);
+    EXPECT_THROW(PolicyAdvisor::SplitByClient(t, 0), std::invalid_argument);
+}
+
+TEST(PlacementReport, JsonCsvAndDot)
+{
+    BackboneGraph g("quote\"graph");
+    for (const char* n : {"A", "B", "C", "D"})
+    {
+        g.AddNode(n);
+    }
+    g.AddLink(0, 1, 1);
+    g.AddLink(1, 2, 2);
+    g.AddLink(2, 3, 3);
+    const DistanceMatrix d(g, DistanceMatrix::LATENCY);
+    PlacementProblem p(g, d, 0);
+    const PlacementResult r = GreedyPlacement().Run(p, 2);
+    // By hand, on the path A-B-C-D (1, 2, 3 ms; origin A; costs 0, 1, 3, 6: 10): a proxy at C
+    // or at D leaves 4 (C wins the tie, lower index); then D leaves 1.
+    ASSERT_EQ(r.proxies.size(), 2u);
+    EXPECT_EQ(r.proxies[0], 2u);
+    EXPECT_DOUBLE_EQ(r.curve[1], 4.0);
+    std::vector<PolicyAdvisor::Advice> advice(4);
+    advice[2].best = "GDSLAT";
+    advice[2].byteHitRatio = 0.25;
+    PlacementReport report(g, r);
+    report.AddMetric("latency", p);
+    report.SetPolicies(advice);
+    std::ostringstream json;
+    report.WriteJson(json);
+    EXPECT_NE(json.str().find("\"graph\":\"quote\\\"graph\""), std::string::npos) << json.str();
+    EXPECT_NE(json.str().find("\"k\":2"), std::string::npos);
+    EXPECT_NE(
+        json.str().find("{\"node\":2,\"name\":\"C\",\"policy\":\"GDSLAT\",\"byteHitRatio\":0.25}"),
+        std::string::npos)
+        << json.str();
+    EXPECT_NE(json.str().find("\"curve\":[10,4,1]"), std::string::npos) << json.str();
+    std::ostringstream csv;
+    report.WriteCsv(csv);
+    EXPECT_EQ(Count(csv.str(), "\n"), 3u);
+    EXPECT_NE(csv.str().find("1,2,\"C\",GDSLAT,0.25,"), std::string::npos) << csv.str();
+    std::ostringstream dot;
+    report.WriteDot(dot);
+    EXPECT_EQ(Count(dot.str(), "fillcolor=salmon"), 2u);
+    EXPECT_NE(dot.str().find("n0 [label=\"A\", shape=box"), std::string::npos) << dot.str();
+    EXPECT_EQ(Count(dot.str(), " -- "), 3u);
+    EXPECT_EQ(PlacementReport::JsonString("a\"b\\c\n"), "\"a\\\"b\\\\c\\u000a\"");
+}
