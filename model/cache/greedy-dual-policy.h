@@ -212,7 +212,7 @@ class GreedyDualPolicy : public ReplacementPolicy
      * \param unused selects the double value
      * \return its value in the double heap
      */
-    static double Current(const Node& n, double unused)
+    static double Current(const Node& n, [[maybe_unused]] double unused)
     {
         return n.h;
     }
@@ -222,7 +222,7 @@ class GreedyDualPolicy : public ReplacementPolicy
      * \param unused selects the exact value
      * \return its value in the exact heap
      */
-    static const WideUint& Current(const Node& n, const WideUint& unused)
+    static const WideUint& Current(const Node& n, [[maybe_unused]] const WideUint& unused)
     {
         return n.hx;
     }

@@ -117,7 +117,7 @@ S3FifoPolicy::EvictMain()
 }
 
 bool
-S3FifoPolicy::Insert(Key key, uint64_t size, double cost)
+S3FifoPolicy::Insert(Key key, uint64_t size, double /* cost: unused */)
 {
     Erase(key);
     bool toMain = false;

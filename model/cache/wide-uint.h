@@ -9,6 +9,9 @@
 namespace ns3
 {
 
+/// 128-bit intermediate of the limb arithmetic (__extension__: accepted under -pedantic).
+__extension__ typedef unsigned __int128 WideUintDouble;
+
 /**
  * \ingroup web-proxy
  * A 256-bit unsigned integer with the few operations GreedyDualPolicy's exact priorities
@@ -62,10 +65,10 @@ class WideUint
      */
     bool Add(const WideUint& o)
     {
-        unsigned __int128 carry = 0;
+        WideUintDouble carry = 0;
         for (int i = 0; i < 4; ++i)
         {
-            carry += (unsigned __int128)m_limb[i] + o.m_limb[i];
+            carry += WideUintDouble(m_limb[i]) + o.m_limb[i];
             m_limb[i] = uint64_t(carry);
             carry >>= 64;
         }
@@ -79,10 +82,10 @@ class WideUint
      */
     bool Multiply(uint64_t k)
     {
-        unsigned __int128 carry = 0;
+        WideUintDouble carry = 0;
         for (int i = 0; i < 4; ++i)
         {
-            carry += (unsigned __int128)m_limb[i] * k;
+            carry += WideUintDouble(m_limb[i]) * k;
             m_limb[i] = uint64_t(carry);
             carry >>= 64;
         }
@@ -96,7 +99,7 @@ class WideUint
      */
     uint64_t Divide(uint64_t d)
     {
-        unsigned __int128 rest = 0;
+        WideUintDouble rest = 0;
         for (int i = 3; i >= 0; --i)
         {
             rest = (rest << 64) | m_limb[i];
