@@ -75,7 +75,7 @@ Generate(uint32_t n)
 int
 main(int argc, char* argv[])
 {
-    std::string dir = "/work/shared/data/topologies";
+    std::string dir = "../shared/data/topologies"; // beside the source tree; see --topologies
     uint32_t nodes = 10000;
     uint32_t k = 100;
     bool skipLarge = false;

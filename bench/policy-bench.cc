@@ -17,22 +17,38 @@
  * of the replay, divided by the objects cached then (index, nodes, hash buckets, heap arrays
  * with their unused reserve; the request array is allocated before and not counted).
  *
+ * End to end, side by side (issue 17): the same sequence is written at run time as a
+ * libCacheSim oracleGeneral file (24-byte records: time = request number / 1000, the object
+ * index as id, size, next access) and BM_EndToEnd/<name> replays it as cache-sim does:
+ * IdTraceReader blocks of 64 Ki records into CacheSimulator::AddIds (prefetch included), the
+ * file read from the page cache, timed from opening it to the last request. Goals: LRU >= 10M
+ * requests/s, GDSF >= 3M/s. The file is removed at exit unless --keepTrace is given; cache-sim
+ * can then be run on it (--trace=FILE) for the whole program's figure.
+ *
  * Options before Google Benchmark's own:
  *   --requests=N   requests (default 10000000)
  *   --objects=N    object universe (default 1000000)
  *   --cache=F      cache size as a fraction of the universe's bytes (default 0.1)
+ *   --trace=FILE   where to write the oracleGeneral trace (default
+ *                  /tmp/policy-bench-<pid>.oracleGeneral.bin)
+ *   --keepTrace    keep that file
  */
+#include "ns3/cache-simulator.h"
 #include "ns3/core-module.h"
+#include "ns3/id-trace-reader.h"
 #include "ns3/replacement-policy.h"
 #include "ns3/synthetic-workload.h"
 
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <iostream>
 #include <malloc.h>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 using namespace ns3;
@@ -85,7 +101,74 @@ Generate()
     g_capacity = uint64_t(g_cacheFraction * total);
     std::cerr << "policy-bench: " << g_sequence.size() << " requests, " << distinct << " of "
               << g_objects << " objects requested, universe ~" << uint64_t(total) / (1 << 20)
-              << " MB, cache " << g_capacity / (1 << 20) << " MB\n";
+              << " MB, cache " << g_capacity / (1 << 20) << " MB (" << g_capacity << " bytes)\n";
+}
+
+std::string g_trace;
+bool g_keepTrace = false;
+
+/// Write g_sequence as an oracleGeneral file (little-endian, as libCacheSim reads it).
+void
+WriteOracleTrace()
+{
+    const size_t n = g_sequence.size();
+    std::vector<int64_t> next(n, -1);
+    std::vector<int64_t> seenAt(g_objects, -1);
+    for (size_t i = n; i-- > 0;)
+    {
+        next[i] = seenAt[g_sequence[i].key];
+        seenAt[g_sequence[i].key] = int64_t(i);
+    }
+    std::ofstream out(g_trace, std::ios::binary);
+    std::vector<unsigned char> buf;
+    buf.reserve(IdTraceReader::ORACLE_RECORD * 65536);
+    auto put = [&buf](uint64_t v, int bytes)
+    {
+        for (int b = 0; b < bytes; ++b)
+        {
+            buf.push_back((unsigned char)(v >> (8 * b)));
+        }
+    };
+    for (size_t i = 0; i < n; ++i)
+    {
+        put(uint32_t(i / 1000), 4);
+        put(g_sequence[i].key, 8);
+        put(g_sequence[i].size, 4);
+        put(uint64_t(next[i]), 8);
+        if (buf.size() >= IdTraceReader::ORACLE_RECORD * 65536 || i + 1 == n)
+        {
+            out.write(reinterpret_cast<const char*>(buf.data()), std::streamsize(buf.size()));
+            buf.clear();
+        }
+    }
+    if (!out)
+    {
+        std::cerr << "policy-bench: cannot write " << g_trace << "\n";
+        std::exit(1);
+    }
+    std::cerr << "policy-bench: wrote " << g_trace << " (" << n << " oracleGeneral records)\n";
+}
+
+/// cache-sim's integer-id path over the oracleGeneral file: read, then AddIds, per block.
+void
+BM_EndToEnd(benchmark::State& state, const std::string& name)
+{
+    CacheSimulator::Result result;
+    for (auto _ : state)
+    {
+        CacheSimulator sim({name}, {g_capacity});
+        IdTraceReader reader(g_trace, IdTraceReader::ORACLE_GENERAL);
+        std::vector<IdTraceReader::Request> block(size_t(1) << 16);
+        while (size_t n = reader.Read(block.data(), block.size()))
+        {
+            sim.AddIds(block.data(), n);
+        }
+        result = sim.GetResults().front();
+    }
+    state.SetItemsProcessed(int64_t(state.iterations() * g_sequence.size()));
+    state.counters["hit_ratio"] = result.GetHitRatio();
+    state.counters["byte_hit_ratio"] = result.GetByteHitRatio();
+    state.counters["policy_loop_s"] = result.seconds;
 }
 
 /// \return bytes allocated through malloc: heap and separately mapped blocks
@@ -167,6 +250,14 @@ main(int argc, char** argv)
         {
             g_cacheFraction = std::stod(argv[i] + 8);
         }
+        else if (std::strncmp(argv[i], "--trace=", 8) == 0)
+        {
+            g_trace = argv[i] + 8;
+        }
+        else if (std::strcmp(argv[i], "--keepTrace") == 0)
+        {
+            g_keepTrace = true;
+        }
         else
         {
             args.push_back(argv[i]);
@@ -179,8 +270,16 @@ main(int argc, char** argv)
         return 1;
     }
     Generate();
+    if (g_trace.empty())
+    {
+        g_trace = "/tmp/policy-bench-" + std::to_string(getpid()) + ".oracleGeneral.bin";
+    }
+    WriteOracleTrace();
     for (const auto& name : GetReplacementPolicyNames())
     {
+        benchmark::RegisterBenchmark(("BM_EndToEnd/" + name).c_str(), BM_EndToEnd, name)
+            ->Unit(benchmark::kMillisecond)
+            ->Iterations(1);
         for (bool prefetch : {false, true})
         {
             benchmark::RegisterBenchmark(
@@ -194,5 +293,9 @@ main(int argc, char** argv)
     }
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
+    if (!g_keepTrace)
+    {
+        std::remove(g_trace.c_str());
+    }
     return 0;
 }

@@ -3,9 +3,13 @@
  */
 #include "cache-simulator.h"
 
+#include "greedy-dual-policy.h"
+
 #include "ns3/trace-statistics.h"
 
+#include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <iomanip>
 #include <sstream>
 #include <stdexcept>
@@ -23,6 +27,18 @@ double
 CacheSimulator::Result::GetByteHitRatio() const
 {
     return bytes > 0 ? double(hitBytes) / double(bytes) : 0.0;
+}
+
+double
+CacheSimulator::Result::GetMissRatio() const
+{
+    return requests > 0 ? double(requests - hits) / double(requests) : 0.0;
+}
+
+double
+CacheSimulator::Result::GetByteMissRatio() const
+{
+    return bytes > 0 ? double(bytes - hitBytes) / double(bytes) : 0.0;
 }
 
 CacheSimulator::CacheSimulator(const std::vector<std::string>& policies,
@@ -93,6 +109,44 @@ CacheSimulator::Add(const TraceRecord& r, double cost)
     }
 }
 
+void
+CacheSimulator::AddIds(const IdTraceReader::Request* requests, size_t n)
+{
+    // Requests ahead whose node is prefetched: enough to cover a memory access at the
+    // policies' rate, few enough that the line is still cached when the request comes.
+    constexpr size_t AHEAD = 12;
+    m_requests += n;
+    for (auto& c : m_caches)
+    {
+        const auto start = std::chrono::steady_clock::now();
+        ReplacementPolicy& p = *c.policy;
+        uint64_t hits = 0;
+        uint64_t hitBytes = 0;
+        uint64_t bytes = 0;
+        for (size_t i = 0; i < n; ++i)
+        {
+            p.Prefetch(requests[std::min(i + AHEAD, n - 1)].id);
+            const IdTraceReader::Request& q = requests[i];
+            bytes += q.size;
+            if (p.Lookup(q.id))
+            {
+                ++hits;
+                hitBytes += q.size;
+            }
+            else
+            {
+                p.Insert(q.id, q.size, 1.0);
+            }
+        }
+        c.result.requests += n;
+        c.result.hits += hits;
+        c.result.hitBytes += hitBytes;
+        c.result.bytes += bytes;
+        c.result.seconds
+            += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+}
+
 std::vector<CacheSimulator::Result>
 CacheSimulator::GetResults() const
 {
@@ -101,6 +155,11 @@ CacheSimulator::GetResults() const
     for (const auto& c : m_caches)
     {
         results.push_back(c.result);
+        const auto* gd = dynamic_cast<const GreedyDualPolicy*>(c.policy.get());
+        const std::string& name = c.result.policy;
+        results.back().fellBack = gd != nullptr
+                               && (name == "GDS1" || name == "GDSF" || name == "LFU")
+                               && !gd->IsExact();
     }
     return results;
 }

@@ -4,6 +4,7 @@
 #ifndef CACHE_SIMULATOR_H
 #define CACHE_SIMULATOR_H
 
+#include "id-trace-reader.h"
 #include "replacement-policy.h"
 
 #include "ns3/trace-record.h"
@@ -33,6 +34,13 @@ namespace ns3
  * not storable leaves the cached copy alone. The hit ratio is hits / requests, the byte hit
  * ratio the body bytes the clients received on hits / all body bytes they received, both
  * over every request (uncachable ones included).
+ *
+ * Integer-id traces (IdTraceReader) take another path, AddIds: the ids go straight into the
+ * policies (no URL, no cachability rule, no version): a request hits when the policy holds
+ * its id (a size change on a hit is ignored, as in libCacheSim), otherwise the object is
+ * inserted with cost 1. Each cache replays a whole block before the next one does, with the
+ * Prefetch hint 12 requests ahead, and the time spent in each cache's loop is measured.
+ * A simulator is fed by Add or by AddIds, not both.
  */
 class CacheSimulator
 {
@@ -50,11 +58,18 @@ class CacheSimulator
         uint64_t bytes{0};     //!< body bytes received by the clients
         uint64_t hitBytes{0};  //!< of which served by hits
         uint64_t evictions{0}; //!< objects evicted
+        double seconds{0};     //!< wall time in this cache's AddIds loops (0 with Add)
+        bool fellBack{false};  //!< GDS1, GDSF, LFU: values fell back to doubles
+                               //!< (GreedyDualPolicy::IsExact)
 
         /// \return hits / requests (0 without requests)
         double GetHitRatio() const;
         /// \return hitBytes / bytes (0 without bytes)
         double GetByteHitRatio() const;
+        /// \return (requests - hits) / requests (0 without requests)
+        double GetMissRatio() const;
+        /// \return (bytes - hitBytes) / bytes (0 without bytes)
+        double GetByteMissRatio() const;
     };
 
     /**
@@ -74,6 +89,13 @@ class CacheSimulator
      * \param cost its fetch cost for cost-aware policies (GDSLAT, CSP), e.g. seconds
      */
     void Add(const TraceRecord& r, double cost = 1.0);
+
+    /**
+     * Feed requests of an integer-id trace to every cache (see the class description).
+     * \param requests the requests, in trace order
+     * \param n how many
+     */
+    void AddIds(const IdTraceReader::Request* requests, size_t n);
 
     /// \return one result per (policy, size), policies outer, sizes inner, as given
     std::vector<Result> GetResults() const;

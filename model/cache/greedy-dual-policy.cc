@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -16,7 +17,99 @@ namespace ns3
 GreedyDualPolicy::GreedyDualPolicy(uint64_t capacity, Variant variant)
     : ReplacementPolicy(capacity)
     , m_variant(variant)
+    , m_exact(variant == GDS1 || variant == GDSF || variant == LFUDA)
 {}
+
+bool
+GreedyDualPolicy::IsExact() const
+{
+    return m_exact;
+}
+
+void
+GreedyDualPolicy::SetExactValue(Node& n)
+{
+    // H * D = L * D + f * D / s (GDSF), D / s (GDS1), f * D (LFUDA); D / s is exact.
+    WideUint q = m_denominator;
+    if (m_variant != LFUDA)
+    {
+        q.Divide(std::max<uint64_t>(n.size, 1));
+    }
+    WideUint h = m_inflationX;
+    if ((m_variant == GDS1 || q.Multiply(n.frequency)) && h.Add(q))
+    {
+        n.hx = h;
+        return;
+    }
+    FallBack();
+    n.h = Value(n);
+}
+
+void
+GreedyDualPolicy::AdmitSize(uint64_t size)
+{
+    if (m_variant == LFUDA)
+    {
+        return; // sizes do not enter its values: D stays 1
+    }
+    const uint64_t s = std::max<uint64_t>(size, 1);
+    WideUint rest = m_denominator;
+    const uint64_t r = rest.Divide(s);
+    if (r == 0)
+    {
+        return;
+    }
+    const uint64_t k = s / std::gcd(s, r);
+    WideUint d = m_denominator;
+    WideUint l = m_inflationX;
+    bool ok = d.Multiply(k) && d.Bits() <= MAX_DENOMINATOR_BITS && l.Multiply(k);
+    // Check every numerator before changing any: the order must survive or nothing change.
+    m_table.ForEach(
+        [&ok, k](uint32_t, Node& n)
+        {
+            WideUint h = n.hx;
+            ok = ok && h.Multiply(k);
+        });
+    if (!ok)
+    {
+        FallBack();
+        return;
+    }
+    m_denominator = d;
+    m_inflationX = l;
+    m_table.ForEach([k](uint32_t, Node& n) { n.hx.Multiply(k); });
+    Rebuild();
+}
+
+void
+GreedyDualPolicy::FallBack()
+{
+    if (!m_exact)
+    {
+        return;
+    }
+    const double d = m_denominator.ToDouble();
+    m_inflation = m_inflationX.ToDouble() / d;
+    m_table.ForEach([d](uint32_t, Node& n) { n.h = n.hx.ToDouble() / d; });
+    m_exact = false;
+    ExactHeap().swap(m_exactHeap);
+    Rebuild();
+}
+
+void
+GreedyDualPolicy::Inflate(double h)
+{
+    if (m_variant != CSP)
+    {
+        m_inflation = h;
+    }
+}
+
+void
+GreedyDualPolicy::Inflate(const WideUint& h)
+{
+    m_inflationX = h;
+}
 
 inline double
 GreedyDualPolicy::Value(const Node& n) const
@@ -48,7 +141,14 @@ GreedyDualPolicy::Lookup(Key key)
     }
     Node& n = *found;
     ++n.frequency;
-    n.h = Value(n);
+    if (m_exact)
+    {
+        SetExactValue(n);
+    }
+    else
+    {
+        n.h = Value(n);
+    }
     n.access = NextAccess();
     return true;
 }
@@ -92,10 +192,54 @@ GreedyDualPolicy::Insert(Key key, uint64_t size, double cost)
     {
         return false;
     }
+    if (m_exact)
+    {
+        AdmitSize(size);
+    }
+    if (m_exact)
+    {
+        MakeRoom(m_exactHeap, size);
+    }
+    else
+    {
+        MakeRoom(m_heap, size);
+    }
+    const uint32_t access = NextAccess(); // before Add: a renumbering sees live nodes only
+    const uint32_t slot = m_table.Add(key);
+    Node& n = m_table.At(slot);
+    n.size = size;
+    n.cost = cost;
+    n.frequency = 1;
+    if (m_exact)
+    {
+        SetExactValue(n); // may fall back, and then set n.h
+    }
+    else
+    {
+        n.h = Value(n);
+    }
+    n.access = access;
+    n.heapAccess = n.access;
+    if (m_exact)
+    {
+        m_exactHeap.push(ExactEntry{n.hx, n.access, slot});
+    }
+    else
+    {
+        m_heap.push(Entry{n.h, n.access, slot});
+    }
+    m_used += size;
+    return true;
+}
+
+template <typename H>
+void
+GreedyDualPolicy::MakeRoom(H& heap, uint64_t size)
+{
     while (m_used + size > m_capacity)
     {
-        const Entry top = m_heap.top();
-        m_heap.pop();
+        const auto top = heap.top();
+        heap.pop();
         Node& victim = m_table.At(top.slot);
         if (victim.heapAccess != top.access)
         {
@@ -105,13 +249,10 @@ GreedyDualPolicy::Insert(Key key, uint64_t size, double cost)
         {
             // Hit since it was placed: place it again with its current value.
             victim.heapAccess = victim.access;
-            m_heap.push(Entry{victim.h, victim.access, top.slot});
+            heap.push({Current(victim, top.h), victim.access, top.slot});
             continue;
         }
-        if (m_variant != CSP)
-        {
-            m_inflation = victim.h;
-        }
+        Inflate(top.h);
         const Key k = victim.key;
         const uint64_t s = victim.size;
         m_used -= s;
@@ -119,18 +260,6 @@ GreedyDualPolicy::Insert(Key key, uint64_t size, double cost)
         m_table.Remove(k);
         NotifyEvict(k, s);
     }
-    const uint32_t access = NextAccess(); // before Add: a renumbering sees live nodes only
-    const uint32_t slot = m_table.Add(key);
-    Node& n = m_table.At(slot);
-    n.size = size;
-    n.cost = cost;
-    n.frequency = 1;
-    n.h = Value(n);
-    n.access = access;
-    n.heapAccess = n.access;
-    m_heap.push(Entry{n.h, n.access, slot});
-    m_used += size;
-    return true;
 }
 
 void
@@ -150,7 +279,7 @@ GreedyDualPolicy::Erase(Key key)
     m_used -= n->size;
     n->heapAccess = 0;
     m_table.Remove(key);
-    if (m_heap.size() > 2 * m_table.Size() + 1024)
+    if ((m_exact ? m_exactHeap.size() : m_heap.size()) > 2 * m_table.Size() + 1024)
     {
         Rebuild();
     }
@@ -159,6 +288,18 @@ GreedyDualPolicy::Erase(Key key)
 void
 GreedyDualPolicy::Rebuild()
 {
+    if (m_exact)
+    {
+        m_exactHeap.clear();
+        m_exactHeap.reserve(m_table.Size());
+        m_table.ForEach(
+            [this](uint32_t slot, Node& n)
+            {
+                n.heapAccess = n.access;
+                m_exactHeap.push(ExactEntry{n.hx, n.access, slot});
+            });
+        return;
+    }
     m_heap.clear();
     m_heap.reserve(m_table.Size());
     m_table.ForEach(
@@ -203,14 +344,18 @@ GreedyDualPolicy::GetName() const
 double
 GreedyDualPolicy::GetInflation() const
 {
-    return m_inflation;
+    return m_exact ? m_inflationX.ToDouble() / m_denominator.ToDouble() : m_inflation;
 }
 
 double
 GreedyDualPolicy::GetValue(Key key) const
 {
     const Node* n = m_table.Find(key);
-    return n == nullptr ? std::numeric_limits<double>::quiet_NaN() : n->h;
+    if (n == nullptr)
+    {
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+    return m_exact ? n->hx.ToDouble() / m_denominator.ToDouble() : n->h;
 }
 
 } // namespace ns3

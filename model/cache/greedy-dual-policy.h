@@ -7,6 +7,7 @@
 #include "huge-page-allocator.h"
 #include "object-table.h"
 #include "replacement-policy.h"
+#include "wide-uint.h"
 
 #include <boost/heap/d_ary_heap.hpp>
 
@@ -33,6 +34,17 @@ namespace ns3
  * Ties of H are broken by recency: of equal H, the object whose last Insert or hit is the
  * oldest is evicted first (every access takes the next number of one counter, so the order
  * (H, access number) is total).
+ *
+ * Exact priorities (GDS1, GDSF, LFUDA): H is compared exactly, so that equal values are
+ * equal and the recency rule decides (in floating point, L + f/s rounds: 1/30 + 1/6 comes
+ * out below 1/5, and a tie is broken by rounding). Every H is a multiple of 1/D, with D the
+ * least common multiple of the sizes admitted so far (1 for LFUDA), and is kept as the
+ * integer H * D in 256 bits (WideUint); when a size that does not divide D arrives, D and
+ * every numerator are multiplied by the same factor (order unchanged) and the heap rebuilt.
+ * When D would exceed 2^192 or a numerator 2^256 (many sizes sharing few factors, as in
+ * web traces), the policy falls back for good to double precision (IsExact() turns false):
+ * the values are converted to the nearest doubles and the rest of the run compares doubles,
+ * as GDSLAT and CSP (whose cost is a double) always do.
  *
  * The values are kept in a Boost.Heap d-ary heap (an array: few cache misses) of
  * (H, access number, node number) entries. A hit only raises H (L never decreases, f grows),
@@ -102,6 +114,12 @@ class GreedyDualPolicy : public ReplacementPolicy
      */
     void SetAccessLimit(uint32_t limit);
 
+    /// \return true while the priorities are compared exactly (see the class description)
+    bool IsExact() const;
+
+    /// Largest bit length of the common denominator D before the fallback to doubles.
+    static constexpr int MAX_DENOMINATOR_BITS = 192;
+
   private:
     /// A cached object.
     struct Node
@@ -113,6 +131,7 @@ class GreedyDualPolicy : public ReplacementPolicy
         uint32_t access{0};     //!< number of the last access
         uint32_t heapAccess{0}; //!< access number of the object's live heap entry (0: none)
         uint32_t frequency{0};  //!< requests since admission
+        WideUint hx;            //!< exact mode: H * D
     };
 
     /// A heap entry: an object's value and access number when it was placed.
@@ -137,8 +156,88 @@ class GreedyDualPolicy : public ReplacementPolicy
                                          boost::heap::compare<Greater>,
                                          boost::heap::allocator<HugePageAllocator<Entry>>>;
 
+    /// A heap entry of the exact mode.
+    struct ExactEntry
+    {
+        WideUint h;      //!< value * D
+        uint32_t access; //!< access number
+        uint32_t slot;   //!< the object's node number
+    };
+
+    /// Heap order of the exact mode: the smallest (H, access) on top.
+    struct ExactGreater
+    {
+        bool operator()(const ExactEntry& a, const ExactEntry& b) const
+        {
+            return b.h < a.h || (a.h == b.h && a.access > b.access);
+        }
+    };
+
+    /// Exact-mode heap.
+    using ExactHeap
+        = boost::heap::d_ary_heap<ExactEntry,
+                                  boost::heap::arity<4>,
+                                  boost::heap::compare<ExactGreater>,
+                                  boost::heap::allocator<HugePageAllocator<ExactEntry>>>;
+
     /// Place every object in a new heap, dropping dead entries.
     void Rebuild();
+
+    /**
+     * Evict from a heap until size more bytes fit.
+     * \param heap the heap of the current mode
+     * \param size the bytes
+     */
+    template <typename H>
+    void MakeRoom(H& heap, uint64_t size);
+
+    /**
+     * Exact mode: make D a multiple of size (rescaling every value), or fall back to doubles.
+     * \param size the size of an object to admit
+     */
+    void AdmitSize(uint64_t size);
+
+    /**
+     * Exact mode: set n.hx to n's value with the current L, or fall back to doubles (then
+     * n.h is set).
+     * \param n an object whose frequency and size are set
+     */
+    void SetExactValue(Node& n);
+
+    /// Convert every value to double and compare doubles from now on.
+    void FallBack();
+
+    /**
+     * \param n a node
+     * \param unused selects the double value
+     * \return its value in the double heap
+     */
+    static double Current(const Node& n, [[maybe_unused]] double unused)
+    {
+        return n.h;
+    }
+
+    /**
+     * \param n a node
+     * \param unused selects the exact value
+     * \return its value in the exact heap
+     */
+    static const WideUint& Current(const Node& n, [[maybe_unused]] const WideUint& unused)
+    {
+        return n.hx;
+    }
+
+    /**
+     * L becomes a victim's value.
+     * \param h the victim's value
+     */
+    void Inflate(double h);
+
+    /**
+     * L becomes a victim's value (exact mode).
+     * \param h the victim's value * D
+     */
+    void Inflate(const WideUint& h);
 
     /// \return the next access number (renumbers first at the counter's limit)
     inline uint32_t NextAccess();
@@ -155,6 +254,10 @@ class GreedyDualPolicy : public ReplacementPolicy
     uint32_t m_clockLimit{std::numeric_limits<uint32_t>::max()}; //!< renumber there
     ObjectTable<Node> m_table;                                   //!< objects by key
     Heap m_heap;                                                 //!< entries, smallest value on top
+    bool m_exact;                                                //!< exact mode
+    WideUint m_denominator{1};                                   //!< D
+    WideUint m_inflationX;                                       //!< exact mode: L * D
+    ExactHeap m_exactHeap; //!< exact mode: entries, smallest value on top
 };
 
 } // namespace ns3

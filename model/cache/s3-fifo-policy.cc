@@ -10,8 +10,12 @@ namespace ns3
 
 S3FifoPolicy::S3FifoPolicy(uint64_t capacity)
     : ReplacementPolicy(capacity)
-    , m_smallTarget(capacity / 10)
-    , m_ghostCapacity(capacity - capacity / 10)
+    ,
+    // libCacheSim computes the queue sizes in double and truncates; so do we, for the same
+    // sizes at every capacity.
+    m_smallCapacity(uint64_t(double(capacity) * 0.10))
+    , m_mainCapacity(capacity - m_smallCapacity)
+    , m_ghostCapacity(uint64_t(double(capacity) * 0.90))
 {}
 
 bool
@@ -51,19 +55,33 @@ S3FifoPolicy::AddGhost(Key key, uint64_t size)
 }
 
 void
-S3FifoPolicy::Step()
+S3FifoPolicy::Evict()
 {
-    if (!m_small.empty() && (m_smallBytes >= m_smallTarget || m_main.empty()))
+    if (m_mainBytes > m_mainCapacity || m_smallBytes == 0)
+    {
+        EvictMain();
+    }
+    else
+    {
+        EvictSmall();
+    }
+}
+
+void
+S3FifoPolicy::EvictSmall()
+{
+    while (m_smallBytes > 0)
     {
         Node& t = m_small.back();
         m_small.pop_back();
         m_smallBytes -= t.size;
-        if (t.frequency > 0)
+        if (t.frequency >= MOVE_TO_MAIN)
         {
             t.frequency = 0;
             t.main = true;
             m_main.push_front(t);
-            return;
+            m_mainBytes += t.size;
+            continue;
         }
         const Key k = t.key;
         const uint64_t s = t.size;
@@ -73,29 +91,35 @@ S3FifoPolicy::Step()
         NotifyEvict(k, s);
         return;
     }
-    Node& t = m_main.back();
-    if (t.frequency > 0)
+}
+
+void
+S3FifoPolicy::EvictMain()
+{
+    while (!m_main.empty())
     {
-        --t.frequency;
-        m_main.splice(m_main.begin(), m_main, m_main.iterator_to(t));
+        Node& t = m_main.back();
+        if (t.frequency > 0)
+        {
+            --t.frequency;
+            m_main.splice(m_main.begin(), m_main, m_main.iterator_to(t));
+            continue;
+        }
+        m_main.pop_back();
+        const Key k = t.key;
+        const uint64_t s = t.size;
+        m_mainBytes -= s;
+        m_used -= s;
+        m_index.erase(k);
+        NotifyEvict(k, s);
         return;
     }
-    m_main.pop_back();
-    const Key k = t.key;
-    const uint64_t s = t.size;
-    m_used -= s;
-    m_index.erase(k);
-    NotifyEvict(k, s);
 }
 
 bool
-S3FifoPolicy::Insert(Key key, uint64_t size, double cost)
+S3FifoPolicy::Insert(Key key, uint64_t size, double /* cost: unused */)
 {
     Erase(key);
-    if (size > m_capacity)
-    {
-        return false;
-    }
     bool toMain = false;
     auto g = m_ghosts.find(key);
     if (g != m_ghosts.end())
@@ -105,9 +129,13 @@ S3FifoPolicy::Insert(Key key, uint64_t size, double cost)
         m_ghostBytes -= std::max<uint64_t>(g->second.size, 1);
         m_ghosts.erase(g);
     }
+    if (size > m_smallCapacity || (!toMain && size == m_smallCapacity))
+    {
+        return false;
+    }
     while (m_used + size > m_capacity)
     {
-        Step();
+        Evict();
     }
     Node& n = m_index[key];
     n.key = key;
@@ -117,6 +145,7 @@ S3FifoPolicy::Insert(Key key, uint64_t size, double cost)
     if (toMain)
     {
         m_main.push_front(n);
+        m_mainBytes += size;
     }
     else
     {
@@ -139,6 +168,7 @@ S3FifoPolicy::Erase(Key key)
     if (n.main)
     {
         m_main.erase(m_main.iterator_to(n));
+        m_mainBytes -= n.size;
     }
     else
     {
@@ -171,6 +201,12 @@ uint64_t
 S3FifoPolicy::GetSmallBytes() const
 {
     return m_smallBytes;
+}
+
+uint64_t
+S3FifoPolicy::GetMainBytes() const
+{
+    return m_mainBytes;
 }
 
 size_t

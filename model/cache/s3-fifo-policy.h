@@ -15,19 +15,27 @@ namespace ns3
 
 /**
  * \ingroup web-proxy
- * S3-FIFO (Yang et al., SOSP 2023), in bytes: a small FIFO queue S (target: 10% of the
- * capacity, rounded down), a main FIFO queue M, and a ghost FIFO queue G of recently evicted
- * keys (no data; at most capacity - target bytes of the objects' sizes, a size of 0
- * counting as 1). Each cached object has a 2-bit frequency, 0 at insertion, +1 per hit
- * (capped at 3).
+ * S3-FIFO (Yang et al., "FIFO queues are all you need for cache eviction", SOSP 2023), in
+ * bytes, as libCacheSim's S3FIFO.c (the authors' implementation, default parameters) runs it:
+ * a small FIFO queue S of floor(0.1 * capacity) bytes, a main FIFO queue M of the rest, and a
+ * ghost FIFO queue G of evicted keys (no data) of floor(0.9 * capacity) bytes of the objects'
+ * sizes (a size of 0 counts as 1, so that G stays bounded). Each cached object has a
+ * frequency, 0 at insertion, +1 per hit, capped at 3 (a 2-bit counter).
  *
- * A new object goes to the head of M if its key is in G (and leaves G), otherwise to the
- * head of S. To make room, one step at a time until the object fits:
- * - if S is not empty and holds at least its target (or M is empty): the tail t of S leaves
- *   S; if t was hit at least once it goes to the head of M with frequency 0, otherwise it is
- *   evicted and its key enters G (the oldest keys of G leave as needed);
- * - otherwise the tail t of M: if its frequency is above 0 it is decremented and t goes to
- *   the head of M, otherwise t is evicted.
+ * Admission: an object larger than S is never admitted (Insert returns false, nothing is
+ * evicted); nor is one of exactly S's size that would go to S. A missed key found in G leaves
+ * G and the object goes to the head of M; any other goes to the head of S.
+ *
+ * Eviction, repeated until the new object fits: if M holds more than its share
+ * (capacity - |S|) or S is empty, evict from M, otherwise from S.
+ * - From S: take the tail t. If t.freq > 1 (hit at least twice while in S: the paper's
+ *   Algorithm 1, libCacheSim's move-to-main-threshold=2), t moves to the head of M with
+ *   frequency 0 and the next tail is examined; otherwise t is evicted and its key enters G
+ *   (the oldest keys of G leave as needed). One object is evicted (or S empties).
+ * - From M: take the tail t. If t.freq > 0, it is decremented and t goes to the head of M;
+ *   otherwise t is evicted. Repeated until one object is evicted.
+ * Moving objects from S to M does not evict from M at once (libCacheSim; the paper's
+ * Algorithm 1 calls evictM when M is full): M may exceed its share until the next step.
  * Deterministic: no ties. A hit on a ghost key is a miss (Lookup returns false).
  */
 class S3FifoPolicy : public ReplacementPolicy
@@ -50,8 +58,13 @@ class S3FifoPolicy : public ReplacementPolicy
     /// \return keys in the ghost queue
     size_t GetGhostCount() const;
 
+    /// \return bytes in the main queue
+    uint64_t GetMainBytes() const;
+
     /// Highest frequency counted.
     static constexpr uint8_t MAX_FREQUENCY = 3;
+    /// Hits in S that send an object to M when it reaches S's tail.
+    static constexpr uint8_t MOVE_TO_MAIN = 2;
 
   private:
     /// Hook of the queues.
@@ -72,8 +85,12 @@ class S3FifoPolicy : public ReplacementPolicy
                                          boost::intrusive::member_hook<Node, Hook, &Node::hook>,
                                          boost::intrusive::constant_time_size<false>>;
 
-    /// Free room by one step (see the class description); the cache is not empty.
-    void Step();
+    /// Evict one object (see the class description); the cache is not empty.
+    void Evict();
+    /// Evict from S: move hit tails to M until one tail is evicted or S is empty.
+    void EvictSmall();
+    /// Evict from M: reinsert tails with a frequency until one is evicted.
+    void EvictMain();
     /**
      * Remember an evicted key in G.
      * \param key the key
@@ -81,9 +98,11 @@ class S3FifoPolicy : public ReplacementPolicy
      */
     void AddGhost(Key key, uint64_t size);
 
-    uint64_t m_smallTarget;                 //!< target bytes of S
+    uint64_t m_smallCapacity;               //!< bytes of S
+    uint64_t m_mainCapacity;                //!< bytes of M (its share)
     uint64_t m_ghostCapacity;               //!< bytes of G
     uint64_t m_smallBytes{0};               //!< bytes in S
+    uint64_t m_mainBytes{0};                //!< bytes in M
     uint64_t m_ghostBytes{0};               //!< bytes in G (sizes of 0 count as 1)
     std::unordered_map<Key, Node> m_index;  //!< cached objects by key
     std::unordered_map<Key, Node> m_ghosts; //!< ghost keys

@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * CacheSimulator: with an infinite size every policy reproduces TraceStatistics' infinite
- * cache; finite sizes hit less; hand-made traces; size and list parsing.
+ * cache; finite sizes hit less; hand-made traces; size and list parsing; libCacheSim's
+ * expected miss counts on its cloudPhysicsIO trace (when given).
  */
 #include "ns3/cache-simulator.h"
 #include "ns3/core-module.h"
@@ -11,8 +12,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <map>
 #include <sstream>
 #include <stdexcept>
+#include <vector>
 
 using namespace ns3;
 
@@ -151,3 +155,42 @@ TEST(CacheSimulator, ParseSizeAndLists)
 }
 
 } // namespace
+
+// libCacheSim's test/test_evictionAlgo.c asserts these miss counts on its bundled trace
+// data/cloudPhysicsIO.oracleGeneral.bin at 128, 256, ..., 1024 MiB. The trace is not in this
+// repository: set WEB_PROXY_CLOUDPHYSICS_TRACE to its path to run the comparison
+// (doc/models/cache.rst, "Checked against libCacheSim").
+TEST(CacheSimulator, MissCountsEqualLibCacheSimOnCloudPhysics)
+{
+    const char* path = std::getenv("WEB_PROXY_CLOUDPHYSICS_TRACE");
+    if (path == nullptr)
+    {
+        GTEST_SKIP() << "WEB_PROXY_CLOUDPHYSICS_TRACE not set";
+    }
+    const std::map<std::string, std::vector<uint64_t>> expected{
+        {"LRU", {93374, 89783, 83572, 81722, 72494, 72104, 71972, 71704}},
+        {"GDSF", {89068, 84750, 74853, 70488, 67919, 64180, 61029, 58721}},
+        {"SIEVE", {91699, 86720, 78578, 76707, 69945, 66221, 64445, 64376}},
+        {"S3FIFO", {89307, 82387, 77041, 76791, 71300, 70343, 70455, 70355}}};
+    std::vector<uint64_t> sizes;
+    for (uint64_t m = 1; m <= 8; ++m)
+    {
+        sizes.push_back(m * 128 * 1024 * 1024);
+    }
+    CacheSimulator sim({"LRU", "GDSF", "SIEVE", "S3FIFO"}, sizes);
+    IdTraceReader reader(path, IdTraceReader::ORACLE_GENERAL);
+    std::vector<IdTraceReader::Request> block(1 << 16);
+    while (size_t n = reader.Read(block.data(), block.size()))
+    {
+        sim.AddIds(block.data(), n);
+    }
+    ASSERT_EQ(reader.GetRecordCount(), 113872u);
+    const auto results = sim.GetResults();
+    for (size_t i = 0; i < results.size(); ++i)
+    {
+        const auto& r = results[i];
+        EXPECT_EQ(r.requests - r.hits, expected.at(r.policy)[i % 8])
+            << r.policy << " " << CacheSimulator::FormatSize(r.capacity);
+        EXPECT_FALSE(r.fellBack) << r.policy;
+    }
+}

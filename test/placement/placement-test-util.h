@@ -21,12 +21,19 @@ namespace ns3
 namespace placementtest
 {
 
-/// \return the directory of the real topologies (WEB_PROXY_TOPOLOGIES overrides)
+/**
+ * \return the directory of the real topologies: WEB_PROXY_TOPOLOGIES if set, else the
+ * project's shared data beside the source tree (../shared/data/topologies), read in place.
+ */
 inline std::string
 TopologyDir()
 {
     const char* env = std::getenv("WEB_PROXY_TOPOLOGIES");
-    return env ? env : "/work/shared/data/topologies";
+#ifdef WEB_PROXY_TOPOLOGY_DIR
+    return env ? env : WEB_PROXY_TOPOLOGY_DIR;
+#else
+    return env ? env : "../shared/data/topologies";
+#endif
 }
 
 /// \return true when the topology directory exists
