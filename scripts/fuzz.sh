@@ -8,7 +8,8 @@
 #   scripts/fuzz.sh 10000000r  10 million executions per target
 #
 # Only the parser and trace sources the targets exercise are compiled (test/fuzz/CMakeLists.txt),
-# not the whole library: about two minutes on two cores. New inputs found go to
+# not the whole library (measured: 5 min 52 s at -j1 on two cores shared with other builds,
+# load about 12). New inputs found go to
 # build-fuzz/fuzz-work/<target>/, crashes to build-fuzz/fuzz-crashes/; the seeds in
 # test/fuzz/corpus/<target>/ are read, never written. WEB_PROXY_FUZZ_TARGETS restricts the
 # targets (e.g. "http-parser csv-trace"), WEB_PROXY_FUZZ_JOBS the build jobs.

@@ -3,7 +3,7 @@
 # all tests with ctest. With --sanitize, builds in build-asan/ with AddressSanitizer and
 # UndefinedBehaviorSanitizer and runs the tests there. With WEB_PROXY_FUZZ_SECONDS=N set, also
 # runs every fuzz target for N seconds (scripts/fuzz.sh: a clang build of the parser and trace
-# sources, about 2 minutes, plus 4 N seconds); off by default to keep CI within its budget.
+# sources, 6 minutes at -j1 on a busy 2-core machine, plus 4 N seconds); off by default to keep CI within its budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
