@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages web-proxy needs, only those that are missing.
-# Idempotent and non-interactive; run as root or with sudo available.
+# Idempotent and non-interactive; run as root or with sudo available. --fuzz: also clang and
+# libFuzzer, for scripts/fuzz.sh.
 set -euo pipefail
 
 packages=(
@@ -14,6 +15,11 @@ packages=(
     clang-format
     python3-sphinx doxygen graphviz
 )
+# The fuzz build (scripts/fuzz.sh, or scripts/test.sh with WEB_PROXY_FUZZ_SECONDS) needs clang
+# and libFuzzer; nothing else does.
+if [ "${1:-}" = "--fuzz" ]; then
+    packages+=(clang libfuzzer-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

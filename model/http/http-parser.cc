@@ -5,9 +5,12 @@
 
 #include "ns3/log.h"
 
+#include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 namespace ns3
@@ -30,6 +33,8 @@ HttpParser::ErrorName(Error e)
         return "BAD_HEADER";
     case Error::HEADER_TOO_LARGE:
         return "HEADER_TOO_LARGE";
+    case Error::BODY_TOO_LARGE:
+        return "BODY_TOO_LARGE";
     case Error::BAD_CONTENT_LENGTH:
         return "BAD_CONTENT_LENGTH";
     case Error::MISSING_CONTENT_LENGTH:
@@ -94,7 +99,7 @@ HttpParser::Running() const
 bool
 HttpParser::IsIdle() const
 {
-    return m_state == State::HEADER && m_buf.empty() && !m_req && !m_resp;
+    return m_state == State::HEADER && m_buf.empty();
 }
 
 HttpParser::Error
@@ -133,7 +138,8 @@ HttpParser::Feed(const char* data, size_t size)
         }
         // Buffer at most one byte more than the limit, so an oversized header is detected
         // without copying a large body that may follow it.
-        size_t room = m_headerLimit + 1 > m_buf.size() ? m_headerLimit + 1 - m_buf.size() : 1;
+        const size_t most = size_t(m_headerLimit) + 1;
+        size_t room = most > m_buf.size() ? most - m_buf.size() : 1;
         size_t take = std::min(size, room);
         m_buf.append(data, take);
         data += take;
@@ -177,30 +183,10 @@ HttpParser::Finish()
     {
         return;
     }
+    // Every byte of an unfinished header is in m_buf (Beast only sees whole sections).
     if (m_state == State::BODY || !m_buf.empty())
     {
         Fail(Error::TRUNCATED, "connection closed inside a message");
-    }
-}
-
-void
-HttpParser::StartMessage()
-{
-    if (m_kind == Kind::REQUEST)
-    {
-        m_req = std::make_unique<http::request_parser<http::empty_body>>();
-        m_req->header_limit(m_headerLimit);
-        m_req->body_limit(std::numeric_limits<std::uint64_t>::max());
-        m_req->eager(false);
-    }
-    else
-    {
-        m_resp = std::make_unique<http::response_parser<http::empty_body>>();
-        m_resp->header_limit(m_headerLimit);
-        m_resp->body_limit(std::numeric_limits<std::uint64_t>::max());
-        m_resp->eager(false);
-        // A response to HEAD has no body whatever its Content-Length says.
-        m_resp->skip(m_expect.front());
     }
 }
 
@@ -226,6 +212,7 @@ HttpParser::ParseBuffered()
     if (m_buf.empty() && m_buf.capacity() > 256)
     {
         std::string().swap(m_buf);
+        m_scanned = 0;
     }
 }
 
@@ -235,10 +222,6 @@ HttpParser::Error
 MapBeastError(const boost::system::error_code& ec)
 {
     using E = HttpParser::Error;
-    if (ec == http::error::header_limit)
-    {
-        return E::HEADER_TOO_LARGE;
-    }
     if (ec == http::error::bad_content_length)
     {
         return E::BAD_CONTENT_LENGTH;
@@ -255,60 +238,110 @@ MapBeastError(const boost::system::error_code& ec)
     }
     return E::BAD_HEADER;
 }
+
+/// Beast parsers with no limit of their own: HttpParser applies the limits.
+template <class Parser>
+void
+Unlimited(Parser& p)
+{
+    p.header_limit(std::numeric_limits<std::uint32_t>::max());
+    p.body_limit(std::numeric_limits<std::uint64_t>::max());
+    p.eager(false);
+}
 } // namespace
+
+size_t
+HttpParser::FindHeaderEnd()
+{
+    // Only LFs matter: each ends a line, which must end in CRLF, and the section ends at the
+    // first CRLF CRLF. Lines past the limit are not looked at, so the outcome depends on the
+    // first headerLimit + 1 bytes alone, however they arrived.
+    const size_t end = std::min<size_t>(m_buf.size(), m_headerLimit);
+    while (m_scanned < end)
+    {
+        const char* base = m_buf.data();
+        auto lf = static_cast<const char*>(std::memchr(base + m_scanned, '\n', end - m_scanned));
+        if (lf == nullptr)
+        {
+            m_scanned = end;
+            break;
+        }
+        size_t pos = lf - base;
+        m_scanned = pos + 1;
+        if (pos == 0 || base[pos - 1] != '\r')
+        {
+            Fail(Error::BAD_HEADER,
+                 "line ending without CR at byte " + std::to_string(pos) + " of the header");
+            return 0;
+        }
+        if (pos >= 3 && base[pos - 2] == '\n' && base[pos - 3] == '\r')
+        {
+            return pos + 1;
+        }
+    }
+    if (m_buf.size() > m_headerLimit)
+    {
+        Fail(Error::HEADER_TOO_LARGE,
+             "header section exceeds " + std::to_string(m_headerLimit) + " bytes");
+    }
+    return 0;
+}
 
 bool
 HttpParser::ParseHeader()
 {
-    if (!m_req && !m_resp)
+    if (m_kind == Kind::RESPONSE && m_expect.empty())
     {
-        if (m_kind == Kind::RESPONSE && m_expect.empty())
+        Fail(Error::UNEXPECTED_RESPONSE, "response bytes with no request outstanding");
+        return false;
+    }
+    size_t length = FindHeaderEnd();
+    if (length == 0)
+    {
+        return false; // needs more bytes, or failed
+    }
+    // Parse from a copy: the callbacks may feed or stop this parser.
+    std::string section = m_buf.substr(0, length);
+    m_buf.erase(0, length);
+    m_scanned = 0;
+    return ParseSection(section);
+}
+
+bool
+HttpParser::ParseSection(std::string_view section)
+{
+    boost::system::error_code ec;
+    boost::asio::const_buffer buf(section.data(), section.size());
+    const uint64_t headerBytes = section.size();
+    if (m_kind == Kind::REQUEST)
+    {
+        http::request_parser<http::empty_body> req;
+        Unlimited(req);
+        size_t used = req.put(buf, ec);
+        if (!ec && (!req.is_header_done() || used != section.size()))
         {
-            Fail(Error::UNEXPECTED_RESPONSE, "response bytes with no request outstanding");
+            ec = http::error::bad_line_ending; // a section Beast does not end where we do
+        }
+        if (ec)
+        {
+            Fail(MapBeastError(ec), ec.message());
             return false;
         }
-        StartMessage();
-    }
-    boost::system::error_code ec;
-    boost::asio::const_buffer buf(m_buf.data(), m_buf.size());
-    size_t used = m_req ? m_req->put(buf, ec) : m_resp->put(buf, ec);
-    m_headerBytes += used; // Beast may consume the start line before the header is complete
-    if (ec == http::error::need_more)
-    {
-        m_buf.erase(0, used);
-        // Beast applies the limit only to what it has seen; enforce it on the buffer too.
-        if (m_buf.size() > m_headerLimit)
-        {
-            Fail(Error::HEADER_TOO_LARGE,
-                 "header section exceeds " + std::to_string(m_headerLimit) + " bytes");
-        }
-        return false;
-    }
-    if (ec)
-    {
-        Fail(MapBeastError(ec), ec.message());
-        return false;
-    }
-    bool headerDone = m_req ? m_req->is_header_done() : m_resp->is_header_done();
-    if (!headerDone)
-    {
-        m_buf.erase(0, used);
-        return false;
-    }
-    m_buf.erase(0, used);
-    const uint64_t headerBytes = m_headerBytes;
-    m_headerBytes = 0;
-
-    if (m_req)
-    {
-        if (m_req->chunked())
+        if (req.chunked())
         {
             Fail(Error::UNSUPPORTED_TRANSFER_CODING, "chunked request body");
             return false;
         }
-        m_remaining = m_req->content_length().value_or(0);
-        HttpRequestHeader h = m_req->release().base();
-        m_req.reset();
+        uint64_t length = req.content_length().value_or(0);
+        if (length > MAX_BODY_SIZE)
+        {
+            Fail(Error::BODY_TOO_LARGE,
+                 "Content-Length " + std::to_string(length) + " exceeds "
+                     + std::to_string(MAX_BODY_SIZE));
+            return false;
+        }
+        m_remaining = length;
+        HttpRequestHeader h = req.release().base();
         m_state = State::BODY;
         if (m_onRequest)
         {
@@ -317,29 +350,49 @@ HttpParser::ParseHeader()
     }
     else
     {
-        bool head = m_expect.front();
+        const bool head = m_expect.front();
+        http::response_parser<http::empty_body> resp;
+        Unlimited(resp);
+        // A response to HEAD has no body whatever its Content-Length says.
+        resp.skip(head);
+        size_t used = resp.put(buf, ec);
+        if (!ec && (!resp.is_header_done() || used != section.size()))
+        {
+            ec = http::error::bad_line_ending;
+        }
+        if (ec)
+        {
+            Fail(MapBeastError(ec), ec.message());
+            return false;
+        }
         m_expect.erase(m_expect.begin());
-        unsigned status = m_resp->get().result_int();
+        unsigned status = resp.get().result_int();
         if (!HttpResponseHasBody(head, status))
         {
             m_remaining = 0;
         }
-        else if (m_resp->chunked())
+        else if (resp.chunked())
         {
             Fail(Error::UNSUPPORTED_TRANSFER_CODING, "chunked response body");
             return false;
         }
-        else if (!m_resp->content_length())
+        else if (!resp.content_length())
         {
             Fail(Error::MISSING_CONTENT_LENGTH, "response with a body but no Content-Length");
             return false;
         }
+        else if (*resp.content_length() > MAX_BODY_SIZE)
+        {
+            Fail(Error::BODY_TOO_LARGE,
+                 "Content-Length " + std::to_string(*resp.content_length()) + " exceeds "
+                     + std::to_string(MAX_BODY_SIZE));
+            return false;
+        }
         else
         {
-            m_remaining = *m_resp->content_length();
+            m_remaining = *resp.content_length();
         }
-        HttpResponseHeader h = m_resp->release().base();
-        m_resp.reset();
+        HttpResponseHeader h = resp.release().base();
         m_state = State::BODY;
         if (m_onResponse)
         {
@@ -384,10 +437,8 @@ HttpParser::Fail(Error e, const std::string& what)
     NS_LOG_DEBUG("HTTP parse error " << ErrorName(e) << ": " << what);
     m_state = State::FAILED;
     m_error = e;
-    m_req.reset();
-    m_resp.reset();
     m_buf.clear();
-    m_headerBytes = 0;
+    m_scanned = 0;
     if (m_onError)
     {
         m_onError(e, what);

@@ -9,12 +9,9 @@
 #include "ns3/packet.h"
 #include "ns3/ptr.h"
 
-#include <boost/beast/http/empty_body.hpp>
-#include <boost/beast/http/parser.hpp>
-
 #include <functional>
-#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ns3
@@ -26,8 +23,13 @@ namespace ns3
  *
  * Headers are parsed by Boost.Beast. Bodies must be framed by Content-Length (the module
  * never sends chunked bodies); their bytes are counted, not stored, and when fed as ns-3
- * packets they are not even copied. Any split of the stream into pieces gives the same
- * callbacks, and several pipelined messages may arrive in one piece.
+ * packets they are not even copied. Several pipelined messages may arrive in one piece.
+ *
+ * Any split of the stream into pieces gives the same callbacks, the same error included: the
+ * parser buffers a header section until its empty line and hands Beast only whole sections,
+ * so every decision depends on the bytes alone. A header section (start line to the empty
+ * line, CRLFs included) may have at most headerLimit bytes; a line ending in a bare LF is
+ * BAD_HEADER as soon as it is seen; a body may announce at most MAX_BODY_SIZE bytes.
  *
  * After an error the parser stops: the stream cannot be resynchronized, so the owner answers
  * with 400/502 or closes the connection.
@@ -49,12 +51,19 @@ class HttpParser
         BAD_START_LINE,              //!< malformed request line or status line
         BAD_HEADER,                  //!< malformed header field
         HEADER_TOO_LARGE,            //!< header section larger than the limit
+        BODY_TOO_LARGE,              //!< Content-Length larger than MAX_BODY_SIZE
         BAD_CONTENT_LENGTH,          //!< Content-Length not a number, or conflicting values
         MISSING_CONTENT_LENGTH,      //!< response with a body but no Content-Length
         UNSUPPORTED_TRANSFER_CODING, //!< Transfer-Encoding (chunked) is not supported
         UNEXPECTED_RESPONSE,         //!< response bytes with no request outstanding
         TRUNCATED,                   //!< stream ended inside a message
     };
+
+    /**
+     * Largest Content-Length accepted: 2^50 bytes (1 PiB). Header and body byte counts and
+     * their sums then never wrap a uint64_t, and stay exact in a double (2^53).
+     */
+    static constexpr uint64_t MAX_BODY_SIZE = uint64_t(1) << 50;
 
     /**
      * \param e an error
@@ -75,7 +84,7 @@ class HttpParser
 
     /**
      * \param kind requests or responses
-     * \param headerLimit largest accepted header section, bytes
+     * \param headerLimit largest accepted header section (start line to the empty line), bytes
      */
     HttpParser(Kind kind, uint32_t headerLimit = 16384);
 
@@ -110,7 +119,8 @@ class HttpParser
      */
     void Feed(Ptr<const Packet> p);
 
-    /// The peer closed the stream: an error (TRUNCATED) if a message was under way.
+    /// The peer closed the stream: an error (TRUNCATED) if any byte of a message was fed
+    /// and the message is not complete.
     void Finish();
 
     /// Stop delivering callbacks (the owner is done with the stream).
@@ -135,29 +145,33 @@ class HttpParser
     bool Running() const;
     void ParseBuffered();
     bool ParseHeader();
+    /**
+     * Look for the end of the header section in m_buf.
+     * \return its length (empty line included), or 0 when not found yet or failed
+     */
+    size_t FindHeaderEnd();
+    /**
+     * Parse one whole header section with Beast and start the body.
+     * \param section the bytes, start line to the empty line
+     * \return false when failed or stopped
+     */
+    bool ParseSection(std::string_view section);
     void Body(uint64_t n);
     void Complete();
     void Fail(Error e, const std::string& what);
-    void StartMessage();
 
     Kind m_kind;
     uint32_t m_headerLimit;
     State m_state{State::HEADER};
     Error m_error{Error::NONE};
-    std::string m_buf;         //!< unparsed header bytes
-    uint64_t m_remaining{0};   //!< body bytes still to come
-    uint64_t m_headerBytes{0}; //!< bytes of the current header consumed so far
+    std::string m_buf;       //!< header bytes not yet parsed (and what follows them)
+    size_t m_scanned{0};     //!< m_buf bytes searched for the end of the header section
+    uint64_t m_remaining{0}; //!< body bytes still to come
     uint64_t m_messages{0};
     /// Response streams: outstanding requests (true = HEAD), oldest first. A vector, not a
     /// deque: the queue is a few entries deep, and an empty std::deque already holds 576 bytes
     /// per connection.
     std::vector<bool> m_expect;
-    // Beast's parsers live only while a header is parsed (248 bytes each): an idle
-    // connection, the common state of thousands of simulated clients, holds neither.
-    std::unique_ptr<boost::beast::http::request_parser<boost::beast::http::empty_body>>
-        m_req; //!< the request being parsed
-    std::unique_ptr<boost::beast::http::response_parser<boost::beast::http::empty_body>>
-        m_resp; //!< the response being parsed
     RequestCallback m_onRequest;
     ResponseCallback m_onResponse;
     BodyCallback m_onBody;

@@ -269,8 +269,10 @@ CsvTraceReader::ParseLine(std::string_view line, TraceRecord& out, std::string& 
         return MALFORMED;
     }
 
+    // The checks below are CsvTraceWriter's: a row is read if and only if its record could
+    // have been written.
     std::string_view server = m_fields[m_index[SERVER]];
-    if (!server.empty() && !TraceRecord::IsHost(server))
+    if (!server.empty() && !TraceRecord::IsHost(server, ",\""))
     {
         problem = "server " + Quote(server) + " is not a host name";
         return MALFORMED;
@@ -301,7 +303,17 @@ CsvTraceReader::ParseLine(std::string_view line, TraceRecord& out, std::string& 
                 = "URL host " + Quote(host) + " differs from the server column " + Quote(server);
             return MALFORMED;
         }
+        if (!TraceRecord::IsHost(host, ",\""))
+        {
+            problem = "URL host " + Quote(host) + " is not a host name";
+            return MALFORMED;
+        }
         server = host;
+    }
+    if (TraceRecord::HasControl(path))
+    {
+        problem = "URL " + Quote(url) + " has control characters";
+        return MALFORMED;
     }
 
     uint64_t size;
@@ -318,6 +330,11 @@ CsvTraceReader::ParseLine(std::string_view line, TraceRecord& out, std::string& 
         return MALFORMED;
     default:
         problem = "size " + Quote(f) + " is not a number of bytes";
+        return MALFORMED;
+    }
+    if (size > TraceRecord::MAX_SIZE)
+    {
+        problem = "size " + Quote(f) + " is larger than 2^50 (1125899906842624)";
         return MALFORMED;
     }
 
@@ -397,6 +414,12 @@ CsvTraceReader::ParseLine(std::string_view line, TraceRecord& out, std::string& 
             problem = "version " + Quote(f) + " is not a version number (0 to 4294967295)";
             return MALFORMED;
         }
+    }
+
+    if (m_index[TYPE] >= 0 && TraceRecord::HasControl(m_fields[m_index[TYPE]]))
+    {
+        problem = "type " + Quote(m_fields[m_index[TYPE]]) + " has control characters";
+        return MALFORMED;
     }
 
     SetTime(out.time, ns);

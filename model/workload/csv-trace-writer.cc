@@ -51,20 +51,6 @@ AppendSeconds(std::string& s, int64_t ns)
     s += buf;
 }
 
-bool
-HasControl(const std::string& text)
-{
-    for (char c : text)
-    {
-        auto u = static_cast<unsigned char>(c);
-        if ((u < ' ' && c != '\t') || u == 0x7f)
-        {
-            return true;
-        }
-    }
-    return false;
-}
-
 /// Append a field, quoted when the reader would otherwise split or trim it.
 void
 AppendField(std::string& s, const std::string& text)
@@ -163,43 +149,56 @@ CsvTraceWriter::Write(const TraceRecord& r)
     {
         throw std::logic_error("CsvTraceWriter: " + m_name + " written after Close");
     }
-    if (r.time.IsStrictlyNegative())
+    // Refuse exactly what CsvTraceReader would refuse, so that every file written reads back.
+    auto refuse = [this](const std::string& problem)
     {
-        throw std::invalid_argument("CsvTraceWriter: record time is negative");
+        throw std::invalid_argument("CsvTraceWriter: " + m_name + ": record "
+                                    + std::to_string(m_count + 1) + ": " + problem);
+    };
+    const int64_t ns = r.time.GetNanoSeconds();
+    if (ns < 0 || ns > TraceRecord::MAX_TIME_NS)
+    {
+        refuse("time " + std::to_string(ns) + " ns is negative or after 9223372035.999999999 s");
+    }
+    if (ns < m_lastNs)
+    {
+        refuse("time " + std::to_string(ns) + " ns is earlier than the previous record's, "
+               + std::to_string(m_lastNs) + " ns (the reader refuses times going back)");
     }
     if (!TraceRecord::IsHost(r.server, ",\""))
     {
-        throw std::invalid_argument("CsvTraceWriter: server '" + r.server
-                                    + "' is not a host[:port]");
+        refuse("server '" + r.server + "' is not a host[:port] without ',' or '\"'");
     }
-    if (r.path.empty() || r.path[0] != '/' || HasControl(r.path))
+    if (r.path.empty() || r.path[0] != '/' || TraceRecord::HasControl(r.path))
     {
-        throw std::invalid_argument("CsvTraceWriter: path '" + r.path
-                                    + "' does not start with '/' or has control characters");
+        refuse("path '" + r.path + "' does not start with '/' or has control characters");
     }
     if (!TraceRecord::IsToken(r.method))
     {
-        throw std::invalid_argument("CsvTraceWriter: method '" + r.method
-                                    + "' is not a method name");
+        refuse("method '" + r.method + "' is not a method name");
+    }
+    if (r.size > TraceRecord::MAX_SIZE)
+    {
+        refuse("size " + std::to_string(r.size) + " is larger than 2^50");
     }
     if (r.received > r.size)
     {
-        throw std::invalid_argument("CsvTraceWriter: received " + std::to_string(r.received)
-                                    + " is larger than size " + std::to_string(r.size));
+        refuse("received " + std::to_string(r.received) + " is larger than size "
+               + std::to_string(r.size));
     }
     if (r.status > 999)
     {
-        throw std::invalid_argument("CsvTraceWriter: status " + std::to_string(r.status)
-                                    + " has more than three digits");
+        refuse("status " + std::to_string(r.status) + " has more than three digits");
     }
-    if (HasControl(r.contentType))
+    if (TraceRecord::HasControl(r.contentType))
     {
-        throw std::invalid_argument("CsvTraceWriter: content type has control characters");
+        refuse("content type has control characters");
     }
+    m_lastNs = ns;
     WriteHeader();
 
     m_line.clear();
-    AppendSeconds(m_line, r.time.GetNanoSeconds());
+    AppendSeconds(m_line, ns);
     m_line += ',';
     AppendNumber(m_line, r.client);
     m_line += ',';

@@ -60,11 +60,14 @@ class CsvTraceWriter : public SimpleRefCount<CsvTraceWriter>
     void WriteComment(const std::string& text);
 
     /**
-     * Write one record.
-     * \param r the record: time not negative, server a host[:port], path starting with '/',
-     *          method a token, received at most size, status at most 999, no control
-     *          characters in the content type
-     * \throws std::invalid_argument when the record cannot be written in this format
+     * Write one record. The writer refuses exactly the records whose rows CsvTraceReader
+     * refuses, so that every file it writes reads back.
+     * \param r the record: time from 0 to TraceRecord::MAX_TIME_NS and not earlier than the
+     *          previous record's, server a host[:port] without ',' or '"', path starting with
+     *          '/', method a token, size at most TraceRecord::MAX_SIZE, received at most size,
+     *          status at most 999, no control characters (but tab) in path and content type
+     * \throws std::invalid_argument naming the file and the record number when the record
+     *         cannot be written in this format
      */
     void Write(const TraceRecord& r);
 
@@ -87,6 +90,7 @@ class CsvTraceWriter : public SimpleRefCount<CsvTraceWriter>
     std::string m_name;                   //!< file name for messages
     bool m_header{false};                 //!< the header line is written
     uint64_t m_count{0};                  //!< records written
+    int64_t m_lastNs{0};                  //!< time of the last record written, ns
     std::string m_line;                   //!< line being built
 };
 

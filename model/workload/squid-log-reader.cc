@@ -16,8 +16,6 @@ namespace
 {
 /// Fields of a native access.log line.
 constexpr size_t FIELDS = 10;
-/// Longest elapsed time accepted: a year, in milliseconds (keeps Time from overflowing).
-constexpr uint64_t MAX_ELAPSED_MS = 365ULL * 86400 * 1000;
 
 bool
 IsSpace(char c)
@@ -30,7 +28,7 @@ IsSpace(char c)
 SquidLogReader::SquidLogReader()
 {
     NS_LOG_FUNCTION(this);
-    SetTimeTolerance(Seconds(1));
+    SetTimeTolerance(MilliSeconds(DEFAULT_TOLERANCE_MS));
 }
 
 SquidLogReader::~SquidLogReader()
@@ -130,6 +128,16 @@ SquidLogReader::ClientNumber(std::string_view name)
 TraceReader::LineKind
 SquidLogReader::ParseLine(std::string_view line, TraceRecord& out, std::string& problem)
 {
+    for (size_t k = 0; k < line.size(); ++k)
+    {
+        auto c = static_cast<unsigned char>(line[k]);
+        if ((c < ' ' && c != '\t') || c == 0x7f)
+        {
+            problem = "control character " + std::to_string(c) + " at column "
+                    + std::to_string(k + 1) + " (Squid writes them %XX)";
+            return MALFORMED;
+        }
+    }
     std::string_view f[FIELDS];
     size_t n = 0;
     size_t i = 0;
@@ -233,6 +241,11 @@ SquidLogReader::ParseLine(std::string_view line, TraceRecord& out, std::string& 
         return MALFORMED;
     default:
         problem = "size " + Quote(f[4]) + " is not a number of bytes";
+        return MALFORMED;
+    }
+    if (size > TraceRecord::MAX_SIZE)
+    {
+        problem = "size " + Quote(f[4]) + " is larger than 2^50 (1125899906842624)";
         return MALFORMED;
     }
 

@@ -45,10 +45,13 @@ namespace ns3
  *   log does not carry them; they are false (0). Query and cgi-bin URLs are recognized from
  *   the path by TraceRecord itself.
  *
- * Malformed lines: a field count other than 10, a time, elapsed time or size that is not a
- * number or is negative, an action/code that is not ACTION/status, a method that is not a
+ * Malformed lines: a control character (Squid escapes them; tab separates fields), a field
+ * count other than 10, a time, elapsed time or size that is not a number or is negative, a
+ * time after TraceRecord::MAX_TIME_NS, an elapsed time over a year, a size over
+ * TraceRecord::MAX_SIZE, an action/code that is not ACTION/status, a method that is not a
  * token, a URL without host (e.g. Squid's "error:transaction-end-before-headers"), a time
- * going back by more than the tolerance.
+ * going back by more than the tolerance. These are exactly the lines SquidLogWriter cannot
+ * write: whatever it writes reads back.
  */
 class SquidLogReader : public TraceReader
 {
@@ -62,6 +65,10 @@ class SquidLogReader : public TraceReader
 
     /// The address of client 0 in BY_ADDRESS numbering (10.0.0.0).
     static constexpr uint32_t CLIENT_ADDRESS_BASE = 0x0A000000;
+    /// Longest elapsed time accepted: a year, in milliseconds (keeps Time from overflowing).
+    static constexpr uint64_t MAX_ELAPSED_MS = 365ULL * 86400 * 1000;
+    /// How far back a line's time may go by default (SMP workers interleave their lines), ms.
+    static constexpr int64_t DEFAULT_TOLERANCE_MS = 1000;
 
     SquidLogReader();
     ~SquidLogReader() override;

@@ -3,9 +3,12 @@
  */
 #include "squid-log-writer.h"
 
+#include "squid-log-reader.h"
+
 #include "ns3/http-date.h"
 #include "ns3/log.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -126,37 +129,56 @@ SquidLogWriter::Write(const TraceRecord& r, Time elapsed)
     {
         throw std::logic_error("SquidLogWriter: " + m_name + " written after Close");
     }
+    // Refuse exactly what SquidLogReader would refuse, so that every log written reads back.
+    auto refuse = [this](const std::string& problem)
+    {
+        throw std::invalid_argument("SquidLogWriter: " + m_name + ": record "
+                                    + std::to_string(m_count + 1) + ": " + problem);
+    };
     if (r.time.IsStrictlyNegative())
     {
-        throw std::invalid_argument("SquidLogWriter: record time is negative");
+        refuse("record time is negative");
     }
     if (!TraceRecord::IsHost(r.server))
     {
-        throw std::invalid_argument("SquidLogWriter: server '" + r.server
-                                    + "' is not a host[:port]");
+        refuse("server '" + r.server + "' is not a host[:port]");
     }
     if (r.path.empty() || r.path[0] != '/')
     {
-        throw std::invalid_argument("SquidLogWriter: path '" + r.path
-                                    + "' does not start with '/'");
+        refuse("path '" + r.path + "' does not start with '/'");
     }
     if (!TraceRecord::IsToken(r.method))
     {
-        throw std::invalid_argument("SquidLogWriter: method '" + r.method
-                                    + "' is not a method name");
+        refuse("method '" + r.method + "' is not a method name");
     }
     if (r.status > 999)
     {
-        throw std::invalid_argument("SquidLogWriter: status " + std::to_string(r.status)
-                                    + " has more than three digits");
+        refuse("status " + std::to_string(r.status) + " has more than three digits");
     }
-    if (elapsed.IsStrictlyNegative())
+    if (r.received > TraceRecord::MAX_SIZE)
     {
-        throw std::invalid_argument("SquidLogWriter: elapsed time is negative");
+        refuse("received " + std::to_string(r.received) + " is larger than 2^50");
     }
-
-    // Round to the millisecond, as logged.
-    int64_t ms = (m_originNs + r.time.GetNanoSeconds() + 500000) / 1000000;
+    if (elapsed.IsStrictlyNegative()
+        || elapsed > MilliSeconds(int64_t(SquidLogReader::MAX_ELAPSED_MS)))
+    {
+        refuse("elapsed time is negative or longer than a year");
+    }
+    // Round to the millisecond, as logged; the sum is checked before it is formed.
+    const int64_t ns = r.time.GetNanoSeconds();
+    if (m_originNs < 0 || ns > TraceRecord::MAX_TIME_NS - m_originNs)
+    {
+        refuse("origin plus time is negative or after 9223372035.999999999 s");
+    }
+    // The last half millisecond of the range rounds down: rounded up it would be unreadable.
+    const int64_t ms
+        = std::min((m_originNs + ns + 500000) / 1000000, TraceRecord::MAX_TIME_NS / 1000000);
+    if (m_count > 0 && ms < m_lastMs - SquidLogReader::DEFAULT_TOLERANCE_MS)
+    {
+        refuse("time is more than " + std::to_string(SquidLogReader::DEFAULT_TOLERANCE_MS)
+               + " ms earlier than the latest written (the reader refuses it)");
+    }
+    m_lastMs = std::max(m_lastMs, ms);
     m_line.clear();
     AppendNumber(m_line, ms / 1000);
     char frac[8];
@@ -202,6 +224,10 @@ SquidLogWriter::Write(const TraceRecord& r, Time elapsed)
     if (r.contentType.empty())
     {
         m_line += '-';
+    }
+    else if (r.contentType == "-")
+    {
+        m_line += "%2D"; // "-" alone means no type
     }
     else
     {

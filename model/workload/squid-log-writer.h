@@ -25,7 +25,8 @@ namespace ns3
  *     time elapsed client action/code size method URL ident hierarchy/from type
  *
  * - time: origin (SetOrigin; by default HttpDate's epoch, so that the log and the simulated
- *   HTTP dates agree) plus the record time, rounded to the millisecond as Squid logs it;
+ *   HTTP dates agree) plus the record time, rounded to the millisecond as Squid logs it (down
+ *   within half a millisecond of TraceRecord::MAX_TIME_NS: rounded up it would be unreadable);
  * - elapsed: the value given to Write (milliseconds; 0 by default: TraceRecord has none);
  * - client: the IPv4 address 10.0.0.0 + client number (modulo 2^32), read back to the same
  *   number by SquidLogReader with BY_ADDRESS numbering;
@@ -37,7 +38,7 @@ namespace ns3
  *   Spaces and control characters in the path are written %XX (Squid escapes them too), and
  *   so they read back escaped;
  * - ident "-", hierarchy HIER_DIRECT/host, type the content type ("-" when empty; spaces and
- *   control characters %XX).
+ *   control characters %XX, and a type "-" is written %2D).
  *
  * Flags, version and (for aborted records) the full size are not written: the format has no
  * place for them. Use CsvTraceWriter to keep every field.
@@ -78,11 +79,15 @@ class SquidLogWriter : public SimpleRefCount<SquidLogWriter>
     void WriteComment(const std::string& text);
 
     /**
-     * Write one record.
-     * \param r the record: time not negative, server a host[:port], path starting with '/',
-     *          method a token, status at most 999
-     * \param elapsed the elapsed time to log
-     * \throws std::invalid_argument when the record cannot be written in this format
+     * Write one record. The writer refuses exactly the records whose lines SquidLogReader
+     * refuses (with its default tolerance), so that every log it writes reads back.
+     * \param r the record: time not negative, origin plus time from 0 to
+     *          TraceRecord::MAX_TIME_NS (after rounding) and at most 1 s earlier than the
+     *          latest written, server a host[:port], path starting with '/', method a token,
+     *          status at most 999, received at most TraceRecord::MAX_SIZE
+     * \param elapsed the elapsed time to log, from 0 to a year
+     * \throws std::invalid_argument naming the file and the record number when the record
+     *         cannot be written in this format
      */
     void Write(const TraceRecord& r, Time elapsed = Time());
 
@@ -101,6 +106,7 @@ class SquidLogWriter : public SimpleRefCount<SquidLogWriter>
     std::string m_name;                   //!< file name for messages
     int64_t m_originNs;                   //!< Unix time of time zero, ns
     uint64_t m_count{0};                  //!< records written
+    int64_t m_lastMs{0};                  //!< latest logged time written, ms
     std::string m_line;                   //!< line being built
 };
 

@@ -489,8 +489,8 @@ TraceReader::ParseSeconds(std::string_view text, int64_t& ns)
     {
         f *= 10;
     }
-    // INT64_MAX nanoseconds is about 292 years: Unix times up to the year 2262.
-    if (s > static_cast<uint64_t>(INT64_MAX) / 1000000000 - 1)
+    // About 292 years of nanoseconds: Unix times up to the year 2262 (the writers' bound too).
+    if (s > static_cast<uint64_t>(TraceRecord::MAX_TIME_NS) / 1000000000)
     {
         return NUMBER_TOO_LARGE;
     }

@@ -68,9 +68,24 @@ TraceRecord::IsToken(std::string_view s)
 }
 
 bool
+TraceRecord::HasControl(std::string_view s)
+{
+    for (char c : s)
+    {
+        auto u = static_cast<unsigned char>(c);
+        if ((u < ' ' && c != '\t') || u == 0x7f)
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool
 TraceRecord::IsHost(std::string_view s, std::string_view alsoForbidden)
 {
-    if (s.empty())
+    // SplitUrl and the Squid reader refuse "http://:80/": a port alone names no host.
+    if (s.empty() || s[0] == ':')
     {
         return false;
     }

@@ -21,6 +21,19 @@ namespace ns3
  */
 struct TraceRecord
 {
+    /**
+     * Largest size (and received byte count) the readers and writers accept: 2^50 bytes
+     * (1 PiB), the largest Content-Length the HTTP parser accepts. Byte totals of up to 2^14
+     * such records fit in a uint64_t; TraceStatistics refuses a record that would wrap them.
+     */
+    static constexpr uint64_t MAX_SIZE = uint64_t(1) << 50;
+    /**
+     * Latest time the readers and writers accept, in nanoseconds: 9223372035.999999999 s, the
+     * largest whole number of seconds (plus fractions) whose nanoseconds fit in an int64_t
+     * (Unix times up to the year 2262).
+     */
+    static constexpr int64_t MAX_TIME_NS = 9223372035999999999LL;
+
     Time time;                 //!< issue time, from the start of the trace
     uint32_t client{0};        //!< client (user) number
     std::string server;        //!< origin host name, e.g. "www12.example.com"
@@ -65,8 +78,16 @@ struct TraceRecord
     static bool IsToken(std::string_view s);
 
     /**
-     * Whether a server name is well formed: host[:port] with no white space, control
-     * character, '/', '@', '?' or '#', nor any of alsoForbidden.
+     * Whether a text has control characters: bytes below 0x20 other than tab, or DEL.
+     * \param s the text
+     * \return true if it has
+     */
+    static bool HasControl(std::string_view s);
+
+    /**
+     * Whether a server name is well formed: host[:port] with a host part (it does not start
+     * with ':') and no white space, control character, '/', '@', '?' or '#', nor any of
+     * alsoForbidden.
      * \param s the name
      * \param alsoForbidden further characters the caller's format cannot carry
      * \return true if valid

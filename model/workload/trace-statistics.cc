@@ -11,6 +11,7 @@
 #include <iomanip>
 #include <limits>
 #include <sstream>
+#include <stdexcept>
 #include <string_view>
 
 namespace ns3
@@ -176,6 +177,19 @@ TraceStatistics::Clear()
 void
 TraceStatistics::Add(const TraceRecord& r)
 {
+    // Checked before anything changes: received <= size, so no other byte total can wrap
+    // before m_bytes does.
+    if (r.size > TraceRecord::MAX_SIZE || r.received > r.size)
+    {
+        throw std::invalid_argument("TraceStatistics: record " + std::to_string(m_requests + 1)
+                                    + ": size " + std::to_string(r.size) + " over 2^50 or below"
+                                    + " received " + std::to_string(r.received));
+    }
+    if (r.size > UINT64_MAX - m_bytes)
+    {
+        throw std::overflow_error("TraceStatistics: record " + std::to_string(m_requests + 1)
+                                  + ": the byte total would exceed 2^64 - 1");
+    }
     if (m_requests == 0)
     {
         m_first = r.time;

@@ -123,6 +123,9 @@ class TraceStatistics
     /**
      * Account for one request. Records must come in time order for the hit ratios.
      * \param r the record
+     * \throws std::invalid_argument when its size is over TraceRecord::MAX_SIZE or below its
+     *         received bytes; std::overflow_error when the byte total would exceed 2^64 - 1
+     *         (the statistics are then unchanged)
      */
     void Add(const TraceRecord& r);
 

@@ -147,7 +147,7 @@ RandomRecords(size_t n, uint32_t seed)
             r.path += pathChars[u(0, 21)];
         }
         r.method = methods[u(0, 6)];
-        r.size = u(0, 3) == 0 ? u(0, 100) : u(0, UINT64_MAX / 2);
+        r.size = u(0, 3) == 0 ? u(0, 100) : u(0, TraceRecord::MAX_SIZE);
         r.received = u(0, 4) == 0 ? u(0, r.size) : r.size;
         r.status = static_cast<unsigned>(u(0, 999));
         r.contentType = types[u(0, 5)];
