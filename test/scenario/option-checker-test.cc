@@ -88,7 +88,7 @@ TEST_F(OptionCheckerTest, GoodOptionsReachTheVariables)
     p.Parse({"--count=10",
              "--bytes=18446744073709551615",
              "--ratio=1",
-             "--delay=1.5min",
+             "--delay=0.125min",
              "--rate=28.8kbps",
              "--flag",
              "--mode=b",
@@ -97,7 +97,7 @@ TEST_F(OptionCheckerTest, GoodOptionsReachTheVariables)
     EXPECT_EQ(p.count, 10u);
     EXPECT_EQ(p.bytes, UINT64_MAX);
     EXPECT_EQ(p.ratio, 1.0);
-    EXPECT_EQ(p.delay, Seconds(90));
+    EXPECT_EQ(p.delay, MilliSeconds(7500));
     EXPECT_EQ(p.rate, "28.8kbps");
     EXPECT_TRUE(p.flag);
     EXPECT_EQ(p.mode, "b");
