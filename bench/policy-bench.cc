@@ -36,6 +36,7 @@
 #include "ns3/cache-simulator.h"
 #include "ns3/core-module.h"
 #include "ns3/id-trace-reader.h"
+#include "ns3/option-checker.h"
 #include "ns3/replacement-policy.h"
 #include "ns3/synthetic-workload.h"
 
@@ -240,15 +241,18 @@ main(int argc, char** argv)
     {
         if (std::strncmp(argv[i], "--requests=", 11) == 0)
         {
-            g_requests = std::stoull(argv[i] + 11);
+            g_requests = OptionChecker::CheckInteger(
+                "policy-bench", "requests", argv[i] + 11, 1, 1000000000);
         }
         else if (std::strncmp(argv[i], "--objects=", 10) == 0)
         {
-            g_objects = std::stoull(argv[i] + 10);
+            g_objects = OptionChecker::CheckInteger(
+                "policy-bench", "objects", argv[i] + 10, 1, 100000000);
         }
         else if (std::strncmp(argv[i], "--cache=", 8) == 0)
         {
-            g_cacheFraction = std::stod(argv[i] + 8);
+            g_cacheFraction
+                = OptionChecker::CheckReal("policy-bench", "cache", argv[i] + 8, 1e-6, 1);
         }
         else if (std::strncmp(argv[i], "--trace=", 8) == 0)
         {

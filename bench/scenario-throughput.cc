@@ -21,6 +21,7 @@
 #include "ns3/fixed-request-source.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
+#include "ns3/option-checker.h"
 #include "ns3/origin-server-helper.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/request-record.h"
@@ -955,28 +956,36 @@ main(int argc, char* argv[])
     const uint64_t baseKb = ReadStatusKb("VmRSS");
     Options o;
     CommandLine cmd(__FILE__);
-    cmd.AddValue("mode", "web, raw, 3gpp, depot, a comma-separated list, or all", o.mode);
-    cmd.AddValue(
-        "servers", "server nodes behind the router (client i uses server i mod n)", o.servers);
-    cmd.AddValue("clients", "LAN clients", o.clients);
-    cmd.AddValue("requests", "requests per client", o.requests);
-    cmd.AddValue("size", "response body bytes", o.size);
-    cmd.AddValue("persistent",
-                 "1: one persistent connection per client; 0: one connection per request",
-                 o.persistent);
-    cmd.AddValue("lan", "LAN segments: csma (--group clients each) or p2p (one link each)", o.lan);
-    cmd.AddValue("group", "clients per CSMA segment", o.group);
-    cmd.AddValue("routing",
-                 "static (default routes via the router) or global "
-                 "(Ipv4GlobalRoutingHelper::PopulateRoutingTables: a minute at 1000 clients)",
-                 o.routing);
-    cmd.AddValue("maxSimTime", "simulated-time limit, seconds", o.maxSimTime);
-    cmd.AddValue("runs", "runs of each mode (interleaved); the fastest counts", o.runs);
-    cmd.AddValue("child", "internal: run one mode here, print only its RESULT line", o.child);
-    cmd.Parse(argc, argv);
-    NS_ABORT_MSG_IF(o.clients == 0 || o.requests == 0 || o.size == 0 || o.runs == 0
-                        || o.servers == 0 || o.servers > 1000,
-                    "--clients, --requests, --size and --runs must be positive, --servers 1..1000");
+    OptionChecker opt(cmd, "scenario-throughput");
+    opt.AddChoiceList("mode",
+                      "modes to run (comma-separated), or all",
+                      o.mode,
+                      {"web", "raw", "3gpp", "depot", "all"});
+    opt.AddInteger("servers",
+                   "server nodes behind the router (client i uses server i mod n)",
+                   o.servers,
+                   1,
+                   1000);
+    opt.AddInteger("clients", "LAN clients", o.clients, 1, 10000);
+    opt.AddInteger("requests", "requests per client", o.requests, 1, 100000);
+    opt.AddInteger("size", "response body bytes", o.size, 1, 1000000000);
+    opt.AddFlag("persistent",
+                "1: one persistent connection per client; 0: one connection per request",
+                o.persistent);
+    opt.AddChoice("lan",
+                  "LAN segments: csma (--group clients each) or p2p (one link each)",
+                  o.lan,
+                  {"csma", "p2p"});
+    opt.AddInteger("group", "clients per CSMA segment", o.group, 1, 250);
+    opt.AddChoice("routing",
+                  "static (default routes via the router) or global "
+                  "(Ipv4GlobalRoutingHelper::PopulateRoutingTables: a minute at 1000 clients)",
+                  o.routing,
+                  {"static", "global"});
+    opt.AddReal("maxSimTime", "simulated-time limit, seconds", o.maxSimTime, 1, 1e7);
+    opt.AddInteger("runs", "runs of each mode (interleaved); the fastest counts", o.runs, 1, 100);
+    opt.AddFlag("child", "internal: run one mode here, print only its RESULT line", o.child);
+    opt.Parse(argc, argv);
 
     if (o.child)
     {
@@ -993,13 +1002,14 @@ main(int argc, char* argv[])
         std::istringstream list(o.mode);
         for (std::string m; std::getline(list, m, ',');)
         {
-            NS_ABORT_MSG_IF(m != "raw" && m != "web" && m != "3gpp" && m != "depot",
-                            "--mode: '" << m << "' is not web, raw, 3gpp or depot");
+            opt.Require(m != "all", "mode", "all in a list", "all alone, or a list of modes");
             modes.push_back(m);
         }
     }
-    NS_ABORT_MSG_IF(o.routing != "static" && std::count(modes.begin(), modes.end(), "depot"),
-                    "--mode=depot needs --routing=static (the virtual IP is a static address)");
+    opt.Require(o.routing == "static" || !std::count(modes.begin(), modes.end(), "depot"),
+                "routing",
+                "--mode=depot with global routing",
+                "static with depot (the virtual IP is a static address)");
     std::vector<Result> results(modes.size());
     bool ok = true;
     for (uint32_t run = 0; run < o.runs; ++run)

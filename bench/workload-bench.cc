@@ -21,6 +21,7 @@
 #include "ns3/core-module.h"
 #include "ns3/csv-trace-reader.h"
 #include "ns3/csv-trace-writer.h"
+#include "ns3/option-checker.h"
 #include "ns3/squid-log-reader.h"
 #include "ns3/squid-log-writer.h"
 #include "ns3/synthetic-workload.h"
@@ -238,7 +239,8 @@ main(int argc, char** argv)
     {
         if (std::strncmp(argv[i], "--lines=", 8) == 0)
         {
-            g_lines = std::stoull(argv[i] + 8);
+            g_lines = OptionChecker::CheckInteger(
+                "workload-bench", "lines", argv[i] + 8, 1, 1000000000);
         }
         else if (std::strcmp(argv[i], "--keep") == 0)
         {

@@ -16,6 +16,7 @@
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
+#include "ns3/option-checker.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/web-proxy-module.h"
 
@@ -138,10 +139,15 @@ main(int argc, char* argv[])
     uint32_t nRequests = 10;
     uint64_t size = 50000;
     CommandLine cmd(__FILE__);
-    cmd.AddValue("clients", "concurrent clients", nClients);
-    cmd.AddValue("requests", "requests per client", nRequests);
-    cmd.AddValue("size", "object size, bytes", size);
-    cmd.Parse(argc, argv);
+    OptionChecker opt(cmd, "depot-schedulers");
+    opt.AddInteger("clients", "concurrent clients", nClients, 1, 1000);
+    opt.AddInteger("requests", "requests per client", nRequests, 1, 10000);
+    opt.AddInteger("size", "object size, bytes", size, 1, 1000000000);
+    opt.Parse(argc, argv);
+    opt.Require(uint64_t(nClients) * nRequests <= 100000,
+                "requests",
+                "--clients x --requests is above 100000",
+                "at most 100000 requests per scheduler");
     Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
 
     std::cout << std::left << std::setw(36) << "scheduler" << std::setw(18) << "sessions 10M/2M"

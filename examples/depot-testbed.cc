@@ -28,13 +28,16 @@
  * connection attempt timed out did not complete (WebStoneHelper's verdict).
  *
  * Prints connections/s, gross throughput (KB/s) and average connection time beside the
- * paper's Tables 1-3.
+ * paper's Tables 1-3. Each cell (one system at one concurrency and size) is a simulation of its
+ * own whose figures depend on its parameters, --RngSeed and --RngRun only (--seed and --run are
+ * aliases), not on the cells run before it in the same process.
  */
 
 #include "ns3/core-module.h"
 #include "ns3/csma-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
+#include "ns3/option-checker.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/web-proxy-module.h"
 
@@ -153,7 +156,8 @@ struct Options
     Time connectTimeout = WebStoneHelper::ConnectTimeout();
     Time depotDelay = MilliSeconds(1);
     Time reportInterval = Seconds(1);
-    uint64_t seed = 1;
+    uint32_t rngSeed = 1; //!< RngSeed of every cell
+    uint64_t rngRun = 1;  //!< RngRun of every cell
 };
 
 struct Outcome
@@ -165,6 +169,24 @@ struct Outcome
     uint64_t refused = 0;           //!< SYNs the proxies left unanswered
     uint64_t proxyDown = 0;         //!< proxies taken out by the depot
 };
+
+/**
+ * Resets what a cell would otherwise inherit from the cells run before it in the same
+ * process, so that its figures are those of the same cell run alone: the RNG seed and run
+ * (set again: a cell may not change them, but nothing else would undo it), the MAC and IPv4
+ * address allocators. The random variables' auto-assigned streams continue from one cell to
+ * the next (ns-3 3.37 cannot reset that counter): Run() assigns every variable of a cell a
+ * fixed stream.
+ * \param o the options (RngSeed, RngRun)
+ */
+void
+ResetSharedState(const Options& o)
+{
+    RngSeedManager::SetSeed(o.rngSeed);
+    RngSeedManager::SetRun(o.rngRun);
+    Mac48Address::ResetAllocationIndex();
+    Ipv4AddressGenerator::Reset();
+}
 
 /**
  * One benchmark run.
@@ -179,7 +201,7 @@ Run(System system,
     const ProxySpeed speed[2],
     const Options& o)
 {
-    RngSeedManager::SetRun(o.seed);
+    ResetSharedState(o);
     NodeContainer nodes;
     nodes.Create(6); // client, depot, proxy 1, proxy 2, gateway, origin
     Ptr<Node> client = nodes.Get(0);
@@ -221,7 +243,7 @@ Run(System system,
     catalog->Add(f);
     OriginServerHelper server(80);
     server.SetCatalog(catalog);
-    server.Install(nodes.Get(5));
+    ApplicationContainer apps = server.Install(nodes.Get(5));
 
     const uint16_t proxyPort = 8080;
     std::vector<Ptr<ProxyCache>> caches;
@@ -283,7 +305,9 @@ Run(System system,
         WebStoneHelper warm(InetSocketAddress(proxyAddr[i], proxyPort), warmup);
         warm.SetConnections(1);
         warm.SetTotalRequests(1);
-        warm.Install(client, Create<WebStoneHelper::Result>(1)).Start(Seconds(0.1));
+        ApplicationContainer w = warm.Install(client, Create<WebStoneHelper::Result>(1));
+        w.Start(Seconds(0.1));
+        apps.Add(w);
     }
     WebStoneHelper bench(target, r);
     bench.SetConnections(concurrency);
@@ -295,6 +319,15 @@ Run(System system,
     out.result->SetDoneCallback([]() { Simulator::Stop(); });
     ApplicationContainer app = bench.Install(client, out.result);
     app.Start(Seconds(1));
+    apps.Add(app);
+    // Fixed streams for every random variable of the cell (CSMA backoff above all, on the
+    // shared Ethernet), whatever the auto-assigned ones of the cells before it were.
+    int64_t stream = 0;
+    stream += InternetStackHelper().AssignStreams(nodes, stream);
+    stream += csma.AssignStreams(lanA, stream);
+    stream += csma.AssignStreams(lanB, stream);
+    stream += OriginServerHelper::AssignStreams(apps, stream);
+    WebClientHelper::AssignStreams(apps, stream);
     Simulator::Stop(Seconds(36000)); // a safety net: the last request stops the run
     Simulator::Run();
     out.retries = DynamicCast<WebClient>(app.Get(0))->GetConnectRetryCount();
@@ -315,6 +348,7 @@ Run(System system,
     return out;
 }
 
+/// The depot scheduler's TypeId name (the names are checked by --schedulers).
 std::string
 SchedulerType(const std::string& name)
 {
@@ -326,47 +360,7 @@ SchedulerType(const std::string& name)
            {"sed", "ns3::ShortestExpectedDelayScheduler"},
            {"nq", "ns3::NeverQueueScheduler"},
            {"loadindex", "ns3::LoadIndexScheduler"}};
-    auto it = types.find(name);
-    if (it == types.end())
-    {
-        std::cerr << "depot-testbed: unknown scheduler '" << name
-                  << "' in --schedulers (rr, wrr, lc, wlc, sed, nq, loadindex)\n";
-        std::exit(2);
-    }
-    return it->second;
-}
-
-std::vector<std::string>
-List(const std::string& list, const char* option)
-{
-    try
-    {
-        return CacheSimulator::SplitList(list);
-    }
-    catch (const std::invalid_argument& e)
-    {
-        std::cerr << "depot-testbed: --" << option << ": " << e.what() << "\n";
-        std::exit(2);
-    }
-}
-
-std::vector<uint32_t>
-Numbers(const std::string& list, const char* option)
-{
-    std::vector<uint32_t> v;
-    for (const std::string& s : List(list, option))
-    {
-        char* end = nullptr;
-        const unsigned long n = std::strtoul(s.c_str(), &end, 10);
-        if (*end != '\0' || n == 0)
-        {
-            std::cerr << "depot-testbed: --" << option << ": '" << s
-                      << "' is not a positive number\n";
-            std::exit(2);
-        }
-        v.push_back(n);
-    }
-    return v;
+    return types.at(name);
 }
 
 std::string
@@ -468,29 +462,47 @@ main(int argc, char* argv[])
     bool checkShape = false;
     bool shapeOk = true;
     CommandLine cmd(__FILE__);
-    cmd.AddValue("schedulers", "depot schedulers: rr,wrr,lc,wlc,sed,nq,loadindex", schedulers);
-    cmd.AddValue("noCacheConcurrency", "concurrencies of the no-cache runs", noCacheConc);
-    cmd.AddValue("hitConcurrency", "concurrencies of the plain-GET runs", hitConc);
-    cmd.AddValue("sizes", "file sizes, bytes", sizes);
-    cmd.AddValue("modes", "nocache, hit or both", modes);
-    cmd.AddValue("requests", "requests per run (the paper: 1000)", o.requests);
-    cmd.AddValue("maxConnections", "client connections a proxy accepts at once", o.maxConnections);
-    cmd.AddValue(
-        "connectAttempts", "connections tried per request (0: no limit)", o.connectAttempts);
-    cmd.AddValue("connectTimeout",
-                 "a connection attempt not established after this long fails with ETIMEDOUT, "
-                 "an error that makes the run incomplete (BSD, HP-UX: 75 s)",
-                 o.connectTimeout);
-    cmd.AddValue("depotDelay", "depot processing delay per packet", o.depotDelay);
-    cmd.AddValue("reportInterval", "proxies' load report interval (loadindex)", o.reportInterval);
-    cmd.AddValue("seed", "run number", o.seed);
-    cmd.AddValue("checkShape",
-                 "exit with 3 unless, up to maxConnections concurrent, every run completes, the "
-                 "round-robin depot lies between the two proxies and every other scheduler beats "
-                 "round robin, and beyond it (no-cache) neither proxy alone completes but the "
-                 "round-robin depot does",
-                 checkShape);
-    cmd.Parse(argc, argv);
+    OptionChecker opt(cmd, "depot-testbed");
+    opt.AddChoiceList("schedulers",
+                      "depot schedulers",
+                      schedulers,
+                      {"rr", "wrr", "lc", "wlc", "sed", "nq", "loadindex"});
+    opt.AddIntegerList(
+        "noCacheConcurrency", "concurrencies of the no-cache runs", noCacheConc, 1, 1000);
+    opt.AddIntegerList("hitConcurrency", "concurrencies of the plain-GET runs", hitConc, 1, 1000);
+    opt.AddIntegerList("sizes", "file sizes, bytes", sizes, 1, 100000000);
+    opt.AddChoiceList("modes", "nocache, hit or both", modes, {"nocache", "hit"});
+    opt.AddInteger("requests", "requests per run (the paper: 1000)", o.requests, 1, 1000000);
+    opt.AddInteger(
+        "maxConnections", "client connections a proxy accepts at once", o.maxConnections, 1, 10000);
+    opt.AddInteger("connectAttempts",
+                   "connections tried per request (0: no limit)",
+                   o.connectAttempts,
+                   0,
+                   100);
+    opt.AddTime("connectTimeout",
+                "a connection attempt not established after this long fails with ETIMEDOUT, "
+                "an error that makes the run incomplete (BSD, HP-UX: 75 s; 0: no timeout)",
+                o.connectTimeout,
+                Seconds(0),
+                Hours(1));
+    opt.AddTime(
+        "depotDelay", "depot processing delay per packet", o.depotDelay, Seconds(0), Seconds(1));
+    opt.AddTime("reportInterval",
+                "proxies' load report interval (loadindex)",
+                o.reportInterval,
+                MilliSeconds(1),
+                Hours(1));
+    opt.AddRunAliases();
+    opt.AddFlag("checkShape",
+                "exit with 3 unless, up to maxConnections concurrent, every run completes, the "
+                "round-robin depot lies between the two proxies and every other scheduler beats "
+                "round robin, and beyond it (no-cache) neither proxy alone completes but the "
+                "round-robin depot does",
+                checkShape);
+    opt.Parse(argc, argv);
+    o.rngSeed = RngSeedManager::GetSeed();
+    o.rngRun = RngSeedManager::GetRun();
     // 1448 + 12 bytes of timestamp option + 40 = the 1500-byte Ethernet MTU: no IP fragments,
     // which the depot would not rewrite (it switches whole TCP segments only).
     Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
@@ -504,18 +516,12 @@ main(int argc, char* argv[])
     std::cout << "columns: connections/s, KB/s, average connection time (ms); simulated | paper\n";
 
     std::vector<std::pair<System, std::string>> systems = {{HP755, ""}, {HP712, ""}};
-    for (const std::string& s : List(schedulers, "schedulers"))
+    for (const std::string& s : OptionChecker::Split(schedulers))
     {
-        SchedulerType(s); // exits on an unknown name before any run
         systems.emplace_back(DEPOT, s);
     }
-    for (const std::string& mode : List(modes, "modes"))
+    for (const std::string& mode : OptionChecker::Split(modes))
     {
-        if (mode != "nocache" && mode != "hit")
-        {
-            std::cerr << "depot-testbed: --modes: '" << mode << "' is neither nocache nor hit\n";
-            return 2;
-        }
         const bool noCache = mode == "nocache";
         std::cout << "\n== " << (noCache ? "Pragma: no-cache (Tables 1, 2)" : "plain GET (Table 3)")
                   << ", " << o.requests << " requests per run ==\n";
@@ -523,10 +529,9 @@ main(int argc, char* argv[])
                   << "system" << std::right << std::setw(23) << "simulated"
                   << " |" << std::setw(23) << "paper"
                   << "  notes\n";
-        for (uint32_t conc : Numbers(noCache ? noCacheConc : hitConc,
-                                     noCache ? "noCacheConcurrency" : "hitConcurrency"))
+        for (uint32_t conc : OptionChecker::SplitIntegers(noCache ? noCacheConc : hitConc))
         {
-            for (uint32_t size : Numbers(sizes, "sizes"))
+            for (uint64_t size : OptionChecker::SplitIntegers(sizes))
             {
                 std::map<std::string, double> cps; // per system name, for --checkShape
                 std::map<std::string, bool> complete;

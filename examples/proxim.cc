@@ -22,7 +22,9 @@
 
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
+#include "ns3/isp-scenario-options.h"
 #include "ns3/network-module.h"
+#include "ns3/option-checker.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/web-proxy-module.h"
 
@@ -259,40 +261,35 @@ main(int argc, char* argv[])
     std::string only;
     bool plot = true;
     std::string outDir = "results";
-    uint32_t seed = 1;
-    uint32_t run = 1;
 
     // Same event order as the default MapScheduler (time, then insertion), about 4% faster
     // for the tens of thousands of pending events of an ISP; --SchedulerType overrides.
     GlobalValue::Bind("SchedulerType", StringValue("ns3::HeapScheduler"));
     CommandLine cmd(__FILE__);
-    IspScenarioHelper::AddCommandLineOptions(cmd, base);
-    cmd.AddValue("experiments", "latency, connections, aborts (comma separated)", experiments);
-    cmd.AddValue("only", "Run only the configuration of this name", only);
+    OptionChecker opt(cmd, "proxim");
+    IspScenarioOptions::Add(opt, base);
+    opt.AddChoiceList("experiments",
+                      "experiments to run (comma separated)",
+                      experiments,
+                      {"latency", "connections", "aborts"});
+    opt.AddText("only", "Run only the configuration of this name", only);
     std::string abortBandwidth = "connection";
-    cmd.AddValue("abortBandwidth",
-                 "aborts experiment: the bandwidth varied is each origin connection's "
-                 "(connection) or the shared access uplink's (uplink)",
-                 abortBandwidth);
+    opt.AddChoice("abortBandwidth",
+                  "aborts experiment: the bandwidth varied is each origin connection's "
+                  "(connection) or the shared access uplink's (uplink)",
+                  abortBandwidth,
+                  {"connection", "uplink"});
     Time drain = Seconds(120);
-    cmd.AddValue("drain", "Simulated time after the trace ends (the last requests finish)", drain);
-    cmd.AddValue("plot", "Plot latency densities (needs /usr/bin/python3 with matplotlib)", plot);
-    cmd.AddValue("outDir", "Directory for results", outDir);
-    cmd.AddValue("seed", "RNG seed", seed);
-    cmd.AddValue("run", "RNG run number", run);
-    cmd.Parse(argc, argv);
+    opt.AddTime("drain",
+                "Simulated time after the trace ends (the last requests finish)",
+                drain,
+                Seconds(0),
+                Days(1));
+    opt.AddFlag("plot", "Plot latency densities (needs /usr/bin/python3 with matplotlib)", plot);
+    opt.AddOutputDir("outDir", "Directory for results", outDir);
+    opt.AddRunAliases();
+    opt.Parse(argc, argv);
     const bool modem = base.population == "modem";
-    RngSeedManager::SetSeed(seed);
-    RngSeedManager::SetRun(run);
-    {
-        std::error_code error;
-        std::filesystem::create_directories(outDir, error);
-        if (error)
-        {
-            std::cerr << "--outDir: cannot create '" << outDir << "': " << error.message() << "\n";
-            return 1;
-        }
-    }
     const std::string prefix = outDir + "/proxim-" + base.population;
 
     // The configurations of the study. The paper's figures: section IV.A (hit ratios),
@@ -353,9 +350,6 @@ main(int argc, char* argv[])
     }
     if (has("aborts"))
     {
-        NS_ABORT_MSG_IF(abortBandwidth != "connection" && abortBandwidth != "uplink",
-                        "--abortBandwidth must be connection or uplink, not '" << abortBandwidth
-                                                                               << "'");
         auto at = [&abortBandwidth](RunConfig& c, const std::string& rate) -> RunConfig&
         {
             (abortBandwidth == "uplink" ? c.uplinkRate : c.serverRate) = rate;
@@ -385,15 +379,20 @@ main(int argc, char* argv[])
     }
     if (!only.empty())
     {
+        const std::vector<RunConfig> all = configs;
         configs.erase(std::remove_if(configs.begin(),
                                      configs.end(),
                                      [&only](const RunConfig& c) { return c.name != only; }),
                       configs.end());
-        if (configs.empty())
+        std::string names;
+        for (const auto& c : all)
         {
-            std::cerr << "--only: no configuration named '" << only << "'\n";
-            return 1;
+            names += (names.empty() ? "" : ", ") + c.name;
         }
+        opt.Require(!configs.empty(),
+                    "only",
+                    "no configuration of that name in --experiments=" + experiments,
+                    "one of " + names);
     }
 
     {
@@ -404,8 +403,11 @@ main(int argc, char* argv[])
         }
         catch (const std::invalid_argument& e)
         {
-            std::cerr << e.what() << "\n";
-            return 1;
+            // The one setting Build() can refuse after the options' checks: a trace too short.
+            opt.Fail("duration",
+                     std::to_string(base.duration.GetSeconds()) + "s",
+                     e.what(),
+                     "a duration with requests in it");
         }
         probe.Describe(std::cout);
         if (has("aborts"))

@@ -9,6 +9,8 @@
  * Each client issues requests for objects of a shared catalog (Zipf popularity, lognormal
  * sizes) on randomly chosen servers, with exponential think times. Writes under --outDir:
  * per-request CSV, latency summaries (all, dialup, LAN), FlowMonitor XML, and PCAP with --pcap.
+ * Randomness follows --RngSeed and --RngRun (--seed and --run are aliases); --help lists the
+ * options with their allowed ranges.
  */
 
 #include "ns3/applications-module.h"
@@ -17,10 +19,9 @@
 #include "ns3/flow-monitor-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
+#include "ns3/option-checker.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/web-proxy-module.h"
-
-#include <sys/stat.h>
 
 #include <iostream>
 
@@ -50,36 +51,40 @@ main(int argc, char* argv[])
     bool pcap = false;
     bool progress = false;
     std::string outDir = "results";
-    uint32_t seed = 1;
-    uint32_t run = 1;
 
     CommandLine cmd(__FILE__);
-    cmd.AddValue("dialup", "Number of dialup clients", nDialup);
-    cmd.AddValue("lan", "Number of LAN clients", nLan);
-    cmd.AddValue("servers", "Number of origin servers", nServers);
-    cmd.AddValue("objects", "Objects in the catalog", nObjects);
-    cmd.AddValue("requests", "Requests per client", nRequests);
-    cmd.AddValue("zipf", "Zipf exponent of object popularity", zipf);
-    cmd.AddValue("meanSize", "Mean object size, bytes (lognormal, sigma 1)", meanSize);
-    cmd.AddValue("thinkTime", "Mean think time between requests, s (exponential)", thinkTime);
-    cmd.AddValue("modemRate", "Dialup link rate", modemRate);
-    cmd.AddValue("modemDelay", "Dialup link one-way delay", modemDelay);
-    cmd.AddValue("lanRate", "LAN (CSMA) rate", lanRate);
-    cmd.AddValue("httpVersion", "HTTP version of requests: 10 or 11", httpVersion);
-    cmd.AddValue("persistent", "Clients ask for persistent connections", persistent);
-    cmd.AddValue("maxConnections", "Connections per server per client", maxConnections);
-    cmd.AddValue("maxOutstanding", "Requests in flight per client", maxOutstanding);
-    cmd.AddValue("duration", "Simulated time limit, s", duration);
-    cmd.AddValue("pcap", "Write PCAP traces of the access and server links", pcap);
-    cmd.AddValue("progress", "Show simulation progress", progress);
-    cmd.AddValue("outDir", "Directory for results", outDir);
-    cmd.AddValue("seed", "RNG seed", seed);
-    cmd.AddValue("run", "RNG run number", run);
-    cmd.Parse(argc, argv);
-
-    RngSeedManager::SetSeed(seed);
-    RngSeedManager::SetRun(run);
-    mkdir(outDir.c_str(), 0755);
+    OptionChecker opt(cmd, "web-client-server");
+    opt.AddInteger("dialup", "Number of dialup clients", nDialup, 0, 1000);
+    opt.AddInteger("lan", "Number of LAN clients", nLan, 0, 1000);
+    opt.AddInteger("servers", "Number of origin servers", nServers, 1, 100);
+    opt.AddInteger("objects", "Objects in the catalog", nObjects, 1, 1000000);
+    opt.AddInteger("requests", "Requests per client", nRequests, 1, 100000);
+    opt.AddReal("zipf", "Zipf exponent of object popularity", zipf, 0, 10);
+    opt.AddReal("meanSize", "Mean object size, bytes (lognormal, sigma 1)", meanSize, 1, 1e9);
+    opt.AddReal(
+        "thinkTime", "Mean think time between requests, s (exponential)", thinkTime, 0, 86400);
+    opt.AddRate("modemRate", "Dialup link rate", modemRate, DataRate("300bps"), DataRate("1Gbps"));
+    opt.AddTime("modemDelay", "Dialup link one-way delay", modemDelay, Seconds(0), Seconds(10));
+    opt.AddRate("lanRate", "LAN (CSMA) rate", lanRate, DataRate("1kbps"), DataRate("10Gbps"));
+    opt.AddInteger("httpVersion", "HTTP version of requests: 10 or 11", httpVersion, 10, 11);
+    opt.AddFlag("persistent", "Clients ask for persistent connections", persistent);
+    opt.AddInteger("maxConnections", "Connections per server per client", maxConnections, 1, 64);
+    opt.AddInteger("maxOutstanding", "Requests in flight per client", maxOutstanding, 1, 64);
+    opt.AddReal("duration", "Simulated time limit, s", duration, 1, 1e7);
+    opt.AddFlag("pcap", "Write PCAP traces of the access and server links", pcap);
+    opt.AddFlag("progress", "Show simulation progress", progress);
+    opt.AddOutputDir("outDir", "Directory for results", outDir);
+    opt.AddRunAliases();
+    opt.Parse(argc, argv);
+    opt.Require(nDialup + nLan > 0,
+                "lan",
+                "no clients (--dialup and --lan are both 0)",
+                "at least one client");
+    // The request lists are built before the run: bound their memory.
+    opt.Require(uint64_t(nDialup + nLan) * nRequests <= 10000000,
+                "requests",
+                "(--dialup + --lan) x --requests is above 10000000",
+                "at most 10000000 requests in all");
     const std::string prefix = outDir + "/web-client-server";
 
     // Full-size segments on 1500-byte MTU paths: 1500 - 20 (IP) - 20 (TCP) - 12 (timestamps).

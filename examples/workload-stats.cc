@@ -19,6 +19,7 @@
 
 #include "ns3/core-module.h"
 #include "ns3/csv-trace-writer.h"
+#include "ns3/option-checker.h"
 #include "ns3/squid-log-reader.h"
 #include "ns3/squid-log-writer.h"
 #include "ns3/synthetic-workload.h"
@@ -97,65 +98,44 @@ main(int argc, char* argv[])
     bool skipMalformed = false;
     std::string preset;
     uint64_t requests = 100000;
-    uint32_t seed = 1;
-    uint64_t run = 1;
     std::string paper;
     std::string write;
     std::string format;
 
     CommandLine cmd(__FILE__);
-    cmd.AddValue("trace", "Trace file to read (Squid access.log or CSV)", trace);
-    cmd.AddValue("traceFormat", "Format of --trace: auto, squid or csv", traceFormat);
-    cmd.AddValue("skipMalformed",
-                 "Skip malformed trace lines (counted) instead of stopping at the first",
-                 skipMalformed);
-    cmd.AddValue("preset", "Synthetic workload instead of a trace: modem or research", preset);
-    cmd.AddValue("requests", "Requests to generate (with --preset)", requests);
-    cmd.AddValue("seed", "RNG seed (with --preset)", seed);
-    cmd.AddValue("run", "RNG run number (with --preset)", run);
-    cmd.AddValue("paper",
-                 "[PROXIM] column to show: modem, research or none (default: the preset; "
-                 "none for a trace)",
-                 paper);
-    cmd.AddValue("write", "Also write the workload to this file", write);
-    cmd.AddValue("format", "Format of --write: squid or csv (default: from the extension)", format);
-    cmd.Parse(argc, argv);
-
-    if (trace.empty() == preset.empty())
-    {
-        std::cerr << "workload-stats: give either --trace=<file> or --preset=modem|research\n";
-        return 2;
-    }
+    OptionChecker opt(cmd, "workload-stats");
+    opt.AddInputFile("trace", "Trace file to read (Squid access.log or CSV)", trace);
+    opt.AddChoice("traceFormat", "Format of --trace", traceFormat, {"auto", "squid", "csv"});
+    opt.AddFlag("skipMalformed",
+                "Skip malformed trace lines (counted) instead of stopping at the first",
+                skipMalformed);
+    opt.AddChoice("preset",
+                  "Synthetic workload instead of a trace",
+                  preset,
+                  SyntheticWorkload::GetPresetNames());
+    opt.AddInteger("requests", "Requests to generate (with --preset)", requests, 1, 1000000000);
+    opt.AddRunAliases();
+    opt.AddChoice("paper",
+                  "[PROXIM] column to show (default: the preset; none for a trace)",
+                  paper,
+                  {"modem", "research", "none"});
+    opt.AddText("write", "Also write the workload to this file", write);
+    opt.AddChoice(
+        "format", "Format of --write (default: from the extension)", format, {"squid", "csv"});
+    opt.Parse(argc, argv);
+    opt.Require(trace.empty() != preset.empty(),
+                trace.empty() ? "preset" : "trace",
+                trace.empty() ? "neither --trace nor --preset given" : "given with --preset",
+                "either --trace=<file> or --preset=<name>");
+    const uint32_t seed = RngSeedManager::GetSeed();
+    const uint64_t run = RngSeedManager::GetRun();
     if (paper.empty())
     {
         paper = preset.empty() ? "none" : preset;
     }
-    if (paper != "none" && TraceStatistics::GetPaperFigures(paper) == nullptr)
-    {
-        std::cerr << "workload-stats: --paper must be modem, research or none\n";
-        return 2;
-    }
-    if (!preset.empty())
-    {
-        bool known = false;
-        for (const auto& name : SyntheticWorkload::GetPresetNames())
-        {
-            known = known || name == preset;
-        }
-        if (!known)
-        {
-            std::cerr << "workload-stats: unknown preset '" << preset << "'\n";
-            return 2;
-        }
-    }
     if (format.empty())
     {
         format = EndsWith(write, ".csv") ? "csv" : "squid";
-    }
-    if (format != "squid" && format != "csv")
-    {
-        std::cerr << "workload-stats: --format must be squid or csv\n";
-        return 2;
     }
 
     TraceStatistics stats;
@@ -177,8 +157,6 @@ main(int argc, char* argv[])
         TraceRecord r;
         if (!preset.empty())
         {
-            RngSeedManager::SetSeed(seed);
-            RngSeedManager::SetRun(run);
             Ptr<SyntheticWorkload> workload = SyntheticWorkload::CreatePreset(preset);
             workload->SetAttribute("Requests", UintegerValue(requests));
             // Fixed streams: the trace depends on seed and run only.

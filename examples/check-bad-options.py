@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Runs the examples and tools with bad options; exits 1 naming each case that misbehaved.
+
+Every program must refuse a bad option before it simulates anything: exit status 2 (never a
+crash, a hang or a silently used default) and exactly one line on stderr that names the option
+and the value given and says what is allowed ("<program>: --<option>=<value>: <problem>
+(allowed: <range>)", OptionChecker).
+
+    check-bad-options.py PROGRAM=PATH ...
+
+Programs not given are skipped (the bench programs exist only with WEB_PROXY_BENCH).
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+# program -> (arguments every case starts with, [(bad arguments, option the message names)]).
+# The value named is the last argument's value unless the case names another option.
+BASE = {
+    "web-client-server": ["--dialup=1", "--lan=1", "--requests=1", "--duration=10"],
+    "depot-testbed": ["--sizes=100", "--requests=10", "--modes=hit", "--hitConcurrency=2"],
+    "depot-schedulers": ["--clients=1", "--requests=1"],
+    "proxim": ["--duration=60s", "--experiments=latency", "--plot=false"],
+    "population-direct": ["--duration=60s", "--plot=false", "--flowmon=false"],
+    "workload-stats": ["--requests=10"],
+    "scenario-throughput": ["--clients=2", "--requests=1", "--mode=web"],
+    "policy-bench": ["--requests=100", "--objects=10", "--benchmark_filter=none"],
+    "workload-bench": ["--lines=10", "--benchmark_filter=none"],
+}
+
+# The common matrix: zero, negative, huge, not a number, wrong or missing unit, unknown
+# enumeration value, missing file; each program's options of each kind.
+RUN = [(["--RngRun=-1"], "RngRun"), (["--RngSeed=0"], "RngSeed"), (["--run=abc"], "run"),
+       (["--seed=0"], "seed"), (["--seed=-2"], "seed"), (["--run=99999999999999999999"], "run")]
+CASES = {
+    "web-client-server": RUN + [
+        (["--servers=0"], "servers"), (["--servers=-1"], "servers"),
+        (["--servers=4294967297"], "servers"), (["--servers=two"], "servers"),
+        (["--servers=1.5"], "servers"), (["--servers="], "servers"), (["--servers"], "servers"),
+        (["--lan=-1"], "lan"), (["--lan=100000"], "lan"), (["--dialup=-5"], "dialup"),
+        (["--dialup=0", "--lan=0"], "lan"), (["--objects=0"], "objects"),
+        (["--requests=0"], "requests"), (["--requests=-1"], "requests"),
+        (["--dialup=1000", "--requests=100000"], "requests"),
+        (["--zipf=-1"], "zipf"), (["--zipf=nan"], "zipf"), (["--zipf=1e999"], "zipf"),
+        (["--meanSize=0"], "meanSize"), (["--thinkTime=-1"], "thinkTime"),
+        (["--modemRate=0bps"], "modemRate"), (["--modemRate=fast"], "modemRate"),
+        (["--modemRate=28800"], "modemRate"), (["--modemRate=-1Mbps"], "modemRate"),
+        (["--modemRate=10Tbps"], "modemRate"), (["--modemRate=100Gbps"], "modemRate"),
+        (["--modemDelay=5xs"], "modemDelay"), (["--modemDelay=-1s"], "modemDelay"),
+        (["--modemDelay=1h"], "modemDelay"), (["--lanRate=0Mbps"], "lanRate"),
+        (["--httpVersion=12"], "httpVersion"), (["--httpVersion=0"], "httpVersion"),
+        (["--maxConnections=0"], "maxConnections"), (["--maxOutstanding=0"], "maxOutstanding"),
+        (["--duration=0"], "duration"), (["--duration=-5"], "duration"),
+        (["--persistent=maybe"], "persistent"), (["--outDir=/proc/no/such"], "outDir"),
+        (["--seed=1", "--RngSeed=2"], "seed"), (["--run=1", "--RngRun=2"], "run"),
+    ],
+    "depot-testbed": RUN + [
+        (["--sizes=-1"], "sizes"), (["--sizes=0"], "sizes"), (["--sizes=abc"], "sizes"),
+        (["--sizes="], "sizes"), (["--sizes=100,1e9"], "sizes"),
+        (["--sizes=1000000000"], "sizes"), (["--requests=0"], "requests"),
+        (["--requests=-3"], "requests"), (["--schedulers=rr,foo"], "schedulers"),
+        (["--modes=both"], "modes"), (["--noCacheConcurrency=0"], "noCacheConcurrency"),
+        (["--hitConcurrency=-3"], "hitConcurrency"),
+        (["--hitConcurrency=100000"], "hitConcurrency"),
+        (["--connectTimeout=5xs"], "connectTimeout"), (["--connectTimeout=-1s"], "connectTimeout"),
+        (["--connectTimeout=2h"], "connectTimeout"), (["--connectAttempts=101"], "connectAttempts"),
+        (["--depotDelay=-1ms"], "depotDelay"), (["--reportInterval=0"], "reportInterval"),
+        (["--maxConnections=0"], "maxConnections"), (["--checkShape=2"], "checkShape"),
+    ],
+    "depot-schedulers": [
+        (["--clients=0"], "clients"), (["--clients=-1"], "clients"),
+        (["--clients=100000"], "clients"), (["--clients=x"], "clients"),
+        (["--requests=0"], "requests"), (["--size=0"], "size"), (["--size=-1"], "size"),
+        (["--size=99999999999999999999"], "size"), (["--size=10KB"], "size"),
+        (["--clients=1000", "--requests=10000"], "requests"), (["--RngRun=x"], "RngRun"),
+    ],
+    "proxim": RUN + [
+        (["--population=cable"], "population"), (["--modems=0"], "modems"),
+        (["--modems=-45"], "modems"), (["--lanClients=0"], "lanClients"),
+        (["--users=-1"], "users"), (["--duration=0s"], "duration"),
+        (["--duration=5xs"], "duration"), (["--duration=-1s"], "duration"),
+        (["--duration=30d"], "duration"), (["--rttClasses=0"], "rttClasses"),
+        (["--maxOutstanding=0"], "maxOutstanding"), (["--timeWait=abc"], "timeWait"),
+        (["--experiments=foo"], "experiments"), (["--experiments="], "experiments"),
+        (["--abortBandwidth=both"], "abortBandwidth"), (["--drain=-1s"], "drain"),
+        (["--only=nosuch"], "only"), (["--plot=2"], "plot"),
+        (["--outDir=/proc/no/such"], "outDir"),
+    ],
+    "population-direct": RUN + [
+        (["--population=x"], "population"), (["--modems=-1"], "modems"),
+        (["--routing=ospf"], "routing"), (["--duration=1y"], "duration"), (["--duration=1yr"], "duration"),
+        (["--duration=1ms"], "duration"), (["--timeWait=0s"], "timeWait"),
+        (["--plot=maybe"], "plot"), (["--outDir=/proc/no/such"], "outDir"),
+    ],
+    "workload-stats": [(["--preset=modem"] + bad, option) for bad, option in RUN] + [
+        (["--preset=foo"], "preset"), (["--preset="], "preset"), ([], "preset"),
+        (["--preset=modem", "--requests=0"], "requests"),
+        (["--preset=modem", "--requests=-10"], "requests"),
+        (["--preset=modem", "--paper=x"], "paper"), (["--preset=modem", "--format=json"], "format"),
+        (["--trace=/etc/hostname", "--traceFormat=xml"], "traceFormat"),
+        (["--trace=/no/such/file.log"], "trace"), (["--trace=/tmp"], "trace"),
+        (["--preset=modem", "--trace=/etc/hostname"], "trace"),
+    ],
+    "scenario-throughput": [
+        (["--clients=0"], "clients"), (["--size=-1"], "size"), (["--mode=foo"], "mode"),
+        (["--mode=web,all"], "mode"), (["--lan=wifi"], "lan"), (["--group=0"], "group"),
+        (["--runs=0"], "runs"), (["--maxSimTime=0"], "maxSimTime"),
+        (["--servers=5000"], "servers"), (["--mode=depot", "--routing=global"], "routing"),
+    ],
+    "policy-bench": [
+        (["--requests=abc"], "requests"), (["--requests=-1"], "requests"),
+        (["--objects=0"], "objects"), (["--cache=2"], "cache"), (["--cache=nan"], "cache"),
+        (["--cache=0"], "cache"),
+    ],
+    "workload-bench": [(["--lines=0"], "lines"), (["--lines=-1"], "lines"),
+                       (["--lines=1e6"], "lines")],
+}
+
+
+def value_of(args, option):
+    text = None
+    for a in args:
+        if a.startswith("--" + option + "=") or a == "--" + option:
+            text = a[len(option) + 3:]
+    return text
+
+
+def main(argv):
+    programs = dict(a.split("=", 1) for a in argv[1:])
+    failures, total = [], 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, path in programs.items():
+            for bad, option in CASES[name]:
+                args = BASE[name] + bad
+                if name in ("web-client-server", "proxim", "population-direct") and not any(
+                        a.startswith("--outDir") for a in bad):
+                    args = args + ["--outDir=" + tmp]
+                total += 1
+                label = "%s %s" % (name, " ".join(bad))
+                try:
+                    p = subprocess.run([path] + args, capture_output=True, text=True, timeout=60,
+                                       cwd=tmp)
+                except subprocess.TimeoutExpired:
+                    failures.append("%s: still running after 60 s" % label)
+                    continue
+                lines = [l for l in p.stderr.splitlines() if l.strip()]
+                value = value_of(args, option)
+                named = "--%s=%s" % (option, value if value is not None else "")
+                if p.returncode != 2:
+                    failures.append("%s: exit status %d, not 2 (stderr: %s)"
+                                    % (label, p.returncode, " | ".join(lines[-3:])))
+                elif len(lines) != 1:
+                    failures.append("%s: %d lines on stderr, not 1: %s"
+                                    % (label, len(lines), " | ".join(lines[:3])))
+                elif not lines[0].startswith(name + ": ") or named not in lines[0] \
+                        or "(allowed: " not in lines[0]:
+                    failures.append("%s: message does not name %s and the allowed values: %s"
+                                    % (label, named, lines[0]))
+                else:
+                    print("ok   %s -> %s" % (label, lines[0]))
+    for f in failures:
+        print("FAIL " + f)
+    print("%d bad-option cases in %d programs: %d refused properly, %d not"
+          % (total, len(programs), total - len(failures), len(failures)))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

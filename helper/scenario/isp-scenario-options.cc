@@ -1,0 +1,32 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "isp-scenario-options.h"
+
+#include "ns3/log.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("IspScenarioOptions");
+
+void
+IspScenarioOptions::Add(OptionChecker& o, IspScenarioHelper::Settings& s)
+{
+    o.AddChoice(
+        "population", "modem (dial-up pool) or lan (research LAN)", s.population, {"modem", "lan"});
+    o.AddInteger("modems", "Modems in the pool", s.modems, 1, 100000);
+    o.AddInteger(
+        "users", "Users (default 0: 40 per modem, 10 per LAN client)", s.users, 0, 10000000);
+    o.AddInteger("lanClients", "LAN client nodes", s.lanClients, 1, 60000);
+    o.AddTime("duration",
+              "Trace time to generate and simulate (e.g. 900s, 1h)",
+              s.duration,
+              Seconds(1),
+              Days(7));
+    o.AddInteger("rttClasses", "RTT classes of origin servers", s.rttClasses, 1, 100);
+    o.AddInteger("maxOutstanding", "Requests in flight per client", s.maxOutstanding, 1, 64);
+    o.AddTime("timeWait", "TCP TIME_WAIT (2 MSL), e.g. 60s", s.timeWait, MilliSeconds(1), Hours(1));
+}
+
+} // namespace ns3

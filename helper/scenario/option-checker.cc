@@ -1,0 +1,720 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "option-checker.h"
+
+#include "ns3/log.h"
+#include "ns3/rng-seed-manager.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <limits>
+#include <regex>
+#include <sstream>
+#include <unistd.h>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("OptionChecker");
+
+namespace
+{
+
+/// Parses an unsigned decimal integer; returns "" or the problem.
+std::string
+ParseUnsigned(const std::string& text, uint64_t& v)
+{
+    if (text.empty())
+    {
+        return "no value";
+    }
+    const std::string digits = text[0] == '+' ? text.substr(1) : text;
+    if (text[0] == '-' && text.size() > 1
+        && text.find_first_not_of("0123456789", 1) == std::string::npos)
+    {
+        return "negative";
+    }
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos)
+    {
+        return "not an integer";
+    }
+    errno = 0;
+    v = std::strtoull(digits.c_str(), nullptr, 10);
+    if (errno == ERANGE)
+    {
+        return "too large";
+    }
+    return "";
+}
+
+/// Parses a finite real number; returns "" or the problem.
+std::string
+ParseReal(const std::string& text, double& v)
+{
+    if (text.empty())
+    {
+        return "no value";
+    }
+    char* end = nullptr;
+    errno = 0;
+    v = std::strtod(text.c_str(), &end);
+    if (*end != '\0' || end == text.c_str())
+    {
+        return "not a number";
+    }
+    if (!std::isfinite(v) || errno == ERANGE)
+    {
+        return "not a finite number";
+    }
+    return "";
+}
+
+std::string
+FormatReal(double v)
+{
+    std::ostringstream os;
+    os << v;
+    return os.str();
+}
+
+/// The time in the largest unit that shows it as an integer ("90s", "2min", "1ms").
+std::string
+FormatTime(Time t)
+{
+    const int64_t ns = t.GetNanoSeconds();
+    const std::pair<int64_t, const char*> units[] = {{86400000000000LL, "d"},
+                                                     {3600000000000LL, "h"},
+                                                     {60000000000LL, "min"},
+                                                     {1000000000LL, "s"},
+                                                     {1000000LL, "ms"},
+                                                     {1000LL, "us"},
+                                                     {1LL, "ns"}};
+    if (ns == 0)
+    {
+        return "0s";
+    }
+    for (const auto& [scale, unit] : units)
+    {
+        if (ns % scale == 0)
+        {
+            return std::to_string(ns / scale) + unit;
+        }
+    }
+    return FormatReal(t.GetSeconds()) + "s";
+}
+
+/// A time as ns-3 writes it: a number and an optional unit; returns "" or the problem.
+std::string
+ParseTime(const std::string& text, Time& t)
+{
+    if (text.empty())
+    {
+        return "no value";
+    }
+    static const std::regex re(R"(([+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)(s|ms|us|ns|min|h|d|y)?)");
+    std::smatch m;
+    if (!std::regex_match(text, m, re))
+    {
+        return "not a time with a known unit";
+    }
+    const double v = std::strtod(m[1].str().c_str(), nullptr);
+    if (!std::isfinite(v) || std::fabs(v) > 1e9)
+    {
+        return "too large";
+    }
+    t = Time(m[4].matched ? text : m[1].str() + "s");
+    return "";
+}
+
+std::string
+FormatRate(DataRate r)
+{
+    const uint64_t bps = r.GetBitRate();
+    const std::pair<uint64_t, const char*> units[]
+        = {{1000000000ULL, "Gbps"}, {1000000ULL, "Mbps"}, {1000ULL, "kbps"}, {1ULL, "bps"}};
+    for (const auto& [scale, unit] : units)
+    {
+        if (bps >= scale && bps % scale == 0)
+        {
+            return std::to_string(bps / scale) + unit;
+        }
+    }
+    return std::to_string(bps) + "bps";
+}
+
+/// A rate with one of ns-3's units; returns "" or the problem.
+std::string
+ParseRate(const std::string& text, DataRate& r)
+{
+    if (text.empty())
+    {
+        return "no value";
+    }
+    // ns-3 reads a bare number as bit/s: asking for the unit catches "--rate=10" meant as Mbps.
+    static const std::regex re(R"((\d+\.?\d*|\.\d+)([kKMG]?i?[bB](ps|/s)))");
+    if (!std::regex_match(text, re))
+    {
+        return "not a data rate with a unit (bps, kbps, Mbps, Gbps, Bps, KiBps, ...)";
+    }
+    std::istringstream is(text);
+    is >> r;
+    if (is.fail())
+    {
+        return "not a data rate with a known unit";
+    }
+    return "";
+}
+
+std::string
+Join(const std::vector<std::string>& words)
+{
+    std::string s;
+    for (const auto& w : words)
+    {
+        s += (s.empty() ? "" : ", ") + w;
+    }
+    return s;
+}
+
+std::string
+IntegerRange(uint64_t min, uint64_t max)
+{
+    return "an integer from " + std::to_string(min) + " to " + std::to_string(max);
+}
+
+/// The range check of an integer; returns "" or the problem.
+std::string
+CheckIntegerText(const std::string& text, uint64_t min, uint64_t max)
+{
+    uint64_t v = 0;
+    std::string problem = ParseUnsigned(text, v);
+    if (problem.empty() && v < min)
+    {
+        problem = "below the minimum";
+    }
+    if (problem.empty() && v > max)
+    {
+        problem = "above the maximum";
+    }
+    return problem;
+}
+
+std::string
+CheckRealText(const std::string& text, double min, double max)
+{
+    double v = 0;
+    std::string problem = ParseReal(text, v);
+    if (problem.empty() && v < min)
+    {
+        problem = "below the minimum";
+    }
+    if (problem.empty() && v > max)
+    {
+        problem = "above the maximum";
+    }
+    return problem;
+}
+
+} // namespace
+
+OptionChecker::OptionChecker(CommandLine& cmd, const std::string& program)
+    : m_cmd(cmd)
+    , m_program(program)
+{
+    NS_LOG_FUNCTION(this << program);
+    // ns-3's own global values: CommandLine reads them itself, but not strictly.
+    const uint64_t maxRun = std::numeric_limits<uint64_t>::max();
+    AddRule("RngRun",
+            IntegerRange(0, maxRun),
+            [maxRun](const std::string& t) { return CheckIntegerText(t, 0, maxRun); });
+    AddRule("RngSeed",
+            IntegerRange(1, UINT32_MAX),
+            [](const std::string& t) { return CheckIntegerText(t, 1, UINT32_MAX); });
+}
+
+std::string
+OptionChecker::AddRule(const std::string& name, const std::string& allowed, TextCheck check)
+{
+    m_rules.push_back({name, allowed, std::move(check)});
+    return " [" + allowed + "]";
+}
+
+void
+OptionChecker::AddInteger(
+    const std::string& name, const std::string& help, uint32_t& value, uint64_t min, uint64_t max)
+{
+    max = std::min<uint64_t>(max, UINT32_MAX);
+    m_cmd.AddValue(name,
+                   help
+                       + AddRule(name,
+                                 IntegerRange(min, max),
+                                 [min, max](const std::string& t)
+                                 { return CheckIntegerText(t, min, max); }),
+                   value);
+}
+
+void
+OptionChecker::AddInteger(
+    const std::string& name, const std::string& help, uint64_t& value, uint64_t min, uint64_t max)
+{
+    m_cmd.AddValue(name,
+                   help
+                       + AddRule(name,
+                                 IntegerRange(min, max),
+                                 [min, max](const std::string& t)
+                                 { return CheckIntegerText(t, min, max); }),
+                   value);
+}
+
+void
+OptionChecker::AddReal(
+    const std::string& name, const std::string& help, double& value, double min, double max)
+{
+    m_cmd.AddValue(name,
+                   help
+                       + AddRule(name,
+                                 "a number from " + FormatReal(min) + " to " + FormatReal(max),
+                                 [min, max](const std::string& t)
+                                 { return CheckRealText(t, min, max); }),
+                   value);
+}
+
+namespace
+{
+std::string
+TimeRange(Time min, Time max)
+{
+    return "a time from " + FormatTime(min) + " to " + FormatTime(max)
+         + " (units s, ms, us, ns, min, h, d, y; none: s)";
+}
+
+std::string
+CheckTimeText(const std::string& text, Time min, Time max)
+{
+    Time t;
+    std::string problem = ParseTime(text, t);
+    if (problem.empty() && t < min)
+    {
+        problem = "below the minimum";
+    }
+    if (problem.empty() && t > max)
+    {
+        problem = "above the maximum";
+    }
+    return problem;
+}
+} // namespace
+
+void
+OptionChecker::AddTime(
+    const std::string& name, const std::string& help, Time& value, Time min, Time max)
+{
+    m_cmd.AddValue(name,
+                   help
+                       + AddRule(name,
+                                 TimeRange(min, max),
+                                 [min, max](const std::string& t)
+                                 { return CheckTimeText(t, min, max); }),
+                   value);
+}
+
+void
+OptionChecker::AddTime(
+    const std::string& name, const std::string& help, std::string& value, Time min, Time max)
+{
+    m_cmd.AddValue(name,
+                   help
+                       + AddRule(name,
+                                 TimeRange(min, max),
+                                 [min, max](const std::string& t)
+                                 { return CheckTimeText(t, min, max); }),
+                   value);
+}
+
+void
+OptionChecker::AddRate(const std::string& name,
+                       const std::string& help,
+                       std::string& value,
+                       DataRate min,
+                       DataRate max)
+{
+    auto check = [min, max](const std::string& text)
+    {
+        DataRate r;
+        std::string problem = ParseRate(text, r);
+        if (problem.empty() && r < min)
+        {
+            problem = "below the minimum";
+        }
+        if (problem.empty() && r > max)
+        {
+            problem = "above the maximum";
+        }
+        return problem;
+    };
+    m_cmd.AddValue(name,
+                   help
+                       + AddRule(name,
+                                 "a data rate from " + FormatRate(min) + " to " + FormatRate(max),
+                                 check),
+                   value);
+}
+
+void
+OptionChecker::AddFlag(const std::string& name, const std::string& help, bool& value)
+{
+    m_cmd.AddValue(
+        name,
+        help
+            + AddRule(name,
+                      "true or false (alone: true)",
+                      [](const std::string& t)
+                      {
+                          for (const char* ok : {"", "true", "false", "t", "f", "1", "0"})
+                          {
+                              if (t == ok)
+                              {
+                                  return std::string();
+                              }
+                          }
+                          return std::string("not true or false");
+                      }),
+        value);
+}
+
+void
+OptionChecker::AddChoice(const std::string& name,
+                         const std::string& help,
+                         std::string& value,
+                         const std::vector<std::string>& choices)
+{
+    m_cmd.AddValue(name,
+                   help
+                       + AddRule(name,
+                                 "one of " + Join(choices),
+                                 [choices](const std::string& t)
+                                 {
+                                     for (const auto& c : choices)
+                                     {
+                                         if (t == c)
+                                         {
+                                             return std::string();
+                                         }
+                                     }
+                                     return std::string(t.empty() ? "no value" : "unknown value");
+                                 }),
+                   value);
+}
+
+void
+OptionChecker::AddChoiceList(const std::string& name,
+                             const std::string& help,
+                             std::string& value,
+                             const std::vector<std::string>& choices)
+{
+    m_cmd.AddValue(name,
+                   help
+                       + AddRule(name,
+                                 "a comma-separated list of " + Join(choices),
+                                 [choices](const std::string& t)
+                                 {
+                                     const auto words = Split(t);
+                                     if (words.empty())
+                                     {
+                                         return std::string("empty list");
+                                     }
+                                     for (const auto& w : words)
+                                     {
+                                         bool known = false;
+                                         for (const auto& c : choices)
+                                         {
+                                             known = known || w == c;
+                                         }
+                                         if (!known)
+                                         {
+                                             return "unknown value '" + w + "'";
+                                         }
+                                     }
+                                     return std::string();
+                                 }),
+                   value);
+}
+
+void
+OptionChecker::AddIntegerList(const std::string& name,
+                              const std::string& help,
+                              std::string& value,
+                              uint64_t min,
+                              uint64_t max)
+{
+    m_cmd.AddValue(name,
+                   help
+                       + AddRule(name,
+                                 "a comma-separated list of integers from " + std::to_string(min)
+                                     + " to " + std::to_string(max),
+                                 [min, max](const std::string& t)
+                                 {
+                                     const auto words = Split(t);
+                                     if (words.empty())
+                                     {
+                                         return std::string("empty list");
+                                     }
+                                     for (const auto& w : words)
+                                     {
+                                         const std::string p = CheckIntegerText(w, min, max);
+                                         if (!p.empty())
+                                         {
+                                             return "'" + w + "' is " + p;
+                                         }
+                                     }
+                                     return std::string();
+                                 }),
+                   value);
+}
+
+void
+OptionChecker::AddInputFile(const std::string& name, const std::string& help, std::string& value)
+{
+    m_cmd.AddValue(name,
+                   help
+                       + AddRule(name,
+                                 "a readable file",
+                                 [](const std::string& t)
+                                 {
+                                     struct stat st;
+                                     if (t.empty())
+                                     {
+                                         return std::string("no value");
+                                     }
+                                     if (stat(t.c_str(), &st) != 0)
+                                     {
+                                         return std::string("no such file");
+                                     }
+                                     if (S_ISDIR(st.st_mode))
+                                     {
+                                         return std::string("a directory");
+                                     }
+                                     if (access(t.c_str(), R_OK) != 0)
+                                     {
+                                         return std::string("not readable");
+                                     }
+                                     return std::string();
+                                 }),
+                   value);
+}
+
+void
+OptionChecker::AddOutputDir(const std::string& name, const std::string& help, std::string& value)
+{
+    m_cmd.AddValue(name,
+                   help
+                       + AddRule(name,
+                                 "a directory that can be created",
+                                 [](const std::string& t)
+                                 { return std::string(t.empty() ? "no value" : ""); }),
+                   value);
+    m_outputDirs.emplace_back(name, &value);
+}
+
+void
+OptionChecker::AddText(const std::string& name, const std::string& help, std::string& value)
+{
+    m_cmd.AddValue(name, help, value);
+}
+
+void
+OptionChecker::AddRunAliases()
+{
+    m_aliases = true;
+    AddInteger("seed", "RNG seed: an alias of --RngSeed", m_seed, 1, UINT32_MAX);
+    AddInteger("run",
+               "RNG run number: an alias of --RngRun",
+               m_run,
+               0,
+               std::numeric_limits<uint64_t>::max());
+}
+
+void
+OptionChecker::Parse(int argc, char* argv[])
+{
+    NS_LOG_FUNCTION(this);
+    for (int i = 1; i < argc; ++i)
+    {
+        std::string arg = argv[i];
+        if (arg.size() < 2 || arg[0] != '-')
+        {
+            continue; // a positional argument: CommandLine's business
+        }
+        arg = arg.substr(arg[1] == '-' ? 2 : 1);
+        const auto eq = arg.find('=');
+        m_given.emplace_back(arg.substr(0, eq), eq == std::string::npos ? "" : arg.substr(eq + 1));
+    }
+    for (const auto& [name, text] : m_given)
+    {
+        for (const Rule& r : m_rules)
+        {
+            if (r.name == name)
+            {
+                const std::string problem = r.check(text);
+                if (!problem.empty())
+                {
+                    Fail(name, text, problem, r.allowed);
+                }
+            }
+        }
+    }
+    m_cmd.Parse(argc, argv);
+    if (m_aliases)
+    {
+        if (IsGiven("seed"))
+        {
+            Require(!IsGiven("RngSeed") || RngSeedManager::GetSeed() == m_seed,
+                    "seed",
+                    "conflicts with --RngSeed=" + GetText("RngSeed"),
+                    "the same value as --RngSeed, or only one of them");
+            RngSeedManager::SetSeed(m_seed);
+        }
+        if (IsGiven("run"))
+        {
+            Require(!IsGiven("RngRun") || RngSeedManager::GetRun() == m_run,
+                    "run",
+                    "conflicts with --RngRun=" + GetText("RngRun"),
+                    "the same value as --RngRun, or only one of them");
+            RngSeedManager::SetRun(m_run);
+        }
+    }
+    for (const auto& [name, dir] : m_outputDirs)
+    {
+        std::error_code error;
+        std::filesystem::create_directories(*dir, error);
+        if (error || access(dir->c_str(), W_OK) != 0)
+        {
+            Fail(name,
+                 *dir,
+                 error ? "cannot create: " + error.message() : "not writable",
+                 "a directory that can be created and written");
+        }
+    }
+}
+
+void
+OptionChecker::Require(bool ok,
+                       const std::string& name,
+                       const std::string& problem,
+                       const std::string& allowed) const
+{
+    if (!ok)
+    {
+        Fail(name, GetText(name), problem, allowed);
+    }
+}
+
+void
+OptionChecker::Fail(const std::string& name,
+                    const std::string& text,
+                    const std::string& problem,
+                    const std::string& allowed) const
+{
+    std::cout.flush();
+    std::cerr << m_program << ": --" << name << "=" << text << ": " << problem
+              << " (allowed: " << allowed << ")" << std::endl;
+    std::exit(BAD_OPTION);
+}
+
+bool
+OptionChecker::IsGiven(const std::string& name) const
+{
+    for (const auto& g : m_given)
+    {
+        if (g.first == name)
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string
+OptionChecker::GetText(const std::string& name) const
+{
+    std::string text;
+    for (const auto& g : m_given)
+    {
+        if (g.first == name)
+        {
+            text = g.second;
+        }
+    }
+    return text;
+}
+
+uint64_t
+OptionChecker::CheckInteger(const std::string& program,
+                            const std::string& name,
+                            const std::string& text,
+                            uint64_t min,
+                            uint64_t max)
+{
+    const std::string problem = CheckIntegerText(text, min, max);
+    if (!problem.empty())
+    {
+        std::cerr << program << ": --" << name << "=" << text << ": " << problem
+                  << " (allowed: " << IntegerRange(min, max) << ")" << std::endl;
+        std::exit(BAD_OPTION);
+    }
+    return std::strtoull(text.c_str(), nullptr, 10);
+}
+
+double
+OptionChecker::CheckReal(const std::string& program,
+                         const std::string& name,
+                         const std::string& text,
+                         double min,
+                         double max)
+{
+    const std::string problem = CheckRealText(text, min, max);
+    if (!problem.empty())
+    {
+        std::cerr << program << ": --" << name << "=" << text << ": " << problem
+                  << " (allowed: a number from " << FormatReal(min) << " to " << FormatReal(max)
+                  << ")" << std::endl;
+        std::exit(BAD_OPTION);
+    }
+    return std::strtod(text.c_str(), nullptr);
+}
+
+std::vector<std::string>
+OptionChecker::Split(const std::string& list)
+{
+    std::vector<std::string> words;
+    std::istringstream is(list);
+    for (std::string w; std::getline(is, w, ',');)
+    {
+        if (!w.empty())
+        {
+            words.push_back(w);
+        }
+    }
+    return words;
+}
+
+std::vector<uint64_t>
+OptionChecker::SplitIntegers(const std::string& list)
+{
+    std::vector<uint64_t> v;
+    for (const auto& w : Split(list))
+    {
+        v.push_back(std::strtoull(w.c_str(), nullptr, 10));
+    }
+    return v;
+}
+
+} // namespace ns3

@@ -1,0 +1,174 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * OptionChecker: the examples' command-line options with allowed ranges. A bad option ends the
+ * program with exit status 2 and one line naming the option, its text and the allowed values
+ * (checked here as death tests); good ones reach the variables; --seed and --run set ns-3's
+ * RngSeed and RngRun.
+ */
+#include "ns3/option-checker.h"
+#include "ns3/rng-seed-manager.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+using namespace ns3;
+
+namespace
+{
+
+/// Options of a small program, parsed from a list of arguments.
+struct Program
+{
+    uint32_t count{3};
+    uint64_t bytes{100};
+    double ratio{0.5};
+    Time delay{MilliSeconds(10)};
+    std::string rate{"1Mbps"};
+    bool flag{false};
+    std::string mode{"a"};
+    std::string list{"x"};
+    std::string sizes{"1"};
+
+    void Parse(std::vector<std::string> args)
+    {
+        CommandLine cmd;
+        OptionChecker o(cmd, "prog");
+        o.AddInteger("count", "a count", count, 1, 10);
+        o.AddInteger("bytes", "bytes", bytes, 0, UINT64_MAX);
+        o.AddReal("ratio", "a ratio", ratio, 0, 1);
+        o.AddTime("delay", "a delay", delay, Seconds(0), Seconds(10));
+        o.AddRate("rate", "a rate", rate, DataRate("1kbps"), DataRate("1Gbps"));
+        o.AddFlag("flag", "a flag", flag);
+        o.AddChoice("mode", "a mode", mode, {"a", "b"});
+        o.AddChoiceList("list", "a list", list, {"x", "y"});
+        o.AddIntegerList("sizes", "sizes", sizes, 1, 1000);
+        o.AddRunAliases();
+        args.insert(args.begin(), "prog");
+        std::vector<char*> argv;
+        for (auto& a : args)
+        {
+            argv.push_back(a.data());
+        }
+        o.Parse(static_cast<int>(argv.size()), argv.data());
+    }
+};
+
+class OptionCheckerTest : public ::testing::Test
+{
+  protected:
+    void TearDown() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+    }
+};
+
+/// The one line a bad option prints, as a regular expression (parentheses escaped).
+std::string
+Line(const std::string& text)
+{
+    std::string re = "^";
+    for (char c : text)
+    {
+        if (std::string("()[].*+?^$|\\").find(c) != std::string::npos)
+        {
+            re += '\\';
+        }
+        re += c;
+    }
+    return re + "\n$";
+}
+
+TEST_F(OptionCheckerTest, GoodOptionsReachTheVariables)
+{
+    Program p;
+    p.Parse({"--count=10",
+             "--bytes=18446744073709551615",
+             "--ratio=1",
+             "--delay=0.125min",
+             "--rate=28.8kbps",
+             "--flag",
+             "--mode=b",
+             "--list=y,x",
+             "--sizes=1,1000"});
+    EXPECT_EQ(p.count, 10u);
+    EXPECT_EQ(p.bytes, UINT64_MAX);
+    EXPECT_EQ(p.ratio, 1.0);
+    EXPECT_EQ(p.delay, MilliSeconds(7500));
+    EXPECT_EQ(p.rate, "28.8kbps");
+    EXPECT_TRUE(p.flag);
+    EXPECT_EQ(p.mode, "b");
+    EXPECT_EQ(p.list, "y,x");
+    EXPECT_EQ(OptionChecker::SplitIntegers(p.sizes), (std::vector<uint64_t>{1, 1000}));
+}
+
+TEST_F(OptionCheckerTest, SeedAndRunAreAliasesOfRngSeedAndRngRun)
+{
+    Program p;
+    p.Parse({"--seed=5", "--run=7"});
+    EXPECT_EQ(RngSeedManager::GetSeed(), 5u);
+    EXPECT_EQ(RngSeedManager::GetRun(), 7u);
+    Program q;
+    q.Parse({"--RngRun=9", "--run=9"}); // the same value twice is no conflict
+    EXPECT_EQ(RngSeedManager::GetRun(), 9u);
+}
+
+TEST_F(OptionCheckerTest, BadOptionsExitWithOneLineNamingOptionValueAndRange)
+{
+    const std::string count = " (allowed: an integer from 1 to 10)";
+    const struct
+    {
+        std::vector<std::string> args;
+        std::string line;
+    } cases[] = {
+        // ns-3's CommandLine reads -1 into a uint32_t as 4294967295.
+        {{"--count=-1"}, "prog: --count=-1: negative" + count},
+        {{"--count=0"}, "prog: --count=0: below the minimum" + count},
+        {{"--count=4294967297"}, "prog: --count=4294967297: above the maximum" + count},
+        // CommandLine would take 1.5 as 1 and 2x as 2.
+        {{"--count=1.5"}, "prog: --count=1.5: not an integer" + count},
+        {{"--count=2x"}, "prog: --count=2x: not an integer" + count},
+        {{"--count"}, "prog: --count=: no value" + count},
+        {{"--bytes=18446744073709551616"},
+         "prog: --bytes=18446744073709551616: too large (allowed: an integer from 0 to "
+         "18446744073709551615)"},
+        {{"--ratio=nan"}, "prog: --ratio=nan: not a finite number (allowed: a number from 0 to 1)"},
+        // ns-3 aborts on a time with an unknown unit.
+        {{"--delay=5xs"},
+         "prog: --delay=5xs: not a time with a known unit (allowed: a time from 0s to 10s "
+         "(units s, ms, us, ns, min, h, d, y; none: s))"},
+        {{"--delay=-1ms"},
+         "prog: --delay=-1ms: below the minimum (allowed: a time from 0s to 10s (units s, ms, "
+         "us, ns, min, h, d, y; none: s))"},
+        {{"--rate=0bps"},
+         "prog: --rate=0bps: below the minimum (allowed: a data rate from 1kbps to 1Gbps)"},
+        // A bare number would be bit/s to ns-3.
+        {{"--rate=10"},
+         "prog: --rate=10: not a data rate with a unit (bps, kbps, Mbps, Gbps, Bps, KiBps, ...) "
+         "(allowed: a data rate from 1kbps to 1Gbps)"},
+        {{"--flag=maybe"},
+         "prog: --flag=maybe: not true or false (allowed: true or false (alone: "
+         "true))"},
+        {{"--mode=c"}, "prog: --mode=c: unknown value (allowed: one of a, b)"},
+        {{"--list=x,z"},
+         "prog: --list=x,z: unknown value 'z' (allowed: a comma-separated list of x, y)"},
+        {{"--sizes=5,0"},
+         "prog: --sizes=5,0: '0' is below the minimum (allowed: a comma-separated list of "
+         "integers from 1 to 1000)"},
+        {{"--RngRun=-1"},
+         "prog: --RngRun=-1: negative (allowed: an integer from 0 to 18446744073709551615)"},
+        {{"--run=1", "--RngRun=2"},
+         "prog: --run=1: conflicts with --RngRun=2 (allowed: the same value as --RngRun, or only "
+         "one of them)"},
+    };
+    for (const auto& c : cases)
+    {
+        EXPECT_EXIT(Program().Parse(c.args), ::testing::ExitedWithCode(2), Line(c.line))
+            << c.args[0];
+    }
+}
+
+} // namespace
