@@ -131,8 +131,8 @@ main(int argc, char* argv[])
     bool skipMalformed = false;
     std::string preset;
     uint64_t requests = 100000;
-    uint32_t seed = 1;
-    uint64_t run = 1;
+    uint32_t seed = 0; // 0: not given, ns-3's --RngSeed applies
+    uint64_t run = 0;  // 0: not given, ns-3's --RngRun applies
     std::string policies = "LRU,GDS1,GDSLAT,GDSF,LFU,CSP,SIEVE,S3FIFO";
     std::string sizes = "1MB,10MB,100MB,1GB,inf";
     std::string cookies = "honour";
@@ -149,8 +149,8 @@ main(int argc, char* argv[])
                  skipMalformed);
     cmd.AddValue("preset", "Synthetic workload instead of a trace: modem or research", preset);
     cmd.AddValue("requests", "Requests to generate (with --preset), >= 1", requests);
-    cmd.AddValue("seed", "RNG seed (with --preset)", seed);
-    cmd.AddValue("run", "RNG run number (with --preset)", run);
+    cmd.AddValue("seed", "RNG seed (with --preset); an alias of --RngSeed", seed);
+    cmd.AddValue("run", "RNG run number (with --preset); an alias of --RngRun", run);
     cmd.AddValue("policy", "Comma-separated replacement policies, or 'all'", policies);
     cmd.AddValue("sizes",
                  "Comma-separated cache sizes: bytes with an optional unit K, M, G, T "
@@ -161,6 +161,10 @@ main(int argc, char* argv[])
     cmd.AddValue("cost", "Fetch cost of GDSLAT and CSP: auto or one", cost);
     cmd.AddValue("csv", "Also write one CSV row per policy and size to this file", csv);
     cmd.Parse(argc, argv);
+    // --seed and --run only name ns-3's own RngSeed and RngRun, so that a run of cache-sim
+    // depends on the same two numbers as every other program of the module.
+    seed = seed ? seed : RngSeedManager::GetSeed();
+    run = run ? run : RngSeedManager::GetRun();
 
     auto usage = [](const std::string& option, const std::string& value, const std::string& what)
     {

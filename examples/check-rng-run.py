@@ -17,7 +17,10 @@ ARGS = {
                "--only=data", "--plot=false"],
     "population-direct": ["--modems=3", "--duration=60s", "--plot=false", "--flowmon=false"],
     "workload-stats": ["--preset=modem", "--requests=2000"],
+    "cache-sim": ["--preset=modem", "--requests=2000", "--policy=LRU,GDSF", "--sizes=1MB"],
 }
+# Programs that write no files (no --outDir).
+NO_OUTDIR = {"workload-stats", "cache-sim"}
 
 
 def output(path, args):
@@ -34,7 +37,7 @@ def main(argv):
     failures = []
     for spec in argv[2:]:
         name, path = spec.split("=", 1)
-        args = ARGS[name] + (["--outDir=" + outdir] if name != "workload-stats" else [])
+        args = ARGS[name] + (["--outDir=" + outdir] if name not in NO_OUTDIR else [])
         results = {}
         for label, extra in (("run 1", []), ("--RngRun=2", ["--RngRun=2"]),
                              ("--run=2", ["--run=2"])):

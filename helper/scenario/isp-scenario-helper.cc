@@ -68,13 +68,6 @@ IspScenarioHelper::AddCommandLineOptions(CommandLine& cmd, Settings& s)
 void
 IspScenarioHelper::Build(const Settings& settings)
 {
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
-    Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime",
-                       DoubleValue(settings.timeWait.GetSeconds() / 2));
-    // 1998's stacks did not send RFC 1323 timestamps (off by default in Windows 95/98, which
-    // the modem users ran, and in Solaris); ns-3 builds a timestamp option object for every
-    // segment it sends and receives, 5% of a modem pool's run.
-    Config::SetDefault("ns3::TcpSocketBase::Timestamp", BooleanValue(false));
     m_settings = settings;
     m_modem = settings.population == "modem";
     if (!m_modem && settings.population != "lan")
@@ -82,6 +75,16 @@ IspScenarioHelper::Build(const Settings& settings)
         throw std::invalid_argument("population must be modem or lan, not '" + settings.population
                                     + "'");
     }
+    // The scenario's TCP is set through the defaults (the sockets are created later, by the
+    // applications), and only once the settings are known to be valid: a refused Build leaves
+    // the process's defaults as they were.
+    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+    Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime",
+                       DoubleValue(settings.timeWait.GetSeconds() / 2));
+    // 1998's stacks did not send RFC 1323 timestamps (off by default in Windows 95/98, which
+    // the modem users ran, and in Solaris); ns-3 builds a timestamp option object for every
+    // segment it sends and receives, 5% of a modem pool's run.
+    Config::SetDefault("ns3::TcpSocketBase::Timestamp", BooleanValue(false));
     Settings& s = m_settings;
     s.users = s.users ? s.users : (m_modem ? 40 * s.modems : 10 * s.lanClients);
 
