@@ -269,6 +269,8 @@ Run(System system,
         // An overloaded proxy that stops answering SYNs is taken out, but its established
         // sessions are still served: it is slow, not dead.
         dh.SetAttribute("ScrapSessionsOnFailure", BooleanValue(false));
+        // The paper's failure detection: an unanswered SYN takes the proxy out.
+        dh.SetAttribute("DownOnSynTimeout", BooleanValue(true));
         const uint16_t reportPort = 9000;
         if (scheduler == "ns3::LoadIndexScheduler")
         {

@@ -3,15 +3,30 @@
  */
 #include "depot-fragment-table.h"
 
+#include "ns3/abort.h"
 #include "ns3/simulator.h"
+
+#include <iterator>
 
 namespace ns3
 {
+
+DepotFragmentTable::~DepotFragmentTable()
+{
+    m_timer.Cancel();
+}
 
 void
 DepotFragmentTable::SetTimeout(Time timeout)
 {
     m_timeout = timeout;
+}
+
+void
+DepotFragmentTable::SetLimit(uint32_t limit)
+{
+    NS_ABORT_MSG_IF(limit == 0, "Depot: FragmentTableLimit must be at least 1");
+    m_limit = limit;
 }
 
 DepotFragmentTable::Key
@@ -27,15 +42,30 @@ DepotFragmentTable::Remember(const Ipv4Header& first, DepotFragmentRewrite r)
     r.seen = first.GetPayloadSize();
     r.expires = (Simulator::Now() + m_timeout).GetTimeStep();
     const Key key = KeyOf(first);
-    m_fragments[key] = r;
-    m_expiry.emplace_back(r.expires, key);
+    auto it = m_fragments.find(key);
+    if (it != m_fragments.end())
+    {
+        Erase(it); // an identification reused: the new datagram replaces the old one
+    }
+    while (m_fragments.size() >= m_limit)
+    {
+        ++m_evicted;
+        Erase(m_fragments.find(m_order.front()));
+    }
+    m_order.push_back(key);
+    m_fragments.emplace(key, Entry{r, std::prev(m_order.end())});
+    Arm();
 }
 
 DepotFragmentRewrite*
 DepotFragmentTable::Find(const Ipv4Header& fragment)
 {
     auto it = m_fragments.find(KeyOf(fragment));
-    return it == m_fragments.end() ? nullptr : &it->second;
+    if (it == m_fragments.end() || it->second.rewrite.expires < Simulator::Now().GetTimeStep())
+    {
+        return nullptr; // past its lifetime (the timer runs after this time step)
+    }
+    return &it->second.rewrite;
 }
 
 bool
@@ -51,34 +81,80 @@ DepotFragmentTable::Account(DepotFragmentRewrite& r, const Ipv4Header& fragment)
 void
 DepotFragmentTable::Forget(const Ipv4Header& fragment)
 {
-    m_fragments.erase(KeyOf(fragment));
+    auto it = m_fragments.find(KeyOf(fragment));
+    if (it != m_fragments.end())
+    {
+        Erase(it);
+    }
+}
+
+void
+DepotFragmentTable::Erase(std::map<Key, Entry>::iterator it)
+{
+    m_order.erase(it->second.order);
+    m_fragments.erase(it);
 }
 
 void
 DepotFragmentTable::Purge()
 {
     const int64_t now = Simulator::Now().GetTimeStep();
-    while (!m_expiry.empty() && m_expiry.front().first < now)
+    while (!m_order.empty())
     {
-        auto it = m_fragments.find(m_expiry.front().second);
-        // Only the entry this expiry was queued for (a newer one may have replaced it).
-        if (it != m_fragments.end() && it->second.expires == m_expiry.front().first)
+        auto it = m_fragments.find(m_order.front());
+        if (it->second.rewrite.expires >= now)
         {
-            m_fragments.erase(it);
+            break;
         }
-        m_expiry.pop_front();
+        Erase(it);
     }
-    if (m_fragments.empty())
+}
+
+void
+DepotFragmentTable::Arm()
+{
+    if (m_order.empty() || m_timer.IsRunning())
     {
-        m_expiry.clear(); // entries of completed datagrams
+        return;
     }
+    const int64_t at = m_fragments.find(m_order.front())->second.rewrite.expires;
+    // Purge keeps an entry through its expiry time step: fire one step after it.
+    m_timer = Simulator::Schedule(
+        TimeStep(at + 1) - Simulator::Now(), &DepotFragmentTable::Expire, this);
+}
+
+void
+DepotFragmentTable::Expire()
+{
+    Purge();
+    Arm();
 }
 
 void
 DepotFragmentTable::Clear()
 {
+    m_timer.Cancel();
     m_fragments.clear();
-    m_expiry.clear();
+    m_order.clear();
+}
+
+uint32_t
+DepotFragmentTable::EntryBytes()
+{
+    // A red-black tree node (3 pointers and a colour, padded) and a list node (2 pointers).
+    return sizeof(std::pair<const Key, Entry>) + 32 + sizeof(Key) + 16;
+}
+
+uint64_t
+DepotFragmentTable::MemoryBytes() const
+{
+    return static_cast<uint64_t>(m_fragments.size()) * EntryBytes();
+}
+
+uint64_t
+DepotFragmentTable::GetEvictedCount() const
+{
+    return m_evicted;
 }
 
 uint32_t

@@ -4,13 +4,14 @@
 #ifndef DEPOT_FRAGMENT_TABLE_H
 #define DEPOT_FRAGMENT_TABLE_H
 
+#include "ns3/event-id.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/ipv4-header.h"
 #include "ns3/nstime.h"
 
 #include <array>
 #include <cstdint>
-#include <deque>
+#include <list>
 #include <map>
 #include <tuple>
 #include <utility>
@@ -49,12 +50,24 @@ struct DepotFragmentRewrite
  * identification, protocol) as Ipv4L3Protocol's reassembly keys them, kept until the datagram is
  * complete or for FragmentTimeout. The depot's hook sees every fragment (ns-3 reassembles only
  * at local delivery), and only the first one holds the TCP header that names the session.
+ *
+ * Bounded: at most a given number of datagrams (fragments are not stored, so each entry has
+ * a fixed size, EntryBytes); a new datagram beyond it evicts the oldest (as Linux drops its
+ * oldest reassembly queues above ipfrag_high_thresh). Entries expire on their own timer.
  */
 class DepotFragmentTable
 {
   public:
+    DepotFragmentTable() = default;
+    ~DepotFragmentTable();
+    DepotFragmentTable(const DepotFragmentTable&) = delete;
+    DepotFragmentTable& operator=(const DepotFragmentTable&) = delete;
+
     /// \param timeout how long a datagram's rewrite is kept
     void SetTimeout(Time timeout);
+
+    /// \param limit datagrams remembered at most (>= 1)
+    void SetLimit(uint32_t limit);
 
     /**
      * Remember a first fragment's rewrite (an identification reused after its lifetime
@@ -84,11 +97,20 @@ class DepotFragmentTable
     /// Forget datagrams older than the timeout.
     void Purge();
 
-    /// Forget every datagram (the depot failed).
+    /// Forget every datagram and stop the timer (the depot stopped or failed).
     void Clear();
 
     /// \return datagrams remembered
     uint32_t Size() const;
+
+    /// \return bytes of one remembered datagram (map and list nodes)
+    static uint32_t EntryBytes();
+
+    /// \return bytes held now (Size() x EntryBytes())
+    uint64_t MemoryBytes() const;
+
+    /// \return datagrams evicted to keep the limit
+    uint64_t GetEvictedCount() const;
 
     /// \param toProxy direction of a forwarded later fragment
     void CountLater(bool toProxy);
@@ -122,11 +144,30 @@ class DepotFragmentTable
     /// \param h an IP header \return its datagram's key
     static Key KeyOf(const Ipv4Header& h);
 
-    Time m_timeout;                                  //!< lifetime of a datagram's rewrite
-    std::map<Key, DepotFragmentRewrite> m_fragments; //!< rewrites by datagram
-    std::deque<std::pair<int64_t, Key>> m_expiry;    //!< in insertion order
-    std::array<uint64_t, 2> m_laterFragments{};      //!< later fragments forwarded, [toProxy]
-    uint64_t m_firstFragments{0};                    //!< first fragments forwarded
+    /// A remembered datagram: its rewrite and its place in the expiry order.
+    struct Entry
+    {
+        DepotFragmentRewrite rewrite;   //!< what its fragments get
+        std::list<Key>::iterator order; //!< its node in m_order
+    };
+
+    /// Schedule the timer for the oldest entry, if any and not scheduled.
+    void Arm();
+
+    /// The timer: forget expired datagrams and re-arm.
+    void Expire();
+
+    /// \param it an entry to forget
+    void Erase(std::map<Key, Entry>::iterator it);
+
+    Time m_timeout;                             //!< lifetime of a datagram's rewrite
+    uint32_t m_limit{1024};                     //!< datagrams at most
+    std::map<Key, Entry> m_fragments;           //!< rewrites by datagram
+    std::list<Key> m_order;                     //!< oldest first (one timeout: expiry order)
+    EventId m_timer;                            //!< next expiry
+    std::array<uint64_t, 2> m_laterFragments{}; //!< later fragments forwarded, [toProxy]
+    uint64_t m_firstFragments{0};               //!< first fragments forwarded
+    uint64_t m_evicted{0};                      //!< datagrams evicted at the limit
 };
 
 } // namespace ns3

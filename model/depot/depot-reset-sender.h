@@ -4,11 +4,14 @@
 #ifndef DEPOT_RESET_SENDER_H
 #define DEPOT_RESET_SENDER_H
 
+#include "depot-session-table.h"
+
 #include "ns3/ipv4-address.h"
 #include "ns3/ptr.h"
 #include "ns3/sequence-number.h"
 
 #include <cstdint>
+#include <set>
 
 namespace ns3
 {
@@ -58,12 +61,80 @@ class DepotResetSender
               SequenceNumber32 seq,
               const SequenceNumber32* ack);
 
+    /**
+     * Send a challenge ACK (RFC 5961 section 3.2) on behalf of a session's end: an end that
+     * really reset answers it with a RST at the exact sequence number; a live end ignores it.
+     * It carries no timestamp option (the depot does not track them): an end that negotiated
+     * timestamps drops it (RFC 7323), and an end without the connection still answers it.
+     * \param from source address (the end the depot speaks for)
+     * \param fromPort source port
+     * \param to destination address (the RST's claimed source)
+     * \param toPort destination port
+     * \param seq that end's next sequence number
+     * \param ack that end's last acknowledgement
+     * \param window that end's window field
+     */
+    void Challenge(Ipv4Address from,
+                   uint16_t fromPort,
+                   Ipv4Address to,
+                   uint16_t toPort,
+                   SequenceNumber32 seq,
+                   SequenceNumber32 ack,
+                   uint16_t window);
+
+    /**
+     * Answer a session's in-window RST with a challenge ACK from the RST's receiver.
+     * \param s the session (NAT: the client knows the VIP, the proxy the client's address)
+     * \param rstFromClient whether the RST claimed to come from the client
+     */
+    void Challenge(const DepotSession& s, bool rstFromClient);
+
+    /**
+     * Reset the proxy's half-open connection of a session whose handshake did not complete
+     * (the client's ISN + 1 is the exact sequence number for it).
+     * \param s the session (its proxy answered the SYN)
+     */
+    void ResetHalfOpen(const DepotSession& s);
+
+    /**
+     * Reset the client of a session scrapped with its proxy, if it is still open (at the next
+     * sequence number the proxy would have sent, which is in the client's window).
+     * \param s the session
+     */
+    void ResetClient(const DepotSession& s);
+
+    /**
+     * Reset both ends of a proxy's segment that has no session (its client's connection went
+     * with the session, e.g. at a failover): the proxy, and the client when the VIP has one
+     * service port (the only one its connection can be on).
+     * \param ip the segment's IP header
+     * \param tcp its TCP header
+     * \param vip the virtual IP
+     * \param services the VIP's ports
+     */
+    void ResetOrphan(const Ipv4Header& ip,
+                     const TcpHeader& tcp,
+                     Ipv4Address vip,
+                     const std::set<uint16_t>& services);
+
     /// \return RSTs sent
     uint64_t GetCount() const;
 
+    /// \return challenge ACKs sent
+    uint64_t GetChallengeCount() const;
+
   private:
-    Ptr<Ipv4> m_ipv4;   //!< node's Ipv4
-    uint64_t m_sent{0}; //!< RSTs sent
+    /**
+     * Send a header-only TCP segment.
+     * \param tcp its header (checksum added here)
+     * \param from source address
+     * \param to destination address
+     */
+    void Emit(TcpHeader& tcp, Ipv4Address from, Ipv4Address to);
+
+    Ptr<Ipv4> m_ipv4;         //!< node's Ipv4
+    uint64_t m_sent{0};       //!< RSTs sent
+    uint64_t m_challenges{0}; //!< challenge ACKs sent
 };
 
 } // namespace ns3

@@ -81,6 +81,11 @@ DepotSessionKeeper::Open(const DepotScheduler::Flow& flow, uint32_t index)
                                       index,
                                       Simulator::Now().GetTimeStep());
     NS_ASSERT(s);
+    // Its half-open lifetime starts now: tracking does not refresh half-open sessions.
+    m_table->Touch(
+        s,
+        TcpStateTracker::S_SYN_SENT,
+        (Simulator::Now() + m_settings.timeouts[TcpStateTracker::S_SYN_SENT]).GetTimeStep());
     ++p.sessionsOpened;
     Count(*s, +1);
     (*m_traces.opened)(flow.client, flow.clientPort, index);
@@ -112,6 +117,10 @@ DepotSessionKeeper::Track(DepotSession* s, const TcpHeader& tcp, uint32_t length
         const TcpStateTracker::Result r
             = (flags & TcpHeader::RST) ? TcpStateTracker::RESET : TcpStateTracker::OK;
         ++m_trackerResults[r];
+        if (state == s->timerState && IsHalfOpen(state))
+        {
+            return r; // repeated SYNs do not keep a half-open session alive
+        }
         Count(*s, -1);
         m_table->Touch(s, state, (Simulator::Now() + timeouts[state]).GetTimeStep());
         Count(*s, +1);
@@ -147,14 +156,15 @@ DepotSessionKeeper::Track(DepotSession* s, const TcpHeader& tcp, uint32_t length
         const double sample = (Simulator::Now() - TimeStep(s->created)).GetSeconds();
         p.responseTime = p.responseTime == 0 ? sample : (1 - gain) * p.responseTime + gain * sample;
     }
-    if (r == TcpStateTracker::OUT_OF_WINDOW)
+    if (r == TcpStateTracker::OUT_OF_WINDOW || r == TcpStateTracker::RST_CHALLENGE)
     {
         return r;
     }
     const uint8_t state = TcpStateTracker::Summarize(s->ends[0], s->ends[1]);
-    // A repeated SYN does not extend the proxy's time to answer the first one.
-    if (state == TcpStateTracker::S_SYN_SENT && s->timerState == TcpStateTracker::S_SYN_SENT
-        && s->ends[0].state == TcpStateTracker::SYN_SENT && r != TcpStateTracker::OK)
+    // A half-open session lives its state's timeout from the segment that entered the state:
+    // repeated SYNs and the proxy's retransmitted SYN-ACKs (which a spoofed SYN's unanswered
+    // handshake produces for minutes) do not extend it.
+    if (state == s->timerState && IsHalfOpen(state))
     {
         return r;
     }
@@ -163,6 +173,55 @@ DepotSessionKeeper::Track(DepotSession* s, const TcpHeader& tcp, uint32_t length
     Count(*s, +1);
     ScheduleExpiry();
     return r;
+}
+
+bool
+DepotSessionKeeper::MakeRoom()
+{
+    if (!IsFull())
+    {
+        return true;
+    }
+    auto first = [this](uint8_t a, uint8_t b)
+    {
+        DepotSession* x = m_table->Oldest(a);
+        DepotSession* y = m_table->Oldest(b);
+        return !x ? y : (!y ? x : (y->expiry < x->expiry ? y : x));
+    };
+    DepotSession* victim = first(TcpStateTracker::S_SYN_SENT, TcpStateTracker::S_SYN_RECV);
+    if (!victim)
+    {
+        victim = first(TcpStateTracker::S_CLOSE, TcpStateTracker::S_TIME_WAIT);
+    }
+    if (!victim)
+    {
+        return false;
+    }
+    if (victim->timerState == TcpStateTracker::S_SYN_RECV && m_halfOpenEnded)
+    {
+        m_halfOpenEnded(*victim);
+    }
+    ++m_evicted;
+    Close(victim, true);
+    return true;
+}
+
+void
+DepotSessionKeeper::SetHalfOpenCallback(HalfOpenCallback cb)
+{
+    m_halfOpenEnded = std::move(cb);
+}
+
+uint64_t
+DepotSessionKeeper::GetEvictedCount() const
+{
+    return m_evicted;
+}
+
+bool
+DepotSessionKeeper::IsHalfOpen(uint8_t state)
+{
+    return state == TcpStateTracker::S_SYN_SENT || state == TcpStateTracker::S_SYN_RECV;
 }
 
 void
@@ -231,6 +290,10 @@ DepotSessionKeeper::Expire()
                         if (s.timerState == TcpStateTracker::S_SYN_SENT && !IsInherited(s))
                         {
                             unanswered.push_back(s.proxyIndex);
+                        }
+                        if (s.timerState == TcpStateTracker::S_SYN_RECV && m_halfOpenEnded)
+                        {
+                            m_halfOpenEnded(s);
                         }
                         (*m_traces.expired)(client, s.clientPort, s.proxyIndex, s.timerState);
                     });

@@ -91,6 +91,25 @@ class DepotSessionKeeper
     bool IsFull() const;
 
     /**
+     * Make room for a new session when the table is full (IPVS's drop_entry defense, made
+     * deterministic): the half-open session (SYN_SENT or SYN_RECV) that expires first goes,
+     * else the closed one (TIME_WAIT or CLOSE) that expires first; established sessions are
+     * never evicted.
+     * \return whether there is room now
+     */
+    bool MakeRoom();
+
+    /// Called with a half-open session whose proxy answered (SYN_RECV) when it expires or is
+    /// evicted, before it goes (the depot resets the proxy's half-open connection).
+    using HalfOpenCallback = std::function<void(const DepotSession&)>;
+
+    /// \param cb called for each SYN_RECV session that expires or is evicted
+    void SetHalfOpenCallback(HalfOpenCallback cb);
+
+    /// \return sessions evicted to make room
+    uint64_t GetEvictedCount() const;
+
+    /**
      * Open a session for a flow with a proxy.
      * \param flow the flow
      * \param index the proxy
@@ -153,6 +172,9 @@ class DepotSessionKeeper
     uint64_t GetSloppyCount() const;
 
   private:
+    /// \param state a timeout state \return whether it is SYN_SENT or SYN_RECV
+    static bool IsHalfOpen(uint8_t state);
+
     /// Counters of a session's proxy for its timer state.
     void Count(const DepotSession& s, int delta);
 
@@ -170,8 +192,10 @@ class DepotSessionKeeper
     EventId m_expiryEvent;                      //!< next Expire
     Time m_expiryAt;                            //!< when it fires
     Time m_activeSince;                         //!< left standby (SYN blame starts)
-    std::array<uint64_t, 6> m_trackerResults{}; //!< per TcpStateTracker::Result
-    uint64_t m_sloppyOpened{0};                 //!< sessions opened by MarkSloppy
+    std::array<uint64_t, TcpStateTracker::N_RESULTS> m_trackerResults{}; //!< per Result
+    uint64_t m_sloppyOpened{0};       //!< sessions opened by MarkSloppy
+    uint64_t m_evicted{0};            //!< sessions evicted by MakeRoom
+    HalfOpenCallback m_halfOpenEnded; //!< SYN_RECV sessions that go
 };
 
 } // namespace ns3

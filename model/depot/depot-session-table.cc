@@ -248,6 +248,13 @@ DepotSessionTable::Expire(int64_t now, const std::function<void(const DepotSessi
     return n;
 }
 
+DepotSession*
+DepotSessionTable::Oldest(uint8_t timerState) const
+{
+    const ExpiryList& list = m_expiry.at(timerState);
+    return list.empty() ? nullptr : const_cast<DepotSession*>(&list.front());
+}
+
 int64_t
 DepotSessionTable::NextExpiry() const
 {

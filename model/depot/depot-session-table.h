@@ -156,6 +156,12 @@ class DepotSessionTable
      */
     uint32_t Expire(int64_t now, const std::function<void(const DepotSession&)>& expired);
 
+    /**
+     * \param timerState a timeout state
+     * \return its session that expires first (the least recently refreshed), or nullptr
+     */
+    DepotSession* Oldest(uint8_t timerState) const;
+
     /// \return the earliest expiry, or INT64_MAX if the table is empty
     int64_t NextExpiry() const;
 

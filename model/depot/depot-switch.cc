@@ -42,6 +42,15 @@ DepotSwitch::Start(Ptr<Node> node, const Settings& settings)
     m_settings = settings;
     m_rewriter.Configure(m_settings.vip, m_settings.direct);
     m_fragments.SetTimeout(m_settings.fragmentTimeout);
+    m_fragments.SetLimit(m_settings.fragmentLimit);
+    m_sessions->SetHalfOpenCallback(
+        [this](const DepotSession& s)
+        {
+            if (!m_settings.direct && !m_standby)
+            {
+                m_resets.ResetHalfOpen(s);
+            }
+        });
     m_hook = PacketHookRouting::Install(node);
     m_hookId = m_hook->AddHook(MakeCallback(&DepotSwitch::Hook, this));
     if (m_settings.direct)
@@ -59,6 +68,7 @@ DepotSwitch::Start(Ptr<Node> node, const Settings& settings)
 void
 DepotSwitch::Stop()
 {
+    m_fragments.Clear(); // its timer stops with the depot
     if (m_hook)
     {
         m_hook->RemoveHook(m_hookId);
@@ -116,6 +126,12 @@ DepotSwitch::GetResetsSent() const
     return m_resets.GetCount();
 }
 
+uint64_t
+DepotSwitch::GetChallengeAcksSent() const
+{
+    return m_resets.GetChallengeCount();
+}
+
 const DepotFragmentTable&
 DepotSwitch::GetFragments() const
 {
@@ -125,8 +141,13 @@ DepotSwitch::GetFragments() const
 const char*
 DepotSwitch::DropReasonName(uint8_t reason)
 {
-    static const char* names[]
-        = {"no-session", "out-of-window", "table-full", "no-proxy", "overload", "fragment-orphan"};
+    static const char* names[] = {"no-session",
+                                  "out-of-window",
+                                  "table-full",
+                                  "no-proxy",
+                                  "overload",
+                                  "fragment-orphan",
+                                  "rst-challenged"};
     return reason < N_DROP_REASONS ? names[reason] : "?";
 }
 
@@ -161,7 +182,6 @@ DepotSwitch::FirstFragment(PacketHookRouting::HookPacket& hp)
 {
     // It holds the TCP header: switched as a segment, and what it got is remembered for the
     // datagram's other fragments.
-    m_fragments.Purge();
     const Ipv4Header before = hp.header;
     if (!m_rewriter.BeginFirstFragment(hp.packet))
     {
@@ -201,7 +221,6 @@ DepotSwitch::FirstFragment(PacketHookRouting::HookPacket& hp)
 PacketHookRouting::Verdict
 DepotSwitch::LaterFragment(PacketHookRouting::HookPacket& hp)
 {
-    m_fragments.Purge();
     DepotFragmentRewrite* found = m_fragments.Find(hp.header);
     if (!found)
     {
@@ -309,21 +328,7 @@ DepotSwitch::HookSegment(PacketHookRouting::HookPacket& hp)
         // instead of routing the proxy's segment to the client with the proxy's address.
         if (!m_standby && !(tcp.GetFlags() & TcpHeader::RST))
         {
-            m_resets.Send(hp.header.GetDestination(),
-                          tcp.GetDestinationPort(),
-                          hp.header.GetSource(),
-                          tcp.GetSourcePort(),
-                          tcp.GetAckNumber(),
-                          nullptr);
-            if (m_settings.services->size() == 1)
-            {
-                m_resets.Send(m_settings.vip,
-                              *m_settings.services->begin(),
-                              hp.header.GetDestination(),
-                              tcp.GetDestinationPort(),
-                              tcp.GetSequenceNumber(),
-                              nullptr);
-            }
+            m_resets.ResetOrphan(hp.header, tcp, m_settings.vip, *m_settings.services);
         }
         return Drop(hp, NO_SESSION);
     }
@@ -381,7 +386,7 @@ DepotSwitch::Open(const PacketHookRouting::HookPacket& hp, const TcpHeader& tcp,
                                     tcp.GetSourcePort(),
                                     hp.header.GetDestination(),
                                     tcp.GetDestinationPort()};
-    if (m_sessions->IsFull())
+    if (!m_sessions->MakeRoom())
     {
         *reason = TABLE_FULL;
         return nullptr;
@@ -465,10 +470,11 @@ DepotSwitch::FromClient(PacketHookRouting::HookPacket& hp, TcpHeader& tcp)
             m_sessions->MarkSloppy(s);
         }
     }
-    if (m_sessions->Track(s, tcp, length, true) == TcpStateTracker::OUT_OF_WINDOW)
+    if (const DropReason r = Judged(*s, m_sessions->Track(s, tcp, length, true), true);
+        r != N_DROP_REASONS)
     {
         hp.packet->AddHeader(tcp);
-        return Drop(hp, OUT_OF_WINDOW);
+        return Drop(hp, r);
     }
     m_rewriter.ToProxy(hp, tcp, *s, (*m_proxies)[s->proxyIndex]);
     hp.delay += delay;
@@ -486,15 +492,29 @@ DepotSwitch::FromProxy(PacketHookRouting::HookPacket& hp, TcpHeader& tcp, DepotS
         return Drop(hp, OVERLOAD);
     }
     const uint32_t proxy = s->proxyIndex;
-    if (m_sessions->Track(s, tcp, hp.packet->GetSize(), false) == TcpStateTracker::OUT_OF_WINDOW)
+    if (const DropReason r
+        = Judged(*s, m_sessions->Track(s, tcp, hp.packet->GetSize(), false), false);
+        r != N_DROP_REASONS)
     {
         hp.packet->AddHeader(tcp);
-        return Drop(hp, OUT_OF_WINDOW);
+        return Drop(hp, r);
     }
     m_rewriter.ToClient(hp, tcp, *s, (*m_proxies)[proxy]);
     hp.delay += delay;
     Forwarded(hp, proxy, false);
     return PacketHookRouting::PASS;
+}
+
+DepotSwitch::DropReason
+DepotSwitch::Judged(const DepotSession& s, TcpStateTracker::Result r, bool fromClient)
+{
+    if (r == TcpStateTracker::RST_CHALLENGE && !m_standby)
+    {
+        m_resets.Challenge(s, fromClient);
+    }
+    return r == TcpStateTracker::OUT_OF_WINDOW ? OUT_OF_WINDOW
+         : r == TcpStateTracker::RST_CHALLENGE ? RST_CHALLENGED
+                                               : N_DROP_REASONS;
 }
 
 void
@@ -516,17 +536,9 @@ DepotSwitch::Scrap(uint32_t index, bool resetClients)
 {
     for (DepotSession* s : m_sessions->SessionsOf(index))
     {
-        if (resetClients && !m_standby && s->ends[0].state != TcpStateTracker::CLOSED
-            && s->ends[0].state != TcpStateTracker::TIME_WAIT
-            && (s->ends[1].flags & TcpStateTracker::SEEN))
+        if (resetClients && !m_standby)
         {
-            // In the client's window: the next sequence number the proxy would have sent.
-            m_resets.Send(Ipv4Address(s->vip),
-                          s->virtualPort,
-                          Ipv4Address(s->client),
-                          s->clientPort,
-                          SequenceNumber32(s->ends[1].sndEnd),
-                          nullptr);
+            m_resets.ResetClient(*s);
         }
         m_sessions->Close(s, true);
     }
@@ -556,7 +568,7 @@ DepotSwitch::AdoptReply(const PacketHookRouting::HookPacket& hp, const TcpHeader
             {
                 continue;
             }
-            if (m_sessions->IsFull())
+            if (!m_sessions->MakeRoom())
             {
                 return nullptr;
             }

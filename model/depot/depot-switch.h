@@ -49,6 +49,7 @@ class DepotSwitch
         NO_PROXY,        //!< no proxy available
         OVERLOAD,        //!< the depot's queue is full
         FRAGMENT_ORPHAN, //!< a later fragment whose first fragment the depot has not seen
+        RST_CHALLENGED,  //!< an in-window RST off the expected sequence number: challenge ACK
         N_DROP_REASONS
     };
 
@@ -64,6 +65,7 @@ class DepotSwitch
         double packetRate{0};                        //!< packets/s (0: unlimited)
         uint32_t queueLimit{0};                      //!< packets waiting at most
         Time fragmentTimeout;                        //!< lifetime of a datagram's rewrite
+        uint32_t fragmentLimit{1024};                //!< datagrams remembered at most
     };
 
     /// The depot's trace sources that switching fires.
@@ -145,6 +147,9 @@ class DepotSwitch
     /// \return RSTs sent
     uint64_t GetResetsSent() const;
 
+    /// \return challenge ACKs sent
+    uint64_t GetChallengeAcksSent() const;
+
     /// \return the fragmented datagrams' table
     const DepotFragmentTable& GetFragments() const;
 
@@ -221,6 +226,16 @@ class DepotSwitch
 
     /// \param address an address \return whether a proxy has it
     bool IsProxy(Ipv4Address address) const;
+
+    /**
+     * What a tracked segment's result means for it.
+     * \param s its session
+     * \param r the tracker's result
+     * \param fromClient direction
+     * \return the drop reason, or N_DROP_REASONS to forward it (a RST in the receiver's
+     *         window gets a challenge ACK here)
+     */
+    DropReason Judged(const DepotSession& s, TcpStateTracker::Result r, bool fromClient);
 
     /// \return the delay of the next handled packet, or a negative time if the queue is full
     Time Admit();

@@ -40,8 +40,10 @@ Depot::GetTypeId()
                             MakePointerAccessor(&Depot::SetScheduler, &Depot::GetScheduler),
                             MakePointerChecker<DepotScheduler>())
               .AddAttribute("MaxSessions",
-                            "Session table limit (0: none); SYNs beyond it are dropped.",
-                            UintegerValue(0),
+                            "Session table limit (0: none; 65536: at most 7.9 MB). When it is "
+                            "full, a new session evicts the half-open, else the closed session "
+                            "that expires first; with neither, the SYN is dropped.",
+                            UintegerValue(65536),
                             MakeUintegerAccessor(&Depot::m_maxSessions),
                             MakeUintegerChecker<uint32_t>())
               .AddAttribute(
@@ -54,9 +56,11 @@ Depot::GetTypeId()
                   MakeStringAccessor(&Depot::SetForwardingMethod, &Depot::GetForwardingMethod),
                   MakeStringChecker())
               .AddAttribute("WindowCheck",
-                            "Drop segments (RSTs included) outside the receiver's window "
-                            "(NAT only: with direct routing the proxy's side is not seen).",
-                            BooleanValue(false),
+                            "Drop segments outside the receiver's window; a RST closes a "
+                            "session only at the exact expected sequence number, one in the "
+                            "window gets a challenge ACK (RFC 5961). NAT only: with direct "
+                            "routing the proxy's side is not seen.",
+                            BooleanValue(true),
                             MakeBooleanAccessor(&Depot::m_windowCheck),
                             MakeBooleanChecker())
               .AddAttribute(
@@ -95,15 +99,22 @@ Depot::GetTypeId()
                             UintegerValue(1000),
                             MakeUintegerAccessor(&Depot::m_queueLimit),
                             MakeUintegerChecker<uint32_t>())
+              .AddAttribute("DownOnSynTimeout",
+                            "A SYN unanswered for SynTimeout takes its proxy out ([Depot]); "
+                            "off: only health checks do (spoofed SYNs cannot).",
+                            BooleanValue(false),
+                            MakeBooleanAccessor(&Depot::m_downOnSynTimeout),
+                            MakeBooleanChecker())
               .AddAttribute("SynTimeout",
-                            "A forwarded SYN unanswered this long takes its proxy out of the "
-                            "active list; also the SYN_SENT session timeout.",
+                            "SYN_SENT session timeout: a client SYN repeated after it goes to "
+                            "another proxy (see DownOnSynTimeout).",
                             TimeValue(Seconds(2)),
                             MakeTimeAccessor(&Depot::m_synTimeout),
                             MakeTimeChecker(Seconds(0)))
               .AddAttribute("SynRecvTimeout",
-                            "Timeout of a session whose proxy answered the SYN (IPVS: 60 s).",
-                            TimeValue(Seconds(60)),
+                            "Lifetime of a session whose proxy answered the SYN, from its first "
+                            "SYN-ACK (IPVS: 60 s; 5 s covers a SYN-ACK retransmitted at 3 s).",
+                            TimeValue(Seconds(5)),
                             MakeTimeAccessor(&Depot::m_synRecvTimeout),
                             MakeTimeChecker(Seconds(0)))
               .AddAttribute("EstablishedTimeout",
@@ -189,6 +200,11 @@ Depot::GetTypeId()
                             UintegerValue(0),
                             MakeUintegerAccessor(&Depot::m_loadReportPort),
                             MakeUintegerChecker<uint16_t>())
+              .AddAttribute("FragmentTableLimit",
+                            "Fragmented datagrams remembered at most; the oldest goes.",
+                            UintegerValue(1024),
+                            MakeUintegerAccessor(&Depot::m_fragmentLimit),
+                            MakeUintegerChecker<uint32_t>(1))
               .AddAttribute("FragmentTimeout",
                             "How long the rewrite of a fragmented datagram's first fragment is "
                             "kept for its later fragments (as Ipv4L3Protocol's "
@@ -327,66 +343,6 @@ Depot::GetSessionTable() const
     return m_sessions.GetTable();
 }
 
-uint64_t
-Depot::GetDropCount(DropReason reason) const
-{
-    return m_switch.GetDropCount(reason);
-}
-
-uint64_t
-Depot::GetTrackerCount(TcpStateTracker::Result result) const
-{
-    return m_sessions.GetTrackerCount(result);
-}
-
-uint64_t
-Depot::GetForwardedCount() const
-{
-    return m_switch.GetForwardedCount();
-}
-
-uint64_t
-Depot::GetFragmentsForwarded(bool toProxy) const
-{
-    return m_switch.GetFragments().GetLaterCount(toProxy);
-}
-
-uint64_t
-Depot::GetFirstFragmentsForwarded() const
-{
-    return m_switch.GetFragments().GetFirstCount();
-}
-
-uint32_t
-Depot::GetFragmentTableSize() const
-{
-    return m_switch.GetFragments().Size();
-}
-
-uint64_t
-Depot::GetResetsSent() const
-{
-    return m_switch.GetResetsSent();
-}
-
-Time
-Depot::GetTimeout(uint8_t s) const
-{
-    return m_sessions.GetTimeout(s);
-}
-
-uint64_t
-Depot::GetBadLoadReports() const
-{
-    return m_loadReports.GetBadCount();
-}
-
-uint64_t
-Depot::GetSloppyCount() const
-{
-    return m_sessions.GetSloppyCount();
-}
-
 void
 Depot::SetNoSessionAction(std::string action)
 {
@@ -475,6 +431,7 @@ Depot::StartApplication()
     packets.packetRate = m_packetRate;
     packets.queueLimit = m_queueLimit;
     packets.fragmentTimeout = m_fragmentTimeout;
+    packets.fragmentLimit = m_fragmentLimit;
     m_switch.Start(GetNode(), packets);
     m_failures.SetThresholds(m_fall, m_rise);
     m_checker.Start(
@@ -526,7 +483,14 @@ Depot::SynTimedOut(uint32_t index)
     }
     NS_LOG_INFO("proxy " << index << " did not answer a SYN within "
                          << m_sessions.GetTimeout(TcpStateTracker::S_SYN_SENT).As(Time::S));
-    m_failures.SynTimedOut(index);
+    if (m_downOnSynTimeout)
+    {
+        m_failures.SynTimedOut(index);
+    }
+    else
+    {
+        ++m_proxies[index].synTimeouts;
+    }
 }
 
 void

@@ -39,15 +39,18 @@ namespace ns3
  * TIME_WAIT for 2 MSL, and expires idle ones with per-state timeouts (IPVS-like).
  *
  * Anomalies: a non-SYN segment without a session is dropped and counted, or answered with a
- * RST (NoSessionAction); RSTs close the session (CLOSE timeout); a repeated client SYN goes
- * to the same proxy, unless the proxy has not answered for SynTimeout: then the proxy is
- * declared down and the SYN goes to a live proxy; a SYN on a session in TIME_WAIT/CLOSE
- * starts a new session; with WindowCheck, out-of-window segments (RST included) are dropped.
+ * RST (NoSessionAction); with WindowCheck (default), out-of-window segments are dropped and a
+ * RST closes its session only at the exact expected sequence number, one in the window gets a
+ * challenge ACK (RFC 5961); a repeated client SYN goes to the same proxy, unless the proxy has
+ * not answered for SynTimeout: then the SYN goes to a live proxy; a SYN on a session in
+ * TIME_WAIT/CLOSE starts a new session. Half-open sessions live SynTimeout / SynRecvTimeout
+ * from the segment that opened their state (retransmissions do not extend them); the table is
+ * bounded (MaxSessions) and a full one evicts half-open sessions first.
  *
- * Proxy failure: a forwarded SYN unanswered for SynTimeout takes the proxy out of the active
- * list ([Depot]); periodic health checks (HealthCheckInterval, Fall, Rise; a TCP connect or
- * an HTTP GET whose status must be 2xx or 3xx) take proxies out and put them back. Sessions of
- * a failed proxy are scrapped.
+ * Proxy failure: periodic health checks (HealthCheckInterval, Fall, Rise; a TCP connect or
+ * an HTTP GET whose status must be 2xx or 3xx) take proxies out and put them back; with
+ * DownOnSynTimeout, a forwarded SYN unanswered for SynTimeout also takes its proxy out
+ * ([Depot]). Sessions of a failed proxy are scrapped.
  *
  * ForwardingMethod "direct" (IPVS direct routing) leaves the packet's addresses alone and
  * hands it to the proxy's MAC address; the proxy owns the VIP (on its loopback, see
@@ -85,6 +88,9 @@ class Depot : public Application
         /// a later IP fragment (offset > 0) of a datagram to the VIP or from a proxy whose first
         /// fragment the depot has not seen (early, dropped, or past FragmentTimeout)
         FRAGMENT_ORPHAN,
+        /// an in-window RST of a session off the expected sequence number (WindowCheck): it
+        /// is answered with a challenge ACK toward its claimed source (RFC 5961)
+        RST_CHALLENGED,
         N_DROP_REASONS
     };
 
@@ -154,29 +160,62 @@ class Depot : public Application
     const DepotSessionTable& GetSessionTable() const;
 
     /// \param reason a reason \return packets dropped for it
-    uint64_t GetDropCount(DropReason reason) const;
+    uint64_t GetDropCount(DropReason reason) const
+    {
+        return m_switch.GetDropCount(reason);
+    }
 
     /// \param result a tracker result \return segments that had it
-    uint64_t GetTrackerCount(TcpStateTracker::Result result) const;
+    uint64_t GetTrackerCount(TcpStateTracker::Result result) const
+    {
+        return m_sessions.GetTrackerCount(result);
+    }
 
     /// \return packets forwarded (both directions)
-    uint64_t GetForwardedCount() const;
+    uint64_t GetForwardedCount() const
+    {
+        return m_switch.GetForwardedCount();
+    }
 
     /**
      * \param toProxy direction
      * \return later fragments (offset > 0) of sessions' datagrams forwarded with their first
      *         fragment's rewrite
      */
-    uint64_t GetFragmentsForwarded(bool toProxy) const;
+    uint64_t GetFragmentsForwarded(bool toProxy) const
+    {
+        return m_switch.GetFragments().GetLaterCount(toProxy);
+    }
 
     /// \return first fragments of sessions' datagrams forwarded (both directions)
-    uint64_t GetFirstFragmentsForwarded() const;
+    uint64_t GetFirstFragmentsForwarded() const
+    {
+        return m_switch.GetFragments().GetFirstCount();
+    }
 
     /// \return datagrams whose rewrite is remembered for their later fragments
-    uint32_t GetFragmentTableSize() const;
+    uint32_t GetFragmentTableSize() const
+    {
+        return m_switch.GetFragments().Size();
+    }
 
-    /// \return RSTs the depot sent (NoSessionAction "reset")
-    uint64_t GetResetsSent() const;
+    /// \return RSTs the depot sent (NoSessionAction "reset", half-open sessions' proxies)
+    uint64_t GetResetsSent() const
+    {
+        return m_switch.GetResetsSent();
+    }
+
+    /// \return challenge ACKs sent for in-window RSTs
+    uint64_t GetChallengeAcksSent() const
+    {
+        return m_switch.GetChallengeAcksSent();
+    }
+
+    /// \return sessions evicted from a full table
+    uint64_t GetEvictedSessions() const
+    {
+        return m_sessions.GetEvictedCount();
+    }
 
     /// \param reason a reason \return its name
     static const char* DropReasonName(DropReason reason);
@@ -222,13 +261,22 @@ class Depot : public Application
     bool IsFailed() const;
 
     /// \return sessions opened for a mid-session segment (NoSessionAction sloppy)
-    uint64_t GetSloppyCount() const;
+    uint64_t GetSloppyCount() const
+    {
+        return m_sessions.GetSloppyCount();
+    }
 
     /// \param s a session state \return its timeout
-    Time GetTimeout(uint8_t s) const;
+    Time GetTimeout(uint8_t s) const
+    {
+        return m_sessions.GetTimeout(s);
+    }
 
     /// \return load report datagrams dropped (unknown sender or malformed)
-    uint64_t GetBadLoadReports() const;
+    uint64_t GetBadLoadReports() const
+    {
+        return m_loadReports.GetBadCount();
+    }
 
     /// Session trace: client address, client port, proxy index.
     using SessionTracedCallback = void (*)(Ipv4Address, uint16_t, uint32_t);
@@ -290,6 +338,7 @@ class Depot : public Application
     Time m_timeWaitTimeout;            //!< TIME_WAIT (2 MSL)
     Time m_closeTimeout;               //!< CLOSE
     bool m_windowCheck;                //!< reject out-of-window segments
+    bool m_downOnSynTimeout;           //!< unanswered SYNs take proxies out
     bool m_resetNoSession;             //!< RST instead of silent drop
     bool m_sloppy{false};              //!< open sessions on mid-session segments
     bool m_failed{false};              //!< Fail() without Recover()
@@ -308,6 +357,7 @@ class Depot : public Application
     std::string m_checkHost;           //!< HTTP check Host field
     ForwardingMethod m_method{NAT};    //!< NAT or direct
     Time m_fragmentTimeout;            //!< lifetime of a datagram's rewrite
+    uint32_t m_fragmentLimit;          //!< datagrams remembered at most
     uint16_t m_loadReportPort;         //!< UDP port of load reports (0: off)
 
     TracedCallback<Ipv4Address, uint16_t, uint32_t> m_openedTrace;                //!< opened
@@ -335,6 +385,7 @@ static_assert(static_cast<int>(Depot::NO_SESSION) == DepotSwitch::NO_SESSION
                   && static_cast<int>(Depot::NO_PROXY) == DepotSwitch::NO_PROXY
                   && static_cast<int>(Depot::OVERLOAD) == DepotSwitch::OVERLOAD
                   && static_cast<int>(Depot::FRAGMENT_ORPHAN) == DepotSwitch::FRAGMENT_ORPHAN
+                  && static_cast<int>(Depot::RST_CHALLENGED) == DepotSwitch::RST_CHALLENGED
                   && static_cast<int>(Depot::N_DROP_REASONS) == DepotSwitch::N_DROP_REASONS,
               "Depot::DropReason and DepotSwitch::DropReason differ");
 

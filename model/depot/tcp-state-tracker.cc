@@ -25,6 +25,28 @@ TcpStateTracker::InWindow(const End& from, const End& to, const Segment& s)
 }
 
 TcpStateTracker::Result
+TcpStateTracker::JudgeReset(const End& from, const End& to, const Segment& s)
+{
+    const bool ackedBy = to.flags & ACKED;
+    if ((ackedBy && s.seq == to.ack) || ((from.flags & SEEN) && s.seq == from.sndEnd))
+    {
+        return RESET;
+    }
+    // A refusal of a SYN (RFC 793, SYN-SENT): the RST+ACK must acknowledge the SYN.
+    if (!(from.flags & SEEN) && to.state == SYN_SENT && (s.flags & TcpHeader::ACK)
+        && s.ack == to.sndEnd)
+    {
+        return RESET;
+    }
+    const uint32_t win = std::max<uint32_t>(to.maxWin, 1);
+    if (ackedBy && SeqLe(to.ack, s.seq) && static_cast<int32_t>(s.seq - (to.ack + win)) < 0)
+    {
+        return RST_CHALLENGE;
+    }
+    return OUT_OF_WINDOW;
+}
+
+TcpStateTracker::Result
 TcpStateTracker::Track(End& from, End& to, bool fromClient, const Segment& s, bool checkWindow)
 {
     const bool syn = s.flags & TcpHeader::SYN;
@@ -70,7 +92,15 @@ TcpStateTracker::Track(End& from, End& to, bool fromClient, const Segment& s, bo
         return SYN_IN_SESSION;
     }
 
-    if (checkWindow && !InWindow(from, to, s))
+    if (rst && checkWindow)
+    {
+        const Result r = JudgeReset(from, to, s);
+        if (r != RESET)
+        {
+            return r;
+        }
+    }
+    else if (checkWindow && !InWindow(from, to, s))
     {
         return OUT_OF_WINDOW;
     }
@@ -241,9 +271,14 @@ TcpStateTracker::SessionStateName(uint8_t s)
 const char*
 TcpStateTracker::ResultName(Result r)
 {
-    static const char* names[] = {
-        "ok", "syn-retransmit", "syn-in-session", "reset", "out-of-window", "simultaneous-close"};
-    return r <= SIMULTANEOUS_CLOSE ? names[r] : "?";
+    static const char* names[] = {"ok",
+                                  "syn-retransmit",
+                                  "syn-in-session",
+                                  "reset",
+                                  "out-of-window",
+                                  "simultaneous-close",
+                                  "rst-challenge"};
+    return r < N_RESULTS ? names[r] : "?";
 }
 
 } // namespace ns3

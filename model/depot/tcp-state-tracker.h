@@ -28,10 +28,15 @@ namespace ns3
  *   in CLOSING becomes TIME_WAIT.
  * - RST from either end: both CLOSED.
  *
- * With window checking on, a segment (RST included) whose sequence range lies outside what
- * the receiving end can accept (its last acknowledgement +/- its largest advertised window,
- * scaled when both SYNs carried the window scale option) is reported out of window and does
- * not change any state.
+ * With window checking on, a segment whose sequence range lies outside what the receiving end
+ * can accept (its last acknowledgement +/- its largest advertised window, scaled when both
+ * SYNs carried the window scale option) is reported out of window and does not change any
+ * state. A RST is judged as RFC 5961 section 3 has the receiver judge it: it closes the
+ * session only at the exact expected sequence number (the receiver's last acknowledgement,
+ * or the sender's next sequence number; a RST+ACK refusing a SYN must acknowledge it); in the
+ * receiver's window [last ack, last ack + window) it asks for a challenge ACK; elsewhere it
+ * is out of window. An off-path attacker guessing sequence numbers thus needs the exact value
+ * (2 in 2^32) instead of any value in a window.
  */
 class TcpStateTracker
 {
@@ -100,12 +105,16 @@ class TcpStateTracker
     /// What a segment did.
     enum Result : uint8_t
     {
-        OK,                //!< accepted, states updated
-        SYN_RETRANSMIT,    //!< a client SYN repeated before the proxy answered
-        SYN_IN_SESSION,    //!< a SYN on a session past the handshake
-        RESET,             //!< an accepted RST: both ends CLOSED
-        OUT_OF_WINDOW,     //!< rejected (window checking on): no state changed
-        SIMULTANEOUS_CLOSE //!< a FIN crossing the other end's FIN
+        OK,                 //!< accepted, states updated
+        SYN_RETRANSMIT,     //!< a client SYN repeated before the proxy answered
+        SYN_IN_SESSION,     //!< a SYN on a session past the handshake
+        RESET,              //!< an accepted RST: both ends CLOSED
+        OUT_OF_WINDOW,      //!< rejected (window checking on): no state changed
+        SIMULTANEOUS_CLOSE, //!< a FIN crossing the other end's FIN
+        /// a RST in the receiver's window but not at the expected sequence number (window
+        /// checking on): no state changed; the middlebox answers with a challenge ACK
+        RST_CHALLENGE,
+        N_RESULTS
     };
 
     /**
@@ -163,6 +172,15 @@ class TcpStateTracker
      * \return true if acceptable (always true before the receiver sent anything)
      */
     static bool InWindow(const End& from, const End& to, const Segment& s);
+
+    /**
+     * Judge a RST (RFC 5961 section 3).
+     * \param from the sending end
+     * \param to the receiving end
+     * \param s the RST
+     * \return RESET (exact), RST_CHALLENGE (in the receiver's window) or OUT_OF_WINDOW
+     */
+    static Result JudgeReset(const End& from, const End& to, const Segment& s);
 
     /**
      * \param a a sequence number

@@ -196,6 +196,39 @@ TEST_F(Tracker, WindowCheckRejectsOutOfWindowSegmentsAndResets)
     EXPECT_EQ(Client(RST, 1001 + 5000, 0), T::RESET) << "without checking any RST is taken";
 }
 
+/// RFC 5961 section 3: with window checking, a RST resets only at the exact expected sequence
+/// number (the receiver's last ACK or the sender's next sequence number); in the receiver's
+/// window it asks for a challenge ACK; beyond it, it is out of window. No state changes but
+/// for the exact one.
+TEST_F(Tracker, WindowCheckTakesOnlyTheExactRst)
+{
+    window = true;
+    Handshake();
+    EXPECT_EQ(Proxy(ACK, 5001, 1001), T::OK); // the proxy expects 1001, window 1000
+    EXPECT_EQ(Client(RST, 1002, 0), T::RST_CHALLENGE);
+    EXPECT_EQ(Client(RST, 1001 + 999, 0), T::RST_CHALLENGE);
+    EXPECT_EQ(Client(RST, 1001 + 1000, 0), T::OUT_OF_WINDOW) << "the window ends before";
+    EXPECT_EQ(Client(RST, 1000, 0), T::OUT_OF_WINDOW) << "before what the proxy expects";
+    EXPECT_EQ(c.state, T::ESTABLISHED);
+    EXPECT_EQ(p.state, T::ESTABLISHED);
+    EXPECT_EQ(Proxy(RST, 5002, 0), T::RST_CHALLENGE) << "the client acknowledged 5001";
+    EXPECT_EQ(Proxy(RST, 5001, 0), T::RESET);
+    EXPECT_EQ(c.state, T::CLOSED);
+    // The sender's next sequence number is exact too (data the receiver has not acked yet).
+    c = T::End();
+    p = T::End();
+    Handshake();
+    EXPECT_EQ(Client(ACK, 1001, 5001, 300), T::OK);
+    EXPECT_EQ(Client(RST, 1301, 0), T::RESET);
+    // A refusal of the SYN must acknowledge it.
+    c = T::End();
+    p = T::End();
+    EXPECT_EQ(Client(SYN, 1000, 0), T::OK);
+    EXPECT_EQ(Proxy(RST | ACK, 0, 1002), T::OUT_OF_WINDOW);
+    EXPECT_EQ(Proxy(RST | ACK, 0, 1001), T::RESET);
+    EXPECT_EQ(std::string(T::ResultName(T::RST_CHALLENGE)), "rst-challenge");
+}
+
 TEST_F(Tracker, WindowScaleAppliesOnlyWhenBothSynsCarryIt)
 {
     T::Segment syn;
