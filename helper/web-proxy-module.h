@@ -94,6 +94,7 @@
 #include "ns3/server-connection-pool.h"
 #include "ns3/shortest-expected-delay-scheduler.h"
 #include "ns3/sieve-policy.h"
+#include "ns3/spoofed-flood-application.h"
 #include "ns3/source-hash-scheduler.h"
 #include "ns3/squid-log-reader.h"
 #include "ns3/squid-log-writer.h"
