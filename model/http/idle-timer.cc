@@ -45,7 +45,13 @@ void
 IdleTimer::Cancel()
 {
     m_armed = false;
-    m_event.Cancel();
+    // Removed, not only cancelled: a cancelled event stays in the scheduler until its time,
+    // and a per-request timer of minutes (WebClient's ResponseTimeout) cancelled at every
+    // response would keep thousands of dead events queued.
+    if (!m_event.IsExpired())
+    {
+        Simulator::Remove(m_event);
+    }
 }
 
 void
