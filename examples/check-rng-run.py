@@ -8,6 +8,7 @@ workload-stats' line naming the run, are left out of the comparison. Exits 1 nam
 
     check-rng-run.py OUTDIR PROGRAM=PATH ...
 """
+import re
 import subprocess
 import sys
 
@@ -29,6 +30,8 @@ def output(path, args):
         return None, "exit status %d: %s" % (p.returncode, p.stderr.strip()[-300:])
     lines = [l for l in p.stdout.splitlines()
              if " wall" not in l and " CPU" not in l and not l.startswith("Synthetic workload:")]
+    # cache-sim's table ends each row with its measured requests/s: not a result.
+    lines = [re.sub(r"\s+[0-9]+$", "", l) for l in lines]
     return "\n".join(lines), None
 
 

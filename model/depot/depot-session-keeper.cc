@@ -329,6 +329,14 @@ DepotSessionKeeper::Import(const DepotSessionRecord& r)
     {
         return false;
     }
+    // A synced record's sequence numbers are as old as the sync (a warm backup's, up to a
+    // SyncInterval): the connection has moved on since, and window tracking against them
+    // would drop its next segments. The windows are learnt again from the next acknowledgement
+    // of each end (conntrack's pickup of a connection it did not see open).
+    for (auto& end : s->ends)
+    {
+        end.flags &= ~TcpStateTracker::ACKED;
+    }
     Count(*s, +1);
     if (!old)
     {
