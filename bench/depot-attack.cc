@@ -275,6 +275,12 @@ main(int argc, char* argv[])
             synTimeouts += p.synTimeouts;
         }
         std::cout << "; SYN timeouts " << synTimeouts;
+        const DepotSynFilter& f = depot->GetSynFilter();
+        std::cout << "; SYN filter engaged " << f.GetEngagedCount() << " filtered "
+                  << f.GetCount(DepotSynFilter::FILTERED) << " retry-passed "
+                  << f.GetCount(DepotSynFilter::PASS_RETRY) << " verified-passed "
+                  << f.GetCount(DepotSynFilter::PASS_VERIFIED) << " memory " << f.GetMemoryBytes()
+                  << " B";
     }
     if (flood)
     {

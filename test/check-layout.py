@@ -8,6 +8,8 @@
    web_proxy_test_sources, every listed file exists, and the wscript reads the same lists.
 3. Papers are cited by name ([Depot], [PROXIM], [ProxyTeller]), never as "seed 00x".
 4. No model file grows over MAX_LINES (OVERSIZE would list exceptions; it is empty).
+5. No file outside model/ns3-ext calls an ns-3 API that differs between Debian's 3.37 and
+   current ns-3-dev (GONE below): the in-tree build would break where the standalone one passes.
 """
 import os
 import re
@@ -33,6 +35,11 @@ RULES = {
     "helper/placement": ["model/placement", "helper/scenario", "helper/proxy"],
 }
 MAX_LINES = 600
+# ns-3 APIs of 3.37 that later releases removed -> what to use instead (see web-proxy-compat.h).
+GONE = {
+    r"\.IsRunning\(\)": "EventId::IsRunning is gone in 3.46: use !IsExpired()",
+    r"\bSetTcp\(": "InternetStackHelper::SetTcp is gone: see web-proxy-compat.h",
+}
 # Files over MAX_LINES today; the list may only shrink.
 OVERSIZE = set()
 
@@ -145,12 +152,16 @@ def main(root):
     for k in lists:
         if "'%s'" % k not in src:
             errors.append("wscript does not use %s" % k)
-    # 3. citations, 4. size
+    # 3. citations, 4. size, 5. APIs gone from ns-3-dev
     for f in sources + files(root, "test", (".cc", ".h")) + files(root, "examples", ".cc"):
         text = open(os.path.join(root, f), encoding="utf-8").read()
         for m in re.finditer(r"[Ss]eed ?00[0-9]", text):
             errors.append("%s:%d cites a paper as '%s': cite it by name"
                           % (f, text.count("\n", 0, m.start()) + 1, m.group(0)))
+        if not f.startswith("model/ns3-ext/"):
+            for pattern, why in GONE.items():
+                for m in re.finditer(pattern, text):
+                    errors.append("%s:%d: %s" % (f, text.count("\n", 0, m.start()) + 1, why))
         if f.startswith("model/") and text.count("\n") > MAX_LINES and f not in OVERSIZE:
             errors.append("%s has %d lines (more than %d): one job per class"
                           % (f, text.count("\n"), MAX_LINES))

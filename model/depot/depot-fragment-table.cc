@@ -113,7 +113,7 @@ DepotFragmentTable::Purge()
 void
 DepotFragmentTable::Arm()
 {
-    if (m_order.empty() || m_timer.IsRunning())
+    if (m_order.empty() || !m_timer.IsExpired())
     {
         return;
     }

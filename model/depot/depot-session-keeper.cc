@@ -121,6 +121,10 @@ DepotSessionKeeper::Track(DepotSession* s, const TcpHeader& tcp, uint32_t length
         {
             return r; // repeated SYNs do not keep a half-open session alive
         }
+        if (state == TcpStateTracker::S_ESTABLISHED && IsHalfOpen(s->timerState) && m_established)
+        {
+            m_established(s->client); // weaker: the proxy's SYN-ACK is not seen here
+        }
         Count(*s, -1);
         m_table->Touch(s, state, (Simulator::Now() + timeouts[state]).GetTimeStep());
         Count(*s, +1);
@@ -168,6 +172,11 @@ DepotSessionKeeper::Track(DepotSession* s, const TcpHeader& tcp, uint32_t length
     {
         return r;
     }
+    if (fromClient && state == TcpStateTracker::S_ESTABLISHED && IsHalfOpen(s->timerState)
+        && m_established)
+    {
+        m_established(s->client);
+    }
     Count(*s, -1);
     m_table->Touch(s, state, (Simulator::Now() + timeouts[state]).GetTimeStep());
     Count(*s, +1);
@@ -210,6 +219,23 @@ void
 DepotSessionKeeper::SetHalfOpenCallback(HalfOpenCallback cb)
 {
     m_halfOpenEnded = std::move(cb);
+}
+
+void
+DepotSessionKeeper::SetEstablishedCallback(EstablishedCallback cb)
+{
+    m_established = std::move(cb);
+}
+
+uint32_t
+DepotSessionKeeper::GetHalfOpenCount() const
+{
+    uint32_t n = 0;
+    for (const DepotProxy& p : *m_proxies)
+    {
+        n += p.pendingSessions;
+    }
+    return n;
 }
 
 uint64_t

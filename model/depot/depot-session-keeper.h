@@ -109,6 +109,16 @@ class DepotSessionKeeper
     /// \return sessions evicted to make room
     uint64_t GetEvictedCount() const;
 
+    /// Called with a client's address when its session completes the handshake (the
+    /// client's ACK of the proxy's SYN-ACK): the client is not a blind spoofer.
+    using EstablishedCallback = std::function<void(uint32_t)>;
+
+    /// \param cb called for each session that completes its handshake
+    void SetEstablishedCallback(EstablishedCallback cb);
+
+    /// \return sessions half-open (SYN_SENT or SYN_RECV) now
+    uint32_t GetHalfOpenCount() const;
+
     /**
      * Open a session for a flow with a proxy.
      * \param flow the flow
@@ -193,9 +203,10 @@ class DepotSessionKeeper
     Time m_expiryAt;                            //!< when it fires
     Time m_activeSince;                         //!< left standby (SYN blame starts)
     std::array<uint64_t, TcpStateTracker::N_RESULTS> m_trackerResults{}; //!< per Result
-    uint64_t m_sloppyOpened{0};       //!< sessions opened by MarkSloppy
-    uint64_t m_evicted{0};            //!< sessions evicted by MakeRoom
-    HalfOpenCallback m_halfOpenEnded; //!< SYN_RECV sessions that go
+    uint64_t m_sloppyOpened{0};        //!< sessions opened by MarkSloppy
+    uint64_t m_evicted{0};             //!< sessions evicted by MakeRoom
+    HalfOpenCallback m_halfOpenEnded;  //!< SYN_RECV sessions that go
+    EstablishedCallback m_established; //!< handshakes completed
 };
 
 } // namespace ns3

@@ -43,6 +43,7 @@ DepotSwitch::Start(Ptr<Node> node, const Settings& settings)
     m_rewriter.Configure(m_settings.vip, m_settings.direct);
     m_fragments.SetTimeout(m_settings.fragmentTimeout);
     m_fragments.SetLimit(m_settings.fragmentLimit);
+    m_synFilter.Configure(m_settings.synFilter);
     m_sessions->SetHalfOpenCallback(
         [this](const DepotSession& s)
         {
@@ -108,36 +109,6 @@ DepotSwitch::IsStandby() const
     return m_standby;
 }
 
-uint64_t
-DepotSwitch::GetDropCount(uint8_t reason) const
-{
-    return m_drops.at(reason);
-}
-
-uint64_t
-DepotSwitch::GetForwardedCount() const
-{
-    return m_forwarded;
-}
-
-uint64_t
-DepotSwitch::GetResetsSent() const
-{
-    return m_resets.GetCount();
-}
-
-uint64_t
-DepotSwitch::GetChallengeAcksSent() const
-{
-    return m_resets.GetChallengeCount();
-}
-
-const DepotFragmentTable&
-DepotSwitch::GetFragments() const
-{
-    return m_fragments;
-}
-
 const char*
 DepotSwitch::DropReasonName(uint8_t reason)
 {
@@ -147,7 +118,8 @@ DepotSwitch::DropReasonName(uint8_t reason)
                                   "no-proxy",
                                   "overload",
                                   "fragment-orphan",
-                                  "rst-challenged"};
+                                  "rst-challenged",
+                                  "syn-filtered"};
     return reason < N_DROP_REASONS ? names[reason] : "?";
 }
 
@@ -386,6 +358,18 @@ DepotSwitch::Open(const PacketHookRouting::HookPacket& hp, const TcpHeader& tcp,
                                     tcp.GetSourcePort(),
                                     hp.header.GetDestination(),
                                     tcp.GetDestinationPort()};
+    if ((tcp.GetFlags() & TcpHeader::SYN)
+        && m_synFilter.Admit(flow.client.Get(),
+                             flow.clientPort,
+                             flow.vip.Get(),
+                             flow.vport,
+                             tcp.GetSequenceNumber().GetValue(),
+                             m_sessions->GetHalfOpenCount())
+               == DepotSynFilter::FILTERED)
+    {
+        *reason = SYN_FILTERED;
+        return nullptr;
+    }
     if (!m_sessions->MakeRoom())
     {
         *reason = TABLE_FULL;

@@ -8,6 +8,7 @@
 #include "depot-packet-rewriter.h"
 #include "depot-reset-sender.h"
 #include "depot-session-keeper.h"
+#include "depot-syn-filter.h"
 
 #include "ns3/depot-proxy.h"
 #include "ns3/depot-scheduler.h"
@@ -50,6 +51,7 @@ class DepotSwitch
         OVERLOAD,        //!< the depot's queue is full
         FRAGMENT_ORPHAN, //!< a later fragment whose first fragment the depot has not seen
         RST_CHALLENGED,  //!< an in-window RST off the expected sequence number: challenge ACK
+        SYN_FILTERED,    //!< a first SYN from an unverified source while the SYN filter is on
         N_DROP_REASONS
     };
 
@@ -66,6 +68,7 @@ class DepotSwitch
         uint32_t queueLimit{0};                      //!< packets waiting at most
         Time fragmentTimeout;                        //!< lifetime of a datagram's rewrite
         uint32_t fragmentLimit{1024};                //!< datagrams remembered at most
+        DepotSynFilter::Settings synFilter;          //!< spoofed SYN flood filter
     };
 
     /// The depot's trace sources that switching fires.
@@ -139,19 +142,46 @@ class DepotSwitch
     bool IsStandby() const;
 
     /// \param reason a reason \return packets dropped for it
-    uint64_t GetDropCount(uint8_t reason) const;
+    uint64_t GetDropCount(uint8_t reason) const
+    {
+        return m_drops.at(reason);
+    }
 
     /// \return packets forwarded (both directions)
-    uint64_t GetForwardedCount() const;
+    uint64_t GetForwardedCount() const
+    {
+        return m_forwarded;
+    }
 
     /// \return RSTs sent
-    uint64_t GetResetsSent() const;
+    uint64_t GetResetsSent() const
+    {
+        return m_resets.GetCount();
+    }
 
     /// \return challenge ACKs sent
-    uint64_t GetChallengeAcksSent() const;
+    uint64_t GetChallengeAcksSent() const
+    {
+        return m_resets.GetChallengeCount();
+    }
 
     /// \return the fragmented datagrams' table
-    const DepotFragmentTable& GetFragments() const;
+    const DepotFragmentTable& GetFragments() const
+    {
+        return m_fragments;
+    }
+
+    /// \return the spoofed SYN flood filter
+    DepotSynFilter& GetSynFilter()
+    {
+        return m_synFilter;
+    }
+
+    /// \return the spoofed SYN flood filter
+    const DepotSynFilter& GetSynFilter() const
+    {
+        return m_synFilter;
+    }
 
     /// \param reason a reason \return its name
     static const char* DropReasonName(uint8_t reason);
@@ -271,6 +301,7 @@ class DepotSwitch
     DepotFragmentTable m_fragments;                 //!< fragmented datagrams
     std::array<uint64_t, N_DROP_REASONS> m_drops{}; //!< per reason
     uint64_t m_forwarded{0};                        //!< packets forwarded
+    DepotSynFilter m_synFilter;                     //!< spoofed SYN flood filter
     DepotResetSender m_resets;                      //!< RSTs
 };
 

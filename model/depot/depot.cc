@@ -205,6 +205,25 @@ Depot::GetTypeId()
                             UintegerValue(1024),
                             MakeUintegerAccessor(&Depot::m_fragmentLimit),
                             MakeUintegerChecker<uint32_t>(1))
+              .AddAttribute("SynFilterThreshold",
+                            "Half-open sessions at which the SYN filter engages (it disengages "
+                            "below half): a source that never completed a handshake must then "
+                            "repeat its SYN, as clients do and blind spoofers do not (see "
+                            "DepotSynFilter). 0: off.",
+                            UintegerValue(1024),
+                            MakeUintegerAccessor(&Depot::m_synFilterThreshold),
+                            MakeUintegerChecker<uint32_t>())
+              .AddAttribute("SynFilterSources",
+                            "Verified sources (clients that completed a handshake) the SYN "
+                            "filter remembers at most; the least recently verified goes.",
+                            UintegerValue(65536),
+                            MakeUintegerAccessor(&Depot::m_synFilterSources),
+                            MakeUintegerChecker<uint32_t>())
+              .AddAttribute("SynFilterLifetime",
+                            "How long a verified source stays verified after its last handshake.",
+                            TimeValue(Seconds(600)),
+                            MakeTimeAccessor(&Depot::m_synFilterLifetime),
+                            MakeTimeChecker(Seconds(0)))
               .AddAttribute("FragmentTimeout",
                             "How long the rewrite of a fragmented datagram's first fragment is "
                             "kept for its later fragments (as Ipv4L3Protocol's "
@@ -432,6 +451,11 @@ Depot::StartApplication()
     packets.queueLimit = m_queueLimit;
     packets.fragmentTimeout = m_fragmentTimeout;
     packets.fragmentLimit = m_fragmentLimit;
+    packets.synFilter.threshold = m_synFilterThreshold;
+    packets.synFilter.maxVerified = m_synFilterSources;
+    packets.synFilter.verifiedLifetime = m_synFilterLifetime;
+    m_sessions.SetEstablishedCallback([this](uint32_t client)
+                                      { m_switch.GetSynFilter().Verify(client); });
     m_switch.Start(GetNode(), packets);
     m_failures.SetThresholds(m_fall, m_rise);
     m_checker.Start(

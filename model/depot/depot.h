@@ -91,6 +91,9 @@ class Depot : public Application
         /// an in-window RST of a session off the expected sequence number (WindowCheck): it
         /// is answered with a challenge ACK toward its claimed source (RFC 5961)
         RST_CHALLENGED,
+        /// a first SYN from a source that never completed a handshake, while the SYN filter
+        /// is engaged (SynFilterThreshold; see DepotSynFilter)
+        SYN_FILTERED,
         N_DROP_REASONS
     };
 
@@ -169,6 +172,12 @@ class Depot : public Application
     uint64_t GetTrackerCount(TcpStateTracker::Result result) const
     {
         return m_sessions.GetTrackerCount(result);
+    }
+
+    /// \return the spoofed SYN flood filter (its verdict counts and state)
+    const DepotSynFilter& GetSynFilter() const
+    {
+        return m_switch.GetSynFilter();
     }
 
     /// \return packets forwarded (both directions)
@@ -358,6 +367,9 @@ class Depot : public Application
     ForwardingMethod m_method{NAT};    //!< NAT or direct
     Time m_fragmentTimeout;            //!< lifetime of a datagram's rewrite
     uint32_t m_fragmentLimit;          //!< datagrams remembered at most
+    uint32_t m_synFilterThreshold;     //!< half-open sessions that engage the SYN filter
+    uint32_t m_synFilterSources;       //!< verified sources kept at most
+    Time m_synFilterLifetime;          //!< a verified source's lifetime
     uint16_t m_loadReportPort;         //!< UDP port of load reports (0: off)
 
     TracedCallback<Ipv4Address, uint16_t, uint32_t> m_openedTrace;                //!< opened
@@ -386,6 +398,7 @@ static_assert(static_cast<int>(Depot::NO_SESSION) == DepotSwitch::NO_SESSION
                   && static_cast<int>(Depot::OVERLOAD) == DepotSwitch::OVERLOAD
                   && static_cast<int>(Depot::FRAGMENT_ORPHAN) == DepotSwitch::FRAGMENT_ORPHAN
                   && static_cast<int>(Depot::RST_CHALLENGED) == DepotSwitch::RST_CHALLENGED
+                  && static_cast<int>(Depot::SYN_FILTERED) == DepotSwitch::SYN_FILTERED
                   && static_cast<int>(Depot::N_DROP_REASONS) == DepotSwitch::N_DROP_REASONS,
               "Depot::DropReason and DepotSwitch::DropReason differ");
 

@@ -8,6 +8,14 @@
 namespace ns3
 {
 
+IdleTimer::~IdleTimer()
+{
+    if (m_event.PeekEventImpl())
+    {
+        m_event.Cancel(); // safe after Simulator::Destroy, unlike Remove
+    }
+}
+
 void
 IdleTimer::SetFunction(std::function<void()> expire)
 {
@@ -45,13 +53,12 @@ void
 IdleTimer::Cancel()
 {
     m_armed = false;
-    // Removed, not only cancelled: a cancelled event stays in the scheduler until its time,
-    // and a per-request timer of minutes (WebClient's ResponseTimeout) cancelled at every
-    // response would keep thousands of dead events queued.
-    if (!m_event.IsExpired())
-    {
-        Simulator::Remove(m_event);
-    }
+    // Cancelled, not removed: ns-3's HeapScheduler::Remove (3.37 to 3.48 at least) moves the
+    // heap's last event into the hole and sifts it only down, so the heap loses its order,
+    // events run out of time order, later events count as expired too early and can no
+    // longer be cancelled: they then ran on freed owners (proxim's connection-caching runs
+    // crashed). A cancelled event stays queued until its time, which costs some memory.
+    m_event.Cancel();
 }
 
 void

@@ -22,6 +22,15 @@ namespace ns3
 class IdleTimer
 {
   public:
+    IdleTimer() = default;
+    /// Cancels the pending event: it would otherwise call a timer that no longer exists
+    /// (owners that go away without Cancel(), e.g. a transaction ended by its client).
+    ~IdleTimer();
+    /// Not copied or moved: the pending event holds this timer's address.
+    IdleTimer(const IdleTimer&) = delete;
+    /// Not copied or moved: the pending event holds this timer's address.
+    IdleTimer& operator=(const IdleTimer&) = delete;
+
     /// \param expire called when the connection has been idle for the timeout
     void SetFunction(std::function<void()> expire);
 
@@ -34,7 +43,7 @@ class IdleTimer
     /// The connection is busy: the timeout does not run.
     void Stop();
 
-    /// Remove the pending event (the connection is going away).
+    /// Cancel the pending event (the connection is going away).
     void Cancel();
 
   private:

@@ -39,6 +39,7 @@ struct AttackBed
     uint32_t ok{0};
     uint32_t failed{0};
     uint32_t peakTable{0};
+    std::vector<Time> latency; //!< of each completed or failed request, in completion order
     std::vector<std::tuple<Time, uint32_t, bool>> proxyEvents;
 
     /**
@@ -134,8 +135,9 @@ struct AttackBed
                 +[](AttackBed* b, uint32_t n) { b->peakTable = std::max(b->peakTable, n); }, this));
     }
 
-    /// Each client fetches /o `requests` times, one connection per request, one after another.
-    void InstallClients(uint32_t requests)
+    /// Each client fetches /o `requests` times, one connection per request, one after another,
+    /// client i from start + 10 ms x i.
+    void InstallClients(uint32_t requests, Time start = Time(0))
     {
         for (uint32_t i = 0; i < clients.GetN(); ++i)
         {
@@ -151,7 +153,7 @@ struct AttackBed
             WebClientHelper wh;
             wh.SetAttribute("PersistentConnections", BooleanValue(false));
             ApplicationContainer c = wh.Install(clients.Get(i), src);
-            c.Start(MilliSeconds(10 * i));
+            c.Start(start + MilliSeconds(10 * i));
             c.Get(0)->TraceConnectWithoutContext("RequestComplete",
                                                  MakeBoundCallback(
                                                      +[](AttackBed* b, const RequestRecord& r)
@@ -160,6 +162,7 @@ struct AttackBed
                                                              = !r.failed && r.status == 200
                                                             && r.bodyBytes == r.contentLength;
                                                          ++(good ? b->ok : b->failed);
+                                                         b->latency.push_back(r.total);
                                                      },
                                                      this));
         }
@@ -496,4 +499,88 @@ TEST(SpoofedFloodApplication, SameStreamSameSegmentsAtTheGivenRate)
     EXPECT_EQ(a.size(), 110u);
     EXPECT_EQ(run(5), a);
     EXPECT_NE(run(6), a);
+}
+
+namespace
+{
+
+/// Runs AttackBed(4) under 5,000 spoofed SYN/s from 0 to `stop`, clients (3 requests each, one
+/// after the other) from 1 s; counts the sessions that spoofed SYNs opened (each one is a SYN
+/// forwarded to a proxy).
+struct SynFlood
+{
+    AttackBed b{4};
+    Ptr<SpoofedFloodApplication> flood = CreateObject<SpoofedFloodApplication>();
+    uint32_t spoofedForwarded{0};
+
+    /**
+     * \param threshold SynFilterThreshold
+     * \param stop when the flood stops
+     */
+    SynFlood(uint32_t threshold, Time stop)
+    {
+        b.InstallServers();
+        DepotHelper h(b.vip, 80);
+        h.SetAttribute("SynFilterThreshold", UintegerValue(threshold));
+        b.InstallDepot(h);
+        b.InstallClients(3, Seconds(1));
+        flood->SetAttribute("Target", Ipv4AddressValue(b.vip));
+        flood->SetAttribute("SynRate", DoubleValue(5000));
+        flood->AssignStreams(5);
+        b.attacker->AddApplication(flood);
+        flood->SetStartTime(Time(0));
+        flood->SetStopTime(stop);
+        b.depot->TraceConnectWithoutContext(
+            "SessionOpened",
+            MakeBoundCallback(
+                +[](SynFlood* f, Ipv4Address client, uint16_t, uint32_t)
+                {
+                    // SpoofedFloodApplication's sources: 198.18.0.0/15 (RFC 2544).
+                    f->spoofedForwarded
+                        += Ipv4Mask("255.254.0.0").IsMatch(client, Ipv4Address("198.18.0.0"));
+                },
+                this));
+        b.Run(Seconds(40));
+    }
+};
+
+} // namespace
+
+/// With the SYN filter on (the default threshold, 1,024 half-open sessions), a spoofed SYN
+/// reaches a proxy only until the filter engages (the first 1,024) or when it matches the
+/// Bloom filter by chance (6.6 x 10^-4 at most per SYN, under 25 of 30,000 expected). Each
+/// client's first SYN, from 1 s, is dropped; its retransmission (ns-3's ConnTimeout, 3 s)
+/// passes, the handshake verifies the client, and its two later connections pass at once:
+/// every request completes, the first after 3 s and more, the others fast.
+TEST_F(DepotHardeningTest, SynFilterKeepsASpoofedSynFloodFromTheProxies)
+{
+    SynFlood f(1024, Seconds(6));
+    const DepotSynFilter& filter = f.b.depot->GetSynFilter();
+    EXPECT_EQ(f.b.ok, 12u);
+    EXPECT_EQ(f.b.failed, 0u);
+    EXPECT_GE(f.flood->GetSynsSent(), 29000u);
+    EXPECT_GE(f.spoofedForwarded, 1024u);
+    EXPECT_LE(f.spoofedForwarded, 1024u + 25u);
+    EXPECT_EQ(filter.GetCount(DepotSynFilter::PASS_VERIFIED), 8u) << "4 clients x 2 requests";
+    EXPECT_GE(filter.GetCount(DepotSynFilter::PASS_RETRY), 4u);
+    EXPECT_EQ(filter.GetEngagedCount(), 1u) << "engaged once, through the whole flood";
+    EXPECT_EQ(f.b.depot->GetDropCount(Depot::SYN_FILTERED),
+              filter.GetCount(DepotSynFilter::FILTERED));
+    uint32_t slow = 0;
+    for (const Time& t : f.b.latency)
+    {
+        slow += t >= Seconds(3);
+    }
+    EXPECT_EQ(slow, 4u) << "only each client's first request waited for a retransmission";
+}
+
+/// The same flood without the filter, for 0.4 s (2,000 SYNs; the proxies' half-open sockets
+/// make 6 s of it take minutes of wall time): every spoofed SYN is forwarded to a proxy.
+TEST_F(DepotHardeningTest, WithoutTheSynFilterEverySpoofedSynReachesAProxy)
+{
+    SynFlood f(0, Seconds(0.4));
+    EXPECT_EQ(f.b.ok, 12u);
+    EXPECT_GE(f.flood->GetSynsSent(), 1900u);
+    EXPECT_EQ(f.spoofedForwarded, f.flood->GetSynsSent());
+    EXPECT_EQ(f.b.depot->GetDropCount(Depot::SYN_FILTERED), 0u);
 }
