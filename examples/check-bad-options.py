@@ -21,6 +21,7 @@ BASE = {
     "web-client-server": ["--dialup=1", "--lan=1", "--requests=1", "--duration=10"],
     "depot-testbed": ["--sizes=100", "--requests=10", "--modes=hit", "--hitConcurrency=2"],
     "depot-schedulers": ["--clients=1", "--requests=1"],
+    "depot-page-spread": ["--clients=1", "--visits=1", "--objects=1", "--pages=1"],
     "proxim": ["--duration=60s", "--experiments=latency", "--plot=false"],
     "population-direct": ["--duration=60s", "--plot=false", "--flowmon=false"],
     "workload-stats": ["--requests=10"],
@@ -74,6 +75,11 @@ CASES = {
         (["--requests=0"], "requests"), (["--size=0"], "size"), (["--size=-1"], "size"),
         (["--size=99999999999999999999"], "size"), (["--size=10KB"], "size"),
         (["--clients=1000", "--requests=10000"], "requests"), (["--RngRun=x"], "RngRun"),
+    ],
+    "depot-page-spread": RUN + [
+        (["--proxies=1"], "proxies"), (["--proxies=5"], "proxies"), (["--clients=0"], "clients"),
+        (["--alpha=-1"], "alpha"), (["--size=10KB"], "size"), (["--think=3x"], "think"),
+        (["--icpTimeout=0"], "icpTimeout"), (["--clients=200", "--visits=10000"], "visits"),
     ],
     "proxim": RUN + [
         (["--population=cable"], "population"), (["--modems=0"], "modems"),

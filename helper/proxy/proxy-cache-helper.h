@@ -7,10 +7,12 @@
 #include "ns3/application-container.h"
 #include "ns3/attribute.h"
 #include "ns3/connection-cache.h"
+#include "ns3/ipv4-address.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
 
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -43,6 +45,21 @@ class ProxyCacheHelper
     void SetResolver(ConnectionCache::Resolver resolver);
 
     /**
+     * Make the proxies installed on these nodes ICP siblings of each other: each gets every
+     * other node of the set as a sibling, by the address of its first interface (assign
+     * addresses before Install) and this helper's port. Needs "ns3::ProxyCache".
+     * \param proxies the proxy nodes
+     */
+    void SetSiblings(NodeContainer proxies);
+
+    /**
+     * Give every proxy installed from now on this sibling (e.g. a proxy on another site).
+     * \param ip its address
+     * \param httpPort its HTTP port
+     */
+    void AddSibling(Ipv4Address ip, uint16_t httpPort);
+
+    /**
      * \param node where to install
      * \return the proxy
      */
@@ -56,6 +73,9 @@ class ProxyCacheHelper
   private:
     ObjectFactory m_factory;
     ConnectionCache::Resolver m_resolver;
+    uint16_t m_port;                                       //!< HTTP port of the proxies
+    NodeContainer m_siblingNodes;                          //!< see SetSiblings
+    std::vector<std::pair<Ipv4Address, uint16_t>> m_extra; //!< see AddSibling
 };
 
 } // namespace ns3

@@ -427,10 +427,10 @@ ConnectionCache::Process(Transaction* t, Time cost, std::function<void()> job)
 }
 
 HttpRequestHeader
-ConnectionCache::MakeUpstreamRequest(const Transaction* t) const
+ConnectionCache::MakeUpstreamRequest(const Transaction* t, bool toProxy) const
 {
     return m_rewriter.ToServer(t->request,
-                               m_parent.IsInvalid() ? t->path : t->url,
+                               m_parent.IsInvalid() && !toProxy ? t->path : t->url,
                                t->url.substr(7, t->url.find('/', 7) - 7),
                                m_serverPersistent);
 }
@@ -504,6 +504,12 @@ ConnectionCache::Finish(Transaction* t)
     {
         m_clientSide.StartNext(c);
     }
+}
+
+void
+ConnectionCache::Release(Transaction* t)
+{
+    MaybeDelete(t);
 }
 
 void

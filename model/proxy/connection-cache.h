@@ -149,11 +149,18 @@ class ConnectionCache : public Application
 
     /**
      * The request as forwarded to t->server: hop-by-hop fields dropped, Via added,
-     * persistence as configured, target absolute only toward a parent proxy.
+     * persistence as configured, target absolute only toward a parent proxy (or toProxy).
      * \param t the transaction
+     * \param toProxy t->server is a proxy (e.g. a sibling) even without a Parent
      * \return the request header
      */
-    HttpRequestHeader MakeUpstreamRequest(const Transaction* t) const;
+    HttpRequestHeader MakeUpstreamRequest(const Transaction* t, bool toProxy = false) const;
+
+    /**
+     * Delete t if nothing holds it any more (after a subclass dropped its own hold).
+     * \param t the transaction
+     */
+    void Release(Transaction* t);
 
     /**
      * Answer the client from the proxy itself (a cache hit or an error) and end t.

@@ -101,12 +101,44 @@ ProxyCache::GetTypeId()
                             BooleanValue(true),
                             MakeBooleanAccessor(&ProxyCache::m_revalidateNoCache),
                             MakeBooleanChecker())
+              .AddAttribute("IcpPort",
+                            "UDP port of ICP (RFC 2186), here and at every sibling.",
+                            UintegerValue(IcpHeader::PORT),
+                            MakeUintegerAccessor(&ProxyCache::m_icpPort),
+                            MakeUintegerChecker<uint16_t>(1))
+              .AddAttribute("IcpTimeout",
+                            "How long a miss waits for the siblings' ICP replies. Squid "
+                            "adapts it to the siblings' round-trip times up to "
+                            "maximum_icp_query_timeout, 2 s by default: the fixed 2 s here "
+                            "is that bound.",
+                            TimeValue(Seconds(2)),
+                            MakeTimeAccessor(&ProxyCache::m_icpTimeout),
+                            MakeTimeChecker(MilliSeconds(1)))
+              .AddAttribute("IcpMaxPending",
+                            "ICP lookups waiting at once; a miss beyond them is not looked up.",
+                            UintegerValue(256),
+                            MakeUintegerAccessor(&ProxyCache::m_icpMaxPending),
+                            MakeUintegerChecker<uint32_t>(1))
               .AddTraceSource("CacheResult",
                               "A request was answered from the cache (HIT, REFRESH_HIT) or "
                               "relayed whole from a server (MISS, REFRESH_MISS): URL, X-Cache "
                               "value, body bytes.",
                               MakeTraceSourceAccessor(&ProxyCache::m_resultTrace),
-                              "ns3::ProxyCache::CacheResultCallback");
+                              "ns3::ProxyCache::CacheResultCallback")
+              .AddTraceSource("IcpQuery",
+                              "A miss was looked up at the siblings: URL, siblings asked.",
+                              MakeTraceSourceAccessor(&ProxyCache::m_icpQueryTrace),
+                              "ns3::ProxyCache::IcpQueryCallback")
+              .AddTraceSource("IcpLookup",
+                              "An ICP lookup ended: URL, outcome (SIBLING_HIT, ALL_MISS, "
+                              "TIMEOUT), the HTTP address of the sibling that said HIT.",
+                              MakeTraceSourceAccessor(&ProxyCache::m_icpLookupTrace),
+                              "ns3::ProxyCache::IcpLookupCallback")
+              .AddTraceSource("IcpIgnored",
+                              "An ICP datagram was ignored (malformed, nonSibling, unmatched, "
+                              "duplicate): why, source address.",
+                              MakeTraceSourceAccessor(&ProxyCache::m_icpIgnoredTrace),
+                              "ns3::ProxyCache::IcpIgnoredCallback");
     return tid;
 }
 
@@ -147,6 +179,7 @@ ProxyCache::DoDispose()
     m_store.clear();
     m_keys.clear();
     m_oracle = nullptr;
+    m_icp.Stop();
     ConnectionCache::DoDispose();
 }
 
@@ -179,7 +212,83 @@ ProxyCache::StartApplication()
                 m_store.erase(key);
             });
     }
+    if (!m_icp.GetSiblings().empty())
+    {
+        m_icp.Start(
+            GetNode(),
+            {m_icpPort, m_icpTimeout, m_icpMaxPending},
+            [this](const std::string& url) { return HasFreshCopy(url); },
+            [this](const std::string& why, const Address& from) { m_icpIgnoredTrace(why, from); });
+    }
     ConnectionCache::StartApplication();
+}
+
+void
+ProxyCache::StopApplication()
+{
+    // The lookups hold transactions that the connection cache is about to discard.
+    m_icp.Stop();
+    ConnectionCache::StopApplication();
+}
+
+void
+ProxyCache::AddSibling(Ipv4Address ip, uint16_t httpPort)
+{
+    m_icp.AddSibling(ip, httpPort);
+}
+
+const IcpAgent&
+ProxyCache::GetIcp() const
+{
+    return m_icp;
+}
+
+bool
+ProxyCache::HasFreshCopy(const std::string& url) const
+{
+    auto k = m_keys.find(url);
+    if (k == m_keys.end())
+    {
+        return false;
+    }
+    auto it = m_store.find(k->second);
+    return it != m_store.end() && IsFresh(it->second);
+}
+
+bool
+ProxyCache::LookUpAtSiblings(Transaction* t)
+{
+    if (!t->client
+        || !m_icp.Query(t->url,
+                        t->client->from,
+                        [this, t](IcpAgent::Outcome outcome, const Address& sibling)
+                        { HandleIcpDone(t, outcome, sibling); }))
+    {
+        return false;
+    }
+    t->icpWaiting = true;
+    m_icpQueryTrace(t->url, m_icp.GetSiblings().size());
+    return true;
+}
+
+void
+ProxyCache::HandleIcpDone(Transaction* t, IcpAgent::Outcome outcome, const Address& sibling)
+{
+    t->icpWaiting = false;
+    m_icpLookupTrace(t->url, IcpAgent::OutcomeName(outcome), sibling);
+    if (!t->client)
+    {
+        Release(t); // the client went away during the lookup
+        return;
+    }
+    if (outcome != IcpAgent::SIBLING_HIT)
+    {
+        ConnectionCache::HandleRequest(t); // to the parent or the origin
+        return;
+    }
+    ++m_cache.siblingHits;
+    t->server = sibling;
+    Process(t, GetMissProcessingTime(), [this, t]() { Forward(t, MakeUpstreamRequest(t, true)); });
 }
 
 const ProxyCache::CacheCounters&
@@ -293,7 +402,10 @@ ProxyCache::HandleRequest(Transaction* t)
     if (it == m_store.end())
     {
         ++m_cache.misses;
-        ConnectionCache::HandleRequest(t);
+        if (!LookUpAtSiblings(t))
+        {
+            ConnectionCache::HandleRequest(t);
+        }
         return;
     }
     if (noCache && !m_revalidateNoCache)
@@ -463,7 +575,8 @@ ProxyCache::PrintStatistics(std::ostream& os) const
     os << std::fixed << std::setprecision(1);
     os << "requests " << m_cache.requests << ", hits " << m_cache.hits << ", refresh hits "
        << m_cache.refreshHits << ", refresh misses " << m_cache.refreshMisses << ", misses "
-       << m_cache.misses << ", stale hits " << m_cache.staleHits << "\n";
+       << m_cache.misses << ", stale hits " << m_cache.staleHits << ", sibling hits "
+       << m_cache.siblingHits << "\n";
     os << "hit ratio " << 100 * GetHitRatio() << "%, byte hit ratio " << 100 * GetByteHitRatio()
        << "%, bytes from servers " << c.bytesFromServers << ", bytes to clients "
        << c.bytesToClients << "\n";

@@ -6,6 +6,7 @@
 
 #include "cachability-rules.h"
 #include "connection-cache.h"
+#include "icp-agent.h"
 #include "refresh-pattern.h"
 
 #include "ns3/replacement-policy.h"
@@ -32,6 +33,10 @@ namespace ns3
  *   (the seeds' "naive coherence"). A client's own If-Modified-Since is answered 304 from a
  *   fresh copy.
  * - Each response carries X-Cache: HIT, REFRESH_HIT, REFRESH_MISS, MISS or NONE.
+ * - Siblings (ICP, RFC 2186, IcpAgent): a miss of a cachable object not requested by a
+ *   sibling is first looked up at every sibling; the object is fetched from the first that
+ *   says HIT (an absolute-URI proxy request), else from the parent or origin as usual, after
+ *   all said miss or IcpTimeout. The siblings' queries are answered from the local cache.
  */
 class ProxyCache : public ConnectionCache
 {
@@ -60,6 +65,7 @@ class ProxyCache : public ConnectionCache
         uint64_t notModified{0};    //!< 304s the proxy answered to a client's own IMS
         uint64_t staleHits{0};      //!< hits on a copy the origin had already changed
         uint64_t bytesFromCache{0}; //!< body bytes served from the cache
+        uint64_t siblingHits{0};    //!< misses fetched from a sibling that said ICP HIT
         /// Requests per cause (non-exclusive), indexed by UncachableReason.
         std::array<uint64_t, static_cast<size_t>(UncachableReason::COUNT)> reasons{};
     };
@@ -89,6 +95,25 @@ class ProxyCache : public ConnectionCache
     /// \return the replacement policy (created at start)
     const ReplacementPolicy* GetPolicy() const;
 
+    /**
+     * Add a sibling proxy (before start): its ICP port is IcpPort.
+     * \param ip its address
+     * \param httpPort its HTTP port
+     */
+    void AddSibling(Ipv4Address ip, uint16_t httpPort);
+    /// \return the ICP side (counters, lookups waiting, siblings)
+    const IcpAgent& GetIcp() const;
+
+    /// Signature of the IcpQuery trace: URL, siblings asked.
+    typedef void (*IcpQueryCallback)(const std::string& url, uint32_t siblings);
+    /// Signature of the IcpLookup trace: URL, outcome, HTTP address of the sibling that said
+    /// HIT (invalid for the other outcomes).
+    typedef void (*IcpLookupCallback)(const std::string& url,
+                                      const std::string& outcome,
+                                      const Address& sibling);
+    /// Signature of the IcpIgnored trace: why (a counter's name), source address.
+    typedef void (*IcpIgnoredCallback)(const std::string& why, const Address& from);
+
     /// Signature of the CacheResult trace: URL, X-Cache value, body bytes.
     typedef void (*CacheResultCallback)(const std::string& url,
                                         const std::string& result,
@@ -106,6 +131,9 @@ class ProxyCache : public ConnectionCache
     /// replacement policy (Policy, CacheSize) unless one exists, then starts the proxy as
     /// ConnectionCache does.
     void StartApplication() override;
+    /// Drops the ICP lookups in progress and closes the ICP socket, then stops the proxy as
+    /// ConnectionCache does.
+    void StopApplication() override;
 
   private:
     /// \param policy "Honour", "Ignore" or "IgnoreForImages"
@@ -131,6 +159,9 @@ class ProxyCache : public ConnectionCache
     void ServeFromCache(Transaction* t);
     void Store(Transaction* t);
     static Stored Describe(const HttpResponseHeader& h, uint64_t size, Time now);
+    bool LookUpAtSiblings(Transaction* t);
+    void HandleIcpDone(Transaction* t, IcpAgent::Outcome outcome, const Address& sibling);
+    bool HasFreshCopy(const std::string& url) const;
 
     // Attributes
     bool m_dataCaching;
@@ -146,6 +177,9 @@ class ProxyCache : public ConnectionCache
     double m_refreshPercent;
     Time m_refreshMax;
     bool m_revalidateNoCache;
+    uint16_t m_icpPort;
+    Time m_icpTimeout;
+    uint32_t m_icpMaxPending;
 
     CachabilityRules m_rules; //!< built from the attributes at start
     RefreshPattern m_refresh; //!< built from the attributes at start
@@ -156,6 +190,10 @@ class ProxyCache : public ConnectionCache
     CacheCounters m_cache;
     OriginOracle m_oracle;
     TracedCallback<const std::string&, const std::string&, uint64_t> m_resultTrace;
+    IcpAgent m_icp;
+    TracedCallback<const std::string&, uint32_t> m_icpQueryTrace;
+    TracedCallback<const std::string&, const std::string&, const Address&> m_icpLookupTrace;
+    TracedCallback<const std::string&, const Address&> m_icpIgnoredTrace;
 };
 
 } // namespace ns3

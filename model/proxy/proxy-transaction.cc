@@ -14,7 +14,7 @@ ProxyTransaction::~ProxyTransaction()
 bool
 ProxyTransaction::IsReleasable() const
 {
-    return !client && !upstream && waitTicket == 0 && cpuTicket == 0;
+    return !client && !upstream && waitTicket == 0 && cpuTicket == 0 && !icpWaiting;
 }
 
 } // namespace ns3

@@ -57,6 +57,7 @@ struct ProxyTransaction
     bool store{false};               //!< ProxyCache: store the response when complete
     uint64_t key{0};                 //!< ProxyCache: object key
     bool validating{false};          //!< ProxyCache: a conditional GET for a cached copy
+    bool icpWaiting{false};          //!< ProxyCache: waiting for the siblings' ICP replies
     IdleTimer upstreamTimer;         //!< UpstreamTimeout: the server has gone silent
 
     ProxyTransaction() = default;
@@ -69,8 +70,8 @@ struct ProxyTransaction
 
     /**
      * \brief Whether nothing refers to the transaction any more.
-     * \return true when no client, server connection, connection wait or processing job
-     *         holds it
+     * \return true when no client, server connection, connection wait, processing job or
+     *         ICP lookup holds it
      */
     bool IsReleasable() const;
 };
