@@ -385,6 +385,13 @@ struct Refusal
     unsigned status;      //!< the client's HTTP status
 };
 
+/// Names the case in test listings, instead of its bytes.
+void
+PrintTo(const Refusal& r, std::ostream* os)
+{
+    *os << r.name;
+}
+
 class Socks5Refusal
     : public Socks5GatewayTest
     , public ::testing::WithParamInterface<Refusal>
@@ -535,6 +542,13 @@ struct BadInput
     bool fin;
     std::string error; //!< Malformed trace; empty: none
 };
+
+/// Names the case in test listings, instead of its bytes.
+void
+PrintTo(const BadInput& b, std::ostream* os)
+{
+    *os << b.name;
+}
 
 class Socks5BadInput
     : public Socks5GatewayTest
