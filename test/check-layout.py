@@ -23,13 +23,15 @@ RULES = {
     "model/workload": ["model/http"],  # the HTTP date format of Squid logs
     "model/cache": ["model/workload"],
     "model/endpoints": ["model/http", "model/workload"],
-    "model/proxy": ["model/http", "model/cache"],
+    "model/socks": ["model/http"],  # IdleTimer; TcpSocketInternals through it
+    "model/proxy": ["model/http", "model/cache", "model/socks"],
     "model/depot/schedulers": ["model/ns3-ext"],
     "model/depot": ["model/depot/schedulers", "model/http", "model/proxy"],
     "model/placement": ["model/cache", "model/workload"],
     "helper/endpoints": ["model/endpoints"],
     "helper/scenario": ["helper/endpoints"],
     "helper/proxy": ["model/proxy"],
+    "helper/socks": ["model/socks"],
     "helper/depot": ["model/depot", "helper/endpoints"],
     "helper/faults": ["model/depot"],  # a crashed depot node fails through its DepotStandby
     "helper/placement": ["model/placement", "helper/scenario", "helper/proxy"],

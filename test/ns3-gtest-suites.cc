@@ -20,8 +20,8 @@ namespace
 {
 
 /// The folders of test/ that hold GoogleTest cases, one ns-3 suite each.
-const char* const SUBSYSTEMS[]
-    = {"http", "workload", "cache", "endpoints", "scenario", "proxy", "depot", "placement"};
+const char* const SUBSYSTEMS[] = {
+    "http", "workload", "cache", "endpoints", "scenario", "proxy", "depot", "placement", "socks"};
 
 /// Runs one GoogleTest case (by its full name) and fails when it fails.
 class GoogleTestCase : public TestCase

@@ -47,6 +47,29 @@ ConnectionCache::GetTypeId()
                             AddressValue(),
                             MakeAddressAccessor(&ConnectionCache::m_parent),
                             MakeAddressChecker())
+              .AddAttribute("SocksGateway",
+                            "SOCKS5 gateway (InetSocketAddress, port 1080 as a rule) that every "
+                            "server connection goes through (origin or Parent); unset: direct.",
+                            AddressValue(),
+                            MakeAddressAccessor(&ConnectionCache::m_socksGateway),
+                            MakeAddressChecker())
+              .AddAttribute("SocksUsername",
+                            "RFC 1929 username offered to the SocksGateway; empty: only "
+                            "\"no authentication\" is offered.",
+                            StringValue(""),
+                            MakeStringAccessor(&ConnectionCache::m_socksUsername),
+                            MakeStringChecker())
+              .AddAttribute("SocksPassword",
+                            "RFC 1929 password for SocksUsername.",
+                            StringValue(""),
+                            MakeStringAccessor(&ConnectionCache::m_socksPassword),
+                            MakeStringChecker())
+              .AddAttribute("SocksTimeout",
+                            "Give up a SOCKS negotiation (504) after this long; it includes the "
+                            "gateway's own connect to the server.",
+                            TimeValue(Seconds(30)),
+                            MakeTimeAccessor(&ConnectionCache::m_socksTimeout),
+                            MakeTimeChecker(Seconds(0)))
               .AddAttribute("ClientPersistent",
                             "Keep persistent connections with clients that ask for them.",
                             BooleanValue(true),
@@ -366,6 +389,10 @@ ConnectionCache::StartApplication()
         s.rcvBufSize = static_cast<uint32_t>(GetServerWindow());
         s.segmentReads = true;
     }
+    s.socksGateway = m_socksGateway;
+    s.socksUsername = m_socksUsername;
+    s.socksPassword = m_socksPassword;
+    s.socksTimeout = m_socksTimeout;
     m_pool.Setup(GetNode(), s);
     m_router.Configure(m_origin, m_parent);
     m_rewriter.SetVia(m_via);

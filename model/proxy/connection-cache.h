@@ -35,7 +35,9 @@ namespace ns3
  * (30 s, reused across clients through a ServerConnectionPool), and relays every request.
  *
  * - Explicit forward proxy (absolute-URI requests); with Origin set also a reverse proxy for
- *   one origin; with Parent set, every request goes to that parent proxy.
+ *   one origin; with Parent set, every request goes to that parent proxy. With SocksGateway
+ *   set, every server connection (origin or parent) is a SOCKS5 CONNECT through that gateway
+ *   (a proxy inside a firewall, [Depot]); a refusal is a 502, no answer a 504.
  * - Aborts: when a client goes away mid-response the download from the server continues,
  *   stops at once, or follows Squid's quick_abort rule (AbortPolicy).
  * - Flow control: what the proxy has received from the server stays at most ReadAhead
@@ -216,6 +218,10 @@ class ConnectionCache : public Application
     uint16_t m_port;
     Address m_origin;
     Address m_parent;
+    Address m_socksGateway;
+    std::string m_socksUsername;
+    std::string m_socksPassword;
+    Time m_socksTimeout;
     bool m_clientPersistent;
     bool m_serverPersistent;
     Time m_clientIdleTimeout;

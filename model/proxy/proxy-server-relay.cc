@@ -34,22 +34,23 @@ ProxyServerRelay::Forward(ProxyTransaction* t, const HttpRequestHeader& request)
     t->gotResponse = false;
     t->fromServer = 0;
     const std::string user = t->client ? t->client->user : std::string();
-    t->waitTicket
-        = m_owner.m_pool.Acquire(t->server,
-                                 user,
-                                 [this, t](ServerConnectionPool::Connection* conn, bool fresh)
-                                 { HandleUpstream(t, conn, fresh); });
+    t->waitTicket = m_owner.m_pool.Acquire(
+        t->server,
+        user,
+        [this, t](ServerConnectionPool::Connection* conn, bool fresh, unsigned status)
+        { HandleUpstream(t, conn, fresh, status); });
 }
 
 void
 ProxyServerRelay::HandleUpstream(ProxyTransaction* t,
                                  ServerConnectionPool::Connection* conn,
-                                 bool fresh)
+                                 bool fresh,
+                                 unsigned status)
 {
     t->waitTicket = 0;
     if (!conn)
     {
-        HandleUpstreamFailure(t, "connect failed");
+        HandleUpstreamFailure(t, "connect failed", status);
         return;
     }
     t->upstream = conn;

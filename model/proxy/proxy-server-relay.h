@@ -61,8 +61,12 @@ class ProxyServerRelay
      * \param t the transaction
      * \param conn the connection, null when connecting failed
      * \param fresh true when it was opened for t
+     * \param status with conn null, the HTTP status the failure calls for
      */
-    void HandleUpstream(ProxyTransaction* t, ServerConnectionPool::Connection* conn, bool fresh);
+    void HandleUpstream(ProxyTransaction* t,
+                        ServerConnectionPool::Connection* conn,
+                        bool fresh,
+                        unsigned status);
 
     /**
      * \brief A response header came from the server.

@@ -4,6 +4,7 @@
 #include "server-connection-pool.h"
 
 #include "ns3/boolean.h"
+#include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/uinteger.h"
@@ -162,7 +163,9 @@ ServerConnectionPool::Open(Waiter request)
     c->socket->SetConnectCallback(MakeCallback(&ServerConnectionPool::HandleConnected, this),
                                   MakeCallback(&ServerConnectionPool::HandleConnectFailed, this));
     m_connecting[c->socket] = {c, std::move(request)};
-    c->socket->Connect(server);
+    // Through a gateway, TCP goes to the gateway and the SOCKS CONNECT names the server; the
+    // pool still files the connection under the server, whose requests it carries.
+    c->socket->Connect(m_settings.socksGateway.IsInvalid() ? server : m_settings.socksGateway);
 }
 
 void
@@ -182,7 +185,7 @@ ServerConnectionPool::Lend(Connection* c, const std::string& user, ReadyCallback
     {
         ++m_counters.reused;
     }
-    ready(c, fresh);
+    ready(c, fresh, 0);
 }
 
 void
@@ -194,6 +197,44 @@ ServerConnectionPool::HandleConnected(Ptr<Socket> socket)
         socket->Close();
         return;
     }
+    if (m_settings.socksGateway.IsInvalid())
+    {
+        Ready(socket);
+        return;
+    }
+    Connection* c = it->second.first;
+    c->socks = Create<Socks5Client>();
+    c->socks->Start(socket,
+                    InetSocketAddress::ConvertFrom(c->server),
+                    m_settings.socksUsername,
+                    m_settings.socksPassword,
+                    m_settings.socksTimeout,
+                    [this, socket](const Socks5Client::Result& r) { HandleSocksDone(socket, r); });
+}
+
+void
+ServerConnectionPool::HandleSocksDone(Ptr<Socket> socket, const Socks5Client::Result& r)
+{
+    auto it = m_connecting.find(socket);
+    if (it == m_connecting.end())
+    {
+        return;
+    }
+    it->second.first->socks = nullptr; // still alive: the client holds itself while calling
+    if (r.ok)
+    {
+        Ready(socket);
+        return;
+    }
+    NS_LOG_INFO("SOCKS to " << it->second.first->server << " failed: " << r.why);
+    ++m_counters.socksFailed;
+    Fail(socket, r.timeout ? 504 : 502);
+}
+
+void
+ServerConnectionPool::Ready(Ptr<Socket> socket)
+{
+    auto it = m_connecting.find(socket);
     auto [c, waiter] = std::move(it->second);
     m_connecting.erase(it);
     c->connected = true;
@@ -274,6 +315,12 @@ ServerConnectionPool::HandleConnected(Ptr<Socket> socket)
 void
 ServerConnectionPool::HandleConnectFailed(Ptr<Socket> socket)
 {
+    Fail(socket, 504);
+}
+
+void
+ServerConnectionPool::Fail(Ptr<Socket> socket, unsigned status)
+{
     auto it = m_connecting.find(socket);
     if (it == m_connecting.end())
     {
@@ -285,7 +332,7 @@ ServerConnectionPool::HandleConnectFailed(Ptr<Socket> socket)
     Remove(c);
     if (waiter.ready)
     {
-        waiter.ready(nullptr, true);
+        waiter.ready(nullptr, true, status);
     }
     ServeWaiters();
 }
@@ -376,6 +423,11 @@ ServerConnectionPool::Remove(Connection* c)
     c->idleTimer.Cancel();
     Unlend(c);
     m_connecting.erase(c->socket);
+    if (c->socks)
+    {
+        c->socks->Cancel();
+        c->socks = nullptr;
+    }
     if (c->http)
     {
         c->http->GetParser().Stop();
@@ -387,6 +439,9 @@ ServerConnectionPool::Remove(Connection* c)
     {
         c->socket->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
                                       MakeNullCallback<void, Ptr<Socket>>());
+        c->socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        c->socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
+                                     MakeNullCallback<void, Ptr<Socket>>());
         c->socket->Close();
     }
     ++m_counters.closed;

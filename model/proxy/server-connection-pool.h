@@ -12,6 +12,7 @@
 #include "ns3/node.h"
 #include "ns3/nstime.h"
 #include "ns3/owning-registry.h"
+#include "ns3/socks5-client.h"
 
 #include <cstdint>
 #include <deque>
@@ -44,6 +45,7 @@ class ServerConnectionPool
         Address server;              //!< where it goes
         Ptr<Socket> socket;          //!< the socket
         Ptr<HttpConnection> http;    //!< set once connected
+        Ptr<Socks5Client> socks;     //!< the SOCKS negotiation, while it runs
         bool connected{false};       //!< handshake done
         bool busy{false};            //!< lent to a user
         uint32_t requests{0};        //!< requests carried
@@ -62,29 +64,35 @@ class ServerConnectionPool
 
     /**
      * Called when a connection is ready for the request, or with nullptr when connecting
-     * failed. fresh tells whether it was opened for this request.
+     * failed. fresh tells whether it was opened for this request; with nullptr, status is
+     * the HTTP status the failure calls for (504: no answer or unreachable, 502: refused).
      */
-    using ReadyCallback = std::function<void(Connection* c, bool fresh)>;
+    using ReadyCallback = std::function<void(Connection* c, bool fresh, unsigned status)>;
 
     /// Limits and behaviour.
     struct Settings
     {
-        uint32_t maxPerServer{0};      //!< connections to one server; 0: no limit
-        uint32_t maxTotal{0};          //!< connections in all; 0: no limit
-        Time idleTimeout{Seconds(30)}; //!< close an idle connection after this ([PROXIM])
-        bool persistent{true};         //!< keep connections after a request
-        bool waitForBusy{false};       //!< wait for a busy connection rather than open one
-        uint32_t headerLimit{16384};   //!< largest response header accepted
-        bool sack{true};               //!< offer TCP SACK on these connections
-        uint32_t rcvBufSize{0};        //!< TCP receive buffer, bytes; 0: TcpSocket's default
-        bool segmentReads{false};      //!< read at most one segment at a time (flow control)
+        uint32_t maxPerServer{0};       //!< connections to one server; 0: no limit
+        uint32_t maxTotal{0};           //!< connections in all; 0: no limit
+        Time idleTimeout{Seconds(30)};  //!< close an idle connection after this ([PROXIM])
+        bool persistent{true};          //!< keep connections after a request
+        bool waitForBusy{false};        //!< wait for a busy connection rather than open one
+        uint32_t headerLimit{16384};    //!< largest response header accepted
+        bool sack{true};                //!< offer TCP SACK on these connections
+        uint32_t rcvBufSize{0};         //!< TCP receive buffer, bytes; 0: TcpSocket's default
+        bool segmentReads{false};       //!< read at most one segment at a time (flow control)
+        Address socksGateway;           //!< SOCKS5 gateway to go through; unset: direct
+        std::string socksUsername;      //!< RFC 1929 username; empty: no authentication
+        std::string socksPassword;      //!< RFC 1929 password
+        Time socksTimeout{Seconds(30)}; //!< limit of a SOCKS negotiation
     };
 
     /// What the pool counts ([PROXIM]'s connection tables).
     struct Counters
     {
         uint64_t opened{0};           //!< connections opened
-        uint64_t failed{0};           //!< connects that failed
+        uint64_t failed{0};           //!< connects that failed (SOCKS refusals included)
+        uint64_t socksFailed{0};      //!< SOCKS negotiations that failed
         uint64_t reused{0};           //!< requests on an already open connection
         uint64_t requests{0};         //!< requests carried
         uint64_t maxOpen{0};          //!< most connections open at once (until TCP closes)
@@ -160,6 +168,9 @@ class ServerConnectionPool
     void Lend(Connection* c, const std::string& user, ReadyCallback ready, bool fresh);
     void HandleConnected(Ptr<Socket> socket);
     void HandleConnectFailed(Ptr<Socket> socket);
+    void HandleSocksDone(Ptr<Socket> socket, const Socks5Client::Result& r);
+    void Ready(Ptr<Socket> socket);
+    void Fail(Ptr<Socket> socket, unsigned status);
     void MakeIdle(Connection* c);
     void Remove(Connection* c);
     void ServeWaiters();
