@@ -209,6 +209,7 @@ class ConnectionCache : public Application
     uint16_t m_port;
     Address m_origin;
     Address m_parent;
+    bool m_intercepting;
     bool m_clientPersistent;
     bool m_serverPersistent;
     Time m_clientIdleTimeout;
