@@ -476,6 +476,62 @@ TEST(Firewall, SynFloodWhileClientsFetch)
     EXPECT_EQ(bed.Count(bed.drops, Firewall::DEFAULT_POLICY, true), floods[1]->GetSynsSent());
 }
 
+// REJECT of a UDP datagram answers with ICMP port unreachable (type 3, code 3) quoting it;
+// the datagram does not reach the origin.
+TEST(Firewall, RejectedUdpGetsPortUnreachable)
+{
+    FirewallBed bed;
+    FirewallHelper fh;
+    fh.AddRule(Rule(FirewallRule::REJECT, FirewallRule::OUT, 17, 5000));
+    bed.Install(fh);
+    std::vector<std::pair<uint8_t, uint8_t>> icmp; // (type, code) c0 received
+    bed.inside.Get(0)->GetObject<Ipv4L3Protocol>()->TraceConnectWithoutContext(
+        "Rx",
+        MakeBoundCallback(
+            +[](std::vector<std::pair<uint8_t, uint8_t>>* v,
+                Ptr<const Packet> p,
+                Ptr<Ipv4>,
+                uint32_t)
+            {
+                Ptr<Packet> q = p->Copy();
+                Ipv4Header ip;
+                q->RemoveHeader(ip);
+                Icmpv4Header h;
+                if (ip.GetProtocol() == 1 && q->PeekHeader(h))
+                {
+                    v->emplace_back(h.GetType(), h.GetCode());
+                }
+            },
+            &icmp));
+    uint32_t originUdp = 0;
+    bed.origin->GetObject<Ipv4L3Protocol>()->TraceConnectWithoutContext(
+        "Rx",
+        MakeBoundCallback(
+            +[](uint32_t* n, Ptr<const Packet> p, Ptr<Ipv4>, uint32_t)
+            {
+                Ipv4Header ip;
+                p->PeekHeader(ip);
+                *n += ip.GetProtocol() == 17 ? 1 : 0;
+            },
+            &originUdp));
+    Ptr<Socket> s = Socket::CreateSocket(bed.inside.Get(0), UdpSocketFactory::GetTypeId());
+    s->Bind();
+    const Ipv4Address origin = bed.originIp;
+    Simulator::Schedule(Seconds(1),
+                        [s, origin]()
+                        {
+                            s->SendTo(Create<Packet>(100), 0, InetSocketAddress(origin, 5000));
+                            s->SendTo(Create<Packet>(100), 0, InetSocketAddress(origin, 5001));
+                        });
+    Ptr<Firewall> fw = bed.fw;
+    bed.Run(Seconds(3));
+    ASSERT_EQ(icmp.size(), 1u);
+    EXPECT_EQ(icmp[0], std::make_pair(uint8_t(3), uint8_t(3)));
+    EXPECT_EQ(fw->GetRuleHits(0), 1u);
+    EXPECT_EQ(fw->GetCounters().rejected, 1u);
+    EXPECT_EQ(originUdp, 1u); // the datagram to port 5001 passed (default allow out)
+}
+
 // A rule that cannot match anything is refused with its problem named.
 TEST(Firewall, BadRuleIsRefused)
 {
