@@ -159,6 +159,26 @@ TEST(TransparentInterception, PortEightyGoesToTheProxy)
     EXPECT_GT(ti->GetCounters().toClient, 0u);
 }
 
+// With checksums on, the rewritten segments carry valid TCP checksums both ways (ns-3's TCP
+// drops a segment whose checksum fails, and the fetches would not complete).
+TEST(TransparentInterception, ChecksumsStayValid)
+{
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
+    InterceptBed bed;
+    bed.AddClient(80, 2);
+    Ptr<TransparentInterceptor> ti = bed.interceptor;
+    bed.Run();
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(false));
+    ASSERT_EQ(bed.records.size(), 2u);
+    for (const auto& r : bed.records)
+    {
+        EXPECT_FALSE(r.failed) << r.error;
+    }
+    EXPECT_EQ(bed.xcache, (std::vector<std::string>{"MISS", "HIT"}));
+    EXPECT_EQ(bed.originRequests.size(), 1u);
+    EXPECT_EQ(ti->GetCounters().connections, 1u);
+}
+
 // Port 8080 passes the router untouched: the origin answers the client itself.
 TEST(TransparentInterception, OtherPortsPass)
 {
