@@ -35,6 +35,8 @@ RULES = {
     "helper/depot": ["model/depot", "helper/endpoints"],
     "helper/faults": ["model/depot"],  # a crashed depot node fails through its DepotStandby
     "helper/placement": ["model/placement", "helper/scenario", "helper/proxy"],
+    "model/edge": ["model/ns3-ext"],
+    "helper/edge": ["model/edge"],
 }
 MAX_LINES = 600
 # ns-3 APIs of 3.37 that later releases removed -> what to use instead (see web-proxy-compat.h).

@@ -5,13 +5,13 @@
 #define DEPOT_SESSION_KEEPER_H
 
 #include "depot-session-table.h"
-#include "tcp-state-tracker.h"
 
 #include "ns3/depot-proxy.h"
 #include "ns3/depot-scheduler.h"
 #include "ns3/event-id.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/nstime.h"
+#include "ns3/tcp-state-tracker.h"
 #include "ns3/traced-callback.h"
 
 #include <array>

@@ -4,7 +4,7 @@
 #ifndef DEPOT_SESSION_TABLE_H
 #define DEPOT_SESSION_TABLE_H
 
-#include "tcp-state-tracker.h"
+#include "ns3/tcp-state-tracker.h"
 
 #include <boost/intrusive/list.hpp>
 #include <boost/intrusive/unordered_set.hpp>

@@ -10,7 +10,6 @@
 #include "depot-session-keeper.h"
 #include "depot-session-table.h"
 #include "depot-switch.h"
-#include "tcp-state-tracker.h"
 
 #include "ns3/application.h"
 #include "ns3/depot-proxy.h"
@@ -18,6 +17,7 @@
 #include "ns3/ipv4-address.h"
 #include "ns3/nstime.h"
 #include "ns3/packet-hook-routing.h"
+#include "ns3/tcp-state-tracker.h"
 #include "ns3/traced-callback.h"
 
 #include <set>

@@ -70,6 +70,13 @@ ConnectionCache::GetTypeId()
                             TimeValue(Seconds(30)),
                             MakeTimeAccessor(&ConnectionCache::m_socksTimeout),
                             MakeTimeChecker(Seconds(0)))
+              .AddAttribute("Intercepting",
+                            "Intercepting (transparent) forward proxy: an origin-form request "
+                            "goes to the host of its Host field, resolved as an absolute URI's "
+                            "host would be (Squid's intercept mode). Ignored when Origin is set.",
+                            BooleanValue(false),
+                            MakeBooleanAccessor(&ConnectionCache::m_intercepting),
+                            MakeBooleanChecker())
               .AddAttribute("ClientPersistent",
                             "Keep persistent connections with clients that ask for them.",
                             BooleanValue(true),
@@ -394,7 +401,7 @@ ConnectionCache::StartApplication()
     s.socksPassword = m_socksPassword;
     s.socksTimeout = m_socksTimeout;
     m_pool.Setup(GetNode(), s);
-    m_router.Configure(m_origin, m_parent);
+    m_router.Configure(m_origin, m_parent, m_intercepting);
     m_rewriter.SetVia(m_via);
     m_cpu.SetWorkers(m_workers);
     m_cpu.SetQueueLimit(m_queueLimit);

@@ -222,6 +222,7 @@ class ConnectionCache : public Application
     std::string m_socksUsername;
     std::string m_socksPassword;
     Time m_socksTimeout;
+    bool m_intercepting;
     bool m_clientPersistent;
     bool m_serverPersistent;
     Time m_clientIdleTimeout;

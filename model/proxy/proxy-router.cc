@@ -13,10 +13,11 @@ namespace ns3
 namespace http = boost::beast::http;
 
 void
-ProxyRouter::Configure(const Address& origin, const Address& parent)
+ProxyRouter::Configure(const Address& origin, const Address& parent, bool intercepting)
 {
     m_origin = origin;
     m_parent = parent;
+    m_intercepting = intercepting;
 }
 
 void
@@ -54,9 +55,11 @@ ProxyRouter::Decide(const HttpRequestHeader& request, Route& route) const
     }
     std::string hostPort
         = target->absolute ? target->host : std::string(request[http::field::host]);
-    if (!target->absolute && m_origin.IsInvalid())
+    const bool byHost = !target->absolute && m_origin.IsInvalid();
+    if (byHost && (!m_intercepting || hostPort.empty()))
     {
-        // A forward proxy needs the absolute URI to know where to go.
+        // A forward proxy needs the absolute URI to know where to go; an intercepting one
+        // takes the Host field (the client believes it talks to the origin).
         return MALFORMED;
     }
     route.host = hostPort.substr(0, hostPort.find(':'));
@@ -66,7 +69,7 @@ ProxyRouter::Decide(const HttpRequestHeader& request, Route& route) const
     {
         route.server = m_parent;
     }
-    else if (!target->absolute)
+    else if (!target->absolute && !byHost)
     {
         route.server = m_origin;
     }

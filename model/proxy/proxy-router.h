@@ -17,7 +17,7 @@ namespace ns3
  * \ingroup web-proxy
  * Where a ConnectionCache sends a request ([PROXIM] §IV.C): to the parent proxy when there
  * is one, to the reverse proxy's origin for an origin-form target, else to the host of the
- * absolute URI, resolved by name.
+ * absolute URI (or, when intercepting, of the Host field), resolved by name.
  */
 class ProxyRouter
 {
@@ -46,8 +46,10 @@ class ProxyRouter
      * \brief Set the upstream configuration (the proxy's Origin and Parent attributes).
      * \param origin reverse proxy origin; invalid: a forward proxy
      * \param parent parent proxy; invalid: go to the origin servers
+     * \param intercepting a forward proxy routes origin-form targets by their Host field
+     *        (transparent interception); ignored with an origin
      */
-    void Configure(const Address& origin, const Address& parent);
+    void Configure(const Address& origin, const Address& parent, bool intercepting = false);
 
     /**
      * \brief Set how host names are resolved. Without one, only dotted-quad hosts resolve.
@@ -71,9 +73,10 @@ class ProxyRouter
     Address Resolve(const std::string& host) const;
 
   private:
-    Address m_origin;    //!< reverse proxy origin
-    Address m_parent;    //!< parent proxy
-    Resolver m_resolver; //!< name resolution
+    Address m_origin;           //!< reverse proxy origin
+    Address m_parent;           //!< parent proxy
+    bool m_intercepting{false}; //!< origin-form targets go to their Host
+    Resolver m_resolver;        //!< name resolution
 };
 
 } // namespace ns3
