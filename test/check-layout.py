@@ -20,7 +20,8 @@ RULES = {
     "model/http": ["model/ns3-ext"],
     "model/workload": ["model/http"],  # the HTTP date format of Squid logs
     "model/cache": ["model/workload"],
-    "model/endpoints": ["model/http", "model/workload"],
+    "model/dns": ["model/ns3-ext"],
+    "model/endpoints": ["model/http", "model/workload", "model/dns"],
     "model/proxy": ["model/http", "model/cache"],
     "model/depot/schedulers": ["model/ns3-ext"],
     "model/depot": ["model/depot/schedulers", "model/http", "model/proxy"],
@@ -31,6 +32,7 @@ RULES = {
     "helper/depot": ["model/depot", "helper/endpoints"],
     "helper/faults": ["model/depot"],  # a crashed depot node fails through its DepotStandby
     "helper/placement": ["model/placement", "helper/scenario", "helper/proxy"],
+    "helper/dns": ["model/dns"],
 }
 MAX_LINES = 600
 # Files over MAX_LINES today; the list may only shrink.

@@ -21,7 +21,7 @@ namespace
 
 /// The folders of test/ that hold GoogleTest cases, one ns-3 suite each.
 const char* const SUBSYSTEMS[]
-    = {"http", "workload", "cache", "endpoints", "scenario", "proxy", "depot", "placement"};
+    = {"http", "workload", "cache", "endpoints", "scenario", "proxy", "depot", "placement", "dns"};
 
 /// Runs one GoogleTest case (by its full name) and fails when it fails.
 class GoogleTestCase : public TestCase
@@ -37,7 +37,8 @@ class GoogleTestCase : public TestCase
     /**
      * ns-3 test names may not contain '/', which parameterized GoogleTest names do.
      * \param name full GoogleTest name
-     * eturn the name with ':' for '/'
+     *
+eturn the name with ':' for '/'
      */
     static std::string DisplayName(std::string name)
     {
