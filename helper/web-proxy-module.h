@@ -9,6 +9,8 @@
  * HTTP clients, origin servers, caching proxies and L4 depots at packet level.
  */
 
+#include "ns3/address-plan-error.h"
+#include "ns3/address-plan.h"
 #include "ns3/application-streams.h"
 #include "ns3/attribute-choice.h"
 #include "ns3/backbone-graph.h"
@@ -30,6 +32,11 @@
 #include "ns3/destination-hash-scheduler.h"
 #include "ns3/direct-node-table.h"
 #include "ns3/distance-matrix.h"
+#include "ns3/dns-alias-server-helper.h"
+#include "ns3/dns-alias-server.h"
+#include "ns3/dns-cache.h"
+#include "ns3/dns-message.h"
+#include "ns3/dns-resolver.h"
 #include "ns3/edge-list-backbone-reader.h"
 #include "ns3/exact-placement.h"
 #include "ns3/fast-demux-tcp-l4-protocol.h"

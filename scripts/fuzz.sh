@@ -23,7 +23,7 @@ case "$limit" in
     *) budget=(-max_total_time="$limit") ;;
 esac
 dir=build-fuzz
-targets=(${WEB_PROXY_FUZZ_TARGETS:-http-parser squid-log csv-trace trace-statistics icp-header socks5-message})
+targets=(${WEB_PROXY_FUZZ_TARGETS:-http-parser squid-log csv-trace trace-statistics icp-header socks5-message dns-message})
 
 generator=()
 if command -v ninja >/dev/null; then

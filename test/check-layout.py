@@ -22,7 +22,8 @@ RULES = {
     "model/http": ["model/ns3-ext"],
     "model/workload": ["model/http"],  # the HTTP date format of Squid logs
     "model/cache": ["model/workload"],
-    "model/endpoints": ["model/http", "model/workload"],
+    "model/dns": ["model/ns3-ext"],
+    "model/endpoints": ["model/http", "model/workload", "model/dns"],
     "model/socks": ["model/http"],  # IdleTimer; TcpSocketInternals through it
     "model/proxy": ["model/http", "model/cache", "model/socks"],
     "model/depot/schedulers": ["model/ns3-ext"],
@@ -37,6 +38,7 @@ RULES = {
     "helper/placement": ["model/placement", "helper/scenario", "helper/proxy"],
     "model/edge": ["model/ns3-ext"],
     "helper/edge": ["model/edge"],
+    "helper/dns": ["model/dns"],
 }
 MAX_LINES = 600
 # ns-3 APIs of 3.37 that later releases removed -> what to use instead (see web-proxy-compat.h).

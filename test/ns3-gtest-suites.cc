@@ -29,7 +29,8 @@ const char* const SUBSYSTEMS[] = {"http",
                                   "depot",
                                   "placement",
                                   "socks",
-                                  "edge"};
+                                  "edge",
+                                  "dns"};
 
 /// Runs one GoogleTest case (by its full name) and fails when it fails.
 class GoogleTestCase : public TestCase

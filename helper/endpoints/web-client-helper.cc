@@ -5,6 +5,8 @@
 
 #include "ns3/abort.h"
 #include "ns3/application-streams.h"
+#include "ns3/dns-resolver.h"
+#include "ns3/pointer.h"
 #include "ns3/request-source.h"
 #include "ns3/web-client.h"
 
@@ -29,6 +31,22 @@ WebClientHelper::SetProxy(const Address& proxy)
 }
 
 void
+WebClientHelper::SetResolver(Ipv4Address server)
+{
+    m_resolver.SetTypeId(DnsResolver::GetTypeId());
+    m_resolver.Set("Server", Ipv4AddressValue(server));
+}
+
+void
+WebClientHelper::SetResolverAttribute(const std::string& name, const AttributeValue& value)
+{
+    NS_ABORT_MSG_IF(!m_resolver.IsTypeIdSet(),
+                    "WebClientHelper::SetResolverAttribute(" << name
+                                                             << "): call SetResolver first");
+    m_resolver.Set(name, value);
+}
+
+void
 WebClientHelper::SetSourceFactory(SourceFactory factory)
 {
     m_sourceFactory = std::move(factory);
@@ -39,6 +57,10 @@ WebClientHelper::Install(Ptr<Node> node, Ptr<RequestSource> source) const
 {
     Ptr<WebClient> app = m_factory.Create<WebClient>();
     app->SetRequestSource(source);
+    if (m_resolver.IsTypeIdSet())
+    {
+        app->SetAttribute("Resolver", PointerValue(m_resolver.Create<DnsResolver>()));
+    }
     node->AddApplication(app);
     return ApplicationContainer(app);
 }

@@ -7,6 +7,7 @@
 #include "ns3/address.h"
 #include "ns3/application-container.h"
 #include "ns3/attribute.h"
+#include "ns3/ipv4-address.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
 
@@ -44,6 +45,21 @@ class WebClientHelper
     void SetProxy(const Address& proxy);
 
     /**
+     * Give each client its own DnsResolver asking this server: requests' host names are then
+     * resolved before connecting (see WebClient).
+     * \param server address of the DNS server (e.g. a DnsAliasServer)
+     */
+    void SetResolver(Ipv4Address server);
+
+    /**
+     * Set an attribute of the clients' resolvers (Timeout, Attempts, CacheSize, ...);
+     * needs SetResolver.
+     * \param name attribute name
+     * \param value attribute value
+     */
+    void SetResolverAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
      * Give each client a source made by this function (called once per client, in order).
      * \param factory the function
      */
@@ -75,6 +91,7 @@ class WebClientHelper
   private:
     ObjectFactory m_factory;
     SourceFactory m_sourceFactory;
+    ObjectFactory m_resolver; //!< no TypeId: no resolver
 };
 
 } // namespace ns3

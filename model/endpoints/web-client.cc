@@ -4,12 +4,15 @@
 #include "web-client.h"
 
 #include "ns3/boolean.h"
+#include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/trace-source-accessor.h"
 #include "ns3/uinteger.h"
+
+#include <sstream>
 
 namespace ns3
 {
@@ -38,6 +41,12 @@ WebClient::GetTypeId()
                             AddressValue(),
                             MakeAddressAccessor(&WebClient::m_proxy),
                             MakeAddressChecker())
+              .AddAttribute("Resolver",
+                            "Resolves the host names of requests (DnsResolver, one per "
+                            "client). Unset: connect to the request's server address.",
+                            PointerValue(),
+                            MakePointerAccessor(&WebClient::m_resolver),
+                            MakePointerChecker<DnsResolver>())
               .AddAttribute("HttpVersion",
                             "HTTP version of requests: 10 (HTTP/1.0) or 11 (HTTP/1.1).",
                             UintegerValue(11),
@@ -156,55 +165,14 @@ WebClient::DoDispose()
     m_pending.Clear();
     m_waiting.Clear();
     m_source = nullptr;
+    m_resolver = nullptr; // its timers and socket go with it
     Application::DoDispose();
-}
-
-void
-WebClient::SetRequestSource(Ptr<RequestSource> source)
-{
-    m_source = source;
-}
-
-Ptr<RequestSource>
-WebClient::GetRequestSource() const
-{
-    return m_source;
 }
 
 int64_t
 WebClient::AssignStreams(int64_t stream)
 {
     return m_source ? m_source->AssignStreams(stream) : 0;
-}
-
-const WebClientCounters&
-WebClient::GetCounters() const
-{
-    return m_counters;
-}
-
-uint64_t
-WebClient::GetCompletedCount() const
-{
-    return m_counters.completed;
-}
-
-uint64_t
-WebClient::GetConnectionCount() const
-{
-    return m_counters.connections;
-}
-
-uint64_t
-WebClient::GetConnectRetryCount() const
-{
-    return m_counters.connectRetries;
-}
-
-uint64_t
-WebClient::GetConnectTimeoutCount() const
-{
-    return m_counters.connectTimeouts;
 }
 
 void
@@ -272,11 +240,41 @@ WebClient::Issue(WebRequest request)
     {
         p->abortEvent = Simulator::Schedule(*p->request.abortAfter, &WebClient::Abort, this, p);
     }
+    if (m_resolver && m_proxy.IsInvalid())
+    {
+        const uint64_t id = p->record.id;
+        m_resolver->ResolveHost(GetNode(),
+                                p->request.host,
+                                p->request.server,
+                                [this, p, id](const Address& a, const std::string& e)
+                                { Resolved(p, id, a, e); });
+        return;
+    }
     if (p->peer.IsInvalid())
     {
         Fail(p, "no server address");
         return;
     }
+    Dispatch(p);
+}
+
+void
+WebClient::Resolved(Pending* p, uint64_t id, const Address& peer, const std::string& error)
+{
+    if (!m_pending.Contains(p) || p->record.id != id)
+    {
+        return; // the request ended meanwhile (user abort, stop)
+    }
+    if (peer.IsInvalid())
+    {
+        Fail(p, "DNS: " + error);
+        return;
+    }
+    p->peer = peer;
+    std::ostringstream os;
+    os << InetSocketAddress::ConvertFrom(peer).GetIpv4() << ':'
+       << InetSocketAddress::ConvertFrom(peer).GetPort();
+    p->record.peer = os.str();
     Dispatch(p);
 }
 

@@ -12,6 +12,7 @@
 #include "web-client-counters.h"
 
 #include "ns3/application.h"
+#include "ns3/dns-resolver.h"
 #include "ns3/event-id.h"
 #include "ns3/http-connection.h"
 #include "ns3/idle-timer.h"
@@ -41,6 +42,11 @@ namespace ns3
  *
  * A request whose peer sends nothing for ResponseTimeout after the request or the last
  * response byte fails (the connection is reset), so that every request ends.
+ *
+ * With a Resolver (and no Proxy), the host name of each request (not an IPv4 literal) is
+ * resolved before the client connects, to the port of the request's server address (80 if
+ * it has none); the resolution time counts in the request's wait. A name that cannot be
+ * resolved fails the request ("DNS: <reason>"). Each client needs its own resolver.
  *
  * Every request ends in a RequestRecord (RequestComplete trace) with its latency broken
  * down as in [PROXIM]: completed (a 1xx-3xx response received whole), aborted by the user,
@@ -107,6 +113,10 @@ class WebClient : public Application
 
     void IssueNext();
     void Issue(WebRequest request);
+    /// Find the address of the request's host, then dispatch it (or fail it).
+    void Resolve(Pending* p);
+    /// The request's host was resolved (peer valid) or not (error); id: the request's.
+    void Resolved(Pending* p, uint64_t id, const Address& peer, const std::string& error);
     void Dispatch(Pending* p);
     void Open(Pending* p);
     void HandleConnected(Ptr<Socket> socket);
@@ -134,6 +144,7 @@ class WebClient : public Application
 
     Ptr<RequestSource> m_source;
     Address m_proxy;
+    Ptr<DnsResolver> m_resolver;
     uint32_t m_httpVersion;
     bool m_persistent;
     uint32_t m_maxPerServer;
@@ -164,6 +175,50 @@ class WebClient : public Application
     TracedCallback<const Address&> m_connectRetryTrace;
     TracedCallback<const Address&> m_connectTimeoutTrace;
 };
+
+// The accessors are defined here to keep web-client.cc within the 600 lines of a model file.
+
+inline void
+WebClient::SetRequestSource(Ptr<RequestSource> source)
+{
+    m_source = source;
+}
+
+inline Ptr<RequestSource>
+WebClient::GetRequestSource() const
+{
+    return m_source;
+}
+
+inline const WebClientCounters&
+WebClient::GetCounters() const
+{
+    return m_counters;
+}
+
+inline uint64_t
+WebClient::GetCompletedCount() const
+{
+    return m_counters.completed;
+}
+
+inline uint64_t
+WebClient::GetConnectionCount() const
+{
+    return m_counters.connections;
+}
+
+inline uint64_t
+WebClient::GetConnectRetryCount() const
+{
+    return m_counters.connectRetries;
+}
+
+inline uint64_t
+WebClient::GetConnectTimeoutCount() const
+{
+    return m_counters.connectTimeouts;
+}
 
 } // namespace ns3
 

@@ -1,0 +1,104 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef ADDRESS_PLAN_H
+#define ADDRESS_PLAN_H
+
+#include "address-plan-error.h"
+
+#include "ns3/ipv4-address-helper.h"
+#include "ns3/ipv4-address.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup web-proxy
+ * The IPv4 address plan of a scenario: named pools (e.g. "backbone" 10.0.0.0/16 for /30
+ * links, "pop" 10.1.0.0/16 for /24 LANs, "farm" 10.2.0.0/16 for server farms) from which
+ * named blocks of a requested prefix length are handed out, first fit from the bottom of
+ * the pool and aligned to their size, so that no two blocks overlap. Blocks may also be
+ * reserved at a given address (in a pool or outside every pool); a reservation overlapping a
+ * block already in the plan, or a pool overlapping another pool, is an AddressPlanError
+ * (OVERLAP) naming both. Names are unique across pools and blocks.
+ *
+ * Print gives the plan as text, for the manual or a run's log. Allocation is first fit over
+ * the blocks of the plan, O(blocks) per step: plans of thousands of blocks.
+ */
+class AddressPlan
+{
+  public:
+    /// One block of the plan.
+    struct Block
+    {
+        std::string name;     //!< unique name
+        std::string pool;     //!< pool it came from; empty for a reservation outside pools
+        Ipv4Address network;  //!< network address
+        uint32_t prefix{0};   //!< prefix length
+        bool reserved{false}; //!< reserved at a given address rather than allocated
+
+        /// \return the mask
+        Ipv4Mask GetMask() const;
+        /// \return addresses in the block (2^(32 - prefix))
+        uint64_t GetSize() const;
+        /// \return "10.0.0.0/30"
+        std::string ToString() const;
+        /// \return a helper assigning the block's addresses from its first host address
+        Ipv4AddressHelper MakeHelper() const;
+    };
+
+    /**
+     * \brief Add a pool.
+     * \param name unique name
+     * \param network its network address (no host bits)
+     * \param prefix its prefix length
+     */
+    void AddPool(const std::string& name, Ipv4Address network, uint32_t prefix);
+
+    /**
+     * \brief Hand out the lowest free block of a size in a pool.
+     * \param pool the pool's name
+     * \param name the block's unique name
+     * \param prefix its prefix length (not shorter than the pool's)
+     * \return the block
+     */
+    Block Allocate(const std::string& pool, const std::string& name, uint32_t prefix);
+
+    /**
+     * \brief Reserve a block at a given address.
+     * \param name the block's unique name
+     * \param network its network address (no host bits)
+     * \param prefix its prefix length
+     * \return the block
+     */
+    Block Reserve(const std::string& name, Ipv4Address network, uint32_t prefix);
+
+    /**
+     * \param name a block's name
+     * \return the block (AddressPlanError UNKNOWN_NAME if there is none)
+     */
+    const Block& Get(const std::string& name) const;
+
+    /// \return the blocks, by network address
+    std::vector<Block> GetBlocks() const;
+
+    /// \return the plan as text: the pools with their use, then every block by address
+    std::string Print() const;
+
+  private:
+    /// \return the block overlapping [first, first + size), or nullptr
+    const Block* FindOverlap(const std::vector<Block>& in, uint32_t first, uint64_t size) const;
+    /// Check that a name is new and a network has no host bits.
+    void CheckNew(const std::string& name, Ipv4Address network, uint32_t prefix) const;
+
+    std::vector<Block> m_pools;  //!< pools, as blocks
+    std::vector<Block> m_blocks; //!< blocks, in the order handed out
+};
+
+} // namespace ns3
+
+#endif // ADDRESS_PLAN_H
