@@ -303,6 +303,11 @@ SyntheticWorkload::Build()
     const std::vector<double> weight
         = m_catalogue.BuildObjects(m_requests, m_response.GetUrlKindShares(d), d);
     m_response.AssignAbortProbabilities(weight, m_catalogue);
+    if (m_users.GetParameters().pages)
+    {
+        m_catalogue.BuildServerIndex();
+        m_pageServer.assign(m_users.GetParameters().users, NO_PAGE);
+    }
     m_users.Start();
     m_built = true;
 }
@@ -331,6 +336,35 @@ SyntheticWorkload::BuildServers()
     m_catalogue.BuildServers();
 }
 
+uint64_t
+SyntheticWorkload::DrawPageObject(uint32_t user, bool& embedded)
+{
+    embedded = false;
+    const UserBehaviour::Parameters& users = m_users.GetParameters();
+    if (!users.pages)
+    {
+        return m_catalogue.DrawObject();
+    }
+    // A base draws its server through DrawObject and its same-server embedded objects are
+    // drawn by popularity within that server: each object keeps its share of the requests,
+    // and so do the request-weighted properties the presets are calibrated on. The page
+    // draws continue the universe variable's stream, idle once the universe is built, so
+    // that the streams are numbered as without pages. A user whose page began before the
+    // trace (WarmUp) starts with a base.
+    if (m_users.LastStartsPage() || m_pageServer[user] == NO_PAGE)
+    {
+        const uint64_t id = m_catalogue.DrawObject();
+        m_pageServer[user] = m_catalogue.GetEntry(id).server;
+        return id;
+    }
+    embedded = true;
+    if (m_universeRng->GetValue() < users.otherServer)
+    {
+        return m_catalogue.DrawObject();
+    }
+    return m_catalogue.DrawOnServer(m_pageServer[user], m_universeRng->GetValue());
+}
+
 bool
 SyntheticWorkload::Next(TraceRecord& out)
 {
@@ -341,7 +375,7 @@ SyntheticWorkload::Next(TraceRecord& out)
     Build();
 
     const auto [now, user] = m_users.NextRequest();
-    const uint64_t id = m_catalogue.DrawObject();
+    const uint64_t id = DrawPageObject(user, out.embedded);
     CatalogueEntry& o = m_catalogue.GetEntry(id);
     m_response.Draw(o, now, out);
     SetNanoSeconds(out.time, int64_t(std::llround(now * 1e9)));
