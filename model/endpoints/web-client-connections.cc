@@ -5,8 +5,6 @@
 // apart so that web-client.cc stays within the module's file size.
 #include "web-client.h"
 
-#include <algorithm>
-
 namespace ns3
 {
 
@@ -34,10 +32,12 @@ WebClient::MakeRoom()
 bool
 WebClient::MayConnect(const Address& peer) const
 {
-    return std::count_if(m_conns.begin(),
-                         m_conns.end(),
-                         [&peer](const Connection* c) { return c->peer == peer; })
-         < m_maxPerServer;
+    uint32_t open = 0;
+    for (const Connection* c : m_conns)
+    {
+        open += c->peer == peer;
+    }
+    return open < m_maxPerServer;
 }
 
 void

@@ -188,6 +188,10 @@ class SyntheticWorkload : public Object
 
     /// m_pageServer of a user with no page yet.
     static constexpr uint32_t NO_PAGE = std::numeric_limits<uint32_t>::max();
+    /// Draws of an embedded object before one already in the page is taken.
+    static constexpr int MAX_PAGE_DRAWS = 8;
+    /// Objects of a page remembered for that (the pages' bound is 100; the rest may repeat).
+    static constexpr size_t MAX_PAGE_MEMORY = 32;
 
     uint64_t m_requests; //!< records to produce (0: unlimited)
 
@@ -209,6 +213,7 @@ class SyntheticWorkload : public Object
     uint64_t m_generated{0};            //!< records produced
     uint64_t m_lastObject{0};           //!< object of the last record
     std::vector<uint32_t> m_pageServer; //!< Pages: per user, the server of its page's base
+    std::vector<std::vector<uint64_t>> m_pageObjects; //!< Pages: per user, its page's objects
 };
 
 } // namespace ns3
