@@ -95,7 +95,14 @@ TEST_F(PageClient, EmbeddedRequestsAreIssuedOnlyAfterTheBaseResponse)
                 ++before;
             }
         }
-        EXPECT_EQ(before, embedded ? 0u : 3u) << "embedded=" << embedded;
+        if (embedded)
+        {
+            EXPECT_EQ(before, 0u);
+        }
+        else
+        {
+            EXPECT_GE(before, 3u) << "the three other slots start at once";
+        }
     }
 }
 
