@@ -516,6 +516,8 @@ HashTrace(const std::string& preset, uint64_t requests)
     RngSeedManager::SetSeed(1);
     RngSeedManager::SetRun(1);
     Ptr<SyntheticWorkload> w = MakeWorkload(preset, requests, 0);
+    // Pinned before pages existed; Pages=false gives the same sequence.
+    w->SetAttribute("Pages", BooleanValue(false));
     TraceHash h;
     TraceRecord r;
     uint64_t n = 0;
