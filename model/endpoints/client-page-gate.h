@@ -28,9 +28,8 @@ class ClientPageGate
     enum class Base
     {
         PENDING,   //!< under way: its embedded requests wait
-        COMPLETED, //!< completed (or no base yet): they are issued
-        FAILED,    //!< failed: they fail
-        ABORTED,   //!< aborted by the user: they are aborted
+        COMPLETED, //!< ended without failing (or no base yet): they are issued
+        FAILED,    //!< failed: they fail (a base the user aborted counts as COMPLETED)
     };
 
     /**

@@ -245,11 +245,6 @@ WebClient::Start(WebRequest request, ClientPageGate::Base base)
         Fail(p, "page base failed"); // the browser never learnt of it
         return;
     }
-    if (base == ClientPageGate::Base::ABORTED)
-    {
-        Abort(p); // the user left the page
-        return;
-    }
     if (p->request.abortAfter)
     {
         p->abortEvent = Simulator::Schedule(*p->request.abortAfter, &WebClient::Abort, this, p);
@@ -513,9 +508,9 @@ WebClient::Finish(Pending* p)
     m_completeTrace(p->record);
     const uint64_t id = p->record.id;
     using Base = ClientPageGate::Base;
-    const Base outcome = p->record.failed  ? Base::FAILED
-                       : p->record.aborted ? Base::ABORTED
-                                           : Base::COMPLETED;
+    // A user abort of the base still releases its embedded requests: the trace's abort is the
+    // user's on that object, and the part of the body that arrived named them.
+    const Base outcome = p->record.failed ? Base::FAILED : Base::COMPLETED;
     m_pending.Erase(p);
     IssueNext();
     for (WebRequest& r : m_pages.Ended(id, outcome))

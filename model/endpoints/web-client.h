@@ -44,8 +44,8 @@ namespace ns3
  *
  * Pages: a request marked embedded is issued only once its page's base (the last request
  * not marked embedded) has ended, as a browser learns of the embedded objects from the base's
- * body. If the base failed or was aborted, its embedded requests end the same way at once
- * (failed "page base failed", or aborted), so that every request still ends.
+ * body. If the base failed, its embedded requests fail at once ("page base failed") without
+ * being sent, so that every request still ends; a base the user aborted releases them.
  *
  * A request whose peer sends nothing for ResponseTimeout after the request or the last
  * response byte fails (the connection is reset), so that every request ends.
