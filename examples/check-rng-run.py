@@ -14,9 +14,9 @@ import sys
 
 ARGS = {
     "web-client-server": ["--dialup=1", "--lan=2", "--requests=4"],
-    "proxim": ["--modems=3", "--duration=60s", "--drain=30s", "--experiments=latency",
+    "proxim": ["--modems=3", "--duration=300s", "--drain=30s", "--experiments=latency",
                "--only=data", "--plot=false"],
-    "population-direct": ["--modems=3", "--duration=60s", "--plot=false", "--flowmon=false"],
+    "population-direct": ["--modems=3", "--duration=300s", "--plot=false", "--flowmon=false"],
     "workload-stats": ["--preset=modem", "--requests=2000"],
     "cache-sim": ["--preset=modem", "--requests=2000", "--policy=LRU,GDSF", "--sizes=1MB"],
 }

@@ -440,7 +440,8 @@ main(int argc, char* argv[])
     csv << "config,experiment,requests,failed,mean,median,hit_ratio,byte_hit_ratio,uplink_bytes,"
            "provider_bytes,client_aborts_seen_by_proxy,aborts_continued,aborts_while_downloading,"
            "bytes_read_after_abort,bytes_unread_at_abort,client_body_bytes,aborted_requests,"
-           "max_client_conns,max_server_conns,pct_new_client_conn,pct_new_server_conn,wall\n";
+           "max_client_conns,max_server_conns,pct_new_client_conn,pct_new_server_conn,wall,"
+           "requests_per_server_conn\n";
     for (const auto& cfg : configs)
     {
         std::cout << "running " << cfg.name << "..." << std::flush;
@@ -457,7 +458,7 @@ main(int argc, char* argv[])
             << ',' << r["bytesAfterAbort"] << ',' << r["bytesUnreadAtAbort"] << ','
             << r["clientBody"] << ',' << r["aborted"] << ',' << r["maxClientConns"] << ','
             << r["maxServerConns"] << ',' << r["pctNewClientConn"] << ',' << r["pctNewServerConn"]
-            << ',' << r["wall"] << '\n';
+            << ',' << r["wall"] << ',' << r["requestsPerServerConn"] << '\n';
     }
 
     std::cout << std::left;

@@ -64,6 +64,7 @@ WebStoneHelper::Install(Ptr<Node> node, Ptr<Result> result) const
     WebClientHelper client = m_client;
     client.SetAttribute("MaxOutstanding", UintegerValue(m_connections));
     client.SetAttribute("MaxConnectionsPerServer", UintegerValue(m_connections));
+    client.SetAttribute("MaxConnections", UintegerValue(m_connections)); // not a browser's 4
     ApplicationContainer apps = client.Install(node, source);
     apps.Get(0)->TraceConnectWithoutContext(
         "RequestComplete",

@@ -98,6 +98,7 @@ IspScenarioHelper::Build(const Settings& settings)
         w->SetAttribute("Users", UintegerValue(s.users));
         w->SetAttribute("Requests", UintegerValue(requests));
         w->SetAttribute("Objects", UintegerValue(objects));
+        w->SetAttribute("Pages", BooleanValue(s.pages));
         w->AssignStreams(s.stream);
         return w;
     };

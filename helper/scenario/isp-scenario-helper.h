@@ -46,6 +46,7 @@ class IspScenarioHelper
         Time duration{Seconds(3600)};    //!< trace time to generate
         uint32_t rttClasses{6};          //!< RTT classes of origin servers
         uint32_t maxOutstanding{4};      //!< requests in flight per client
+        bool pages{true};                //!< the workload's Pages
         bool staticRouting{true};        //!< the helpers' aggregated routes, else global
         std::string uplinkRate;          //!< access uplink rate; empty: T3 or T1
         std::string serverRate;          //!< origin send rate per connection; empty: no limit

@@ -26,6 +26,10 @@ IspScenarioOptions::Add(OptionChecker& o, IspScenarioHelper::Settings& s)
               Days(7));
     o.AddInteger("rttClasses", "RTT classes of origin servers", s.rttClasses, 1, 100);
     o.AddInteger("maxOutstanding", "Requests in flight per client", s.maxOutstanding, 1, 64);
+    o.AddFlag("pages",
+              "Workload pages (base and embedded objects, fetched as a browser does); "
+              "--pages=0: independent requests",
+              s.pages);
     o.AddTime("timeWait", "TCP TIME_WAIT (2 MSL), e.g. 60s", s.timeWait, MilliSeconds(1), Hours(1));
 }
 

@@ -33,6 +33,31 @@ ClientWaitQueue::Pop(const Address& peer)
     return next;
 }
 
+ClientRequest*
+ClientWaitQueue::PopFirst(const std::function<bool(const Address&)>& mayConnect)
+{
+    ClientRequest* best = PeekFirst(mayConnect);
+    if (best)
+    {
+        Pop(best->peer);
+    }
+    return best;
+}
+
+ClientRequest*
+ClientWaitQueue::PeekFirst(const std::function<bool(const Address&)>& mayConnect) const
+{
+    ClientRequest* best = nullptr;
+    for (const auto& [peer, q] : m_waiting)
+    {
+        if (!q.empty() && (!best || q.front()->record.id < best->record.id) && mayConnect(peer))
+        {
+            best = q.front();
+        }
+    }
+    return best;
+}
+
 void
 ClientWaitQueue::Remove(ClientRequest* p)
 {

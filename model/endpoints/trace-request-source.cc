@@ -82,6 +82,7 @@ TraceRequestSource::ToWebRequest(const TraceRecord& r, const Address& server, Ti
     w.server = server;
     w.issueTime = r.time + offset;
     w.persistent = r.persistent;
+    w.embedded = r.embedded;
     if (r.cookie)
     {
         // The value only has to be there: caches key their decision on the field's presence.

@@ -12,6 +12,7 @@
 #include "ns3/trace-source-accessor.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace ns3
@@ -62,6 +63,12 @@ WebClient::GetTypeId()
                             UintegerValue(4),
                             MakeUintegerAccessor(&WebClient::m_maxPerServer),
                             MakeUintegerChecker<uint32_t>(1))
+              .AddAttribute("MaxConnections",
+                            "Connections open at once in all (Netscape Navigator 3 and 4: 4); "
+                            "an idle persistent one is closed to make room. 0: no limit.",
+                            UintegerValue(4),
+                            MakeUintegerAccessor(&WebClient::m_maxConnections),
+                            MakeUintegerChecker<uint32_t>())
               .AddAttribute("MaxOutstanding",
                             "Requests in flight at once (1: one request after the other).",
                             UintegerValue(1),
@@ -164,15 +171,10 @@ WebClient::DoDispose()
     m_conns.Clear();
     m_pending.Clear();
     m_waiting.Clear();
+    m_pages.Clear();
     m_source = nullptr;
     m_resolver = nullptr; // its timers and socket go with it
     Application::DoDispose();
-}
-
-int64_t
-WebClient::AssignStreams(int64_t stream)
-{
-    return m_source ? m_source->AssignStreams(stream) : 0;
 }
 
 void
@@ -196,6 +198,7 @@ WebClient::StopApplication()
         e.Cancel();
     }
     m_issueEvents.clear();
+    m_pages.Clear(); // not issued yet, like the requests of the cancelled events
     while (!m_pending.IsEmpty())
     {
         Fail(m_pending.Front(), "application stopped");
@@ -228,6 +231,16 @@ WebClient::IssueNext()
 void
 WebClient::Issue(WebRequest request)
 {
+    ClientPageGate::Base base;
+    if (m_pages.Admit(request, m_nextId, base))
+    {
+        Start(std::move(request), base);
+    }
+}
+
+void
+WebClient::Start(WebRequest request, ClientPageGate::Base base)
+{
     Pending* p = m_pending.Add(std::make_unique<Pending>());
     p->request = std::move(request);
     p->peer = m_proxy.IsInvalid() ? p->request.server : m_proxy;
@@ -236,6 +249,11 @@ WebClient::Issue(WebRequest request)
     p->responseTimer.SetFunction([this, p]() { ResponseTimedOut(p); });
     NS_LOG_INFO("client " << p->record.node << " issues " << p->record.method << ' '
                           << p->record.url);
+    if (base == ClientPageGate::Base::FAILED)
+    {
+        Fail(p, "page base failed"); // the browser never learnt of it
+        return;
+    }
     if (p->request.abortAfter)
     {
         p->abortEvent = Simulator::Schedule(*p->request.abortAfter, &WebClient::Abort, this, p);
@@ -296,7 +314,7 @@ WebClient::Dispatch(Pending* p)
             return;
         }
     }
-    if (open < m_maxPerServer)
+    if (open < m_maxPerServer && MakeRoom())
     {
         Open(p);
     }
@@ -319,19 +337,6 @@ WebClient::Open(Pending* p)
     c->Connect(GetNode(),
                MakeCallback(&WebClient::HandleConnected, this),
                MakeCallback(&WebClient::HandleConnectFailed, this));
-}
-
-WebClient::Connection*
-WebClient::FindConnection(Ptr<Socket> socket)
-{
-    for (Connection* c : m_conns)
-    {
-        if (c->socket == socket)
-        {
-            return c;
-        }
-    }
-    return nullptr;
 }
 
 void
@@ -517,19 +522,6 @@ WebClient::Abort(Pending* p)
 }
 
 void
-WebClient::Drop(Connection* c, bool reset)
-{
-    c->Abort(reset);
-    Ptr<HttpConnection> keep = c->http; // the abort may run inside its callbacks
-    Address peer = c->peer;
-    m_conns.Erase(c);
-    if (Pending* next = m_waiting.Pop(peer))
-    {
-        Dispatch(next);
-    }
-}
-
-void
 WebClient::Fail(Pending* p, const std::string& error)
 {
     NS_LOG_INFO("request " << p->record.id << " failed: " << error);
@@ -553,43 +545,19 @@ WebClient::Finish(Pending* p)
     p->Finalize();
     m_counters.CountEnded(p->record);
     m_completeTrace(p->record);
+    const uint64_t id = p->record.id;
+    using Base = ClientPageGate::Base;
+    // A user abort of the base still releases its embedded requests: the trace's abort is the
+    // user's on that object, and the part of the body that arrived named them.
+    const Base outcome = p->record.failed ? Base::FAILED : Base::COMPLETED;
     m_pending.Erase(p);
     IssueNext();
-}
-
-void
-WebClient::Release(Connection* c)
-{
-    c->TakeRequest();
-    if (!c->IsReusable())
+    for (WebRequest& r : m_pages.Ended(id, outcome))
     {
-        CloseConnection(c);
-        return;
-    }
-    if (Pending* next = m_waiting.Pop(c->peer))
-    {
-        c->Reuse(next);
-        SendRequest(c, next);
-        return;
-    }
-    c->idleTimer.Start(m_idleTimeout);
-}
-
-void
-WebClient::CloseConnection(Connection* c)
-{
-    if (!m_conns.Contains(c))
-    {
-        return;
-    }
-    c->Shutdown();
-    Address peer = c->peer;
-    Ptr<HttpConnection> keep = c->http; // may be running one of its callbacks
-    m_conns.Erase(c);
-    // A connection slot to this peer is free: open one for the first waiting request.
-    if (Pending* next = m_running ? m_waiting.Pop(peer) : nullptr)
-    {
-        Dispatch(next);
+        if (m_running)
+        {
+            Start(std::move(r), outcome);
+        }
     }
 }
 

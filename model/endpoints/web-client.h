@@ -5,6 +5,7 @@
 #define WEB_CLIENT_H
 
 #include "client-connection.h"
+#include "client-page-gate.h"
 #include "client-request.h"
 #include "client-wait-queue.h"
 #include "request-record.h"
@@ -31,7 +32,9 @@ namespace ns3
  * origin servers or through an explicit proxy, keeping up to MaxOutstanding requests in
  * flight (each slot waits for its request to end, then the next request's think time).
  *
- * Connections: at most MaxConnectionsPerServer per server (or to the proxy); persistent
+ * Connections: at most MaxConnectionsPerServer per server (or to the proxy) and
+ * MaxConnections in all, as a browser's connection limit (an idle one is closed to make room,
+ * else the request waits); persistent
  * connections are reused when idle and closed after IdleTimeout; no pipelining, like the
  * browsers of the traces [PROXIM] studies. A request whose reused connection is closed by
  * the server before any response byte is retried once on a new connection.
@@ -39,6 +42,11 @@ namespace ns3
  * A failed connection attempt (no answer within ConnectTimeout, TCP's SYN retries exhausted,
  * or a RST) is repeated on a new connection up to ConnectAttempts times, as WebStone does
  * when a server refuses; sync then covers all attempts.
+ *
+ * Pages: a request marked embedded is issued only once its page's base (the last request
+ * not marked embedded) has ended, as a browser learns of the embedded objects from the base's
+ * body. If the base failed, its embedded requests fail at once ("page base failed") without
+ * being sent, so that every request still ends; a base the user aborted releases them.
  *
  * A request whose peer sends nothing for ResponseTimeout after the request or the last
  * response byte fails (the connection is reset), so that every request ends.
@@ -68,27 +76,51 @@ class WebClient : public Application
      * Set the request stream.
      * \param source the source
      */
-    void SetRequestSource(Ptr<RequestSource> source);
+    void SetRequestSource(Ptr<RequestSource> source)
+    {
+        m_source = source;
+    }
     /// \return the request stream
-    Ptr<RequestSource> GetRequestSource() const;
+    Ptr<RequestSource> GetRequestSource() const
+    {
+        return m_source;
+    }
 
     /**
      * Assign fixed random variable streams to the request source.
      * \param stream first stream index
      * \return streams used
      */
-    int64_t AssignStreams(int64_t stream);
+    int64_t AssignStreams(int64_t stream)
+    {
+        return m_source ? m_source->AssignStreams(stream) : 0;
+    }
 
     /// \return the counters: requests completed, failed, aborted, timed out; connections
-    const WebClientCounters& GetCounters() const;
+    const WebClientCounters& GetCounters() const
+    {
+        return m_counters;
+    }
     /// \return requests completed: a 1xx-3xx response received whole (not failed or aborted)
-    uint64_t GetCompletedCount() const;
+    uint64_t GetCompletedCount() const
+    {
+        return m_counters.completed;
+    }
     /// \return TCP connections opened
-    uint64_t GetConnectionCount() const;
+    uint64_t GetConnectionCount() const
+    {
+        return m_counters.connections;
+    }
     /// \return connection attempts repeated after a failed or timed-out one
-    uint64_t GetConnectRetryCount() const;
+    uint64_t GetConnectRetryCount() const
+    {
+        return m_counters.connectRetries;
+    }
     /// \return connection attempts given up after ConnectTimeout
-    uint64_t GetConnectTimeoutCount() const;
+    uint64_t GetConnectTimeoutCount() const
+    {
+        return m_counters.connectTimeouts;
+    }
 
     /// Signature of the RequestComplete trace.
     typedef void (*RequestCompleteCallback)(const RequestRecord& record);
@@ -117,6 +149,25 @@ class WebClient : public Application
     void Resolve(Pending* p);
     /// The request's host was resolved (peer valid) or not (error); id: the request's.
     void Resolved(Pending* p, uint64_t id, const Address& peer, const std::string& error);
+    /**
+     * Start a request (after its page's base, for an embedded one).
+     * \param request the request
+     * \param base how its page's base ended (COMPLETED for a base)
+     */
+    void Start(WebRequest request, ClientPageGate::Base base);
+    /// \return whether a connection may be opened now, closing an idle one if needed
+    bool MakeRoom();
+    /**
+     * A connection to peer ended: open one for the first request waiting for it, or for the
+     * longest-waiting request that a MaxConnections slot held back.
+     * \param peer the peer
+     */
+    void WakeWaiting(const Address& peer);
+    /**
+     * \param peer a peer
+     * \return whether fewer than MaxConnectionsPerServer connections are open to it
+     */
+    bool MayConnect(const Address& peer) const;
     void Dispatch(Pending* p);
     void Open(Pending* p);
     void HandleConnected(Ptr<Socket> socket);
@@ -148,6 +199,7 @@ class WebClient : public Application
     uint32_t m_httpVersion;
     bool m_persistent;
     uint32_t m_maxPerServer;
+    uint32_t m_maxConnections;
     uint32_t m_maxOutstanding;
     Time m_idleTimeout;
     uint32_t m_headerLimit;
@@ -165,6 +217,7 @@ class WebClient : public Application
     OwningRegistry<Pending> m_pending;
     OwningRegistry<Connection> m_conns;
     ClientWaitQueue m_waiting; //!< requests waiting for a connection
+    ClientPageGate m_pages;    //!< embedded requests waiting for their page's base
 
     TracedCallback<const RequestRecord&> m_completeTrace;
     TracedCallback<const Address&> m_responseTimeoutTrace;

@@ -36,6 +36,10 @@ struct WebRequest
     /// Absolute issue time (trace replay); the request is issued at max(issueTime, ready time).
     std::optional<Time> issueTime;
 
+    /// Embedded in the page of the client's last request without this flag (its base): issued
+    /// only once the base's response has ended, as a browser learns of it from the base's body.
+    bool embedded{false};
+
     /// User abort: close the connection this long after the request was issued.
     std::optional<Time> abortAfter;
     /// User abort: close once this fraction (0..1] of the response body has arrived.

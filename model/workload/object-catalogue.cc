@@ -13,6 +13,7 @@
 #include "ns3/pointer.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -490,8 +491,54 @@ ObjectCatalogue::WriteNames(uint64_t object, TraceRecord& out) const
 }
 
 void
+ObjectCatalogue::BuildServerIndex()
+{
+    // Counting sort by server: objects stay in rank order within their server.
+    const size_t servers = m_rtt.size();
+    m_serverFirst.assign(servers + 1, 0);
+    for (const CatalogueEntry& o : m_obj)
+    {
+        ++m_serverFirst[o.server + 1];
+    }
+    for (size_t s = 0; s < servers; ++s)
+    {
+        m_serverFirst[s + 1] += m_serverFirst[s];
+    }
+    std::vector<uint64_t> next(m_serverFirst.begin(), m_serverFirst.end() - 1);
+    m_serverObjects.assign(m_obj.size(), 0);
+    m_serverCumulative.assign(m_obj.size(), 0);
+    for (uint64_t i = 0; i < m_obj.size(); ++i)
+    {
+        const uint64_t at = next[m_obj[i].server]++;
+        m_serverObjects[at] = i;
+        const double w = std::pow(double(i + 1), -m_params.theta);
+        m_serverCumulative[at]
+            = at > m_serverFirst[m_obj[i].server] ? m_serverCumulative[at - 1] + w : w;
+    }
+}
+
+uint64_t
+ObjectCatalogue::DrawOnServer(uint32_t server, double u) const
+{
+    NS_ABORT_MSG_IF(server + 1 >= m_serverFirst.size(),
+                    "SyntheticWorkload: no server index for server " << server);
+    const auto first = m_serverCumulative.begin() + m_serverFirst[server];
+    const auto last = m_serverCumulative.begin() + m_serverFirst[server + 1];
+    NS_ABORT_MSG_IF(first == last, "SyntheticWorkload: server " << server << " has no objects");
+    auto it = std::upper_bound(first, last, u * *(last - 1));
+    if (it == last)
+    {
+        --it; // u * total rounded up to total
+    }
+    return m_serverObjects[it - m_serverCumulative.begin()];
+}
+
+void
 ObjectCatalogue::Clear()
 {
+    m_serverFirst = {};
+    m_serverObjects = {};
+    m_serverCumulative = {};
     m_obj.clear();
     m_obj.shrink_to_fit();
     m_alias = AliasTable();

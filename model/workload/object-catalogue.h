@@ -121,6 +121,21 @@ class ObjectCatalogue
      */
     uint64_t DrawObject();
 
+    /**
+     * \brief Index the objects by server, for DrawOnServer; after BuildObjects.
+     */
+    void BuildServerIndex();
+
+    /**
+     * \brief Draw an object of one server with probability proportional to its popularity:
+     * the conditional of DrawObject given the server, so that choosing the server by a
+     * DrawObject and then objects with this keeps each object's share of the requests.
+     * \param server a server that holds at least one object (the server of an object)
+     * \param u a uniform in [0,1)
+     * \return the object index
+     */
+    uint64_t DrawOnServer(uint32_t server, double u) const;
+
     /// \return the number of objects (0 before BuildObjects)
     uint64_t GetObjectCount() const;
 
@@ -190,11 +205,14 @@ class ObjectCatalogue
     AliasTable m_alias;                         //!< object popularity
     // Seconds, not Time: until the first Simulator::Run ns-3 records every live Time in a
     // std::set, which each Time a record gets then has to search.
-    std::vector<double> m_rtt;           //!< per-server RTT, s
-    std::vector<uint8_t> m_cookieServer; //!< per-server: sets cookies
-    uint64_t m_nextObject{0};            //!< object of the next request
-    double m_nextColumn{0};              //!< alias draw of the one after
-    double m_normalizer{0};              //!< H_M(theta)
+    std::vector<double> m_rtt;              //!< per-server RTT, s
+    std::vector<uint8_t> m_cookieServer;    //!< per-server: sets cookies
+    uint64_t m_nextObject{0};               //!< object of the next request
+    double m_nextColumn{0};                 //!< alias draw of the one after
+    double m_normalizer{0};                 //!< H_M(theta)
+    std::vector<uint64_t> m_serverFirst;    //!< per server: its first entry in m_serverObjects
+    std::vector<uint64_t> m_serverObjects;  //!< objects grouped by server, by rank
+    std::vector<double> m_serverCumulative; //!< per entry: rank^-theta summed within its server
 };
 
 // Inline: called once per generated record, from the workload's translation unit.

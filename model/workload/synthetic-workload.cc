@@ -13,6 +13,7 @@
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -303,6 +304,12 @@ SyntheticWorkload::Build()
     const std::vector<double> weight
         = m_catalogue.BuildObjects(m_requests, m_response.GetUrlKindShares(d), d);
     m_response.AssignAbortProbabilities(weight, m_catalogue);
+    if (m_users.GetParameters().pages)
+    {
+        m_catalogue.BuildServerIndex();
+        m_pageServer.assign(m_users.GetParameters().users, NO_PAGE);
+        m_pageObjects.assign(m_users.GetParameters().users, {});
+    }
     m_users.Start();
     m_built = true;
 }
@@ -331,6 +338,54 @@ SyntheticWorkload::BuildServers()
     m_catalogue.BuildServers();
 }
 
+uint64_t
+SyntheticWorkload::DrawPageObject(uint32_t user, bool& embedded)
+{
+    embedded = false;
+    const UserBehaviour::Parameters& users = m_users.GetParameters();
+    if (!users.pages)
+    {
+        return m_catalogue.DrawObject();
+    }
+    // A base draws its server through DrawObject and its same-server embedded objects are
+    // drawn by popularity within that server, so that each object keeps (nearly) its share of
+    // the requests, and so do the request-weighted properties the presets are calibrated on.
+    // An object already in the page is drawn again (a browser fetches it once), from another
+    // server once its own seem exhausted: a server with few objects would otherwise repeat its
+    // base, and the repeats would be cache hits. The
+    // page draws continue the universe variable's stream, idle once the universe is built, so
+    // that the streams are numbered as without pages. A user whose page began before the
+    // trace (WarmUp) starts with a base.
+    std::vector<uint64_t>& page = m_pageObjects[user];
+    if (m_users.LastStartsPage() || m_pageServer[user] == NO_PAGE)
+    {
+        const uint64_t id = m_catalogue.DrawObject();
+        m_pageServer[user] = m_catalogue.GetEntry(id).server;
+        page.assign(1, id);
+        return id;
+    }
+    embedded = true;
+    bool other = m_universeRng->GetValue() < users.otherServer;
+    uint64_t id = 0;
+    for (int attempt = 0; attempt < 2 * MAX_PAGE_DRAWS; ++attempt)
+    {
+        // A server whose objects are all in the page already: the next draws are another
+        // server's, as a page links only so many objects of its own site.
+        other = other || attempt == MAX_PAGE_DRAWS;
+        id = other ? m_catalogue.DrawObject()
+                   : m_catalogue.DrawOnServer(m_pageServer[user], m_universeRng->GetValue());
+        if (std::find(page.begin(), page.end(), id) == page.end())
+        {
+            break;
+        }
+    }
+    if (page.size() < MAX_PAGE_MEMORY)
+    {
+        page.push_back(id);
+    }
+    return id;
+}
+
 bool
 SyntheticWorkload::Next(TraceRecord& out)
 {
@@ -341,7 +396,7 @@ SyntheticWorkload::Next(TraceRecord& out)
     Build();
 
     const auto [now, user] = m_users.NextRequest();
-    const uint64_t id = m_catalogue.DrawObject();
+    const uint64_t id = DrawPageObject(user, out.embedded);
     CatalogueEntry& o = m_catalogue.GetEntry(id);
     m_response.Draw(o, now, out);
     SetNanoSeconds(out.time, int64_t(std::llround(now * 1e9)));

@@ -14,6 +14,7 @@
 #include "ns3/random-variable-stream.h"
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -42,9 +43,12 @@ namespace ns3
  * static and dynamic URLs is solved so that the union of the causes is Uncachable.
  *
  * Users alternate sessions (PagesPerSession pages separated by ThinkTime) and SessionGap
- * off periods; a page is ObjectsPerPage requests InterRequestTime apart. Records come out in
- * non-decreasing time order. All randomness comes from ns-3 random variables; with
- * AssignStreams the trace depends only on the seed, the run and the stream.
+ * off periods; a page is ObjectsPerPage requests InterRequestTime apart. With Pages (the
+ * presets), a page is a base object and objects embedded in it, from the base's server or,
+ * with EmbeddedOtherServerProbability, another one; they come at the page's time, marked
+ * embedded, for a client to fetch once the base has arrived (doc/models/workload.rst, "Pages").
+ * Records come out in non-decreasing time order. All randomness comes from ns-3 random variables;
+ * with AssignStreams the trace depends only on the seed, the run and the stream.
  *
  * The attribute defaults are the "modem" preset; SetPreset("research") switches to the
  * research environment. Set attributes after SetPreset, before the first Next. The presets
@@ -173,6 +177,21 @@ class SyntheticWorkload : public Object
     void BuildServers();
     /// \brief Let the parts read their variables' streams and parameters.
     void BindVariables();
+    /**
+     * \brief Draw the object of a user's next request (Pages: a base, or an object embedded
+     * in the user's page).
+     * \param user the user
+     * \param[out] embedded whether it is embedded in the user's page
+     * \return the object index
+     */
+    uint64_t DrawPageObject(uint32_t user, bool& embedded);
+
+    /// m_pageServer of a user with no page yet.
+    static constexpr uint32_t NO_PAGE = std::numeric_limits<uint32_t>::max();
+    /// Draws of an embedded object before one already in the page is taken.
+    static constexpr int MAX_PAGE_DRAWS = 8;
+    /// Objects of a page remembered for that (the pages' bound is 100; the rest may repeat).
+    static constexpr size_t MAX_PAGE_MEMORY = 32;
 
     uint64_t m_requests; //!< records to produce (0: unlimited)
 
@@ -189,10 +208,12 @@ class SyntheticWorkload : public Object
     UserBehaviour m_users;       //!< sessions and their timing
 
     // State.
-    bool m_built{false};      //!< universe built
-    int64_t m_stream{-1};     //!< first stream (AssignStreams), -1: none
-    uint64_t m_generated{0};  //!< records produced
-    uint64_t m_lastObject{0}; //!< object of the last record
+    bool m_built{false};                //!< universe built
+    int64_t m_stream{-1};               //!< first stream (AssignStreams), -1: none
+    uint64_t m_generated{0};            //!< records produced
+    uint64_t m_lastObject{0};           //!< object of the last record
+    std::vector<uint32_t> m_pageServer; //!< Pages: per user, the server of its page's base
+    std::vector<std::vector<uint64_t>> m_pageObjects; //!< Pages: per user, its page's objects
 };
 
 } // namespace ns3

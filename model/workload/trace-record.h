@@ -51,6 +51,10 @@ struct TraceRecord
     bool authorization{false}; //!< the request carried Authorization
     bool persistent{false};    //!< sent on a persistent connection
     uint32_t version{0};       //!< object version (modifications so far), for freshness
+    /// An object embedded in the page of the client's last record without this flag: a
+    /// browser asks for it once that base object's response has arrived. Only the synthetic
+    /// workload sets it; the trace formats do not carry it (a replayed log keeps its timing).
+    bool embedded{false};
 
     /// \return "http://server/path"
     std::string GetUrl() const;

@@ -5,6 +5,8 @@
 
 #include "workload-presets.h"
 
+#include "ns3/boolean.h"
+#include "ns3/double.h"
 #include "ns3/nstime.h"
 #include "ns3/pointer.h"
 #include "ns3/uinteger.h"
@@ -58,7 +60,23 @@ UserBehaviour::AddAttributes(TypeId tid, PartLocator<UserBehaviour> locate)
                       "seconds; users start with one gap.",
                       WorkloadPresets::GetDefault("SessionGap"),
                       MakePartAccessor<PointerValue>(locate, &Parameters::sessionGap),
-                      MakePointerChecker<RandomVariableStream>());
+                      MakePointerChecker<RandomVariableStream>())
+        .AddAttribute("Pages",
+                      "Give pages a structure: the first request of a page is its base (drawn "
+                      "by popularity), the others are objects embedded in it, from the base's "
+                      "server or (EmbeddedOtherServerProbability) another one, and come at the "
+                      "page's time, marked embedded. False: the objects of a page are drawn "
+                      "independently and InterRequestTime apart, the request sequence of "
+                      "before pages existed.",
+                      WorkloadPresets::GetDefault("Pages"),
+                      MakePartAccessor<BooleanValue>(locate, &Parameters::pages),
+                      MakeBooleanChecker())
+        .AddAttribute("EmbeddedOtherServerProbability",
+                      "With Pages: probability that an embedded object is on another server "
+                      "than its page's base (drawn by popularity over all objects).",
+                      WorkloadPresets::GetDefault("EmbeddedOtherServerProbability"),
+                      MakePartAccessor<DoubleValue>(locate, &Parameters::otherServer),
+                      MakeDoubleChecker<double>(0, 1));
 }
 
 UserBehaviour::Parameters&
@@ -114,8 +132,15 @@ std::pair<double, uint32_t>
 UserBehaviour::NextRequest()
 {
     const std::pair<double, uint32_t> next = m_heap.front();
+    m_lastPageStart = m_user[next.second].pageStart;
     SiftDown({ScheduleUser(next.second, next.first), next.second});
     return next;
+}
+
+bool
+UserBehaviour::LastStartsPage() const
+{
+    return m_lastPageStart;
 }
 
 double
@@ -125,16 +150,27 @@ UserBehaviour::ScheduleUser(uint32_t user, double now)
     if (u.pageLeft > 0)
     {
         --u.pageLeft;
-        return now + std::max(0.0, m_fastInterRequest.Get());
+        u.pageStart = false;
+        const double gap = std::max(0.0, m_fastInterRequest.Get());
+        if (m_params.pages)
+        {
+            u.pageSpan += gap; // the embedded objects come with the base
+            return now;
+        }
+        return now + gap;
     }
+    // The same draws in the same order with and without Pages: the pages' times agree.
+    const double span = u.pageSpan;
+    u.pageSpan = 0;
+    u.pageStart = true;
     u.pageLeft = uint32_t(std::max(1.0, std::floor(m_fastObjectsPerPage.Get()))) - 1;
     if (u.sessionLeft > 0)
     {
         --u.sessionLeft;
-        return now + std::max(0.0, m_fastThink.Get());
+        return now + span + std::max(0.0, m_fastThink.Get());
     }
     u.sessionLeft = uint32_t(std::max(1.0, std::floor(m_fastPagesPerSession.Get()))) - 1;
-    return now + std::max(0.0, m_fastSessionGap.Get());
+    return now + span + std::max(0.0, m_fastSessionGap.Get());
 }
 
 void

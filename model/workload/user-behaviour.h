@@ -27,6 +27,11 @@ namespace ns3
  * periods; a page is ObjectsPerPage requests InterRequestTime apart. The users' timing runs
  * WarmUp before time zero, so that the trace starts with the sessions in progress of the
  * steady state. Requests come out in non-decreasing time order.
+ *
+ * With Pages, the requests after the first of a page (its embedded objects) come at the
+ * page's time, for the browser issues them as soon as the base has arrived; the page's
+ * InterRequestTime gaps are still drawn and delay the next page, so that the pages' times
+ * and the request rate are those of the same preset without Pages.
  */
 class UserBehaviour
 {
@@ -41,6 +46,8 @@ class UserBehaviour
         Ptr<RandomVariableStream> pagesPerSession; //!< PagesPerSession
         Time warmUp;                               //!< WarmUp
         Ptr<RandomVariableStream> sessionGap;      //!< SessionGap, seconds
+        bool pages{false};                         //!< Pages
+        double otherServer{0};                     //!< EmbeddedOtherServerProbability
     };
 
     /**
@@ -68,6 +75,9 @@ class UserBehaviour
      */
     std::pair<double, uint32_t> NextRequest();
 
+    /// \return whether the request NextRequest returned last is the first of a page
+    bool LastStartsPage() const;
+
     /// \brief Release the users and the variables.
     void Clear();
 
@@ -77,6 +87,8 @@ class UserBehaviour
     {
         uint32_t pageLeft{0};    //!< requests left in the current page
         uint32_t sessionLeft{0}; //!< pages left in the current session
+        double pageSpan{0};      //!< Pages: InterRequestTime gaps of the page, seconds
+        bool pageStart{true};    //!< its next request is the first of a page
     };
 
     /**
@@ -101,6 +113,7 @@ class UserBehaviour
     FastRandomVariable m_fastSessionGap;             //!< sessionGap
     std::vector<User> m_user;                        //!< per-user state
     std::vector<std::pair<double, uint32_t>> m_heap; //!< (next request time, user), min-heap
+    bool m_lastPageStart{true};                      //!< the last request starts a page
 };
 
 } // namespace ns3

@@ -97,6 +97,8 @@ const Row ROWS[] = {
      "ns3::ExponentialRandomVariable[Mean=99500]",
      "ns3::ExponentialRandomVariable[Mean=67000]"},
     {"WarmUp", "14400s", "14400s"},
+    {"Pages", "true", "true"},
+    {"EmbeddedOtherServerProbability", "0.2", "0.2"},
     {"ServerRtt",
      "ns3::LogNormalRandomVariable[Mu=-2.53|Sigma=0.6]",
      "ns3::LogNormalRandomVariable[Mu=-2.53|Sigma=0.6]"},

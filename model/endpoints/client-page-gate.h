@@ -1,0 +1,63 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef CLIENT_PAGE_GATE_H
+#define CLIENT_PAGE_GATE_H
+
+#include "web-request.h"
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup web-proxy
+ * \brief A WebClient's pages: holds the requests embedded in a page until its base has
+ * ended, as a browser learns of the embedded objects from the base's body.
+ *
+ * The base of an embedded request is the client's last request not marked embedded. Bounded
+ * by the client's requests in flight (MaxOutstanding): each held request took a slot.
+ */
+class ClientPageGate
+{
+  public:
+    /// How a page's base ended, for the requests embedded in it.
+    enum class Base
+    {
+        PENDING,   //!< under way: its embedded requests wait
+        COMPLETED, //!< ended without failing (or no base yet): they are issued
+        FAILED,    //!< failed: they fail (a base the user aborted counts as COMPLETED)
+    };
+
+    /**
+     * \brief A request is about to be issued.
+     * \param request the request; moved into the gate when it has to wait
+     * \param nextId the id the client gives its next request
+     * \param[out] base how its page's base ended (COMPLETED for a base)
+     * \return false when the gate keeps it until its base ends
+     */
+    bool Admit(WebRequest& request, uint64_t nextId, Base& base);
+
+    /**
+     * \brief A request ended.
+     * \param id the request
+     * \param base how it ended (not PENDING)
+     * \return the requests embedded in its page that waited for it, in issue order
+     */
+    std::vector<WebRequest> Ended(uint64_t id, Base base);
+
+    /// \brief Forget the waiting requests (not issued yet).
+    void Clear();
+
+  private:
+    uint64_t m_base{0};                                  //!< id of the last base
+    Base m_state{Base::COMPLETED};                       //!< how it ended
+    std::vector<std::pair<uint64_t, WebRequest>> m_held; //!< (base id, embedded request)
+};
+
+} // namespace ns3
+
+#endif // CLIENT_PAGE_GATE_H
