@@ -26,9 +26,14 @@ namespace ns3
  * \ingroup web-proxy
  * [PROXIM]'s two environments in one call: a synthetic workload of the matching preset, its
  * client population (a modem pool behind a T3, or a research LAN behind a T1), an origin
- * farm with the workload's server RTTs, routing, and the replaying clients, direct or
- * through a proxy placed where the paper places it (the ISP side of the modem pool's access
- * router; the LAN side of the research gateway).
+ * farm, routing, and the replaying clients, direct or through a proxy placed where the paper
+ * places it (the ISP side of the modem pool's access router; the LAN side of the research
+ * gateway).
+ *
+ * The workload's server RTT is the proxy-to-server RTT ([PROXIM] derives it from the trace's
+ * SYN/SYN-ACK gaps at the sniffer, where the proxy sits): each origin is placed that far from
+ * the access router, so a proxy beside it reaches the origin in that RTT (plus its own link)
+ * and a direct client in that RTT plus its access network's.
  *
  * Use: Build(settings); optionally AddProxyNode() and install a proxy there;
  * InstallClients(proxyAddress or nothing).
@@ -51,7 +56,20 @@ class IspScenarioHelper
         std::string uplinkRate;          //!< access uplink rate; empty: T3 or T1
         std::string serverRate;          //!< origin send rate per connection; empty: no limit
         Time timeWait{Seconds(60)};      //!< TCP TIME_WAIT (2 MSL)
-        int64_t stream{1000};            //!< first random stream of the workload
+        /// Proxy-to-server RTT of each origin (the workload's ServerRtt, a random variable
+        /// string); empty: the preset's
+        std::string serverRtt;
+        /// Server think (processing) time per request (OriginServer ServiceTime, a random
+        /// variable string, seconds); empty: none
+        std::string serverThink;
+        /// Per-object mean modification interval at the origins, seconds, a random variable
+        /// string (objects get Last-Modified ages and change as Poisson processes, see
+        /// OriginFarmHelper::SetModificationInterval); empty: the preset's
+        /// ModificationInterval; "none": Last-Modified at time 0 and never modified
+        std::string modificationInterval;
+        double maxAgeShare{0}; //!< share of objects sent with Cache-Control max-age
+        std::string maxAge;    //!< their max-age, seconds, a random variable string
+        int64_t stream{1000};  //!< first random stream of the workload
     };
 
     IspScenarioHelper();
@@ -96,6 +114,13 @@ class IspScenarioHelper
      */
     ApplicationContainer InstallClients(const Address& proxy = Address());
 
+    /**
+     * \param host a server of the trace
+     * \return its RTT from the access router (where AddProxyNode attaches the proxy): its
+     *         RTT class's, the class nearest the workload's RTT for it
+     */
+    Time GetOriginRtt(const std::string& host) const;
+
     /// \return the settings as built (users filled in)
     const Settings& GetSettings() const;
     /// \return true for the modem environment
@@ -133,6 +158,7 @@ class IspScenarioHelper
     std::unique_ptr<OriginFarmHelper> m_farm;
     ModemPoolHelper::Assignment m_sessions;
     Ipv4Address m_proxyAddress;
+    Time m_accessToCore; //!< one-way delay from the access router to the core
 };
 
 } // namespace ns3

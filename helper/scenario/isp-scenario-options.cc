@@ -31,6 +31,21 @@ IspScenarioOptions::Add(OptionChecker& o, IspScenarioHelper::Settings& s)
               "--pages=0: independent requests",
               s.pages);
     o.AddTime("timeWait", "TCP TIME_WAIT (2 MSL), e.g. 60s", s.timeWait, MilliSeconds(1), Hours(1));
+    // Random variables as ns-3 writes them; Build refuses one that is not, naming the option.
+    o.AddText("serverRtt",
+              "Proxy-to-server RTT of the origins, seconds, a random variable, e.g. "
+              "ns3::ConstantRandomVariable[Constant=0.08] (default: the preset's)",
+              s.serverRtt);
+    o.AddText("serverThink",
+              "Origin think time per request, seconds, a random variable (default: none)",
+              s.serverThink);
+    o.AddText("modificationInterval",
+              "Per-object mean modification interval at the origins, seconds, a random "
+              "variable (default: the preset's; none: Last-Modified at time 0, never modified)",
+              s.modificationInterval);
+    o.AddReal(
+        "maxAgeShare", "Share of objects sent with Cache-Control max-age", s.maxAgeShare, 0, 1);
+    o.AddText("maxAge", "Their max-age, seconds, a random variable", s.maxAge);
 }
 
 } // namespace ns3

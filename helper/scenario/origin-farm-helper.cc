@@ -4,6 +4,8 @@
 #include "origin-farm-helper.h"
 
 #include "ns3/abort.h"
+#include "ns3/application-streams.h"
+#include "ns3/double.h"
 #include "ns3/fast-demux-tcp-l4-protocol.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
@@ -43,6 +45,25 @@ OriginFarmHelper::OriginFarmHelper(Ptr<Node> core, std::vector<Time> oneWayDelay
     m_link.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
     m_link.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue("1000p"));
     m_serverFactory.SetTypeId(OriginServer::GetTypeId());
+    m_age = CreateObject<ExponentialRandomVariable>();
+    m_age->SetAttribute("Mean", DoubleValue(1.0));
+    m_maxAgeChoice = CreateObject<UniformRandomVariable>();
+}
+
+void
+OriginFarmHelper::SetModificationInterval(Ptr<RandomVariableStream> meanInterval)
+{
+    m_modificationInterval = meanInterval;
+}
+
+void
+OriginFarmHelper::SetMaxAge(double share, Ptr<RandomVariableStream> maxAge)
+{
+    NS_ABORT_MSG_IF(share < 0 || share > 1 || (share > 0 && !maxAge),
+                    "OriginFarmHelper::SetMaxAge: share " << share
+                                                          << " must be 0..1, with a max-age");
+    m_maxAgeShare = share;
+    m_maxAge = maxAge;
 }
 
 void
@@ -165,17 +186,38 @@ OriginFarmHelper::GetRttClass(const std::string& host) const
     return it->second.cls;
 }
 
+Time
+OriginFarmHelper::GetRtt(const std::string& host) const
+{
+    return 2 * m_delays[GetRttClass(host)];
+}
+
 void
 OriginFarmHelper::AddObjects(const std::vector<TraceRecord>& records)
 {
+    // Merged per URL first: a 304 record does not carry the size, a later 200 record does.
+    std::map<std::string, WebObject> objects;
     for (const TraceRecord& r : records)
     {
         NS_ABORT_MSG_IF(!HasServer(r.server),
                         "OriginFarmHelper::AddObjects: no server '" << r.server << "'");
-        WebObject o;
-        o.host = r.server;
-        o.path = r.path;
-        o.size = r.size;
+        auto [it, inserted] = objects.try_emplace(r.server + r.path);
+        WebObject& o = it->second;
+        if (inserted)
+        {
+            o.host = r.server;
+            o.path = r.path;
+            o.status = r.status == 304 ? 200 : r.status;
+            if (o.status != 200)
+            {
+                continue;
+            }
+        }
+        if (r.status != 200)
+        {
+            continue;
+        }
+        o.size = std::max(o.size, r.size);
         if (!r.contentType.empty())
         {
             o.contentType = r.contentType;
@@ -188,7 +230,29 @@ OriginFarmHelper::AddObjects(const std::vector<TraceRecord>& records)
         {
             o.cacheControl = "no-cache";
         }
-        m_hosts.at(r.server).catalog->Add(o);
+    }
+    for (auto& [url, o] : objects)
+    {
+        if (o.status >= 400)
+        {
+            continue; // not in the catalog: the server answers 404
+        }
+        if (o.status == 200 && m_modificationInterval)
+        {
+            const double mean = m_modificationInterval->GetValue();
+            if (mean > 0)
+            {
+                o.meanModificationInterval = Seconds(mean);
+                o.lastModified = Seconds(-mean * m_age->GetValue());
+            }
+        }
+        if (o.status == 200 && m_maxAgeShare > 0 && m_maxAgeChoice->GetValue() < m_maxAgeShare
+            && o.cacheControl.empty())
+        {
+            o.cacheControl
+                = "max-age=" + std::to_string(std::max<int64_t>(0, int64_t(m_maxAge->GetValue())));
+        }
+        m_hosts.at(o.host).catalog->Add(o);
     }
 }
 
@@ -198,6 +262,23 @@ OriginFarmHelper::GetCatalog(const std::string& host) const
     auto it = m_hosts.find(host);
     NS_ABORT_MSG_IF(it == m_hosts.end(), "OriginFarmHelper: unknown server host '" << host << "'");
     return it->second.catalog;
+}
+
+int64_t
+OriginFarmHelper::AssignStreams(int64_t stream)
+{
+    int64_t n = 0;
+    for (Ptr<RandomVariableStream> rv : {m_modificationInterval, m_maxAge})
+    {
+        if (rv)
+        {
+            rv->SetStream(stream + n);
+        }
+        ++n; // numbered whether set or not: the servers' streams stay where they are
+    }
+    m_age->SetStream(stream + n++);
+    m_maxAgeChoice->SetStream(stream + n++);
+    return n + AssignApplicationStreams<OriginServer>(m_servers, stream + n);
 }
 
 NodeContainer

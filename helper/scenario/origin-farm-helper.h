@@ -9,6 +9,7 @@
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
 #include "ns3/point-to-point-helper.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/trace-record.h"
 #include "ns3/web-object-catalog.h"
 
@@ -91,8 +92,29 @@ class OriginFarmHelper
     bool HasServer(const std::string& host) const;
 
     /**
+     * Give the objects added from now on Last-Modified ages and modifications: each object
+     * draws a mean modification interval (seconds) from meanInterval; its modifications are a
+     * Poisson process of that mean at the origin (WebObjectCatalog), and its Last-Modified at
+     * time 0 is the age of such a process seen at a random time: exponential of that mean.
+     * Without it, objects are Last-Modified at time 0 and never change.
+     * \param meanInterval the per-object mean interval, seconds (<= 0: never modified)
+     */
+    void SetModificationInterval(Ptr<RandomVariableStream> meanInterval);
+
+    /**
+     * Send an explicit freshness lifetime with a share of the objects added from now on:
+     * Cache-Control max-age drawn per object (seconds). Default: none.
+     * \param share the share of objects, 0..1
+     * \param maxAge the lifetime, seconds
+     */
+    void SetMaxAge(double share, Ptr<RandomVariableStream> maxAge);
+
+    /**
      * Add the objects of trace records to the catalog (size, Content-Type, Set-Cookie and
-     * Cache-Control as the records say); servers must exist already.
+     * Cache-Control as the records say); servers must exist already. A record's status
+     * decides: 200 and 304 records are the object (a 304 record only says it exists, with
+     * the size of a 200 record of it if there is one), 3xx records a redirect, 4xx and 5xx
+     * records an error, answered with their status and no body.
      * \param records the records
      */
     void AddObjects(const std::vector<TraceRecord>& records);
@@ -105,6 +127,14 @@ class OriginFarmHelper
      * \return the catalog of the node that serves it
      */
     Ptr<WebObjectCatalog> GetCatalog(const std::string& host) const;
+    /**
+     * Assign fixed random variable streams to the farm's object properties and to the origin
+     * servers created so far (think time, catalog modifications).
+     * \param stream first stream index
+     * \return the number of streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
     /// \return the origin nodes
     NodeContainer GetNodes() const;
     /// \return the origin servers (one per node)
@@ -113,6 +143,8 @@ class OriginFarmHelper
     uint32_t GetServerCount() const;
     /// \param host a server \return the RTT class it is in
     uint32_t GetRttClass(const std::string& host) const;
+    /// \param host a server \return its RTT from the core: twice its class's one-way delay
+    Time GetRtt(const std::string& host) const;
 
   private:
     /// An origin node and how many of its addresses are used.
@@ -144,7 +176,12 @@ class OriginFarmHelper
         Ptr<WebObjectCatalog> catalog; //!< its node's catalog
     };
 
-    std::map<std::string, Host> m_hosts; //!< by host name
+    std::map<std::string, Host> m_hosts;              //!< by host name
+    Ptr<RandomVariableStream> m_modificationInterval; //!< per-object mean, seconds
+    Ptr<ExponentialRandomVariable> m_age;             //!< ages, mean 1
+    double m_maxAgeShare{0};                          //!< objects with a max-age
+    Ptr<UniformRandomVariable> m_maxAgeChoice;        //!< which objects
+    Ptr<RandomVariableStream> m_maxAge;               //!< their max-age, seconds
     NodeContainer m_nodes;
     ApplicationContainer m_servers;
 };

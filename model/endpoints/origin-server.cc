@@ -268,6 +268,16 @@ OriginServer::Respond(Client* c)
     {
         res.result(http::status::bad_request);
     }
+    else if (obj && obj->status != 200)
+    {
+        // A moved or failing URL: its status, no body, never a Last-Modified to revalidate.
+        res.result(obj->status);
+        if (obj->status >= 300 && obj->status < 400)
+        {
+            res.set(http::field::location,
+                    "http://" + host + (obj->location.empty() ? "/" : obj->location));
+        }
+    }
     else if (obj)
     {
         res.set(http::field::last_modified, HttpDate::Format(obj->lastModified));
@@ -326,7 +336,7 @@ OriginServer::Respond(Client* c)
     // Content-Length frames every response; a HEAD or 304 answer carries the length it
     // describes (RFC 7230 3.3.2) but no body.
     const bool hasBody = HttpResponseHasBody(head, res.result_int());
-    const uint64_t length = obj ? obj->size : body;
+    const uint64_t length = obj && obj->status == 200 ? obj->size : body;
     if (res.result() != http::status::not_modified)
     {
         res.set(http::field::content_length, std::to_string(hasBody ? body : length));

@@ -25,8 +25,9 @@ namespace ns3
  * \ingroup web-proxy
  * An HTTP/1.0 and HTTP/1.1 origin server.
  *
- * Serves the objects of a WebObjectCatalog (404 for others unless DefaultObjectSize is set),
- * answers HEAD and conditional GET (If-Modified-Since -> 304), keeps connections alive when
+ * Serves the objects of a WebObjectCatalog (404 for others unless DefaultObjectSize is set;
+ * an object's own status, without a body, if it is a redirect or an error), answers HEAD and
+ * conditional GET (If-Modified-Since -> 304), keeps connections alive when
  * the request asks for it, closes idle connections after IdleTimeout, and takes ServiceTime
  * per request (requests on one connection are served in order). Requests may be in origin
  * form or, as a proxy forwards them, absolute URIs. Malformed requests get 400 and the

@@ -5,6 +5,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
+#include "ns3/http-date.h"
 #include "ns3/nstime.h"
 
 namespace ns3
@@ -92,6 +93,12 @@ TraceRequestSource::ToWebRequest(const TraceRecord& r, const Address& server, Ti
     {
         w.fields.emplace_back("Cache-Control", "no-cache");
         w.fields.emplace_back("Pragma", "no-cache");
+    }
+    if (r.status == 304)
+    {
+        // The trace's 304: a browser revalidating the copy it holds. Its copy is as recent as
+        // the request (the trace says it had not changed), so the origin answers 304.
+        w.fields.emplace_back("If-Modified-Since", HttpDate::Format(*w.issueTime));
     }
     if (r.authorization)
     {

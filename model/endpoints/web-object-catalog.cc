@@ -8,6 +8,8 @@
 #include "ns3/log.h"
 #include "ns3/trace-source-accessor.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -65,7 +67,10 @@ WebObjectCatalog::Lookup(const std::string& host, const std::string& path, Time 
     {
         if (!e.next)
         {
-            e.next = e.object.lastModified + Seconds(mean.GetSeconds() * m_interval->GetValue());
+            // An object Last-Modified before the run was not modified since, up to time 0:
+            // a Poisson process's next change comes after that, not after Last-Modified.
+            e.next = std::max(e.object.lastModified, Time(0))
+                   + Seconds(mean.GetSeconds() * m_interval->GetValue());
         }
         while (*e.next <= now)
         {

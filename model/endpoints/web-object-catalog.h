@@ -33,6 +33,10 @@ struct WebObject
     std::optional<Time> expires; //!< Expires sent with it
     std::string setCookie;       //!< Set-Cookie sent with it (empty: none)
     uint32_t version{0};         //!< modifications so far (maintained by the catalog)
+    /// Status answered: 200 (the object), or a redirect (3xx, with Location) or an error
+    /// (4xx, 5xx), both without a body
+    unsigned status{200};
+    std::string location; //!< Location of a redirect (empty: the site's root)
 };
 
 /**

@@ -36,6 +36,9 @@ struct CatalogueEntry
 
     static constexpr uint8_t SERVER_NO_CACHE = 1; //!< flag: response Cache-Control: no-cache
     static constexpr uint8_t COOKIE_SITE = 2;     //!< flag: the object's site uses cookies
+    static constexpr uint8_t REDIRECT = 4;        //!< flag: the URL answers 302 (moved)
+    static constexpr uint8_t ERROR = 8;           //!< flag: the URL answers 404 (no object)
+    static constexpr uint8_t STATUS_DRAWN = 16;   //!< flag: REDIRECT and ERROR are drawn
 
     double nextChange; //!< next modification, seconds (infinity: never)
     uint32_t size;     //!< body bytes
@@ -45,7 +48,7 @@ struct CatalogueEntry
     float abortProb;   //!< probability that a request is aborted
     uint8_t kind;      //!< UrlKind
     uint8_t type;      //!< ContentType
-    uint8_t flags;     //!< SERVER_NO_CACHE, COOKIE_SITE bits
+    uint8_t flags;     //!< SERVER_NO_CACHE, COOKIE_SITE, REDIRECT, ERROR, STATUS_DRAWN bits
 
     /// \return whether the URL has '?' or cgi-bin (the group of its cause probabilities)
     bool IsDynamic() const

@@ -14,6 +14,7 @@
 #include "ns3/pointer.h"
 #include "ns3/string.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string_view>
@@ -136,7 +137,23 @@ ResponseModel::AddAttributes(TypeId tid, PartLocator<ResponseModel> locate)
                       "object, seconds (<= 0: never modified); modifications are Poisson.",
                       WorkloadPresets::GetDefault("ModificationInterval"),
                       MakePartAccessor<PointerValue>(locate, &Parameters::changeInterval),
-                      MakePointerChecker<RandomVariableStream>());
+                      MakePointerChecker<RandomVariableStream>())
+        .AddAttribute("NotModifiedProbability",
+                      "Share of requests that are a browser's conditional GET of a copy it "
+                      "holds, answered 304 (GETs of URLs that answer 200).",
+                      WorkloadPresets::GetDefault("NotModifiedProbability"),
+                      MakePartAccessor<DoubleValue>(locate, &Parameters::pNotModified),
+                      MakeDoubleChecker<double>(0, 1))
+        .AddAttribute("RedirectProbability",
+                      "Share of requests to URLs that answer 302 (an object property).",
+                      WorkloadPresets::GetDefault("RedirectProbability"),
+                      MakePartAccessor<DoubleValue>(locate, &Parameters::pRedirect),
+                      MakeDoubleChecker<double>(0, 1))
+        .AddAttribute("ErrorProbability",
+                      "Share of requests to URLs that answer 404 (an object property).",
+                      WorkloadPresets::GetDefault("ErrorProbability"),
+                      MakePartAccessor<DoubleValue>(locate, &Parameters::pError),
+                      MakeDoubleChecker<double>(0, 1));
 }
 
 ResponseModel::ResponseModel(Ptr<UniformRandomVariable> request,
@@ -347,6 +364,52 @@ ResponseModel::Draw(CatalogueEntry& o, double now, TraceRecord& out)
         const double x = std::max(m_fastAbortReceived.Get(), 0.0);
         const double bytes = p.abortInBytes ? x : std::min(x, 1.0) * double(o.size);
         out.received = std::min<uint64_t>(uint64_t(bytes), o.size - 1);
+    }
+}
+
+void
+ResponseModel::DrawStatus(CatalogueEntry& o,
+                          Ptr<UniformRandomVariable> status,
+                          TraceRecord& out) const
+{
+    const Parameters& p = m_params;
+    NS_ABORT_MSG_IF(p.pRedirect + p.pError >= 1,
+                    "SyntheticWorkload: RedirectProbability + ErrorProbability must be below 1");
+    if (!(o.flags & CatalogueEntry::STATUS_DRAWN))
+    {
+        const double u = status->GetValue();
+        o.flags |= CatalogueEntry::STATUS_DRAWN;
+        if (u < p.pRedirect)
+        {
+            o.flags |= CatalogueEntry::REDIRECT;
+        }
+        else if (u < p.pRedirect + p.pError)
+        {
+            o.flags |= CatalogueEntry::ERROR;
+        }
+    }
+    // One draw per request whatever the object, so that the statuses of later requests do
+    // not depend on which objects redirect.
+    const double u = status->GetValue();
+    // NotModifiedProbability is a share of all requests: of the GETs to URLs that answer 200.
+    const double okGets = (1 - p.pRedirect - p.pError) * (1 - p.pOtherMethod);
+    const double notModified = okGets > 0 ? std::min(1.0, p.pNotModified / okGets) : 0;
+    if (o.flags & CatalogueEntry::REDIRECT)
+    {
+        out.status = 302;
+    }
+    else if (o.flags & CatalogueEntry::ERROR)
+    {
+        out.status = 404;
+    }
+    else if (out.method == "GET" && u < notModified)
+    {
+        out.status = 304;
+    }
+    if (out.status != 200)
+    {
+        out.size = 0;
+        out.received = 0;
     }
 }
 

@@ -36,6 +36,11 @@ struct TraceRecord;
  * size^AbortSizeExponent (large transfers are aborted more often); an aborted response
  * delivers AbortFraction of the body or AbortBytes. Objects are modified as a Poisson process
  * with a per-object mean interval.
+ *
+ * Not every response is a 200: RedirectProbability and ErrorProbability of the requests go to
+ * URLs that answer 302 or 404 (an object property, drawn at its first request), and
+ * NotModifiedProbability of them are a browser's conditional GET of a copy it holds, answered
+ * 304. These records have no body (size and received 0).
  */
 class ResponseModel
 {
@@ -63,6 +68,9 @@ class ResponseModel
         Ptr<RandomVariableStream> abortFraction;  //!< AbortFraction
         Ptr<RandomVariableStream> abortBytes;     //!< AbortBytes, bytes
         Ptr<RandomVariableStream> changeInterval; //!< ModificationInterval, seconds
+        double pNotModified{0};                   //!< NotModifiedProbability
+        double pRedirect{0};                      //!< RedirectProbability
+        double pError{0};                         //!< ErrorProbability
     };
 
     /// Per-request probabilities derived from the parameters (for the catalogue, checks, docs).
@@ -148,6 +156,16 @@ class ResponseModel
      *             bytes received
      */
     void Draw(CatalogueEntry& o, double now, TraceRecord& out);
+
+    /**
+     * \brief Draw a request's response status, from its own variable so that the other
+     * draws do not move with the status probabilities. Call after Draw, with the size set.
+     * \param o the requested object (its REDIRECT and ERROR flags are drawn on first use)
+     * \param status uniform in [0,1)
+     * \param[in,out] out the record: status 200, 302, 304 or 404; size and received 0 for
+     *                the bodiless ones
+     */
+    void DrawStatus(CatalogueEntry& o, Ptr<UniformRandomVariable> status, TraceRecord& out) const;
 
     /// \brief Release the variables.
     void Clear();

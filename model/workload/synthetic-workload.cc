@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace ns3
 {
@@ -81,7 +82,14 @@ SyntheticWorkload::GetTypeId()
                                      "Records to produce before Next returns false; 0: no end.",
                                      UintegerValue(1000000),
                                      MakeUintegerAccessor(&SyntheticWorkload::m_requests),
-                                     MakeUintegerChecker<uint64_t>());
+                                     MakeUintegerChecker<uint64_t>())
+                       .AddAttribute("Duration",
+                                     "Trace time to produce; when positive, Requests is set to "
+                                     "the number of requests in it and the universe is sized "
+                                     "for them (needs AssignStreams). 0: Requests decides.",
+                                     TimeValue(Seconds(0)),
+                                     MakeTimeAccessor(&SyntheticWorkload::m_duration),
+                                     MakeTimeChecker(Seconds(0)));
         t = ObjectCatalogue::AddAttributes(t, &SyntheticWorkload::CatalogueOf);
         t = ResponseModel::AddAttributes(t, &SyntheticWorkload::ResponseOf);
         return UserBehaviour::AddAttributes(t, &SyntheticWorkload::UsersOf);
@@ -119,6 +127,15 @@ SyntheticWorkload::SyntheticWorkload()
     m_changeRng->SetAttribute("Mean", DoubleValue(1.0));
 }
 
+void
+SyntheticWorkload::NotifyConstructionCompleted()
+{
+    Object::NotifyConstructionCompleted();
+    // Created after the attribute variables: without AssignStreams, ns-3 numbers streams in
+    // the order of creation, and the statuses came after the rest of the model.
+    m_statusRng = CreateObject<UniformRandomVariable>();
+}
+
 SyntheticWorkload::~SyntheticWorkload()
 {
     NS_LOG_FUNCTION(this);
@@ -134,6 +151,7 @@ SyntheticWorkload::DoDispose()
     m_popularityRng = nullptr;
     m_requestRng = nullptr;
     m_changeRng = nullptr;
+    m_statusRng = nullptr;
     Object::DoDispose();
 }
 
@@ -206,7 +224,8 @@ SyntheticWorkload::AssignStreams(int64_t stream)
                                              users.think,
                                              users.pagesPerSession,
                                              users.sessionGap,
-                                             m_catalogue.GetParameters().serverRtt};
+                                             m_catalogue.GetParameters().serverRtt,
+                                             m_statusRng};
     int64_t n = 0;
     for (const auto& rv : all)
     {
@@ -299,6 +318,10 @@ SyntheticWorkload::Build()
     // parts still run in the order of the single class they were split from.
 
     const Derived& d = m_response.Prepare();
+    if (m_duration.IsStrictlyPositive())
+    {
+        CountRequests();
+    }
     BuildServers();
     BindVariables();
     const std::vector<double> weight
@@ -312,6 +335,42 @@ SyntheticWorkload::Build()
     }
     m_users.Start();
     m_built = true;
+}
+
+void
+SyntheticWorkload::CountRequests()
+{
+    // The request times come from the users' variables only: run them once to count, then
+    // seat their streams back at their start for the trace.
+    NS_ABORT_MSG_IF(m_stream < 0,
+                    "SyntheticWorkload: Duration needs AssignStreams (the requests are counted "
+                    "by a first pass over the same random numbers)");
+    AssignStreams(m_stream);
+    const UserBehaviour::Parameters& users = m_users.GetParameters();
+    const Ptr<RandomVariableStream> timing[] = {users.objectsPerPage,
+                                                users.interRequest,
+                                                users.think,
+                                                users.pagesPerSession,
+                                                users.sessionGap};
+    m_users.Bind();
+    m_users.Start();
+    const double end = m_duration.GetSeconds();
+    uint64_t count = 0;
+    while (m_users.NextRequest().first <= end)
+    {
+        ++count;
+    }
+    if (count == 0)
+    {
+        // Thrown, not fatal: a scenario refuses the duration with the option's name.
+        throw std::invalid_argument("SyntheticWorkload: no requests in Duration "
+                                    + std::to_string(m_duration.GetSeconds()) + " s");
+    }
+    m_requests = count;
+    for (const auto& rv : timing)
+    {
+        rv->SetStream(rv->GetStream()); // a new RngStream, at the stream's start
+    }
 }
 
 void
@@ -402,6 +461,7 @@ SyntheticWorkload::Next(TraceRecord& out)
     SetNanoSeconds(out.time, int64_t(std::llround(now * 1e9)));
     out.client = user;
     out.size = o.size;
+    m_response.DrawStatus(o, m_statusRng, out);
 
     m_catalogue.WriteNames(id, out);
 

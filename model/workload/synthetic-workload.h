@@ -50,6 +50,11 @@ namespace ns3
  * Records come out in non-decreasing time order. All randomness comes from ns-3 random variables;
  * with AssignStreams the trace depends only on the seed, the run and the stream.
  *
+ * Duration asks for a length of trace time instead of a number of requests: the workload
+ * counts the requests of that time first (a pass over the users' timing alone, which does not
+ * depend on the objects) and sizes the universe for them, so one hour is one hour of the
+ * calibrated steady state rather than the first hour of a universe sized for Requests.
+ *
  * The attribute defaults are the "modem" preset; SetPreset("research") switches to the
  * research environment. Set attributes after SetPreset, before the first Next. The presets
  * are calibrated on traces of 1M requests (doc/models/workload.rst gives the measured figures and
@@ -162,6 +167,8 @@ class SyntheticWorkload : public Object
   protected:
     /// Empties the catalogue, the response model and the users, and drops the random variables.
     void DoDispose() override;
+    /// Creates the status variable, after the attribute variables.
+    void NotifyConstructionCompleted() override;
 
   private:
     /// \param o a SyntheticWorkload \return its catalogue (locates the part's attributes)
@@ -173,6 +180,8 @@ class SyntheticWorkload : public Object
 
     /// \brief Build the servers, the objects and the users' state, once, at the first draw.
     void Build();
+    /// \brief Set Requests to the number of requests in Duration (a pass over the users).
+    void CountRequests();
     /// \brief Draw the servers, assigning the streams again first (see AssignStreams).
     void BuildServers();
     /// \brief Let the parts read their variables' streams and parameters.
@@ -194,6 +203,7 @@ class SyntheticWorkload : public Object
     static constexpr size_t MAX_PAGE_MEMORY = 32;
 
     uint64_t m_requests; //!< records to produce (0: unlimited)
+    Time m_duration;     //!< trace time to produce (0: Requests decides)
 
     // Internal random variables, created before the attribute ones: ns-3 numbers the streams
     // of variables without AssignStreams in the order they are created.
@@ -201,6 +211,7 @@ class SyntheticWorkload : public Object
     Ptr<UniformRandomVariable> m_popularityRng; //!< object choice
     Ptr<UniformRandomVariable> m_requestRng;    //!< per-request properties
     Ptr<ExponentialRandomVariable> m_changeRng; //!< modification times (mean 1)
+    Ptr<UniformRandomVariable> m_statusRng;     //!< response statuses
 
     // The parts (they hold the other attributes, as their Parameters).
     ObjectCatalogue m_catalogue; //!< objects, popularity, sizes, servers

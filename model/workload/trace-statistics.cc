@@ -222,8 +222,9 @@ TraceStatistics::Add(const TraceRecord& r)
     m_key.append(r.path);
     auto [it, inserted] = m_objects.try_emplace(m_key);
     Entry& e = it->second;
-    if (inserted)
+    if (inserted || e.size == 0)
     {
+        // A bodiless answer (304, 302, 404) does not tell the object's size: a later 200 does.
         e.size = r.size;
         e.serverLength = uint32_t(r.server.size());
     }

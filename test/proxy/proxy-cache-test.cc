@@ -770,7 +770,12 @@ RunIspThroughProxy(const std::string& population, bool exactMatch = true)
         = scenario.GetRecords().size() - scenario.GetSessions().rejectedRequests;
     EXPECT_GT(expected, 10u);
     EXPECT_EQ(sum.GetRequests(), expected);
-    EXPECT_EQ(sum.GetFailed(), 0u);
+    // The trace's error URLs (404 at their origin) fail, and nothing else.
+    const auto replayed = ReplayedRecords(scenario);
+    EXPECT_EQ(sum.GetFailed(),
+              uint64_t(std::count_if(replayed.begin(),
+                                     replayed.end(),
+                                     [](const TraceRecord& r) { return r.status >= 400; })));
     // Every request reached the proxy (none went around it) and some were hits.
     EXPECT_EQ(proxy->GetCounters().requests, expected);
     EXPECT_GT(proxy->GetCacheCounters().hits, 0u);
@@ -778,26 +783,37 @@ RunIspThroughProxy(const std::string& population, bool exactMatch = true)
     // The same requests through the trace-driven simulator: an infinite LRU cache honouring
     // cookies, as the proxy's defaults.
     CacheSimulator sim({"LRU"}, {CacheSimulator::INFINITE}, true);
+    // The origins change their objects on their own (Poisson, OriginFarmHelper), not at the
+    // trace's versions, and the proxy fetches whole (and stores) what a browser's
+    // If-Modified-Since asks for when it holds no copy: a simulator that ignores versions and
+    // stores a 304 record's object bounds the fresh hits.
+    CacheSimulator anyVersion({"LRU"}, {CacheSimulator::INFINITE}, true);
     uint64_t noCache = 0;
-    for (const TraceRecord& r : ReplayedRecords(scenario))
+    for (const TraceRecord& r : replayed)
     {
         sim.Add(r);
+        TraceRecord unversioned = r;
+        unversioned.version = 0;
+        unversioned.status = r.status == 304 ? 200 : r.status;
+        anyVersion.Add(unversioned);
         noCache += r.clientNoCache;
     }
     EXPECT_EQ(sim.GetRequests(), expected);
     run.hits = proxy->GetCacheCounters().hits;
     run.refreshHits = proxy->GetCacheCounters().refreshHits;
     run.simHits = sim.GetResults()[0].hits;
-    // A fresh hit needs a cachable request for a copy stored at the current version: the
-    // simulator counts it as a hit too.
-    EXPECT_LE(run.hits, run.simHits);
-    // Every simulator hit is served from the proxy's store, fresh or revalidated (the earlier
-    // download is complete: in these runs no request for an object comes while it is being
-    // fetched). Beyond those, the proxy also serves client no-cache requests from its store
-    // after a 304 (naive coherence), which the simulator counts as uncachable.
-    // Measured (seed 1, run 1): modem 7 + 8 against 12, LAN 7 + 16 against 17.
-    EXPECT_GE(run.hits + run.refreshHits, run.simHits);
-    EXPECT_LE(run.hits + run.refreshHits, run.simHits + noCache) << noCache;
+    const uint64_t anyVersionHits = anyVersion.GetResults()[0].hits;
+    const uint64_t refreshMisses = proxy->GetCacheCounters().refreshMisses;
+    // A fresh hit needs a cachable request for a stored copy: the simulator counts it as a
+    // hit too, when it ignores versions (the origins' changes are not the trace's).
+    EXPECT_LE(run.hits, anyVersionHits);
+    // Every simulator hit is a request for a copy in the proxy's store, served fresh or
+    // revalidated, the origin's object unchanged or changed (the earlier download is
+    // complete: in these runs no request for an object comes while it is being fetched).
+    // Beyond those, the proxy also serves client no-cache requests from its store after a
+    // 304 (naive coherence), which the simulator counts as uncachable.
+    EXPECT_GE(run.hits + run.refreshHits + refreshMisses, run.simHits);
+    EXPECT_LE(run.hits + run.refreshHits + refreshMisses, anyVersionHits + noCache) << noCache;
     Simulator::Destroy();
     std::ifstream in(csv);
     std::stringstream text;

@@ -542,6 +542,8 @@ HashTrace(const std::string& preset, uint64_t requests)
 // generator must produce exactly the same records. Change them only with a deliberate change
 // of the model, and say so. The modem hash changed on 2026-12-02 with the abort model
 // (AbortReceived Bytes, AbortSizeExponent 0.9).
+// The response statuses (2026-12-03) are drawn from a stream of their own, after the others,
+// and are off in the presets: the trace is the one pinned before them.
 // The records are drawn through ns-3's random variables, whose numbers for the same seed differ
 // between releases: the second pair was measured with ns-3-dev 3.48 (compat::NS3_3_39_OR_NEWER
 // tells the builds apart; releases 3.39 to 3.47 were not checked).

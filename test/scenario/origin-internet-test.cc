@@ -1,0 +1,354 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * The Internet between a proxy and the origins (IspScenarioHelper, OriginFarmHelper) and what
+ * the origins answer (OriginServer's status codes, Last-Modified and freshness).
+ */
+#include "ns3/core-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/network-module.h"
+#include "ns3/web-proxy-module.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+
+using namespace ns3;
+
+namespace
+{
+
+/// Puts back the TCP defaults IspScenarioHelper::Build sets process-wide.
+class TcpDefaultsGuard
+{
+  public:
+    TcpDefaultsGuard()
+    {
+        for (const auto& [type, attribute] : kNames)
+        {
+            TypeId::AttributeInformation info;
+            NS_ABORT_UNLESS(TypeId::LookupByName(type).LookupAttributeByName(attribute, &info));
+            m_saved.emplace_back(type + "::" + attribute,
+                                 info.initialValue->SerializeToString(info.checker));
+        }
+    }
+
+    ~TcpDefaultsGuard()
+    {
+        for (const auto& [name, value] : m_saved)
+        {
+            Config::SetDefault(name, StringValue(value));
+        }
+    }
+
+  private:
+    const std::vector<std::pair<std::string, std::string>> kNames{
+        {"ns3::TcpSocket", "SegmentSize"},
+        {"ns3::TcpSocketBase", "MaxSegLifetime"},
+        {"ns3::TcpSocketBase", "Timestamp"}};
+    std::vector<std::pair<std::string, std::string>> m_saved;
+};
+
+/**
+ * Time from a proxy node's SYN to its connection being established, to the trace's first
+ * origin, in a tiny scenario whose origins are all rtt from the access router.
+ */
+struct Handshake
+{
+    Time measured;     //!< SYN sent to SYN-ACK received, at the proxy
+    Time originRtt;    //!< what the helper says the origin's RTT is
+    Time proxyLink;    //!< one-way delay of the proxy's link to the access router
+    Time transmission; //!< bound on putting a SYN and a SYN-ACK on the links
+};
+
+Handshake
+MeasureHandshake(const std::string& population, Time rtt)
+{
+    TcpDefaultsGuard guard;
+    IspScenarioHelper scenario;
+    IspScenarioHelper::Settings s;
+    s.population = population;
+    s.modems = 2;
+    s.lanClients = 2;
+    s.users = 500;
+    s.duration = Seconds(600);
+    s.rttClasses = 1;
+    s.serverRtt = "ns3::ConstantRandomVariable[Constant=" + std::to_string(rtt.GetSeconds()) + "]";
+    scenario.Build(s);
+    Handshake h;
+    h.proxyLink = MicroSeconds(100);
+    Ptr<Node> proxy = scenario.AddProxyNode("100Mbps", h.proxyLink);
+    const std::string host = scenario.GetRecords().front().server;
+    h.originRtt = scenario.GetOriginRtt(host);
+    // Each way a packet of under 100 bytes crosses the proxy link and the origin link (100
+    // Mbit/s) and the uplink (T3 or T1).
+    DataRateValue uplink;
+    scenario.GetUplinkDevices().Get(0)->GetAttribute("DataRate", uplink);
+    h.transmission = 2
+                   * (uplink.Get().CalculateBytesTxTime(100)
+                      + 2 * DataRate("100Mbps").CalculateBytesTxTime(100));
+    // No clients: only this connection crosses the network.
+    Ptr<Socket> socket = Socket::CreateSocket(proxy, TcpSocketFactory::GetTypeId());
+    Time start = Seconds(1);
+    Time done;
+    socket->SetConnectCallback(
+        Callback<void, Ptr<Socket>>([&done](Ptr<Socket>) { done = Simulator::Now(); }),
+        MakeNullCallback<void, Ptr<Socket>>());
+    Simulator::Schedule(start,
+                        [&]()
+                        {
+                            socket->Bind();
+                            socket->Connect(scenario.GetFarm().Resolve(host));
+                        });
+    Simulator::Stop(Seconds(3));
+    Simulator::Run();
+    h.measured = done - start;
+    socket->Close();
+    Simulator::Destroy();
+    return h;
+}
+
+} // namespace
+
+// [PROXIM]'s server RTT is the proxy-to-server RTT: a handshake from a proxy beside the access
+// router to an origin of RTT r takes r, plus the proxy link's delay both ways, plus the
+// transmission of a SYN and a SYN-ACK (under 100 bytes each over the proxy link, the uplink
+// and the origin link: at most 68 us behind a T3, 1.07 ms behind the LAN's T1). Before, the
+// modem pool's origins all sat 1 ms beyond the core whatever r was.
+TEST(OriginInternet, HandshakeThroughTheProxyTakesTheServerRtt)
+{
+    for (const std::string population : {"modem", "lan"})
+    {
+        for (Time rtt : {MilliSeconds(80), MilliSeconds(300)})
+        {
+            const Handshake h = MeasureHandshake(population, rtt);
+            EXPECT_EQ(h.originRtt, rtt) << population;
+            const Time floor = rtt + 2 * h.proxyLink;
+            EXPECT_GE(h.measured, floor) << population << " rtt " << rtt.As(Time::MS);
+            EXPECT_LE(h.measured, floor + h.transmission)
+                << population << " rtt " << rtt.As(Time::MS);
+        }
+    }
+}
+
+// Statuses, from the model's own definition: each URL answers 302 with RedirectProbability
+// and 404 with ErrorProbability, one uniform per URL (binomial over the URLs); a GET to a
+// URL that answers 200 is a 304 with NotModifiedProbability / ((1 - redirect - error) x
+// (1 - OtherMethodProbability)), one uniform per request (binomial over those GETs). Bounds
+// are 4 standard deviations (two-sided 6e-5 per check), for the fixed seed.
+TEST(OriginInternet, ResponseStatusesWithinBinomialBounds)
+{
+    Ptr<SyntheticWorkload> w = SyntheticWorkload::CreatePreset("modem");
+    w->SetAttribute("Requests", UintegerValue(200000));
+    const double pNm = 0.1931;
+    const double pRedirect = 0.0977;
+    const double pError = 0.0348;
+    const double pOther = 0.0202; // the preset's OtherMethodProbability
+    w->SetAttribute("NotModifiedProbability", DoubleValue(pNm));
+    w->SetAttribute("RedirectProbability", DoubleValue(pRedirect));
+    w->SetAttribute("ErrorProbability", DoubleValue(pError));
+    w->AssignStreams(7);
+    std::map<std::string, unsigned> urlStatus;
+    uint64_t okGets = 0;
+    uint64_t notModified = 0;
+    TraceRecord r;
+    while (w->Next(r))
+    {
+        const unsigned kind = r.status == 304 ? 200 : r.status;
+        auto [it, inserted] = urlStatus.try_emplace(r.GetUrl(), kind);
+        EXPECT_EQ(it->second, kind) << "a URL's redirect or error is a property of the URL";
+        if (r.status != 200)
+        {
+            EXPECT_EQ(r.size, 0u) << r.status << " has no body";
+            EXPECT_EQ(r.received, 0u);
+        }
+        if (kind == 200 && r.method == "GET")
+        {
+            ++okGets;
+            notModified += r.status == 304;
+        }
+    }
+    uint64_t redirects = 0;
+    uint64_t errors = 0;
+    for (const auto& [url, status] : urlStatus)
+    {
+        redirects += status == 302;
+        errors += status == 404;
+    }
+    auto within = [](uint64_t k, uint64_t n, double p)
+    {
+        const double sd = std::sqrt(n * p * (1 - p));
+        return std::abs(double(k) - n * p) <= 4 * sd;
+    };
+    const uint64_t urls = urlStatus.size();
+    EXPECT_TRUE(within(redirects, urls, pRedirect)) << redirects << " of " << urls;
+    EXPECT_TRUE(within(errors, urls, pError)) << errors << " of " << urls;
+    const double p304 = pNm / ((1 - pRedirect - pError) * (1 - pOther));
+    EXPECT_TRUE(within(notModified, okGets, p304)) << notModified << " of " << okGets;
+}
+
+namespace
+{
+/// What the proxy did with three requests for one object of the farm.
+struct Freshness
+{
+    Time lastModified;                 //!< the object's Last-Modified at the origin
+    Time lifetime;                     //!< Squid's 20% of its Last-Modified age when stored
+    std::vector<std::string> atOrigin; //!< If-Modified-Since of each request the origin got
+    uint64_t requests{0};              //!< requests the client completed
+};
+
+Freshness
+RunFreshness()
+{
+    TcpDefaultsGuard guard;
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(3);
+    IspScenarioHelper scenario;
+    IspScenarioHelper::Settings s;
+    s.population = "lan";
+    s.lanClients = 2;
+    s.users = 20;
+    s.duration = Seconds(600);
+    s.modificationInterval = "ns3::ConstantRandomVariable[Constant=1000]";
+    scenario.Build(s);
+    // An object with no cause of uncachability and no explicit freshness.
+    const TraceRecord* pick = nullptr;
+    for (const TraceRecord& r : scenario.GetRecords())
+    {
+        const WebObject* o
+            = scenario.GetFarm().GetCatalog(r.server)->Lookup(r.server, r.path, Seconds(0));
+        if (r.status == 200 && r.method == "GET" && !r.HasQuery() && !r.IsCgi() && o
+            && o->setCookie.empty() && o->cacheControl.empty() && r.size < 20000)
+        {
+            pick = &r;
+            break;
+        }
+    }
+    NS_ABORT_MSG_IF(!pick, "no plain object in the trace");
+    Freshness f;
+    f.lastModified = scenario.GetFarm()
+                         .GetCatalog(pick->server)
+                         ->Lookup(pick->server, pick->path, Seconds(0))
+                         ->lastModified;
+    Ptr<Node> node = scenario.AddProxyNode();
+    ProxyCacheHelper ph;
+    const OriginFarmHelper* farm = &scenario.GetFarm();
+    ph.SetResolver([farm](const std::string& host) -> Address
+                   { return farm->HasServer(host) ? Address(farm->Resolve(host)) : Address(); });
+    ph.Install(node);
+    ApplicationContainer servers = scenario.GetFarm().GetServers();
+    for (auto i = servers.Begin(); i != servers.End(); ++i)
+    {
+        (*i)->TraceConnectWithoutContext(
+            "Request",
+            MakeBoundCallback(
+                +[](Freshness* f, const HttpRequestHeader& h, const Address&)
+                { f->atOrigin.emplace_back(h["If-Modified-Since"]); },
+                &f));
+    }
+    // Squid's rule "0 20% 4320": fresh while the age since storing is under 20% of
+    // (Date - Last-Modified); the response is dated about 1 s (stored by 1.1 s on the LAN).
+    const Time stored = Seconds(1);
+    f.lifetime = std::min(Minutes(4320), 0.2 * (stored - f.lastModified));
+    std::vector<WebRequest> requests;
+    for (Time at : {stored, stored + f.lifetime / 2, stored + 2 * f.lifetime})
+    {
+        WebRequest q;
+        q.host = pick->server;
+        q.path = pick->path;
+        q.issueTime = at;
+        requests.push_back(q);
+    }
+    Ptr<FixedRequestSource> src = CreateObject<FixedRequestSource>();
+    for (const auto& q : requests)
+    {
+        src->Add(q);
+    }
+    WebClientHelper client;
+    client.SetAttribute("Proxy", AddressValue(InetSocketAddress(scenario.GetProxyAddress(), 3128)));
+    Ptr<Application> app = client.Install(scenario.GetClients().Get(0), src).Get(0);
+    app->TraceConnectWithoutContext(
+        "RequestComplete",
+        MakeBoundCallback(
+            +[](Freshness* f, const RequestRecord& r) { f->requests += !r.failed; }, &f));
+    if (!s.staticRouting)
+    {
+        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    }
+    Simulator::Stop(stored + 2 * f.lifetime + Seconds(30));
+    Simulator::Run();
+    Simulator::Destroy();
+    return f;
+}
+} // namespace
+
+// Objects have Last-Modified ages (before, all were Last-Modified at time 0, so any copy was
+// stale 20% of the run's age later): a copy within Squid's 20% LM-factor lifetime is served
+// without asking the origin; one past it is revalidated with If-Modified-Since.
+TEST(OriginInternet, FreshCopyServedStaleCopyRevalidated)
+{
+    const Freshness f = RunFreshness();
+    ASSERT_LT(f.lastModified, Seconds(-50)) << "the object has a Last-Modified age";
+    EXPECT_EQ(f.requests, 3u);
+    ASSERT_EQ(f.atOrigin.size(), 2u) << "the fresh hit must not reach the origin";
+    EXPECT_EQ(f.atOrigin[0], "") << "the first request is a plain miss";
+    EXPECT_NE(f.atOrigin[1], "") << "the stale copy is revalidated";
+}
+
+namespace
+{
+/// The times of a modem workload's first requests, up to end or to a record count.
+std::vector<Time>
+RequestTimes(Ptr<SyntheticWorkload> w, Time end)
+{
+    std::vector<Time> times;
+    TraceRecord r;
+    while (w->Next(r) && r.time <= end)
+    {
+        times.push_back(r.time);
+    }
+    return times;
+}
+
+Ptr<SyntheticWorkload>
+ModemWorkload(uint64_t objects, Time duration)
+{
+    Ptr<SyntheticWorkload> w = SyntheticWorkload::CreatePreset("modem");
+    w->SetAttribute("Users", UintegerValue(1800));
+    w->SetAttribute("Requests", UintegerValue(0));
+    w->SetAttribute("Objects", UintegerValue(objects));
+    w->SetAttribute("Duration", TimeValue(duration));
+    w->AssignStreams(5);
+    return w;
+}
+} // namespace
+
+// A workload asked for one hour produces exactly the requests of the first hour of the same
+// users (the request times do not depend on the objects: an unlimited run with any universe
+// has the same ones), and its universe is ObjectsPerRequest (0.46) x that count, rounded up:
+// the universe the presets are calibrated for, not one sized for the default 1 M requests.
+TEST(SyntheticWorkload, DurationGivesTheRequestsOfThatTime)
+{
+    const Time hour = Hours(1);
+    const std::vector<Time> unlimited = RequestTimes(ModemWorkload(1000000, Time(0)), hour);
+    Ptr<SyntheticWorkload> w = ModemWorkload(0, hour);
+    const std::vector<Time> timed = RequestTimes(w, Hours(2));
+    ASSERT_GT(unlimited.size(), 1000u);
+    EXPECT_EQ(timed, unlimited);
+    EXPECT_EQ(w->GetGenerated(), unlimited.size()) << "Next stops after the hour";
+    EXPECT_EQ(w->GetObjectCount(), uint64_t(std::ceil(0.46 * double(unlimited.size()))));
+}
+
+// A duration with no request in it is a named error (a scenario turns it into a refused
+// option), not an unlimited workload.
+TEST(SyntheticWorkload, DurationWithoutRequestsIsAnError)
+{
+    Ptr<SyntheticWorkload> w = SyntheticWorkload::CreatePreset("modem");
+    w->SetAttribute("Users", UintegerValue(1));
+    w->SetAttribute("Duration", TimeValue(NanoSeconds(1)));
+    w->AssignStreams(5);
+    TraceRecord r;
+    EXPECT_THROW(w->Next(r), std::invalid_argument);
+}
