@@ -86,10 +86,12 @@ class ReplicatedRuns
         Task task;        //!< one run
     };
 
-    uint32_t m_runs;             //!< runs of each configuration
-    uint32_t m_jobs;             //!< children at once
-    uint64_t m_baseRun;          //!< RngRun of run 0
-    std::vector<Config> m_queue; //!< configurations not run yet
+    uint32_t m_runs;                     //!< runs of each configuration
+    uint32_t m_jobs;                     //!< children at once
+    uint64_t m_baseRun;                  //!< RngRun of run 0
+    std::vector<Config> m_queue;         //!< configurations not run yet
+    bool m_keepGoing{false};             //!< a failed run does not stop the others
+    std::vector<std::string> m_failures; //!< failed runs of the last Run()
 };
 
 } // namespace ns3
