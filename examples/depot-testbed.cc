@@ -574,14 +574,8 @@ main(int argc, char* argv[])
                 Hours(1));
     opt.AddRunAliases();
     uint32_t runs = 10;
-    opt.AddInteger("runs",
-                   "independent runs of each cell, RngRun, RngRun+1, ...: figures are their "
-                   "mean +- 95% confidence interval",
-                   runs,
-                   1,
-                   1000);
     uint32_t jobs = 1;
-    opt.AddInteger("jobs", "runs at once, each in a process of its own", jobs, 1, 64);
+    ReplicatedRuns::AddOptions(opt, runs, jobs);
     std::string outDir = "results";
     opt.AddOutputDir(
         "outDir", "directory for depot-testbed-vs-paper.csv and depot-testbed-runs.csv", outDir);
@@ -781,21 +775,9 @@ main(int argc, char* argv[])
             }
         }
     }
-    std::cout << "\nAgainst the paper (" << runs << (runs > 1 ? " runs" : " run") << ", RngRun "
-              << baseRun << (runs > 1 ? " to " + std::to_string(baseRun + runs - 1) : "")
-              << "; mean +- 95% confidence interval)\n";
-    comparison.Print(std::cout);
-    try
+    if (!comparison.Report(std::cout, "depot-testbed", outDir + "/depot-testbed", runs, baseRun))
     {
-        comparison.WriteCsv(outDir + "/depot-testbed-vs-paper.csv");
-        comparison.WriteRunsCsv(outDir + "/depot-testbed-runs.csv", baseRun);
-    }
-    catch (const std::runtime_error& e)
-    {
-        std::cerr << "depot-testbed: " << e.what() << "\n";
         return 1;
     }
-    std::cout << "Wrote " << outDir << "/depot-testbed-vs-paper.csv, " << outDir
-              << "/depot-testbed-runs.csv\n";
     return shapeOk ? 0 : 3;
 }

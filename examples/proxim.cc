@@ -244,14 +244,8 @@ main(int argc, char* argv[])
     opt.AddFlag("plot", "Plot latency densities (needs /usr/bin/python3 with matplotlib)", plot);
     opt.AddOutputDir("outDir", "Directory for results", outDir);
     uint32_t runs = 10;
-    opt.AddInteger("runs",
-                   "independent runs of each configuration, RngRun, RngRun+1, ...: figures are "
-                   "their mean +- 95% confidence interval",
-                   runs,
-                   1,
-                   1000);
     uint32_t jobs = 1;
-    opt.AddInteger("jobs", "runs at once, each in a process of its own", jobs, 1, 64);
+    ReplicatedRuns::AddOptions(opt, runs, jobs);
     opt.AddRunAliases();
     opt.Parse(argc, argv);
     const bool modem = base.population == "modem";
@@ -707,21 +701,10 @@ main(int argc, char* argv[])
         }
     }
     std::cout << "\nWrote " << prefix << "-results.csv\n";
-    std::cout << "\nAgainst the paper (" << runs << (runs > 1 ? " runs" : " run") << ", RngRun "
-              << baseRun << (runs > 1 ? " to " + std::to_string(baseRun + runs - 1) : "")
-              << "; mean ± 95% confidence interval)\n";
-    comparison.Print(std::cout);
-    try
+    if (!comparison.Report(std::cout, "proxim", prefix, runs, baseRun))
     {
-        comparison.WriteCsv(prefix + "-vs-paper.csv");
-        comparison.WriteRunsCsv(prefix + "-runs.csv", baseRun);
-    }
-    catch (const std::runtime_error& e)
-    {
-        std::cerr << "proxim: " << e.what() << "\n";
         return 1;
     }
-    std::cout << "Wrote " << prefix << "-vs-paper.csv, " << prefix << "-runs.csv\n";
     for (const auto& f : replicated.GetFailures())
     {
         std::cerr << "proxim: " << f << "; its figures are left out\n";

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <fstream>
 #include <iomanip>
+#include <iostream>
 #include <sstream>
 #include <stdexcept>
 
@@ -229,6 +230,31 @@ PaperComparison::Print(std::ostream& os) const
            << (v.reason.empty() ? "" : " (" + v.reason + ")") << '\n';
     }
     os << "paper figures: " << pass << " pass, " << fail << " fail\n";
+}
+
+bool
+PaperComparison::Report(std::ostream& os,
+                        const std::string& program,
+                        const std::string& prefix,
+                        uint32_t runs,
+                        uint64_t baseRun) const
+{
+    os << "\nAgainst the paper (" << runs << (runs > 1 ? " runs" : " run") << ", RngRun " << baseRun
+       << (runs > 1 ? " to " + std::to_string(baseRun + runs - 1) : "")
+       << "; mean ± 95% confidence interval)\n";
+    Print(os);
+    try
+    {
+        WriteCsv(prefix + "-vs-paper.csv");
+        WriteRunsCsv(prefix + "-runs.csv", baseRun);
+    }
+    catch (const std::runtime_error& e)
+    {
+        std::cerr << program << ": " << e.what() << "\n";
+        return false;
+    }
+    os << "Wrote " << prefix << "-vs-paper.csv, " << prefix << "-runs.csv\n";
+    return true;
 }
 
 std::string

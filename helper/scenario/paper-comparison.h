@@ -120,6 +120,22 @@ class PaperComparison
     void Print(std::ostream& os) const;
 
     /**
+     * What an example prints and writes at the end: a heading naming the runs, Print(), then
+     * <prefix>-vs-paper.csv (WriteCsv()) and <prefix>-runs.csv (WriteRunsCsv()).
+     * \param os the stream
+     * \param program the program's name, for the error message
+     * \param prefix path prefix of the two files
+     * \param runs runs of each figure
+     * \param baseRun RngRun of run 0
+     * \return false (after one line on stderr naming the file) when a file cannot be written
+     */
+    bool Report(std::ostream& os,
+                const std::string& program,
+                const std::string& prefix,
+                uint32_t runs,
+                uint64_t baseRun) const;
+
+    /**
      * \param values one per run
      * \param precision decimals
      * \return the mean, and with two runs or more " ± " and the interval's half-width

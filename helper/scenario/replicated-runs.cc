@@ -119,6 +119,18 @@ ReplicatedRuns::ReplicatedRuns(uint32_t runs, uint32_t jobs)
     }
 }
 
+void
+ReplicatedRuns::AddOptions(OptionChecker& opt, uint32_t& runs, uint32_t& jobs)
+{
+    opt.AddInteger("runs",
+                   "independent runs, RngRun, RngRun+1, ... (run i is the run of RngRun + i): "
+                   "figures are their mean +- 95% confidence interval",
+                   runs,
+                   1,
+                   1000);
+    opt.AddInteger("jobs", "runs at once, each in a process of its own", jobs, 1, 64);
+}
+
 uint32_t
 ReplicatedRuns::GetRuns() const
 {

@@ -5,6 +5,8 @@
 #ifndef WEB_PROXY_REPLICATED_RUNS_H
 #define WEB_PROXY_REPLICATED_RUNS_H
 
+#include "option-checker.h"
+
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -42,6 +44,14 @@ class ReplicatedRuns
      * \param jobs child processes at once, at least 1
      */
     ReplicatedRuns(uint32_t runs, uint32_t jobs);
+
+    /**
+     * Adds --runs (1 to 1000) and --jobs (1 to 64) to a program's options.
+     * \param opt the program's options
+     * \param runs the variable of --runs (holds the default)
+     * \param jobs the variable of --jobs (holds the default)
+     */
+    static void AddOptions(OptionChecker& opt, uint32_t& runs, uint32_t& jobs);
 
     /// \return runs of each configuration
     uint32_t GetRuns() const;

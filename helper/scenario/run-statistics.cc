@@ -14,12 +14,21 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("RunStatistics");
 
-RunStatistics::RunStatistics(const std::vector<double>& values)
-    : m_count(values.size())
+RunStatistics::RunStatistics(const std::vector<double>& all)
+    : m_count(0)
     , m_mean(NAN)
     , m_stdDev(NAN)
     , m_halfWidth(NAN)
 {
+    std::vector<double> values;
+    for (double v : all)
+    {
+        if (!std::isnan(v))
+        {
+            values.push_back(v);
+        }
+    }
+    m_count = values.size();
     if (values.empty())
     {
         return;
