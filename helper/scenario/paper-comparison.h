@@ -121,7 +121,7 @@ class PaperComparison
 
     /**
      * What an example prints and writes at the end: a heading naming the runs, Print(), then
-     * <prefix>-vs-paper.csv (WriteCsv()) and <prefix>-runs.csv (WriteRunsCsv()).
+     * PREFIX-vs-paper.csv (WriteCsv()) and PREFIX-runs.csv (WriteRunsCsv()).
      * \param os the stream
      * \param program the program's name, for the error message
      * \param prefix path prefix of the two files
