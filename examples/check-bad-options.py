@@ -68,6 +68,8 @@ CASES = {
         (["--connectTimeout=2h"], "connectTimeout"), (["--connectAttempts=101"], "connectAttempts"),
         (["--depotDelay=-1ms"], "depotDelay"), (["--reportInterval=0"], "reportInterval"),
         (["--maxConnections=0"], "maxConnections"), (["--checkShape=2"], "checkShape"),
+        (["--runs=0"], "runs"), (["--runs=1001"], "runs"), (["--jobs=0"], "jobs"),
+        (["--jobs=x"], "jobs"), (["--outDir=/proc/no/such"], "outDir"),
     ],
     "depot-schedulers": [
         (["--clients=0"], "clients"), (["--clients=-1"], "clients"),
@@ -91,7 +93,8 @@ CASES = {
         (["--experiments=foo"], "experiments"), (["--experiments="], "experiments"),
         (["--abortBandwidth=both"], "abortBandwidth"), (["--drain=-1s"], "drain"),
         (["--only=nosuch"], "only"), (["--plot=2"], "plot"),
-        (["--outDir=/proc/no/such"], "outDir"),
+        (["--outDir=/proc/no/such"], "outDir"), (["--runs=0"], "runs"),
+        (["--runs=-2"], "runs"), (["--jobs=0"], "jobs"), (["--jobs=65"], "jobs"),
     ],
     "population-direct": RUN + [
         (["--population=x"], "population"), (["--modems=-1"], "modems"),

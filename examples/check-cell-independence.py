@@ -11,7 +11,7 @@ the same as --RngRun. Exits 1 naming each row that differs.
 import subprocess
 import sys
 
-COMMON = ["--modes=hit", "--hitConcurrency=10", "--requests=30"]
+COMMON = ["--modes=hit", "--hitConcurrency=10", "--requests=30", "--runs=1"]
 
 
 def rows(binary, args, failures):

@@ -15,7 +15,7 @@ import sys
 ARGS = {
     "web-client-server": ["--dialup=1", "--lan=2", "--requests=4"],
     "proxim": ["--modems=3", "--duration=300s", "--drain=30s", "--experiments=latency",
-               "--only=data", "--plot=false"],
+               "--only=data", "--plot=false", "--runs=1"],
     "population-direct": ["--modems=3", "--duration=300s", "--plot=false", "--flowmon=false"],
     "workload-stats": ["--preset=modem", "--requests=2000"],
     "cache-sim": ["--preset=modem", "--requests=2000", "--policy=LRU,GDSF", "--sizes=1MB"],

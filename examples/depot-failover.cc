@@ -26,23 +26,27 @@
  *
  * Each case runs in a process of its own (fork): its figures do not depend on which other
  * cases ran before it (random stream numbers, Config defaults and static state start afresh).
+ * --runs=N runs each case N times (RngRun, RngRun+1, ...; --jobs=J at once) and prints each
+ * figure's mean +- 95% confidence interval over the runs that have it (a takeover, a proxy
+ * failure); --outDir gets depot-failover-vs-paper.csv ([Depot] gives no figures for its
+ * standby depots: every verdict is "none") and depot-failover-runs.csv.
  */
 
 #include "ns3/core-module.h"
 #include "ns3/csma-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
+#include "ns3/paper-comparison.h"
+#include "ns3/replicated-runs.h"
 #include "ns3/web-proxy-module.h"
-
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
-#include <unistd.h>
 
 using namespace ns3;
 
@@ -354,53 +358,51 @@ Number(const std::string& option,
     return v;
 }
 
-/// Run a case in a child process (fresh state) and return its outcome.
-Outcome
-RunFresh(const std::string& name, const Options& o)
+/// The columns of a case's row: figure name, header, decimals (-1: a count printed as is).
+struct Column
 {
-    int fds[2];
-    if (pipe(fds) != 0)
-    {
-        std::cerr << "depot-failover: pipe failed\n";
-        std::exit(3);
-    }
-    std::cout.flush();
-    const pid_t child = fork();
-    if (child == 0)
-    {
-        close(fds[0]);
-        const Outcome r = Run(name, o);
-        const bool ok = write(fds[1], &r, sizeof(r)) == static_cast<ssize_t>(sizeof(r));
-        _exit(ok ? 0 : 1);
-    }
-    close(fds[1]);
-    Outcome r;
-    const bool got = child > 0 && read(fds[0], &r, sizeof(r)) == static_cast<ssize_t>(sizeof(r));
-    close(fds[0]);
-    int status = 0;
-    if (child > 0)
-    {
-        waitpid(child, &status, 0);
-    }
-    if (!got || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    {
-        std::cerr << "depot-failover: case " << name << " did not complete\n";
-        std::exit(3);
-    }
-    return r;
+    const char* name;   //!< figure name
+    const char* header; //!< column header
+    int width;          //!< column width
+    int precision;      //!< decimals
+};
+
+const std::vector<Column>&
+Columns()
+{
+    static const std::vector<Column> columns{{"completed", "completed", 10, 0},
+                                             {"failed", "failed", 8, 0},
+                                             {"broken", "broken", 8, 0},
+                                             {"expected", "expected", 10, 0},
+                                             {"unsynced", "unsynced", 10, 0},
+                                             {"takeover", "takeover(s)", 12, 3},
+                                             {"requestGap", "no-reply(s)", 13, 3},
+                                             {"forwardGap", "no-fwd(s)", 12, 3},
+                                             {"detect", "detect(s)", 11, 3},
+                                             {"revive", "revive(s)", 11, 3},
+                                             {"heartbeats", "heartbeats", 12, 0},
+                                             {"syncMessages", "syncs", 8, 0},
+                                             {"records", "records", 9, 0}};
+    return columns;
 }
 
-/// A figure, or "-" when there is none.
-std::string
-Figure(double v)
+/// A case's outcome as figures (-1: none), to cross the pipe from the process that ran it.
+ReplicatedRuns::Values
+ToValues(const Outcome& r)
 {
-    if (v < 0)
-    {
-        return "-";
-    }
-    std::ostringstream os;
-    os << std::fixed << std::setprecision(3) << v;
-    return os.str();
+    return {{"completed", r.completed},
+            {"failed", r.failed},
+            {"broken", r.broken},
+            {"expected", r.expected},
+            {"unsynced", r.unsynced},
+            {"takeover", r.takeover},
+            {"requestGap", r.requestGap},
+            {"forwardGap", r.forwardGap},
+            {"detect", r.detect},
+            {"revive", r.revive},
+            {"heartbeats", r.heartbeats},
+            {"syncMessages", r.syncMessages},
+            {"records", r.records}};
 }
 
 } // namespace
@@ -420,6 +422,9 @@ main(int argc, char* argv[])
     std::string proxyFailAt = "0";
     std::string proxyRecoverAt = "0";
     std::string pcap = "false";
+    std::string runsText = "1";
+    std::string jobsText = "1";
+    std::string outDir = "results";
     CommandLine cmd(__FILE__);
     cmd.AddValue(
         "case", "proxy, none, warm-<s>, hot, maglev, all, or a comma-separated list", cases);
@@ -435,7 +440,24 @@ main(int argc, char* argv[])
                  proxyFailAt);
     cmd.AddValue("proxyRecoverAt", "proxy 1 revives then (s; 0: never)", proxyRecoverAt);
     cmd.AddValue("pcap", "write PCAP files of the depots' LAN B devices (true/false)", pcap);
+    cmd.AddValue("runs",
+                 "independent runs of each case (RngRun, RngRun+1, ...), 1 to 1000: figures are "
+                 "their mean +- 95% confidence interval",
+                 runsText);
+    cmd.AddValue("jobs", "runs at once, each in a process of its own, 1 to 64", jobsText);
+    cmd.AddValue(
+        "outDir", "directory for depot-failover-vs-paper.csv and depot-failover-runs.csv", outDir);
     cmd.Parse(argc, argv);
+    const auto runs = uint32_t(Number("runs", runsText, 1, 1000, false, true));
+    const auto jobs = uint32_t(Number("jobs", jobsText, 1, 64, false, true));
+    std::error_code dirError;
+    std::filesystem::create_directories(outDir, dirError);
+    if (dirError || !std::filesystem::is_directory(outDir))
+    {
+        std::cerr << "depot-failover: --outDir=" << outDir << ": cannot create the directory ("
+                  << (dirError ? dirError.message() : "not a directory") << ")\n";
+        return 2;
+    }
     o.clients = Number("clients", clients, 1, 1000, false, true);
     o.duration = Number("duration", duration, 0, 3600, true);
     o.failAt = Number("failAt", failAt, 1, o.duration, true);
@@ -523,24 +545,66 @@ main(int argc, char* argv[])
             std::cout << " and revives at " << o.proxyRecoverAt << " s";
         }
     }
-    std::cout << "\n\n"
-              << std::left << std::setw(10) << "case" << std::right << std::setw(10) << "completed"
-              << std::setw(8) << "failed" << std::setw(8) << "broken" << std::setw(10) << "expected"
-              << std::setw(10) << "unsynced" << std::setw(12) << "takeover(s)" << std::setw(13)
-              << "no-reply(s)" << std::setw(12) << "no-fwd(s)" << std::setw(11) << "detect(s)"
-              << std::setw(11) << "revive(s)" << std::setw(12) << "heartbeats" << std::setw(8)
-              << "syncs" << std::setw(9) << "records" << '\n';
+    std::cout << "\n\n" << std::left << std::setw(10) << "case" << std::right;
+    for (const Column& c : Columns())
+    {
+        std::cout << std::setw(runs > 1 ? c.width + 8 : c.width) << c.header;
+    }
+    std::cout << '\n';
+    // Each case and run in a process of its own: its figures do not depend on the other cases.
+    ReplicatedRuns replicated(runs, jobs);
     for (const auto& n : names)
     {
-        const Outcome r = RunFresh(n, o);
-        std::cout << std::left << std::setw(10) << n << std::right << std::setw(10) << r.completed
-                  << std::setw(8) << r.failed << std::setw(8) << r.broken << std::setw(10)
-                  << (r.expected < 0 ? "-" : std::to_string(r.expected)) << std::setw(10)
-                  << r.unsynced << std::setw(12) << Figure(r.takeover) << std::setw(13)
-                  << Figure(r.requestGap) << std::setw(12) << Figure(r.forwardGap) << std::setw(11)
-                  << Figure(r.detect) << std::setw(11) << Figure(r.revive) << std::setw(12)
-                  << r.heartbeats << std::setw(8) << r.syncMessages << std::setw(9) << r.records
-                  << '\n';
+        replicated.Add(n, [n, o]() { return ToValues(Run(n, o)); });
+    }
+    PaperComparison figures;
+    try
+    {
+        replicated.Run(
+            [&figures, runs](const std::string& name, const std::vector<ReplicatedRuns::Values>& rs)
+            {
+                std::cout << std::left << std::setw(10) << name << std::right;
+                for (const Column& c : Columns())
+                {
+                    // -1: the run has no such figure (no takeover, no proxy failure).
+                    std::vector<double> values;
+                    for (const auto& r : rs)
+                    {
+                        if (r.at(c.name) >= 0)
+                        {
+                            values.push_back(r.at(c.name));
+                        }
+                    }
+                    // A figure some runs lack has no place in the runs' CSV (run i, value).
+                    if (values.size() == rs.size())
+                    {
+                        figures.Add("failover", name, c.name, NAN, PaperComparison::POINTS, values);
+                    }
+                    std::string text = values.empty() ? "-"
+                                     : c.precision == 0 && runs == 1
+                                         ? std::to_string(uint64_t(values[0]))
+                                         : PaperComparison::Format(values, c.precision);
+                    std::cout << std::setw(runs > 1 ? c.width + 8 : c.width) << text;
+                }
+                std::cout << '\n';
+            });
+    }
+    catch (const std::runtime_error& e)
+    {
+        std::cerr << "depot-failover: " << e.what() << "\n";
+        return 3;
+    }
+    // [Depot] gives no figures for its standby depots: the CSV holds the runs' figures with
+    // the verdict "none", for the tables of the manual.
+    try
+    {
+        figures.WriteCsv(outDir + "/depot-failover-vs-paper.csv");
+        figures.WriteRunsCsv(outDir + "/depot-failover-runs.csv", replicated.GetBaseRun());
+    }
+    catch (const std::runtime_error& e)
+    {
+        std::cerr << "depot-failover: " << e.what() << "\n";
+        return 1;
     }
     return 0;
 }

@@ -31,6 +31,11 @@
  * paper's Tables 1-3. Each cell (one system at one concurrency and size) is a simulation of its
  * own whose figures depend on its parameters, --RngSeed and --RngRun only (--seed and --run are
  * aliases), not on the cells run before it in the same process.
+ *
+ * --runs=N (default 10) runs each cell N times, with RngRun, RngRun+1, ..., each in a process
+ * of its own (--jobs=J at once); the figures are then the runs' mean +- 95% confidence
+ * interval. --outDir gets depot-testbed-vs-paper.csv (each paper figure with its verdict, see
+ * PaperComparison) and depot-testbed-runs.csv (every run's figures).
  */
 
 #include "ns3/core-module.h"
@@ -38,7 +43,9 @@
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
 #include "ns3/option-checker.h"
+#include "ns3/paper-comparison.h"
 #include "ns3/point-to-point-module.h"
+#include "ns3/replicated-runs.h"
 #include "ns3/web-proxy-module.h"
 
 #include <iomanip>
@@ -365,6 +372,76 @@ SchedulerType(const std::string& name)
     return types.at(name);
 }
 
+/// A cell's outcome as figures, to cross the pipe from the process that ran it.
+ReplicatedRuns::Values
+ToValues(const Outcome& out)
+{
+    const WebStoneHelper::Result& r = *out.result;
+    ReplicatedRuns::Values v{{"total", r.total},
+                             {"ended", r.ended},
+                             {"ok", r.ok},
+                             {"failed", r.failed},
+                             {"errors", r.errors},
+                             {"connectTimeouts", r.connectTimeouts},
+                             {"connectRetries", r.connectRetries},
+                             {"bytes", r.bytes},
+                             {"connectSum", double(r.connectSum.GetTimeStep())},
+                             {"responseSum", double(r.responseSum.GetTimeStep())},
+                             {"first", double(r.first.GetTimeStep())},
+                             {"last", double(r.last.GetTimeStep())},
+                             {"started", r.started},
+                             {"retries", out.retries},
+                             {"reports", out.reports},
+                             {"refused", out.refused},
+                             {"proxyDown", out.proxyDown}};
+    for (size_t i = 0; i < out.sessions.size(); ++i)
+    {
+        v["sessions" + std::to_string(i)] = out.sessions[i];
+    }
+    return v;
+}
+
+/// The outcome that ToValues() wrote (the benchmark's result rebuilt field by field).
+Outcome
+FromValues(const ReplicatedRuns::Values& v)
+{
+    Outcome out;
+    out.result = Create<WebStoneHelper::Result>(v.at("total"));
+    WebStoneHelper::Result& r = *out.result;
+    r.ended = v.at("ended");
+    r.ok = v.at("ok");
+    r.failed = v.at("failed");
+    r.errors = v.at("errors");
+    r.connectTimeouts = v.at("connectTimeouts");
+    r.connectRetries = v.at("connectRetries");
+    r.bytes = v.at("bytes");
+    r.connectSum = TimeStep(v.at("connectSum"));
+    r.responseSum = TimeStep(v.at("responseSum"));
+    r.first = TimeStep(v.at("first"));
+    r.last = TimeStep(v.at("last"));
+    r.started = v.at("started") != 0;
+    out.retries = v.at("retries");
+    out.reports = v.at("reports");
+    out.refused = v.at("refused");
+    out.proxyDown = v.at("proxyDown");
+    for (size_t i = 0; v.count("sessions" + std::to_string(i)); ++i)
+    {
+        out.sessions.push_back(v.at("sessions" + std::to_string(i)));
+    }
+    return out;
+}
+
+/// The paper's table of a cell: Table 1 (no-cache, 25), 2 (no-cache, 50) or 3 (a)-(c).
+std::string
+PaperTable(bool noCache, uint32_t conc, System system)
+{
+    if (noCache)
+    {
+        return conc == 25 ? "Table 1" : conc == 50 ? "Table 2" : "no-cache";
+    }
+    return std::string("Table 3") + (system == HP755 ? "(a)" : system == HP712 ? "(b)" : "(c)");
+}
+
 std::string
 Cell(double cps, double kbps, double ms)
 {
@@ -496,6 +573,12 @@ main(int argc, char* argv[])
                 MilliSeconds(1),
                 Hours(1));
     opt.AddRunAliases();
+    uint32_t runs = 10;
+    uint32_t jobs = 1;
+    ReplicatedRuns::AddOptions(opt, runs, jobs);
+    std::string outDir = "results";
+    opt.AddOutputDir(
+        "outDir", "directory for depot-testbed-vs-paper.csv and depot-testbed-runs.csv", outDir);
     opt.AddFlag("checkShape",
                 "exit with 3 unless, up to maxConnections concurrent, every run completes, the "
                 "round-robin depot lies between the two proxies and every other scheduler beats "
@@ -522,13 +605,25 @@ main(int argc, char* argv[])
     {
         systems.emplace_back(DEPOT, s);
     }
+    // Each cell's runs go to processes of their own (one per run, --jobs at once); run i of a
+    // cell is the cell run alone with RngRun + i.
+    ReplicatedRuns replicated(runs, jobs);
+    const uint64_t baseRun = replicated.GetBaseRun();
+    PaperComparison comparison;
+    const std::vector<std::pair<const char*, double Figures::*>> metrics{
+        {"connections/s", &Figures::cps},
+        {"KB/s", &Figures::kbps},
+        {"connection ms", &Figures::ms}};
     for (const std::string& mode : OptionChecker::Split(modes))
     {
         const bool noCache = mode == "nocache";
         std::cout << "\n== " << (noCache ? "Pragma: no-cache (Tables 1, 2)" : "plain GET (Table 3)")
                   << ", " << o.requests << " requests per run ==\n";
+        const int width = runs > 1 ? 40 : 23;
         std::cout << std::left << std::setw(5) << "conc" << std::setw(7) << "size" << std::setw(15)
-                  << "system" << std::right << std::setw(23) << "simulated"
+                  << "system" << std::right << std::setw(width)
+                  << (runs > 1 ? "simulated, mean +- 95% CI of " + std::to_string(runs) + " runs"
+                               : std::string("simulated"))
                   << " |" << std::setw(23) << "paper"
                   << "  notes\n";
         for (uint32_t conc : OptionChecker::SplitIntegers(noCache ? noCacheConc : hitConc))
@@ -537,27 +632,76 @@ main(int argc, char* argv[])
             {
                 std::map<std::string, double> cps; // per system name, for --checkShape
                 std::map<std::string, bool> complete;
+                auto nameOf = [](System system, const std::string& sched)
+                {
+                    return system == HP755 ? std::string("HP 755")
+                         : system == HP712 ? std::string("HP 712")
+                                           : "depot " + sched;
+                };
                 for (const auto& [system, sched] : systems)
                 {
-                    Outcome out = Run(system,
-                                      system == DEPOT ? SchedulerType(sched) : "",
-                                      noCache,
-                                      conc,
-                                      size,
-                                      speed,
-                                      o);
+                    replicated.Add(nameOf(system, sched),
+                                   [=, &speed]()
+                                   {
+                                       Options cell = o;
+                                       cell.rngRun = RngSeedManager::GetRun();
+                                       return ToValues(
+                                           Run(system,
+                                               system == DEPOT ? SchedulerType(sched) : "",
+                                               noCache,
+                                               conc,
+                                               size,
+                                               speed,
+                                               cell));
+                                   });
+                }
+                std::map<std::string, std::vector<ReplicatedRuns::Values>> all;
+                try
+                {
+                    all = replicated.Run();
+                }
+                catch (const std::runtime_error& e)
+                {
+                    std::cerr << "depot-testbed: " << e.what() << "\n";
+                    return 1;
+                }
+                for (const auto& [system, sched] : systems)
+                {
+                    const std::string name = nameOf(system, sched);
+                    std::vector<Outcome> outs;
+                    std::map<std::string, std::vector<double>> fig;
+                    uint32_t completed = 0;
+                    for (const auto& v : all.at(name))
+                    {
+                        outs.push_back(FromValues(v));
+                        const auto& res = *outs.back().result;
+                        fig["connections/s"].push_back(res.ConnectionsPerSecond());
+                        fig["KB/s"].push_back(res.ThroughputKBps());
+                        fig["connection ms"].push_back(res.MeanConnectMs());
+                        fig["request ms"].push_back(res.MeanResponseMs());
+                        completed += res.Complete();
+                    }
+                    const Outcome& out = outs[0];
                     const auto& res = *out.result;
-                    std::string name = system == HP755 ? "HP 755"
-                                     : system == HP712 ? "HP 712"
-                                                       : "depot " + sched;
                     std::cout << std::left << std::setw(5) << conc << std::setw(7) << size
-                              << std::setw(15) << name << std::right
-                              << Cell(res.ConnectionsPerSecond(),
-                                      res.ThroughputKBps(),
-                                      res.MeanConnectMs())
-                              << " |";
+                              << std::setw(15) << name << std::right;
+                    if (runs == 1)
+                    {
+                        std::cout << Cell(
+                            res.ConnectionsPerSecond(), res.ThroughputKBps(), res.MeanConnectMs());
+                    }
+                    else
+                    {
+                        std::cout << std::setw(15)
+                                  << PaperComparison::Format(fig["connections/s"], 2)
+                                  << std::setw(15) << PaperComparison::Format(fig["KB/s"], 2)
+                                  << std::setw(10)
+                                  << PaperComparison::Format(fig["connection ms"], 0);
+                    }
+                    std::cout << " |";
                     auto p = paper.find({noCache, conc, size, system});
-                    if (p != paper.end() && (system != DEPOT || sched == "rr"))
+                    const bool paperRow = p != paper.end() && (system != DEPOT || sched == "rr");
+                    if (paperRow)
                     {
                         std::cout << Cell(p->second.cps, p->second.kbps, p->second.ms);
                     }
@@ -569,25 +713,56 @@ main(int argc, char* argv[])
                     {
                         std::cout << std::setw(23) << "-";
                     }
-                    std::cout << "  "
-                              << (res.Complete()
-                                      ? "complete"
-                                      : "did not complete (" + res.IncompleteReason() + ")")
-                              << ", " << out.retries << " retries, " << out.refused
-                              << " refused SYNs";
-                    if (system == DEPOT)
+                    const std::string table = PaperTable(noCache, conc, system);
+                    const std::string row
+                        = (table == "Table 1"   ? name + ", "
+                           : table == "Table 2" ? (system == DEPOT ? std::string() : name + ", ")
+                                                : std::to_string(conc) + " concurrent, ")
+                        + std::to_string(size) + " B"
+                        + (system == DEPOT && sched != "rr" ? " (" + sched + ")" : std::string());
+                    for (const auto& [metric, member] : metrics)
                     {
-                        std::cout << ", sessions " << out.sessions[0] << "/" << out.sessions[1]
-                                  << ", " << out.proxyDown << " SYN timeouts";
-                        if (out.reports > 0)
-                        {
-                            std::cout << ", " << out.reports << " load reports";
-                        }
+                        comparison.Add(table,
+                                       row,
+                                       metric,
+                                       paperRow ? p->second.*member : NAN,
+                                       PaperComparison::RELATIVE,
+                                       fig[metric]);
                     }
-                    std::cout << ", mean request " << std::fixed << std::setprecision(0)
-                              << res.MeanResponseMs() << " ms" << std::endl;
-                    cps[name] = res.Complete() ? res.ConnectionsPerSecond() : 0;
-                    complete[name] = res.Complete();
+                    if (runs == 1)
+                    {
+                        std::cout << "  "
+                                  << (res.Complete()
+                                          ? "complete"
+                                          : "did not complete (" + res.IncompleteReason() + ")")
+                                  << ", " << out.retries << " retries, " << out.refused
+                                  << " refused SYNs";
+                        if (system == DEPOT)
+                        {
+                            std::cout << ", sessions " << out.sessions[0] << "/" << out.sessions[1]
+                                      << ", " << out.proxyDown << " SYN timeouts";
+                            if (out.reports > 0)
+                            {
+                                std::cout << ", " << out.reports << " load reports";
+                            }
+                        }
+                        std::cout << ", mean request " << std::fixed << std::setprecision(0)
+                                  << res.MeanResponseMs() << " ms" << std::endl;
+                    }
+                    else
+                    {
+                        std::cout << "  complete in " << completed << " of " << runs
+                                  << " runs, mean request "
+                                  << PaperComparison::Format(fig["request ms"], 0) << " ms"
+                                  << std::endl;
+                    }
+                    double meanCps = 0;
+                    for (double v : fig["connections/s"])
+                    {
+                        meanCps += v / runs;
+                    }
+                    cps[name] = completed == runs ? meanCps : 0;
+                    complete[name] = completed == runs;
                 }
                 if (checkShape && conc <= o.maxConnections)
                 {
@@ -599,6 +774,10 @@ main(int argc, char* argv[])
                 }
             }
         }
+    }
+    if (!comparison.Report(std::cout, "depot-testbed", outDir + "/depot-testbed", runs, baseRun))
+    {
+        return 1;
     }
     return shapeOk ? 0 : 3;
 }

@@ -16,8 +16,16 @@
  *     uplink that all of the ISP's traffic shares (--abortBandwidth=uplink, PROXIM's one
  *     "network queue" for packets to the proxy)
  *
- * Writes under --outDir: a CSV of all results, per-request CSVs of the latency runs and
- * latency-density plots (PNG) with and without the proxy (Fig. 6/8 of the paper).
+ * --runs=N (default 10) runs each configuration N times, with RngRun, RngRun+1, ... (run i
+ * is exactly the run --RngRun=RngRun+i gives), --jobs=J of them at once; every figure is
+ * the runs' mean +- 95% confidence interval (one run: the value alone). A run whose process
+ * fails (a crash) leaves its figures out of the means, is named on stderr after the tables and
+ * makes the exit status 1.
+ *
+ * Writes under --outDir: a CSV of all results (a row per run), per-request CSVs of the
+ * latency runs (run 0) and latency-density plots (PNG) with and without the proxy (Fig. 6/8
+ * of the paper), and proxim-<population>-vs-paper.csv (each paper figure: mean, interval,
+ * verdict; see PaperComparison) with proxim-<population>-runs.csv (every run's figures).
  */
 
 #include "ns3/core-module.h"
@@ -25,21 +33,21 @@
 #include "ns3/isp-scenario-options.h"
 #include "ns3/network-module.h"
 #include "ns3/option-checker.h"
+#include "ns3/paper-comparison.h"
 #include "ns3/point-to-point-module.h"
+#include "ns3/replicated-runs.h"
 #include "ns3/web-proxy-module.h"
-
-#include <sys/wait.h>
 
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iomanip>
 #include <iostream>
 #include <map>
 #include <sstream>
-#include <unistd.h>
 
 #ifndef WEB_PROXY_UTILS_DIR
 #define WEB_PROXY_UTILS_DIR "contrib/web-proxy/utils"
@@ -171,58 +179,6 @@ RunOnce(const IspScenarioHelper::Settings& base, const RunConfig& cfg, const std
     return r;
 }
 
-/// Run one configuration in a child process and collect its result.
-RunResult
-RunInChild(const IspScenarioHelper::Settings& base, const RunConfig& cfg, const std::string& prefix)
-{
-    int fd[2];
-    if (pipe(fd) != 0)
-    {
-        throw std::runtime_error("pipe failed");
-    }
-    std::cout.flush();
-    pid_t pid = fork();
-    if (pid == 0)
-    {
-        close(fd[0]);
-        std::ostringstream os;
-        os << std::setprecision(17);
-        for (const auto& [k, v] : RunOnce(base, cfg, prefix))
-        {
-            os << k << ' ' << v << '\n';
-        }
-        const std::string text = os.str();
-        ssize_t ignored = write(fd[1], text.data(), text.size());
-        (void)ignored;
-        close(fd[1]);
-        _exit(0);
-    }
-    close(fd[1]);
-    std::string text;
-    char buf[4096];
-    ssize_t n;
-    while ((n = read(fd[0], buf, sizeof buf)) > 0)
-    {
-        text.append(buf, n);
-    }
-    close(fd[0]);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    {
-        throw std::runtime_error("configuration " + cfg.name + " failed");
-    }
-    RunResult r;
-    std::istringstream is(text);
-    std::string k;
-    double v;
-    while (is >> k >> v)
-    {
-        r[k] = v;
-    }
-    return r;
-}
-
 /// Improvement of x over a baseline, percent (positive: x is lower).
 double
 Gain(double x, double base)
@@ -287,6 +243,9 @@ main(int argc, char* argv[])
                 Days(1));
     opt.AddFlag("plot", "Plot latency densities (needs /usr/bin/python3 with matplotlib)", plot);
     opt.AddOutputDir("outDir", "Directory for results", outDir);
+    uint32_t runs = 10;
+    uint32_t jobs = 1;
+    ReplicatedRuns::AddOptions(opt, runs, jobs);
     opt.AddRunAliases();
     opt.Parse(argc, argv);
     const bool modem = base.population == "modem";
@@ -430,7 +389,6 @@ main(int argc, char* argv[])
         }
         Simulator::Destroy();
     }
-    std::map<std::string, RunResult> results;
     std::ofstream csv(prefix + "-results.csv");
     if (!csv)
     {
@@ -441,32 +399,105 @@ main(int argc, char* argv[])
            "provider_bytes,client_aborts_seen_by_proxy,aborts_continued,aborts_while_downloading,"
            "bytes_read_after_abort,bytes_unread_at_abort,client_body_bytes,aborted_requests,"
            "max_client_conns,max_server_conns,pct_new_client_conn,pct_new_server_conn,wall,"
-           "requests_per_server_conn\n";
+           "requests_per_server_conn,rng_run\n";
+    ReplicatedRuns replicated(runs, jobs);
+    // A run that fails (the process crashes) leaves its figures out; the others still count,
+    // the failures are listed at the end and the exit status is 1.
+    replicated.SetKeepGoing(true);
+    const uint64_t baseRun = replicated.GetBaseRun();
+    std::map<std::string, const RunConfig*> byName;
     for (const auto& cfg : configs)
     {
-        std::cout << "running " << cfg.name << "..." << std::flush;
-        RunResult r = RunInChild(base, cfg, prefix);
-        results[cfg.name] = r;
-        // On a shared machine the CPU-time ratio is the stable figure.
-        std::cout << " " << Fmt(r["wall"]) << " s wall (ratio " << Fmt(r["simulated"] / r["wall"])
-                  << "), " << Fmt(r["cpu"]) << " s CPU (ratio " << Fmt(r["simulated"] / r["cpu"])
-                  << ")\n";
-        csv << cfg.name << ',' << cfg.experiment << ',' << r["requests"] << ',' << r["failed"]
-            << ',' << r["mean"] << ',' << r["median"] << ',' << r["hitRatio"] << ','
-            << r["byteHitRatio"] << ',' << r["uplinkBytes"] << ',' << r["providerBytes"] << ','
-            << r["clientAborts"] << ',' << r["abortsContinued"] << ',' << r["abortsDownloading"]
-            << ',' << r["bytesAfterAbort"] << ',' << r["bytesUnreadAtAbort"] << ','
-            << r["clientBody"] << ',' << r["aborted"] << ',' << r["maxClientConns"] << ','
-            << r["maxServerConns"] << ',' << r["pctNewClientConn"] << ',' << r["pctNewServerConn"]
-            << ',' << r["wall"] << ',' << r["requestsPerServerConn"] << '\n';
+        byName[cfg.name] = &cfg;
+        replicated.Add(cfg.name,
+                       [&base, cfg, prefix, baseRun]()
+                       {
+                           RunConfig c = cfg;
+                           // Runs side by side would write the same per-request file.
+                           c.csv = cfg.csv && RngSeedManager::GetRun() == baseRun;
+                           return RunOnce(base, c, prefix);
+                       });
     }
+    std::map<std::string, std::vector<RunResult>> results;
+    try
+    {
+        results = replicated.Run(
+            [&](const std::string& name, const std::vector<RunResult>& rs)
+            {
+                double wall = 0;
+                double cpu = 0;
+                double simulated = 0;
+                uint32_t ok = 0;
+                for (const auto& r : rs)
+                {
+                    ok += !r.empty();
+                }
+                for (size_t i = 0; i < rs.size(); ++i)
+                {
+                    RunResult r = rs[i];
+                    if (r.empty())
+                    {
+                        continue;
+                    }
+                    wall += r["wall"] / ok;
+                    cpu += r["cpu"] / ok;
+                    simulated = r["simulated"];
+                    csv << name << ',' << byName[name]->experiment << ',' << r["requests"] << ','
+                        << r["failed"] << ',' << r["mean"] << ',' << r["median"] << ','
+                        << r["hitRatio"] << ',' << r["byteHitRatio"] << ',' << r["uplinkBytes"]
+                        << ',' << r["providerBytes"] << ',' << r["clientAborts"] << ','
+                        << r["abortsContinued"] << ',' << r["abortsDownloading"] << ','
+                        << r["bytesAfterAbort"] << ',' << r["bytesUnreadAtAbort"] << ','
+                        << r["clientBody"] << ',' << r["aborted"] << ',' << r["maxClientConns"]
+                        << ',' << r["maxServerConns"] << ',' << r["pctNewClientConn"] << ','
+                        << r["pctNewServerConn"] << ',' << r["wall"] << ','
+                        << r["requestsPerServerConn"] << ',' << baseRun + i << '\n';
+                }
+                if (ok == 0)
+                {
+                    std::cout << "running " << name << "... failed in every run\n";
+                    return;
+                }
+                // On a shared machine the CPU-time ratio is the stable figure.
+                std::cout << "running " << name << "... " << Fmt(wall) << " s wall (ratio "
+                          << Fmt(simulated / wall) << "), " << Fmt(cpu) << " s CPU (ratio "
+                          << Fmt(simulated / cpu) << ")"
+                          << (rs.size() > 1 ? ", mean of " + std::to_string(ok) + " runs"
+                                            : std::string())
+                          << "\n";
+            });
+    }
+    catch (const std::runtime_error& e)
+    {
+        std::cerr << "proxim: " << e.what() << "\n";
+        return 1;
+    }
+    // A figure of each run (run i of a configuration beside run i of the others: the same
+    // workload), its mean and interval printed, and its verdict against the paper's.
+    auto perRun =
+        [&results](const std::string& name, const std::function<double(RunResult&, size_t)>& figure)
+    {
+        std::vector<double> v;
+        auto& rs = results.at(name);
+        for (size_t i = 0; i < rs.size(); ++i)
+        {
+            v.push_back(rs[i].empty() ? NAN : figure(rs[i], i));
+        }
+        return v;
+    };
+    PaperComparison comparison;
+    const std::string env = modem ? "modem" : "research";
+    auto cell = [](const std::vector<double>& v, double paper, int precision = 1)
+    {
+        return PaperComparison::Format(v, precision) + " (" + Fmt(paper, precision) + ")";
+    };
 
     std::cout << std::left;
     if (results.count("direct"))
     {
-        RunResult& d = results["direct"];
-        std::cout << "\nLatency vs no proxy (" << (modem ? "modem" : "research")
-                  << "); improvement %, measured (paper)\n"
+        auto& d = results["direct"];
+        const std::string table = "latency vs no proxy (" + env + ")";
+        std::cout << "\nLatency vs no proxy (" << env << "); improvement %, measured (paper)\n"
                   << std::setw(34) << "configuration" << std::setw(16) << "mean" << std::setw(16)
                   << "median" << std::setw(16) << "hit ratio"
                   << "byte hit ratio\n";
@@ -476,21 +507,56 @@ main(int argc, char* argv[])
             {
                 continue;
             }
-            RunResult& r = results[cfg.name];
             const Paper p = paper.count(cfg.name) ? paper[cfg.name] : Paper();
             const bool cache = cfg.proxy && cfg.dataCaching;
-            std::cout << std::setw(34) << cfg.name << std::setw(16)
-                      << (Fmt(Gain(r["mean"], d["mean"])) + " (" + Fmt(p.mean) + ")")
-                      << std::setw(16)
-                      << (Fmt(Gain(r["median"], d["median"])) + " (" + Fmt(p.median) + ")")
-                      << std::setw(16)
-                      << (cache ? Fmt(r["hitRatio"]) + " (" + Fmt(p.hit) + ")" : std::string("-"))
-                      << (cache ? Fmt(r["byteHitRatio"]) + " (" + Fmt(p.byteHit) + ")"
-                                : std::string("-"))
-                      << "\n";
+            auto gain = [&](const std::string& key)
+            {
+                return perRun(cfg.name,
+                              [&](RunResult& r, size_t i)
+                              { return d[i].empty() ? NAN : Gain(r[key], d[i][key]); });
+            };
+            const auto mean = gain("mean");
+            const auto median = gain("median");
+            const auto hit = perRun(cfg.name, [](RunResult& r, size_t) { return r["hitRatio"]; });
+            const auto byteHit
+                = perRun(cfg.name, [](RunResult& r, size_t) { return r["byteHitRatio"]; });
+            std::cout << std::setw(34) << cfg.name << std::setw(16) << cell(mean, p.mean)
+                      << std::setw(16) << cell(median, p.median) << std::setw(16)
+                      << (cache ? cell(hit, p.hit) : std::string("-"))
+                      << (cache ? cell(byteHit, p.byteHit) : std::string("-")) << "\n";
+            if (cfg.proxy)
+            {
+                comparison.Add(table,
+                               cfg.name,
+                               "mean latency improvement %",
+                               p.mean,
+                               PaperComparison::POINTS,
+                               mean);
+                comparison.Add(table,
+                               cfg.name,
+                               "median latency improvement %",
+                               p.median,
+                               PaperComparison::POINTS,
+                               median);
+            }
+            if (cache)
+            {
+                comparison.Add(table, cfg.name, "hit ratio %", p.hit, PaperComparison::POINTS, hit);
+                comparison.Add(table,
+                               cfg.name,
+                               "byte hit ratio %",
+                               p.byteHit,
+                               PaperComparison::POINTS,
+                               byteHit);
+            }
         }
-        std::cout << "no proxy: mean " << Fmt(d["mean"], 3) << " s, median " << Fmt(d["median"], 3)
-                  << " s, " << d["requests"] << " requests\n";
+        auto direct = [&](const std::string& key)
+        {
+            return perRun("direct", [&key](RunResult& r, size_t) { return r[key]; });
+        };
+        std::cout << "no proxy: mean " << PaperComparison::Format(direct("mean"), 3)
+                  << " s, median " << PaperComparison::Format(direct("median"), 3) << " s, "
+                  << PaperComparison::Format(direct("requests"), 0) << " requests\n";
     }
     if (results.count("data+connections") && results.count("data+proxy/server"))
     {
@@ -509,6 +575,7 @@ main(int argc, char* argv[])
                     {"data+proxy/server", {179, 198, 100.0, 25.2}},
                     {"data+proxy/client", {216, 183, 10.1, 84.0}},
                     {"data", {179, 183, 100.0, 84.0}}};
+        const std::string table = "connections cached (" + env + ")";
         std::cout << "\nConnections cached, measured (paper; the paper's trace is much larger)\n"
                   << std::setw(22) << "cached" << std::setw(18) << "max client conns"
                   << std::setw(18) << "max server conns" << std::setw(18) << "% new to client"
@@ -518,22 +585,49 @@ main(int argc, char* argv[])
             {"proxy/server", "data+proxy/server"},
             {"proxy/client", "data+proxy/client"},
             {"none", "data"}};
+        const std::array<std::pair<const char*, PaperComparison::Scale>, 4> metrics{
+            {{"maxClientConns", PaperComparison::RELATIVE},
+             {"maxServerConns", PaperComparison::RELATIVE},
+             {"pctNewClientConn", PaperComparison::POINTS},
+             {"pctNewServerConn", PaperComparison::POINTS}}};
+        const std::array<const char*, 4> metricNames{
+            {"max client conns", "max server conns", "% new to client", "% new to server"}};
         for (const auto& [label, name] : rows)
         {
-            RunResult& r = results[name];
             const auto& p = paperConns.at(name);
-            std::cout << std::setw(22) << label << std::setw(18)
-                      << (Fmt(r["maxClientConns"], 0) + " (" + Fmt(p[0], 0) + ")") << std::setw(18)
-                      << (Fmt(r["maxServerConns"], 0) + " (" + Fmt(p[1], 0) + ")") << std::setw(18)
-                      << (Fmt(r["pctNewClientConn"]) + " (" + Fmt(p[2]) + ")")
-                      << (Fmt(r["pctNewServerConn"]) + " (" + Fmt(p[3]) + ")") << "\n";
+            std::cout << std::setw(22) << label;
+            for (size_t m = 0; m < metrics.size(); ++m)
+            {
+                const std::string key = metrics[m].first;
+                const auto v = perRun(name, [&key](RunResult& r, size_t) { return r[key]; });
+                const int precision = metrics[m].second == PaperComparison::RELATIVE ? 0 : 1;
+                std::cout << std::setw(m + 1 < metrics.size() ? 18 : 0) << cell(v, p[m], precision);
+                comparison.Add(table, label, metricNames[m], p[m], metrics[m].second, v);
+            }
+            std::cout << "\n";
         }
-        RunResult& all = results["data+connections"];
-        std::cout << "requests per client conn " << Fmt(all["requestsPerClientConn"])
-                  << " (5.4), per server conn " << Fmt(all["requestsPerServerConn"])
-                  << " (3.8); servers per client conn " << Fmt(all["serversPerClientConn"])
-                  << " (2); clients per server conn " << Fmt(all["clientsPerServerConn"])
-                  << " (1.2)\n";
+        // Per closed connection, section IV.D (the modem trace's figures).
+        const std::array<std::tuple<const char*, const char*, double>, 4> reuse{
+            {{"requestsPerClientConn", "requests per client conn", 5.4},
+             {"requestsPerServerConn", "requests per server conn", 3.8},
+             {"serversPerClientConn", "servers per client conn", 2},
+             {"clientsPerServerConn", "clients per server conn", 1.2}}};
+        std::vector<std::string> text;
+        for (const auto& [key, metric, paperValue] : reuse)
+        {
+            const std::string k = key;
+            const auto v = perRun("data+connections", [&k](RunResult& r, size_t) { return r[k]; });
+            text.push_back(PaperComparison::Format(v) + " (" + Fmt(paperValue, 1) + ")");
+            comparison.Add("connection reuse (" + env + ")",
+                           "data+connections",
+                           metric,
+                           modem ? paperValue : NAN,
+                           PaperComparison::RELATIVE,
+                           v);
+        }
+        std::cout << "requests per client conn " << text[0] << ", per server conn " << text[1]
+                  << "; servers per client conn " << text[2] << "; clients per server conn "
+                  << text[3] << "\n";
     }
     if (has("aborts"))
     {
@@ -543,6 +637,9 @@ main(int argc, char* argv[])
         // only a packet-level model sees (headers, retransmissions, data in flight at aborts).
         for (const std::string key : {"providerBytes", "uplinkBytes"})
         {
+            const std::string table = "bandwidth savings (" + env + ", "
+                                    + (key == "providerBytes" ? "provider body bytes" : "uplink")
+                                    + ")";
             std::cout << "\nBandwidth savings vs no proxy, "
                       << (key == "providerBytes" ? "body bytes from content providers"
                                                  : "all bytes over the access uplink")
@@ -552,21 +649,28 @@ main(int argc, char* argv[])
                       << "same, 16 KB read-ahead\n";
             for (const std::string rate : {"45Mbps", "1.5Mbps", "0.5Mbps"})
             {
-                const double d = results["direct@" + rate][key];
                 const auto& p = paperBw.at(rate);
-                auto cell = [&](const std::string& name, double pv)
+                auto saving = [&](const std::string& name, double pv)
                 {
-                    const bool paperCell = modem && key == "providerBytes";
-                    return results.count(name)
-                             ? Fmt(Gain(results[name][key], d)) + " ("
-                                   + (paperCell ? Fmt(pv) : std::string("-")) + ")"
-                             : std::string("-");
+                    if (!results.count(name))
+                    {
+                        return std::string("-");
+                    }
+                    const double paperValue = modem && key == "providerBytes" ? pv : NAN;
+                    const auto v = perRun(name,
+                                          [&](RunResult& r, size_t i)
+                                          {
+                                              auto& d = results["direct@" + rate][i];
+                                              return d.empty() ? NAN : Gain(r[key], d[key]);
+                                          });
+                    comparison.Add(table, name, "saved %", paperValue, PaperComparison::POINTS, v);
+                    return cell(v, paperValue);
                 };
                 std::cout << std::setw(14) << rate << std::setw(20)
-                          << cell("continue@" + rate, p[0]) << std::setw(20)
-                          << cell("abort@" + rate, p[1]) << std::setw(22)
-                          << cell("abort+flowcontrol@" + rate, p[2])
-                          << cell("abort+flowcontrol16k@" + rate, NAN) << "\n";
+                          << saving("continue@" + rate, p[0]) << std::setw(20)
+                          << saving("abort@" + rate, p[1]) << std::setw(22)
+                          << saving("abort+flowcontrol@" + rate, p[2])
+                          << saving("abort+flowcontrol16k@" + rate, NAN) << "\n";
             }
         }
     }
@@ -583,16 +687,29 @@ main(int argc, char* argv[])
             {
                 continue;
             }
-            RunResult& r = results[cfg.name];
-            std::cout << std::setw(30) << cfg.name << Fmt(r["aborted"], 0) << " / "
-                      << Fmt(r["abortsDownloading"], 0) << " / "
-                      << Fmt(r["bytesAfterAbort"] / 1e6, 2) << " / "
-                      << Fmt(r["bytesUnreadAtAbort"] / 1e6, 2) << " / "
-                      << Fmt(r["providerBytes"] / 1e6, 2) << " / " << Fmt(r["clientBody"] / 1e6, 2)
+            auto figure = [&](const std::string& key, double scale, int precision)
+            {
+                return PaperComparison::Format(
+                    perRun(cfg.name, [&](RunResult& r, size_t) { return r[key] / scale; }),
+                    precision);
+            };
+            std::cout << std::setw(30) << cfg.name << figure("aborted", 1, 0) << " / "
+                      << figure("abortsDownloading", 1, 0) << " / "
+                      << figure("bytesAfterAbort", 1e6, 2) << " / "
+                      << figure("bytesUnreadAtAbort", 1e6, 2) << " / "
+                      << figure("providerBytes", 1e6, 2) << " / " << figure("clientBody", 1e6, 2)
                       << "\n";
         }
     }
     std::cout << "\nWrote " << prefix << "-results.csv\n";
+    if (!comparison.Report(std::cout, "proxim", prefix, runs, baseRun))
+    {
+        return 1;
+    }
+    for (const auto& f : replicated.GetFailures())
+    {
+        std::cerr << "proxim: " << f << "; its figures are left out\n";
+    }
 
     if (plot && results.count("direct") && results.count("data+connections"))
     {
@@ -617,5 +734,5 @@ main(int argc, char* argv[])
                                                         : "Plot skipped: " + cmdline)
                   << "\n";
     }
-    return 0;
+    return replicated.GetFailures().empty() ? 0 : 1;
 }
