@@ -17,7 +17,7 @@ import subprocess
 import sys
 
 ARGS = {
-    "proxim": ["--modems=3", "--duration=60s", "--drain=30s", "--experiments=latency",
+    "proxim": ["--modems=3", "--duration=300s", "--drain=30s", "--experiments=latency",
                "--plot=false"],
     "depot-testbed": ["--modes=hit", "--hitConcurrency=10", "--requests=30", "--sizes=100",
                       "--schedulers=rr"],

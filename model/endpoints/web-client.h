@@ -229,50 +229,6 @@ class WebClient : public Application
     TracedCallback<const Address&> m_connectTimeoutTrace;
 };
 
-// The accessors are defined here to keep web-client.cc within the 600 lines of a model file.
-
-inline void
-WebClient::SetRequestSource(Ptr<RequestSource> source)
-{
-    m_source = source;
-}
-
-inline Ptr<RequestSource>
-WebClient::GetRequestSource() const
-{
-    return m_source;
-}
-
-inline const WebClientCounters&
-WebClient::GetCounters() const
-{
-    return m_counters;
-}
-
-inline uint64_t
-WebClient::GetCompletedCount() const
-{
-    return m_counters.completed;
-}
-
-inline uint64_t
-WebClient::GetConnectionCount() const
-{
-    return m_counters.connections;
-}
-
-inline uint64_t
-WebClient::GetConnectRetryCount() const
-{
-    return m_counters.connectRetries;
-}
-
-inline uint64_t
-WebClient::GetConnectTimeoutCount() const
-{
-    return m_counters.connectTimeouts;
-}
-
 } // namespace ns3
 
 #endif // WEB_CLIENT_H
