@@ -107,7 +107,7 @@ Unplug(Ptr<NetDevice> d, Ptr<Object>* saved)
     PointerValue old;
     d->GetAttribute("ReceiveErrorModel", old);
     *saved = old.Get<Object>();
-    d->SetAttribute("ReceiveErrorModel", PointerValue(Create<DropAll>()));
+    d->SetAttribute("ReceiveErrorModel", PointerValue(CreateObject<DropAll>()));
     return true;
 }
 
