@@ -14,6 +14,11 @@ if ! command -v sphinx-build >/dev/null 2>&1; then
     exit 2
 fi
 
+# Every literal block of program output names the command that printed it, so that
+# scripts/doc-outputs.py can regenerate it (and the markers must parse).
+python3 "${root}/scripts/doc-outputs.py" --unmarked
+python3 "${root}/scripts/doc-outputs.py" --list >/dev/null
+
 mkdir -p "${out}"
 # -W: warnings are errors; --keep-going: report all of them before failing;
 # -E -a: read and write everything again, so that no warning hides behind a cached build.

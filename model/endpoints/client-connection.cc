@@ -31,6 +31,7 @@ ClientConnection::TakeRequest()
 {
     ClientRequest* p = request;
     request = nullptr;
+    responseTimer.Stop();
     if (p)
     {
         p->conn = nullptr;
@@ -127,6 +128,7 @@ void
 ClientConnection::Dispose()
 {
     idleTimer.Cancel();
+    responseTimer.Cancel();
     if (http)
     {
         http->Dispose();

@@ -43,6 +43,7 @@ class ClientConnection
     Time connectStart;               //!< when Connect was called
     EventId connectTimer;            //!< ConnectTimeout
     IdleTimer idleTimer;             //!< closes it when idle
+    IdleTimer responseTimer;         //!< the request in flight's ResponseTimeout
 
     /**
      * \brief Carry a request: link the two.

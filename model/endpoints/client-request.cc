@@ -3,6 +3,8 @@
  */
 #include "client-request.h"
 
+#include "client-connection.h"
+
 #include "ns3/inet-socket-address.h"
 #include "ns3/simulator.h"
 
@@ -34,8 +36,9 @@ FormatAddress(const Address& a)
 
 ClientRequest::~ClientRequest()
 {
+    // Not the connection's response timer: at disposal the connection may be gone first, and
+    // otherwise the request has been taken off its connection (which stops the timer).
     abortEvent.Cancel();
-    responseTimer.Cancel();
 }
 
 void
@@ -116,7 +119,7 @@ ClientRequest::MarkSent(uint64_t headerBytes)
 {
     record.requestHeaderBytes = headerBytes;
     sent = Simulator::Now();
-    responseTimer.Start(responseTimeout);
+    RestartResponseTimer();
 }
 
 bool
@@ -124,7 +127,7 @@ ClientRequest::MarkResponse(unsigned status, uint64_t headerBytes, uint64_t cont
 {
     gotResponseBytes = true;
     header = Simulator::Now();
-    responseTimer.Start(responseTimeout);
+    RestartResponseTimer();
     record.status = status;
     record.responseHeaderBytes = headerBytes;
     record.contentLength = contentLength;
@@ -135,7 +138,7 @@ ClientRequest::MarkResponse(unsigned status, uint64_t headerBytes, uint64_t cont
 bool
 ClientRequest::MarkBody(uint64_t bytes)
 {
-    responseTimer.Start(responseTimeout);
+    RestartResponseTimer();
     if (record.bodyBytes == 0)
     {
         firstBody = Simulator::Now();
@@ -147,10 +150,28 @@ ClientRequest::MarkBody(uint64_t bytes)
 }
 
 void
+ClientRequest::RestartResponseTimer()
+{
+    if (conn)
+    {
+        conn->responseTimer.Start(responseTimeout);
+    }
+}
+
+void
+ClientRequest::StopResponseTimer()
+{
+    if (conn)
+    {
+        conn->responseTimer.Stop();
+    }
+}
+
+void
 ClientRequest::Finalize()
 {
     abortEvent.Cancel();
-    responseTimer.Cancel();
+    StopResponseTimer();
     const Time now = Simulator::Now();
     RequestRecord& r = record;
     if (r.status >= 400 && !r.failed && !r.aborted)

@@ -166,6 +166,7 @@ WebClient::DoDispose()
 {
     for (Connection* c : m_conns)
     {
+        c->TakeRequest(); // the requests go after the connections: no pointer may dangle
         c->Dispose();
     }
     m_conns.Clear();
@@ -246,7 +247,6 @@ WebClient::Start(WebRequest request, ClientPageGate::Base base)
     p->peer = m_proxy.IsInvalid() ? p->request.server : m_proxy;
     p->Begin(GetNode()->GetId(), m_nextId++);
     p->responseTimeout = m_responseTimeout;
-    p->responseTimer.SetFunction([this, p]() { ResponseTimedOut(p); });
     NS_LOG_INFO("client " << p->record.node << " issues " << p->record.method << ' '
                           << p->record.url);
     if (base == ClientPageGate::Base::FAILED)
@@ -334,6 +334,14 @@ WebClient::Open(Pending* p)
     ++m_counters.connections;
     c->StartConnectTimer(m_connectTimeout, [this, c]() { ConnectTimedOut(c); });
     c->idleTimer.SetFunction([this, c]() { CloseConnection(c); });
+    c->responseTimer.SetFunction(
+        [this, c]()
+        {
+            if (c->request)
+            {
+                ResponseTimedOut(c->request);
+            }
+        });
     c->Connect(GetNode(),
                MakeCallback(&WebClient::HandleConnected, this),
                MakeCallback(&WebClient::HandleConnectFailed, this));

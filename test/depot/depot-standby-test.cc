@@ -574,7 +574,7 @@ TEST_F(DepotStandbyTest, RecoveredDepotRejoinsAsBackupWithoutAFlap)
     Simulator::Schedule(
         Seconds(3.5), [&]() { heardAtRecovery = s.standby[1]->GetCounters().heartbeatsReceived; });
     s.Run(Seconds(7));
-    ASSERT_GT(failedAt, Seconds(1.5));
+    ASSERT_GE(failedAt, Seconds(1.5)); // a backoff at 1.5 s itself counts (ns-3-dev)
     ASSERT_LT(failedAt, Seconds(2)) << "no backoff of depot 0's LAN B device: no load?";
     // Depot 1 took over once, and depot 0 never.
     ASSERT_EQ(s.failovers[1].size(), 1u);

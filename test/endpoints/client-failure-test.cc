@@ -35,7 +35,10 @@ struct SilentServer
     std::vector<Ptr<Socket>> conns; //!< accepted sockets
     uint64_t received{0};           //!< request bytes read
 
-    explicit SilentServer(Ptr<Node> node)
+    uint32_t answers{0}; //!< requests to answer before falling silent
+
+    explicit SilentServer(Ptr<Node> node, uint32_t answerFirst = 0)
+        : answers(answerFirst)
     {
         listener = Socket::CreateSocket(node, TcpSocketFactory::GetTypeId());
         listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), 80));
@@ -55,6 +58,14 @@ struct SilentServer
         while (Ptr<Packet> p = s->Recv())
         {
             received += p->GetSize();
+            if (answers > 0)
+            {
+                // Each request of the test fits in one segment: answer it, keep the
+                // connection open.
+                --answers;
+                const std::string r = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello";
+                s->Send(reinterpret_cast<const uint8_t*>(r.data()), r.size(), 0);
+            }
         }
     }
 };
@@ -141,6 +152,30 @@ TEST_F(ClientFailure, SilentServerFailsTheRequestAtTheResponseTimeout)
     EXPECT_EQ(c->GetCompletedCount(), 0u);
     EXPECT_EQ(timeouts.size(), 2u);
     EXPECT_EQ(server.conns.size(), 2u);
+}
+
+// The response timer belongs to the connection and is re-armed for the next request on it
+// without a new event: a request sent on a kept-alive connection after an answered one still
+// fails exactly ResponseTimeout after it was sent.
+TEST_F(ClientFailure, SecondRequestOnAKeptConnectionTimesOutExactly)
+{
+    LinkScenario s("10Mbps", MilliSeconds(10));
+    SilentServer server(s.nodes.Get(1), 1);
+    WebClientHelper h;
+    h.SetAttribute("ResponseTimeout", TimeValue(Seconds(30)));
+    h.SetAttribute("PersistentConnections", BooleanValue(true));
+    Ptr<WebClient> c = s.InstallClient({s.Get("/a"), s.Get("/b")}, h);
+    s.Run(Seconds(1000));
+    ASSERT_EQ(s.records.size(), 2u);
+    EXPECT_FALSE(s.records[0].failed) << s.records[0].error;
+    EXPECT_EQ(s.records[0].bodyBytes, 5u);
+    const RequestRecord& second = s.records[1];
+    EXPECT_FALSE(second.newConnection) << "sent on the first request's connection";
+    EXPECT_TRUE(second.failed);
+    EXPECT_EQ(second.error, "response timeout");
+    EXPECT_EQ(second.reqRep, Seconds(30)) << "exactly the timeout after the request was sent";
+    EXPECT_EQ(c->GetCounters().responseTimeouts, 1u);
+    EXPECT_EQ(server.conns.size(), 1u);
 }
 
 // The timeout measures silence, not the length of the response: a 60 s download over a
