@@ -63,30 +63,20 @@ DepotFlowTracker::Install(const NodeContainer& nodes)
         {
             continue;
         }
+        // The traces hold the tracker (as FlowMonitor's probes hold the monitor): it lives as
+        // long as the nodes, whatever becomes of the helper.
+        Ptr<DepotFlowTracker> self(this);
         ipv4->TraceConnectWithoutContext("SendOutgoing",
-                                         MakeCallback(&DepotFlowTracker::Sent, this));
+                                         MakeCallback(&DepotFlowTracker::Sent, self));
         ipv4->TraceConnectWithoutContext("LocalDeliver",
-                                         MakeCallback(&DepotFlowTracker::Delivered, this));
+                                         MakeCallback(&DepotFlowTracker::Delivered, self));
         // Only depot nodes end the first half and start the second; which nodes those are may
         // be known only after Attach, so every node's sinks check.
         const uint32_t id = node->GetId();
         ipv4->TraceConnectWithoutContext("Rx",
-                                         MakeCallback(&DepotFlowTracker::Received, this).Bind(id));
+                                         MakeCallback(&DepotFlowTracker::Received, self).Bind(id));
         ipv4->TraceConnectWithoutContext("UnicastForward",
-                                         MakeBoundCallback(
-                                             +[](DepotFlowTracker* t,
-                                                 uint32_t node,
-                                                 const Ipv4Header& h,
-                                                 Ptr<const Packet> p,
-                                                 uint32_t i)
-                                             {
-                                                 if (t->m_depotNodes.count(node))
-                                                 {
-                                                     t->Forwarded(h, p, i);
-                                                 }
-                                             },
-                                             this,
-                                             id));
+                                         MakeCallback(&DepotFlowTracker::Forwarded, self).Bind(id));
     }
 }
 
@@ -113,7 +103,8 @@ DepotFlowTracker::Attach(Ptr<Depot> depot)
     m_depots.push_back(d);
     depot->TraceConnectWithoutContext(
         "SessionOpened",
-        MakeCallback(&DepotFlowTracker::Opened, this).Bind(uint32_t(m_depots.size() - 1)));
+        MakeCallback(&DepotFlowTracker::Opened, Ptr<DepotFlowTracker>(this))
+            .Bind(uint32_t(m_depots.size() - 1)));
 }
 
 DepotFlowTracker::Tuple
@@ -193,8 +184,15 @@ DepotFlowTracker::Received(uint32_t node, Ptr<const Packet> packet, Ptr<Ipv4>, u
 }
 
 void
-DepotFlowTracker::Forwarded(const Ipv4Header& header, Ptr<const Packet> payload, uint32_t)
+DepotFlowTracker::Forwarded(uint32_t node,
+                            const Ipv4Header& header,
+                            Ptr<const Packet> payload,
+                            uint32_t)
 {
+    if (!m_depotNodes.count(node))
+    {
+        return;
+    }
     DepotFlowTag tag;
     if (!payload->PeekPacketTag(tag))
     {

@@ -167,9 +167,12 @@ class DepotFlowTracker : public Object
     /// Rx sink of a depot node. \param node node id \param packet the datagram with its header
     /// \param ipv4 the node's Ipv4 \param interface input interface
     void Received(uint32_t node, Ptr<const Packet> packet, Ptr<Ipv4> ipv4, uint32_t interface);
-    /// UnicastForward sink of a depot node. \param header IP header (rewritten)
+    /// UnicastForward sink. \param node node id \param header IP header (rewritten)
     /// \param payload payload \param interface output interface
-    void Forwarded(const Ipv4Header& header, Ptr<const Packet> payload, uint32_t interface);
+    void Forwarded(uint32_t node,
+                   const Ipv4Header& header,
+                   Ptr<const Packet> payload,
+                   uint32_t interface);
     /// LocalDeliver sink. \param header IP header \param payload payload
     /// \param interface input interface
     void Delivered(const Ipv4Header& header, Ptr<const Packet> payload, uint32_t interface);
