@@ -29,11 +29,16 @@
  * --runs=N runs each case N times (RngRun, RngRun+1, ...; --jobs=J at once) and prints each
  * figure's mean +- 95% confidence interval over the runs that have it (a takeover, a proxy
  * failure); --outDir gets depot-failover-vs-paper.csv ([Depot] gives no figures for its
- * standby depots: every verdict is "none") and depot-failover-runs.csv.
+ * standby depots: every verdict is "none") and depot-failover-runs.csv. --flowReport=true
+ * also writes each run's FlowMonitor XML and, next to it, the depot flow report (one CSV row
+ * per depot session with its client-side and proxy-side halves joined, and a summary; see
+ * DepotFlowReportHelper): depot-failover-<case>-run<RngRun>-flowmon{.xml,-depot.csv,-depot.txt}.
  */
 
 #include "ns3/core-module.h"
 #include "ns3/csma-module.h"
+#include "ns3/depot-flow-report-helper.h"
+#include "ns3/flow-monitor-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
 #include "ns3/paper-comparison.h"
@@ -64,6 +69,8 @@ struct Options
     double proxyFailAt = 0;
     double proxyRecoverAt = 0;
     bool pcap = false;
+    bool flowReport = false; //!< FlowMonitor XML and the depot flow report per run
+    std::string outDir;      //!< where they go
 };
 
 struct Outcome
@@ -303,9 +310,28 @@ Run(const std::string& name, const Options& o)
         }
     }
     internet.AssignStreams(NodeContainer(depotNodes, clients, proxies), stream);
+    FlowMonitorHelper flowmon;
+    Ptr<FlowMonitor> monitor;
+    DepotFlowReportHelper depotFlows;
+    if (o.flowReport)
+    {
+        monitor = flowmon.InstallAll();
+        depotFlows.InstallAll().Attach(depots[0]);
+        if (pair)
+        {
+            depotFlows.Attach(depots[1]);
+        }
+    }
 
     Simulator::Stop(Seconds(o.duration));
     Simulator::Run();
+    if (o.flowReport)
+    {
+        const std::string xml = o.outDir + "/depot-failover-" + name + "-run"
+                              + std::to_string(RngSeedManager::GetRun()) + "-flowmon.xml";
+        monitor->SerializeToXmlFile(xml, false, false);
+        depotFlows.Report(monitor, flowmon.GetClassifier()).WriteNextTo(xml);
+    }
     const double from = o.failAt - 1;
     out.requestGap = LongestGap(completions, from, o.duration);
     out.forwardGap = LongestGap(forwarded, from, o.duration);
@@ -422,6 +448,7 @@ main(int argc, char* argv[])
     std::string proxyFailAt = "0";
     std::string proxyRecoverAt = "0";
     std::string pcap = "false";
+    std::string flowReport = "false";
     std::string runsText = "1";
     std::string jobsText = "1";
     std::string outDir = "results";
@@ -440,6 +467,10 @@ main(int argc, char* argv[])
                  proxyFailAt);
     cmd.AddValue("proxyRecoverAt", "proxy 1 revives then (s; 0: never)", proxyRecoverAt);
     cmd.AddValue("pcap", "write PCAP files of the depots' LAN B devices (true/false)", pcap);
+    cmd.AddValue("flowReport",
+                 "write FlowMonitor's XML and the depot flow report (CSV, summary) of each run "
+                 "to --outDir (true/false)",
+                 flowReport);
     cmd.AddValue("runs",
                  "independent runs of each case (RngRun, RngRun+1, ...), 1 to 1000: figures are "
                  "their mean +- 95% confidence interval",
@@ -482,6 +513,13 @@ main(int argc, char* argv[])
         return 2;
     }
     o.pcap = pcap == "true" || pcap == "1";
+    if (flowReport != "true" && flowReport != "false" && flowReport != "1" && flowReport != "0")
+    {
+        std::cerr << "depot-failover: --flowReport=" << flowReport << ": must be true or false\n";
+        return 2;
+    }
+    o.flowReport = flowReport == "true" || flowReport == "1";
+    o.outDir = outDir;
     std::vector<std::string> names;
     std::istringstream list(cases);
     for (std::string c; std::getline(list, c, ',');)
