@@ -748,22 +748,21 @@ main(int argc, char* argv[])
        << " MB, origin links " << originBytes / 1e6 << " MB, PoP access links " << accessBytes / 1e6
        << " MB\n";
     // A request fails within a fault's window: from the fault until its repair plus the time
-    // a client needs to notice (connect and response timeouts).
+    // a client needs to notice (connect and response timeouts). Where windows overlap, the
+    // failure goes to the fault that began last.
     const double grace = responseTimeout.GetSeconds() + 10 + 1;
     uint64_t outside = 0;
     for (double t : counters.failedAt)
     {
-        bool in = false;
+        Fault* in = nullptr;
         for (auto& f : schedule)
         {
-            if (t >= f.at && t <= f.until + grace)
+            if (t >= f.at && t <= f.until + grace && (!in || f.at > in->at))
             {
-                ++f.failed;
-                in = true;
-                break;
+                in = &f;
             }
         }
-        outside += !in;
+        in ? ++in->failed : ++outside;
     }
     os << "\nfault                                  at_s   until_s  failed_in_window\n";
     for (const auto& f : schedule)
