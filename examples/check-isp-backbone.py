@@ -9,6 +9,7 @@
   class ended more requests than it replayed; the hot-standby backup took over within the
   heartbeat interval plus the dead time (1 s + 3 s).
 - Twice with the same --RngRun: identical summaries. Another --RngRun: a different one.
+- With a warm standby pair: the same consistency and takeover time.
 - Without faults: no request failed but those cut by the clients' stop.
 """
 import re
@@ -77,6 +78,16 @@ def main(argv):
     check(again == first, "same --RngRun: identical summary")
     other = run(program, outdir + "/c", ["--RngRun=4"])
     check(other != first, "another --RngRun: another summary")
+
+    warm = run(program, outdir + "/e", ["--RngRun=3", "--standby=warm"])
+    classes, faults, outside, replayed, ended, stopped, lan, takeover = parse(warm)
+    check("via depot pair (warm standby)" in warm, "warm: the pair runs warm standby")
+    check(all(r == c + f + a for r, c, f, a in classes.values()),
+          "warm: requests = completed + failed + aborted per class")
+    check(sum(faults) + outside + stopped == classes["all"][2] and outside == 0,
+          "warm: every failed request in a fault window or stopped")
+    check(takeover is not None and 0 < float(takeover.group(1)) <= 4.0,
+          "warm: depot takeover within heartbeat + dead time (4 s)")
 
     calm = run(program, outdir + "/d",
                ["--RngRun=3", "--proxyFault=false", "--depotFault=false", "--linkFault=false"])
