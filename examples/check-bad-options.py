@@ -25,6 +25,7 @@ BASE = {
     "proxim": ["--duration=60s", "--experiments=latency", "--plot=false"],
     "population-direct": ["--duration=60s", "--plot=false", "--flowmon=false"],
     "workload-stats": ["--requests=10"],
+    "isp-backbone": ["--scale=0.03125", "--duration=10s", "--flowmon=false"],
     "scenario-throughput": ["--clients=2", "--requests=1", "--mode=web"],
     "policy-bench": ["--requests=100", "--objects=10", "--benchmark_filter=none"],
     "workload-bench": ["--lines=10", "--benchmark_filter=none"],
@@ -102,6 +103,18 @@ CASES = {
         (["--duration=1ms"], "duration"), (["--timeWait=0s"], "timeWait"),
         (["--plot=maybe"], "plot"), (["--outDir=/proc/no/such"], "outDir"),
     ],
+    "isp-backbone": RUN + [
+        (["--scale=0"], "scale"), (["--scale=100"], "scale"), (["--scale=x"], "scale"),
+        (["--proxies=0"], "proxies"), (["--proxies=40"], "proxies"),
+        (["--standby=cold"], "standby"), (["--duration=5s"], "duration"),
+        (["--duration=1x"], "duration"), (["--topology=/no/such/file"], "topology"),
+        (["--topology=/etc/hostname"], "topology"), (["--format=xml"], "format"),
+        (["--modemPop=Atlantis"], "modemPop"), (["--edgePop=NewYork"], "edgePop"),
+        (["--pcap=Gotham"], "pcap"), (["--cacheSize=lots"], "cacheSize"),
+        (["--proxyFailAt=100s", "--proxyReviveAt=50s"], "proxyReviveAt"),
+        (["--backboneRate=0bps"], "backboneRate"), (["--lanUsers=0"], "lanUsers"),
+        (["--convergence=0s"], "convergence"), (["--outDir=/proc/no/such"], "outDir"),
+    ],
     "workload-stats": [(["--preset=modem"] + bad, option) for bad, option in RUN] + [
         (["--preset=foo"], "preset"), (["--preset="], "preset"), ([], "preset"),
         (["--preset=modem", "--requests=0"], "requests"),
@@ -142,7 +155,7 @@ def main(argv):
         for name, path in programs.items():
             for bad, option in CASES[name]:
                 args = BASE[name] + bad
-                if name in ("web-client-server", "proxim", "population-direct") and not any(
+                if name in ("web-client-server", "proxim", "population-direct", "isp-backbone") and not any(
                         a.startswith("--outDir") for a in bad):
                     args = args + ["--outDir=" + tmp]
                 total += 1

@@ -82,7 +82,7 @@ class DropAll : public ErrorModel
 {
     bool DoCorrupt(Ptr<Packet>) override
     {
-        return true;
+        return IsEnabled(); // ErrorModel leaves Disable() to its subclasses
     }
 
     void DoReset() override {}
@@ -119,6 +119,14 @@ Plug(Ptr<NetDevice> d, Ptr<Object> saved)
         csma->GetQueue()->Flush(); // what the dead node's stack queued meanwhile
         DynamicCast<CsmaChannel>(csma->GetChannel())->Reattach(csma);
         return;
+    }
+    if (!saved)
+    {
+        // ns-3's pointer attributes refuse a null value: a device that had no error model
+        // gets one that lets every frame through.
+        Ptr<ErrorModel> pass = CreateObject<DropAll>();
+        pass->Disable();
+        saved = pass;
     }
     d->SetAttribute("ReceiveErrorModel", PointerValue(saved));
 }

@@ -42,6 +42,12 @@ ProxyPlacementHelper::SetProxyAttribute(const std::string& name, const Attribute
     m_proxy.SetAttribute(name, value);
 }
 
+void
+ProxyPlacementHelper::SetProxyResolver(ConnectionCache::Resolver resolver)
+{
+    m_proxy.SetResolver(resolver);
+}
+
 NodeContainer
 ProxyPlacementHelper::BuildBackbone(const BackboneGraph& graph)
 {

@@ -54,6 +54,12 @@ class ProxyPlacementHelper
      * \param name attribute name \param value its value
      */
     void SetProxyAttribute(const std::string& name, const AttributeValue& value);
+    /**
+     * Resolve origin host names at the proxies with this (e.g. OriginFarmHelper::Resolve);
+     * without it they use ProxyCache's own resolution.
+     * \param resolver the resolver
+     */
+    void SetProxyResolver(ConnectionCache::Resolver resolver);
 
     /**
      * Build the backbone: nodes, links, IPv4 (10.0.0.0/8, a /30 per link) and routes.

@@ -822,3 +822,50 @@ TEST(FaultInjectionTest, BadScheduleLinesNameTheirPlaceAndProblem)
     f.AddLine("  # only a comment", "f.txt:8");
     Simulator::Destroy();
 }
+
+TEST(FaultInjectionTest, PointToPointNodeAndLinkComeBackAfterRevivalAndRestore)
+{
+    // A point-to-point device without a receive error model (ns-3's default): a revival and a
+    // restored link must put it back in service, not abort on setting a null error model.
+    NodeContainer n;
+    n.Create(2);
+    InternetStackHelper().Install(n);
+    PointToPointHelper p2p;
+    NetDeviceContainer d = p2p.Install(n);
+    Ipv4InterfaceContainer ifs = Ipv4AddressHelper("10.9.0.0", "255.255.255.252").Assign(d);
+    Ptr<Socket> rx = Socket::CreateSocket(n.Get(1), UdpSocketFactory::GetTypeId());
+    rx->Bind(InetSocketAddress(Ipv4Address::GetAny(), 9));
+    std::vector<double> received;
+    rx->SetRecvCallback(MakeBoundCallback(
+        +[](std::vector<double>* v, Ptr<Socket> s)
+        {
+            while (s->Recv())
+            {
+                v->push_back(Simulator::Now().GetSeconds());
+            }
+        },
+        &received));
+    Ptr<Socket> tx = Socket::CreateSocket(n.Get(0), UdpSocketFactory::GetTypeId());
+    tx->Connect(InetSocketAddress(ifs.GetAddress(1), 9));
+    // One datagram a second at 0.5, 1.5, ..., 6.5 s; node 1 is down in [1, 2), the link in
+    // [4, 5): the datagrams of 1.5 and 4.5 s are lost, the five others arrive.
+    for (uint32_t k = 0; k < 7; ++k)
+    {
+        Simulator::Schedule(Seconds(0.5 + k), [tx]() { tx->Send(Create<Packet>(100)); });
+    }
+    FaultInjectionHelper f;
+    f.Crash(n.Get(1), Seconds(1));
+    f.Revive(n.Get(1), Seconds(2));
+    f.FailLink(d.Get(0), Seconds(4));
+    f.RestoreLink(d.Get(0), Seconds(5));
+    Simulator::Stop(Seconds(8));
+    Simulator::Run();
+    ASSERT_EQ(received.size(), 5u);
+    for (std::size_t i = 0; i < received.size(); ++i)
+    {
+        const double sent = std::floor(received[i]) + 0.5;
+        EXPECT_NE(sent, 1.5);
+        EXPECT_NE(sent, 4.5);
+    }
+    Simulator::Destroy();
+}

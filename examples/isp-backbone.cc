@@ -1,0 +1,796 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * The flagship: an ISP backbone with its pieces wired together and measured.
+ *
+ *   modem pool (NAS, terminal servers) -- core --+                    +-- origin farm (RTT classes)
+ *                                                |                    |
+ *              PoP ==== backbone (BackboneReader, p2p per link, latency as delay) ==== edge PoP
+ *                |          greedy-placed ProxyCaches on PoPs ([ProxyTeller])
+ *   LAN clients -- core -- PoP --LAN A-- depot pair (VIP, hot|warm standby) --LAN B-- proxy pool
+ *
+ * - Topology: traces/att-backbone.edges by default (30 US PoPs, see its header), or any file
+ *   the backbone readers accept (--topology, --format): GraphML, Rocketfuel, Inet, Orbis, edge
+ *   list. A disconnected graph is reduced to its largest component.
+ * - Clients: [PROXIM]'s two populations with their synthetic workloads: a dial-up modem pool
+ *   (preset "modem", 40 users per modem) at --modemPop and a research LAN (preset "research",
+ *   10 users per client) at --lanPop; --scale multiplies both.
+ * - Proxies: --proxies ProxyCaches placed by [ProxyTeller]'s greedy algorithm (demand: the
+ *   PoPs' demands; origin: the edge PoP); the modem pool uses the proxy its PoP is assigned to.
+ *   At the LAN's PoP a [Depot] pair (hot or warm standby) in front of --poolProxies ProxyCaches;
+ *   the LAN clients use the depot's virtual address as their proxy.
+ * - The origin farm (OriginFarmHelper) hangs off the edge PoP, its servers at the workload's RTTs.
+ * - Faults (FaultInjectionHelper): the modem pool's proxy crashes and revives; the master depot
+ *   crashes (the backup takes over) and comes back as the backup; a backbone link on the modem
+ *   pool's path to the edge fails and is restored (global routing is recomputed without it
+ *   after --convergence, as an IGP would). Each can be switched off.
+ * - Output under --outDir: isp-backbone-requests.csv (one line per request), -flowmon.xml,
+ *   -summary.txt (the table printed), PCAP of chosen PoPs and the depot site (--pcap).
+ *
+ * Not in this version: the DNS alias in front of the depots, the firewall and SOCKS gateway at
+ * the edge, transparent interception (their helpers exist; see the manual, isp-backbone).
+ * Randomness follows --RngSeed and --RngRun (--seed, --run); --help lists the options.
+ */
+
+#include "ns3/backbone-reader.h"
+#include "ns3/cache-simulator.h"
+#include "ns3/core-module.h"
+#include "ns3/csma-module.h"
+#include "ns3/distance-matrix.h"
+#include "ns3/flow-monitor-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/network-module.h"
+#include "ns3/option-checker.h"
+#include "ns3/placement-algorithm.h"
+#include "ns3/point-to-point-module.h"
+#include "ns3/proxy-placement-helper.h"
+#include "ns3/web-proxy-module.h"
+
+#include <algorithm>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+#ifndef WEB_PROXY_TRACES_DIR
+#define WEB_PROXY_TRACES_DIR "contrib/web-proxy/traces"
+#endif
+
+using namespace ns3;
+
+NS_LOG_COMPONENT_DEFINE("IspBackboneExample");
+
+namespace
+{
+
+/// A scheduled fault and what it cost.
+struct Fault
+{
+    std::string what;   //!< description
+    double at{-1};      //!< when it starts, s (< 0: off)
+    double until{-1};   //!< when it is repaired, s
+    uint64_t failed{0}; //!< failed requests that ended in its window
+};
+
+/// Counters the trace sinks fill.
+struct Counters
+{
+    uint64_t placedHits{0};       //!< placed proxies: HIT, REFRESH_HIT
+    uint64_t placedTotal{0};      //!< placed proxies: all cache results
+    uint64_t poolHits{0};         //!< depot pool: HIT, REFRESH_HIT
+    uint64_t poolTotal{0};        //!< depot pool: all cache results
+    double takeover{-1};          //!< depot takeover time, s
+    std::vector<double> failedAt; //!< end times of failed requests
+    uint64_t stopped{0};          //!< requests failed by the clients' stop
+};
+
+/// The PoP named by an option, or the default.
+uint32_t
+PickPop(const OptionChecker& opt,
+        const BackboneGraph& g,
+        const std::string& option,
+        const std::string& name,
+        uint32_t byDefault)
+{
+    if (name.empty())
+    {
+        return byDefault;
+    }
+    const int64_t i = g.FindNode(name);
+    if (i < 0)
+    {
+        opt.Fail(option, name, "no such PoP in " + g.GetName(), "a node name of the topology");
+    }
+    return uint32_t(i);
+}
+
+/// Latency summary line of one class.
+void
+PrintClass(std::ostream& os, const std::string& name, const LatencySummary& s)
+{
+    const auto t = s.Get(LatencySummary::TOTAL);
+    os << std::left << std::setw(8) << name << std::right << std::setw(10) << s.GetRequests()
+       << std::setw(11) << s.GetCompleted() << std::setw(8) << s.GetFailed() << std::setw(9)
+       << s.GetAborted() << std::fixed << std::setprecision(3) << std::setw(10) << t.mean
+       << std::setw(10) << t.median << std::setw(10) << t.p90 << "\n";
+}
+
+/// Sum the bytes sent on devices into a counter.
+void
+CountBytes(const NetDeviceContainer& devices, uint64_t* bytes)
+{
+    for (uint32_t i = 0; i < devices.GetN(); ++i)
+    {
+        devices.Get(i)->TraceConnectWithoutContext(
+            "MacTx",
+            MakeBoundCallback(
+                +[](uint64_t* b, Ptr<const Packet> p) { *b += p->GetSize(); }, bytes));
+    }
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    std::string topology = WEB_PROXY_TRACES_DIR "/att-backbone.edges";
+    std::string format = "auto";
+    std::string edgeName;
+    std::string modemName;
+    std::string lanName;
+    double scale = 2;
+    uint32_t modemUsers = 200;
+    uint32_t lanUsers = 1000;
+    uint32_t proxies = 3;
+    uint32_t poolProxies = 3;
+    std::string standby = "hot";
+    Time duration = Seconds(300);
+    std::string cacheSize = "64MB";
+    std::string backboneRate = "10Gbps";
+    bool proxyFault = true;
+    Time proxyFailAt = Seconds(60);
+    Time proxyReviveAt = Seconds(90);
+    bool depotFault = true;
+    Time depotFailAt = Seconds(120);
+    Time depotReviveAt = Seconds(150);
+    bool linkFault = true;
+    Time linkFailAt = Seconds(180);
+    Time linkRestoreAt = Seconds(200);
+    Time convergence = Seconds(1);
+    Time responseTimeout = Seconds(20);
+    std::string pcap;
+    bool flowmon = true;
+    bool progress = false;
+    std::string outDir = "results/isp-backbone";
+
+    CommandLine cmd(__FILE__);
+    OptionChecker opt(cmd, "isp-backbone");
+    opt.AddInputFile(
+        "topology", "Backbone file (GraphML, Rocketfuel, Inet, Orbis, edge list)", topology);
+    opt.AddChoice("format",
+                  "Topology format",
+                  format,
+                  {"auto", "graphml", "rocketfuel", "inet", "orbis", "edgelist"});
+    opt.AddText(
+        "edgePop", "PoP of the Internet edge and origin farm (default: best connected)", edgeName);
+    opt.AddText("modemPop", "PoP of the modem pool (default: second largest demand)", modemName);
+    opt.AddText("lanPop", "PoP of the LAN and the depot pair (default: largest demand)", lanName);
+    opt.AddReal(
+        "scale", "Population scale: 32 modems and 16 LAN clients per unit", scale, 0.03125, 64);
+    opt.AddInteger(
+        "modemUsers", "Users per modem (dial-up sessions share the modems)", modemUsers, 1, 10000);
+    opt.AddInteger("lanUsers", "Users per LAN client node", lanUsers, 1, 10000);
+    opt.AddInteger("proxies", "Proxies placed on the backbone (greedy)", proxies, 1, 64);
+    opt.AddInteger("poolProxies", "Proxies behind the depot pair", poolProxies, 1, 32);
+    opt.AddChoice("standby", "Depot standby mode", standby, {"hot", "warm"});
+    opt.AddTime("duration",
+                "Workload duration (requests are issued until then)",
+                duration,
+                Seconds(10),
+                Hours(24));
+    opt.AddText("cacheSize", "Cache size of every proxy (K, M, G units)", cacheSize);
+    opt.AddRate(
+        "backboneRate", "Backbone link rate", backboneRate, DataRate("1Mbps"), DataRate("100Gbps"));
+    opt.AddFlag("proxyFault", "Crash and revive the modem pool's proxy", proxyFault);
+    opt.AddTime("proxyFailAt", "When the proxy crashes", proxyFailAt, Seconds(0), Hours(24));
+    opt.AddTime("proxyReviveAt", "When it comes back", proxyReviveAt, Seconds(0), Hours(24));
+    opt.AddFlag("depotFault", "Crash the master depot (the backup takes over)", depotFault);
+    opt.AddTime("depotFailAt", "When the master depot crashes", depotFailAt, Seconds(0), Hours(24));
+    opt.AddTime("depotReviveAt",
+                "When it comes back (as the backup)",
+                depotReviveAt,
+                Seconds(0),
+                Hours(24));
+    opt.AddFlag(
+        "linkFault", "Fail a backbone link on the modem pool's path to the edge", linkFault);
+    opt.AddTime("linkFailAt", "When the link fails", linkFailAt, Seconds(0), Hours(24));
+    opt.AddTime("linkRestoreAt", "When it is restored", linkRestoreAt, Seconds(0), Hours(24));
+    opt.AddTime("convergence",
+                "Routing convergence after a link failure or repair",
+                convergence,
+                MilliSeconds(1),
+                Seconds(600));
+    opt.AddTime(
+        "responseTimeout", "Clients' response timeout", responseTimeout, Seconds(1), Seconds(600));
+    opt.AddText("pcap", "PCAP: comma-separated PoP names and/or 'depot' (the depot site)", pcap);
+    opt.AddFlag("flowmon", "Write FlowMonitor XML", flowmon);
+    opt.AddFlag("progress", "Show simulation progress on stderr", progress);
+    opt.AddOutputDir("outDir", "Directory for results", outDir);
+    opt.AddRunAliases();
+    opt.Parse(argc, argv);
+    uint64_t cacheBytes = 0;
+    try
+    {
+        cacheBytes = CacheSimulator::ParseSize(cacheSize);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        opt.Fail("cacheSize", cacheSize, e.what(), "a size such as 64MB");
+    }
+    opt.Require(!proxyFault || proxyReviveAt > proxyFailAt,
+                "proxyReviveAt",
+                "not after --proxyFailAt",
+                "a later time");
+    opt.Require(!depotFault || depotReviveAt > depotFailAt,
+                "depotReviveAt",
+                "not after --depotFailAt",
+                "a later time");
+    opt.Require(!linkFault || linkRestoreAt > linkFailAt,
+                "linkRestoreAt",
+                "not after --linkFailAt",
+                "a later time");
+    BackboneGraph graph;
+    try
+    {
+        graph = BackboneReader::Load(topology, format);
+    }
+    catch (const std::exception& e)
+    {
+        opt.Fail("topology", topology, e.what(), "a backbone file the readers accept");
+    }
+    if (graph.CountComponents() > 1)
+    {
+        graph = graph.LargestComponent();
+    }
+    opt.Require(graph.GetNodeCount() >= 3,
+                "topology",
+                "fewer than 3 connected PoPs",
+                "a backbone of at least 3 PoPs");
+    const uint32_t nPops = graph.GetNodeCount();
+    opt.Require(proxies < nPops,
+                "proxies",
+                "not fewer than the PoPs",
+                "at most " + std::to_string(nPops - 1));
+
+    // Default sites: the LAN and depots at the largest demand, the modem pool at the next,
+    // the edge at the best connected other PoP (ties: the lower index).
+    std::vector<uint32_t> byDemand(nPops);
+    for (uint32_t i = 0; i < nPops; ++i)
+    {
+        byDemand[i] = i;
+    }
+    std::stable_sort(byDemand.begin(),
+                     byDemand.end(),
+                     [&](uint32_t a, uint32_t b)
+                     { return graph.GetNode(a).demand > graph.GetNode(b).demand; });
+    const uint32_t lanPop = PickPop(opt, graph, "lanPop", lanName, byDemand[0]);
+    const uint32_t modemPop = PickPop(
+        opt, graph, "modemPop", modemName, byDemand[0] == lanPop ? byDemand[1] : byDemand[0]);
+    std::vector<uint32_t> degree(nPops, 0);
+    for (const auto& l : graph.GetLinks())
+    {
+        ++degree[l.a];
+        ++degree[l.b];
+    }
+    uint32_t bestEdge = nPops;
+    for (uint32_t i = 0; i < nPops; ++i)
+    {
+        if (i != lanPop && i != modemPop && (bestEdge == nPops || degree[i] > degree[bestEdge]))
+        {
+            bestEdge = i;
+        }
+    }
+    const uint32_t edgePop = PickPop(opt, graph, "edgePop", edgeName, bestEdge);
+    opt.Require(lanPop != modemPop && edgePop != lanPop && edgePop != modemPop,
+                "edgePop",
+                "the edge, modem and LAN PoPs are not three different PoPs",
+                "three different PoPs");
+    std::vector<std::string> pcapPops;
+    bool pcapDepot = false;
+    for (const auto& w : OptionChecker::Split(pcap))
+    {
+        if (w == "depot")
+        {
+            pcapDepot = true;
+        }
+        else if (graph.FindNode(w) < 0)
+        {
+            opt.Fail("pcap",
+                     pcap,
+                     "no PoP '" + w + "' in " + graph.GetName(),
+                     "PoP names of the topology and 'depot'");
+        }
+        else
+        {
+            pcapPops.push_back(w);
+        }
+    }
+    const uint32_t modems = std::max<uint32_t>(1, uint32_t(std::lround(32 * scale)));
+    const uint32_t lanClients = std::max<uint32_t>(1, uint32_t(std::lround(16 * scale)));
+    const std::string prefix = outDir + "/isp-backbone";
+
+    // The 1998 environment's TCP, as IspScenarioHelper sets it.
+    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+    Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(30));
+    Config::SetDefault("ns3::TcpSocketBase::Timestamp", BooleanValue(false));
+
+    // The workloads, generated before the network: the farm needs their servers.
+    std::vector<std::vector<TraceRecord>> records(2);
+    const std::vector<std::string> presets = {"modem", "research"};
+    const std::vector<uint32_t> users = {modemUsers * modems, lanUsers * lanClients};
+    std::vector<Ptr<SyntheticWorkload>> workloads;
+    int64_t stream = 1000;
+    for (uint32_t k = 0; k < 2; ++k)
+    {
+        Ptr<SyntheticWorkload> w = SyntheticWorkload::CreatePreset(presets[k]);
+        w->SetAttribute("Users", UintegerValue(users[k]));
+        w->SetAttribute("Requests", UintegerValue(0));
+        w->SetAttribute("Objects", UintegerValue(0));
+        w->SetAttribute("Duration", TimeValue(duration));
+        stream += w->AssignStreams(stream);
+        TraceRecord r;
+        try
+        {
+            w->GetObjectCount(); // counts the requests of the duration
+        }
+        catch (const std::invalid_argument&)
+        {
+            opt.Fail("duration",
+                     opt.GetText("duration"),
+                     "no requests of the " + presets[k] + " workload in it",
+                     "a longer duration or more users");
+        }
+        while (w->Next(r))
+        {
+            // The two presets name their servers alike: keep the two Internets apart.
+            if (k == 1)
+            {
+                r.server = "lan-" + r.server;
+            }
+            records[k].push_back(r);
+        }
+        workloads.push_back(w);
+    }
+
+    // Placement on the backbone graph: [ProxyTeller]'s greedy, misses via the proxy.
+    const DistanceMatrix latency(graph, DistanceMatrix::LATENCY);
+    PlacementProblem problem(graph, latency, edgePop, PlacementProblem::VIA_PROXY);
+    problem.SetHitRatio(0.4); // about [PROXIM]'s byte hit ratios
+    const PlacementResult placement = PlacementAlgorithm::Create("greedy")->Run(
+        problem, proxies, PlacementAlgorithm::NO_TARGET);
+
+    // The backbone, its proxies, the origin farm at the edge.
+    ProxyPlacementHelper placer;
+    placer.SetLinkAttribute("DataRate", StringValue(backboneRate));
+    placer.SetProxyAttribute("CacheSize", UintegerValue(cacheBytes));
+    NodeContainer pops = placer.BuildBackbone(graph);
+    std::vector<Time> oneWay;
+    for (double ms : {5, 10, 20, 40, 80, 160})
+    {
+        oneWay.push_back(MilliSeconds(ms));
+    }
+    OriginFarmHelper farm(pops.Get(edgePop), oneWay);
+    for (uint32_t k = 0; k < 2; ++k)
+    {
+        for (const auto& r : records[k])
+        {
+            if (!farm.HasServer(r.server))
+            {
+                const std::string host = k == 1 ? r.server.substr(4) : r.server;
+                farm.AddServer(r.server, workloads[k]->GetServerRtt(host));
+            }
+        }
+    }
+    stream += farm.AssignStreams(stream);
+    farm.AddObjects(records[0]);
+    farm.AddObjects(records[1]);
+    const OriginFarmHelper* farmPtr = &farm;
+    auto resolve = [farmPtr](const std::string& host)
+    {
+        return farmPtr->Resolve(host);
+    };
+    placer.SetProxyResolver(resolve);
+    // Each proxy on a host of its own beside its PoP's router, so that a proxy crash leaves
+    // the backbone's routing intact.
+    PointToPointHelper hostLink;
+    hostLink.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
+    hostLink.SetChannelAttribute("Delay", TimeValue(MicroSeconds(50)));
+    Ipv4AddressHelper hostAddr("10.201.0.0", "255.255.255.252");
+    NodeContainer proxyHosts;
+    for (uint32_t p : placement.proxies)
+    {
+        Ptr<Node> host = CreateObject<Node>();
+        InstallInternetStackWithTcp(
+            InternetStackHelper(), host, FastDemuxTcpL4Protocol::GetTypeId().GetName());
+        NetDeviceContainer d = hostLink.Install(pops.Get(p), host);
+        hostAddr.Assign(d);
+        hostAddr.NewNetwork();
+        StaticRouteHelper::AddRoute(d.Get(1), Ipv4Address::GetZero(), "0.0.0.0");
+        proxyHosts.Add(host);
+    }
+    NodeContainer proxySites; // the proxies' nodes by PoP index, the PoPs elsewhere
+    {
+        for (uint32_t i = 0; i < nPops; ++i)
+        {
+            const auto it = std::find(placement.proxies.begin(), placement.proxies.end(), i);
+            proxySites.Add(it == placement.proxies.end()
+                               ? pops.Get(i)
+                               : proxyHosts.Get(uint32_t(it - placement.proxies.begin())));
+        }
+    }
+    ApplicationContainer placed = placer.Install(problem, placement, proxySites);
+
+    // Access networks, each behind its own core router linked to its PoP.
+    ModemPoolHelper pool;
+    pool.Install(modems);
+    LanClientsHelper lan;
+    lan.Install(lanClients);
+    PointToPointHelper access;
+    access.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
+    access.SetChannelAttribute("Delay", TimeValue(MicroSeconds(100)));
+    Ipv4AddressHelper accessAddr("10.200.0.0", "255.255.255.252");
+    NetDeviceContainer modemAccess = access.Install(pool.GetCore(), pops.Get(modemPop));
+    accessAddr.Assign(modemAccess);
+    accessAddr.NewNetwork();
+    NetDeviceContainer lanAccess = access.Install(lan.GetCore(), pops.Get(lanPop));
+    accessAddr.Assign(lanAccess);
+
+    // The depot site at the LAN's PoP: LAN A (PoP, depots, VIP), LAN B (PoP, depots, proxy
+    // pool, the pool's gateway). The pool reaches the origins through the PoP and answers its
+    // clients through the gateway, where the master depot rewrites the replies ([Depot] NAT).
+    const Ipv4Address vip("10.210.1.100");
+    const Ipv4Address gateway("10.210.2.100");
+    NodeContainer depots(2);
+    NodeContainer poolNodes(poolProxies);
+    // Static routing only at the site: global routing must not see the depots' shared virtual
+    // addresses (it takes them for a second network on the segment).
+    Ipv4StaticRoutingHelper staticRouting;
+    Ipv4ListRoutingHelper siteRouting;
+    siteRouting.Add(staticRouting, 0);
+    InternetStackHelper siteStack;
+    siteStack.SetRoutingHelper(siteRouting);
+    siteStack.Install(depots);
+    InstallInternetStackWithTcp(
+        siteStack, poolNodes, FastDemuxTcpL4Protocol::GetTypeId().GetName());
+    CsmaHelper csma;
+    csma.SetChannelAttribute("DataRate", StringValue("1Gbps"));
+    csma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(5)));
+    NetDeviceContainer siteA = csma.Install(NodeContainer(NodeContainer(pops.Get(lanPop)), depots));
+    NetDeviceContainer siteB
+        = csma.Install(NodeContainer(NodeContainer(pops.Get(lanPop)), depots, poolNodes));
+    Ipv4AddressHelper("10.210.1.0", "255.255.255.0").Assign(siteA);
+    Ipv4InterfaceContainer siteBIf = Ipv4AddressHelper("10.210.2.0", "255.255.255.0").Assign(siteB);
+    for (uint32_t d = 0; d < 2; ++d)
+    {
+        staticRouting.GetStaticRouting(depots.Get(d)->GetObject<Ipv4>())
+            ->SetDefaultRoute(Ipv4Address("10.210.1.1"), 1);
+    }
+    for (uint32_t i = 0; i < poolProxies; ++i)
+    {
+        Ptr<Ipv4StaticRouting> sr
+            = staticRouting.GetStaticRouting(poolNodes.Get(i)->GetObject<Ipv4>());
+        sr->SetDefaultRoute(gateway, 1);
+        sr->AddNetworkRouteTo("10.128.0.0", "255.128.0.0", siteBIf.GetAddress(0), 1);
+    }
+    Ipv4GlobalRoutingHelper::RecomputeRoutingTables();
+    const auto virtualDevices = DepotStandbyHelper::AddVirtualInterfaces(
+        depots,
+        DynamicCast<CsmaChannel>(siteA.Get(0)->GetChannel()),
+        vip,
+        DynamicCast<CsmaChannel>(siteB.Get(0)->GetChannel()),
+        gateway);
+    ProxyCacheHelper poolHelper(3128);
+    poolHelper.SetAttribute("CacheSize", UintegerValue(cacheBytes));
+    poolHelper.SetResolver(resolve);
+    ApplicationContainer poolApps = poolHelper.Install(poolNodes);
+    DepotHelper depotHelper(vip, 3128);
+    depotHelper.SetAttribute("ResetClientsOnFailure", BooleanValue(true));
+    for (uint32_t i = 0; i < poolProxies; ++i)
+    {
+        depotHelper.AddProxy(siteBIf.GetAddress(3 + i), 3128);
+    }
+    DepotStandbyHelper standbyHelper;
+    standbyHelper.SetAttribute("Mode", StringValue(standby));
+    Counters counters;
+    std::vector<Ptr<DepotStandby>> standbys;
+    for (uint32_t d = 0; d < 2; ++d)
+    {
+        Ptr<Depot> depot = DynamicCast<Depot>(depotHelper.Install(depots.Get(d)).Get(0));
+        standbyHelper.SetAttribute("Master", BooleanValue(d == 0));
+        standbys.push_back(DynamicCast<DepotStandby>(
+            standbyHelper
+                .Install(depots.Get(d), depot, siteBIf.GetAddress(2 - d), virtualDevices[d])
+                .Get(0)));
+    }
+    standbys[1]->TraceConnectWithoutContext("Failover",
+                                            MakeBoundCallback(
+                                                +[](Counters* c, double at, Time)
+                                                {
+                                                    if (c->takeover < 0)
+                                                    {
+                                                        c->takeover
+                                                            = Simulator::Now().GetSeconds() - at;
+                                                    }
+                                                },
+                                                &counters,
+                                                depotFailAt.GetSeconds()));
+
+    // Hit ratios.
+    auto countResults = [](ApplicationContainer apps, uint64_t* hits, uint64_t* total)
+    {
+        for (uint32_t i = 0; i < apps.GetN(); ++i)
+        {
+            apps.Get(i)->TraceConnectWithoutContext("CacheResult",
+                                                    MakeBoundCallback(
+                                                        +[](uint64_t* h,
+                                                            uint64_t* t,
+                                                            const std::string&,
+                                                            const std::string& x,
+                                                            uint64_t)
+                                                        {
+                                                            ++*t;
+                                                            *h += x == "HIT" || x == "REFRESH_HIT";
+                                                        },
+                                                        hits,
+                                                        total));
+        }
+    };
+    countResults(placed, &counters.placedHits, &counters.placedTotal);
+    countResults(poolApps, &counters.poolHits, &counters.poolTotal);
+
+    // Clients: the modem pool through its PoP's proxy (or direct), the LAN through the depot.
+    const uint32_t modemServer = placer.GetAssignment()[modemPop];
+    const bool modemUsesProxy = placer.UsesProxy(modemPop);
+    TraceReplayHelper replay(resolve);
+    replay.SetClientAttribute("MaxOutstanding", UintegerValue(4));
+    replay.SetClientAttribute("ResponseTimeout", TimeValue(responseTimeout));
+    replay.SetClientAttribute("ConnectTimeout", TimeValue(Seconds(10)));
+    replay.SetClientAttribute("PersistentConnections", BooleanValue(true));
+    replay.SetTracePersistence(false);
+    replay.SetTimeOffset(Seconds(1));
+    if (modemUsesProxy)
+    {
+        replay.SetClientAttribute(
+            "Proxy", AddressValue(InetSocketAddress(placer.GetAddress(modemServer), 3128)));
+    }
+    const auto sessions = ModemPoolHelper::AssignSessions(records[0], modems);
+    ApplicationContainer modemApps = replay.Install(pool.GetModems(), sessions.perModem);
+    replay.SetClientAttribute("Proxy", AddressValue(InetSocketAddress(vip, 3128)));
+    ApplicationContainer lanApps = replay.InstallPerClient(lan.GetClients(), records[1]);
+    // The clients stop once every request had the time to end (its last byte or its timeout).
+    const Time drain = responseTimeout + Seconds(11);
+    const Time stop = duration + Seconds(1) + drain;
+    modemApps.Stop(stop);
+    lanApps.Stop(stop);
+    ApplicationContainer allApps(modemApps);
+    allApps.Add(lanApps);
+    Ptr<RequestRecordWriter> all = Create<RequestRecordWriter>(prefix + "-requests.csv");
+    all->Attach(allApps);
+    Ptr<RequestRecordWriter> modemRecords = Create<RequestRecordWriter>();
+    modemRecords->Attach(modemApps);
+    Ptr<RequestRecordWriter> lanRecords = Create<RequestRecordWriter>();
+    lanRecords->Attach(lanApps);
+    for (uint32_t i = 0; i < allApps.GetN(); ++i)
+    {
+        allApps.Get(i)->TraceConnectWithoutContext(
+            "RequestComplete",
+            MakeBoundCallback(
+                +[](Counters* c, const RequestRecord& r)
+                {
+                    if (r.failed && r.error == "application stopped")
+                    {
+                        ++c->stopped;
+                    }
+                    else if (r.failed)
+                    {
+                        c->failedAt.push_back(Simulator::Now().GetSeconds());
+                    }
+                },
+                &counters));
+    }
+
+    // Faults.
+    FaultInjectionHelper faults;
+    std::vector<Fault> schedule;
+    if (proxyFault && modemUsesProxy)
+    {
+        faults.Crash(proxySites.Get(modemServer), proxyFailAt);
+        faults.Revive(proxySites.Get(modemServer), proxyReviveAt);
+        schedule.push_back({"proxy crash at " + graph.GetNode(modemServer).name,
+                            proxyFailAt.GetSeconds(),
+                            proxyReviveAt.GetSeconds()});
+    }
+    if (depotFault)
+    {
+        faults.Crash(depots.Get(0), depotFailAt);
+        faults.Revive(depots.Get(0), depotReviveAt);
+        schedule.push_back({"master depot crash at " + graph.GetNode(lanPop).name,
+                            depotFailAt.GetSeconds(),
+                            depotReviveAt.GetSeconds()});
+    }
+    if (linkFault)
+    {
+        // The edge PoP's link on the modem pool's shortest path (through its proxy).
+        const uint32_t from = modemUsesProxy ? modemServer : modemPop;
+        uint32_t best = 0;
+        double bestD = -1;
+        const auto links = graph.GetLinks();
+        for (uint32_t k = 0; k < links.size(); ++k)
+        {
+            const auto& l = links[k];
+            if (l.a != edgePop && l.b != edgePop)
+            {
+                continue;
+            }
+            const uint32_t n = l.a == edgePop ? l.b : l.a;
+            const double d = latency.Get(from, n) + l.link.latencyMs;
+            if (bestD < 0 || d < bestD)
+            {
+                best = k;
+                bestD = d;
+            }
+        }
+        std::array<Ptr<NetDevice>, 2> ends
+            = {placer.GetDevices().Get(2 * best), placer.GetDevices().Get(2 * best + 1)};
+        faults.FailLink(ends[0], linkFailAt);
+        faults.RestoreLink(ends[0], linkRestoreAt);
+        // The IGP notices and routes around (down) or back (up) after the convergence time.
+        auto reroute = [ends](bool up)
+        {
+            for (const auto& d : ends)
+            {
+                Ptr<Ipv4> ip = d->GetNode()->GetObject<Ipv4>();
+                const int32_t i = ip->GetInterfaceForDevice(d);
+                up ? ip->SetUp(i) : ip->SetDown(i);
+            }
+            Ipv4GlobalRoutingHelper::RecomputeRoutingTables();
+        };
+        Simulator::Schedule(linkFailAt + convergence, [reroute]() { reroute(false); });
+        Simulator::Schedule(linkRestoreAt, [reroute]() { reroute(true); });
+        schedule.push_back({"link " + graph.GetNode(links[best].a).name + "-"
+                                + graph.GetNode(links[best].b).name + " down",
+                            linkFailAt.GetSeconds(),
+                            linkRestoreAt.GetSeconds()});
+    }
+
+    // Bytes by link class.
+    uint64_t backboneBytes = 0;
+    uint64_t originBytes = 0;
+    uint64_t accessBytes = 0;
+    CountBytes(placer.GetDevices(), &backboneBytes);
+    for (uint32_t i = 0; i < farm.GetNodes().GetN(); ++i)
+    {
+        CountBytes(NetDeviceContainer(farm.GetNodes().Get(i)->GetDevice(1)), &originBytes);
+    }
+    CountBytes(modemAccess, &accessBytes);
+    CountBytes(lanAccess, &accessBytes);
+
+    for (const auto& name : pcapPops)
+    {
+        Ptr<Node> n = pops.Get(graph.GetNodeIndex(name));
+        for (uint32_t i = 1; i < n->GetNDevices(); ++i)
+        {
+            if (DynamicCast<PointToPointNetDevice>(n->GetDevice(i)))
+            {
+                PointToPointHelper().EnablePcap(prefix + "-" + name, n->GetDevice(i), true);
+            }
+        }
+    }
+    if (pcapDepot)
+    {
+        csma.EnablePcap(prefix + "-depot-a", siteA.Get(0), true);
+        csma.EnablePcap(prefix + "-depot-b", siteB.Get(0), true);
+    }
+    FlowMonitorHelper flowHelper;
+    Ptr<FlowMonitor> monitor;
+    if (flowmon)
+    {
+        monitor = flowHelper.InstallAll();
+    }
+    std::unique_ptr<ShowProgress> showProgress;
+    if (progress)
+    {
+        showProgress = std::make_unique<ShowProgress>(Seconds(10), std::cerr);
+    }
+    // Time for the last requests to end (complete or time out).
+    Simulator::Stop(stop + Seconds(1));
+    Simulator::Run();
+    if (monitor)
+    {
+        monitor->SerializeToXmlFile(prefix + "-flowmon.xml", false, false);
+    }
+    all->Close();
+
+    // The summary.
+    std::ostringstream os;
+    os << "isp-backbone: " << SystemPath::Split(graph.GetName()).back() << ": " << nPops
+       << " PoPs, " << graph.GetLinkCount() << " links; edge (origin farm, "
+       << farm.GetServerCount() << " servers) at " << graph.GetNode(edgePop).name << "\n";
+    os << "modem pool at " << graph.GetNode(modemPop).name << ": " << modems << " modems, "
+       << users[0] << " users, " << records[0].size() << " requests (" << sessions.rejectedRequests
+       << " in sessions that found every modem busy); via "
+       << (modemUsesProxy ? "proxy " + graph.GetNode(modemServer).name : std::string("no proxy"))
+       << "\n";
+    os << "LAN at " << graph.GetNode(lanPop).name << ": " << lanClients << " clients, " << users[1]
+       << " users, " << records[1].size() << " requests; via depot pair (" << standby
+       << " standby) and " << poolProxies << " proxies\n";
+    os << "placement (greedy, " << proxies << " proxies):";
+    for (uint32_t p : placement.proxies)
+    {
+        os << " " << graph.GetNode(p).name;
+    }
+    os << std::fixed << std::setprecision(1) << "; improvement " << 100 * placement.GetImprovement()
+       << " %\n\n";
+    os << "class     requests  completed  failed  aborted    mean_s  median_s     p90_s\n";
+    PrintClass(os, "modem", modemRecords->GetSummary());
+    PrintClass(os, "lan", lanRecords->GetSummary());
+    PrintClass(os, "all", all->GetSummary());
+    auto ratio = [](uint64_t h, uint64_t t)
+    {
+        return t ? 100.0 * double(h) / double(t) : 0.0;
+    };
+    os << std::setprecision(1) << "\nhit ratio: placed proxies " << counters.placedHits << "/"
+       << counters.placedTotal << " (" << ratio(counters.placedHits, counters.placedTotal)
+       << " %), depot pool " << counters.poolHits << "/" << counters.poolTotal << " ("
+       << ratio(counters.poolHits, counters.poolTotal) << " %)\n";
+    os << std::setprecision(2) << "bytes sent: backbone " << backboneBytes / 1e6
+       << " MB, origin links " << originBytes / 1e6 << " MB, PoP access links " << accessBytes / 1e6
+       << " MB\n";
+    // A request fails within a fault's window: from the fault until its repair plus the time
+    // a client needs to notice (connect and response timeouts). Where windows overlap, the
+    // failure goes to the fault that began last.
+    const double grace = responseTimeout.GetSeconds() + 10 + 1;
+    uint64_t outside = 0;
+    for (double t : counters.failedAt)
+    {
+        Fault* in = nullptr;
+        for (auto& f : schedule)
+        {
+            if (t >= f.at && t <= f.until + grace && (!in || f.at > in->at))
+            {
+                in = &f;
+            }
+        }
+        in ? ++in->failed : ++outside;
+    }
+    os << "\nfault                                  at_s   until_s  failed_in_window\n";
+    for (const auto& f : schedule)
+    {
+        os << std::left << std::setw(36) << f.what << std::right << std::setprecision(1)
+           << std::setw(8) << f.at << std::setw(10) << f.until << std::setw(18) << f.failed << "\n";
+    }
+    os << "failed outside the fault windows (window: fault to repair + " << std::setprecision(0)
+       << grace << " s): " << outside << "\n";
+    uint64_t replayed = records[1].size();
+    for (const auto& m : sessions.perModem)
+    {
+        replayed += m.size();
+    }
+    os << "requests replayed " << replayed << ", ended " << all->GetSummary().GetRequests()
+       << ", failed by the clients' stop " << counters.stopped << "\n";
+    if (depotFault)
+    {
+        const auto c = standbys[1]->GetCounters();
+        os << std::setprecision(3) << "depot takeover: "
+           << (counters.takeover < 0 ? std::string("none")
+                                     : std::to_string(counters.takeover).substr(0, 5) + " s")
+           << " after the crash; connections broken by the failover: " << c.broken << "\n";
+    }
+    std::cout << os.str();
+    std::ofstream(prefix + "-summary.txt") << os.str();
+    std::cout << "\nWrote " << prefix << "-requests.csv, -summary.txt"
+              << (flowmon ? ", -flowmon.xml" : "") << (pcap.empty() ? "" : ", PCAP files") << "\n";
+    Simulator::Destroy();
+    return 0;
+}
