@@ -349,6 +349,49 @@ TEST_F(DepotHardeningTest, InWindowRstGetsOneChallengeAckAndOnlyTheExactOneReset
     EXPECT_EQ(b.depot->GetChallengeAcksSent(), 1u);
 }
 
+// Found by fuzz-depot-packets: a segment whose TCP header is cut short (data offset below 5,
+// or beyond the segment) was deserialized anyway, and a RST at the exact sequence number with a
+// data offset of 0 reset the session. Such a segment is now dropped (MALFORMED).
+TEST_F(DepotHardeningTest, ASegmentWithABadDataOffsetIsDroppedAndResetsNothing)
+{
+    AttackBed b(1);
+    b.InstallServers(Seconds(3)); // the connection idles from its request until 3 s
+    b.InstallDepot(DepotHelper(b.vip, 80));
+    b.InstallClients(1);
+    Simulator::Schedule(
+        Seconds(1),
+        [&]()
+        {
+            const DepotSession* s = b.OnlySession();
+            ASSERT_TRUE(s);
+            ASSERT_EQ(s->timerState, TcpStateTracker::S_ESTABLISHED);
+            TcpHeader t;
+            t.SetSourcePort(s->clientPort);
+            t.SetDestinationPort(80);
+            t.SetSequenceNumber(SequenceNumber32(s->ends[1].ack)); // exact: it would reset
+            t.SetFlags(TcpHeader::RST);
+            Ptr<Packet> h = Create<Packet>();
+            h->AddHeader(t);
+            uint8_t bytes[20];
+            ASSERT_EQ(h->CopyData(bytes, sizeof(bytes)), 20u);
+            bytes[12] &= 0x0f; // data offset 0
+            b.attacker->GetObject<Ipv4>()->Send(
+                Create<Packet>(bytes, sizeof(bytes)), b.clientIp[0], b.vip, 6, nullptr);
+        });
+    Simulator::Schedule(Seconds(1.5),
+                        [&]()
+                        {
+                            const DepotSession* s = b.OnlySession();
+                            ASSERT_TRUE(s);
+                            EXPECT_EQ(s->timerState, TcpStateTracker::S_ESTABLISHED);
+                            EXPECT_EQ(b.depot->GetTrackerCount(TcpStateTracker::RESET), 0u);
+                            EXPECT_EQ(b.depot->GetDropCount(Depot::MALFORMED), 1u);
+                        });
+    b.Run(Seconds(20));
+    EXPECT_EQ(b.ok, 1u);
+    EXPECT_EQ(b.failed, 0u);
+}
+
 /// A spoofed SYN: the proxy answers and retransmits its SYN-ACK at 3 s (ns-3's ConnTimeout),
 /// which does not extend the session; it expires SynRecvTimeout (5 s) after the first
 /// SYN-ACK, and the depot resets the proxy's half-open connection (no SYN-ACK after that).
