@@ -260,18 +260,16 @@ DepotSwitch::HookSegment(PacketHookRouting::HookPacket& hp)
 {
     // The ports decide whether the packet is ours; deserializing the whole header (its
     // options are Objects) only for packets we rewrite keeps the depot close to a router.
-    uint8_t head[13];
-    const uint32_t copied = hp.packet->CopyData(head, sizeof(head));
-    if (copied < 4)
+    uint8_t ports[4];
+    if (hp.packet->CopyData(ports, sizeof(ports)) != sizeof(ports))
     {
         return PacketHookRouting::PASS;
     }
-    const uint16_t sourcePort = (head[0] << 8) | head[1];
-    const uint16_t destinationPort = (head[2] << 8) | head[3];
-    // ns-3's TcpHeader would read a header cut short past the segment (fuzz-depot-packets: a
-    // 12-byte segment reset a session): such a segment of ours is dropped, as TCP drops it.
-    const uint32_t headerLength = copied == sizeof(head) ? (head[12] >> 4) * 4u : 0;
-    const bool malformed = headerLength < 20 || headerLength > hp.packet->GetSize();
+    const uint16_t sourcePort = (ports[0] << 8) | ports[1];
+    const uint16_t destinationPort = (ports[2] << 8) | ports[3];
+    // ns-3's TcpHeader reads a short header past its end and aborts on a bad option length
+    // (found by fuzz-depot-packets): such a segment of ours is dropped.
+    const bool malformed = !DepotPacketRewriter::IsWellFormed(hp.packet);
     TcpHeader tcp;
     if (hp.header.GetDestination() == m_settings.vip
         && m_settings.services->count(destinationPort) != 0)

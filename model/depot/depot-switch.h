@@ -52,7 +52,7 @@ class DepotSwitch
         FRAGMENT_ORPHAN, //!< a later fragment whose first fragment the depot has not seen
         RST_CHALLENGED,  //!< an in-window RST off the expected sequence number: challenge ACK
         SYN_FILTERED,    //!< a first SYN from an unverified source while the SYN filter is on
-        MALFORMED,       //!< a segment too short for its TCP header
+        MALFORMED,       //!< a segment with a malformed TCP header
         N_DROP_REASONS
     };
 

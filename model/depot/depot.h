@@ -94,8 +94,8 @@ class Depot : public Application
         /// a first SYN from a source that never completed a handshake, while the SYN filter
         /// is engaged (SynFilterThreshold; see DepotSynFilter)
         SYN_FILTERED,
-        /// a TCP segment of the VIP or of a session too short for its TCP header (fewer than
-        /// 20 bytes, or a data offset below 5 or beyond the segment)
+        /// a TCP segment of the VIP or of a session whose TCP header is malformed (see
+        /// DepotPacketRewriter::IsWellFormed)
         MALFORMED,
         N_DROP_REASONS
     };
