@@ -7,9 +7,9 @@
 #   scripts/fuzz.sh 120        120 seconds per target
 #   scripts/fuzz.sh 10000000r  10 million executions per target
 #
-# Only the parser and trace sources the targets exercise are compiled (test/fuzz/CMakeLists.txt),
-# not the whole library (measured: 5 min 52 s at -j1 on two cores shared with other builds,
-# load about 12). New inputs found go to
+# Only the sources the targets exercise are compiled (test/fuzz/CMakeLists.txt): the parsers,
+# trace and topology readers, and for depot-packets the depot's packet path (which also links
+# ns-3's internet module); not the whole library. New inputs found go to
 # build-fuzz/fuzz-work/<target>/, crashes to build-fuzz/fuzz-crashes/; the seeds in
 # test/fuzz/corpus/<target>/ are read, never written. WEB_PROXY_FUZZ_TARGETS restricts the
 # targets (e.g. "http-parser csv-trace"), WEB_PROXY_FUZZ_JOBS the build jobs.
@@ -23,7 +23,8 @@ case "$limit" in
     *) budget=(-max_total_time="$limit") ;;
 esac
 dir=build-fuzz
-targets=(${WEB_PROXY_FUZZ_TARGETS:-http-parser squid-log csv-trace trace-statistics icp-header socks5-message dns-message})
+targets=(${WEB_PROXY_FUZZ_TARGETS:-http-parser squid-log csv-trace trace-statistics icp-header socks5-message dns-message
+    topology-readers depot-packets})
 
 generator=()
 if command -v ninja >/dev/null; then
@@ -42,8 +43,16 @@ for t in "${targets[@]}"; do
     work="$dir/fuzz-work/$t"
     mkdir -p "$work"
     log="$dir/fuzz-$t.log"
-    echo "fuzz: $t (${budget[*]})"
-    if "$dir/test/fuzz/fuzz-$t" "${budget[@]}" -max_len=4096 -timeout=20 -rss_limit_mb=2048 \
+    extra=()
+    if [ "$t" = depot-packets ]; then
+        # ns-3 keeps state between inputs (packet queues, buffer free lists), so libFuzzer's
+        # per-input leak check found unbalanced allocations and scanned the heap after almost
+        # every input (40 executions/s); leaks are still reported at exit. Entropic scheduling
+        # cost more than the target itself (0.55 of 0.85 ms an input).
+        extra=(-detect_leaks=0 -entropic=0)
+    fi
+    echo "fuzz: $t (${budget[*]} ${extra[*]})"
+    if "$dir/test/fuzz/fuzz-$t" "${budget[@]}" "${extra[@]}" -max_len=4096 -timeout=20 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$dir/fuzz-crashes/$t-" \
         "$work" "test/fuzz/corpus/$t" >"$log" 2>&1; then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")

@@ -80,7 +80,10 @@ DepotSessionKeeper::Open(const DepotScheduler::Flow& flow, uint32_t index)
                                       p.port,
                                       index,
                                       Simulator::Now().GetTimeStep());
-    NS_ASSERT(s);
+    if (!s)
+    {
+        return nullptr;
+    }
     // Its half-open lifetime starts now: tracking does not refresh half-open sessions.
     m_table->Touch(
         s,
@@ -353,6 +356,10 @@ DepotSessionKeeper::Import(const DepotSessionRecord& r)
         r, now, (Simulator::Now() + m_settings.timeouts[r.timerState]).GetTimeStep());
     if (!s)
     {
+        if (old)
+        {
+            Count(*old, +1); // left as it was
+        }
         return false;
     }
     // A synced record's sequence numbers are as old as the sync (a warm backup's, up to a

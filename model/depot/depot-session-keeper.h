@@ -123,7 +123,8 @@ class DepotSessionKeeper
      * Open a session for a flow with a proxy.
      * \param flow the flow
      * \param index the proxy
-     * \return the session
+     * \return the session, or nullptr when the proxy-side key is another session's (see
+     *         DepotSessionTable::Insert; call MakeRoom first for room)
      */
     DepotSession* Open(const DepotScheduler::Flow& flow, uint32_t index);
 

@@ -172,6 +172,10 @@ DepotSessionTable::Insert(uint32_t client,
     {
         return nullptr;
     }
+    if (FindReverse(proxy, proxyPort, client, clientPort))
+    {
+        return nullptr; // the reverse index is unique: the entry could not be linked into it
+    }
     if (m_forward.size() >= m_forwardBuckets.size())
     {
         Grow();
@@ -196,17 +200,23 @@ DepotSessionTable::Insert(uint32_t client,
     return s;
 }
 
-void
+bool
 DepotSessionTable::Reassign(DepotSession* s,
                             uint32_t proxy,
                             uint16_t proxyPort,
                             uint16_t proxyIndex)
 {
+    const DepotSession* other = FindReverse(proxy, proxyPort, s->client, s->clientPort);
+    if (other && other != s)
+    {
+        return false;
+    }
     m_reverse.erase(m_reverse.iterator_to(*s));
     s->proxy = proxy;
     s->proxyPort = proxyPort;
     s->proxyIndex = proxyIndex;
     m_reverse.insert(*s);
+    return true;
 }
 
 void
@@ -319,9 +329,10 @@ DepotSessionTable::Import(const DepotSessionRecord& r, int64_t now, int64_t expi
             return nullptr;
         }
     }
-    else if (s->proxy != r.proxy || s->proxyPort != r.proxyPort || s->proxyIndex != r.proxyIndex)
+    else if ((s->proxy != r.proxy || s->proxyPort != r.proxyPort || s->proxyIndex != r.proxyIndex)
+             && !Reassign(s, r.proxy, r.proxyPort, r.proxyIndex))
     {
-        Reassign(s, r.proxy, r.proxyPort, r.proxyIndex);
+        return nullptr;
     }
     s->ends[0] = r.ends[0];
     s->ends[1] = r.ends[1];

@@ -113,7 +113,11 @@ class DepotSessionTable
      * \param proxyPort the proxy's port
      * \param proxyIndex the proxy's index in the depot's pool
      * \param now current time (ns), the entry's creation time
-     * \return the entry, or nullptr when the table is full
+     * \return the entry, or nullptr when the table is full or another session has the same
+     *         proxy-side key (proxy, proxy port, client, client port): the same client port
+     *         to another service port of the VIP, sent to the same proxy, would give the proxy
+     *         two connections with one address and port pair, and the proxy's answers could
+     *         not be told apart
      */
     DepotSession* Insert(uint32_t client,
                          uint16_t clientPort,
@@ -130,8 +134,9 @@ class DepotSessionTable
      * \param proxy new proxy address (host order)
      * \param proxyPort new proxy port
      * \param proxyIndex new proxy's index in the pool
+     * \return false (nothing changed) when another session has the new proxy-side key
      */
-    void Reassign(DepotSession* s, uint32_t proxy, uint16_t proxyPort, uint16_t proxyIndex);
+    bool Reassign(DepotSession* s, uint32_t proxy, uint16_t proxyPort, uint16_t proxyIndex);
 
     /**
      * Set a session's timeout state and expiry (at the back of that state's list: callers
@@ -188,7 +193,8 @@ class DepotSessionTable
      * \param r the record
      * \param now the current time (creation time of a new entry)
      * \param expiry its expiry (callers use the state's timeout, as for Touch)
-     * \return the entry, or nullptr when the table is full
+     * \return the entry, or nullptr when the table is full or the proxy-side key is another
+     *         session's (see Insert)
      */
     DepotSession* Import(const DepotSessionRecord& r, int64_t now, int64_t expiry);
 

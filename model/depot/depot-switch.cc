@@ -103,12 +103,6 @@ DepotSwitch::SetStandby(bool standby)
     m_standby = standby;
 }
 
-bool
-DepotSwitch::IsStandby() const
-{
-    return m_standby;
-}
-
 const char*
 DepotSwitch::DropReasonName(uint8_t reason)
 {
@@ -119,7 +113,8 @@ DepotSwitch::DropReasonName(uint8_t reason)
                                   "overload",
                                   "fragment-orphan",
                                   "rst-challenged",
-                                  "syn-filtered"};
+                                  "syn-filtered",
+                                  "malformed"};
     return reason < N_DROP_REASONS ? names[reason] : "?";
 }
 
@@ -272,10 +267,17 @@ DepotSwitch::HookSegment(PacketHookRouting::HookPacket& hp)
     }
     const uint16_t sourcePort = (ports[0] << 8) | ports[1];
     const uint16_t destinationPort = (ports[2] << 8) | ports[3];
+    // ns-3's TcpHeader reads a short header past its end and aborts on a bad option length
+    // (found by fuzz-depot-packets): such a segment of ours is dropped.
+    const bool malformed = !DepotPacketRewriter::IsWellFormed(hp.packet);
     TcpHeader tcp;
     if (hp.header.GetDestination() == m_settings.vip
         && m_settings.services->count(destinationPort) != 0)
     {
+        if (malformed)
+        {
+            return Drop(hp, MALFORMED);
+        }
         hp.packet->RemoveHeader(tcp);
         return FromClient(hp, tcp);
     }
@@ -286,6 +288,10 @@ DepotSwitch::HookSegment(PacketHookRouting::HookPacket& hp)
     }
     DepotSession* s = table.FindReverse(
         hp.header.GetSource().Get(), sourcePort, hp.header.GetDestination().Get(), destinationPort);
+    if (malformed)
+    {
+        return s ? Drop(hp, MALFORMED) : PacketHookRouting::PASS;
+    }
     if (!s && (m_settings.sloppy || m_settings.resetNoSession))
     {
         hp.packet->PeekHeader(tcp);
@@ -386,8 +392,15 @@ DepotSwitch::Open(const PacketHookRouting::HookPacket& hp, const TcpHeader& tcp,
         *reason = NO_PROXY;
         return nullptr;
     }
+    DepotSession* s = m_sessions->Open(flow, i);
+    if (!s)
+    {
+        // NAT conflict: the proxy already has this client port (for another service port).
+        *reason = NO_PROXY;
+        return nullptr;
+    }
     (*m_traces.decision)(flow.client, flow.clientPort, i);
-    return m_sessions->Open(flow, i);
+    return s;
 }
 
 PacketHookRouting::Verdict
@@ -556,7 +569,7 @@ DepotSwitch::AdoptReply(const PacketHookRouting::HookPacket& hp, const TcpHeader
             {
                 return nullptr;
             }
-            DepotSession* s = m_sessions->Open(flow, i);
+            DepotSession* s = m_sessions->Open(flow, i); // its proxy-side key is free
             m_sessions->MarkSloppy(s);
             return s;
         }

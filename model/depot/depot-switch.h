@@ -52,6 +52,7 @@ class DepotSwitch
         FRAGMENT_ORPHAN, //!< a later fragment whose first fragment the depot has not seen
         RST_CHALLENGED,  //!< an in-window RST off the expected sequence number: challenge ACK
         SYN_FILTERED,    //!< a first SYN from an unverified source while the SYN filter is on
+        MALFORMED,       //!< a segment with a malformed TCP header
         N_DROP_REASONS
     };
 
@@ -139,7 +140,10 @@ class DepotSwitch
     void SetStandby(bool standby);
 
     /// \return whether the depot is a standby
-    bool IsStandby() const;
+    bool IsStandby() const
+    {
+        return m_standby;
+    }
 
     /// \param reason a reason \return packets dropped for it
     uint64_t GetDropCount(uint8_t reason) const

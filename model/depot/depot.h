@@ -94,6 +94,9 @@ class Depot : public Application
         /// a first SYN from a source that never completed a handshake, while the SYN filter
         /// is engaged (SynFilterThreshold; see DepotSynFilter)
         SYN_FILTERED,
+        /// a TCP segment of the VIP or of a session whose TCP header is malformed (see
+        /// DepotPacketRewriter::IsWellFormed)
+        MALFORMED,
         N_DROP_REASONS
     };
 
@@ -399,6 +402,7 @@ static_assert(static_cast<int>(Depot::NO_SESSION) == DepotSwitch::NO_SESSION
                   && static_cast<int>(Depot::FRAGMENT_ORPHAN) == DepotSwitch::FRAGMENT_ORPHAN
                   && static_cast<int>(Depot::RST_CHALLENGED) == DepotSwitch::RST_CHALLENGED
                   && static_cast<int>(Depot::SYN_FILTERED) == DepotSwitch::SYN_FILTERED
+                  && static_cast<int>(Depot::MALFORMED) == DepotSwitch::MALFORMED
                   && static_cast<int>(Depot::N_DROP_REASONS) == DepotSwitch::N_DROP_REASONS,
               "Depot::DropReason and DepotSwitch::DropReason differ");
 

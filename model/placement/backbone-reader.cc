@@ -187,7 +187,8 @@ BackboneReader::NextLine(std::istream& in, std::string& line, uint64_t& lineNo)
         {
             line.erase(0, 3);
         }
-        const size_t p = line.find_first_not_of(" \t");
+        // Any white space Split() separates on, so that a line returned has a first field.
+        const size_t p = line.find_first_not_of(" \t\r\n\v\f");
         if (p != std::string::npos && line[p] != '#')
         {
             return true;

@@ -85,7 +85,8 @@ class BackboneReader
 
   protected:
     /**
-     * The next line that is neither blank nor a '#' comment, without its line ending.
+     * The next line that is neither blank (white space only) nor a '#' comment, without its
+     * line ending.
      * \param in the stream
      * \param line receives the line
      * \param lineNo the current line number, advanced past the line returned

@@ -3,6 +3,8 @@
  */
 #include "inet-backbone-reader.h"
 
+#include <cmath>
+
 namespace ns3
 {
 
@@ -29,9 +31,18 @@ InetBackboneReader::Read(std::istream& in, const std::string& name) const
     }
     const double nodes = Number(f[0], "node count", name, n);
     const double links = Number(f[1], "link count", name, n);
-    if (nodes < 0 || links < 0 || nodes != uint64_t(nodes) || links != uint64_t(links))
+    // Checked before any conversion: a double beyond uint64_t does not convert (undefined
+    // behaviour), and node indices are 32-bit.
+    constexpr double maxCount = 4294967295.0;
+    for (double count : {nodes, links})
     {
-        throw TopologyFormatError(name, n, "node and link counts must be integers >= 0");
+        if (!(count >= 0 && count <= maxCount) || count != std::floor(count))
+        {
+            throw TopologyFormatError(name,
+                                      n,
+                                      "node and link counts must be integers from 0 to at most "
+                                      "4294967295");
+        }
     }
     for (uint64_t i = 0; i < uint64_t(nodes); ++i)
     {

@@ -10,6 +10,7 @@
 
 #include "ns3/csma-module.h"
 #include "ns3/spoofed-flood-application.h"
+#include "ns3/tcp-option-rfc793.h"
 #include "ns3/traffic-control-module.h"
 
 #include <gtest/gtest.h>
@@ -347,6 +348,95 @@ TEST_F(DepotHardeningTest, InWindowRstGetsOneChallengeAckAndOnlyTheExactOneReset
     b.Run(Seconds(20));
     EXPECT_EQ(b.depot->GetTrackerCount(TcpStateTracker::RESET), 1u) << "the exact RST reset";
     EXPECT_EQ(b.depot->GetChallengeAcksSent(), 1u);
+}
+
+// Found by fuzz-depot-packets: a segment whose TCP header is cut short (data offset below 5,
+// or beyond the segment) was deserialized anyway, and a RST at the exact sequence number with a
+// data offset of 0 reset the session. Such a segment is now dropped (MALFORMED).
+TEST_F(DepotHardeningTest, ASegmentWithABadDataOffsetIsDroppedAndResetsNothing)
+{
+    AttackBed b(1);
+    b.InstallServers(Seconds(3)); // the connection idles from its request until 3 s
+    b.InstallDepot(DepotHelper(b.vip, 80));
+    b.InstallClients(1);
+    Simulator::Schedule(
+        Seconds(1),
+        [&]()
+        {
+            const DepotSession* s = b.OnlySession();
+            ASSERT_TRUE(s);
+            ASSERT_EQ(s->timerState, TcpStateTracker::S_ESTABLISHED);
+            TcpHeader t;
+            t.SetSourcePort(s->clientPort);
+            t.SetDestinationPort(80);
+            t.SetSequenceNumber(SequenceNumber32(s->ends[1].ack)); // exact: it would reset
+            t.SetFlags(TcpHeader::RST);
+            Ptr<Packet> h = Create<Packet>();
+            h->AddHeader(t);
+            uint8_t bytes[20];
+            ASSERT_EQ(h->CopyData(bytes, sizeof(bytes)), 20u);
+            bytes[12] &= 0x0f; // data offset 0
+            b.attacker->GetObject<Ipv4>()->Send(
+                Create<Packet>(bytes, sizeof(bytes)), b.clientIp[0], b.vip, 6, nullptr);
+        });
+    Simulator::Schedule(Seconds(1.5),
+                        [&]()
+                        {
+                            const DepotSession* s = b.OnlySession();
+                            ASSERT_TRUE(s);
+                            EXPECT_EQ(s->timerState, TcpStateTracker::S_ESTABLISHED);
+                            EXPECT_EQ(b.depot->GetTrackerCount(TcpStateTracker::RESET), 0u);
+                            EXPECT_EQ(b.depot->GetDropCount(Depot::MALFORMED), 1u);
+                        });
+    b.Run(Seconds(20));
+    EXPECT_EQ(b.ok, 1u);
+    EXPECT_EQ(b.failed, 0u);
+}
+
+// Found by fuzz-depot-packets: a SYN whose MSS option has length 3 made ns-3's TcpOptionMSS
+// abort the whole simulation when the depot deserialized it. It is now dropped (MALFORMED).
+TEST_F(DepotHardeningTest, ASegmentWithABadOptionLengthIsDroppedWithoutAborting)
+{
+    AttackBed b(1);
+    b.InstallServers(Seconds(0));
+    b.InstallDepot(DepotHelper(b.vip, 80));
+    b.InstallClients(1, Seconds(1));
+    // ns-3's own FqCoDel would abort hashing the segment's ports on the attacker's side.
+    for (uint32_t i = 0; i < b.attacker->GetNDevices(); ++i)
+    {
+        Ptr<NetDevice> d = b.attacker->GetDevice(i);
+        if (b.attacker->GetObject<TrafficControlLayer>()->GetRootQueueDiscOnDevice(d))
+        {
+            TrafficControlHelper().Uninstall(d);
+        }
+    }
+    Simulator::Schedule(
+        MilliSeconds(500),
+        [&]()
+        {
+            TcpHeader t;
+            t.SetSourcePort(1234);
+            t.SetDestinationPort(80);
+            t.SetFlags(TcpHeader::SYN);
+            t.AppendOption(CreateObject<TcpOptionMSS>());
+            Ptr<Packet> h = Create<Packet>();
+            h->AddHeader(t);
+            uint8_t bytes[24];
+            ASSERT_EQ(h->CopyData(bytes, sizeof(bytes)), 24u);
+            ASSERT_EQ(bytes[20], 2); // MSS, length 4
+            bytes[21] = 3;
+            b.attacker->GetObject<Ipv4>()->Send(
+                Create<Packet>(bytes, sizeof(bytes)), Ipv4Address("198.18.0.1"), b.vip, 6, nullptr);
+        });
+    Simulator::Schedule(MilliSeconds(900),
+                        [&]()
+                        {
+                            EXPECT_EQ(b.depot->GetDropCount(Depot::MALFORMED), 1u);
+                            EXPECT_EQ(b.depot->GetSessionTable().Size(), 0u);
+                        });
+    b.Run(Seconds(20));
+    EXPECT_EQ(b.ok, 1u);
+    EXPECT_EQ(b.failed, 0u);
 }
 
 /// A spoofed SYN: the proxy answers and retransmits its SYN-ACK at 3 s (ns-3's ConnTimeout),

@@ -286,6 +286,32 @@ TEST(TrackerInputOnly, FollowsIpvsInputOnlyTable)
     EXPECT_EQ(T::TrackInputOnly(T::S_ESTABLISHED, 0), T::S_ESTABLISHED) << "no flags";
 }
 
+// Found by fuzz-depot-packets: a client port used for two service ports of the VIP, both
+// sent to the same proxy, gave two sessions one proxy-side key. The second was never linked
+// into the (unique) reverse index, and removing it corrupted the index (UndefinedBehaviorSanitizer:
+// null member access in Remove). The second session is now refused, and so is a reassignment
+// onto a key in use.
+TEST(SessionTable, RefusesASecondSessionWithTheSameProxySideKey)
+{
+    DepotSessionTable t(8);
+    DepotSession* a = t.Insert(1, 40000, 99, 80, 7, 3128, 0, 0);
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(t.Insert(1, 40000, 99, 8080, 7, 3128, 0, 0), nullptr);
+    EXPECT_EQ(t.Size(), 1u);
+    EXPECT_EQ(t.FindReverse(7, 3128, 1, 40000), a);
+    // Another proxy (or another client port) is a different key.
+    DepotSession* b = t.Insert(1, 40000, 99, 8080, 8, 3128, 1, 0);
+    ASSERT_NE(b, nullptr);
+    t.Reassign(b, 7, 3128, 0); // refused: the key is a's
+    EXPECT_EQ(b->proxyIndex, 1);
+    EXPECT_EQ(t.FindReverse(8, 3128, 1, 40000), b);
+    EXPECT_EQ(t.FindReverse(7, 3128, 1, 40000), a);
+    t.Remove(a);
+    t.Remove(b);
+    EXPECT_EQ(t.Size(), 0u);
+    EXPECT_EQ(t.FindReverse(7, 3128, 1, 40000), nullptr);
+}
+
 TEST(SessionTable, IndexesBothDirectionsAndExpiresInOrder)
 {
     DepotSessionTable t(3);

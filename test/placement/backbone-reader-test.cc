@@ -9,6 +9,9 @@
 
 #include "ns3/backbone-reader.h"
 #include "ns3/distance-matrix.h"
+#include "ns3/edge-list-backbone-reader.h"
+#include "ns3/graphml-backbone-reader.h"
+#include "ns3/inet-backbone-reader.h"
 #include "ns3/placement-problem.h"
 
 #include <gtest/gtest.h>
@@ -323,6 +326,49 @@ TEST(BackboneReader, DetectionAndOpenErrors)
     EXPECT_TOPOLOGY_ERROR(BackboneReader::Load(WriteFile("rf.txt", "A B 1\nB C x\n"), "rocketfuel"),
                           "rf.txt:2:",
                           "latency 'x' is not a number");
+}
+
+// Found by fuzz-topology-readers: a line of nothing but white space other than blanks and tabs
+// (here carriage returns and a vertical tab) was taken for a statement, and the readers indexed
+// the first of its zero fields.
+TEST(BackboneReader, LinesOfOtherWhiteSpaceAreBlank)
+{
+    std::istringstream in("node a\n \r \r\nnode b\n\v\f\nedge a b 2\n");
+    BackboneGraph g = EdgeListBackboneReader().Read(in, "ws.txt");
+    EXPECT_EQ(g.GetNodeCount(), 2u);
+    EXPECT_EQ(g.GetLinkCount(), 1u);
+    const std::string path = WriteFile("ws-detect.txt", " \r \r\n\v\nnode x\nnode y\n");
+    EXPECT_EQ(BackboneReader::DetectFormat(path), "edgelist");
+    EXPECT_EQ(BackboneReader::Load(path).GetNodeCount(), 2u);
+}
+
+// Found by fuzz-topology-readers (UndefinedBehaviorSanitizer): an Inet header count beyond
+// uint64_t was converted to it; counts are now checked against their range first.
+TEST(BackboneReader, InetCountsOutOfRangeAreNamedErrors)
+{
+    for (const char* header : {"1e30 0\n", "0 1e30\n", "4294967296 0\n", "2.5 0\n"})
+    {
+        std::istringstream in(header);
+        EXPECT_TOPOLOGY_ERROR(InetBackboneReader().Read(in, "big.inet"),
+                              "big.inet:1:",
+                              "integers from 0 to at most 4294967295");
+    }
+}
+
+// Found by fuzz-topology-readers: Boost's XML parser counts lines after decoding character
+// references in place, so a "&#10;" moved a syntax error of a one-line file to line 3.
+TEST(BackboneReader, GraphmlErrorLineIsALineOfTheFile)
+{
+    std::istringstream in("<graphml a=\"&#10;&#10;\"><");
+    try
+    {
+        GraphmlBackboneReader().Read(in, "one-line.graphml");
+        ADD_FAILURE() << "no TopologyFormatError";
+    }
+    catch (const TopologyFormatError& e)
+    {
+        EXPECT_EQ(e.GetLine(), 1u) << e.what();
+    }
 }
 
 TEST(BackboneReader, DisconnectedGraphIsRefusedByThePlacementProblem)
