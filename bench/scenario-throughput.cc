@@ -339,6 +339,10 @@ InstallWeb(const Options& o, const Topology& t, bool depot)
     WebClientHelper helper;
     helper.SetAttribute("PersistentConnections", BooleanValue(o.persistent));
     helper.SetAttribute("MaxConnectionsPerServer", UintegerValue(1));
+    // A client closes its connection after its last response, as the 3gpp run disposes of
+    // each client after its last object (StopTgppClient): both modes let go of a finished
+    // client's sockets and state at the same point.
+    helper.SetAttribute("CloseWhenDone", BooleanValue(true));
     ApplicationContainer clients;
     for (uint32_t i = 0; i < o.clients; ++i)
     {

@@ -5,6 +5,7 @@
 
 #include "ns3/boolean.h"
 #include "ns3/inet-socket-address.h"
+#include "ns3/lean-callback.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
@@ -79,6 +80,13 @@ WebClient::GetTypeId()
                             TimeValue(Seconds(60)),
                             MakeTimeAccessor(&WebClient::m_idleTimeout),
                             MakeTimeChecker(Seconds(0)))
+              .AddAttribute("CloseWhenDone",
+                            "Close the connections as soon as the request source is exhausted "
+                            "and every request has ended (the user has left), instead of "
+                            "keeping them until IdleTimeout or the application's stop.",
+                            BooleanValue(false),
+                            MakeBooleanAccessor(&WebClient::m_closeWhenDone),
+                            MakeBooleanChecker())
               .AddAttribute("HeaderLimit",
                             "Largest accepted response header section, bytes.",
                             UintegerValue(16384),
@@ -343,8 +351,8 @@ WebClient::Open(Pending* p)
             }
         });
     c->Connect(GetNode(),
-               MakeCallback(&WebClient::HandleConnected, this),
-               MakeCallback(&WebClient::HandleConnectFailed, this));
+               MakeLeanCallback<&WebClient::HandleConnected>(this),
+               MakeLeanCallback<&WebClient::HandleConnectFailed>(this));
 }
 
 void
@@ -566,6 +574,25 @@ WebClient::Finish(Pending* p)
         {
             Start(std::move(r), outcome);
         }
+    }
+    CloseIfDone();
+}
+
+void
+WebClient::CloseIfDone()
+{
+    // m_pending holds every request started and not ended, the waiting ones included; an
+    // embedded request held for its base is started when the base ends, before this runs.
+    if (!m_closeWhenDone || !m_exhausted || !m_pending.IsEmpty()
+        || std::any_of(m_issueEvents.begin(),
+                       m_issueEvents.end(),
+                       [](const EventId& e) { return !e.IsExpired(); }))
+    {
+        return;
+    }
+    while (!m_conns.IsEmpty())
+    {
+        CloseConnection(m_conns.Front());
     }
 }
 

@@ -188,6 +188,9 @@ class WebClient : public Application
     /// End a connection whose request was given up (reset or FIN) and hand its slot on.
     void Drop(Connection* c, bool reset);
     void Finish(Pending* p);
+    /// With CloseWhenDone: close every connection once the source is exhausted and every
+    /// request has ended.
+    void CloseIfDone();
     void Fail(Pending* p, const std::string& error);
     void Release(Connection* c);
     void CloseConnection(Connection* c);
@@ -208,6 +211,7 @@ class WebClient : public Application
     uint32_t m_connectAttempts;
     Time m_connectTimeout;
     Time m_responseTimeout;
+    bool m_closeWhenDone;
 
     bool m_running{false};
     bool m_exhausted{false};

@@ -4,6 +4,7 @@
 #include "http-connection.h"
 
 #include "ns3/inet-socket-address.h"
+#include "ns3/lean-callback.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
@@ -67,10 +68,17 @@ HttpConnection::Attach(Ptr<Socket> socket, HttpParser::Kind incoming, uint32_t h
     {
         m_sndBufSize = sndBuf.Get();
     }
-    socket->SetRecvCallback(MakeCallback(&HttpConnection::HandleRead, this));
-    socket->SetSendCallback(MakeCallback(&HttpConnection::HandleSend, this));
-    socket->SetCloseCallbacks(MakeCallback(&HttpConnection::HandlePeerClose, this),
-                              MakeCallback(&HttpConnection::HandlePeerError, this));
+    // Lean callbacks: four per connection are a good part of a connection's memory.
+    socket->SetRecvCallback(MakeLeanCallback<&HttpConnection::HandleRead>(this));
+    // The send callback only when it is needed (WatchSend): most connections never fill
+    // their send buffer.
+    m_watchingSend = false;
+    if (m_onDrain)
+    {
+        WatchSend();
+    }
+    socket->SetCloseCallbacks(MakeLeanCallback<&HttpConnection::HandlePeerClose>(this),
+                              MakeLeanCallback<&HttpConnection::HandlePeerError>(this));
 }
 
 void
@@ -163,6 +171,22 @@ void
 HttpConnection::SetDrainCallback(DrainCallback cb)
 {
     m_onDrain = std::move(cb);
+    if (m_onDrain)
+    {
+        WatchSend();
+    }
+}
+
+void
+HttpConnection::WatchSend()
+{
+    // TCP reports free space (HandleSend) on every ACK that frees some, so a callback set
+    // while data waits in TCP's buffer misses nothing.
+    if (m_socket && !m_detached && !m_watchingSend)
+    {
+        m_watchingSend = true;
+        m_socket->SetSendCallback(MakeLeanCallback<&HttpConnection::HandleSend>(this));
+    }
 }
 
 void
@@ -195,6 +219,7 @@ HttpConnection::Pump()
         uint32_t avail = m_socket->GetTxAvailable();
         if (avail == 0)
         {
+            WatchSend();
             return; // HandleSend resumes when TCP has room
         }
         if (m_rate.GetBitRate() > 0)
@@ -245,6 +270,7 @@ HttpConnection::Pump()
         int sent = m_socket->Send(p);
         if (sent <= 0)
         {
+            WatchSend();
             return;
         }
         NS_ASSERT(static_cast<uint32_t>(sent) == used + body);

@@ -154,6 +154,9 @@ class HttpConnection : public Object
   private:
     void HandleRead(Ptr<Socket> socket);
     void HandleSend(Ptr<Socket> socket, uint32_t available);
+    /// Set the socket's send callback, once: when a write found TCP's buffer full, or when a
+    /// drain callback wants every report of free space.
+    void WatchSend();
     void HandlePeerClose(Ptr<Socket> socket);
     void HandlePeerError(Ptr<Socket> socket);
     void Pump();
@@ -180,7 +183,8 @@ class HttpConnection : public Object
     uint32_t m_maxRead{0}; //!< bytes per socket read; 0: no limit
     bool m_closing{false}; //!< Close() called, waiting for the queue to drain
     bool m_closed{false};
-    bool m_detached{false}; //!< the socket's callbacks no longer name this object
+    bool m_detached{false};     //!< the socket's callbacks no longer name this object
+    bool m_watchingSend{false}; //!< the socket's send callback is set (WatchSend)
     bool m_peerClosed{false};
     bool m_peerClosePending{false}; //!< FIN arrived while reading was paused
     uint32_t m_sndBufSize{0};       //!< the socket's send buffer size
