@@ -5,8 +5,9 @@
 
 - With its three faults: every request recorded ended once (requests = completed + failed +
   aborted, per class and in all); each class completed some; every failed request ended in a
-  fault's window or by the clients' stop; the LAN replayed every request of its workload; no
-  class ended more requests than it replayed; the hot-standby backup took over within the
+  fault's window or by the clients' stop; the LAN replayed every request of its workload;
+  every request replayed ended (all are issued before the clients stop, and a stop fails
+  the ones still queued, "application stopped"); the hot-standby backup took over within the
   heartbeat interval plus the dead time (1 s + 3 s).
 - Twice with the same --RngRun: identical summaries. Another --RngRun: a different one.
 - With a warm standby pair: the same consistency and takeover time.
@@ -68,8 +69,8 @@ def main(argv):
     check(sum(faults) + outside + stopped == classes["all"][2],
           "every failed request is in a fault window, outside them, or stopped")
     check(outside == 0, "no request failed outside the fault windows")
-    check(ended == classes["all"][0] and ended <= replayed,
-          "ended %d = requests recorded, at most the %d replayed" % (ended, replayed))
+    check(ended == classes["all"][0] and ended == replayed,
+          "ended %d = requests recorded = the %d replayed" % (ended, replayed))
     check(classes["lan"][0] == lan, "the LAN ended every one of its %d requests" % lan)
     check(takeover is not None and 0 < float(takeover.group(1)) <= 4.0,
           "depot takeover within heartbeat + dead time (4 s)")
@@ -86,6 +87,7 @@ def main(argv):
           "warm: requests = completed + failed + aborted per class")
     check(sum(faults) + outside + stopped == classes["all"][2] and outside == 0,
           "warm: every failed request in a fault window or stopped")
+    check(ended == classes["all"][0] == replayed, "warm: every request replayed ended")
     check(takeover is not None and 0 < float(takeover.group(1)) <= 4.0,
           "warm: depot takeover within heartbeat + dead time (4 s)")
 
@@ -95,6 +97,7 @@ def main(argv):
     classes, faults, outside, replayed, ended, stopped, lan, takeover = parse(calm)
     check(faults == [] and takeover is None, "no faults: none listed")
     check(classes["all"][2] == stopped, "no faults: failed only by the clients' stop")
+    check(ended == classes["all"][0] == replayed, "no faults: every request replayed ended")
     check(classes["modem"][1] > 0 and classes["lan"][1] > 0, "no faults: both classes completed")
     print("%d problems" % len(problems))
     return 1 if problems else 0

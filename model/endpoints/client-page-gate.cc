@@ -50,6 +50,19 @@ ClientPageGate::Ended(uint64_t id, Base base)
     return ready;
 }
 
+std::vector<WebRequest>
+ClientPageGate::TakeHeld()
+{
+    std::vector<WebRequest> held;
+    held.reserve(m_held.size());
+    for (auto& [base, request] : m_held)
+    {
+        held.push_back(std::move(request));
+    }
+    m_held.clear();
+    return held;
+}
+
 void
 ClientPageGate::Clear()
 {

@@ -49,7 +49,13 @@ class ClientPageGate
      */
     std::vector<WebRequest> Ended(uint64_t id, Base base);
 
-    /// \brief Forget the waiting requests (not issued yet).
+    /**
+     * \brief Take every waiting request out of the gate (the client stops: they fail).
+     * \return the requests, in issue order
+     */
+    std::vector<WebRequest> TakeHeld();
+
+    /// \brief Forget the waiting requests (the client is disposed of).
     void Clear();
 
   private:

@@ -178,6 +178,11 @@ WebClient::DoDispose()
         c->Dispose();
     }
     m_conns.Clear();
+    for (auto& e : m_issueEvents)
+    {
+        e.event.Cancel();
+    }
+    m_issueEvents.clear();
     m_pending.Clear();
     m_waiting.Clear();
     m_pages.Clear();
@@ -202,16 +207,19 @@ WebClient::StopApplication()
 {
     NS_LOG_FUNCTION(this);
     m_running = false;
-    for (auto& e : m_issueEvents)
-    {
-        e.Cancel();
-    }
-    m_issueEvents.clear();
-    m_pages.Clear(); // not issued yet, like the requests of the cancelled events
+    // The requests under way first: they were issued before those still held back. Their
+    // embedded requests waiting in the page gate fail with them (FailHeldBack), not as
+    // "page base failed": the stop, not the base, ended them.
+    std::vector<WebRequest> held = m_pages.TakeHeld();
     while (!m_pending.IsEmpty())
     {
         Fail(m_pending.Front(), "application stopped");
     }
+    for (WebRequest& r : held)
+    {
+        FailUnstarted(std::move(r), "application stopped");
+    }
+    FailHeldBack();
     while (!m_conns.IsEmpty())
     {
         CloseConnection(m_conns.Front());
@@ -226,20 +234,27 @@ WebClient::IssueNext()
         return;
     }
     WebRequest r;
-    if (!m_source || !m_source->Next(r))
+    if (m_lookahead)
+    {
+        r = std::move(*m_lookahead);
+        m_lookahead.reset();
+    }
+    else if (!m_source || !m_source->Next(r))
     {
         m_exhausted = true;
         return;
     }
-    // Drop finished events so the list stays as short as the requests in flight.
-    m_issueEvents.remove_if([](const EventId& e) { return e.IsExpired(); });
     const Time delay = r.GetIssueDelay(Simulator::Now());
-    m_issueEvents.push_back(Simulator::Schedule(delay, &WebClient::Issue, this, r));
+    // Kept with its request, so that a stop at its issue time can still end it.
+    auto it = m_issueEvents.insert(m_issueEvents.end(), IssueEvent{EventId(), std::move(r)});
+    it->event = Simulator::Schedule(delay, &WebClient::Issue, this, it);
 }
 
 void
-WebClient::Issue(WebRequest request)
+WebClient::Issue(IssueEvents::iterator it)
 {
+    WebRequest request = std::move(it->request);
+    m_issueEvents.erase(it);
     ClientPageGate::Base base;
     if (m_pages.Admit(request, m_nextId, base))
     {
@@ -250,10 +265,7 @@ WebClient::Issue(WebRequest request)
 void
 WebClient::Start(WebRequest request, ClientPageGate::Base base)
 {
-    Pending* p = m_pending.Add(std::make_unique<Pending>());
-    p->request = std::move(request);
-    p->peer = m_proxy.IsInvalid() ? p->request.server : m_proxy;
-    p->Begin(GetNode()->GetId(), m_nextId++);
+    Pending* p = Begin(std::move(request));
     p->responseTimeout = m_responseTimeout;
     NS_LOG_INFO("client " << p->record.node << " issues " << p->record.method << ' '
                           << p->record.url);
@@ -573,6 +585,10 @@ WebClient::Finish(Pending* p)
         if (m_running)
         {
             Start(std::move(r), outcome);
+        }
+        else
+        {
+            FailUnstarted(std::move(r), "application stopped");
         }
     }
     CloseIfDone();

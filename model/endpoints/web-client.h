@@ -22,6 +22,7 @@
 
 #include <list>
 #include <memory>
+#include <optional>
 
 namespace ns3
 {
@@ -59,6 +60,16 @@ namespace ns3
  * Every request ends in a RequestRecord (RequestComplete trace) with its latency broken
  * down as in [PROXIM]: completed (a 1xx-3xx response received whole), aborted by the user,
  * or failed (connection failure, timeout, or a 4xx/5xx response, whose status is kept).
+ *
+ * Stop: a request is issued to the client once its time has come (its issueTime, or its
+ * think time after the request before it in its slot). At StopApplication every issued
+ * request that has not ended fails with "application stopped": those in flight, waiting for
+ * a connection or a name, the embedded ones waiting for their page's base, and those whose
+ * issueTime is not after the stop but that MaxOutstanding kept in the source (a busy modem's
+ * backlog). A request whose issue time is after the stop, or whose think time has not run
+ * out, was not issued and leaves no record. Nothing is recorded at disposal (the trace's
+ * sinks may be gone): a simulation that ends before the client's stop time leaves the
+ * requests then under way without a record, so give clients a stop time.
  */
 class WebClient : public Application
 {
@@ -133,7 +144,8 @@ class WebClient : public Application
 
   protected:
     /// Cancels the connections' idle timers and disposes of them, discards the requests under
-    /// way or waiting for a connection, and drops the request source.
+    /// way or waiting for a connection without a record (see the class's Stop), and drops
+    /// the request source.
     void DoDispose() override;
 
   private:
@@ -143,8 +155,25 @@ class WebClient : public Application
     using Pending = ClientRequest;       //!< a request under way
     using Connection = ClientConnection; //!< a TCP connection to one peer
 
+    /// A request waiting for its issue time (its slot took it from the source).
+    struct IssueEvent
+    {
+        EventId event;      //!< runs Issue at the request's issue time
+        WebRequest request; //!< the request
+    };
+    using IssueEvents = std::list<IssueEvent>; //!< at most MaxOutstanding
+
+    /// Take the next request from the source and schedule it at its issue time.
     void IssueNext();
-    void Issue(WebRequest request);
+    /// The request's issue time has come: admit it (page gate) and start it.
+    void Issue(IssueEvents::iterator it);
+    /// \return a new request under way for request, issued now with the next id
+    Pending* Begin(WebRequest request);
+    /// End a request issued but not started (held back when the client stopped) as failed.
+    void FailUnstarted(WebRequest request, const std::string& error);
+    /// At the stop: fail every issued request not started yet, in issue order (the page
+    /// gate's, the issue events due now, and the source's whose issueTime has come).
+    void FailHeldBack();
     /// Find the address of the request's host, then dispatch it (or fail it).
     void Resolve(Pending* p);
     /// The request's host was resolved (peer valid) or not (error); id: the request's.
@@ -217,7 +246,9 @@ class WebClient : public Application
     bool m_exhausted{false};
     uint64_t m_nextId{0};
     WebClientCounters m_counters;
-    std::list<EventId> m_issueEvents;
+    IssueEvents m_issueEvents;
+    /// Taken from the source at the stop but not issued then (its issue time had not come).
+    std::optional<WebRequest> m_lookahead;
     OwningRegistry<Pending> m_pending;
     OwningRegistry<Connection> m_conns;
     ClientWaitQueue m_waiting; //!< requests waiting for a connection

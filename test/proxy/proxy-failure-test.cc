@@ -233,3 +233,38 @@ TEST_F(ProxyFailure, SilentOriginTimesOutAtTheProxy)
     EXPECT_TRUE(s.records[0].failed);
     EXPECT_EQ(s.proxy->GetCounters().upstreamTimeouts, 1u);
 }
+
+// A proxy that stops closes the connections of the requests it holds, wherever they are:
+// forwarded to a silent origin, waiting for a server connection (MaxServerConnections), or
+// queued for processing. Each client's request fails when the FIN arrives, not at its own
+// ResponseTimeout (300 s) nor at the proxy's UpstreamTimeout (60 s).
+TEST_F(ProxyFailure, AStoppedProxyEndsTheRequestsItHolds)
+{
+    ProxyScenario s(3, "10Mbps", MilliSeconds(1), "10Mbps", MilliSeconds(5));
+    ScriptedOrigin origin(s.serverNode, [](uint32_t, uint32_t) { return ScriptedOrigin::SILENT; });
+    ProxyCacheHelper ph(3128, "ns3::ConnectionCache");
+    ph.SetAttribute("UpstreamTimeout", TimeValue(Seconds(60)));
+    ph.SetAttribute("MissProcessingTime", TimeValue(MilliSeconds(500)));
+    ph.SetAttribute("MaxServerConnections", UintegerValue(1));
+    InstallProxy(s, ph);
+    const Time stop = MilliSeconds(1200);
+    s.proxy->SetStopTime(stop);
+    for (uint32_t i = 0; i < 3; ++i)
+    {
+        s.InstallClient(i, {ProxyScenario::Get("/a" + std::to_string(i))});
+    }
+    s.Run(Seconds(100));
+    // The requests arrive within a few ms; one worker takes 0.5 s each: at the stop the first
+    // waits for the origin, the second for the only server connection, the third is in
+    // processing.
+    EXPECT_EQ(origin.requests.size(), 1u);
+    ASSERT_EQ(s.records.size(), 3u);
+    for (const RequestRecord& r : s.records)
+    {
+        EXPECT_TRUE(r.failed);
+        EXPECT_EQ(r.error, "connection closed before the response ended");
+        const Time end = r.issued + r.total;
+        EXPECT_GT(end, stop);
+        EXPECT_LT(end, stop + MilliSeconds(10)) << "one link delay after the stop";
+    }
+}
