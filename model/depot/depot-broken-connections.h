@@ -5,16 +5,20 @@
 #define DEPOT_BROKEN_CONNECTIONS_H
 
 #include "ns3/ipv4-address.h"
+#include "ns3/nstime.h"
 #include "ns3/ptr.h"
 #include "ns3/traced-callback.h"
 
 #include <cstdint>
+#include <deque>
+#include <map>
 #include <set>
 #include <utility>
 
 namespace ns3
 {
 
+class Depot;
 class Ipv4Header;
 class Packet;
 
@@ -24,7 +28,13 @@ class Packet;
  *
  * After a takeover, a segment without a session (a client's, or a proxy's reply to a client)
  * belongs to a connection the failed depot held and this one never learnt: each such flow is
- * counted once.
+ * counted once. Not counted: flows whose session this depot's own table held and removed
+ * (closed, expired, or scrapped with a failed proxy) within its TimeWaitTimeout. Their late
+ * segments (a client answering the depot's RST with a FIN, a retransmission) would have met
+ * no session on the failed depot either: the proxy's failure or the connection's end broke
+ * them, not the takeover. Until 2026-12-03 they were counted: in depot-failover with proxy 1
+ * crashing at 2 s, the new master scrapped proxy 1's sessions at 12 s and counted their
+ * clients' FINs as 6 broken connections of the hot pair.
  */
 class DepotBrokenConnections
 {
@@ -32,8 +42,37 @@ class DepotBrokenConnections
     /// \param trace the standby's BrokenConnection trace
     explicit DepotBrokenConnections(TracedCallback<Ipv4Address, uint16_t>* trace);
 
-    /// Start afresh (a new master).
+    /**
+     * \param lifetime how long an ended flow is remembered (the depot's TIME_WAIT, 2 MSL: as
+     *        long as it holds a closed session for wandering segments)
+     * \param limit ended flows remembered at most (the oldest goes; a flow forgotten early is
+     *        counted if it is seen again: an overcount, never an undercount of real breaks)
+     */
+    void Configure(Time lifetime, uint32_t limit);
+
+    /**
+     * Learn the sessions the depot's table removes (its SessionClosed and SessionExpired
+     * traces), remembered for its TimeWaitTimeout, at most MaxSessions of them (65536 when
+     * its table is unbounded).
+     * \param depot the standby's depot
+     */
+    void Watch(Ptr<Depot> depot);
+
+    /// Start afresh (a new master); the ended flows are kept.
     void Clear();
+
+    /// Forget the ended flows too (the depot lost its table).
+    void Forget();
+
+    /**
+     * A session of this depot's table ended: its flow's later segments are not counted.
+     * \param client the client's address
+     * \param port the client's port
+     */
+    void Ended(Ipv4Address client, uint16_t port);
+
+    /// \return ended flows remembered now (at most the limit)
+    uint32_t GetEndedCount() const;
 
     /**
      * A segment without a session was dropped by the new master's depot.
@@ -47,9 +86,18 @@ class DepotBrokenConnections
     uint64_t GetCount() const;
 
   private:
-    TracedCallback<Ipv4Address, uint16_t>* m_trace;   //!< BrokenConnection
-    std::set<std::pair<uint32_t, uint16_t>> m_broken; //!< flows broken since the takeover
-    uint64_t m_count{0};                              //!< counter
+    using Flow = std::pair<uint32_t, uint16_t>; //!< client address and port
+
+    /// Forget the ended flows older than the lifetime, and the oldest beyond the limit.
+    void Expire();
+
+    TracedCallback<Ipv4Address, uint16_t>* m_trace; //!< BrokenConnection
+    std::set<Flow> m_broken;                        //!< flows broken since the takeover
+    uint64_t m_count{0};                            //!< counter
+    std::map<Flow, Time> m_ended;                   //!< ended flows and when
+    std::deque<std::pair<Time, Flow>> m_endedOrder; //!< ended flows, oldest first
+    Time m_lifetime{Seconds(60)};                   //!< how long they are remembered
+    uint32_t m_limit{65536};                        //!< how many at most
 };
 
 } // namespace ns3

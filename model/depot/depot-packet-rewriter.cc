@@ -3,6 +3,7 @@
  */
 #include "depot-packet-rewriter.h"
 
+#include "ns3/abort.h"
 #include "ns3/header.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
@@ -150,10 +151,18 @@ DepotPacketRewriter::IsWellFormed(Ptr<const Packet> packet)
 }
 
 void
-DepotPacketRewriter::Configure(Ipv4Address vip, bool direct)
+DepotPacketRewriter::Configure(Ipv4Address vip, bool direct, uint32_t idCounters)
 {
+    NS_ABORT_MSG_IF(idCounters == 0, "Depot: VipIdCounters must be at least 1");
     m_vip = vip;
     m_direct = direct;
+    m_vipIds.assign(idCounters, 0);
+}
+
+uint32_t
+DepotPacketRewriter::GetIdCounterCount() const
+{
+    return m_vipIds.size();
 }
 
 bool
@@ -266,7 +275,10 @@ DepotPacketRewriter::Restore(PacketHookRouting::HookPacket& hp,
         {
             // Datagrams of several proxies reach a client from the same VIP: their own
             // identifications could meet in the client's reassembly, so the VIP numbers them.
-            hp.header.SetIdentification(m_vipIds[s.client]++);
+            // Multiplicative hashing (Knuth's 2654435761, odd): consecutive addresses take
+            // distinct counters, up to the number of counters.
+            uint16_t& id = m_vipIds[(s.client * 2654435761U) % m_vipIds.size()];
+            hp.header.SetIdentification(id++);
         }
         r.source = hp.header.GetSource();
         r.destination = hp.header.GetDestination();
@@ -297,7 +309,7 @@ DepotPacketRewriter::Restore(PacketHookRouting::HookPacket& hp,
 void
 DepotPacketRewriter::Clear()
 {
-    m_vipIds.clear();
+    std::fill(m_vipIds.begin(), m_vipIds.end(), 0);
 }
 
 } // namespace ns3

@@ -13,7 +13,7 @@
 
 #include <array>
 #include <cstdint>
-#include <map>
+#include <vector>
 
 namespace ns3
 {
@@ -29,6 +29,17 @@ class TcpHeader;
  * addresses unchanged), and puts the TCP header back with a valid checksum. In a first IP
  * fragment the original header bytes are patched instead, with the checksum updated
  * incrementally (RFC 1624): the segment's data is not all there to recompute it.
+ *
+ * In NAT mode the first fragments of proxies' datagrams leave with an IP identification
+ * numbered by the VIP: datagrams of several proxies reach a client from the same VIP, and
+ * their own identifications could meet in the client's reassembly. The numbers come from a
+ * fixed array of counters, each shared by the clients whose address hashes to it (as Linux's
+ * ip_idents, net/ipv4/route.c). Until 2026-12-03 it was one counter per client address, kept
+ * for ever: spoofed sources grew it without bound. An array does not grow, and unlike an
+ * evicting table it never restarts a client's numbering (a restarted counter could reuse an
+ * identification of a datagram the client still holds fragments of). Sharing only makes a
+ * counter wrap sooner: after 65536 datagrams to all its clients together (a client holds
+ * fragments for its reassembly timeout, 30 s in ns-3 and Linux).
  */
 class DepotPacketRewriter
 {
@@ -36,8 +47,12 @@ class DepotPacketRewriter
     /**
      * \param vip the virtual IP
      * \param direct direct routing (else NAT)
+     * \param idCounters identification counters of the VIP (>= 1; Depot's VipIdCounters)
      */
-    void Configure(Ipv4Address vip, bool direct);
+    void Configure(Ipv4Address vip, bool direct, uint32_t idCounters = 2048);
+
+    /// \return identification counters held: the configured number, whatever the clients
+    uint32_t GetIdCounterCount() const;
 
     /**
      * Whether a segment's TCP header can be deserialized by ns-3's TcpHeader: at least 20
@@ -87,7 +102,7 @@ class DepotPacketRewriter
                   const DepotSession& s,
                   const DepotProxy& proxy);
 
-    /// Forget the VIP's identification counters (the depot failed).
+    /// Restart the VIP's identification counters at 0 (the depot failed).
     void Clear();
 
   private:
@@ -115,10 +130,10 @@ class DepotPacketRewriter
         DepotFragmentRewrite rewrite;  //!< what Restore did
     };
 
-    Ipv4Address m_vip;                     //!< virtual IP
-    bool m_direct{false};                  //!< direct routing (else NAT)
-    std::map<uint32_t, uint16_t> m_vipIds; //!< next IP id from the VIP, per client
-    FirstFragment m_first;                 //!< the first fragment being switched
+    Ipv4Address m_vip;              //!< virtual IP
+    bool m_direct{false};           //!< direct routing (else NAT)
+    std::vector<uint16_t> m_vipIds; //!< next IP id from the VIP, per hash of the client
+    FirstFragment m_first;          //!< the first fragment being switched
 };
 
 } // namespace ns3

@@ -143,7 +143,8 @@ DepotStandby::GetTypeId()
                               "ns3::DepotStandby::FailoverTracedCallback")
               .AddTraceSource("BrokenConnection",
                               "After this depot took over, a client segment found no session: a "
-                              "connection the failover broke (once per client address and port).",
+                              "connection the failover broke (once per client address and port; "
+                              "not flows whose session this depot's table ended itself).",
                               MakeTraceSourceAccessor(&DepotStandby::m_brokenTrace),
                               "ns3::DepotStandby::BrokenTracedCallback")
               .AddTraceSource("MessageDropped",
@@ -255,6 +256,7 @@ DepotStandby::StartApplication()
     m_depot->TraceConnectWithoutContext("PacketDropped",
                                         MakeCallback(&DepotStandby::Dropped, this));
     m_sync.Watch(m_depot);
+    m_broken.Watch(m_depot);
     m_depot->TraceConnectWithoutContext(
         "ProxyState",
         MakeBoundCallback(
@@ -532,6 +534,7 @@ DepotStandby::Fail()
     m_devices.SetAllUp(GetNode(), false);
     m_depot->Fail();
     m_sync.Forget();
+    m_broken.Forget();
     m_peerAlive = false;
     SetRole(FAILED);
 }

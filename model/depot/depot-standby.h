@@ -55,7 +55,9 @@ class Socket;
  * Fail() takes the whole node down (its devices neither send nor receive, the depot process
  * loses its state); Recover() brings it back as a backup (or master if Preempt and the
  * higher priority, or if it has no peer). Broken connections are counted by the depot that
- * took over: client flows whose non-SYN segments find no session (NO_SESSION drops).
+ * took over: client flows whose non-SYN segments find no session (NO_SESSION drops), except
+ * flows whose session its own table ended within its TimeWaitTimeout (scrapped with a failed
+ * proxy, closed, expired: see DepotBrokenConnections).
  *
  * DepotStandby keeps the roles (heartbeat arbitration, takeover, failure and recovery) and
  * hands the rest out: DepotStandbyLink carries the messages, DepotStandbyMirror feeds a hot

@@ -40,7 +40,7 @@ DepotSwitch::Start(Ptr<Node> node, const Settings& settings)
     m_ipv4 = node->GetObject<Ipv4>();
     m_resets.Start(m_ipv4);
     m_settings = settings;
-    m_rewriter.Configure(m_settings.vip, m_settings.direct);
+    m_rewriter.Configure(m_settings.vip, m_settings.direct, m_settings.vipIdCounters);
     m_fragments.SetTimeout(m_settings.fragmentTimeout);
     m_fragments.SetLimit(m_settings.fragmentLimit);
     m_synFilter.Configure(m_settings.synFilter);

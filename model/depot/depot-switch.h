@@ -69,6 +69,7 @@ class DepotSwitch
         uint32_t queueLimit{0};                      //!< packets waiting at most
         Time fragmentTimeout;                        //!< lifetime of a datagram's rewrite
         uint32_t fragmentLimit{1024};                //!< datagrams remembered at most
+        uint32_t vipIdCounters{2048};                //!< IP identification counters of the VIP
         DepotSynFilter::Settings synFilter;          //!< spoofed SYN flood filter
     };
 
@@ -179,6 +180,12 @@ class DepotSwitch
     DepotSynFilter& GetSynFilter()
     {
         return m_synFilter;
+    }
+
+    /// \return the packet rewriter (its identification counters)
+    const DepotPacketRewriter& GetRewriter() const
+    {
+        return m_rewriter;
     }
 
     /// \return the spoofed SYN flood filter

@@ -205,6 +205,15 @@ Depot::GetTypeId()
                             UintegerValue(1024),
                             MakeUintegerAccessor(&Depot::m_fragmentLimit),
                             MakeUintegerChecker<uint32_t>(1))
+              .AddAttribute("VipIdCounters",
+                            "IP identification counters for the first fragments of proxies' "
+                            "datagrams leaving from the VIP (NAT), each shared by the clients "
+                            "whose address hashes to it (as Linux's ip_idents): 2 bytes each, "
+                            "whatever the number of clients; one wraps after 65536 datagrams to "
+                            "its clients together.",
+                            UintegerValue(2048),
+                            MakeUintegerAccessor(&Depot::m_vipIdCounters),
+                            MakeUintegerChecker<uint32_t>(1))
               .AddAttribute("SynFilterThreshold",
                             "Half-open sessions at which the SYN filter engages (it disengages "
                             "below half): a source that never completed a handshake must then "
@@ -451,6 +460,7 @@ Depot::StartApplication()
     packets.queueLimit = m_queueLimit;
     packets.fragmentTimeout = m_fragmentTimeout;
     packets.fragmentLimit = m_fragmentLimit;
+    packets.vipIdCounters = m_vipIdCounters;
     packets.synFilter.threshold = m_synFilterThreshold;
     packets.synFilter.maxVerified = m_synFilterSources;
     packets.synFilter.verifiedLifetime = m_synFilterLifetime;

@@ -199,6 +199,12 @@ class Depot : public Application
         return m_switch.GetFragments().GetLaterCount(toProxy);
     }
 
+    /// \return IP identification counters of the VIP held (VipIdCounters, whatever the clients)
+    uint32_t GetVipIdCounterCount() const
+    {
+        return m_switch.GetRewriter().GetIdCounterCount();
+    }
+
     /// \return first fragments of sessions' datagrams forwarded (both directions)
     uint64_t GetFirstFragmentsForwarded() const
     {
@@ -370,6 +376,7 @@ class Depot : public Application
     ForwardingMethod m_method{NAT};    //!< NAT or direct
     Time m_fragmentTimeout;            //!< lifetime of a datagram's rewrite
     uint32_t m_fragmentLimit;          //!< datagrams remembered at most
+    uint32_t m_vipIdCounters;          //!< IP identification counters of the VIP
     uint32_t m_synFilterThreshold;     //!< half-open sessions that engage the SYN filter
     uint32_t m_synFilterSources;       //!< verified sources kept at most
     Time m_synFilterLifetime;          //!< a verified source's lifetime

@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <sstream>
 
 using namespace ns3;
@@ -727,6 +728,134 @@ TEST_F(DepotStandbyTest, HotBackupFollowsTheMasterAfterAProxyCrashAndBreaksNothi
     ASSERT_EQ(s.failovers[1].size(), 1u);
     EXPECT_GT(s.standby[1]->GetCounters().followed, 0u);
     EXPECT_EQ(s.standby[1]->GetBrokenConnections(), 0u);
+}
+
+TEST_F(DepotStandbyTest, HotTakeoverBeforeAProxyIsDetectedBreaksNothing)
+{
+    // depot-failover --proxyFailAt=2 in small: proxy 1 crashes at 1 s in the middle of its
+    // responses, and the master at 3 s, before its health checks (every 2 s, timeout 2 s,
+    // Fall 3) take the proxy out. The new master's checks start at the takeover and take it out
+    // about 7 s later; it scraps the proxy's sessions and resets their clients
+    // (ResetClientsOnFailure), whose last segments (ns-3 answers the RST with a FIN) then meet
+    // no session. The hot backup had every one of those sessions with the master's proxy:
+    // the proxy's crash broke them, not the takeover (a lone depot scraps them the same way).
+    // Until 2026-12-03 they were counted as broken by the takeover (6 in depot-failover).
+    PairScenario s(6, 3);
+    s.AddObject("/big", 300000);
+    s.AddObject("/small", 2000);
+    s.InstallProxies(DataRate("2Mbps")); // a big response takes 1.2 s
+    DepotStandbyHelper sh;
+    sh.SetAttribute("Mode", StringValue("hot"));
+    DepotHelper dh(s.vip, 80);
+    dh.SetAttribute("ResetClientsOnFailure", BooleanValue(true));
+    s.InstallPair(dh, sh);
+    const Time takeoverBound = Seconds(3) + DEAD_TIME;
+    // Flows of proxy 1 whose session the new master scrapped, and the client segments that
+    // met no session there afterwards.
+    struct Scrapped
+    {
+        std::set<std::pair<uint32_t, uint16_t>> flows;
+        uint32_t lateSegments{0};
+    } scrapped;
+    s.depots[1]->TraceConnectWithoutContext(
+        "SessionExpired",
+        MakeBoundCallback(
+            +[](Scrapped* sc, Ipv4Address c, uint16_t port, uint32_t proxy, uint8_t)
+            {
+                if (proxy == 1)
+                {
+                    sc->flows.emplace(c.Get(), port);
+                }
+            },
+            &scrapped));
+    s.depots[1]->TraceConnectWithoutContext(
+        "PacketDropped",
+        MakeBoundCallback(
+            +[](Scrapped* sc, Ptr<const Packet> p, const Ipv4Header& h, Depot::DropReason r)
+            {
+                TcpHeader tcp;
+                p->PeekHeader(tcp);
+                sc->lateSegments += r == Depot::NO_SESSION && !(tcp.GetFlags() & TcpHeader::RST)
+                                 && sc->flows.count({h.GetSource().Get(), tcp.GetSourcePort()});
+            },
+            &scrapped));
+    FaultInjectionHelper faults;
+    faults.Crash(s.proxies.Get(1), Seconds(1));
+    faults.Crash(s.depotNodes.Get(0), Seconds(3));
+    AddClients(s, 12, MilliSeconds(50));
+    uint32_t answered = 0;
+    uint32_t same = 0;
+    Simulator::Schedule(Seconds(3) - MicroSeconds(1),
+                        [&]()
+                        {
+                            s.depots[0]->GetSessionTable().ForEach(
+                                [&](const DepotSession& a)
+                                {
+                                    if (a.ends[1].state == TcpStateTracker::LISTEN)
+                                    {
+                                        return; // no proxy answered yet: the backup waits
+                                    }
+                                    const DepotSession* b = s.depots[1]->GetSessionTable().Find(
+                                        a.client, a.clientPort, a.vip, a.virtualPort);
+                                    ++answered;
+                                    same += b && b->proxyIndex == a.proxyIndex;
+                                });
+                        });
+    s.Run(Seconds(15));
+    ASSERT_EQ(s.failovers[1].size(), 1u);
+    EXPECT_LE(s.failovers[1][0], takeoverBound);
+    // The backup held every answered session of the master with the master's proxy.
+    EXPECT_GT(answered, 3u);
+    EXPECT_EQ(same, answered);
+    // The case under test happened: the new master scrapped sessions of proxy 1 and their
+    // clients' segments met no session afterwards.
+    EXPECT_GT(scrapped.flows.size(), 0u);
+    EXPECT_GT(scrapped.lateSegments, 0u);
+    EXPECT_EQ(s.standby[1]->GetBrokenConnections(), 0u);
+}
+
+TEST(DepotBrokenConnectionsTest, EndedFlowsAreBoundedAndExpireAfterTheirLifetime)
+{
+    TracedCallback<Ipv4Address, uint16_t> trace;
+    DepotBrokenConnections broken(&trace);
+    broken.Configure(Seconds(60), 4);
+    const Ipv4Address vip("10.1.1.100");
+    // A client's ACK to the VIP that met no session.
+    auto drop = [&](uint16_t port)
+    {
+        TcpHeader tcp;
+        tcp.SetSourcePort(port);
+        tcp.SetDestinationPort(80);
+        tcp.SetFlags(TcpHeader::ACK);
+        Ptr<Packet> p = Create<Packet>();
+        p->AddHeader(tcp);
+        Ipv4Header ip;
+        ip.SetSource(Ipv4Address("10.1.1.3"));
+        ip.SetDestination(vip);
+        broken.Dropped(p, ip, vip);
+    };
+    // Ten sessions end at 0 s; only the last four are remembered (the limit).
+    for (uint16_t port = 1000; port < 1010; ++port)
+    {
+        broken.Ended(Ipv4Address("10.1.1.3"), port);
+    }
+    EXPECT_EQ(broken.GetEndedCount(), 4u);
+    drop(1009); // ended here: not the takeover's
+    EXPECT_EQ(broken.GetCount(), 0u);
+    drop(1000); // forgotten early: counted (an overcount, never an undercount)
+    EXPECT_EQ(broken.GetCount(), 1u);
+    drop(1000); // once per flow
+    EXPECT_EQ(broken.GetCount(), 1u);
+    // After the lifetime the ended flows are forgotten: a late segment is counted.
+    Simulator::Schedule(Seconds(60) + NanoSeconds(1),
+                        [&]()
+                        {
+                            drop(1009);
+                            EXPECT_EQ(broken.GetEndedCount(), 0u);
+                        });
+    Simulator::Run();
+    Simulator::Destroy();
+    EXPECT_EQ(broken.GetCount(), 2u);
 }
 
 TEST_F(DepotStandbyTest, CrashedProxyIsDetectedAndRevivedWithinTheHealthCheckBudget)

@@ -7,9 +7,11 @@
 #include "../scenario-fixture.h"
 
 #include "ns3/csma-module.h"
+#include "ns3/depot-packet-rewriter.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -1090,4 +1092,95 @@ TEST(DepotAttributes, ChoicesAreStringsAndBadOnesAreNamed)
                  "ProxyCache: Cookies must be Honour, Ignore or IgnoreForImages, not 'Eat'");
     EXPECT_DEATH(p->SetAttribute("AbortPolicy", StringValue("Later")),
                  "ConnectionCache: AbortPolicy must be Continue, Abort or Quick, not 'Later'");
+}
+
+namespace
+{
+
+/**
+ * The identification a rewriter gives a proxy's first fragment to a client.
+ * \param r the rewriter
+ * \param vip its VIP
+ * \param client the client
+ * \return the identification the datagram leaves with
+ */
+uint16_t
+FirstFragmentId(DepotPacketRewriter& r, Ipv4Address vip, Ipv4Address client)
+{
+    DepotProxy proxy;
+    proxy.address = Ipv4Address("10.1.2.3");
+    proxy.port = 8080;
+    DepotSession s{};
+    s.client = client.Get();
+    s.clientPort = 40000;
+    s.vip = vip.Get();
+    s.virtualPort = 80;
+    s.proxy = proxy.address.Get();
+    s.proxyPort = proxy.port;
+    TcpHeader tcp;
+    tcp.SetSourcePort(proxy.port);
+    tcp.SetDestinationPort(40000);
+    tcp.SetFlags(TcpHeader::ACK);
+    Ptr<Packet> segment = Create<Packet>(1000);
+    segment->AddHeader(tcp);
+    EXPECT_TRUE(r.BeginFirstFragment(segment));
+    PacketHookRouting::HookPacket hp;
+    hp.packet = Create<Packet>(1000);
+    hp.header.SetSource(proxy.address);
+    hp.header.SetDestination(client);
+    hp.header.SetIdentification(7); // the proxy's own
+    hp.header.SetMoreFragments();
+    hp.direction = PacketHookRouting::INPUT;
+    r.ToClient(hp, tcp, s, proxy);
+    r.EndFirstFragment();
+    EXPECT_EQ(hp.header.GetSource(), vip);
+    return hp.header.GetIdentification();
+}
+
+} // namespace
+
+TEST(DepotPacketRewriterTest, VipIdentificationCountersStayBoundedUnderSpoofedSources)
+{
+    // A first fragment of a proxy's datagram to each of 100,000 spoofed clients (a spoofed SYN
+    // gives each a session, and a datagram spoofed from the proxy's address is switched back
+    // to it), and one to a legitimate client after every 1,000 of them. Until 2026-12-03 the
+    // rewriter kept a counter per client for ever: 100,001 counters here.
+    const Ipv4Address vip("10.1.1.100");
+    const uint32_t counters = 64;
+    DepotPacketRewriter r;
+    r.Configure(vip, false, counters);
+    const Ipv4Address legit("10.1.1.3");
+    std::vector<uint16_t> legitIds;
+    for (uint32_t i = 0; i < 100000; ++i)
+    {
+        FirstFragmentId(r, vip, Ipv4Address(0x0b000000 + i * 7919)); // 11.0.0.0/8, scattered
+        if (i % 1000 == 999)
+        {
+            legitIds.push_back(FirstFragmentId(r, vip, legit));
+        }
+    }
+    EXPECT_EQ(r.GetIdCounterCount(), counters);
+    // The legitimate client's numbering never restarted: its counter is shared with the
+    // spoofed clients that hash to it (about 1/64 of 100,000, far from the 65,536 of a wrap),
+    // so its 100 identifications strictly increase from 0.
+    ASSERT_EQ(legitIds.size(), 100u);
+    EXPECT_EQ(std::adjacent_find(
+                  legitIds.begin(), legitIds.end(), [](uint16_t a, uint16_t b) { return b <= a; }),
+              legitIds.end());
+    EXPECT_LT(legitIds.back(), 2 * 100000 / counters);
+    // Clients with consecutive addresses (a LAN) never share a counter, up to the number of
+    // counters: three rounds over 64 of them give each 0, 1, 2, as a counter per client did.
+    DepotPacketRewriter lan;
+    lan.Configure(vip, false, counters);
+    for (uint16_t round = 0; round < 3; ++round)
+    {
+        for (uint32_t c = 0; c < counters; ++c)
+        {
+            EXPECT_EQ(FirstFragmentId(lan, vip, Ipv4Address(0x0a010103 + c)), round);
+        }
+    }
+    // A depot failure restarts the numbering (the process lost its state).
+    lan.Clear();
+    EXPECT_EQ(FirstFragmentId(lan, vip, Ipv4Address(0x0a010103)), 0u);
+    EXPECT_EQ(lan.GetIdCounterCount(), counters);
 }

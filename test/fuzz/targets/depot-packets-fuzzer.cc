@@ -5,10 +5,10 @@
  * internet stack, three devices (clients 10.0.0.0/24 with the VIP 10.0.0.100, proxies
  * 10.1.0.0/24, attacker 10.2.0.0/24) and a Depot (NAT, services 80 and 8080, proxies
  * 10.1.0.2:3128 and 10.1.0.3:3128, no health checks, MaxSessions 16, FragmentTableLimit 8,
- * SynFilterThreshold 8, every other attribute at its default: window checking and RFC 5961
- * RST handling on). No simulation runs per input: each packet goes straight into the node's
- * PacketHookRouting::RouteInput (the depot's hook, then routing), whose forward, local and
- * error callbacks are the target's own; simulated time moves only for time records.
+ * VipIdCounters 4, SynFilterThreshold 8, every other attribute at its default: window
+ * checking and RFC 5961 RST handling on). No simulation runs per input: each packet goes straight
+ * into the node's PacketHookRouting::RouteInput (the depot's hook, then routing), whose forward,
+ * local and error callbacks are the target's own; simulated time moves only for time records.
  *
  * Per input: the depot is reset (Fail, Recover, a new round-robin scheduler), a legitimate
  * client 10.0.0.10:40000 opens a session to VIP:80 (handshake and one data segment each
@@ -28,9 +28,10 @@
  *   follow in the input).
  *
  * Invariants after every record: the session table holds at most MaxSessions entries, the
- * fragment table at most FragmentTableLimit datagrams, and the proxies' active + inactive
- * counters add up to the table size. The legitimate session stays in the table, mapped to
- * the same proxy in both indexes (client side and proxy side) and ESTABLISHED, and at the
+ * fragment table at most FragmentTableLimit datagrams, the VIP's IP identification counters
+ * are at most VipIdCounters (one per client address until 2026-12-03), and the proxies'
+ * active + inactive counters add up to the table size. The legitimate session stays in the table,
+ * mapped to the same proxy in both indexes (client side and proxy side) and ESTABLISHED, and at the
  * end of the input one more data segment each way is forwarded with the right rewrite --
  * unless the input is entitled to change it: a segment of its exact 4-tuple (either
  * direction) that RFC 793 and RFC 5961 let a receiver act on, that is a RST whose sequence
@@ -80,6 +81,7 @@ constexpr uint16_t SERVICE = 80;
 constexpr uint16_t PROXY_PORT = 3128;
 constexpr uint32_t MAX_SESSIONS = 16;
 constexpr uint32_t FRAGMENT_LIMIT = 8;
+constexpr uint32_t VIP_ID_COUNTERS = 4;
 constexpr uint32_t WINDOW = 8192;
 constexpr uint32_t CLIENT_ISN = 1000;
 constexpr uint32_t PROXY_ISN = 5000;
@@ -166,6 +168,7 @@ TestBed()
         b.depot->SetAttribute("HealthCheckInterval", TimeValue(Seconds(0)));
         b.depot->SetAttribute("MaxSessions", UintegerValue(MAX_SESSIONS));
         b.depot->SetAttribute("FragmentTableLimit", UintegerValue(FRAGMENT_LIMIT));
+        b.depot->SetAttribute("VipIdCounters", UintegerValue(VIP_ID_COUNTERS));
         b.depot->SetAttribute("SynFilterThreshold", UintegerValue(8));
         b.depot->SetAttribute("SynFilterSources", UintegerValue(16));
         b.depot->AddService(SERVICE);
@@ -269,6 +272,9 @@ CheckState(bool entitled, uint32_t legitProxy, const std::string& after)
     FUZZ_CHECK(b.depot->GetFragmentTableSize() <= FRAGMENT_LIMIT,
                after + ": " + std::to_string(b.depot->GetFragmentTableSize())
                    + " fragmented datagrams, limit 8");
+    FUZZ_CHECK(b.depot->GetVipIdCounterCount() <= VIP_ID_COUNTERS,
+               after + ": " + std::to_string(b.depot->GetVipIdCounterCount())
+                   + " IP identification counters of the VIP, limit 4");
     uint64_t counted = 0;
     for (const DepotProxy& p : b.depot->GetProxies())
     {
