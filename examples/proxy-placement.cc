@@ -7,31 +7,49 @@
  *   proxy-placement --topology=AttMpls.graphml --proxies=5 --algorithm=greedy
  *   proxy-placement --topology=rocketfuel-1239 --improvement=50 --preset=modem
  *   proxy-placement --topology=Sprint.graphml --proxies=4 --algorithm=compare
- *   proxy-placement --topology=Abilene.graphml --proxies=2 --simulate
+ *   proxy-placement --topology=Abilene.graphml --proxies=2 --preset=modem --simulate
+ *   proxy-placement --topology=Abilene.graphml --proxies=2 --simulate --requests=3000 \
+ *       --runs=10 --jobs=2          (a bigger check: about 7 minutes)
  *
  * Reads the topology (GraphML, Rocketfuel directory or file, Inet, Orbis or the module's
  * edge list; --format=auto tells them apart), takes node demands from the file (default 1 per
  * node) or from a workload split over the nodes, simulates each node's workload through
  * every replacement policy for the proxies' byte hit ratios, places the proxies and prints
- * the placement (text; --json, --csv, --curve, --dot write files). --simulate also builds the
- * backbone in ns-3 and installs the proxies on the chosen nodes.
+ * the placement (text; --json, --csv, --curve, --dot write files).
+ *
+ * --simulate then checks the prediction at packet level (PlacementMeasurement): --runs
+ * independent runs (RngRun = --run + i, each in a process of its own, ReplicatedRuns), each
+ * generating its workload anew and simulating it once without proxies and once with the
+ * placement, on the backbone built in ns-3. Each run's measured improvement (1 - with /
+ * without) of the bandwidth metric (bytes x link weight on the backbone links) and of the
+ * byte-weighted request time, and its proxy-hit share of the bytes, are set beside the
+ * prediction: mean and Student t 95% interval over the runs (RunStatistics, PaperComparison
+ * with the prediction as the "paper" figure), and whether the prediction lies inside the
+ * interval. With --simulate the workload is --preset (default modem) of --requests (default
+ * 500) requests, so that the default check is short.
  */
 #include "ns3/backbone-reader.h"
 #include "ns3/cache-simulator.h"
 #include "ns3/core-module.h"
 #include "ns3/distance-matrix.h"
 #include "ns3/exact-placement.h"
+#include "ns3/paper-comparison.h"
 #include "ns3/placement-algorithm.h"
+#include "ns3/placement-measurement.h"
 #include "ns3/placement-report.h"
 #include "ns3/policy-advisor.h"
 #include "ns3/proxy-placement-helper.h"
 #include "ns3/random-placement.h"
+#include "ns3/replicated-runs.h"
+#include "ns3/run-statistics.h"
 #include "ns3/synthetic-workload.h"
 #include "ns3/trace-reader.h"
 
 #include <fstream>
+#include <functional>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 #include <stdexcept>
 
 using namespace ns3;
@@ -65,6 +83,117 @@ WriteTo(const std::string& path, F write)
     std::cout << "wrote " << path << "\n";
 }
 
+/// What --simulate needs besides the placement.
+struct CheckOptions
+{
+    uint64_t cacheBytes;  //!< every proxy's cache size
+    std::string dataRate; //!< backbone link rate
+    uint32_t runs;        //!< independent runs
+    uint32_t jobs;        //!< runs at once
+    std::string prefix;   //!< CSV path prefix ("": none)
+};
+
+/**
+ * Check the prediction at packet level: runs with and without the proxies, the measured
+ * improvement per metric beside the predicted one, with its 95% interval over the runs.
+ * \param graph the backbone \param latency the latency instance \param weight the weight
+ * (bandwidth) instance \param result the placement \param advice policy advice by node
+ * \param loadRecords draws the workload (of the run's RngRun) \param opt the options
+ */
+void
+CheckByRuns(const BackboneGraph& graph,
+            const PlacementProblem& latency,
+            const PlacementProblem& weight,
+            const PlacementResult& result,
+            const std::vector<PolicyAdvisor::Advice>& advice,
+            const std::function<std::vector<TraceRecord>()>& loadRecords,
+            const CheckOptions& opt)
+{
+    ProxyPlacementHelper helper;
+    helper.Install(latency, result, helper.BuildBackbone(graph), advice);
+    std::cout << "\nns-3: " << graph.GetNodeCount() << " nodes, " << graph.GetLinkCount()
+              << " point-to-point links, " << result.proxies.size() << " ProxyCache installed\n";
+    Simulator::Destroy();
+
+    ReplicatedRuns replicated(opt.runs, opt.jobs);
+    replicated.Add(
+        "placement",
+        [&]()
+        {
+            const auto perNode = PolicyAdvisor::SplitByClient(loadRecords(), graph.GetNodeCount());
+            PlacementMeasurement m(graph, latency);
+            m.SetLinkAttribute("DataRate", StringValue(opt.dataRate));
+            m.SetProxyAttribute("CacheSize", UintegerValue(opt.cacheBytes));
+            const auto none = m.Run({}, perNode, advice);
+            const auto with = m.Run(result.proxies, perNode, advice);
+            auto gain = [](double w, double n)
+            {
+                return n > 0 ? 100 * (1 - w / n) : 0;
+            };
+            return ReplicatedRuns::Values{
+                {"bandwidth", gain(with.weightedBytes, none.weightedBytes)},
+                {"latency", gain(with.GetByteWeightedLatency(), none.GetByteWeightedLatency())},
+                {"hits", 100 * with.GetHitFraction()},
+                {"failed", double(with.failed + none.failed)},
+                {"completed", double(with.completed)}};
+        });
+    const auto runs = replicated.Run().at("placement");
+    auto column = [&runs](const std::string& name)
+    {
+        std::vector<double> v;
+        for (const auto& r : runs)
+        {
+            v.push_back(r.at(name));
+        }
+        return v;
+    };
+    // The prediction's counterparts: 1 - cost / baseline per metric, and the share of the
+    // bytes the proxies serve from their caches. The simulation sends each node to the
+    // server the latency instance assigns it, so the bandwidth prediction is that
+    // assignment's weight cost, not the weight instance's own (cheaper) assignment.
+    const std::vector<uint32_t> server = latency.Assign(result.proxies);
+    double weightCost = 0;
+    for (uint32_t v = 0; v < graph.GetNodeCount(); ++v)
+    {
+        weightCost += weight.GetDemands()[v] * weight.ServeCost(v, server[v]);
+    }
+    const double predicted[] = {100 * (1 - weightCost / weight.GetBaseline()),
+                                100 * (1 - latency.Cost(result.proxies) / latency.GetBaseline()),
+                                100 * latency.HitFraction(result.proxies)};
+    const char* names[] = {"bandwidth", "latency", "hits"};
+    const char* what[] = {"bandwidth improvement (bytes x weight), %",
+                          "latency improvement (byte-weighted time), %",
+                          "bytes served as proxy hits, %"};
+    std::cout << "\npredicted against measured over " << opt.runs << " runs (RngRun "
+              << replicated.GetBaseRun() << ".." << replicated.GetBaseRun() + opt.runs - 1
+              << "; mean, Student t 95% interval):\n";
+    PaperComparison comparison;
+    for (size_t i = 0; i < 3; ++i)
+    {
+        const std::vector<double> v = column(names[i]);
+        const RunStatistics st(v);
+        const bool inside = predicted[i] >= st.GetLow() && predicted[i] <= st.GetHigh();
+        std::cout << "  " << std::left << std::setw(46) << what[i] << std::right << std::fixed
+                  << std::setprecision(1) << " predicted " << std::setw(6) << predicted[i]
+                  << "  measured " << std::setw(6) << st.GetMean() << " [" << st.GetLow() << ", "
+                  << st.GetHigh() << "]  " << (inside ? "inside" : "outside") << "\n";
+        comparison.Add(
+            "prediction", "placement", names[i], predicted[i], PaperComparison::POINTS, v);
+    }
+    const RunStatistics failed(column("failed"));
+    const RunStatistics completed(column("completed"));
+    std::cout << "  requests completed per run (with proxies) " << std::setprecision(0)
+              << completed.GetMean() << ", failed per run (both) " << std::setprecision(1)
+              << failed.GetMean() << "\n";
+    std::cout.unsetf(std::ios::floatfield);
+    if (!opt.prefix.empty())
+    {
+        comparison.WriteCsv(opt.prefix + "-vs-paper.csv");
+        comparison.WriteRunsCsv(opt.prefix + "-runs.csv", replicated.GetBaseRun());
+        std::cout << "wrote " << opt.prefix << "-vs-paper.csv, " << opt.prefix << "-runs.csv\n";
+    }
+}
+
 } // namespace
 
 int
@@ -81,7 +210,7 @@ main(int argc, char* argv[])
     std::string missPath = "via";
     std::string preset;
     std::string trace;
-    uint64_t requests = 100000;
+    uint64_t requests = 0;
     std::string cacheSize = "64MB";
     std::string policies = "LRU,CSP,GDS1,GDSLAT";
     bool largestComponent = false;
@@ -94,10 +223,14 @@ main(int argc, char* argv[])
     std::string curve;
     std::string dot;
     bool simulate = false;
+    uint32_t runs = 10;
+    uint32_t jobs = 1;
+    std::string dataRate = "100Mbps";
+    std::string prefix;
 
     CommandLine cmd(__FILE__);
     cmd.AddValue("topology", "Topology file (or Rocketfuel directory)", topology);
-    cmd.AddValue("format", "auto, graphml, rocketfuel, inet, orbis or edgelist", format);
+    cmd.AddValue("format", "auto, graphml, rocketfuel, cch, inet, orbis or edgelist", format);
     cmd.AddValue("proxies", "Number of proxies k (0: as many as --improvement needs)", proxies);
     cmd.AddValue(
         "improvement", "Desired improvement over no proxies, percent (0: none)", improvement);
@@ -110,7 +243,9 @@ main(int argc, char* argv[])
     cmd.AddValue(
         "preset", "Synthetic workload for demands and policies: modem or research", preset);
     cmd.AddValue("trace", "Trace (Squid log or CSV) for demands and policies", trace);
-    cmd.AddValue("requests", "Requests to generate with --preset", requests);
+    cmd.AddValue("requests",
+                 "Requests to generate with --preset (0: 100000, or 500 with --simulate)",
+                 requests);
     cmd.AddValue("cacheSize", "Cache size of every proxy (K, M, G units)", cacheSize);
     cmd.AddValue("policies", "Replacement policies to choose from", policies);
     cmd.AddValue("largestComponent",
@@ -124,7 +259,13 @@ main(int argc, char* argv[])
     cmd.AddValue("csv", "Write the proxies as CSV to this file", csv);
     cmd.AddValue("curve", "Write the cost curve as CSV to this file", curve);
     cmd.AddValue("dot", "Write the graph as Graphviz DOT, proxies marked, to this file", dot);
-    cmd.AddValue("simulate", "Build the backbone in ns-3 and install the proxies", simulate);
+    cmd.AddValue(
+        "simulate", "Check the prediction in ns-3: runs with and without the proxies", simulate);
+    cmd.AddValue("runs", "Independent runs of --simulate (2 to 1000)", runs);
+    cmd.AddValue("jobs", "Runs at once (processes, 1 to 64)", jobs);
+    cmd.AddValue("dataRate", "Data rate of the backbone links with --simulate", dataRate);
+    cmd.AddValue(
+        "prefix", "With --simulate, write PREFIX-vs-paper.csv and PREFIX-runs.csv", prefix);
     cmd.Parse(argc, argv);
 
     try
@@ -153,6 +294,22 @@ main(int argc, char* argv[])
         if (!preset.empty() && !trace.empty())
         {
             throw OptionError("give --preset or --trace, not both");
+        }
+        if (simulate && (runs < 2 || runs > 1000))
+        {
+            throw OptionError("--runs must be 2 to 1000 (a confidence interval needs two runs)");
+        }
+        if (jobs < 1 || jobs > 64)
+        {
+            throw OptionError("--jobs must be 1 to 64");
+        }
+        if (simulate && preset.empty() && trace.empty())
+        {
+            preset = "modem"; // the check needs requests to replay
+        }
+        if (requests == 0)
+        {
+            requests = simulate ? 500 : 100000;
         }
         if (algorithm != "compare")
         {
@@ -210,19 +367,14 @@ main(int argc, char* argv[])
             o = uint32_t(i);
         }
 
-        // Workload: demands by node and each node's own requests for the policy advice.
-        std::vector<std::vector<TraceRecord>> perNode;
-        if (!preset.empty() || !trace.empty())
+        // Workload: demands by node and each node's own requests for the policy advice. A
+        // synthetic workload depends on RngRun: each run of --simulate draws its own.
+        auto loadRecords = [&]()
         {
             std::vector<TraceRecord> records;
             TraceRecord r;
             if (!preset.empty())
             {
-                const auto known = SyntheticWorkload::GetPresetNames();
-                if (std::find(known.begin(), known.end(), preset) == known.end())
-                {
-                    throw OptionError("unknown --preset '" + preset + "'");
-                }
                 Ptr<SyntheticWorkload> w = SyntheticWorkload::CreatePreset(preset);
                 w->SetAttribute("Requests", UintegerValue(requests));
                 w->AssignStreams(0);
@@ -239,6 +391,20 @@ main(int argc, char* argv[])
                     records.push_back(r);
                 }
             }
+            return records;
+        };
+        if (!preset.empty())
+        {
+            const auto known = SyntheticWorkload::GetPresetNames();
+            if (std::find(known.begin(), known.end(), preset) == known.end())
+            {
+                throw OptionError("unknown --preset '" + preset + "'");
+            }
+        }
+        std::vector<std::vector<TraceRecord>> perNode;
+        if (!preset.empty() || !trace.empty())
+        {
+            const std::vector<TraceRecord> records = loadRecords();
             perNode = PolicyAdvisor::SplitByClient(records, graph.GetNodeCount());
             for (uint32_t v = 0; v < graph.GetNodeCount(); ++v)
             {
@@ -341,21 +507,13 @@ main(int argc, char* argv[])
 
         if (simulate)
         {
-            ProxyPlacementHelper helper;
-            helper.SetProxyAttribute("CacheSize", UintegerValue(cacheBytes));
-            NodeContainer nodes = helper.BuildBackbone(graph);
-            ApplicationContainer apps = helper.Install(problem, result, nodes, advice);
-            std::cout << "ns-3: " << nodes.GetN() << " nodes, " << helper.GetDevices().GetN() / 2
-                      << " point-to-point links, " << apps.GetN() << " ProxyCache installed\n";
-            for (uint32_t v = 0; v < graph.GetNodeCount(); ++v)
-            {
-                const uint32_t s = helper.GetAssignment()[v];
-                std::cout << "  " << graph.GetNode(v).name << " -> "
-                          << (helper.UsesProxy(v) ? "proxy " + graph.GetNode(s).name + " ("
-                                                  : "origin (")
-                          << helper.GetAddress(s) << ")\n";
-            }
-            Simulator::Destroy();
+            CheckByRuns(graph,
+                        latencyProblem,
+                        weightProblem,
+                        result,
+                        advice,
+                        loadRecords,
+                        {cacheBytes, dataRate, runs, jobs, prefix});
         }
     }
     catch (const OptionError& e)

@@ -8,6 +8,7 @@
 #include "inet-backbone-reader.h"
 #include "orbis-backbone-reader.h"
 #include "rocketfuel-backbone-reader.h"
+#include "rocketfuel-map-backbone-reader.h"
 
 #include <sys/stat.h>
 
@@ -46,6 +47,10 @@ BackboneReader::Create(const std::string& format)
     {
         return std::make_unique<RocketfuelBackboneReader>();
     }
+    if (format == "cch")
+    {
+        return std::make_unique<RocketfuelMapBackboneReader>();
+    }
     if (format == "inet")
     {
         return std::make_unique<InetBackboneReader>();
@@ -70,7 +75,7 @@ BackboneReader::Create(const std::string& format)
 std::vector<std::string>
 BackboneReader::GetFormatNames()
 {
-    return {"graphml", "rocketfuel", "inet", "orbis", "edgelist"};
+    return {"graphml", "rocketfuel", "cch", "inet", "orbis", "edgelist"};
 }
 
 namespace
@@ -134,6 +139,10 @@ BackboneReader::DetectFormat(const std::string& path)
     {
         return "edgelist";
     }
+    if (RocketfuelMapBackboneReader::LooksLikeMapLine(line))
+    {
+        return "cch";
+    }
     const uint64_t firstLine = lineNo;
     std::string second;
     const bool more = NextLine(in, second, lineNo);
@@ -153,8 +162,8 @@ BackboneReader::DetectFormat(const std::string& path)
     throw TopologyFormatError(path,
                               firstLine,
                               "cannot tell the topology format from '" + line
-                                  + "' (give the format: graphml, rocketfuel, inet, orbis or "
-                                    "edgelist)");
+                                  + "' (give the format: graphml, rocketfuel, cch, inet, orbis "
+                                    "or edgelist)");
 }
 
 BackboneGraph

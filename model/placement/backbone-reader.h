@@ -18,7 +18,8 @@ namespace ns3
 /**
  * \ingroup web-proxy
  * Reads a backbone topology file into a BackboneGraph. One subclass per format:
- * GraphmlBackboneReader (Internet Topology Zoo), RocketfuelBackboneReader,
+ * GraphmlBackboneReader (Internet Topology Zoo), RocketfuelBackboneReader (latencies and
+ * weights), RocketfuelMapBackboneReader (.cch router maps),
  * InetBackboneReader, OrbisBackboneReader (ns-3's topology-read formats) and
  * EdgeListBackboneReader (the module's own format).
  *
@@ -32,7 +33,7 @@ class BackboneReader
   public:
     virtual ~BackboneReader();
 
-    /// \return the format's name ("graphml", "rocketfuel", "inet", "orbis", "edgelist")
+    /// \return the format's name ("graphml", "rocketfuel", "cch", "inet", "orbis", "edgelist")
     virtual std::string GetFormatName() const = 0;
 
     /**
@@ -65,8 +66,9 @@ class BackboneReader
     /**
      * Tell a file's format from its contents: a directory is a Rocketfuel map
      * (latencies.intra); a first non-blank character '<' is GraphML; a first word "node" or
-     * "edge" is the edge-list format; a first line of two integers followed by a line of
-     * three fields is Inet; lines of three fields whose third is a number are a Rocketfuel
+     * "edge" is the edge-list format; a first line that begins with an integer and a field
+     * starting with '@' or '=' is a Rocketfuel .cch map; a first line of two integers followed by a
+     * line of three fields is Inet; lines of three fields whose third is a number are a Rocketfuel
      * latencies or weights file; lines of two fields are Orbis.
      * \param path the file or directory
      * \return the format name

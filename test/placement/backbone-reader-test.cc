@@ -417,3 +417,56 @@ TEST(DistanceMatrix, ShortestPathsOnAHandMadeGraph)
     EXPECT_EQ(w.Get(1, 3), 5.0f);
     EXPECT_THROW(DistanceMatrix::ParseMetric("hops"), std::invalid_argument);
 }
+
+// The matrix's Dijkstra against Floyd-Warshall on random backbones with integer lengths (every
+// sum exact in float, so the two must agree exactly), one of them with a second component
+// whose distances from the first are INFINITE.
+TEST(DistanceMatrix, EqualsFloydWarshallAndMarksUnreachablePairs)
+{
+    for (int64_t s = 50; s < 56; ++s)
+    {
+        BackboneGraph g = RandomBackbone(30, 25, s);
+        const uint32_t island = g.AddNode("island-a");
+        g.AddLink(island, g.AddNode("island-b"), 3, 2);
+        const uint32_t n = g.GetNodeCount();
+        for (auto metric : {DistanceMatrix::LATENCY, DistanceMatrix::WEIGHT})
+        {
+            std::vector<float> f(size_t(n) * n, DistanceMatrix::INFINITE);
+            for (uint32_t v = 0; v < n; ++v)
+            {
+                f[size_t(v) * n + v] = 0;
+            }
+            for (const auto& l : g.GetLinks())
+            {
+                const float len
+                    = float(metric == DistanceMatrix::LATENCY ? l.link.latencyMs : l.link.weight);
+                float& ab = f[size_t(l.a) * n + l.b];
+                ab = std::min(ab, len);
+                f[size_t(l.b) * n + l.a] = ab;
+            }
+            for (uint32_t k = 0; k < n; ++k)
+            {
+                for (uint32_t i = 0; i < n; ++i)
+                {
+                    for (uint32_t j = 0; j < n; ++j)
+                    {
+                        const float via = f[size_t(i) * n + k] + f[size_t(k) * n + j];
+                        float& ij = f[size_t(i) * n + j];
+                        ij = std::min(ij, via);
+                    }
+                }
+            }
+            const DistanceMatrix d(g, metric);
+            for (uint32_t i = 0; i < n; ++i)
+            {
+                for (uint32_t j = 0; j < n; ++j)
+                {
+                    ASSERT_EQ(d.Get(i, j), f[size_t(i) * n + j])
+                        << "graph " << s << " " << d.GetMetricName() << " " << i << "-" << j;
+                }
+            }
+            EXPECT_EQ(d.Get(0, island), DistanceMatrix::INFINITE);
+            EXPECT_EQ(d.Get(island, island + 1), metric == DistanceMatrix::LATENCY ? 3.0f : 2.0f);
+        }
+    }
+}
