@@ -114,6 +114,12 @@ CASES = {
         (["--proxyFailAt=100s", "--proxyReviveAt=50s"], "proxyReviveAt"),
         (["--backboneRate=0bps"], "backboneRate"), (["--lanUsers=0"], "lanUsers"),
         (["--convergence=0s"], "convergence"), (["--outDir=/proc/no/such"], "outDir"),
+        (["--dns=maybe"], "dns"), (["--dnsTtl=0s"], "dnsTtl"), (["--dnsTtl=2h"], "dnsTtl"),
+        (["--dnsPolicy=nearest"], "dnsPolicy"), (["--firewall=2"], "firewall"),
+        (["--hostileRate=-1"], "hostileRate"), (["--hostileRate=x"], "hostileRate"),
+        (["--interception=yes please"], "interception"),
+        (["--interceptPop=Atlantis"], "interceptPop"), (["--interceptPop=NewYork"], "interceptPop"),
+        (["--pcap=firewall,Gotham"], "pcap"),
     ],
     "workload-stats": [(["--preset=modem"] + bad, option) for bad, option in RUN] + [
         (["--preset=foo"], "preset"), (["--preset="], "preset"), ([], "preset"),

@@ -12,8 +12,20 @@
 - Twice with the same --RngRun: identical summaries. Another --RngRun: a different one.
 - With a warm standby pair: the same consistency and takeover time.
 - Without faults: no request failed but those cut by the clients' stop.
+- The edge, DNS and interception pieces carried traffic: the DNS alias server answered every
+  query (> 0) and no LAN lookup failed; the SOCKS gateway connected (> 0) and refused none;
+  the firewall dropped exactly the hostile SYNs (nothing of the clients' and proxies'
+  traffic: no inside packet tried to bypass the gateway); the access router intercepted
+  connections (> 0) and its population completed requests.
+- With --dns=false --firewall=false --interception=false: none of their lines, the same
+  consistency, and the intercepted population still served by its (configured) proxy.
+- When tshark is installed: the --pcap files of the firewall (SOCKS inside, HTTP outside), the
+  DNS host and the intercepted segment decode as SOCKS, HTTP and DNS with no malformed frame
+  (skipped, and said so, without tshark).
 """
+import glob
 import re
+import shutil
 import subprocess
 import sys
 
@@ -32,7 +44,7 @@ def run(program, outdir, extra):
 
 def parse(summary):
     classes = {}
-    for m in re.finditer(r"^(modem|lan|all)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s", summary, re.M):
+    for m in re.finditer(r"^(modem|lan|intcpt|all)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s", summary, re.M):
         classes[m.group(1)] = [int(x) for x in m.group(2, 3, 4, 5)]
     faults = [int(m.group(1)) for m in re.finditer(r"^.*\s[\d.]+\s+[\d.]+\s+(\d+)$", summary, re.M)]
     outside = int(re.search(r"failed outside the fault windows .*: (\d+)$", summary, re.M).group(1))
@@ -43,6 +55,81 @@ def parse(summary):
                         re.M).group(1))
     takeover = re.search(r"^depot takeover: ([\d.]+) s", summary, re.M)
     return classes, faults, outside, replayed, ended, stopped, lan, takeover
+
+
+def pieces(summary):
+    """The DNS, firewall, SOCKS and interception figures (None for a line not printed)."""
+    out = {}
+    m = re.search(r"^DNS alias \S+ \(.*\): server answered (\d+) of (\d+) queries \(NXDOMAIN "
+                  r"(\d+)\); (\d+) client nodes looked up (\d+) times, (\d+) answers, (\d+) "
+                  r"failures$", summary, re.M)
+    out["dns"] = [int(x) for x in m.groups()] if m else None
+    m = re.search(r"^firewall: (\d+) packets allowed, (\d+) denied \((\d+) by the default deny "
+                  r"inbound, (\d+) hostile SYNs sent; (\d+) inside packets bypassing the "
+                  r"gateway\); (\d+) flows tracked$", summary, re.M)
+    out["firewall"] = [int(x) for x in m.groups()] if m else None
+    m = re.search(r"^SOCKS gateway: (\d+) connections, (\d+) CONNECTs succeeded, (\d+) refused, "
+                  r"(\d+) malformed", summary, re.M)
+    out["socks"] = [int(x) for x in m.groups()] if m else None
+    m = re.search(r"^interception: (\d+) connections redirected", summary, re.M)
+    out["interception"] = int(m.group(1)) if m else None
+    return out
+
+
+def check_pieces(check, summary, label):
+    p = pieces(summary)
+    check(p["dns"] is not None, "%s: a DNS line" % label)
+    if p["dns"]:
+        answered, queries, nx, nodes, lookups, answers, failures = p["dns"]
+        check(answered > 0 and answered == queries and nx == 0,
+              "%s: the DNS alias server answered all %d queries" % (label, queries))
+        check(answers == lookups and failures == 0 and answers >= nodes > 0,
+              "%s: every LAN node's lookup answered (%d lookups, %d failures)"
+              % (label, lookups, failures))
+    check(p["firewall"] is not None and p["socks"] is not None,
+          "%s: firewall and SOCKS lines" % label)
+    if p["firewall"] and p["socks"]:
+        allowed, denied, denied_in, hostile, bypass, flows = p["firewall"]
+        accepted, connected, refused, malformed = p["socks"]
+        check(allowed > 0 and flows > 0, "%s: the firewall passed traffic" % label)
+        check(hostile > 0 and denied == denied_in == hostile,
+              "%s: the firewall dropped the %d hostile SYNs and nothing else (denied %d)"
+              % (label, hostile, denied))
+        check(bypass == 0, "%s: no inside packet bypassed the SOCKS gateway" % label)
+        check(connected > 0 and refused == 0 and malformed == 0,
+              "%s: SOCKS CONNECTs succeeded (%d), none refused or malformed" % (label, connected))
+    check(p["interception"] is not None and p["interception"] > 0,
+          "%s: connections intercepted (%s)" % (label, p["interception"]))
+
+
+def tshark_check(check, program, outdir):
+    """The pieces' PCAPs decode as their protocols, without malformed frames."""
+    if shutil.which("tshark") is None:
+        print("skip tshark: not installed")
+        return
+    run(program, outdir, ["--RngRun=3", "--pcap=firewall,dns,interception"])
+    want = {"firewall": ["socks", "http"], "dns": ["dns"], "interception": ["http"]}
+    for site, protocols in want.items():
+        files = sorted(glob.glob("%s/isp-backbone-%s-*.pcap" % (outdir, site)))
+        check(len(files) > 0, "pcap %s: files written" % site)
+        seen = set()
+        for f in files:
+            base = ["tshark", "-n", "-r", f]
+            p = subprocess.run(base + ["-T", "fields", "-e", "frame.protocols"],
+                               capture_output=True, text=True, timeout=300)
+            for line in p.stdout.splitlines():
+                seen.update(line.split(":"))
+            # A dissector's exception ("Malformed Packet"), or any other note of the Malformed
+            # group but one: the synthetic image/gif bodies are zero bytes, not GIFs, and
+            # tshark notes "HTTP body subdissector failed" for each of them.
+            bad = subprocess.run(
+                base + ["-Y", '_ws.malformed.expert || (_ws.malformed && !(_ws.expert.message == '
+                              '"HTTP body subdissector failed, trying heuristic subdissector"))'],
+                capture_output=True, text=True, timeout=300).stdout.strip()
+            check(bad == "", "pcap %s: no malformed frame%s" % (
+                f.split("/")[-1], "" if bad == "" else ": " + bad.splitlines()[0]))
+        for proto in protocols:
+            check(proto in seen, "pcap %s: decodes as %s" % (site, proto.upper()))
 
 
 def main(argv):
@@ -57,14 +144,15 @@ def main(argv):
     first = run(program, outdir + "/a", ["--RngRun=3"])
     print(first)
     classes, faults, outside, replayed, ended, stopped, lan, takeover = parse(first)
-    check(set(classes) == {"modem", "lan", "all"}, "a line per class")
+    check(set(classes) == {"modem", "lan", "intcpt", "all"}, "a line per class")
     for name, (req, comp, failed, aborted) in classes.items():
         check(req == comp + failed + aborted,
               "%s: requests %d = completed + failed + aborted" % (name, req))
-    for name in ("modem", "lan"):
+    for name in ("modem", "lan", "intcpt"):
         check(classes[name][1] > 0, "%s: completed some" % name)
-    check(classes["all"] == [a + b for a, b in zip(classes["modem"], classes["lan"])],
-          "all = modem + lan")
+    check(classes["all"] == [a + b + c for a, b, c in
+                             zip(classes["modem"], classes["lan"], classes["intcpt"])],
+          "all = modem + lan + intcpt")
     check(len(faults) == 3, "three faults scheduled")
     check(sum(faults) + outside + stopped == classes["all"][2],
           "every failed request is in a fault window, outside them, or stopped")
@@ -74,6 +162,7 @@ def main(argv):
     check(classes["lan"][0] == lan, "the LAN ended every one of its %d requests" % lan)
     check(takeover is not None and 0 < float(takeover.group(1)) <= 4.0,
           "depot takeover within heartbeat + dead time (4 s)")
+    check_pieces(check, first, "with faults")
 
     again = run(program, outdir + "/b", ["--RngRun=3"])
     check(again == first, "same --RngRun: identical summary")
@@ -98,7 +187,26 @@ def main(argv):
     check(faults == [] and takeover is None, "no faults: none listed")
     check(classes["all"][2] == stopped, "no faults: failed only by the clients' stop")
     check(ended == classes["all"][0] == replayed, "no faults: every request replayed ended")
-    check(classes["modem"][1] > 0 and classes["lan"][1] > 0, "no faults: both classes completed")
+    check(classes["modem"][1] > 0 and classes["lan"][1] > 0 and classes["intcpt"][1] > 0,
+          "no faults: every class completed")
+    check_pieces(check, calm, "no faults")
+
+    off = run(program, outdir + "/f",
+              ["--RngRun=3", "--dns=false", "--firewall=false", "--interception=false"])
+    print(off)
+    classes, faults, outside, replayed, ended, stopped, lan, takeover = parse(off)
+    p = pieces(off)
+    check(all(v is None for v in p.values()), "pieces off: no DNS, firewall, SOCKS, interception line")
+    check("given its address" in off and "configured with the access router's proxy" in off,
+          "pieces off: LAN given the address, third population configured with its proxy")
+    check(all(r == c + f + a for r, c, f, a in classes.values()),
+          "pieces off: requests = completed + failed + aborted per class")
+    check(ended == classes["all"][0] == replayed, "pieces off: every request replayed ended")
+    check(sum(faults) + outside + stopped == classes["all"][2] and outside == 0,
+          "pieces off: every failed request in a fault window or stopped")
+    check(classes["intcpt"][1] > 0 and classes["lan"][0] == lan,
+          "pieces off: the third population completed some, the LAN ended all")
+    tshark_check(check, program, outdir + "/g")
     print("%d problems" % len(problems))
     return 1 if problems else 0
 

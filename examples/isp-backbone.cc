@@ -3,32 +3,41 @@
  *
  * The flagship: an ISP backbone with its pieces wired together and measured.
  *
- *   modem pool (NAS, terminal servers) -- core --+                    +-- origin farm (RTT classes)
- *                                                |                    |
+ *   modem pool (NAS, terminal servers) -- core --+         firewall + SOCKS5 -- origin farm
+ *                                                |                    |         (RTT classes)
  *              PoP ==== backbone (BackboneReader, p2p per link, latency as delay) ==== edge PoP
- *                |          greedy-placed ProxyCaches on PoPs ([ProxyTeller])
+ *               |  |        greedy-placed ProxyCaches on PoPs ([ProxyTeller])     |
+ *               |  DNS alias server                  intercepted clients -- access router
  *   LAN clients -- core -- PoP --LAN A-- depot pair (VIP, hot|warm standby) --LAN B-- proxy pool
  *
  * - Topology: traces/att-backbone.edges by default (30 US PoPs, see its header), or any file
  *   the backbone readers accept (--topology, --format): GraphML, Rocketfuel, Inet, Orbis, edge
  *   list. A disconnected graph is reduced to its largest component.
  * - Clients: [PROXIM]'s two populations with their synthetic workloads: a dial-up modem pool
- *   (preset "modem", 40 users per modem) at --modemPop and a research LAN (preset "research",
- *   10 users per client) at --lanPop; --scale multiplies both.
+ *   (preset "modem") at --modemPop and a research LAN (preset "research") at --lanPop; and a
+ *   third population (preset "research", 4 nodes per scale unit) at --interceptPop whose
+ *   port-80 connections its access router intercepts and hands to its own ProxyCache
+ *   ([ProxyTeller]'s setting; --interception=false: configured with that proxy); --scale
+ *   multiplies all three.
  * - Proxies: --proxies ProxyCaches placed by [ProxyTeller]'s greedy algorithm (demand: the
  *   PoPs' demands; origin: the edge PoP); the modem pool uses the proxy its PoP is assigned to.
  *   At the LAN's PoP a [Depot] pair (hot or warm standby) in front of --poolProxies ProxyCaches;
- *   the LAN clients use the depot's virtual address as their proxy.
- * - The origin farm (OriginFarmHelper) hangs off the edge PoP, its servers at the workload's RTTs.
+ *   the LAN clients find the depot by its alias through a DNS alias server beside the PoP
+ *   (ProxyAliasResolver per client node, again after each TTL; --dns=false: they are given
+ *   the depot's virtual address).
+ * - The origin farm (OriginFarmHelper) hangs off the edge PoP, its servers at the workload's RTTs,
+ *   behind a firewall node (default deny inbound, outbound only to its SOCKS5 gateway) through
+ *   whose gateway every proxy reaches the origins ([Depot] §4.2, the SOCKSified proxies);
+ *   spoofed SYNs from the Internet (--hostileRate) are dropped there. --firewall=false: the
+ *   farm hangs off the edge PoP itself and the proxies connect directly.
  * - Faults (FaultInjectionHelper): the modem pool's proxy crashes and revives; the master depot
  *   crashes (the backup takes over) and comes back as the backup; a backbone link on the modem
  *   pool's path to the edge fails and is restored (global routing is recomputed without it
  *   after --convergence, as an IGP would). Each can be switched off.
  * - Output under --outDir: isp-backbone-requests.csv (one line per request), -flowmon.xml,
- *   -summary.txt (the table printed), PCAP of chosen PoPs and the depot site (--pcap).
+ *   -summary.txt (the table printed), PCAP of chosen PoPs, the depot site, the firewall, the DNS
+ *   host and the intercepted segment (--pcap).
  *
- * Not in this version: the DNS alias in front of the depots, the firewall and SOCKS gateway at
- * the edge, transparent interception (their helpers exist; see the manual, isp-backbone).
  * Randomness follows --RngSeed and --RngRun (--seed, --run); --help lists the options.
  */
 
@@ -43,6 +52,7 @@
 #include "ns3/option-checker.h"
 #include "ns3/placement-algorithm.h"
 #include "ns3/point-to-point-module.h"
+#include "ns3/proxy-alias-resolver.h"
 #include "ns3/proxy-placement-helper.h"
 #include "ns3/web-proxy-module.h"
 
@@ -50,6 +60,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -80,6 +91,8 @@ struct Counters
     uint64_t placedTotal{0};      //!< placed proxies: all cache results
     uint64_t poolHits{0};         //!< depot pool: HIT, REFRESH_HIT
     uint64_t poolTotal{0};        //!< depot pool: all cache results
+    uint64_t icHits{0};           //!< the intercepted population's proxy: HIT, REFRESH_HIT
+    uint64_t icTotal{0};          //!< the intercepted population's proxy: all cache results
     double takeover{-1};          //!< depot takeover time, s
     std::vector<double> failedAt; //!< end times of failed requests
     uint64_t stopped{0};          //!< requests failed by the clients' stop
@@ -129,6 +142,58 @@ CountBytes(const NetDeviceContainer& devices, uint64_t* bytes)
     }
 }
 
+/// The Internet edge: the firewall, its SOCKS5 gateway and what they counted.
+struct EdgeSite
+{
+    Ptr<Firewall> firewall;                   //!< on the edge node
+    Ptr<Socks5Gateway> gateway;               //!< on the edge node
+    Ptr<SpoofedFloodApplication> hostile;     //!< on an origin node (or none)
+    uint64_t deniedIn{0};                     //!< dropped by the default deny inbound
+    uint64_t deniedOut{0};                    //!< inside packets that tried to bypass the gateway
+    static constexpr uint32_t SOCKS_RULE = 0; //!< allow out to the gateway
+    static constexpr uint32_t DENY_OUT = 1;   //!< deny every other outbound packet
+};
+
+/**
+ * The firewall and the SOCKS5 gateway on the edge node ([Depot] §4.2, Fig. 4 with the
+ * proxies SOCKSified): inbound default deny; outbound only TCP to the gateway, whose own
+ * connections to the origins are the node's own packets (never filtered; their replies pass
+ * as tracked flows). Interface 1 (the link to the edge PoP) is the inside.
+ */
+void
+InstallEdge(EdgeSite& edge, Ptr<Node> node, Ipv4Address gatewayAddress)
+{
+    FirewallHelper fh;
+    FirewallRule socks;
+    socks.direction = FirewallRule::OUT;
+    socks.protocol = 6;
+    socks.destination = gatewayAddress;
+    socks.destinationMask = Ipv4Mask("255.255.255.255");
+    socks.destinationPortMin = socks.destinationPortMax = 1080;
+    socks.action = FirewallRule::ALLOW;
+    FirewallRule rest;
+    rest.direction = FirewallRule::OUT;
+    rest.action = FirewallRule::DENY;
+    NS_ABORT_UNLESS(fh.AddRule(socks) == EdgeSite::SOCKS_RULE);
+    NS_ABORT_UNLESS(fh.AddRule(rest) == EdgeSite::DENY_OUT);
+    fh.AddInsideInterface(1);
+    // Two entries per relayed connection (proxy -> gateway, gateway -> origin).
+    fh.SetAttribute("MaxEntries", UintegerValue(16384));
+    edge.firewall = fh.Install(NodeContainer(node))[0];
+    edge.firewall->TraceConnectWithoutContext(
+        "Drop",
+        MakeBoundCallback(
+            +[](EdgeSite* e, Ptr<const Packet>, const Ipv4Header&, int32_t rule)
+            {
+                e->deniedIn += rule == Firewall::DEFAULT_POLICY;
+                e->deniedOut += rule == int32_t(EdgeSite::DENY_OUT);
+            },
+            &edge));
+    Socks5GatewayHelper gh;
+    gh.SetAttribute("MaxSessions", UintegerValue(4096));
+    edge.gateway = DynamicCast<Socks5Gateway>(gh.Install(node).Get(0));
+}
+
 } // namespace
 
 int
@@ -159,6 +224,13 @@ main(int argc, char* argv[])
     Time linkRestoreAt = Seconds(200);
     Time convergence = Seconds(1);
     Time responseTimeout = Seconds(20);
+    bool dns = true;
+    Time dnsTtl = Seconds(60);
+    std::string dnsPolicy = "RoundRobin";
+    bool firewall = true;
+    double hostileRate = 20;
+    bool interception = true;
+    std::string interceptName;
     std::string pcap;
     bool flowmon = true;
     bool progress = false;
@@ -213,7 +285,33 @@ main(int argc, char* argv[])
                 Seconds(600));
     opt.AddTime(
         "responseTimeout", "Clients' response timeout", responseTimeout, Seconds(1), Seconds(600));
-    opt.AddText("pcap", "PCAP: comma-separated PoP names and/or 'depot' (the depot site)", pcap);
+    opt.AddFlag("dns",
+                "LAN clients resolve the depot alias through the DNS alias server (false: "
+                "they are given the depot's virtual address)",
+                dns);
+    opt.AddTime("dnsTtl", "TTL of the DNS alias server's answers", dnsTtl, Seconds(1), Hours(1));
+    opt.AddChoice("dnsPolicy", "DNS alias server's policy", dnsPolicy, {"RoundRobin", "Locality"});
+    opt.AddFlag("firewall",
+                "A firewall (default deny inbound) with a SOCKS5 gateway between the backbone "
+                "and the origin farm; the proxies reach the origins through the gateway",
+                firewall);
+    opt.AddReal("hostileRate",
+                "Spoofed SYNs per second from the Internet at the proxies (with --firewall)",
+                hostileRate,
+                0,
+                10000);
+    opt.AddFlag("interception",
+                "The third population's port-80 traffic is intercepted by its PoP's proxy "
+                "(false: the clients are configured with that proxy)",
+                interception);
+    opt.AddText("interceptPop",
+                "PoP of the intercepted population (default: the largest other demand)",
+                interceptName);
+    opt.AddText("pcap",
+                "PCAP: comma-separated PoP names and/or 'depot' (the depot site), 'firewall' "
+                "(its inside link and first origin link), 'dns' (the DNS host's link), "
+                "'interception' (the intercepted clients' segment)",
+                pcap);
     opt.AddFlag("flowmon", "Write FlowMonitor XML", flowmon);
     opt.AddFlag("progress", "Show simulation progress on stderr", progress);
     opt.AddOutputDir("outDir", "Directory for results", outDir);
@@ -253,10 +351,10 @@ main(int argc, char* argv[])
     {
         graph = graph.LargestComponent();
     }
-    opt.Require(graph.GetNodeCount() >= 3,
+    opt.Require(graph.GetNodeCount() >= 4,
                 "topology",
-                "fewer than 3 connected PoPs",
-                "a backbone of at least 3 PoPs");
+                "fewer than 4 connected PoPs",
+                "a backbone of at least 4 PoPs");
     const uint32_t nPops = graph.GetNodeCount();
     opt.Require(proxies < nPops,
                 "proxies",
@@ -296,20 +394,38 @@ main(int argc, char* argv[])
                 "edgePop",
                 "the edge, modem and LAN PoPs are not three different PoPs",
                 "three different PoPs");
+    uint32_t bestIntercept = nPops;
+    for (uint32_t i : byDemand)
+    {
+        if (i != lanPop && i != modemPop && i != edgePop)
+        {
+            bestIntercept = i;
+            break;
+        }
+    }
+    opt.Require(bestIntercept < nPops,
+                "topology",
+                "no fourth PoP for the intercepted population",
+                "a backbone of at least 4 PoPs");
+    const uint32_t interceptPop = PickPop(opt, graph, "interceptPop", interceptName, bestIntercept);
+    opt.Require(interceptPop != lanPop && interceptPop != modemPop && interceptPop != edgePop,
+                "interceptPop",
+                "the edge's, modem pool's or LAN's PoP",
+                "another PoP");
     std::vector<std::string> pcapPops;
-    bool pcapDepot = false;
+    std::set<std::string> pcapSites;
     for (const auto& w : OptionChecker::Split(pcap))
     {
-        if (w == "depot")
+        if (w == "depot" || w == "firewall" || w == "dns" || w == "interception")
         {
-            pcapDepot = true;
+            pcapSites.insert(w);
         }
         else if (graph.FindNode(w) < 0)
         {
             opt.Fail("pcap",
                      pcap,
                      "no PoP '" + w + "' in " + graph.GetName(),
-                     "PoP names of the topology and 'depot'");
+                     "PoP names of the topology, 'depot', 'firewall', 'dns', 'interception'");
         }
         else
         {
@@ -318,6 +434,7 @@ main(int argc, char* argv[])
     }
     const uint32_t modems = std::max<uint32_t>(1, uint32_t(std::lround(32 * scale)));
     const uint32_t lanClients = std::max<uint32_t>(1, uint32_t(std::lround(16 * scale)));
+    const uint32_t icClients = std::max<uint32_t>(1, uint32_t(std::lround(4 * scale)));
     const std::string prefix = outDir + "/isp-backbone";
 
     // The 1998 environment's TCP, as IspScenarioHelper sets it.
@@ -326,12 +443,16 @@ main(int argc, char* argv[])
     Config::SetDefault("ns3::TcpSocketBase::Timestamp", BooleanValue(false));
 
     // The workloads, generated before the network: the farm needs their servers.
-    std::vector<std::vector<TraceRecord>> records(2);
-    const std::vector<std::string> presets = {"modem", "research"};
-    const std::vector<uint32_t> users = {modemUsers * modems, lanUsers * lanClients};
+    // Populations: 0 the modem pool, 1 the LAN, 2 the intercepted clients.
+    std::vector<std::vector<TraceRecord>> records(3);
+    const std::vector<std::string> presets = {"modem", "research", "research"};
+    const std::vector<uint32_t> users
+        = {modemUsers * modems, lanUsers * lanClients, lanUsers * icClients};
+    // The presets name their servers alike: each population gets an Internet of its own.
+    const std::vector<std::string> serverPrefix = {"", "lan-", "ic-"};
     std::vector<Ptr<SyntheticWorkload>> workloads;
     int64_t stream = 1000;
-    for (uint32_t k = 0; k < 2; ++k)
+    for (uint32_t k = 0; k < 3; ++k)
     {
         Ptr<SyntheticWorkload> w = SyntheticWorkload::CreatePreset(presets[k]);
         w->SetAttribute("Users", UintegerValue(users[k]));
@@ -353,11 +474,7 @@ main(int argc, char* argv[])
         }
         while (w->Next(r))
         {
-            // The two presets name their servers alike: keep the two Internets apart.
-            if (k == 1)
-            {
-                r.server = "lan-" + r.server;
-            }
+            r.server = serverPrefix[k] + r.server;
             records[k].push_back(r);
         }
         workloads.push_back(w);
@@ -380,32 +497,55 @@ main(int argc, char* argv[])
     {
         oneWay.push_back(MilliSeconds(ms));
     }
-    OriginFarmHelper farm(pops.Get(edgePop), oneWay);
-    for (uint32_t k = 0; k < 2; ++k)
+    // The Internet edge: with --firewall a node of its own between the edge PoP and the farm
+    // ([Depot] §4.2: a firewall between the proxies and the external networks).
+    PointToPointHelper hostLink;
+    hostLink.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
+    hostLink.SetChannelAttribute("Delay", TimeValue(MicroSeconds(50)));
+    Ptr<Node> edgeNode = pops.Get(edgePop);
+    Ipv4Address gatewayAddress; // the SOCKS gateway, on the firewall's inside interface
+    NetDeviceContainer edgeLink;
+    if (firewall)
+    {
+        edgeNode = CreateObject<Node>();
+        InstallInternetStackWithTcp(
+            InternetStackHelper(), edgeNode, FastDemuxTcpL4Protocol::GetTypeId().GetName());
+        edgeLink = hostLink.Install(pops.Get(edgePop), edgeNode);
+        gatewayAddress
+            = Ipv4AddressHelper("10.203.0.0", "255.255.255.252").Assign(edgeLink).GetAddress(1);
+    }
+    OriginFarmHelper farm(edgeNode, oneWay);
+    for (uint32_t k = 0; k < 3; ++k)
     {
         for (const auto& r : records[k])
         {
             if (!farm.HasServer(r.server))
             {
-                const std::string host = k == 1 ? r.server.substr(4) : r.server;
+                const std::string host = r.server.substr(serverPrefix[k].size());
                 farm.AddServer(r.server, workloads[k]->GetServerRtt(host));
             }
         }
     }
     stream += farm.AssignStreams(stream);
-    farm.AddObjects(records[0]);
-    farm.AddObjects(records[1]);
+    for (const auto& r : records)
+    {
+        farm.AddObjects(r);
+    }
     const OriginFarmHelper* farmPtr = &farm;
     auto resolve = [farmPtr](const std::string& host)
     {
         return farmPtr->Resolve(host);
     };
     placer.SetProxyResolver(resolve);
+    EdgeSite edge;
+    if (firewall)
+    {
+        InstallEdge(edge, edgeNode, gatewayAddress);
+        placer.SetProxyAttribute("SocksGateway",
+                                 AddressValue(InetSocketAddress(gatewayAddress, 1080)));
+    }
     // Each proxy on a host of its own beside its PoP's router, so that a proxy crash leaves
     // the backbone's routing intact.
-    PointToPointHelper hostLink;
-    hostLink.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
-    hostLink.SetChannelAttribute("Delay", TimeValue(MicroSeconds(50)));
     Ipv4AddressHelper hostAddr("10.201.0.0", "255.255.255.252");
     NodeContainer proxyHosts;
     for (uint32_t p : placement.proxies)
@@ -445,6 +585,31 @@ main(int argc, char* argv[])
     accessAddr.NewNetwork();
     NetDeviceContainer lanAccess = access.Install(lan.GetCore(), pops.Get(lanPop));
     accessAddr.Assign(lanAccess);
+
+    // The intercepted population ([ProxyTeller]'s setting: the ISP's forward proxy takes its
+    // customers' web traffic): clients on a segment behind an access router at their PoP,
+    // which runs the proxy and, with --interception, redirects port 80 to it. Only this
+    // population's traffic passes the access router, so no transit traffic is intercepted.
+    Ptr<Node> icRouter = CreateObject<Node>();
+    InstallInternetStackWithTcp(
+        InternetStackHelper(), icRouter, FastDemuxTcpL4Protocol::GetTypeId().GetName());
+    NodeContainer icNodes(icClients);
+    InternetStackHelper().Install(icNodes);
+    NetDeviceContainer icAccess = access.Install(icRouter, pops.Get(interceptPop));
+    Ipv4AddressHelper("10.204.0.0", "255.255.255.252").Assign(icAccess);
+    CsmaHelper icCsma;
+    icCsma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
+    icCsma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(5)));
+    NetDeviceContainer icSegment = icCsma.Install(NodeContainer(NodeContainer(icRouter), icNodes));
+    const Ipv4Address icProxy
+        = Ipv4AddressHelper("10.220.0.0", "255.255.255.0").Assign(icSegment).GetAddress(0);
+
+    // The DNS alias server on a host beside the LAN's PoP.
+    Ptr<Node> dnsHost = CreateObject<Node>();
+    InternetStackHelper().Install(dnsHost);
+    NetDeviceContainer dnsLink = hostLink.Install(pops.Get(lanPop), dnsHost);
+    const Ipv4Address dnsAddress
+        = Ipv4AddressHelper("10.202.0.0", "255.255.255.252").Assign(dnsLink).GetAddress(1);
 
     // The depot site at the LAN's PoP: LAN A (PoP, depots, VIP), LAN B (PoP, depots, proxy
     // pool, the pool's gateway). The pool reaches the origins through the PoP and answers its
@@ -493,7 +658,20 @@ main(int argc, char* argv[])
     ProxyCacheHelper poolHelper(3128);
     poolHelper.SetAttribute("CacheSize", UintegerValue(cacheBytes));
     poolHelper.SetResolver(resolve);
+    if (firewall)
+    {
+        poolHelper.SetAttribute("SocksGateway",
+                                AddressValue(InetSocketAddress(gatewayAddress, 1080)));
+    }
     ApplicationContainer poolApps = poolHelper.Install(poolNodes);
+    // The intercepted population's proxy, on its access router.
+    poolHelper.SetAttribute("Intercepting", BooleanValue(interception));
+    ApplicationContainer icProxyApp = poolHelper.Install(icRouter);
+    std::vector<Ptr<TransparentInterceptor>> interceptors;
+    if (interception)
+    {
+        interceptors = TransparentInterceptionHelper().Install(NodeContainer(icRouter));
+    }
     DepotHelper depotHelper(vip, 3128);
     depotHelper.SetAttribute("ResetClientsOnFailure", BooleanValue(true));
     for (uint32_t i = 0; i < poolProxies; ++i)
@@ -548,7 +726,11 @@ main(int argc, char* argv[])
     };
     countResults(placed, &counters.placedHits, &counters.placedTotal);
     countResults(poolApps, &counters.poolHits, &counters.poolTotal);
+    countResults(icProxyApp, &counters.icHits, &counters.icTotal);
 
+    // The clients stop once every request had the time to end (its last byte or its timeout).
+    const Time drain = responseTimeout + Seconds(11);
+    const Time stop = duration + Seconds(1) + drain;
     // Clients: the modem pool through its PoP's proxy (or direct), the LAN through the depot.
     const uint32_t modemServer = placer.GetAssignment()[modemPop];
     const bool modemUsesProxy = placer.UsesProxy(modemPop);
@@ -566,21 +748,60 @@ main(int argc, char* argv[])
     }
     const auto sessions = ModemPoolHelper::AssignSessions(records[0], modems);
     ApplicationContainer modemApps = replay.Install(pool.GetModems(), sessions.perModem);
-    replay.SetClientAttribute("Proxy", AddressValue(InetSocketAddress(vip, 3128)));
+    // The LAN: with --dns each client node resolves the depot alias (ProxyAliasResolver, one
+    // per node, again when the TTL runs out); otherwise it is given the virtual address.
+    const std::string alias = "depot.isp.example";
+    DnsAliasServerHelper dnsHelper;
+    dnsHelper.SetAttribute("Ttl", TimeValue(dnsTtl));
+    dnsHelper.SetAttribute("Policy", StringValue(dnsPolicy));
+    dnsHelper.AddAlias(alias, {vip});
+    Ptr<DnsAliasServer> dnsServer;
+    std::vector<Ptr<ProxyAliasResolver>> aliasResolvers;
+    replay.SetClientAttribute("Proxy",
+                              dns ? AddressValue() : AddressValue(InetSocketAddress(vip, 3128)));
     ApplicationContainer lanApps = replay.InstallPerClient(lan.GetClients(), records[1]);
-    // The clients stop once every request had the time to end (its last byte or its timeout).
-    const Time drain = responseTimeout + Seconds(11);
-    const Time stop = duration + Seconds(1) + drain;
+    if (dns)
+    {
+        // One depot pair: the LAN's block (LanClientsHelper's 10.32.0.0/14) prefers it, as
+        // every answer does.
+        dnsHelper.AddLocality(Ipv4Address("10.32.0.0"), Ipv4Mask("255.252.0.0"), vip);
+        dnsServer = DynamicCast<DnsAliasServer>(dnsHelper.Install(dnsHost).Get(0));
+        std::map<uint32_t, Ptr<ProxyAliasResolver>> byNode;
+        for (uint32_t i = 0; i < lanApps.GetN(); ++i)
+        {
+            Ptr<Node> n = lanApps.Get(i)->GetNode();
+            Ptr<ProxyAliasResolver>& r = byNode[n->GetId()];
+            if (!r)
+            {
+                r = CreateObject<ProxyAliasResolver>();
+                r->SetAttribute("Alias", StringValue(alias));
+                r->SetAttribute("Server", Ipv4AddressValue(dnsAddress));
+                n->AddApplication(r);
+                r->SetStopTime(stop);
+                aliasResolvers.push_back(r);
+            }
+            r->AddClient(DynamicCast<WebClient>(lanApps.Get(i)));
+        }
+    }
+    // The intercepted population: direct to the origins (their port 80 is taken at the
+    // access router), or with --interception=false configured with the same proxy.
+    replay.SetClientAttribute(
+        "Proxy", interception ? AddressValue() : AddressValue(InetSocketAddress(icProxy, 3128)));
+    ApplicationContainer icApps = replay.InstallPerClient(icNodes, records[2]);
     modemApps.Stop(stop);
     lanApps.Stop(stop);
+    icApps.Stop(stop);
     ApplicationContainer allApps(modemApps);
     allApps.Add(lanApps);
+    allApps.Add(icApps);
     Ptr<RequestRecordWriter> all = Create<RequestRecordWriter>(prefix + "-requests.csv");
     all->Attach(allApps);
     Ptr<RequestRecordWriter> modemRecords = Create<RequestRecordWriter>();
     modemRecords->Attach(modemApps);
     Ptr<RequestRecordWriter> lanRecords = Create<RequestRecordWriter>();
     lanRecords->Attach(lanApps);
+    Ptr<RequestRecordWriter> icRecords = Create<RequestRecordWriter>();
+    icRecords->Attach(icApps);
     for (uint32_t i = 0; i < allApps.GetN(); ++i)
     {
         allApps.Get(i)->TraceConnectWithoutContext(
@@ -664,6 +885,20 @@ main(int argc, char* argv[])
                             linkRestoreAt.GetSeconds()});
     }
 
+    // Hostile traffic from the Internet: spoofed SYNs from an origin node at the depot's
+    // virtual address, which the firewall's default deny inbound drops.
+    if (firewall && hostileRate > 0)
+    {
+        edge.hostile = CreateObject<SpoofedFloodApplication>();
+        edge.hostile->SetAttribute("Target", Ipv4AddressValue(vip));
+        edge.hostile->SetAttribute("TargetPort", UintegerValue(3128));
+        edge.hostile->SetAttribute("SynRate", DoubleValue(hostileRate));
+        stream += edge.hostile->AssignStreams(stream);
+        farm.GetNodes().Get(0)->AddApplication(edge.hostile);
+        edge.hostile->SetStartTime(Seconds(1));
+        edge.hostile->SetStopTime(duration + Seconds(1));
+    }
+
     // Bytes by link class.
     uint64_t backboneBytes = 0;
     uint64_t originBytes = 0;
@@ -687,7 +922,21 @@ main(int argc, char* argv[])
             }
         }
     }
-    if (pcapDepot)
+    if (pcapSites.count("firewall") && firewall)
+    {
+        // Inside: SOCKS; outside (the first origin node's link): HTTP from the gateway.
+        hostLink.EnablePcap(prefix + "-firewall", edgeLink.Get(1), true);
+        hostLink.EnablePcap(prefix + "-firewall", edgeNode->GetDevice(2), true);
+    }
+    if (pcapSites.count("dns"))
+    {
+        hostLink.EnablePcap(prefix + "-dns", dnsLink.Get(1), true);
+    }
+    if (pcapSites.count("interception"))
+    {
+        icCsma.EnablePcap(prefix + "-interception", icSegment.Get(0), true);
+    }
+    if (pcapSites.count("depot"))
     {
         csma.EnablePcap(prefix + "-depot-a", siteA.Get(0), true);
         csma.EnablePcap(prefix + "-depot-b", siteB.Get(0), true);
@@ -724,7 +973,18 @@ main(int argc, char* argv[])
        << "\n";
     os << "LAN at " << graph.GetNode(lanPop).name << ": " << lanClients << " clients, " << users[1]
        << " users, " << records[1].size() << " requests; via depot pair (" << standby
-       << " standby) and " << poolProxies << " proxies\n";
+       << " standby) and " << poolProxies << " proxies"
+       << (dns ? ", found by DNS alias " + alias : std::string(", given its address")) << "\n";
+    os << "intercepted at " << graph.GetNode(interceptPop).name << ": " << icClients << " clients, "
+       << users[2] << " users, " << records[2].size() << " requests; "
+       << (interception ? "port 80 intercepted by the access router's proxy"
+                        : "configured with the access router's proxy")
+       << "\n";
+    os << "edge: "
+       << (firewall ? "firewall (default deny inbound) with SOCKS5 gateway; the proxies connect "
+                      "through it"
+                    : std::string("no firewall; the proxies connect to the origins"))
+       << "\n";
     os << "placement (greedy, " << proxies << " proxies):";
     for (uint32_t p : placement.proxies)
     {
@@ -735,6 +995,7 @@ main(int argc, char* argv[])
     os << "class     requests  completed  failed  aborted    mean_s  median_s     p90_s\n";
     PrintClass(os, "modem", modemRecords->GetSummary());
     PrintClass(os, "lan", lanRecords->GetSummary());
+    PrintClass(os, "intcpt", icRecords->GetSummary());
     PrintClass(os, "all", all->GetSummary());
     auto ratio = [](uint64_t h, uint64_t t)
     {
@@ -743,7 +1004,9 @@ main(int argc, char* argv[])
     os << std::setprecision(1) << "\nhit ratio: placed proxies " << counters.placedHits << "/"
        << counters.placedTotal << " (" << ratio(counters.placedHits, counters.placedTotal)
        << " %), depot pool " << counters.poolHits << "/" << counters.poolTotal << " ("
-       << ratio(counters.poolHits, counters.poolTotal) << " %)\n";
+       << ratio(counters.poolHits, counters.poolTotal) << " %), intercepting proxy "
+       << counters.icHits << "/" << counters.icTotal << " ("
+       << ratio(counters.icHits, counters.icTotal) << " %)\n";
     os << std::setprecision(2) << "bytes sent: backbone " << backboneBytes / 1e6
        << " MB, origin links " << originBytes / 1e6 << " MB, PoP access links " << accessBytes / 1e6
        << " MB\n";
@@ -764,6 +1027,45 @@ main(int argc, char* argv[])
         }
         in ? ++in->failed : ++outside;
     }
+    if (dns)
+    {
+        uint64_t lookups = 0;
+        uint64_t answers = 0;
+        uint64_t failures = 0;
+        for (const auto& r : aliasResolvers)
+        {
+            lookups += r->GetLookups();
+            answers += r->GetAnswers();
+            failures += r->GetFailures();
+        }
+        os << "DNS alias " << alias << " (" << dnsPolicy << ", TTL "
+           << uint64_t(dnsTtl.GetSeconds()) << " s): server answered "
+           << dnsServer->GetAnswerCount() << " of " << dnsServer->GetQueryCount()
+           << " queries (NXDOMAIN " << dnsServer->GetNxDomainCount() << "); "
+           << aliasResolvers.size() << " client nodes looked up " << lookups << " times, "
+           << answers << " answers, " << failures << " failures\n";
+    }
+    if (firewall)
+    {
+        const auto& f = edge.firewall->GetCounters();
+        os << "firewall: " << f.accepted << " packets allowed, " << f.dropped << " denied ("
+           << edge.deniedIn << " by the default deny inbound, "
+           << (edge.hostile ? edge.hostile->GetSynsSent() : 0) << " hostile SYNs sent; "
+           << edge.deniedOut << " inside packets bypassing the gateway); " << f.flows
+           << " flows tracked\n";
+        const auto& g = edge.gateway->GetCounters();
+        os << "SOCKS gateway: " << g.accepted << " connections, " << g.connected
+           << " CONNECTs succeeded, "
+           << g.notAllowed + g.unreachable + g.refused + g.generalFailures + g.authFailed
+           << " refused, " << g.malformed << " malformed; relayed " << std::setprecision(2)
+           << g.bytesToClient / 1e6 << " MB to the proxies\n";
+    }
+    if (interception)
+    {
+        const auto& c = interceptors[0]->GetCounters();
+        os << "interception: " << c.connections << " connections redirected to the proxy ("
+           << c.tableFull << " left to their origin: table full)\n";
+    }
     os << "\nfault                                  at_s   until_s  failed_in_window\n";
     for (const auto& f : schedule)
     {
@@ -772,7 +1074,7 @@ main(int argc, char* argv[])
     }
     os << "failed outside the fault windows (window: fault to repair + " << std::setprecision(0)
        << grace << " s): " << outside << "\n";
-    uint64_t replayed = records[1].size();
+    uint64_t replayed = records[1].size() + records[2].size();
     for (const auto& m : sessions.perModem)
     {
         replayed += m.size();
