@@ -1,8 +1,8 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-// WebClient, continued: its connection slots (MaxConnectionsPerServer, MaxConnections), kept
-// apart so that web-client.cc stays within the module's file size.
+// WebClient, continued: its connection slots (MaxConnectionsPerServer, MaxConnections) and
+// CloseWhenDone, kept apart so that web-client.cc stays within the module's file size.
 #include "web-client.h"
 
 namespace ns3
@@ -121,6 +121,22 @@ WebClient::FindConnection(Ptr<Socket> socket)
         }
     }
     return nullptr;
+}
+
+void
+WebClient::CloseIfDone()
+{
+    // m_pending holds every request started and not ended, the waiting ones included; an
+    // embedded request held for its base is started when the base ends, before this runs.
+    // An issue event leaves m_issueEvents when it runs.
+    if (!m_closeWhenDone || !m_exhausted || !m_pending.IsEmpty() || !m_issueEvents.empty())
+    {
+        return;
+    }
+    while (!m_conns.IsEmpty())
+    {
+        CloseConnection(m_conns.Front());
+    }
 }
 
 } // namespace ns3

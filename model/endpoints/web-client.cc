@@ -594,22 +594,4 @@ WebClient::Finish(Pending* p)
     CloseIfDone();
 }
 
-void
-WebClient::CloseIfDone()
-{
-    // m_pending holds every request started and not ended, the waiting ones included; an
-    // embedded request held for its base is started when the base ends, before this runs.
-    if (!m_closeWhenDone || !m_exhausted || !m_pending.IsEmpty()
-        || std::any_of(m_issueEvents.begin(),
-                       m_issueEvents.end(),
-                       [](const EventId& e) { return !e.IsExpired(); }))
-    {
-        return;
-    }
-    while (!m_conns.IsEmpty())
-    {
-        CloseConnection(m_conns.Front());
-    }
-}
-
 } // namespace ns3

@@ -85,7 +85,7 @@ struct Maker<R (T::*)(Args...)>
 /**
  * A Callback to obj->*MemPtr, as MakeCallback(MemPtr, obj) but in one allocation.
  * \tparam MemPtr the member function (a non-const, non-overloaded member pointer)
- * \tparam OBJ \deduced the object's class
+ * \tparam OBJ the object's class (deduced)
  * \param obj the object (raw pointer: the caller keeps it alive, as with MakeCallback)
  * \return the callback
  */
