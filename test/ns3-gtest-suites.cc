@@ -46,8 +46,7 @@ class GoogleTestCase : public TestCase
     /**
      * ns-3 test names may not contain '/', which parameterized GoogleTest names do.
      * \param name full GoogleTest name
-     *
-eturn the name with ':' for '/'
+     * \return the name with ':' for '/'
      */
     static std::string DisplayName(std::string name)
     {

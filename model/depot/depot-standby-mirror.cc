@@ -6,11 +6,11 @@
 #include "depot.h"
 
 #include "ns3/ipv4-header.h"
-#include "ns3/ipv4-l3-protocol.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-header.h"
+#include "ns3/web-proxy-compat.h"
 
 namespace ns3
 {
@@ -33,7 +33,7 @@ DepotStandbyMirror::Start(Ptr<Node> node,
     for (const auto& d : devices)
     {
         m_node->RegisterProtocolHandler(
-            MakeCallback(&DepotStandbyMirror::Receive, this), Ipv4L3Protocol::PROT_NUMBER, d);
+            MakeCallback(&DepotStandbyMirror::Receive, this), compat::IPV4_ETHERTYPE, d);
     }
     m_listening = !devices.empty();
 }

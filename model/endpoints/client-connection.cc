@@ -4,6 +4,7 @@
 #include "client-connection.h"
 
 #include "client-request.h"
+#include "web-client.h"
 
 #include "ns3/simulator.h"
 #include "ns3/tcp-socket-factory.h"
@@ -133,6 +134,30 @@ ClientConnection::Dispose()
     {
         http->Dispose();
     }
+}
+
+void
+ClientConnection::OnResponse(const HttpResponseHeader& h, uint64_t headerBytes, uint64_t bodyBytes)
+{
+    owner->HandleResponse(this, h, headerBytes, bodyBytes);
+}
+
+void
+ClientConnection::OnBody(uint64_t bytes)
+{
+    owner->HandleBody(this, bytes);
+}
+
+void
+ClientConnection::OnComplete()
+{
+    owner->HandleComplete(this);
+}
+
+void
+ClientConnection::OnError(HttpParser::Error e, const std::string&)
+{
+    owner->HandleMalformed(this, e);
 }
 
 } // namespace ns3

@@ -22,6 +22,7 @@ namespace ns3
 {
 
 class ClientRequest;
+class WebClient;
 
 /**
  * \ingroup web-proxy
@@ -31,9 +32,10 @@ class ClientRequest;
  * The WebClient decides which request goes on which connection; this class opens, wires
  * up, aborts and closes the connection itself.
  */
-class ClientConnection
+class ClientConnection : public HttpParser::Listener
 {
   public:
+    WebClient* owner{nullptr};       //!< the client, which the response stream's events go to
     Address peer;                    //!< origin or proxy
     Ptr<Socket> socket;              //!< the socket
     Ptr<HttpConnection> http;        //!< set once connected
@@ -103,6 +105,12 @@ class ClientConnection
     void Shutdown();
     /// \brief Stop the idle timer and dispose of the HTTP framing (the client is disposed).
     void Dispose();
+
+    // The response stream's events, passed on to the owner with this connection.
+    void OnResponse(const HttpResponseHeader& h, uint64_t headerBytes, uint64_t bodyBytes) override;
+    void OnBody(uint64_t bytes) override;
+    void OnComplete() override;
+    void OnError(HttpParser::Error e, const std::string& what) override;
 };
 
 } // namespace ns3

@@ -203,21 +203,35 @@ OriginServer::HandleAccept(Ptr<Socket> socket, const Address& from)
     NS_LOG_FUNCTION(this << socket << from);
     ++m_connections;
     Client* c = m_clients.Add(std::make_unique<Client>());
+    c->server = this;
     c->from = from;
     c->idleTimer.SetFunction([this, c]() { IdleTimeout(c); });
     c->http = CreateObject<HttpConnection>();
     c->http->Attach(socket, HttpParser::Kind::REQUEST, m_headerLimit);
     c->http->SetSendRate(m_sendRate);
-    HttpParser& parser = c->http->GetParser();
-    parser.SetRequestCallback([this, c](const HttpRequestHeader& h, uint64_t, uint64_t)
-                              { c->pending.push_back(h); });
-    // A request is served once its body (if any) has arrived.
-    parser.SetCompleteCallback([this, c]() { HandleRequest(c, c->pending.back()); });
-    parser.SetErrorCallback([this, c](HttpParser::Error e, const std::string&)
-                            { HandleMalformed(c, e); });
+    c->http->GetParser().SetListener(c);
     c->http->SetClosedCallback([this, c](bool error) { HandleClosed(c, error); });
     m_acceptTrace(from);
     ArmIdleTimer(c);
+}
+
+void
+OriginServer::Client::OnRequest(const HttpRequestHeader& h, uint64_t, uint64_t)
+{
+    pending.push_back(h);
+}
+
+void
+OriginServer::Client::OnComplete()
+{
+    // A request is served once its body (if any) has arrived.
+    server->HandleRequest(this, pending.back());
+}
+
+void
+OriginServer::Client::OnError(HttpParser::Error e, const std::string&)
+{
+    server->HandleMalformed(this, e);
 }
 
 void

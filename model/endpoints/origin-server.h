@@ -80,11 +80,13 @@ class OriginServer : public Application
     void StartApplication() override;
     void StopApplication() override;
 
-    /// A client connection and the requests waiting on it.
-    struct Client
+    /// A client connection and the requests waiting on it; its request stream's events go to
+    /// the server.
+    struct Client : public HttpParser::Listener
     {
-        Ptr<HttpConnection> http; //!< the connection
-        Address from;             //!< client address
+        OriginServer* server{nullptr}; //!< the server
+        Ptr<HttpConnection> http;      //!< the connection
+        Address from;                  //!< client address
         /// Parsed requests not yet answered (pipelined). A list, because an empty
         /// std::deque allocates about 576 bytes, per connection, for a queue that almost
         /// always holds zero or one header.
@@ -95,6 +97,15 @@ class OriginServer : public Application
         bool peerClosed{false}; //!< the client closed its side
         IdleTimer idleTimer;    //!< closes the connection when idle
         EventId serviceEvent;   //!< the request in service
+
+        /// \copydoc HttpParser::Listener::OnRequest
+        void OnRequest(const HttpRequestHeader& h,
+                       uint64_t headerBytes,
+                       uint64_t bodyBytes) override;
+        /// \copydoc HttpParser::Listener::OnComplete
+        void OnComplete() override;
+        /// \copydoc HttpParser::Listener::OnError
+        void OnError(HttpParser::Error e, const std::string& what) override;
     };
 
     bool HandleAcceptRequest(Ptr<Socket> socket, const Address& from);

@@ -57,23 +57,34 @@ WebClient::FailHeldBack()
     while (!m_exhausted)
     {
         WebRequest r;
-        if (m_lookahead)
+        if (!TakeNext(r))
         {
-            r = std::move(*m_lookahead);
-            m_lookahead.reset();
-        }
-        else if (!m_source || !m_source->Next(r))
-        {
-            m_exhausted = true;
             break;
         }
         if (!r.issueTime || r.GetIssueDelay(now).IsStrictlyPositive())
         {
-            m_lookahead = std::move(r);
+            m_lookahead = std::make_unique<WebRequest>(std::move(r));
             break;
         }
         FailUnstarted(std::move(r), "application stopped");
     }
+}
+
+bool
+WebClient::TakeNext(WebRequest& r)
+{
+    if (m_lookahead)
+    {
+        r = std::move(*m_lookahead);
+        m_lookahead.reset();
+        return true;
+    }
+    if (!m_source || !m_source->Next(r))
+    {
+        m_exhausted = true;
+        return false;
+    }
+    return true;
 }
 
 } // namespace ns3

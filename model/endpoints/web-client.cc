@@ -234,14 +234,8 @@ WebClient::IssueNext()
         return;
     }
     WebRequest r;
-    if (m_lookahead)
+    if (!TakeNext(r))
     {
-        r = std::move(*m_lookahead);
-        m_lookahead.reset();
-    }
-    else if (!m_source || !m_source->Next(r))
-    {
-        m_exhausted = true;
         return;
     }
     const Time delay = r.GetIssueDelay(Simulator::Now());
@@ -348,6 +342,7 @@ void
 WebClient::Open(Pending* p)
 {
     Connection* c = m_conns.Add(std::make_unique<Connection>());
+    c->owner = this;
     c->peer = p->peer;
     c->Assign(p);
     p->MarkOpening();
@@ -377,13 +372,7 @@ WebClient::HandleConnected(Ptr<Socket> socket)
         return;
     }
     c->Attach(socket, m_headerLimit);
-    HttpParser& parser = c->http->GetParser();
-    parser.SetResponseCallback([this, c](const HttpResponseHeader& h, uint64_t hdr, uint64_t len)
-                               { HandleResponse(c, h, hdr, len); });
-    parser.SetBodyCallback([this, c](uint64_t n) { HandleBody(c, n); });
-    parser.SetCompleteCallback([this, c]() { HandleComplete(c); });
-    parser.SetErrorCallback([this, c](HttpParser::Error e, const std::string&)
-                            { HandleMalformed(c, e); });
+    c->http->GetParser().SetListener(c);
     c->http->SetClosedCallback([this, c](bool error) { HandleClosed(c, error); });
     m_connectTrace(c->peer);
     if (c->request)

@@ -165,6 +165,12 @@ class WebClient : public Application
 
     /// Take the next request from the source and schedule it at its issue time.
     void IssueNext();
+    /**
+     * Take the next request: the one held back at a stop, else the source's next.
+     * \param r receives it
+     * \return false when the source is exhausted (then m_exhausted is set)
+     */
+    bool TakeNext(WebRequest& r);
     /// The request's issue time has come: admit it (page gate) and start it.
     void Issue(IssueEvents::iterator it);
     /// \return a new request under way for request, issued now with the next id
@@ -206,6 +212,8 @@ class WebClient : public Application
     /// A connection attempt was not established within ConnectTimeout.
     void ConnectTimedOut(Connection* c);
     void SendRequest(Connection* c, Pending* p);
+    friend class ClientConnection; // passes its parser's events on
+
     void HandleResponse(Connection* c, const HttpResponseHeader& h, uint64_t hdr, uint64_t len);
     void HandleBody(Connection* c, uint64_t bytes);
     void HandleComplete(Connection* c);
@@ -248,7 +256,8 @@ class WebClient : public Application
     WebClientCounters m_counters;
     IssueEvents m_issueEvents;
     /// Taken from the source at the stop but not issued then (its issue time had not come).
-    std::optional<WebRequest> m_lookahead;
+    /// A pointer: a WebRequest held in place took 232 bytes in every client.
+    std::unique_ptr<WebRequest> m_lookahead;
     OwningRegistry<Pending> m_pending;
     OwningRegistry<Connection> m_conns;
     ClientWaitQueue m_waiting; //!< requests waiting for a connection

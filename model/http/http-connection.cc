@@ -41,7 +41,10 @@ HttpConnection::~HttpConnection()
 {
     NS_LOG_FUNCTION(this);
     m_pumpEvent.Cancel();
-    m_rateEvent.Cancel();
+    if (m_limit)
+    {
+        m_limit->event.Cancel();
+    }
 }
 
 void
@@ -49,7 +52,10 @@ HttpConnection::DoDispose()
 {
     Detach();
     m_pumpEvent.Cancel();
-    m_rateEvent.Cancel();
+    if (m_limit)
+    {
+        m_limit->event.Cancel();
+    }
     m_onClosed = nullptr;
     m_socket = nullptr;
     ReleaseSelf();
@@ -205,9 +211,18 @@ HttpConnection::Send(const std::string& header, uint64_t bodyBytes)
 void
 HttpConnection::SetSendRate(DataRate rate)
 {
-    m_rate = rate;
-    m_tokens = 0;
-    m_tokensAt = Simulator::Now();
+    if (m_limit)
+    {
+        m_limit->event.Cancel();
+    }
+    if (rate.GetBitRate() == 0)
+    {
+        m_limit.reset();
+        return;
+    }
+    m_limit = std::make_unique<RateLimit>();
+    m_limit->rate = rate;
+    m_limit->tokensAt = Simulator::Now();
 }
 
 void
@@ -222,23 +237,23 @@ HttpConnection::Pump()
             WatchSend();
             return; // HandleSend resumes when TCP has room
         }
-        if (m_rate.GetBitRate() > 0)
+        if (RateLimit* l = m_limit.get())
         {
             const Time now = Simulator::Now();
-            m_tokens = std::min(
-                bucket, m_tokens + (now - m_tokensAt).GetSeconds() * m_rate.GetBitRate() / 8);
-            m_tokensAt = now;
-            if (m_tokens < 1)
+            l->tokens = std::min(
+                bucket, l->tokens + (now - l->tokensAt).GetSeconds() * l->rate.GetBitRate() / 8);
+            l->tokensAt = now;
+            if (l->tokens < 1)
             {
-                if (m_rateEvent.IsExpired())
+                if (l->event.IsExpired())
                 {
                     // Raw this: the destructor cancels the event.
-                    m_rateEvent = Simulator::Schedule(
-                        m_rate.CalculateBytesTxTime(1448), &HttpConnection::Pump, this);
+                    l->event = Simulator::Schedule(
+                        l->rate.CalculateBytesTxTime(1448), &HttpConnection::Pump, this);
                 }
                 return;
             }
-            avail = std::min<uint32_t>(avail, static_cast<uint32_t>(m_tokens));
+            avail = std::min<uint32_t>(avail, static_cast<uint32_t>(l->tokens));
         }
         Chunk& c = m_queue.front();
         Ptr<Packet> p;
@@ -275,7 +290,10 @@ HttpConnection::Pump()
         }
         NS_ASSERT(static_cast<uint32_t>(sent) == used + body);
         m_unsent -= sent;
-        m_tokens -= sent;
+        if (m_limit)
+        {
+            m_limit->tokens -= sent;
+        }
         m_headerSent += used;
         c.body -= body;
         if (m_headerSent == c.header.size() && c.body == 0)

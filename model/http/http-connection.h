@@ -190,10 +190,18 @@ class HttpConnection : public Object
     uint32_t m_sndBufSize{0};       //!< the socket's send buffer size
     Ptr<HttpConnection> m_self;     //!< keeps this alive while a Close drains the queue
     EventId m_pumpEvent;            //!< deferred write after TCP reported free space
-    DataRate m_rate;                //!< send rate limit (0: none)
-    double m_tokens{0};             //!< bytes the rate allows now
-    Time m_tokensAt;                //!< when m_tokens was computed
-    EventId m_rateEvent;            //!< write when the rate allows more
+    /// A send rate limit's token bucket.
+    struct RateLimit
+    {
+        DataRate rate;    //!< the limit
+        double tokens{0}; //!< bytes the rate allows now
+        Time tokensAt;    //!< when tokens was computed
+        EventId event;    //!< write when the rate allows more
+    };
+
+    /// Only with a send rate: most connections have none, and the bucket took 48 bytes in
+    /// each.
+    std::unique_ptr<RateLimit> m_limit;
     ClosedCallback m_onClosed;
     DrainCallback m_onDrain;
 };

@@ -3,6 +3,7 @@
  */
 #include "http-parser.h"
 
+#include "ns3/assert.h"
 #include "ns3/log.h"
 
 #include <boost/beast/http/empty_body.hpp>
@@ -49,39 +50,130 @@ HttpParser::ErrorName(Error e)
     return "UNKNOWN";
 }
 
+void
+HttpParser::Listener::OnRequest(const HttpRequestHeader&, uint64_t, uint64_t)
+{}
+
+void
+HttpParser::Listener::OnResponse(const HttpResponseHeader&, uint64_t, uint64_t)
+{}
+
+void
+HttpParser::Listener::OnBody(uint64_t)
+{}
+
+void
+HttpParser::Listener::OnComplete()
+{}
+
+void
+HttpParser::Listener::OnError(Error, const std::string&)
+{}
+
+/// The Set...Callback functions, for owners that do not implement Listener.
+struct HttpParser::FunctionListener : public HttpParser::Listener
+{
+    RequestCallback onRequest;   //!< OnRequest
+    ResponseCallback onResponse; //!< OnResponse
+    BodyCallback onBody;         //!< OnBody
+    CompleteCallback onComplete; //!< OnComplete
+    ErrorCallback onError;       //!< OnError
+
+    void OnRequest(const HttpRequestHeader& h, uint64_t headerBytes, uint64_t bodyBytes) override
+    {
+        if (onRequest)
+        {
+            onRequest(h, headerBytes, bodyBytes);
+        }
+    }
+
+    void OnResponse(const HttpResponseHeader& h, uint64_t headerBytes, uint64_t bodyBytes) override
+    {
+        if (onResponse)
+        {
+            onResponse(h, headerBytes, bodyBytes);
+        }
+    }
+
+    void OnBody(uint64_t bytes) override
+    {
+        if (onBody)
+        {
+            onBody(bytes);
+        }
+    }
+
+    void OnComplete() override
+    {
+        if (onComplete)
+        {
+            onComplete();
+        }
+    }
+
+    void OnError(Error e, const std::string& what) override
+    {
+        if (onError)
+        {
+            onError(e, what);
+        }
+    }
+};
+
 HttpParser::HttpParser(Kind kind, uint32_t headerLimit)
     : m_kind(kind)
     , m_headerLimit(headerLimit)
 {}
 
+HttpParser::~HttpParser() = default;
+
+void
+HttpParser::SetListener(Listener* listener)
+{
+    NS_ASSERT_MSG(!m_functions, "HttpParser: a listener and Set...Callback functions mixed");
+    m_listener = listener;
+}
+
+HttpParser::FunctionListener&
+HttpParser::Functions()
+{
+    if (!m_functions)
+    {
+        NS_ASSERT_MSG(!m_listener, "HttpParser: a listener and Set...Callback functions mixed");
+        m_functions = std::make_unique<FunctionListener>();
+        m_listener = m_functions.get();
+    }
+    return *m_functions;
+}
+
 void
 HttpParser::SetRequestCallback(RequestCallback cb)
 {
-    m_onRequest = std::move(cb);
+    Functions().onRequest = std::move(cb);
 }
 
 void
 HttpParser::SetResponseCallback(ResponseCallback cb)
 {
-    m_onResponse = std::move(cb);
+    Functions().onResponse = std::move(cb);
 }
 
 void
 HttpParser::SetBodyCallback(BodyCallback cb)
 {
-    m_onBody = std::move(cb);
+    Functions().onBody = std::move(cb);
 }
 
 void
 HttpParser::SetCompleteCallback(CompleteCallback cb)
 {
-    m_onComplete = std::move(cb);
+    Functions().onComplete = std::move(cb);
 }
 
 void
 HttpParser::SetErrorCallback(ErrorCallback cb)
 {
-    m_onError = std::move(cb);
+    Functions().onError = std::move(cb);
 }
 
 void
@@ -343,9 +435,9 @@ HttpParser::ParseSection(std::string_view section)
         m_remaining = length;
         HttpRequestHeader h = req.release().base();
         m_state = State::BODY;
-        if (m_onRequest)
+        if (m_listener)
         {
-            m_onRequest(h, headerBytes, m_remaining);
+            m_listener->OnRequest(h, headerBytes, m_remaining);
         }
     }
     else
@@ -394,9 +486,9 @@ HttpParser::ParseSection(std::string_view section)
         }
         HttpResponseHeader h = resp.release().base();
         m_state = State::BODY;
-        if (m_onResponse)
+        if (m_listener)
         {
-            m_onResponse(h, headerBytes, m_remaining);
+            m_listener->OnResponse(h, headerBytes, m_remaining);
         }
     }
     if (m_state == State::BODY && m_remaining == 0)
@@ -410,9 +502,9 @@ void
 HttpParser::Body(uint64_t n)
 {
     m_remaining -= n;
-    if (n > 0 && m_onBody)
+    if (n > 0 && m_listener)
     {
-        m_onBody(n);
+        m_listener->OnBody(n);
     }
     if (m_state == State::BODY && m_remaining == 0)
     {
@@ -425,9 +517,9 @@ HttpParser::Complete()
 {
     m_state = State::HEADER;
     ++m_messages;
-    if (m_onComplete)
+    if (m_listener)
     {
-        m_onComplete();
+        m_listener->OnComplete();
     }
 }
 
@@ -439,9 +531,9 @@ HttpParser::Fail(Error e, const std::string& what)
     m_error = e;
     m_buf.clear();
     m_scanned = 0;
-    if (m_onError)
+    if (m_listener)
     {
-        m_onError(e, what);
+        m_listener->OnError(e, what);
     }
 }
 

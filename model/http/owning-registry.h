@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <unordered_map>
 
 namespace ns3
 {
@@ -20,8 +19,8 @@ namespace ns3
  * A std::map keyed by pointer walks its objects in address order, which changes from run to
  * run with the heap's layout: a client that reused "the first idle connection" of such a map
  * picked a different one in each run, and the same seed and run number gave different
- * results. Here the walk is in creation order, while membership tests by pointer (safe for a
- * pointer whose object is gone) stay as cheap as before.
+ * results. Here the walk is in creation order; membership tests are by pointer value (safe for a
+ * pointer whose object is gone), and that index's order is never walked.
  *
  * \tparam T the owned type
  */
@@ -145,9 +144,12 @@ class OwningRegistry
     }
 
   private:
-    Objects m_objects;                              //!< objects by creation serial
-    std::unordered_map<const T*, uint64_t> m_index; //!< serial of each object
-    uint64_t m_next{0};                             //!< serial of the next object
+    Objects m_objects; //!< objects by creation serial
+    /// Serial of each object. A std::map, not a hash map: most registries hold one to four
+    /// objects (a client's connections), where a hash map's bucket array cost about 100 bytes
+    /// per registry and an ordered lookup is as fast.
+    std::map<const T*, uint64_t> m_index;
+    uint64_t m_next{0}; //!< serial of the next object
 };
 
 } // namespace ns3

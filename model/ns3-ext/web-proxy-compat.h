@@ -11,6 +11,7 @@
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
 
+#include <cstdint>
 #include <string>
 #include <tuple>
 #include <type_traits>
@@ -37,6 +38,9 @@
  *   hashes differ between 3.37 and 3.48 (tests pin both, chosen by NS3_3_39_OR_NEWER).
  * - EventId::IsRunning is gone in 3.46: the module only uses !%EventId::IsExpired().
  * - Object::GetInstanceTypeId is final from 3.45: the module never overrides it.
+ * - Ipv4L3Protocol::PROT_NUMBER and PcapHelper::DLT_EN10MB are deprecated in ns-3-dev (to be
+ *   removed after 3.49) for iana-ieee802-numbers.h, which 3.37 lacks: use IPV4_ETHERTYPE and
+ *   PCAP_LINKTYPE_ETHERNET.
  * - Enum attributes changed in 3.41: the module exposes no EnumValue attribute; choices are
  *   StringValue attributes parsed by the class itself (AttributeChoice, attribute-choice.h).
  */
@@ -45,6 +49,12 @@ namespace ns3
 {
 namespace compat
 {
+
+/// IPv4's EtherType (IEEE 802 numbers), for Node::RegisterProtocolHandler.
+inline constexpr uint16_t IPV4_ETHERTYPE = 0x0800;
+
+/// The PCAP link type of Ethernet frames (LINKTYPE_ETHERNET, tcpdump.org).
+inline constexpr uint32_t PCAP_LINKTYPE_ETHERNET = 1;
 
 /// Parameter types of a member function, as a tuple.
 template <typename F>

@@ -8,6 +8,7 @@
 
 #include "ns3/csma-module.h"
 #include "ns3/depot-packet-rewriter.h"
+#include "ns3/web-proxy-compat.h"
 
 #include <gtest/gtest.h>
 
@@ -818,7 +819,7 @@ struct Conversations
         PcapFile pcap;
         pcap.Open(file, std::ios::in);
         EXPECT_FALSE(pcap.Fail()) << file;
-        EXPECT_EQ(pcap.GetDataLinkType(), PcapHelper::DLT_EN10MB);
+        EXPECT_EQ(pcap.GetDataLinkType(), compat::PCAP_LINKTYPE_ETHERNET);
         std::vector<uint8_t> buf(65536);
         uint32_t frames = 0;
         for (;;)

@@ -32,7 +32,7 @@ Labels(Bytes& b, std::initializer_list<std::string> labels)
 
 /// Header bytes.
 Bytes
-Header(uint16_t id, uint16_t flags, uint16_t qd, uint16_t an, uint16_t ns = 0, uint16_t ar = 0)
+HeaderBytes(uint16_t id, uint16_t flags, uint16_t qd, uint16_t an, uint16_t ns = 0, uint16_t ar = 0)
 {
     return {uint8_t(id >> 8),
             uint8_t(id),
@@ -53,7 +53,7 @@ Header(uint16_t id, uint16_t flags, uint16_t qd, uint16_t an, uint16_t ns = 0, u
 Bytes
 CompressedResponse()
 {
-    Bytes b = Header(0x1234, 0x8180, 1, 2);
+    Bytes b = HeaderBytes(0x1234, 0x8180, 1, 2);
     Labels(b, {"F", "ISI", "ARPA"}); // offsets 12..23
     b.insert(b.end(), {0, 1, 0, 1}); // A IN
     b.insert(b.end(), {3, 'F', 'O', 'O', 0xC0, 12});
@@ -75,7 +75,7 @@ DecodeError(const Bytes& b)
 
 TEST(DnsMessage, QueryEncodesToRfc1035Bytes)
 {
-    Bytes want = Header(0xBEEF, 0x0100, 1, 0); // RD
+    Bytes want = HeaderBytes(0xBEEF, 0x0100, 1, 0); // RD
     Labels(want, {"www", "example", "com"});
     want.insert(want.end(), {0, 1, 0, 1});
     Bytes got;
@@ -89,7 +89,7 @@ TEST(DnsMessage, ResponseCompressesTheAnswerNameToOffset12)
     m.response = true;
     m.authoritative = true;
     m.answers.push_back(DnsResourceRecord::MakeA("depot.example", Ipv4Address("10.0.0.2"), 30));
-    Bytes want = Header(7, 0x8500, 1, 1); // QR AA RD
+    Bytes want = HeaderBytes(7, 0x8500, 1, 1); // QR AA RD
     Labels(want, {"depot", "example"});
     want.insert(want.end(), {0, 1, 0, 1, 0xC0, 12, 0, 1, 0, 1, 0, 0, 0, 30, 0, 4, 10, 0, 0, 2});
     Bytes got;
@@ -171,14 +171,14 @@ TEST(DnsMessage, MalformedInputHasNamedErrors)
     // A label of 64 (0x40: a reserved label type) and of 0x80.
     for (uint8_t len : {0x40, 0x80})
     {
-        Bytes b = Header(1, 0, 1, 0);
+        Bytes b = HeaderBytes(1, 0, 1, 0);
         b.push_back(len);
         b.insert(b.end(), 0x40, 'a');
         b.insert(b.end(), {0, 0, 1, 0, 1});
         EXPECT_EQ(DecodeError(b), DnsError::LABEL_TOO_LONG) << int(len);
     }
     // A question name that points to itself, and answer names pointing forward.
-    Bytes self = Header(1, 0, 1, 0);
+    Bytes self = HeaderBytes(1, 0, 1, 0);
     self.insert(self.end(), {0xC0, 12, 0, 1, 0, 1});
     EXPECT_EQ(DecodeError(self), DnsError::POINTER_LOOP);
     Bytes pair = good;
@@ -194,7 +194,7 @@ TEST(DnsMessage, MalformedInputHasNamedErrors)
     rdlen[43] = 5; // the first A record's RDLENGTH
     EXPECT_EQ(DecodeError(rdlen), DnsError::BAD_RDATA_LENGTH);
     // 5 labels of 50: 256 bytes on the wire.
-    Bytes longName = Header(1, 0, 1, 0);
+    Bytes longName = HeaderBytes(1, 0, 1, 0);
     for (int i = 0; i < 5; ++i)
     {
         longName.push_back(50);
@@ -246,7 +246,7 @@ TEST(DnsCache, EntriesExpireExactlyAtTheirTtl)
 // and as a pointer the next time. Compression is decided on the wire form.
 TEST(DnsMessage, EncodingIsAFixedPointForALabelEndingInADot)
 {
-    Bytes b = Header(1, 0x8000, 1, 1);
+    Bytes b = HeaderBytes(1, 0x8000, 1, 1);
     Labels(b, {"x"});
     b.insert(b.end(), {0, 1, 0, 1});
     Labels(b, {"x."});

@@ -370,3 +370,68 @@ TEST(HttpParser, NothingIsDeliveredAfterAnErrorOrStop)
     s.Feed(two.data(), two.size());
     EXPECT_EQ(requests, 1);
 }
+
+namespace
+{
+/// Logs what a listener receives in the same words as Events.
+class LoggingListener : public HttpParser::Listener
+{
+  public:
+    std::vector<std::string> log; //!< what arrived
+    uint64_t body{0};             //!< body bytes not yet logged
+
+    void OnRequest(const HttpRequestHeader& h, uint64_t hdr, uint64_t len) override
+    {
+        Flush();
+        log.push_back("REQ " + std::string(h.target()) + " hdr=" + std::to_string(hdr)
+                      + " len=" + std::to_string(len));
+    }
+
+    void OnBody(uint64_t n) override
+    {
+        body += n;
+    }
+
+    void OnComplete() override
+    {
+        Flush();
+        log.push_back("DONE");
+    }
+
+    void Flush()
+    {
+        if (body > 0)
+        {
+            log.push_back("BODY " + std::to_string(body));
+            body = 0;
+        }
+    }
+};
+} // namespace
+
+TEST(HttpParser, AListenerGetsTheEventsItImplementsAndNoOthers)
+{
+    // A header's size is its bytes up to the empty line; kPost announces a 10-byte body.
+    HttpParser p(HttpParser::Kind::REQUEST);
+    LoggingListener l;
+    p.SetListener(&l);
+    const std::string two = kGet + kPost;
+    for (char c : two) // one byte at a time, so that the body arrives in ten pieces
+    {
+        p.Feed(&c, 1);
+    }
+    l.Flush();
+    EXPECT_EQ(
+        l.log,
+        (std::vector<std::string>{"REQ /index.html hdr=" + std::to_string(kGet.size()) + " len=0",
+                                  "DONE",
+                                  "REQ http://www.example.com/cgi-bin/form?x=1 hdr="
+                                      + std::to_string(kPost.size() - 10) + " len=10",
+                                  "BODY 10",
+                                  "DONE"}));
+    // Errors are not implemented by this listener: the default ignores them, the parser stops.
+    const std::string bad = "BAD LINE\r\n\r\n";
+    p.Feed(bad.data(), bad.size());
+    EXPECT_EQ(p.GetError(), HttpParser::Error::BAD_START_LINE);
+    EXPECT_EQ(l.log.size(), 5u);
+}
