@@ -15,7 +15,8 @@
  * edge list; --format=auto tells them apart), takes node demands from the file (default 1 per
  * node) or from a workload split over the nodes, simulates each node's workload through
  * every replacement policy for the proxies' byte hit ratios, places the proxies and prints
- * the placement (text; --json, --csv, --curve, --dot write files).
+ * the placement (text; --json, --csv, --curve, --dot write files; --png draws it with
+ * Graphviz, on a map when the nodes have coordinates).
  *
  * --simulate then checks the prediction at packet level (PlacementMeasurement): --runs
  * independent runs (RngRun = --run + i, each in a process of its own, ReplicatedRuns), each
@@ -222,6 +223,7 @@ main(int argc, char* argv[])
     std::string csv;
     std::string curve;
     std::string dot;
+    std::string png;
     bool simulate = false;
     uint32_t runs = 10;
     uint32_t jobs = 1;
@@ -259,6 +261,10 @@ main(int argc, char* argv[])
     cmd.AddValue("csv", "Write the proxies as CSV to this file", csv);
     cmd.AddValue("curve", "Write the cost curve as CSV to this file", curve);
     cmd.AddValue("dot", "Write the graph as Graphviz DOT, proxies marked, to this file", dot);
+    cmd.AddValue("png",
+                 "Draw the graph, proxies marked, into this PNG file (Graphviz; a map when the "
+                 "nodes have coordinates)",
+                 png);
     cmd.AddValue(
         "simulate", "Check the prediction in ns-3: runs with and without the proxies", simulate);
     cmd.AddValue("runs", "Independent runs of --simulate (2 to 1000)", runs);
@@ -504,6 +510,11 @@ main(int argc, char* argv[])
         WriteTo(csv, [&](std::ostream& os) { report.WriteCsv(os); });
         WriteTo(curve, [&](std::ostream& os) { report.WriteCurveCsv(os); });
         WriteTo(dot, [&](std::ostream& os) { report.WriteDot(os); });
+        if (!png.empty())
+        {
+            report.WritePng(png);
+            std::cout << "wrote " << png << "\n";
+        }
 
         if (simulate)
         {

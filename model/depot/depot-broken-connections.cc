@@ -21,9 +21,10 @@ DepotBrokenConnections::DepotBrokenConnections(TracedCallback<Ipv4Address, uint1
 void
 DepotBrokenConnections::Configure(Time lifetime, uint32_t limit)
 {
-    m_lifetime = lifetime;
-    m_limit = limit;
-    Expire();
+    m_ended.Configure(lifetime, limit);
+    // A flood of spoofed segments after a takeover would otherwise grow the broken set
+    // without end; a flow forgotten early is counted again if seen again (an overcount).
+    m_broken.Configure(Seconds(BROKEN_MEMORY_SECONDS), limit);
 }
 
 void
@@ -50,48 +51,31 @@ DepotBrokenConnections::Watch(Ptr<Depot> depot)
 void
 DepotBrokenConnections::Clear()
 {
-    m_broken.clear();
+    m_broken.Clear();
 }
 
 void
 DepotBrokenConnections::Forget()
 {
-    m_ended.clear();
-    m_endedOrder.clear();
+    m_ended.Clear();
 }
 
 void
 DepotBrokenConnections::Ended(Ipv4Address client, uint16_t port)
 {
-    // The queue bounds both: every remembered flow has its latest end in it (an earlier end
-    // of the same flow is skipped when popped).
-    const Flow flow(client.Get(), port);
-    m_ended[flow] = Simulator::Now();
-    m_endedOrder.emplace_back(Simulator::Now(), flow);
-    Expire();
+    m_ended.Touch(Flow(client.Get(), port));
 }
 
 uint32_t
 DepotBrokenConnections::GetEndedCount() const
 {
-    return m_ended.size();
+    return m_ended.GetSize();
 }
 
-void
-DepotBrokenConnections::Expire()
+uint32_t
+DepotBrokenConnections::GetBrokenRememberedCount() const
 {
-    while (!m_endedOrder.empty()
-           && (m_endedOrder.size() > m_limit
-               || m_endedOrder.front().first + m_lifetime < Simulator::Now()))
-    {
-        const auto [since, flow] = m_endedOrder.front();
-        m_endedOrder.pop_front();
-        const auto it = m_ended.find(flow);
-        if (it != m_ended.end() && it->second == since)
-        {
-            m_ended.erase(it); // not ended again since
-        }
-    }
+    return m_broken.GetSize();
 }
 
 void
@@ -107,12 +91,16 @@ DepotBrokenConnections::Dropped(Ptr<const Packet> packet, const Ipv4Header& head
     const bool fromClient = header.GetDestination() == vip;
     const Ipv4Address client = fromClient ? header.GetSource() : header.GetDestination();
     const uint16_t port = fromClient ? tcp.GetSourcePort() : tcp.GetDestinationPort();
-    Expire();
-    if (m_ended.count(Flow(client.Get(), port)) != 0)
+    const Flow flow(client.Get(), port);
+    m_ended.Expire();
+    if (m_ended.Contains(flow))
     {
         return; // its session ended here: the failed depot would not have had it either
     }
-    if (m_broken.emplace(client.Get(), port).second)
+    m_broken.Expire();
+    const bool counted = m_broken.Contains(flow);
+    m_broken.Touch(flow);
+    if (!counted)
     {
         ++m_count;
         (*m_trace)(client, port);
@@ -123,6 +111,57 @@ uint64_t
 DepotBrokenConnections::GetCount() const
 {
     return m_count;
+}
+
+void
+DepotBrokenConnections::RecentFlows::Configure(Time lifetime, uint32_t limit)
+{
+    m_lifetime = lifetime;
+    m_limit = limit;
+    Expire();
+}
+
+void
+DepotBrokenConnections::RecentFlows::Touch(const Flow& flow)
+{
+    m_last[flow] = Simulator::Now();
+    m_order.emplace_back(Simulator::Now(), flow);
+    Expire();
+}
+
+bool
+DepotBrokenConnections::RecentFlows::Contains(const Flow& flow) const
+{
+    return m_last.count(flow) != 0;
+}
+
+void
+DepotBrokenConnections::RecentFlows::Expire()
+{
+    while (!m_order.empty()
+           && (m_order.size() > m_limit || m_order.front().first + m_lifetime < Simulator::Now()))
+    {
+        const auto [since, flow] = m_order.front();
+        m_order.pop_front();
+        const auto it = m_last.find(flow);
+        if (it != m_last.end() && it->second == since)
+        {
+            m_last.erase(it); // not seen again since
+        }
+    }
+}
+
+void
+DepotBrokenConnections::RecentFlows::Clear()
+{
+    m_last.clear();
+    m_order.clear();
+}
+
+uint32_t
+DepotBrokenConnections::RecentFlows::GetSize() const
+{
+    return m_last.size();
 }
 
 } // namespace ns3

@@ -12,7 +12,6 @@
 #include <cstdint>
 #include <deque>
 #include <map>
-#include <set>
 #include <utility>
 
 namespace ns3
@@ -85,19 +84,54 @@ class DepotBrokenConnections
     /// \return connections counted broken
     uint64_t GetCount() const;
 
+    /// \return broken flows remembered now (at most the limit)
+    uint32_t GetBrokenRememberedCount() const;
+
+    /// How long a broken flow is remembered after its last segment: longer than any TCP
+    /// keeps retransmitting (Linux's tcp_retries2 = 15 spans about 924.6 s), so that one
+    /// flow's retransmissions are counted once.
+    static constexpr double BROKEN_MEMORY_SECONDS = 1000;
+
   private:
     using Flow = std::pair<uint32_t, uint16_t>; //!< client address and port
 
-    /// Forget the ended flows older than the lifetime, and the oldest beyond the limit.
-    void Expire();
+    /**
+     * Flows seen recently: each remembered for a lifetime after it was last seen, at most a
+     * limit of them (the oldest goes first). Every packet may be spoofed, so both the ended
+     * flows and the broken ones must be bounded.
+     */
+    class RecentFlows
+    {
+      public:
+        /**
+         * \param lifetime how long a flow is remembered after it was last seen
+         * \param limit flows remembered at most
+         */
+        void Configure(Time lifetime, uint32_t limit);
+        /// \param flow seen now (remembered, or its time renewed)
+        void Touch(const Flow& flow);
+        /// \param flow the flow \return whether it is remembered
+        bool Contains(const Flow& flow) const;
+        /// Forget the flows past their lifetime, and the oldest beyond the limit.
+        void Expire();
+        /// Forget all.
+        void Clear();
+        /// \return flows remembered now
+        uint32_t GetSize() const;
+
+      private:
+        // The queue bounds both: every remembered flow has its latest sighting in it (an
+        // earlier sighting of the same flow is skipped when popped).
+        std::map<Flow, Time> m_last;               //!< flows and when last seen
+        std::deque<std::pair<Time, Flow>> m_order; //!< sightings, oldest first
+        Time m_lifetime{Seconds(60)};              //!< how long they are remembered
+        uint32_t m_limit{65536};                   //!< how many at most
+    };
 
     TracedCallback<Ipv4Address, uint16_t>* m_trace; //!< BrokenConnection
-    std::set<Flow> m_broken;                        //!< flows broken since the takeover
+    RecentFlows m_broken;                           //!< flows broken since the takeover
     uint64_t m_count{0};                            //!< counter
-    std::map<Flow, Time> m_ended;                   //!< ended flows and when
-    std::deque<std::pair<Time, Flow>> m_endedOrder; //!< ended flows, oldest first
-    Time m_lifetime{Seconds(60)};                   //!< how long they are remembered
-    uint32_t m_limit{65536};                        //!< how many at most
+    RecentFlows m_ended;                            //!< flows whose session ended here
 };
 
 } // namespace ns3

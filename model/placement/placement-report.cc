@@ -3,9 +3,17 @@
  */
 #include "placement-report.h"
 
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <iomanip>
 #include <sstream>
+#include <stdexcept>
+#include <unistd.h>
 
 namespace ns3
 {
@@ -194,10 +202,35 @@ PlacementReport::WriteDot(std::ostream& os) const
         order[m_result.proxies[i]] = int(i + 1);
     }
     const int64_t origin = m_metrics.empty() ? -1 : int64_t(m_metrics.front().problem->GetOrigin());
-    os << "graph backbone {\n  node [shape=circle, fontsize=10];\n";
+    bool geographic = m_graph.GetNodeCount() > 0;
+    double minLat = 90;
+    double maxLat = -90;
+    double minLon = 180;
+    double maxLon = -180;
     for (uint32_t v = 0; v < m_graph.GetNodeCount(); ++v)
     {
-        os << "  n" << v << " [label=" << JsonString(m_graph.GetNode(v).name);
+        const BackboneNode& n = m_graph.GetNode(v);
+        geographic = geographic && n.HasPosition();
+        if (n.HasPosition())
+        {
+            minLat = std::min(minLat, n.latitude);
+            maxLat = std::max(maxLat, n.latitude);
+            minLon = std::min(minLon, n.longitude);
+            maxLon = std::max(maxLon, n.longitude);
+        }
+    }
+    // Equirectangular around the mean latitude, the longer side 10 inches (720 points).
+    const double xScale = std::cos((minLat + maxLat) / 2 * M_PI / 180);
+    const double span = std::max({(maxLon - minLon) * xScale, maxLat - minLat, 1e-9});
+    const double points = 720 / span;
+    const bool large = m_graph.GetNodeCount() > 100;
+    os << "graph backbone {\n  layout=" << (geographic || !large ? "neato" : "sfdp")
+       << ";\n  overlap=false;\n  outputorder=edgesfirst;\n"
+       << "  node [shape=circle, fontsize=" << (large ? 6 : 10) << "];\n  edge [fontsize=8];\n";
+    for (uint32_t v = 0; v < m_graph.GetNodeCount(); ++v)
+    {
+        const BackboneNode& n = m_graph.GetNode(v);
+        os << "  n" << v << " [label=" << JsonString(n.name);
         if (int64_t(v) == origin)
         {
             os << ", shape=box, style=filled, fillcolor=lightblue";
@@ -208,15 +241,71 @@ PlacementReport::WriteDot(std::ostream& os) const
             os << ", style=filled, fillcolor=salmon, xlabel="
                << JsonString("P" + std::to_string(order[v]) + (a ? " " + a->best : ""));
         }
+        if (geographic)
+        {
+            std::ostringstream pos;
+            pos << std::fixed << std::setprecision(1) << (n.longitude - minLon) * xScale * points
+                << "," << (n.latitude - minLat) * points << "!";
+            os << ", pos=\"" << pos.str() << "\"";
+        }
         os << "];\n";
     }
+    const bool labelled = m_graph.GetLinks().size() <= DOT_LABELLED_LINKS;
     for (const auto& l : m_graph.GetLinks())
     {
-        std::ostringstream lat;
-        lat << std::setprecision(3) << l.link.latencyMs << " ms";
-        os << "  n" << l.a << " -- n" << l.b << " [label=" << JsonString(lat.str()) << "];\n";
+        os << "  n" << l.a << " -- n" << l.b;
+        if (labelled)
+        {
+            std::ostringstream lat;
+            lat << std::setprecision(3) << l.link.latencyMs << " ms";
+            os << " [label=" << JsonString(lat.str()) << "]";
+        }
+        os << ";\n";
     }
     os << "}\n";
+}
+
+void
+PlacementReport::WritePng(const std::string& path, const std::string& program) const
+{
+    // Through a temporary file rather than a pipe: a missing program would end a pipe's
+    // writer with SIGPIPE.
+    char dotPath[] = "/tmp/web-proxy-placement-XXXXXX";
+    const int fd = mkstemp(dotPath);
+    if (fd < 0)
+    {
+        throw std::runtime_error(path + ": cannot create a temporary DOT file");
+    }
+    close(fd);
+    {
+        std::ofstream dot(dotPath);
+        WriteDot(dot);
+    }
+    // Paths go to the shell in single quotes; a quote inside is closed, escaped, reopened.
+    auto quote = [](const std::string& text)
+    {
+        std::string q = "'";
+        for (char c : text)
+        {
+            q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+        }
+        return q + "'";
+    };
+    const int status = std::system(
+        (program + " -Tpng -o " + quote(path) + " " + quote(dotPath) + " 2>/dev/null").c_str());
+    std::remove(dotPath);
+    if (status != 0)
+    {
+        throw std::runtime_error(path + ": Graphviz's " + program + " failed (exit status "
+                                 + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1)
+                                 + "; 127: not installed, Debian package graphviz)");
+    }
+    std::ifstream in(path, std::ios::binary);
+    char magic[8] = {};
+    if (!in.read(magic, sizeof(magic)) || std::string(magic + 1, 3) != "PNG")
+    {
+        throw std::runtime_error(path + ": Graphviz's " + program + " wrote no PNG");
+    }
 }
 
 } // namespace ns3

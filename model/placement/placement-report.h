@@ -58,10 +58,26 @@ class PlacementReport
     /// \param os where to write the curve as CSV: k,cost,improvement
     void WriteCurveCsv(std::ostream& os) const;
     /**
-     * Graphviz DOT: proxies filled, the origin a box, links labelled with their latency.
+     * Graphviz DOT: proxies filled, the origin a box, links labelled with their latency (up
+     * to DOT_LABELLED_LINKS links: more would hide the graph). When every node has
+     * coordinates, the nodes are pinned at them (equirectangular, north up) and the layout is
+     * neato's, so that any Graphviz program draws the geographic map; otherwise neato (sfdp
+     * beyond 100 nodes) places them.
      * \param os where to write
      */
     void WriteDot(std::ostream& os) const;
+
+    /**
+     * Draw the graph as WriteDot gives it into a PNG file with Graphviz's dot program.
+     * \param path the PNG file to write
+     * \param program the Graphviz program to run ("dot" unless a test needs another)
+     * \exception std::runtime_error naming the file and the problem when Graphviz is not
+     *            installed, fails, or does not write a PNG
+     */
+    void WritePng(const std::string& path, const std::string& program = "dot") const;
+
+    /// Links with a latency label in WriteDot at most.
+    static constexpr uint32_t DOT_LABELLED_LINKS = 80;
 
     /**
      * \param text any text \return text as a JSON string literal (quoted, escaped)

@@ -814,25 +814,36 @@ TEST_F(DepotStandbyTest, HotTakeoverBeforeAProxyIsDetectedBreaksNothing)
     EXPECT_EQ(s.standby[1]->GetBrokenConnections(), 0u);
 }
 
+namespace
+{
+
+/// A client's ACK to the VIP 10.1.1.100 that met no session on the new master.
+void
+DropClientAck(DepotBrokenConnections& broken, Ipv4Address client, uint16_t port)
+{
+    const Ipv4Address vip("10.1.1.100");
+    TcpHeader tcp;
+    tcp.SetSourcePort(port);
+    tcp.SetDestinationPort(80);
+    tcp.SetFlags(TcpHeader::ACK);
+    Ptr<Packet> p = Create<Packet>();
+    p->AddHeader(tcp);
+    Ipv4Header ip;
+    ip.SetSource(client);
+    ip.SetDestination(vip);
+    broken.Dropped(p, ip, vip);
+}
+
+} // namespace
+
 TEST(DepotBrokenConnectionsTest, EndedFlowsAreBoundedAndExpireAfterTheirLifetime)
 {
     TracedCallback<Ipv4Address, uint16_t> trace;
     DepotBrokenConnections broken(&trace);
     broken.Configure(Seconds(60), 4);
-    const Ipv4Address vip("10.1.1.100");
-    // A client's ACK to the VIP that met no session.
     auto drop = [&](uint16_t port)
     {
-        TcpHeader tcp;
-        tcp.SetSourcePort(port);
-        tcp.SetDestinationPort(80);
-        tcp.SetFlags(TcpHeader::ACK);
-        Ptr<Packet> p = Create<Packet>();
-        p->AddHeader(tcp);
-        Ipv4Header ip;
-        ip.SetSource(Ipv4Address("10.1.1.3"));
-        ip.SetDestination(vip);
-        broken.Dropped(p, ip, vip);
+        DropClientAck(broken, Ipv4Address("10.1.1.3"), port);
     };
     // Ten sessions end at 0 s; only the last four are remembered (the limit).
     for (uint16_t port = 1000; port < 1010; ++port)
@@ -856,6 +867,56 @@ TEST(DepotBrokenConnectionsTest, EndedFlowsAreBoundedAndExpireAfterTheirLifetime
     Simulator::Run();
     Simulator::Destroy();
     EXPECT_EQ(broken.GetCount(), 2u);
+}
+
+TEST(DepotBrokenConnectionsTest, BrokenFlowsAreBoundedAndCountedOncePerRetransmissionSpan)
+{
+    // After a takeover every segment without a session may be spoofed: the flows counted
+    // broken are remembered at most up to the limit, for BROKEN_MEMORY_SECONDS after their
+    // last segment.
+    TracedCallback<Ipv4Address, uint16_t> trace;
+    DepotBrokenConnections broken(&trace);
+    broken.Configure(Seconds(60), 4);
+    auto drop = [&](uint32_t client, uint16_t port)
+    {
+        DropClientAck(broken, Ipv4Address(client), port);
+    };
+    // 1000 spoofed flows: each counted, four remembered.
+    for (uint32_t i = 0; i < 1000; ++i)
+    {
+        drop(0x0a000000 + i, 1024 + i % 7);
+    }
+    EXPECT_EQ(broken.GetCount(), 1000u);
+    EXPECT_EQ(broken.GetBrokenRememberedCount(), 4u);
+    drop(0x0a000000 + 999, 1024 + 999 % 7); // remembered: once per flow
+    EXPECT_EQ(broken.GetCount(), 1000u);
+    drop(0x0a000000, 1024); // forgotten early: counted again (an overcount)
+    EXPECT_EQ(broken.GetCount(), 1001u);
+    EXPECT_LE(broken.GetBrokenRememberedCount(), 4u);
+
+    // One flow retransmitting with gaps just under the memory stays one broken connection;
+    // after a silence longer than the memory it is a new one.
+    broken.Clear();
+    const Time memory = Seconds(DepotBrokenConnections::BROKEN_MEMORY_SECONDS);
+    const uint32_t flow = 0x0b000001;
+    uint64_t before = 0;
+    Simulator::Schedule(Seconds(1),
+                        [&]()
+                        {
+                            before = broken.GetCount();
+                            drop(flow, 5000);
+                        });
+    Simulator::Schedule(Seconds(1) + memory - Seconds(1), [&]() { drop(flow, 5000); });
+    Simulator::Schedule(Seconds(1) + 2 * memory - Seconds(2), [&]() { drop(flow, 5000); });
+    Simulator::Schedule(Seconds(1) + 3 * memory,
+                        [&]()
+                        {
+                            EXPECT_EQ(broken.GetCount(), before + 1);
+                            drop(flow, 5000);
+                        });
+    Simulator::Run();
+    Simulator::Destroy();
+    EXPECT_EQ(broken.GetCount(), before + 2);
 }
 
 TEST_F(DepotStandbyTest, CrashedProxyIsDetectedAndRevivedWithinTheHealthCheckBudget)

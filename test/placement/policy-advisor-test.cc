@@ -14,6 +14,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iomanip>
 #include <sstream>
 
 using namespace ns3;
@@ -151,4 +156,73 @@ TEST(PlacementReport, JsonCsvAndDot)
     EXPECT_NE(dot.str().find("n0 [label=\"A\", shape=box"), std::string::npos) << dot.str();
     EXPECT_EQ(Count(dot.str(), " -- "), 3u);
     EXPECT_EQ(PlacementReport::JsonString("a\"b\\c\n"), "\"a\\\"b\\\\c\\u000a\"");
+}
+
+TEST(PlacementReport, DotIsAGeographicMapWhenEveryNodeHasCoordinates)
+{
+    // Two nodes 10 degrees of longitude apart on the equator, one 10 degrees north: the longer
+    // side is 10 degrees, drawn as 720 points (cos 5 degrees shortens the x side a little).
+    BackboneGraph g("geo");
+    g.AddNode("W", 0, 0);
+    g.AddNode("E", 0, 10);
+    g.AddNode("N", 10, 0);
+    g.AddLink(0, 1, 1);
+    g.AddLink(0, 2, 1);
+    const DistanceMatrix d(g, DistanceMatrix::LATENCY);
+    PlacementProblem p(g, d, 0);
+    PlacementReport report(g, GreedyPlacement().Run(p, 1));
+    report.AddMetric("latency", p);
+    std::ostringstream dot;
+    report.WriteDot(dot);
+    EXPECT_NE(dot.str().find("layout=neato"), std::string::npos) << dot.str();
+    const double x = 10 * std::cos(5 * M_PI / 180) * 72; // 717.3
+    std::ostringstream east;
+    east << std::fixed << std::setprecision(1) << "pos=\"" << x << ",0.0!\"";
+    EXPECT_NE(dot.str().find(east.str()), std::string::npos) << dot.str();
+    EXPECT_NE(dot.str().find("pos=\"0.0,720.0!\""), std::string::npos) << dot.str();
+
+    // One node without coordinates: no positions at all (neato places them).
+    g.AddNode("X");
+    g.AddLink(2, 3, 1);
+    const DistanceMatrix d2(g, DistanceMatrix::LATENCY);
+    PlacementProblem p2(g, d2, 0);
+    PlacementReport plain(g, GreedyPlacement().Run(p2, 1));
+    std::ostringstream dot2;
+    plain.WriteDot(dot2);
+    EXPECT_EQ(dot2.str().find("pos="), std::string::npos) << dot2.str();
+}
+
+TEST(PlacementReport, PngIsDrawnByGraphvizOrTheProblemIsNamed)
+{
+    BackboneGraph g("png");
+    g.AddNode("A");
+    g.AddNode("B");
+    g.AddLink(0, 1, 1);
+    const DistanceMatrix d(g, DistanceMatrix::LATENCY);
+    PlacementProblem p(g, d, 0);
+    PlacementReport report(g, GreedyPlacement().Run(p, 1));
+    const std::string path = testing::TempDir() + "placement-test.png";
+    // A program that does not exist: a named error, no crash.
+    try
+    {
+        report.WritePng(path, "no-such-graphviz-program");
+        ADD_FAILURE() << "no error";
+    }
+    catch (const std::runtime_error& e)
+    {
+        EXPECT_NE(std::string(e.what()).find(path + ": Graphviz's no-such-graphviz-program"),
+                  std::string::npos)
+            << e.what();
+        EXPECT_NE(std::string(e.what()).find("127"), std::string::npos) << e.what();
+    }
+    if (std::system("command -v dot >/dev/null 2>&1") != 0)
+    {
+        GTEST_SKIP() << "Graphviz's dot is not installed";
+    }
+    report.WritePng(path);
+    std::ifstream in(path, std::ios::binary);
+    std::string magic(8, '\0');
+    ASSERT_TRUE(in.read(&magic[0], 8));
+    EXPECT_EQ(magic, std::string("\x89PNG\r\n\x1a\n", 8));
+    std::remove(path.c_str());
 }
