@@ -15,6 +15,10 @@ import subprocess
 import sys
 import tempfile
 
+# The module's own backbone (traces/), so that the check needs no shared data.
+EDGES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "traces",
+                     "att-backbone.edges")
+
 # program -> (arguments every case starts with, [(bad arguments, option the message names)]).
 # The value named is the last argument's value unless the case names another option.
 BASE = {
@@ -26,6 +30,7 @@ BASE = {
     "population-direct": ["--duration=60s", "--plot=false", "--flowmon=false"],
     "workload-stats": ["--requests=10"],
     "isp-backbone": ["--scale=0.03125", "--duration=10s", "--flowmon=false"],
+    "proxy-placement": ["--topology=" + EDGES, "--proxies=2"],
     "scenario-throughput": ["--clients=2", "--requests=1", "--mode=web"],
     "policy-bench": ["--requests=100", "--objects=10", "--benchmark_filter=none"],
     "workload-bench": ["--lines=10", "--benchmark_filter=none"],
@@ -120,6 +125,21 @@ CASES = {
         (["--interception=yes please"], "interception"),
         (["--interceptPop=Atlantis"], "interceptPop"), (["--interceptPop=NewYork"], "interceptPop"),
         (["--pcap=firewall,Gotham"], "pcap"),
+    ],
+    "proxy-placement": RUN + [
+        (["--algorithm=annealing"], "algorithm"), (["--metric=hops"], "metric"),
+        (["--improvement=150"], "improvement"), (["--improvement=-5"], "improvement"),
+        (["--proxies=-1"], "proxies"), (["--proxies=x"], "proxies"),
+        (["--proxies=0"], "proxies"), (["--format=xml"], "format"),
+        (["--hitRatio=1.5"], "hitRatio"), (["--hitRatio=nan"], "hitRatio"),
+        (["--missPath=around"], "missPath"), (["--preset=cable"], "preset"),
+        (["--trace=/no/such/file.log"], "trace"), (["--preset=modem", "--trace=/etc/hostname"], "trace"),
+        (["--requests=-1"], "requests"), (["--cacheSize=10XB"], "cacheSize"),
+        (["--policies=LRU,MRU"], "policies"), (["--randomTrials=0"], "randomTrials"),
+        (["--exactNodes=0"], "exactNodes"), (["--runs=1"], "runs"), (["--runs=1001"], "runs"),
+        (["--jobs=0"], "jobs"), (["--jobs=65"], "jobs"), (["--dataRate=0bps"], "dataRate"),
+        (["--dataRate=fast"], "dataRate"), (["--origin=Atlantis"], "origin"),
+        (["--largestComponent=maybe"], "largestComponent"), (["--simulate=2"], "simulate"),
     ],
     "workload-stats": [(["--preset=modem"] + bad, option) for bad, option in RUN] + [
         (["--preset=foo"], "preset"), (["--preset="], "preset"), ([], "preset"),

@@ -8,9 +8,14 @@ workload-stats' line naming the run, are left out of the comparison. Exits 1 nam
 
     check-rng-run.py OUTDIR PROGRAM=PATH ...
 """
+import os
 import re
 import subprocess
 import sys
+
+# The module's own backbone (traces/), so that the check needs no shared data.
+EDGES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "traces",
+                     "att-backbone.edges")
 
 ARGS = {
     "web-client-server": ["--dialup=1", "--lan=2", "--requests=4"],
@@ -19,9 +24,12 @@ ARGS = {
     "population-direct": ["--modems=3", "--duration=300s", "--plot=false", "--flowmon=false"],
     "workload-stats": ["--preset=modem", "--requests=2000"],
     "cache-sim": ["--preset=modem", "--requests=2000", "--policy=LRU,GDSF", "--sizes=1MB"],
+    # Random placement and the synthetic workload's demands both draw from RngRun.
+    "proxy-placement": ["--topology=" + EDGES, "--proxies=3", "--algorithm=random",
+                        "--preset=modem", "--requests=2000"],
 }
 # Programs that write no files (no --outDir).
-NO_OUTDIR = {"workload-stats", "cache-sim"}
+NO_OUTDIR = {"workload-stats", "cache-sim", "proxy-placement"}
 
 
 def output(path, args):

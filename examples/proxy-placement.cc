@@ -19,7 +19,7 @@
  * Graphviz, on a map when the nodes have coordinates).
  *
  * --simulate then checks the prediction at packet level (PlacementMeasurement): --runs
- * independent runs (RngRun = --run + i, each in a process of its own, ReplicatedRuns), each
+ * independent runs (RngRun + i, each in a process of its own, ReplicatedRuns), each
  * generating its workload anew and simulating it once without proxies and once with the
  * placement, on the backbone built in ns-3. Each run's measured improvement (1 - with /
  * without) of the bandwidth metric (bytes x link weight on the backbone links) and of the
@@ -34,6 +34,7 @@
 #include "ns3/core-module.h"
 #include "ns3/distance-matrix.h"
 #include "ns3/exact-placement.h"
+#include "ns3/option-checker.h"
 #include "ns3/paper-comparison.h"
 #include "ns3/placement-algorithm.h"
 #include "ns3/placement-measurement.h"
@@ -59,12 +60,6 @@ NS_LOG_COMPONENT_DEFINE("ProxyPlacementExample");
 
 namespace
 {
-
-/// Bad command-line option: exit status 2.
-struct OptionError : std::runtime_error
-{
-    using std::runtime_error::runtime_error;
-};
 
 /// Write a file with one of the report's writers.
 template <class F>
@@ -217,8 +212,6 @@ main(int argc, char* argv[])
     bool largestComponent = false;
     uint32_t randomTrials = 100;
     uint64_t exactNodes = 1000000;
-    uint32_t seed = 1;
-    uint64_t run = 1;
     std::string json;
     std::string csv;
     std::string curve;
@@ -231,120 +224,117 @@ main(int argc, char* argv[])
     std::string prefix;
 
     CommandLine cmd(__FILE__);
-    cmd.AddValue("topology", "Topology file (or Rocketfuel directory)", topology);
-    cmd.AddValue("format", "auto, graphml, rocketfuel, cch, inet, orbis or edgelist", format);
-    cmd.AddValue("proxies", "Number of proxies k (0: as many as --improvement needs)", proxies);
-    cmd.AddValue(
-        "improvement", "Desired improvement over no proxies, percent (0: none)", improvement);
-    cmd.AddValue("algorithm", "greedy, hotspot, random, exact, local-search or compare", algorithm);
-    cmd.AddValue("metric", "Link length to optimise: latency or weight (bandwidth)", metric);
-    cmd.AddValue("origin", "Name or index of the origin server's node (default: node 0)", origin);
-    cmd.AddValue("hitRatio", "Byte hit ratio of every proxy, without a workload", hitRatio);
-    cmd.AddValue(
-        "missPath", "via (misses go proxy - origin) or direct (client - origin)", missPath);
-    cmd.AddValue(
-        "preset", "Synthetic workload for demands and policies: modem or research", preset);
-    cmd.AddValue("trace", "Trace (Squid log or CSV) for demands and policies", trace);
-    cmd.AddValue("requests",
-                 "Requests to generate with --preset (0: 100000, or 500 with --simulate)",
-                 requests);
-    cmd.AddValue("cacheSize", "Cache size of every proxy (K, M, G units)", cacheSize);
-    cmd.AddValue("policies", "Replacement policies to choose from", policies);
-    cmd.AddValue("largestComponent",
-                 "Place on the largest component of a disconnected graph",
-                 largestComponent);
-    cmd.AddValue("randomTrials", "Random placements averaged by --algorithm=compare", randomTrials);
-    cmd.AddValue("exactNodes", "Search-node limit of the exact algorithm per k", exactNodes);
-    cmd.AddValue("seed", "RNG seed", seed);
-    cmd.AddValue("run", "RNG run number", run);
-    cmd.AddValue("json", "Write the report as JSON to this file", json);
-    cmd.AddValue("csv", "Write the proxies as CSV to this file", csv);
-    cmd.AddValue("curve", "Write the cost curve as CSV to this file", curve);
-    cmd.AddValue("dot", "Write the graph as Graphviz DOT, proxies marked, to this file", dot);
-    cmd.AddValue("png",
-                 "Draw the graph, proxies marked, into this PNG file (Graphviz; a map when the "
-                 "nodes have coordinates)",
-                 png);
-    cmd.AddValue(
+    OptionChecker opt(cmd, "proxy-placement");
+    std::vector<std::string> formats = BackboneReader::GetFormatNames();
+    formats.insert(formats.begin(), "auto");
+    std::vector<std::string> algorithms = PlacementAlgorithm::GetNames();
+    algorithms.emplace_back("compare");
+    opt.AddText("topology", "Topology file (or Rocketfuel directory)", topology);
+    opt.AddChoice("format", "Topology format (auto: from the content)", format, formats);
+    opt.AddInteger(
+        "proxies", "Number of proxies k (0: as many as --improvement needs)", proxies, 0, 1000000);
+    opt.AddReal("improvement",
+                "Desired improvement over no proxies, percent (0: none)",
+                improvement,
+                0,
+                100);
+    opt.AddChoice("algorithm", "Placement algorithm", algorithm, algorithms);
+    opt.AddChoice("metric",
+                  "Link length to optimise: latency or weight (bandwidth, load)",
+                  metric,
+                  {"latency", "weight", "bandwidth", "load"});
+    opt.AddText("origin", "Name or index of the origin server's node (default: node 0)", origin);
+    opt.AddReal("hitRatio", "Byte hit ratio of every proxy, without a workload", hitRatio, 0, 1);
+    opt.AddChoice("missPath",
+                  "via (misses go proxy - origin) or direct (client - origin)",
+                  missPath,
+                  {"via", "direct"});
+    opt.AddChoice("preset",
+                  "Synthetic workload for demands and policies",
+                  preset,
+                  SyntheticWorkload::GetPresetNames());
+    opt.AddInputFile("trace", "Trace (Squid log or CSV) for demands and policies", trace);
+    opt.AddInteger("requests",
+                   "Requests to generate with --preset (0: 100000, or 500 with --simulate)",
+                   requests,
+                   0,
+                   100000000);
+    opt.AddText("cacheSize", "Cache size of every proxy (K, M, G units)", cacheSize);
+    opt.AddText("policies", "Replacement policies to choose from (comma list)", policies);
+    opt.AddFlag("largestComponent",
+                "Place on the largest component of a disconnected graph",
+                largestComponent);
+    opt.AddInteger("randomTrials",
+                   "Random placements averaged by --algorithm=compare",
+                   randomTrials,
+                   1,
+                   1000000);
+    opt.AddInteger("exactNodes",
+                   "Search-node limit of the exact algorithm per k",
+                   exactNodes,
+                   1,
+                   std::numeric_limits<uint64_t>::max());
+    opt.AddRunAliases();
+    opt.AddText("json", "Write the report as JSON to this file", json);
+    opt.AddText("csv", "Write the proxies as CSV to this file", csv);
+    opt.AddText("curve", "Write the cost curve as CSV to this file", curve);
+    opt.AddText("dot", "Write the graph as Graphviz DOT, proxies marked, to this file", dot);
+    opt.AddText("png",
+                "Draw the graph, proxies marked, into this PNG file (Graphviz; a map when the "
+                "nodes have coordinates)",
+                png);
+    opt.AddFlag(
         "simulate", "Check the prediction in ns-3: runs with and without the proxies", simulate);
-    cmd.AddValue("runs", "Independent runs of --simulate (2 to 1000)", runs);
-    cmd.AddValue("jobs", "Runs at once (processes, 1 to 64)", jobs);
-    cmd.AddValue("dataRate", "Data rate of the backbone links with --simulate", dataRate);
-    cmd.AddValue(
-        "prefix", "With --simulate, write PREFIX-vs-paper.csv and PREFIX-runs.csv", prefix);
-    cmd.Parse(argc, argv);
+    opt.AddInteger("runs", "Independent runs of --simulate", runs, 2, 1000);
+    opt.AddInteger("jobs", "Runs at once (processes)", jobs, 1, 64);
+    opt.AddRate("dataRate",
+                "Data rate of the backbone links with --simulate",
+                dataRate,
+                DataRate("1kbps"),
+                DataRate("1000Gbps"));
+    opt.AddText("prefix", "With --simulate, write PREFIX-vs-paper.csv and PREFIX-runs.csv", prefix);
+    opt.Parse(argc, argv);
+
+    opt.Require(!topology.empty(), "topology", "is required", "a topology file or directory");
+    opt.Require(proxies > 0 || improvement > 0,
+                "proxies",
+                "neither --proxies nor --improvement is given",
+                "--proxies=K or --improvement=PERCENT");
+    opt.Require(preset.empty() || trace.empty(),
+                "trace",
+                "given with --preset",
+                "--preset or --trace, not both");
+    if (simulate && preset.empty() && trace.empty())
+    {
+        preset = "modem"; // the check needs requests to replay
+    }
+    if (requests == 0)
+    {
+        requests = simulate ? 500 : 100000;
+    }
+    const DistanceMatrix::Metric m = DistanceMatrix::ParseMetric(metric);
+    uint64_t cacheBytes = 0;
+    std::vector<std::string> policyNames;
+    try
+    {
+        cacheBytes = CacheSimulator::ParseSize(cacheSize);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        opt.Fail("cacheSize", cacheSize, e.what(), "a size such as 64MB, 512K or 1G");
+    }
+    try
+    {
+        policyNames = CacheSimulator::SplitList(policies);
+        PolicyAdvisor(cacheBytes, policyNames);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        opt.Fail("policies", policies, e.what(), "a comma list of the cache library's policies");
+    }
 
     try
     {
-        if (topology.empty())
-        {
-            throw OptionError("--topology=FILE is required");
-        }
-        if (proxies == 0 && improvement <= 0)
-        {
-            throw OptionError("give --proxies=K or --improvement=PERCENT");
-        }
-        if (improvement < 0 || improvement > 100)
-        {
-            throw OptionError("--improvement must be a percentage in (0, 100], not "
-                              + std::to_string(improvement));
-        }
-        if (!(hitRatio >= 0 && hitRatio <= 1))
-        {
-            throw OptionError("--hitRatio must be in [0, 1]");
-        }
-        if (missPath != "via" && missPath != "direct")
-        {
-            throw OptionError("--missPath must be via or direct, not '" + missPath + "'");
-        }
-        if (!preset.empty() && !trace.empty())
-        {
-            throw OptionError("give --preset or --trace, not both");
-        }
-        if (simulate && (runs < 2 || runs > 1000))
-        {
-            throw OptionError("--runs must be 2 to 1000 (a confidence interval needs two runs)");
-        }
-        if (jobs < 1 || jobs > 64)
-        {
-            throw OptionError("--jobs must be 1 to 64");
-        }
-        if (simulate && preset.empty() && trace.empty())
-        {
-            preset = "modem"; // the check needs requests to replay
-        }
-        if (requests == 0)
-        {
-            requests = simulate ? 500 : 100000;
-        }
-        if (algorithm != "compare")
-        {
-            try
-            {
-                PlacementAlgorithm::Create(algorithm);
-            }
-            catch (const std::invalid_argument& e)
-            {
-                throw OptionError(std::string("--algorithm: ") + e.what());
-            }
-        }
-        DistanceMatrix::Metric m;
-        uint64_t cacheBytes;
-        std::vector<std::string> policyNames;
-        try
-        {
-            m = DistanceMatrix::ParseMetric(metric);
-            cacheBytes = CacheSimulator::ParseSize(cacheSize);
-            policyNames = CacheSimulator::SplitList(policies);
-            PolicyAdvisor(cacheBytes, policyNames);
-        }
-        catch (const std::invalid_argument& e)
-        {
-            throw OptionError(e.what());
-        }
-        RngSeedManager::SetSeed(seed);
-        RngSeedManager::SetRun(run);
-
         BackboneGraph graph = BackboneReader::Load(topology, format);
         for (const auto& w : graph.GetWarnings())
         {
@@ -368,7 +358,7 @@ main(int argc, char* argv[])
             }
             if (i < 0)
             {
-                throw OptionError("--origin: no node '" + origin + "' in " + topology);
+                opt.Fail("origin", origin, "no such node in " + topology, "a node's name or index");
             }
             o = uint32_t(i);
         }
@@ -399,14 +389,6 @@ main(int argc, char* argv[])
             }
             return records;
         };
-        if (!preset.empty())
-        {
-            const auto known = SyntheticWorkload::GetPresetNames();
-            if (std::find(known.begin(), known.end(), preset) == known.end())
-            {
-                throw OptionError("unknown --preset '" + preset + "'");
-            }
-        }
         std::vector<std::vector<TraceRecord>> perNode;
         if (!preset.empty() || !trace.empty())
         {
@@ -526,11 +508,6 @@ main(int argc, char* argv[])
                         loadRecords,
                         {cacheBytes, dataRate, runs, jobs, prefix});
         }
-    }
-    catch (const OptionError& e)
-    {
-        std::cerr << "proxy-placement: " << e.what() << "\n";
-        return 2;
     }
     catch (const std::exception& e)
     {
