@@ -33,7 +33,7 @@ if [ "$sanitizers" != address,undefined ]; then
     dir="build-fuzz-${sanitizers//,/-}"
 fi
 targets=(${WEB_PROXY_FUZZ_TARGETS:-http-parser squid-log csv-trace trace-statistics icp-header socks5-message dns-message
-    topology-readers depot-packets})
+    topology-readers depot-packets edge-packets})
 
 generator=()
 if command -v ninja >/dev/null; then
@@ -53,7 +53,7 @@ for t in "${targets[@]}"; do
     mkdir -p "$work"
     log="$dir/fuzz-$t.log"
     extra=()
-    if [ "$t" = depot-packets ]; then
+    if [ "$t" = depot-packets ] || [ "$t" = edge-packets ]; then
         # ns-3 keeps state between inputs (packet queues, buffer free lists), so libFuzzer's
         # per-input leak check found unbalanced allocations and scanned the heap after almost
         # every input (40 executions/s); leaks are still reported at exit. Entropic scheduling

@@ -55,17 +55,6 @@ class DepotPacketRewriter
     uint32_t GetIdCounterCount() const;
 
     /**
-     * Whether a segment's TCP header can be deserialized by ns-3's TcpHeader: at least 20
-     * bytes, a data offset from 5 to the segment's size, and options that fit the header with
-     * the lengths ns-3 accepts (MSS 4, window scale 3, SACK permitted 2, SACK 2 + 8n,
-     * timestamps 10; any other kind at least 2). ns-3 reads a short header past its end and
-     * aborts the simulation on a bad option length.
-     * \param packet the segment without its IP header
-     * \return whether it is well formed
-     */
-    static bool IsWellFormed(Ptr<const Packet> packet);
-
-    /**
      * A first fragment is about to be switched: keep its original TCP header bytes.
      * \param packet the fragment without its IP header
      * \return false if it does not hold a whole TCP header

@@ -8,6 +8,7 @@
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
+#include "ns3/tcp-header-check.h"
 #include "ns3/tcp-header.h"
 
 #include <algorithm>
@@ -269,7 +270,7 @@ DepotSwitch::HookSegment(PacketHookRouting::HookPacket& hp)
     const uint16_t destinationPort = (ports[2] << 8) | ports[3];
     // ns-3's TcpHeader reads a short header past its end and aborts on a bad option length
     // (found by fuzz-depot-packets): such a segment of ours is dropped.
-    const bool malformed = !DepotPacketRewriter::IsWellFormed(hp.packet);
+    const bool malformed = !TcpHeaderCheck::IsReadable(hp.packet);
     TcpHeader tcp;
     if (hp.header.GetDestination() == m_settings.vip
         && m_settings.services->count(destinationPort) != 0)

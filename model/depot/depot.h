@@ -95,7 +95,7 @@ class Depot : public Application
         /// is engaged (SynFilterThreshold; see DepotSynFilter)
         SYN_FILTERED,
         /// a TCP segment of the VIP or of a session whose TCP header is malformed (see
-        /// DepotPacketRewriter::IsWellFormed)
+        /// TcpHeaderCheck::IsReadable)
         MALFORMED,
         N_DROP_REASONS
     };

@@ -102,12 +102,7 @@ Firewall::~Firewall() = default;
 void
 Firewall::DoDispose()
 {
-    for (auto& [key, e] : m_table)
-    {
-        Simulator::Cancel(e.timer);
-    }
-    m_table.clear();
-    m_halfOpen.clear();
+    Flush();
     if (m_hook)
     {
         m_hook->RemoveHook(m_hookId);
@@ -115,6 +110,18 @@ Firewall::DoDispose()
     m_hook = nullptr;
     m_node = nullptr;
     Object::DoDispose();
+}
+
+void
+Firewall::Flush()
+{
+    NS_LOG_FUNCTION(this << m_table.size());
+    for (auto& [key, e] : m_table)
+    {
+        Simulator::Cancel(e.timer);
+    }
+    m_table.clear();
+    m_halfOpen.clear();
 }
 
 void

@@ -121,6 +121,14 @@ class Firewall : public Object
     /// \return the half-open entries in the state table
     uint32_t GetNHalfOpen() const;
 
+    /**
+     * Forget every tracked flow, as `conntrack -F` does: their timers are cancelled, and their
+     * next packets meet the rules as new ones (an established TCP flow's next segment is not
+     * an opening SYN, so inbound it is denied unless a rule allows it). Rules, rule hits and
+     * counters stay.
+     */
+    void Flush();
+
   protected:
     /// Cancels the entries' timers and leaves the node's hook.
     void DoDispose() override;

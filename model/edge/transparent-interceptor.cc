@@ -86,11 +86,7 @@ TransparentInterceptor::~TransparentInterceptor() = default;
 void
 TransparentInterceptor::DoDispose()
 {
-    for (auto& [key, e] : m_table)
-    {
-        Simulator::Cancel(e.timer);
-    }
-    m_table.clear();
+    Flush();
     if (m_hook)
     {
         m_hook->RemoveHook(m_hookId);
@@ -128,6 +124,17 @@ uint32_t
 TransparentInterceptor::GetNEntries() const
 {
     return m_table.size();
+}
+
+void
+TransparentInterceptor::Flush()
+{
+    NS_LOG_FUNCTION(this << m_table.size());
+    for (auto& [key, e] : m_table)
+    {
+        Simulator::Cancel(e.timer);
+    }
+    m_table.clear();
 }
 
 PacketHookRouting::Verdict

@@ -79,6 +79,13 @@ class TransparentInterceptor : public Object
     /// \return the entries in the table
     uint32_t GetNEntries() const;
 
+    /**
+     * Forget every redirected connection (a restart of the interceptor): their timers are
+     * cancelled, and their next segments, being no opening SYNs, go on to their origins.
+     * Counters stay.
+     */
+    void Flush();
+
   protected:
     /// Cancels the entries' timers and leaves the node's hook.
     void DoDispose() override;

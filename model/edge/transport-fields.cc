@@ -4,6 +4,7 @@
 #include "transport-fields.h"
 
 #include "ns3/packet.h"
+#include "ns3/tcp-header-check.h"
 #include "ns3/tcp-option-winscale.h"
 #include "ns3/udp-header.h"
 
@@ -14,14 +15,11 @@ TransportFields
 TransportFields::Read(Ptr<const Packet> p, uint8_t protocol)
 {
     TransportFields r;
-    if (protocol == 6 && p->GetSize() >= 20)
+    if (protocol == 6)
     {
-        uint8_t head[13];
-        p->CopyData(head, sizeof(head));
-        const uint32_t words = head[12] >> 4;
-        if (words < 5 || words * 4 > p->GetSize())
+        if (!TcpHeaderCheck::IsReadable(p))
         {
-            return r; // a truncated or bogus header: no ports
+            return r; // a truncated or bogus header (ns-3 would abort reading it): no ports
         }
         p->PeekHeader(r.tcp);
         r.present = true;

@@ -532,6 +532,45 @@ TEST(Firewall, RejectedUdpGetsPortUnreachable)
     EXPECT_EQ(originUdp, 1u); // the datagram to port 5001 passed (default allow out)
 }
 
+// Flush() forgets the flows: an echo request that crossed before the flush gets its reply
+// dropped (no entry, and inbound is denied by default); the next request starts a new flow
+// whose reply passes. Link delays 1 ms each way: the first request crosses the firewall at
+// about 1.0011 s and its reply reaches it at about 1.0032 s; the flush is at 1.0015 s.
+TEST(Firewall, FlushForgetsTrackedFlows)
+{
+    FirewallBed bed;
+    bed.Install(FirewallHelper());
+    UdpEchoServerHelper echo(9);
+    echo.Install(bed.origin).Start(Seconds(0));
+    UdpEchoClientHelper ec(bed.originIp, 9);
+    ec.SetAttribute("MaxPackets", UintegerValue(2));
+    ec.SetAttribute("Interval", TimeValue(Seconds(1)));
+    ApplicationContainer eca = ec.Install(bed.inside.Get(1));
+    eca.Start(Seconds(1));
+    std::vector<double> echoed;
+    eca.Get(0)->TraceConnectWithoutContext("Rx",
+                                           MakeBoundCallback(
+                                               +[](std::vector<double>* v, Ptr<const Packet>)
+                                               { v->push_back(Simulator::Now().GetSeconds()); },
+                                               &echoed));
+    Ptr<Firewall> fw = bed.fw;
+    std::vector<uint32_t> entries; // before and after the flush
+    Simulator::Schedule(Seconds(1.0015),
+                        [fw, &entries]()
+                        {
+                            entries.push_back(fw->GetNEntries());
+                            fw->Flush();
+                            entries.push_back(fw->GetNEntries());
+                        });
+    bed.Run(Seconds(3));
+    EXPECT_EQ(entries, (std::vector<uint32_t>{1, 0}));
+    ASSERT_EQ(echoed.size(), 1u);
+    EXPECT_GT(echoed[0], 2.0);
+    EXPECT_EQ(fw->GetCounters().flows, 2u);
+    EXPECT_EQ(bed.Count(bed.drops, Firewall::DEFAULT_POLICY, true), 1u);
+    EXPECT_EQ(bed.Count(bed.accepts, Firewall::STATE, true), 1u);
+}
+
 // A rule that cannot match anything is refused with its problem named.
 TEST(Firewall, BadRuleIsRefused)
 {

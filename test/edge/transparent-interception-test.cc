@@ -123,9 +123,9 @@ struct InterceptBed
         xcache.emplace_back(h["X-Cache"]);
     }
 
-    void Run()
+    void Run(Time stop = Seconds(30))
     {
-        Simulator::Stop(Seconds(30));
+        Simulator::Stop(stop);
         Simulator::Run();
         Simulator::Destroy();
     }
@@ -199,6 +199,58 @@ TEST(TransparentInterception, OtherPortsPass)
     }
     EXPECT_EQ(ti->GetCounters().connections, 0u);
     EXPECT_EQ(ti->GetCounters().toProxy, 0u);
+}
+
+// Flush() forgets the redirected connections. Flushed when the first request completes, the
+// client's second request on its persistent connection (not an opening SYN) goes on to the
+// origin, whose TCP knows no such connection and resets it; the origin sees no request from
+// the client on port 80 and the proxy gets no second one.
+TEST(TransparentInterception, FlushForgetsConnections)
+{
+    InterceptBed bed;
+    bed.AddClient(80, 2);
+    Ptr<TransparentInterceptor> ti = bed.interceptor;
+    std::vector<uint32_t> entries;
+    uint64_t toProxyAtFlush = 0;
+    // Connected after AddClient: the bed's own Record sees the completion first.
+    Config::ConnectWithoutContextFailSafe(
+        "/NodeList/*/ApplicationList/*/$ns3::WebClient/RequestComplete",
+        MakeBoundCallback(
+            +[](Ptr<TransparentInterceptor> t,
+                std::vector<uint32_t>* e,
+                uint64_t* at,
+                const RequestRecord&)
+            {
+                if (e->empty())
+                {
+                    e->push_back(t->GetNEntries());
+                    *at = t->GetCounters().toProxy;
+                    t->Flush();
+                    e->push_back(t->GetNEntries());
+                }
+            },
+            ti,
+            &entries,
+            &toProxyAtFlush));
+    bed.Run(Seconds(400));
+    EXPECT_EQ(entries, (std::vector<uint32_t>{1, 0}));
+    ASSERT_EQ(bed.records.size(), 2u);
+    EXPECT_FALSE(bed.records[0].failed) << bed.records[0].error;
+    // The origin's TCP drops the second request's segments (ns-3's listening socket ignores a
+    // segment without SYN), so the client's TCP retransmits until it gives up: 6 retries
+    // with a doubling RTO of at least 1 s take at least 1 + 2 + ... + 32 = 63 s. The client
+    // then retries on a new connection, whose SYN is intercepted again, and the proxy
+    // answers from its cache, before ResponseTimeout (300 s).
+    const RequestRecord& second = bed.records[1];
+    EXPECT_FALSE(second.failed) << second.error;
+    EXPECT_GT((second.issued + second.total).GetSeconds(), 63 + 2);
+    EXPECT_LT(second.total.GetSeconds(), 300);
+    EXPECT_EQ(bed.xcache, (std::vector<std::string>{"MISS", "HIT"}));
+    EXPECT_EQ(ti->GetCounters().connections, 2u);
+    EXPECT_GT(ti->GetCounters().toProxy, toProxyAtFlush);
+    // The origin saw only the proxy's miss, never the client.
+    ASSERT_EQ(bed.originRequests.size(), 1u);
+    EXPECT_EQ(bed.originRequests[0].second, bed.routerOriginSide);
 }
 
 // Without the interceptor the same client reaches the origin directly (the bed's control).

@@ -42,6 +42,7 @@
  * anywhere else in the window (section 3: challenge ACK), nor anything off the 4-tuple.
  */
 #include "fuzz-check.h"
+#include "packet-fuzz-bed.h"
 
 #include "ns3/boolean.h"
 #include "ns3/depot.h"
@@ -68,6 +69,7 @@
 #include <string>
 
 using namespace ns3;
+using namespace fuzzbed;
 
 namespace
 {
@@ -86,40 +88,6 @@ constexpr uint32_t WINDOW = 8192;
 constexpr uint32_t CLIENT_ISN = 1000;
 constexpr uint32_t PROXY_ISN = 5000;
 
-/// What the routing callbacks saw of the last packet.
-struct Seen
-{
-    bool forwarded{false}; //!< the unicast forward callback was called
-    Ipv4Header header;     //!< its (rewritten) IP header
-    uint16_t sport{0};     //!< its TCP source port
-    uint16_t dport{0};     //!< its TCP destination port
-};
-
-Seen g_seen; //!< the last packet's fate
-
-void
-Forward(Ptr<Ipv4Route>, Ptr<const Packet> p, const Ipv4Header& h)
-{
-    g_seen.forwarded = true;
-    g_seen.header = h;
-    uint8_t b[4] = {0, 0, 0, 0};
-    p->CopyData(b, sizeof(b));
-    g_seen.sport = (b[0] << 8) | b[1];
-    g_seen.dport = (b[2] << 8) | b[3];
-}
-
-void
-Multicast(Ptr<Ipv4MulticastRoute>, Ptr<const Packet>, const Ipv4Header&)
-{}
-
-void
-Local(Ptr<const Packet>, const Ipv4Header&, uint32_t)
-{}
-
-void
-Error(Ptr<const Packet>, const Ipv4Header&, Socket::SocketErrno)
-{}
-
 /// The static test bed.
 struct Bed
 {
@@ -130,23 +98,6 @@ struct Bed
     Ptr<NetDevice> proxyDev;
     Ptr<NetDevice> attackerDev;
 };
-
-Ptr<NetDevice>
-AddDevice(Ptr<Node> node, const char* address)
-{
-    Ptr<SimpleNetDevice> d = CreateObject<SimpleNetDevice>();
-    d->SetAddress(Mac48Address::Allocate());
-    // No ARP: RSTs and challenge ACKs the depot sends leave without an ARP cache entry per
-    // spoofed address; the device's queue bounds what waits for simulated time.
-    d->SetAttribute("PointToPointMode", BooleanValue(true));
-    d->SetChannel(CreateObject<SimpleChannel>());
-    node->AddDevice(d);
-    Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
-    const int32_t i = ipv4->AddInterface(d);
-    ipv4->AddAddress(i, Ipv4InterfaceAddress(Ipv4Address(address), Ipv4Mask("255.255.255.0")));
-    ipv4->SetUp(i);
-    return d;
-}
 
 Bed&
 TestBed()
@@ -188,32 +139,16 @@ TestBed()
     return bed;
 }
 
-/// Feed one IP datagram (header and payload) in from a device; returns what routing did.
 const Seen&
 Feed(const Ipv4Header& h, Ptr<Packet> payload, Ptr<NetDevice> dev)
 {
-    Bed& b = TestBed();
-    // Made once: an ns-3 Callback allocates.
-    static const Ipv4RoutingProtocol::UnicastForwardCallback ucb = MakeCallback(&Forward);
-    static const Ipv4RoutingProtocol::MulticastForwardCallback mcb = MakeCallback(&Multicast);
-    static const Ipv4RoutingProtocol::LocalDeliverCallback lcb = MakeCallback(&Local);
-    static const Ipv4RoutingProtocol::ErrorCallback ecb = MakeCallback(&Error);
-    g_seen = Seen();
-    b.routing->RouteInput(payload, h, dev, ucb, mcb, lcb, ecb);
-    return g_seen;
+    return fuzzbed::Feed(TestBed().routing, h, payload, dev);
 }
 
 Ipv4Header
 IpHeader(Ipv4Address src, Ipv4Address dst, uint32_t payload, uint16_t id)
 {
-    Ipv4Header h;
-    h.SetSource(src);
-    h.SetDestination(dst);
-    h.SetProtocol(6);
-    h.SetTtl(64);
-    h.SetPayloadSize(payload);
-    h.SetIdentification(id);
-    return h;
+    return fuzzbed::IpHeader(src, dst, 6, payload, id);
 }
 
 /// A legitimate segment, switched by the depot; checks that it is forwarded as expected.
@@ -227,15 +162,13 @@ Legit(bool fromClient,
       const std::string& what)
 {
     Bed& b = TestBed();
-    TcpHeader tcp;
-    tcp.SetSourcePort(fromClient ? CLIENT_PORT : PROXY_PORT);
-    tcp.SetDestinationPort(fromClient ? SERVICE : CLIENT_PORT);
-    tcp.SetSequenceNumber(SequenceNumber32(seq));
-    tcp.SetAckNumber(SequenceNumber32(ack));
-    tcp.SetFlags(flags);
-    tcp.SetWindowSize(WINDOW);
-    Ptr<Packet> p = Create<Packet>(length);
-    p->AddHeader(tcp);
+    Ptr<Packet> p = Segment(fromClient ? CLIENT_PORT : PROXY_PORT,
+                            fromClient ? SERVICE : CLIENT_PORT,
+                            seq,
+                            ack,
+                            flags,
+                            WINDOW,
+                            length);
     const Ipv4Header h = fromClient ? IpHeader(CLIENT, VIP, p->GetSize(), 1)
                                     : IpHeader(proxy, CLIENT, p->GetSize(), 1);
     const Seen& s = Feed(h, p, fromClient ? b.clientDev : b.proxyDev);
@@ -252,13 +185,6 @@ Legit(bool fromClient,
                        && s.sport == SERVICE && s.dport == CLIENT_PORT,
                    what + ": not rewritten to VIP:80");
     }
-}
-
-/// \return whether a <= b in sequence space
-bool
-SeqLe(uint32_t a, uint32_t b)
-{
-    return static_cast<int32_t>(a - b) <= 0;
 }
 
 /// Check the bounds and the legitimate session (unless entitled to break it).
@@ -300,41 +226,7 @@ CheckState(bool entitled, uint32_t legitProxy, const std::string& after)
                    + TcpStateTracker::SessionStateName(s->timerState) + ")");
 }
 
-/// Reader of the input.
-struct Input
-{
-    const uint8_t* data;
-    size_t size;
-    size_t pos{0};
-
-    uint8_t U8()
-    {
-        return pos < size ? data[pos++] : 0;
-    }
-
-    uint16_t U16()
-    {
-        const uint16_t hi = U8();
-        return (hi << 8) | U8();
-    }
-
-    uint32_t U32()
-    {
-        const uint32_t hi = U16();
-        return (hi << 16) | U16();
-    }
-};
-
 } // namespace
-
-/// AddressSanitizer without allocation stacks: recording them for every ns-3 packet, header
-/// and callback took 14% of the time (a crash still prints where it happened; reproduce with
-/// ASAN_OPTIONS=malloc_context_size=30 for the allocation's stack).
-extern "C" const char*
-__asan_default_options()
-{
-    return "malloc_context_size=0";
-}
 
 extern "C" int
 LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
@@ -381,36 +273,10 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         const uint8_t sel = in.U8();
         const uint8_t hosts[2] = {in.U8(), in.U8()};
         const uint32_t net = (sel & 0x80) ? 0xC0000200 : 0x0A000000; // 192.0.2/24 or 10.0.0/24
-        Ipv4Address src;
-        switch (sel & 3)
-        {
-        case 0:
-            src = CLIENT;
-            break;
-        case 1:
-            src = PROXY[0];
-            break;
-        case 2:
-            src = PROXY[1];
-            break;
-        default:
-            src = Ipv4Address(net | hosts[0]);
-        }
-        Ipv4Address dst;
-        switch ((sel >> 2) & 3)
-        {
-        case 0:
-            dst = VIP;
-            break;
-        case 1:
-            dst = CLIENT;
-            break;
-        case 2:
-            dst = Ipv4Address(net | hosts[1]);
-            break;
-        default:
-            dst = DEPOT;
-        }
+        const Ipv4Address sources[4] = {CLIENT, PROXY[0], PROXY[1], Ipv4Address(net | hosts[0])};
+        const Ipv4Address targets[4] = {VIP, CLIENT, Ipv4Address(net | hosts[1]), DEPOT};
+        const Ipv4Address src = sources[sel & 3];
+        const Ipv4Address dst = targets[(sel >> 2) & 3];
         const bool srcIsProxy = src == PROXY[0] || src == PROXY[1];
         uint16_t sport = in.U16();
         uint16_t dport = in.U16();
@@ -438,21 +304,8 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         uint32_t tLength = length;
         if (kind == 0)
         {
-            TcpHeader tcp;
-            tcp.SetSourcePort(sport);
-            tcp.SetDestinationPort(dport);
-            tcp.SetSequenceNumber(SequenceNumber32(seq));
-            tcp.SetAckNumber(SequenceNumber32(ack));
-            tcp.SetFlags(flags);
-            tcp.SetWindowSize(window);
-            if (sel & 0x40)
-            {
-                Ptr<TcpOptionWinScale> ws = CreateObject<TcpOptionWinScale>();
-                ws->SetScale(option & 0x0f);
-                tcp.AppendOption(ws);
-            }
-            p = Create<Packet>(length);
-            p->AddHeader(tcp);
+            p = Segment(
+                sport, dport, seq, ack, flags, window, length, (sel & 0x40) ? option & 0x0f : -1);
             tcpSeen = true;
         }
         else
@@ -463,13 +316,12 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             if (kind == 1 && n >= 20)
             {
                 // Raw bytes as a TCP header: the fields the depot will read from them.
-                const uint8_t* t = data + (in.pos - n);
-                tSport = (t[0] << 8) | t[1];
-                tDport = (t[2] << 8) | t[3];
-                tSeq = (uint32_t(t[4]) << 24) | (uint32_t(t[5]) << 16) | (t[6] << 8) | t[7];
-                tFlags = t[13];
-                const uint32_t offset = (t[12] >> 4) * 4;
-                tLength = n > offset ? n - offset : 0;
+                const RawTcp t = ReadRawTcp(data + (in.pos - n), n);
+                tSport = t.sport;
+                tDport = t.dport;
+                tSeq = t.seq;
+                tFlags = t.flags;
+                tLength = t.length;
                 tcpSeen = true;
             }
         }
@@ -496,15 +348,7 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             if (fromClient || fromProxy)
             {
                 const uint32_t next = fromClient ? clientNext : proxyNext;
-                // The receiver's RCV.NXT is the sender's next sequence number.
-                if (tFlags & TcpHeader::RST)
-                {
-                    entitled = tSeq == next;
-                }
-                else if (!(tFlags & TcpHeader::SYN))
-                {
-                    entitled = SeqLe(tSeq, next + WINDOW) && SeqLe(next - WINDOW, tSeq + tLength);
-                }
+                entitled = MayChangeConnection(tFlags, tSeq, tLength, next, WINDOW);
             }
         }
         Feed(h, p, b.attackerDev);
