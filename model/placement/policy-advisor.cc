@@ -6,6 +6,7 @@
 #include "ns3/cache-simulator.h"
 #include "ns3/replacement-policy.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace ns3
@@ -67,6 +68,61 @@ PolicyAdvisor::EvaluatePerNode(const std::vector<std::vector<TraceRecord>>& trac
         out.push_back(Evaluate(traces[v], latency ? toOrigin / 1000.0 : 1.0));
     }
     return out;
+}
+
+std::vector<PolicyAdvisor::Advice>
+PolicyAdvisor::EvaluateAssigned(const std::vector<std::vector<TraceRecord>>& traces,
+                                std::vector<Advice> advice,
+                                const std::vector<uint32_t>& proxies,
+                                PlacementProblem& problem,
+                                uint32_t rounds) const
+{
+    const uint32_t n = problem.GetNodeCount();
+    if (traces.size() != n || advice.size() != n)
+    {
+        throw std::invalid_argument("PolicyAdvisor::EvaluateAssigned: " +
+                                    std::to_string(traces.size()) + " traces and " +
+                                    std::to_string(advice.size()) + " advice for " +
+                                    std::to_string(n) + " nodes");
+    }
+    const bool latency = problem.GetDistances().GetMetric() == DistanceMatrix::LATENCY;
+    auto earlier = [](const TraceRecord& a, const TraceRecord& b) { return a.time < b.time; };
+    Apply(advice, problem);
+    // An optimistic start (every proxy a full replica) gives each proxy every node that could
+    // gain from it. Starting from the per-node ratios instead could leave a proxy without
+    // nodes for good: a proxy whose own requests never hit (h = 0) is no nearer than the
+    // origin even for its own node, and its merged workload would then be empty.
+    for (uint32_t p : proxies)
+    {
+        problem.SetHitRatio(p, 1.0);
+    }
+    std::vector<uint32_t> server = problem.Assign(proxies);
+    for (uint32_t round = 0; round < std::max<uint32_t>(rounds, 1); ++round)
+    {
+        for (uint32_t p : proxies)
+        {
+            std::vector<TraceRecord> merged;
+            for (uint32_t v = 0; v < n; ++v)
+            {
+                if (server[v] == p)
+                {
+                    const size_t middle = merged.size();
+                    merged.insert(merged.end(), traces[v].begin(), traces[v].end());
+                    std::inplace_merge(merged.begin(), merged.begin() + middle, merged.end(), earlier);
+                }
+            }
+            const double toOrigin = problem.GetDistances().Get(p, problem.GetOrigin());
+            advice[p] = Evaluate(merged, latency ? toOrigin / 1000.0 : 1.0);
+            problem.SetHitRatio(p, advice[p].byteHitRatio);
+        }
+        const std::vector<uint32_t> next = problem.Assign(proxies);
+        if (next == server)
+        {
+            break;
+        }
+        server = next;
+    }
+    return advice;
 }
 
 std::vector<std::vector<TraceRecord>>

@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -111,6 +112,55 @@ TEST(PolicyAdvisor, PerNodeAdviceSetsTheHitRatios)
     EXPECT_DOUBLE_EQ(p.GetHitRatio(1), 0.5);
     EXPECT_DOUBLE_EQ(p.GetHitRatio(3), 0.0);
     EXPECT_THROW(PolicyAdvisor::SplitByClient(t, 0), std::invalid_argument);
+}
+
+// A proxy judged on the requests it serves: origin O, proxy site P 10 ms from O, client node
+// C 1 ms from P, node D 1 ms from O. P asks for /x, then C for /x and /y (100 bytes each).
+// Per node, nothing hits (P: one request; C: two objects), so h_P = 0 and with it neither P
+// nor C would use the proxy (C: 1 + 10 = d(C,O) = 11, not less). Assigned as a full replica,
+// P and C use it (D: 11 > 1 stays with O); their merged requests x, x, y give 100 of 300
+// bytes as hits, h_P = 1/3, with which C (1 + 2/3 x 10 < 11) and P (2/3 x 10 < 10) still use
+// it: the assignment is stable after one round.
+TEST(PolicyAdvisor, AProxyIsJudgedOnTheMergedRequestsOfItsNodes)
+{
+    BackboneGraph g("line");
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const uint32_t o = g.AddNode("O", nan, nan, 1);
+    const uint32_t pp = g.AddNode("P", nan, nan, 1);
+    const uint32_t c = g.AddNode("C", nan, nan, 1);
+    const uint32_t d = g.AddNode("D", nan, nan, 1);
+    g.AddLink(o, pp, 10);
+    g.AddLink(c, pp, 1);
+    g.AddLink(d, o, 1);
+    const DistanceMatrix dist(g, DistanceMatrix::LATENCY);
+    PlacementProblem problem(g, dist, o);
+    auto at = [](TraceRecord r, double t)
+    {
+        r.time = Seconds(t);
+        return r;
+    };
+    std::vector<std::vector<TraceRecord>> traces(4);
+    traces[pp] = {at(Rec("/x", 100), 1)};
+    traces[c] = {at(Rec("/x", 100), 2), at(Rec("/y", 100), 3)};
+    traces[d] = {at(Rec("/x", 100), 4)};
+    const PolicyAdvisor advisor(1000, {"LRU"});
+    const auto perNode = advisor.EvaluatePerNode(traces, problem);
+    EXPECT_DOUBLE_EQ(perNode[pp].byteHitRatio, 0.0);
+    EXPECT_DOUBLE_EQ(perNode[c].byteHitRatio, 0.0);
+    PolicyAdvisor::Apply(perNode, problem);
+    EXPECT_EQ(problem.Assign({pp}), (std::vector<uint32_t>{o, o, o, o}));
+
+    const auto refined = advisor.EvaluateAssigned(traces, perNode, {pp}, problem);
+    EXPECT_EQ(refined[pp].requests, 3u);
+    EXPECT_DOUBLE_EQ(refined[pp].byteHitRatio, 1.0 / 3);
+    EXPECT_DOUBLE_EQ(problem.GetHitRatio(pp), 1.0 / 3);
+    EXPECT_EQ(problem.Assign({pp}), (std::vector<uint32_t>{o, pp, pp, o}));
+    // The other nodes' advice is theirs, unchanged.
+    EXPECT_EQ(refined[c].requests, 2u);
+    EXPECT_EQ(refined[d].requests, 1u);
+    // Two of the four nodes' bytes (equal demands) at h = 1/3.
+    EXPECT_DOUBLE_EQ(problem.HitFraction({pp}), 0.5 / 3);
+    EXPECT_THROW(advisor.EvaluateAssigned({}, perNode, {pp}, problem), std::invalid_argument);
 }
 
 TEST(PlacementReport, JsonCsvAndDot)
