@@ -19,11 +19,15 @@
   connections (> 0) and its population completed requests.
 - With --dns=false --firewall=false --interception=false: none of their lines, the same
   consistency, and the intercepted population still served by its (configured) proxy.
+- The timeline CSV agrees with the summary: as many cache results and hits per proxy group
+  as the hit ratio line counts, and the depots' new sessions in time order; when Debian's
+  python3 has matplotlib, utils/plot-isp-backbone.py draws the four plots from the run.
 - When tshark is installed: the --pcap files of the firewall (SOCKS inside, HTTP outside), the
   DNS host and the intercepted segment decode as SOCKS, HTTP and DNS with no malformed frame
   (skipped, and said so, without tshark).
 """
 import glob
+import os
 import re
 import shutil
 import subprocess
@@ -102,6 +106,52 @@ def check_pieces(check, summary, label):
           "%s: connections intercepted (%s)" % (label, p["interception"]))
 
 
+def timeline_check(check, outdir, summary):
+    """The timeline CSV against the summary's hit ratio line, and the plots drawn from it."""
+    m = re.search(r"^hit ratio: placed proxies (\d+)/(\d+) .*, depot pool (\d+)/(\d+) .*, "
+                  r"intercepting proxy (\d+)/(\d+) ", summary, re.M)
+    check(m is not None, "timeline: the summary's hit ratio line")
+    if m is None:
+        return
+    want = {"placed": (int(m.group(1)), int(m.group(2))), "pool": (int(m.group(3)), int(m.group(4))),
+            "intercepting": (int(m.group(5)), int(m.group(6)))}
+    got = {g: [0, 0] for g in want}
+    opened, times = 0, []
+    with open(outdir + "/isp-backbone-timeline.csv") as f:
+        header = f.readline().strip()
+        check(header == "time,source,subject,event,bytes", "timeline: its header")
+        for line in f:
+            t, source, subject, event, _ = line.strip().split(",")
+            times.append(float(t))
+            if event == "opened":
+                opened += 1
+            else:
+                got[source][1] += 1
+                got[source][0] += event in ("HIT", "REFRESH_HIT")
+    for g, (hits, total) in want.items():
+        check(tuple(got[g]) == (hits, total), "timeline: %s %d/%d as the summary (%d/%d)"
+              % (g, got[g][0], got[g][1], hits, total))
+    check(opened > 0 and times == sorted(times), "timeline: %d depot sessions, in time order"
+          % opened)
+    python = "/usr/bin/python3"
+    plot = subprocess.run([python, "-c", "import matplotlib"], capture_output=True)
+    if plot.returncode != 0:
+        print("skip plots: %s has no matplotlib" % python)
+        return
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "utils",
+                          "plot-isp-backbone.py")
+    p = subprocess.run([python, script, outdir], capture_output=True, text=True, timeout=300)
+    check(p.returncode == 0, "plots drawn (%s)" % (p.stderr.strip()[-200:] or "ok"))
+    for name in ("latency-cdf", "failures", "hit-ratio", "depot-load"):
+        path = "%s/isp-backbone-%s.png" % (outdir, name)
+        try:
+            with open(path, "rb") as f:
+                ok = f.read(8) == b"\x89PNG\r\n\x1a\n"
+        except OSError:
+            ok = False
+        check(ok, "plot %s is a PNG" % name)
+
+
 def tshark_check(check, program, outdir):
     """The pieces' PCAPs decode as their protocols, without malformed frames."""
     if shutil.which("tshark") is None:
@@ -163,6 +213,7 @@ def main(argv):
     check(takeover is not None and 0 < float(takeover.group(1)) <= 4.0,
           "depot takeover within heartbeat + dead time (4 s)")
     check_pieces(check, first, "with faults")
+    timeline_check(check, outdir + "/a", first)
 
     again = run(program, outdir + "/b", ["--RngRun=3"])
     check(again == first, "same --RngRun: identical summary")

@@ -35,8 +35,9 @@
  *   pool's path to the edge fails and is restored (global routing is recomputed without it
  *   after --convergence, as an IGP would). Each can be switched off.
  * - Output under --outDir: isp-backbone-requests.csv (one line per request), -flowmon.xml,
- *   -summary.txt (the table printed), PCAP of chosen PoPs, the depot site, the firewall, the DNS
- *   host and the intercepted segment (--pcap).
+ *   -summary.txt (the table printed), -timeline.csv (each proxy's cache results and each
+ *   depot's new sessions by time, for utils/plot-isp-backbone.py), PCAP of chosen PoPs, the depot
+ * site, the firewall, the DNS host and the intercepted segment (--pcap).
  *
  * Randomness follows --RngSeed and --RngRun (--seed, --run); --help lists the options.
  */
@@ -682,9 +683,11 @@ main(int argc, char* argv[])
     standbyHelper.SetAttribute("Mode", StringValue(standby));
     Counters counters;
     std::vector<Ptr<DepotStandby>> standbys;
+    std::vector<Ptr<Depot>> depotApps;
     for (uint32_t d = 0; d < 2; ++d)
     {
         Ptr<Depot> depot = DynamicCast<Depot>(depotHelper.Install(depots.Get(d)).Get(0));
+        depotApps.push_back(depot);
         standbyHelper.SetAttribute("Master", BooleanValue(d == 0));
         standbys.push_back(DynamicCast<DepotStandby>(
             standbyHelper
@@ -704,8 +707,13 @@ main(int argc, char* argv[])
                                                 &counters,
                                                 depotFailAt.GetSeconds()));
 
-    // Hit ratios.
-    auto countResults = [](ApplicationContainer apps, uint64_t* hits, uint64_t* total)
+    // Hit ratios, and the timeline of cache results and depot sessions for the plots
+    // (utils/plot-isp-backbone.py: hit ratio over time, depot load per proxy).
+    std::ofstream timeline(prefix + "-timeline.csv");
+    NS_ABORT_MSG_IF(!timeline, "isp-backbone: cannot write " << prefix << "-timeline.csv");
+    timeline << "time,source,subject,event,bytes\n";
+    auto countResults
+        = [&timeline](ApplicationContainer apps, const char* group, uint64_t* hits, uint64_t* total)
     {
         for (uint32_t i = 0; i < apps.GetN(); ++i)
         {
@@ -713,20 +721,42 @@ main(int argc, char* argv[])
                                                     MakeBoundCallback(
                                                         +[](uint64_t* h,
                                                             uint64_t* t,
+                                                            std::ofstream* os,
+                                                            const char* g,
+                                                            uint32_t node,
                                                             const std::string&,
                                                             const std::string& x,
-                                                            uint64_t)
+                                                            uint64_t bytes)
                                                         {
                                                             ++*t;
                                                             *h += x == "HIT" || x == "REFRESH_HIT";
+                                                            *os << Simulator::Now().GetSeconds()
+                                                                << "," << g << ",node" << node
+                                                                << "," << x << "," << bytes << "\n";
                                                         },
                                                         hits,
-                                                        total));
+                                                        total,
+                                                        &timeline,
+                                                        group,
+                                                        apps.Get(i)->GetNode()->GetId()));
         }
     };
-    countResults(placed, &counters.placedHits, &counters.placedTotal);
-    countResults(poolApps, &counters.poolHits, &counters.poolTotal);
-    countResults(icProxyApp, &counters.icHits, &counters.icTotal);
+    for (uint32_t d = 0; d < depotApps.size(); ++d)
+    {
+        depotApps[d]->TraceConnectWithoutContext(
+            "SessionOpened",
+            MakeBoundCallback(
+                +[](std::ofstream* os, uint32_t depot, Ipv4Address, uint16_t, uint32_t proxy)
+                {
+                    *os << Simulator::Now().GetSeconds() << ",depot" << depot << ",proxy" << proxy
+                        << ",opened,0\n";
+                },
+                &timeline,
+                d));
+    }
+    countResults(placed, "placed", &counters.placedHits, &counters.placedTotal);
+    countResults(poolApps, "pool", &counters.poolHits, &counters.poolTotal);
+    countResults(icProxyApp, "intercepting", &counters.icHits, &counters.icTotal);
 
     // The clients stop once every request had the time to end (its last byte or its timeout).
     const Time drain = responseTimeout + Seconds(11);
@@ -1091,7 +1121,7 @@ main(int argc, char* argv[])
     }
     std::cout << os.str();
     std::ofstream(prefix + "-summary.txt") << os.str();
-    std::cout << "\nWrote " << prefix << "-requests.csv, -summary.txt"
+    std::cout << "\nWrote " << prefix << "-requests.csv, -summary.txt, -timeline.csv"
               << (flowmon ? ", -flowmon.xml" : "") << (pcap.empty() ? "" : ", PCAP files") << "\n";
     Simulator::Destroy();
     return 0;

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Plots of an isp-backbone run: latency CDF per client class and failed requests over time
-with the fault windows.
+"""Plots of an isp-backbone run: latency CDF per client class, failed requests over time with
+the fault windows, hit ratio over time per proxy group, and new depot sessions per proxy over
+time.
 
 usage: plot-isp-backbone.py OUTDIR
 
-Reads OUTDIR/isp-backbone-requests.csv (RequestRecordWriter) and
-OUTDIR/isp-backbone-summary.txt (the fault table), writes OUTDIR/isp-backbone-latency-cdf.png
-and OUTDIR/isp-backbone-failures.png. A request's class is its peer: the depot's virtual
+Reads OUTDIR/isp-backbone-requests.csv (RequestRecordWriter), OUTDIR/isp-backbone-summary.txt
+(the fault table) and OUTDIR/isp-backbone-timeline.csv (cache results and depot sessions),
+writes OUTDIR/isp-backbone-latency-cdf.png, -failures.png, -hit-ratio.png and
+-depot-load.png. The hit ratio of a bin is HIT and REFRESH_HIT over all results of the
+group's proxies in it (bins without results are left out). A request's class is its peer: the depot's virtual
 address 10.210.1.100 is the LAN's proxy, every other peer serves the modem pool. Failed
 requests are left out of the CDF. Run with Debian's /usr/bin/python3 (python3-matplotlib).
 """
@@ -67,7 +70,56 @@ def main(argv):
     ax.legend()
     fig.tight_layout()
     fig.savefig(out + "/isp-backbone-failures.png", dpi=120)
-    print("wrote %s/isp-backbone-latency-cdf.png, %s/isp-backbone-failures.png" % (out, out))
+
+    cache = {}  # group -> [(time, hit)]
+    sessions = {}  # depot -> proxy -> [time]
+    with open(out + "/isp-backbone-timeline.csv") as f:
+        for r in csv.DictReader(f):
+            t = float(r["time"])
+            if r["event"] == "opened":
+                sessions.setdefault(r["source"], {}).setdefault(r["subject"], []).append(t)
+            else:
+                cache.setdefault(r["source"], []).append((t, r["event"] in ("HIT", "REFRESH_HIT")))
+    width = 5.0
+    last = max([t for v in cache.values() for t, _ in v] + [end, 1])
+    nbins = int(last // width) + 1
+
+    fig, ax = plt.subplots(figsize=(7, 3.5))
+    for group, results in sorted(cache.items()):
+        hits, total = [0] * nbins, [0] * nbins
+        for t, hit in results:
+            total[int(t // width)] += 1
+            hits[int(t // width)] += hit
+        xs = [(i + 0.5) * width for i in range(nbins) if total[i]]
+        ys = [100.0 * hits[i] / total[i] for i in range(nbins) if total[i]]
+        ax.plot(xs, ys, marker=".", label="%s (%d results)" % (group, len(results)))
+    for name, a, b in faults:
+        ax.axvspan(a, b, alpha=0.15, color="red")
+    ax.set_xlabel("simulated time, s")
+    ax.set_ylabel("hit ratio per %g s, %%" % width)
+    ax.set_ylim(0, 100)
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(out + "/isp-backbone-hit-ratio.png", dpi=120)
+
+    depots = sorted(sessions)
+    fig, axes = plt.subplots(len(depots) or 1, 1, figsize=(7, 2.2 * max(len(depots), 1)),
+                             sharex=True, squeeze=False)
+    for ax, depot in zip(axes[:, 0], depots):
+        per = sessions[depot]
+        names = sorted(per, key=lambda n: int(re.sub(r"\D", "", n) or 0))
+        bins = [i * width for i in range(nbins + 1)]
+        ax.hist([per[n] for n in names], bins=bins, stacked=True, label=names)
+        for name, a, b in faults:
+            ax.axvspan(a, b, alpha=0.15, color="red")
+        ax.set_ylabel("new sessions\nper %g s" % width)
+        ax.set_title(depot, fontsize=9)
+        ax.legend(fontsize=7)
+    axes[-1, 0].set_xlabel("simulated time, s")
+    fig.tight_layout()
+    fig.savefig(out + "/isp-backbone-depot-load.png", dpi=120)
+    print("wrote %s/isp-backbone-latency-cdf.png, -failures.png, -hit-ratio.png, -depot-load.png"
+          % out)
     return 0
 
 
