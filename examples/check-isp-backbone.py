@@ -21,7 +21,9 @@
   consistency, and the intercepted population still served by its (configured) proxy.
 - The timeline CSV agrees with the summary: as many cache results and hits per proxy group
   as the hit ratio line counts, and the depots' new sessions in time order; when Debian's
-  python3 has matplotlib, utils/plot-isp-backbone.py draws the four plots from the run.
+  python3 has matplotlib, utils/plot-isp-backbone.py draws the four plots from the run; the
+  topology picture marks the placed proxies and the three faults (a PNG when Graphviz is
+  installed).
 - When tshark is installed: the --pcap files of the firewall (SOCKS inside, HTTP outside), the
   DNS host and the intercepted segment decode as SOCKS, HTTP and DNS with no malformed frame
   (skipped, and said so, without tshark).
@@ -133,6 +135,14 @@ def timeline_check(check, outdir, summary):
               % (g, got[g][0], got[g][1], hits, total))
     check(opened > 0 and times == sorted(times), "timeline: %d depot sessions, in time order"
           % opened)
+    with open(outdir + "/isp-backbone-topology.dot") as f:
+        dot = f.read()
+    check(dot.count("penwidth=") == 3 and dot.count("style=dashed") == 1
+          and dot.count("fillcolor=salmon") > 0,
+          "topology picture: the placed proxies, two crashed nodes and the failed link marked")
+    if shutil.which("dot"):
+        with open(outdir + "/isp-backbone-topology.png", "rb") as f:
+            check(f.read(8) == b"\x89PNG\r\n\x1a\n", "topology picture: a PNG")
     python = "/usr/bin/python3"
     plot = subprocess.run([python, "-c", "import matplotlib"], capture_output=True)
     if plot.returncode != 0:

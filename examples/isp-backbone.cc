@@ -36,7 +36,9 @@
  *   after --convergence, as an IGP would). Each can be switched off.
  * - Output under --outDir: isp-backbone-requests.csv (one line per request), -flowmon.xml,
  *   -summary.txt (the table printed), -timeline.csv (each proxy's cache results and each
- *   depot's new sessions by time, for utils/plot-isp-backbone.py), PCAP of chosen PoPs, the depot
+ *   depot's new sessions by time, for utils/plot-isp-backbone.py), -topology.dot and .png
+ *   (the backbone with the placed proxies and the scheduled faults marked; the PNG needs
+ *   Graphviz), PCAP of chosen PoPs, the depot
  * site, the firewall, the DNS host and the intercepted segment (--pcap).
  *
  * Randomness follows --RngSeed and --RngRun (--seed, --run); --help lists the options.
@@ -52,6 +54,7 @@
 #include "ns3/network-module.h"
 #include "ns3/option-checker.h"
 #include "ns3/placement-algorithm.h"
+#include "ns3/placement-report.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/proxy-alias-resolver.h"
 #include "ns3/proxy-placement-helper.h"
@@ -851,13 +854,22 @@ main(int argc, char* argv[])
                 &counters));
     }
 
-    // Faults.
+    // Faults, also marked on the topology picture (placed proxies filled, the edge PoP boxed).
     FaultInjectionHelper faults;
     std::vector<Fault> schedule;
+    PlacementReport picture(graph, placement);
+    picture.AddMetric("latency", problem);
+    auto window = [](Time a, Time b)
+    {
+        std::ostringstream w;
+        w << a.GetSeconds() << "-" << b.GetSeconds() << " s";
+        return w.str();
+    };
     if (proxyFault && modemUsesProxy)
     {
         faults.Crash(proxySites.Get(modemServer), proxyFailAt);
         faults.Revive(proxySites.Get(modemServer), proxyReviveAt);
+        picture.MarkNode(modemServer, "crash " + window(proxyFailAt, proxyReviveAt));
         schedule.push_back({"proxy crash at " + graph.GetNode(modemServer).name,
                             proxyFailAt.GetSeconds(),
                             proxyReviveAt.GetSeconds()});
@@ -866,6 +878,7 @@ main(int argc, char* argv[])
     {
         faults.Crash(depots.Get(0), depotFailAt);
         faults.Revive(depots.Get(0), depotReviveAt);
+        picture.MarkNode(lanPop, "depot crash " + window(depotFailAt, depotReviveAt));
         schedule.push_back({"master depot crash at " + graph.GetNode(lanPop).name,
                             depotFailAt.GetSeconds(),
                             depotReviveAt.GetSeconds()});
@@ -909,10 +922,24 @@ main(int argc, char* argv[])
         };
         Simulator::Schedule(linkFailAt + convergence, [reroute]() { reroute(false); });
         Simulator::Schedule(linkRestoreAt, [reroute]() { reroute(true); });
+        picture.MarkLink(links[best].a, links[best].b, "down " + window(linkFailAt, linkRestoreAt));
         schedule.push_back({"link " + graph.GetNode(links[best].a).name + "-"
                                 + graph.GetNode(links[best].b).name + " down",
                             linkFailAt.GetSeconds(),
                             linkRestoreAt.GetSeconds()});
+    }
+
+    {
+        std::ofstream dot(prefix + "-topology.dot");
+        picture.WriteDot(dot);
+    }
+    try
+    {
+        picture.WritePng(prefix + "-topology.png");
+    }
+    catch (const std::runtime_error& e)
+    {
+        std::cerr << "isp-backbone: no topology picture: " << e.what() << "\n";
     }
 
     // Hostile traffic from the Internet: spoofed SYNs from an origin node at the depot's
@@ -1121,7 +1148,8 @@ main(int argc, char* argv[])
     }
     std::cout << os.str();
     std::ofstream(prefix + "-summary.txt") << os.str();
-    std::cout << "\nWrote " << prefix << "-requests.csv, -summary.txt, -timeline.csv"
+    std::cout << "\nWrote " << prefix
+              << "-requests.csv, -summary.txt, -timeline.csv, -topology.dot, -topology.png"
               << (flowmon ? ", -flowmon.xml" : "") << (pcap.empty() ? "" : ", PCAP files") << "\n";
     Simulator::Destroy();
     return 0;

@@ -194,6 +194,34 @@ PlacementReport::WriteCurveCsv(std::ostream& os) const
 }
 
 void
+PlacementReport::MarkNode(uint32_t node, const std::string& note)
+{
+    if (node >= m_graph.GetNodeCount())
+    {
+        throw std::invalid_argument("PlacementReport::MarkNode: no node " + std::to_string(node)
+                                    + " in " + m_graph.GetName());
+    }
+    std::string& n = m_nodeNotes[node];
+    n += (n.empty() ? "" : "; ") + note;
+}
+
+void
+PlacementReport::MarkLink(uint32_t a, uint32_t b, const std::string& note)
+{
+    const auto key = std::minmax(a, b);
+    const auto& links = m_graph.GetLinks();
+    if (std::none_of(links.begin(),
+                     links.end(),
+                     [&key](const auto& l) { return std::minmax(l.a, l.b) == key; }))
+    {
+        throw std::invalid_argument("PlacementReport::MarkLink: no link " + std::to_string(a)
+                                    + " - " + std::to_string(b) + " in " + m_graph.GetName());
+    }
+    std::string& n = m_linkNotes[key];
+    n += (n.empty() ? "" : "; ") + note;
+}
+
+void
 PlacementReport::WriteDot(std::ostream& os) const
 {
     std::vector<int> order(m_graph.GetNodeCount(), 0);
@@ -231,6 +259,7 @@ PlacementReport::WriteDot(std::ostream& os) const
     {
         const BackboneNode& n = m_graph.GetNode(v);
         os << "  n" << v << " [label=" << JsonString(n.name);
+        std::string xlabel;
         if (int64_t(v) == origin)
         {
             os << ", shape=box, style=filled, fillcolor=lightblue";
@@ -238,8 +267,18 @@ PlacementReport::WriteDot(std::ostream& os) const
         else if (order[v] > 0)
         {
             const auto* a = AdviceOf(v);
-            os << ", style=filled, fillcolor=salmon, xlabel="
-               << JsonString("P" + std::to_string(order[v]) + (a ? " " + a->best : ""));
+            os << ", style=filled, fillcolor=salmon";
+            xlabel = "P" + std::to_string(order[v]) + (a ? " " + a->best : "");
+        }
+        const auto note = m_nodeNotes.find(v);
+        if (note != m_nodeNotes.end())
+        {
+            os << ", color=red, penwidth=3, fontcolor=red";
+            xlabel += (xlabel.empty() ? "" : ": ") + note->second;
+        }
+        if (!xlabel.empty())
+        {
+            os << ", xlabel=" << JsonString(xlabel);
         }
         if (geographic)
         {
@@ -254,11 +293,21 @@ PlacementReport::WriteDot(std::ostream& os) const
     for (const auto& l : m_graph.GetLinks())
     {
         os << "  n" << l.a << " -- n" << l.b;
+        const auto note = m_linkNotes.find(std::minmax(l.a, l.b));
+        std::ostringstream label;
         if (labelled)
         {
-            std::ostringstream lat;
-            lat << std::setprecision(3) << l.link.latencyMs << " ms";
-            os << " [label=" << JsonString(lat.str()) << "]";
+            label << std::setprecision(3) << l.link.latencyMs << " ms";
+        }
+        if (note != m_linkNotes.end())
+        {
+            label << (labelled ? ": " : "") << note->second;
+            os << " [color=red, style=dashed, penwidth=2, fontcolor=red, label="
+               << JsonString(label.str()) << "]";
+        }
+        else if (labelled)
+        {
+            os << " [label=" << JsonString(label.str()) << "]";
         }
         os << ";\n";
     }

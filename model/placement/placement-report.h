@@ -9,6 +9,7 @@
 #include "placement-result.h"
 #include "policy-advisor.h"
 
+#include <map>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -45,6 +46,21 @@ class PlacementReport
      */
     void SetPolicies(const std::vector<PolicyAdvisor::Advice>& advice);
 
+    /**
+     * Mark a node in the picture (WriteDot, WritePng): a red outline and the note beside it,
+     * e.g. a fault scheduled there ("crash 60-90 s").
+     * \param node the node \param note its note
+     * \exception std::invalid_argument for a node out of range
+     */
+    void MarkNode(uint32_t node, const std::string& note);
+
+    /**
+     * Mark a link in the picture: drawn red and dashed, labelled with the note.
+     * \param a one end \param b the other end \param note its note
+     * \exception std::invalid_argument when the graph has no link between a and b
+     */
+    void MarkLink(uint32_t a, uint32_t b, const std::string& note);
+
     /// \param os where to write a human-readable summary
     void WriteText(std::ostream& os) const;
     /// \param os where to write one JSON object
@@ -62,7 +78,8 @@ class PlacementReport
      * to DOT_LABELLED_LINKS links: more would hide the graph). When every node has
      * coordinates, the nodes are pinned at them (equirectangular, north up) and the layout is
      * neato's, so that any Graphviz program draws the geographic map; otherwise neato (sfdp
-     * beyond 100 nodes) places them.
+     * beyond 100 nodes) places them. Marked nodes and links (MarkNode, MarkLink) are drawn
+     * red with their notes.
      * \param os where to write
      */
     void WriteDot(std::ostream& os) const;
@@ -96,10 +113,12 @@ class PlacementReport
     /// \param p node
     const PolicyAdvisor::Advice* AdviceOf(uint32_t p) const;
 
-    const BackboneGraph& m_graph;                //!< the backbone
-    PlacementResult m_result;                    //!< the placement
-    std::vector<Metric> m_metrics;               //!< evaluations
-    std::vector<PolicyAdvisor::Advice> m_advice; //!< by node (may be empty)
+    const BackboneGraph& m_graph;                                     //!< the backbone
+    PlacementResult m_result;                                         //!< the placement
+    std::vector<Metric> m_metrics;                                    //!< evaluations
+    std::vector<PolicyAdvisor::Advice> m_advice;                      //!< by node (may be empty)
+    std::map<uint32_t, std::string> m_nodeNotes;                      //!< marked nodes
+    std::map<std::pair<uint32_t, uint32_t>, std::string> m_linkNotes; //!< marked links (a < b)
 };
 
 } // namespace ns3

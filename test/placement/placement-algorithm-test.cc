@@ -30,21 +30,6 @@ using namespace ns3::placementtest;
 namespace
 {
 
-/// A path A - B - C - D with latencies 1, 2, 3 ms and unit demands.
-BackboneGraph
-Path()
-{
-    BackboneGraph g("path");
-    for (const char* n : {"A", "B", "C", "D"})
-    {
-        g.AddNode(n);
-    }
-    g.AddLink(0, 1, 1);
-    g.AddLink(1, 2, 2);
-    g.AddLink(2, 3, 3);
-    return g;
-}
-
 /// Cost of a placement computed from scratch, for a given distance function.
 double
 ReferenceCost(const BackboneGraph& g,

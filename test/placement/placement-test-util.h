@@ -66,6 +66,22 @@ WriteFile(const std::string& name, const std::string& text)
  * \param n nodes \param extra extra links \param stream ns-3 stream
  * \return the graph
  */
+/// \return a path A - B - C - D with latencies 1, 2, 3 ms and unit demands
+/// \param name the graph's name
+inline BackboneGraph
+Path(const std::string& name = "path")
+{
+    BackboneGraph g(name);
+    for (const char* n : {"A", "B", "C", "D"})
+    {
+        g.AddNode(n);
+    }
+    g.AddLink(0, 1, 1);
+    g.AddLink(1, 2, 2);
+    g.AddLink(2, 3, 3);
+    return g;
+}
+
 inline BackboneGraph
 RandomBackbone(uint32_t n, uint32_t extra, int64_t stream)
 {

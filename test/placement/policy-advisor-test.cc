@@ -15,11 +15,11 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <limits>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iomanip>
+#include <limits>
 #include <sstream>
 
 using namespace ns3;
@@ -165,14 +165,7 @@ TEST(PolicyAdvisor, AProxyIsJudgedOnTheMergedRequestsOfItsNodes)
 
 TEST(PlacementReport, JsonCsvAndDot)
 {
-    BackboneGraph g("quote\"graph");
-    for (const char* n : {"A", "B", "C", "D"})
-    {
-        g.AddNode(n);
-    }
-    g.AddLink(0, 1, 1);
-    g.AddLink(1, 2, 2);
-    g.AddLink(2, 3, 3);
+    const BackboneGraph g = Path("quote\"graph");
     const DistanceMatrix d(g, DistanceMatrix::LATENCY);
     PlacementProblem p(g, d, 0);
     const PlacementResult r = GreedyPlacement().Run(p, 2);
@@ -206,6 +199,38 @@ TEST(PlacementReport, JsonCsvAndDot)
     EXPECT_NE(dot.str().find("n0 [label=\"A\", shape=box"), std::string::npos) << dot.str();
     EXPECT_EQ(Count(dot.str(), " -- "), 3u);
     EXPECT_EQ(PlacementReport::JsonString("a\"b\\c\n"), "\"a\\\"b\\\\c\\u000a\"");
+}
+
+// Faults marked on the picture: a proxy's crash beside its placement label, a link drawn red
+// and dashed with its latency and note (either end order), nothing else marked.
+TEST(PlacementReport, MarkedNodesAndLinksAreDrawnRed)
+{
+    const BackboneGraph g = Path();
+    const DistanceMatrix d(g, DistanceMatrix::LATENCY);
+    PlacementProblem p(g, d, 0);
+    PlacementReport report(g, GreedyPlacement().Run(p, 1)); // the proxy at C (node 2)
+    report.AddMetric("latency", p);
+    report.MarkNode(2, "crash 60-90 s");
+    report.MarkNode(3, "clients");
+    report.MarkLink(2, 1, "down 120-150 s");
+    std::ostringstream dot;
+    report.WriteDot(dot);
+    const std::string s = dot.str();
+    EXPECT_NE(s.find("n2 [label=\"C\", style=filled, fillcolor=salmon, color=red, penwidth=3, "
+                     "fontcolor=red, xlabel=\"P1: crash 60-90 s\"]"),
+              std::string::npos)
+        << s;
+    EXPECT_NE(s.find("n3 [label=\"D\", color=red, penwidth=3, fontcolor=red, xlabel=\"clients\"]"),
+              std::string::npos)
+        << s;
+    EXPECT_NE(s.find("n1 -- n2 [color=red, style=dashed, penwidth=2, fontcolor=red, "
+                     "label=\"2 ms: down 120-150 s\"]"),
+              std::string::npos)
+        << s;
+    EXPECT_EQ(Count(s, "penwidth="), 3u);
+    EXPECT_NE(s.find("n0 -- n1 [label=\"1 ms\"]"), std::string::npos) << s;
+    EXPECT_THROW(report.MarkNode(4, "x"), std::invalid_argument);
+    EXPECT_THROW(report.MarkLink(0, 2, "x"), std::invalid_argument);
 }
 
 TEST(PlacementReport, DotIsAGeographicMapWhenEveryNodeHasCoordinates)
