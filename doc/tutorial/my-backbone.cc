@@ -1,0 +1,139 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * The tutorial's scenario (doc/tutorial.rst): a backbone read from a file, proxies placed by
+ * [ProxyTeller]'s greedy algorithm, an origin farm at one PoP, a dial-up modem pool at
+ * another replaying a synthetic workload through its PoP's proxy, and a summary.
+ */
+#include "ns3/core-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/point-to-point-module.h"
+#include "ns3/web-proxy-module.h"
+
+#include <iostream>
+
+using namespace ns3;
+
+int
+main(int argc, char* argv[])
+{
+    // Step 1: options. Every random draw follows --RngSeed and --RngRun.
+    std::string topology = "traces/att-backbone.edges";
+    std::string origin = "NewYork";
+    std::string modemPop = "LosAngeles";
+    uint32_t proxies = 3;
+    uint32_t modems = 100;
+    uint64_t requests = 2000;
+    CommandLine cmd(__FILE__);
+    cmd.AddValue("topology", "Backbone file (edge list, GraphML, Rocketfuel ...)", topology);
+    cmd.AddValue("origin", "PoP of the origin servers", origin);
+    cmd.AddValue("modemPop", "PoP of the modem pool", modemPop);
+    cmd.AddValue("proxies", "Proxies to place", proxies);
+    cmd.AddValue("modems", "Modems in the pool", modems);
+    cmd.AddValue("requests", "Requests of the workload", requests);
+    cmd.Parse(argc, argv);
+
+    // Step 2: the backbone graph and where the proxies go.
+    const BackboneGraph graph = BackboneReader::Load(topology, "auto");
+    const int64_t o = graph.FindNode(origin);
+    const int64_t m = graph.FindNode(modemPop);
+    NS_ABORT_MSG_IF(o < 0 || m < 0, "no PoP named " << (o < 0 ? origin : modemPop));
+    const DistanceMatrix latency(graph, DistanceMatrix::LATENCY);
+    PlacementProblem problem(graph, latency, uint32_t(o), PlacementProblem::VIA_PROXY);
+    problem.SetHitRatio(0.4); // a byte hit ratio to plan with
+    const PlacementResult placement = PlacementAlgorithm::Create("greedy")->Run(
+        problem, proxies, PlacementAlgorithm::NO_TARGET);
+
+    // Step 3: the backbone in ns-3, one node per PoP, one point-to-point link per edge.
+    ProxyPlacementHelper placer;
+    placer.SetLinkAttribute("DataRate", StringValue("1Gbps"));
+    NodeContainer pops = placer.BuildBackbone(graph);
+
+    // Step 4: the workload, and an origin farm at the origin PoP serving its objects at the
+    // workload's server round-trip times.
+    Ptr<SyntheticWorkload> workload = SyntheticWorkload::CreatePreset("modem");
+    workload->SetAttribute("Requests", UintegerValue(requests));
+    int64_t stream = 1;
+    stream += workload->AssignStreams(stream);
+    std::vector<TraceRecord> records;
+    TraceRecord r;
+    while (workload->Next(r))
+    {
+        records.push_back(r);
+    }
+    OriginFarmHelper farm(pops.Get(o),
+                          {MilliSeconds(5), MilliSeconds(20), MilliSeconds(80), MilliSeconds(160)});
+    for (const TraceRecord& x : records)
+    {
+        if (!farm.HasServer(x.server))
+        {
+            farm.AddServer(x.server, workload->GetServerRtt(x.server));
+        }
+    }
+    stream += farm.AssignStreams(stream);
+    farm.AddObjects(records);
+    auto resolve = [&farm](const std::string& host)
+    {
+        return farm.Resolve(host);
+    };
+
+    // Step 5: a ProxyCache on each chosen PoP; misses go to the farm.
+    placer.SetProxyResolver(resolve);
+    ApplicationContainer caches = placer.Install(problem, placement, pops);
+
+    // Step 6: the modem pool behind its own core router, linked to its PoP, and routes.
+    ModemPoolHelper pool;
+    pool.Install(modems);
+    PointToPointHelper access;
+    access.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
+    access.SetChannelAttribute("Delay", TimeValue(MicroSeconds(100)));
+    Ipv4AddressHelper("10.200.0.0", "255.255.255.252")
+        .Assign(access.Install(pool.GetCore(), pops.Get(m)));
+    Ipv4GlobalRoutingHelper::RecomputeRoutingTables();
+
+    // Step 7: the users' sessions on the modems, replayed through the PoP's proxy.
+    TraceReplayHelper replay(resolve);
+    if (placer.UsesProxy(m))
+    {
+        const Ipv4Address proxy = placer.GetAddress(placer.GetAssignment()[m]);
+        replay.SetClientAttribute("Proxy", AddressValue(InetSocketAddress(proxy, 3128)));
+    }
+    replay.SetTimeOffset(Seconds(1));
+    const auto sessions = ModemPoolHelper::AssignSessions(records, modems);
+    ApplicationContainer clients = replay.Install(pool.GetModems(), sessions.perModem);
+
+    // Step 8: measure. One CSV line per request, and the summary on the console.
+    Ptr<RequestRecordWriter> writer = Create<RequestRecordWriter>("my-backbone-requests.csv");
+    writer->Attach(clients);
+    uint64_t hits = 0;
+    uint64_t results = 0;
+    for (uint32_t i = 0; i < caches.GetN(); ++i)
+    {
+        caches.Get(i)->TraceConnectWithoutContext(
+            "CacheResult",
+            MakeBoundCallback(
+                +[](uint64_t* h, uint64_t* n, const std::string&, const std::string& x, uint64_t)
+                {
+                    ++*n;
+                    *h += x == "HIT" || x == "REFRESH_HIT";
+                },
+                &hits,
+                &results));
+    }
+    Simulator::Stop(records.back().time + Seconds(400));
+    Simulator::Run();
+    std::cout << "proxies at";
+    for (uint32_t p : placement.proxies)
+    {
+        std::cout << " " << graph.GetNode(p).name;
+    }
+    std::cout << "; the modem pool at " << modemPop << " uses "
+              << graph.GetNode(placer.GetAssignment()[m]).name << "\n";
+    std::cout << sessions.rejectedRequests << " requests not replayed: their user's session "
+              << "found all " << modems << " modems busy\n";
+    writer->GetSummary().Print(std::cout);
+    std::cout << "proxy hits " << hits << " of " << results << " results\n";
+    writer->Close();
+    Simulator::Destroy();
+    return 0;
+}
