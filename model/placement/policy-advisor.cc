@@ -80,13 +80,15 @@ PolicyAdvisor::EvaluateAssigned(const std::vector<std::vector<TraceRecord>>& tra
     const uint32_t n = problem.GetNodeCount();
     if (traces.size() != n || advice.size() != n)
     {
-        throw std::invalid_argument("PolicyAdvisor::EvaluateAssigned: " +
-                                    std::to_string(traces.size()) + " traces and " +
-                                    std::to_string(advice.size()) + " advice for " +
-                                    std::to_string(n) + " nodes");
+        throw std::invalid_argument(
+            "PolicyAdvisor::EvaluateAssigned: " + std::to_string(traces.size()) + " traces and "
+            + std::to_string(advice.size()) + " advice for " + std::to_string(n) + " nodes");
     }
     const bool latency = problem.GetDistances().GetMetric() == DistanceMatrix::LATENCY;
-    auto earlier = [](const TraceRecord& a, const TraceRecord& b) { return a.time < b.time; };
+    auto earlier = [](const TraceRecord& a, const TraceRecord& b)
+    {
+        return a.time < b.time;
+    };
     Apply(advice, problem);
     // An optimistic start (every proxy a full replica) gives each proxy every node that could
     // gain from it. Starting from the per-node ratios instead could leave a proxy without
@@ -108,7 +110,8 @@ PolicyAdvisor::EvaluateAssigned(const std::vector<std::vector<TraceRecord>>& tra
                 {
                     const size_t middle = merged.size();
                     merged.insert(merged.end(), traces[v].begin(), traces[v].end());
-                    std::inplace_merge(merged.begin(), merged.begin() + middle, merged.end(), earlier);
+                    std::inplace_merge(
+                        merged.begin(), merged.begin() + middle, merged.end(), earlier);
                 }
             }
             const double toOrigin = problem.GetDistances().Get(p, problem.GetOrigin());
