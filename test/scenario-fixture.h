@@ -106,6 +106,37 @@ struct LinkScenario
     }
 };
 
+/// A TCP segment as a point-to-point device's trace sees it.
+struct PppTcpSegment
+{
+    Ipv4Header ip;        //!< its IP header
+    TcpHeader tcp;        //!< its TCP header
+    uint32_t payload = 0; //!< TCP payload bytes
+};
+
+/**
+ * Read the TCP segment in a frame of a PointToPointNetDevice's MacTx, MacRx or PhyRxDrop trace
+ * (PPP framed).
+ * \param p the frame
+ * \param[out] s the segment
+ * \return false if the frame carries no TCP
+ */
+inline bool
+ReadPppTcp(Ptr<const Packet> p, PppTcpSegment& s)
+{
+    Ptr<Packet> copy = p->Copy();
+    PppHeader ppp;
+    copy->RemoveHeader(ppp);
+    copy->RemoveHeader(s.ip);
+    if (s.ip.GetProtocol() != 6)
+    {
+        return false;
+    }
+    copy->RemoveHeader(s.tcp);
+    s.payload = copy->GetSize();
+    return true;
+}
+
 /// Count the SYN segments (SYN without ACK: connection attempts) and FINs a device sends.
 struct TcpFlagCounter
 {
@@ -115,18 +146,12 @@ struct TcpFlagCounter
     /// Trace sink for PointToPointNetDevice::MacTx.
     void MacTx(Ptr<const Packet> p)
     {
-        Ptr<Packet> copy = p->Copy();
-        PppHeader ppp; // MacTx sees the frame with its PPP header
-        copy->RemoveHeader(ppp);
-        Ipv4Header ip;
-        copy->RemoveHeader(ip);
-        if (ip.GetProtocol() != 6)
+        PppTcpSegment s;
+        if (!ReadPppTcp(p, s))
         {
             return;
         }
-        TcpHeader tcp;
-        copy->PeekHeader(tcp);
-        uint8_t f = tcp.GetFlags();
+        uint8_t f = s.tcp.GetFlags();
         if ((f & TcpHeader::SYN) && !(f & TcpHeader::ACK))
         {
             ++syns;

@@ -66,7 +66,7 @@ struct TcpAccess : public TcpSocketBase
         Ptr<TcpSocketBase> tcp = DynamicCast<TcpSocketBase>(socket);
         if (tcp && StateOf(*tcp) == TcpSocket::CLOSE_WAIT)
         {
-            socket->Close();
+            CloseFromCallback(tcp);
         }
     }
 
@@ -154,11 +154,48 @@ struct TcpAccess : public TcpSocketBase
     {
         socket->SetCloseCallbacks(MakeCallback(&TcpAccess::CloseAgainIfWaiting),
                                   MakeNullCallback<void, Ptr<Socket>>());
-        socket->Close();
-        if (Ptr<TcpSocketBase> tcp = DynamicCast<TcpSocketBase>(socket))
+        Ptr<TcpSocketBase> tcp = DynamicCast<TcpSocketBase>(socket);
+        if (!tcp)
         {
-            Simulator::Schedule(Seconds(ORPHAN_CHECK_S), &TcpAccess::CheckOrphan, tcp, false);
+            socket->Close();
+            return;
         }
+        CloseFromCallback(tcp);
+        Simulator::Schedule(Seconds(ORPHAN_CHECK_S), &TcpAccess::CheckOrphan, tcp, false);
+    }
+
+    /**
+     * Close a socket, also from inside its peer-close callback. There, Socket::Close sends a
+     * FIN/ACK and DoPeerClose then its own ACK of the same FIN, a duplicate ACK on every
+     * connection the peer closes first. Instead declare, as ShutdownSend would, that nothing
+     * more will be sent: DoPeerClose then closes the socket itself, and its FIN/ACK is the
+     * only answer to the peer's FIN. (ShutdownSend itself sends the FIN at once and moves to
+     * LAST_ACK, and DoPeerClose's Close then tears the socket down without waiting for the
+     * last ACK.)
+     * \param tcp the socket
+     */
+    static void CloseFromCallback(Ptr<TcpSocketBase> tcp)
+    {
+        if (IsNotifyingPeerClose(*tcp))
+        {
+            PeekPointer(tcp)->*(&TcpAccess::m_shutdownSend) = true;
+        }
+        else
+        {
+            tcp->Close();
+        }
+    }
+
+    /**
+     * Whether the socket's application is being told, now, that the peer closed: only
+     * TcpSocketBase::DoPeerClose enters CLOSE_WAIT, and it marks the close as notified only
+     * after the application's callback returns.
+     * \param tcp the socket
+     * \return true inside DoPeerClose's NotifyNormalClose
+     */
+    static bool IsNotifyingPeerClose(const TcpSocketBase& tcp)
+    {
+        return StateOf(tcp) == TcpSocket::CLOSE_WAIT && !(tcp.*(&TcpAccess::m_closeNotified));
     }
 };
 } // namespace

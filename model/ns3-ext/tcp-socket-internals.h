@@ -14,9 +14,9 @@ namespace ns3
  * \ingroup web-proxy
  * What an HTTP endpoint needs from ns-3's TCP that the Socket API does not offer: reset a
  * connection, advertise the receive window after a read, and let go of a socket without
- * leaving it in TCP for ever. Each reaches a protected member of TcpSocketBase (SendRST,
- * SendEmptyPacket, CloseAndNotify, m_state, m_txBuffer) through a derived class, which only
- * this file does.
+ * leaving it in TCP for ever or sending a duplicate ACK. Each reaches a protected member of
+ * TcpSocketBase (SendRST, SendEmptyPacket, CloseAndNotify, m_state, m_txBuffer,
+ * m_closeNotified, m_shutdownSend) through a derived class, which only this file does.
  *
  * Why: ns-3's Close sends RST only while unread data is buffered; ns-3.37's receiver never
  * sends a window update when the application reads (silly-window deadlock with a paused
@@ -52,7 +52,8 @@ class TcpSocketInternals
      * Close a socket whose application lets go of it now, working around the ns-3.37 defects
      * that otherwise leave closed sockets in TCP for ever (a second Close from CLOSE_WAIT;
      * orphans stuck two looks in a row, 60 s apart, are released as Linux's tcp_fin_timeout
-     * does).
+     * does). Called from the peer-close callback, it lets ns-3 answer the peer's FIN with one
+     * FIN/ACK, where Socket::Close there makes ns-3 send a duplicate ACK after it.
      * \param socket the socket, detached from its application's callbacks
      */
     static void CloseDetached(Ptr<Socket> socket);

@@ -36,21 +36,15 @@ struct Counter
     /// Trace sink for MacTx, MacRx and PhyRxDrop of a PointToPointNetDevice (PPP framed).
     void Count(Ptr<const Packet> p)
     {
-        Ptr<Packet> copy = p->Copy();
-        PppHeader ppp;
-        copy->RemoveHeader(ppp);
-        Ipv4Header ip;
-        copy->RemoveHeader(ip);
-        if (ip.GetProtocol() != 6)
+        PppTcpSegment s;
+        if (!ReadPppTcp(p, s))
         {
             return;
         }
-        TcpHeader tcp;
-        copy->PeekHeader(tcp);
-        Conn c = clientIsSource ? Conn{ip.GetSource().Get(), tcp.GetSourcePort()}
-                                : Conn{ip.GetDestination().Get(), tcp.GetDestinationPort()};
+        Conn c = clientIsSource ? Conn{s.ip.GetSource().Get(), s.tcp.GetSourcePort()}
+                                : Conn{s.ip.GetDestination().Get(), s.tcp.GetDestinationPort()};
         ++packets[c];
-        bytes[c] += ip.GetPayloadSize() + ip.GetSerializedSize();
+        bytes[c] += s.ip.GetPayloadSize() + s.ip.GetSerializedSize();
     }
 
     /// \param trace the device's trace source \param dev the device
