@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""The tutorial's program (examples/my-backbone.cc, doc/tutorial.rst) runs and accounts for
+every request.
+
+Runs it small on the module's own backbone (traces/att-backbone.edges), in a directory of its
+own (it writes my-backbone-requests.csv there), and checks:
+- it names as many proxies as --proxies asks, and the PoP the modem pool uses;
+- the workload's requests = replayed + not replayed (sessions that found every modem busy);
+- replayed = completed + failed + aborted, and nothing fails (no faults in this scenario);
+- the CSV has one line per replayed request, and the proxies' hits are at most their results;
+- the same --RngRun prints the same output, --RngRun=2 a different one.
+
+    check-my-backbone.py PROGRAM WORKDIR
+"""
+import os
+import re
+import subprocess
+import sys
+
+EDGES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "traces",
+                     "att-backbone.edges")
+REQUESTS = 600
+ARGS = ["--topology=" + EDGES, "--requests=%d" % REQUESTS, "--modems=60"]
+
+
+def run(program, workdir, extra):
+    p = subprocess.run([program] + ARGS + extra, cwd=workdir, capture_output=True, text=True,
+                       timeout=300)
+    if p.returncode != 0:
+        sys.exit("FAIL %s exited %d: %s" % (" ".join(extra), p.returncode, p.stderr[-500:]))
+    return p.stdout
+
+
+def main(argv):
+    program, workdir = argv[1], argv[2]
+    os.makedirs(workdir, exist_ok=True)
+    failures = []
+
+    def check(ok, what):
+        print(("ok   " if ok else "FAIL ") + what)
+        if not ok:
+            failures.append(what)
+
+    out = run(program, workdir, ["--proxies=2"])
+    m = re.search(r"^proxies at (.+); the modem pool at (\S+) uses (\S+)$", out, re.M)
+    check(m is not None and len(m.group(1).split()) == 2, "two proxies named")
+    n = re.search(r"^(\d+) requests not replayed", out, re.M)
+    s = re.search(r"^requests (\d+)  completed (\d+)  failed (\d+)  aborted (\d+) ", out, re.M)
+    h = re.search(r"^proxy hits (\d+) of (\d+) results$", out, re.M)
+    check(n is not None and s is not None and h is not None, "summary lines printed")
+    if failures:
+        print(out)
+        return 1
+    replayed, completed, failed, aborted = (int(x) for x in s.groups())
+    check(replayed > 0 and int(n.group(1)) + replayed == REQUESTS,
+          "replayed + not replayed = the workload's %d requests" % REQUESTS)
+    check(replayed == completed + failed + aborted, "replayed = completed + failed + aborted")
+    check(failed == 0, "no request fails")
+    check(int(h.group(1)) <= int(h.group(2)), "hits at most results")
+    with open(os.path.join(workdir, "my-backbone-requests.csv")) as f:
+        check(sum(1 for _ in f) == replayed + 1, "one CSV line per replayed request")
+    check(run(program, workdir, ["--proxies=2"]) == out, "the same RngRun, the same output")
+    check(run(program, workdir, ["--proxies=2", "--RngRun=2"]) != out,
+          "--RngRun=2 changes the output")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
