@@ -25,9 +25,10 @@
  * without) of the bandwidth metric (bytes x link weight on the backbone links) and of the
  * byte-weighted request time, and its proxy-hit share of the bytes, are set beside the
  * prediction: mean and Student t 95% interval over the runs (RunStatistics, PaperComparison
- * with the prediction as the "paper" figure), and whether the prediction lies inside the
- * interval. With --simulate the workload is --preset (default modem) of --requests (default
- * 500) requests, so that the default check is short.
+ * with the prediction as the "paper" figure), and a paired test: the interval of the runs'
+ * differences measured - predicted, "agrees" when it contains 0. With --simulate the workload is
+ * --preset (default modem) of --requests (default 500) requests, so that the default check is
+ * short.
  */
 #include "ns3/backbone-reader.h"
 #include "ns3/cache-simulator.h"
@@ -221,15 +222,37 @@ CheckByRuns(const BackboneGraph& graph,
     {
         const std::vector<double> v = column(names[i]);
         const RunStatistics st(v);
-        const RunStatistics pr(column(std::string("predicted_") + names[i]));
-        const bool inside = pr.GetMean() >= st.GetLow() && pr.GetMean() <= st.GetHigh();
+        const std::vector<double> p = column(std::string("predicted_") + names[i]);
+        const RunStatistics pr(p);
+        // Paired by run: prediction and measurement share the run's workload, so their
+        // difference varies less than either, and its interval is the test.
+        std::vector<double> d(v.size());
+        for (size_t r = 0; r < v.size(); ++r)
+        {
+            d[r] = v[r] - p[r];
+        }
+        const RunStatistics diff(d);
+        const bool agrees = diff.GetLow() <= 0 && diff.GetHigh() >= 0;
         std::cout << "  " << std::left << std::setw(46) << what[i] << std::right << std::fixed
                   << std::setprecision(1) << " predicted " << std::setw(6) << pr.GetMean() << " ["
                   << pr.GetLow() << ", " << pr.GetHigh() << "]  measured " << std::setw(6)
-                  << st.GetMean() << " [" << st.GetLow() << ", " << st.GetHigh() << "]  "
-                  << (inside ? "inside" : "outside") << "\n";
+                  << st.GetMean() << " [" << st.GetLow() << ", " << st.GetHigh()
+                  << "]  measured - predicted " << std::setw(6) << diff.GetMean() << " ["
+                  << diff.GetLow() << ", " << diff.GetHigh() << "]  "
+                  << (v.size() < 2 ? "one run, no test"
+                      : agrees     ? "agrees"
+                                   : "differs")
+                  << "\n";
         comparison.Add(
             "prediction", "placement", names[i], pr.GetMean(), PaperComparison::POINTS, v);
+        // Each run's own prediction too (no "paper" figure), so that PREFIX-runs.csv pairs
+        // them with the measurements run by run.
+        comparison.Add("prediction",
+                       "predicted",
+                       names[i],
+                       std::numeric_limits<double>::quiet_NaN(),
+                       PaperComparison::POINTS,
+                       p);
     }
     const RunStatistics failed(column("failed"));
     const RunStatistics completed(column("completed"));
