@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command on a fresh Debian 12 machine: install what is missing, build everything and run
-# all tests with ctest. With --sanitize, builds in build-asan/ with AddressSanitizer and
+# all tests with ctest, then check the manual (Sphinx, doxygen, the program output it shows).
+# With --sanitize, builds in build-asan/ with AddressSanitizer and
 # UndefinedBehaviorSanitizer and runs the tests there. With WEB_PROXY_FUZZ_SECONDS=N set, also
 # runs every fuzz target for N seconds (scripts/fuzz.sh: a clang build of the parser and trace
 # sources, 6 minutes at -j1 on a busy 2-core machine, plus 4 N seconds); off by default to keep CI within its budget.
@@ -25,6 +26,8 @@ if [ "$dir" = build ]; then
     # undocumented public member) are checked with the tests.
     bash scripts/check-docs.sh
     bash scripts/check-doxygen.sh
+    # The program output shown in the manual is what the programs print today (about 2 min).
+    python3 scripts/doc-outputs.py --check
 fi
 if [ -n "${WEB_PROXY_FUZZ_SECONDS:-}" ]; then
     bash scripts/fuzz.sh "$WEB_PROXY_FUZZ_SECONDS"
