@@ -53,11 +53,22 @@ void
 LanClientsHelper::Install(uint32_t clients)
 {
     NS_ABORT_MSG_IF(clients == 0 || clients > 60000, "LanClientsHelper: 1..60000 clients");
-    m_clients.Create(clients);
+    NodeContainer nodes;
+    nodes.Create(clients);
+    Install(nodes);
+}
+
+void
+LanClientsHelper::Install(NodeContainer nodes)
+{
+    const uint32_t clients = nodes.GetN();
+    NS_ABORT_MSG_IF(clients == 0 || clients > 60000, "LanClientsHelper: 1..60000 clients");
+    NS_ABORT_MSG_IF(m_core, "LanClientsHelper: Install was called before (one LAN per helper)");
+    m_clients = nodes;
     m_gateway = CreateObject<Node>();
     m_core = CreateObject<Node>();
     InternetStackHelper stack;
-    stack.Install(m_clients);
+    StaticRouteHelper::InstallStack(m_clients);
     stack.Install(m_gateway);
     stack.Install(m_core);
     StaticRouteHelper::SetRouters(NodeContainer(m_gateway, m_core));

@@ -53,6 +53,15 @@ class LanClientsHelper
      */
     void Install(uint32_t clients);
 
+    /**
+     * Build the LAN as Install(uint32_t) does, with the script's own nodes as the clients, in
+     * the container's order. Nodes without the Internet stack get it. Each node gets its LAN
+     * interface, its address and, with static routing, a default route over it; the gateway
+     * and the core router are the helper's own nodes.
+     * \param clients the client nodes (1 to 60000)
+     */
+    void Install(NodeContainer clients);
+
     /// \return the client nodes
     NodeContainer GetClients() const;
     /// \return the gateway router

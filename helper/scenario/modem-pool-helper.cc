@@ -61,6 +61,17 @@ void
 ModemPoolHelper::Install(uint32_t modems)
 {
     NS_ABORT_MSG_IF(modems == 0 || modems > (1u << 20), "ModemPoolHelper: 1..2^20 modems");
+    NodeContainer nodes;
+    nodes.Create(modems);
+    Install(nodes);
+}
+
+void
+ModemPoolHelper::Install(NodeContainer nodes)
+{
+    const uint32_t modems = nodes.GetN();
+    NS_ABORT_MSG_IF(modems == 0 || modems > (1u << 20), "ModemPoolHelper: 1..2^20 modems");
+    NS_ABORT_MSG_IF(m_core, "ModemPoolHelper: Install was called before (one pool per helper)");
     const Ipv4Address modemBase("10.64.0.0");
     const Ipv4Mask poolMask("255.192.0.0");
     const auto servers = uint32_t((uint64_t(modems) + m_perServer - 1) / m_perServer);
@@ -74,11 +85,11 @@ ModemPoolHelper::Install(uint32_t modems)
     NS_ABORT_MSG_IF(servers > 1 && block * servers > ~poolMask.Get() + 1ULL,
                     "ModemPoolHelper: " << servers << " terminal servers of " << m_perServer
                                         << " modems do not fit in 10.64.0.0/10");
-    m_modems.Create(modems);
+    m_modems = nodes;
     m_nas = CreateObject<Node>();
     m_core = CreateObject<Node>();
     InternetStackHelper stack;
-    stack.Install(m_modems);
+    StaticRouteHelper::InstallStack(m_modems);
     stack.Install(m_nas);
     stack.Install(m_core);
     if (servers == 1)

@@ -77,6 +77,16 @@ class ModemPoolHelper
      */
     void Install(uint32_t modems);
 
+    /**
+     * Build the pool as Install(uint32_t) does, with the script's own nodes as the modems
+     * (the user side of each modem link), in the container's order. Nodes without the
+     * Internet stack get it. Each node gets one modem link, its address and, with static
+     * routing, a default route over it; the terminal servers, the access router and the core
+     * router are the helper's own nodes.
+     * \param modems the modem nodes (1 to 2^20)
+     */
+    void Install(NodeContainer modems);
+
     /// \return the terminal servers (the access router when there is only one)
     NodeContainer GetTerminalServers() const;
 

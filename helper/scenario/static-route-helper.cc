@@ -6,6 +6,7 @@
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/channel.h"
+#include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4.h"
 #include "ns3/node.h"
@@ -55,6 +56,19 @@ StaticRouteHelper::SetRouters(NodeContainer routers)
         NS_ABORT_MSG_IF(!ipv4,
                         "StaticRouteHelper::SetRouters: node " << (*it)->GetId() << " has no IPv4");
         SetStrongEndSystem(ipv4);
+    }
+}
+
+void
+StaticRouteHelper::InstallStack(NodeContainer nodes)
+{
+    InternetStackHelper stack;
+    for (auto i = nodes.Begin(); i != nodes.End(); ++i)
+    {
+        if (!(*i)->GetObject<Ipv4>())
+        {
+            stack.Install(*i);
+        }
     }
 }
 

@@ -52,6 +52,14 @@ class StaticRouteHelper
      * \param routers the nodes
      */
     static void SetRouters(NodeContainer routers);
+
+    /**
+     * Install ns-3's Internet stack on the nodes that have none. The population helpers
+     * install onto a script's own nodes, which may already carry the stack
+     * (InternetStackHelper aborts on those).
+     * \param nodes the nodes
+     */
+    static void InstallStack(NodeContainer nodes);
 };
 
 } // namespace ns3

@@ -246,6 +246,104 @@ TEST(ModemPool, SessionsReplayThroughTheModems)
     }
 }
 
+// The script's own nodes as modems, one of them already with the Internet stack: the pool
+// uses them in order, addresses them in 10.64.0.0/10 and every replayed request completes.
+TEST(ModemPool, InstallsOntoTheScriptsOwnNodes)
+{
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(1);
+    NodeContainer mine;
+    mine.Create(3);
+    InternetStackHelper().Install(mine.Get(1));
+    ModemPoolHelper pool;
+    pool.Install(mine);
+    ASSERT_EQ(pool.GetModems().GetN(), 3u);
+    for (uint32_t i = 0; i < 3; ++i)
+    {
+        EXPECT_EQ(pool.GetModems().Get(i), mine.Get(i));
+        Ptr<Ipv4> ip = mine.Get(i)->GetObject<Ipv4>();
+        ASSERT_TRUE(ip);
+        ASSERT_EQ(ip->GetNInterfaces(), 2u) << "loopback and the modem link";
+        EXPECT_TRUE(ip->GetAddress(1, 0).GetLocal().CombineMask("255.192.0.0")
+                    == Ipv4Address("10.64.0.0"));
+    }
+    OriginFarmHelper farm(pool.GetCore(), {MilliSeconds(20)});
+    farm.AddServer("s0", MilliSeconds(40));
+    std::vector<std::vector<TraceRecord>> perNode(3);
+    std::vector<TraceRecord> all;
+    for (uint32_t c = 0; c < 3; ++c)
+    {
+        perNode[c].push_back(Rec(c * 0.1, c, "s0", 2000 + 100 * c));
+        all.push_back(perNode[c].back());
+    }
+    farm.AddObjects(all);
+    std::vector<RequestRecord> out;
+    Replay(mine, perNode, farm, &out);
+    Simulator::Stop(Seconds(60));
+    Simulator::Run();
+    Simulator::Destroy();
+    ASSERT_EQ(out.size(), 3u);
+    for (const auto& r : out)
+    {
+        EXPECT_EQ(r.status, 200u);
+        EXPECT_FALSE(r.failed) << r.error;
+    }
+}
+
+// The script's own nodes as LAN clients, on a shared and on a switched LAN.
+TEST(LanClients, InstallsOntoTheScriptsOwnNodes)
+{
+    for (bool switched : {false, true})
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        NodeContainer mine;
+        mine.Create(2);
+        InternetStackHelper().Install(mine.Get(0));
+        LanClientsHelper lan;
+        lan.SetSwitched(switched);
+        lan.Install(mine);
+        ASSERT_EQ(lan.GetClients().GetN(), 2u);
+        EXPECT_EQ(lan.GetClients().Get(0), mine.Get(0));
+        EXPECT_EQ(lan.GetClients().Get(1), mine.Get(1));
+        OriginFarmHelper farm(lan.GetCore(), {MilliSeconds(10)});
+        farm.AddServer("s0", MilliSeconds(20));
+        std::vector<std::vector<TraceRecord>> perNode(2);
+        std::vector<TraceRecord> all;
+        for (uint32_t c = 0; c < 2; ++c)
+        {
+            perNode[c].push_back(Rec(c * 0.1, c, "s0", 3000));
+            all.push_back(perNode[c].back());
+        }
+        farm.AddObjects(all);
+        std::vector<RequestRecord> out;
+        Replay(mine, perNode, farm, &out);
+        Simulator::Stop(Seconds(30));
+        Simulator::Run();
+        Simulator::Destroy();
+        ASSERT_EQ(out.size(), 2u) << "switched=" << switched;
+        for (const auto& r : out)
+        {
+            EXPECT_EQ(r.status, 200u);
+            EXPECT_FALSE(r.failed) << r.error;
+        }
+    }
+}
+
+// One pool per helper: a second Install is a named error, not a second pool on the same
+// addresses.
+TEST(ModemPool, SecondInstallIsRefused)
+{
+    EXPECT_DEATH(
+        {
+            ModemPoolHelper pool;
+            pool.Install(1);
+            pool.Install(1);
+        },
+        "Install was called before");
+    Simulator::Destroy();
+}
+
 TEST(LanClients, SharedAndSwitchedLansReachTheFarm)
 {
     for (int variant = 0; variant < 4; ++variant)
