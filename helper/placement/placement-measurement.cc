@@ -151,21 +151,7 @@ PlacementMeasurement::Run(const std::vector<uint32_t>& proxies,
 
     PlacementResult placement;
     placement.proxies = proxies;
-    ApplicationContainer proxyApps = placer.Install(*m_problem, placement, sites, advice);
-    for (uint32_t i = 0; i < proxyApps.GetN(); ++i)
-    {
-        proxyApps.Get(i)->TraceConnectWithoutContext(
-            "CacheResult",
-            MakeBoundCallback(
-                +[](double* hit, const std::string&, const std::string& x, uint64_t bytes)
-                {
-                    if (x == "HIT" || x == "REFRESH_HIT")
-                    {
-                        *hit += double(bytes);
-                    }
-                },
-                &fig.hitBytes));
-    }
+    placer.Install(*m_problem, placement, sites, advice);
 
     // Every packet on a backbone link, times the link's weight (both directions).
     const auto links = m_graph->GetLinks();
@@ -207,21 +193,28 @@ PlacementMeasurement::Run(const std::vector<uint32_t>& proxies,
         }
         ApplicationContainer c = replay.Install(NodeContainer(nodes.Get(v)), {perNode[v]});
         c.Stop(stop);
-        c.Get(0)->TraceConnectWithoutContext("RequestComplete",
-                                             MakeBoundCallback(
-                                                 +[](Figures* f, const RequestRecord& r)
-                                                 {
-                                                     if (r.failed)
-                                                     {
-                                                         ++f->failed;
-                                                         return;
-                                                     }
-                                                     ++f->completed;
-                                                     f->bodyBytes += double(r.bodyBytes);
-                                                     f->byteSeconds += double(r.bodyBytes)
-                                                                     * r.total.GetSeconds();
-                                                 },
-                                                 &fig));
+        c.Get(0)->TraceConnectWithoutContext(
+            "RequestComplete",
+            MakeBoundCallback(
+                +[](Figures* f, const RequestRecord& r)
+                {
+                    if (r.failed)
+                    {
+                        ++f->failed;
+                        return;
+                    }
+                    ++f->completed;
+                    f->bodyBytes += double(r.bodyBytes);
+                    // Counted at the client: a user who
+                    // aborts a hit receives only part of
+                    // the body the proxy began to send.
+                    if (r.cacheStatus == "HIT" || r.cacheStatus == "REFRESH_HIT")
+                    {
+                        f->hitBytes += double(r.bodyBytes);
+                    }
+                    f->byteSeconds += double(r.bodyBytes) * r.total.GetSeconds();
+                },
+                &fig));
     }
     Simulator::Stop(stop + Seconds(1));
     Simulator::Run();

@@ -32,7 +32,9 @@ namespace ns3
  *     "bandwidth" metric, sum of w_v d(v, server) in bytes);
  *   - the byte-weighted mean request time (the "latency" metric weighs each node's distance
  *     by its bytes);
- *   - the bytes served as proxy hits over all body bytes (PlacementProblem::HitFraction).
+ *   - the body bytes clients received in responses served from a proxy's cache (X-Cache HIT
+ *     or REFRESH_HIT, RequestRecord::cacheStatus) over all body bytes received
+ *     (PlacementProblem::HitFraction).
  * Comparing the figures of a run without proxies and one with them gives the measured
  * improvement. Routes follow latency (ProxyPlacementHelper), so where the weight-shortest
  * path is not the latency-shortest one the bandwidth figure follows the latency route.
@@ -46,7 +48,7 @@ class PlacementMeasurement
         double weightedBytes{0}; //!< bytes sent on backbone links times the link weight
         double byteSeconds{0};   //!< sum over completed requests of body bytes x request time, s
         double bodyBytes{0};     //!< body bytes of completed requests
-        double hitBytes{0};      //!< body bytes the proxies served from their caches
+        double hitBytes{0};      //!< body bytes received in responses served from a cache
         uint64_t completed{0};   //!< requests completed
         uint64_t failed{0};      //!< requests failed (counted apart, never as success)
 

@@ -444,6 +444,7 @@ WebClient::HandleResponse(Connection* c, const HttpResponseHeader& h, uint64_t h
     Pending* p = c->request;
     NS_ASSERT(p);
     const bool abort = p->MarkResponse(h.result_int(), hdr, len);
+    p->record.cacheStatus = std::string(h["X-Cache"]);
     c->persistent
         = c->persistent && HttpIsPersistent(h.version(), std::string(h[http::field::connection]));
     m_responseTrace(h, c->peer);

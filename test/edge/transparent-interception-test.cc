@@ -151,6 +151,8 @@ TEST(TransparentInterception, PortEightyGoesToTheProxy)
         EXPECT_EQ(r.peer, "10.2.0.2:80");
     }
     EXPECT_EQ(bed.xcache, (std::vector<std::string>{"MISS", "HIT"}));
+    EXPECT_EQ(bed.records[0].cacheStatus, "MISS");
+    EXPECT_EQ(bed.records[1].cacheStatus, "HIT");
     ASSERT_EQ(bed.originRequests.size(), 1u);
     EXPECT_EQ(bed.originRequests[0].first, 80);
     EXPECT_EQ(bed.originRequests[0].second, bed.routerOriginSide);
@@ -175,6 +177,8 @@ TEST(TransparentInterception, ChecksumsStayValid)
         EXPECT_FALSE(r.failed) << r.error;
     }
     EXPECT_EQ(bed.xcache, (std::vector<std::string>{"MISS", "HIT"}));
+    EXPECT_EQ(bed.records[0].cacheStatus, "MISS");
+    EXPECT_EQ(bed.records[1].cacheStatus, "HIT");
     EXPECT_EQ(bed.originRequests.size(), 1u);
     EXPECT_EQ(ti->GetCounters().connections, 1u);
 }
@@ -246,6 +250,8 @@ TEST(TransparentInterception, FlushForgetsConnections)
     EXPECT_GT((second.issued + second.total).GetSeconds(), 63 + 2);
     EXPECT_LT(second.total.GetSeconds(), 300);
     EXPECT_EQ(bed.xcache, (std::vector<std::string>{"MISS", "HIT"}));
+    EXPECT_EQ(bed.records[0].cacheStatus, "MISS");
+    EXPECT_EQ(bed.records[1].cacheStatus, "HIT");
     EXPECT_EQ(ti->GetCounters().connections, 2u);
     EXPECT_GT(ti->GetCounters().toProxy, toProxyAtFlush);
     // The origin saw only the proxy's miss, never the client.
