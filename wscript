@@ -88,6 +88,11 @@ def build(bld):
     headers.source = [h for h in _cmake_list(bld, 'web_proxy_headers')
                       if h != GENERATED_MODULE_HEADER]
 
+    # DistanceMatrix runs std::thread workers (waf-era ns-3 stores the thread library as PTHREAD).
+    if 'LIB_PTHREAD' in bld.env:
+        module.use.append('PTHREAD')
+    module.linkflags = getattr(module, 'linkflags', []) + ['-pthread']
+
     if bld.env['INCLUDES_BOOST']:
         module.use.append('BOOST')
         module_test.use.append('BOOST')

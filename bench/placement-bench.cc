@@ -1,10 +1,12 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * Placement run times (a plain timed program; CPU seconds of this process).
+ * Placement run times (a plain timed program; CPU seconds of this process, and wall seconds
+ * where DistanceMatrix uses several threads).
  * Goals (issue 17): Greedy on Rocketfuel's AS 1239 for k = 1..50 within 1 s; Greedy on a
- * generated 10,000-node backbone for k = 100 within 10 s. The all-pairs shortest paths that
- * every algorithm starts from are timed apart.
+ * generated 10,000-node backbone for k = 100 within 10 s (wall time, what a user waits; the
+ * CPU time is printed beside it). The all-pairs shortest paths that every algorithm starts
+ * from are timed apart.
  *
  *   placement-bench [--topologies=DIR] [--nodes=10000] [--k=100] [--skipLarge]
  *
@@ -22,10 +24,12 @@
 #include "ns3/placement-problem.h"
 #include "ns3/random-placement.h"
 
+#include <chrono>
 #include <ctime>
 #include <iomanip>
 #include <iostream>
 #include <limits>
+#include <thread>
 
 using namespace ns3;
 
@@ -39,6 +43,14 @@ Cpu()
     timespec t;
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
     return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
+}
+
+/// \return wall seconds since an arbitrary start
+double
+Wall()
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 /// A preferential-attachment backbone of n nodes.
@@ -125,20 +137,26 @@ main(int argc, char* argv[])
         BackboneGraph g = Generate(nodes);
         const double gen = Cpu() - t;
         t = Cpu();
+        double w = Wall();
         DistanceMatrix d(g, DistanceMatrix::LATENCY);
         const double apsp = Cpu() - t;
+        const double apspWall = Wall() - w;
         PlacementProblem p(g, d, 0);
         p.SetHitRatio(0.4);
+        w = Wall();
         const PlacementResult r = GreedyPlacement().Run(p, k);
+        const double greedyWall = Wall() - w;
         const PlacementResult hs = HotSpotPlacement().Run(p, k);
+        const double total = apspWall + greedyWall;
         std::cout << g.GetName() << ": " << g.GetLinkCount() << " links; generated in " << gen
-                  << " s, all-pairs shortest paths " << apsp << " s\n"
+                  << " s, all-pairs shortest paths " << apsp << " s CPU, " << apspWall
+                  << " s wall (" << std::thread::hardware_concurrency() << " hardware threads)\n"
                   << "  greedy k=" << k << ": " << r.seconds << " s, improvement "
                   << 100 * r.GetImprovement() << " %\n"
                   << "  hotspot k=" << k << ": " << hs.seconds << " s, improvement "
                   << 100 * hs.GetImprovement() << " %\n"
-                  << "  goal <= 10 s for greedy with the shortest paths: " << apsp + r.seconds
-                  << " s (" << (apsp + r.seconds <= 10 ? "met" : "NOT met") << ")\n";
+                  << "  goal <= 10 s for greedy with the shortest paths: " << total << " s wall ("
+                  << (total <= 10 ? "met" : "NOT met") << "), " << apsp + r.seconds << " s CPU\n";
     }
     return 0;
 }

@@ -6,12 +6,17 @@
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/dijkstra_shortest_paths_no_color_map.hpp>
 
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
 
 namespace ns3
 {
 
-DistanceMatrix::DistanceMatrix(const BackboneGraph& graph, Metric metric)
+DistanceMatrix::DistanceMatrix(const BackboneGraph& graph, Metric metric, uint32_t threads)
     : m_n(graph.GetNodeCount())
     , m_metric(metric)
     , m_d(size_t(m_n) * m_n, INFINITE)
@@ -32,18 +37,60 @@ DistanceMatrix::DistanceMatrix(const BackboneGraph& graph, Metric metric)
         length.push_back(len);
         length.push_back(len);
     }
-    Csr g(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(), length.begin(), m_n);
-    std::vector<uint32_t> pred(m_n);
-    for (uint32_t s = 0; s < m_n; ++s)
+    const Csr g(
+        boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(), length.begin(), m_n);
+
+    // Each source's row is written by one worker only and depends on nothing but the graph,
+    // so the matrix is the same whatever the number of workers.
+    std::atomic<uint32_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    auto work = [&]()
     {
-        float* row = m_d.data() + size_t(s) * m_n;
-        boost::dijkstra_shortest_paths_no_color_map(
-            g,
-            s,
-            boost::predecessor_map(pred.data())
-                .distance_map(row)
-                .weight_map(boost::get(boost::edge_bundle, g))
-                .distance_inf(INFINITE));
+        std::vector<uint32_t> pred(m_n);
+        constexpr uint32_t block = 16; // sources taken at a time: few atomic operations
+        try
+        {
+            for (uint32_t first = next.fetch_add(block); first < m_n; first = next.fetch_add(block))
+            {
+                for (uint32_t s = first; s < std::min(m_n, first + block); ++s)
+                {
+                    boost::dijkstra_shortest_paths_no_color_map(
+                        g,
+                        s,
+                        boost::predecessor_map(pred.data())
+                            .distance_map(m_d.data() + size_t(s) * m_n)
+                            .weight_map(boost::get(boost::edge_bundle, g))
+                            .distance_inf(INFINITE));
+                }
+            }
+        }
+        catch (...)
+        {
+            const std::lock_guard<std::mutex> lock(failureMutex);
+            failure = std::current_exception();
+            next = m_n; // the others stop at their next block
+        }
+    };
+    if (threads == 0)
+    {
+        // A worker costs a thread start and a predecessor array: not worth it for small graphs.
+        threads
+            = std::min(std::max(1U, std::thread::hardware_concurrency()), std::max(1U, m_n / 256));
+    }
+    std::vector<std::thread> workers;
+    for (uint32_t i = 1; i < threads; ++i)
+    {
+        workers.emplace_back(work);
+    }
+    work();
+    for (auto& w : workers)
+    {
+        w.join();
+    }
+    if (failure)
+    {
+        std::rethrow_exception(failure);
     }
 }
 

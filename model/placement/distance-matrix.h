@@ -20,6 +20,10 @@ namespace ns3
  * from every node (Boost's dijkstra_shortest_paths_no_color_map over a compressed sparse row
  * copy of the graph). Link lengths are non-negative, so Johnson's reweighting is not needed.
  *
+ * The rows are computed by several threads (one per core unless told otherwise): each row
+ * depends only on the graph, so the result does not depend on the number of threads. On the
+ * placement benchmark's 10,000-node backbone the shortest paths take most of the run time.
+ *
  * Distances are stored as float, n x n (400 MB for 10,000 nodes): the placement algorithms
  * read a whole row per candidate site, and float halves the memory traffic. Unreachable
  * pairs are INFINITE.
@@ -40,8 +44,10 @@ class DistanceMatrix
     /**
      * \param graph the backbone
      * \param metric the link length
+     * \param threads worker threads (0: one per hardware thread, and one for graphs under
+     *        512 nodes)
      */
-    DistanceMatrix(const BackboneGraph& graph, Metric metric);
+    DistanceMatrix(const BackboneGraph& graph, Metric metric, uint32_t threads = 0);
 
     /// \return the number of nodes
     uint32_t GetSize() const;

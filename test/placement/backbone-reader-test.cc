@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
@@ -418,9 +419,28 @@ TEST(DistanceMatrix, ShortestPathsOnAHandMadeGraph)
     EXPECT_THROW(DistanceMatrix::ParseMetric("hops"), std::invalid_argument);
 }
 
-// The matrix's Dijkstra against Floyd-Warshall on random backbones with integer lengths (every
-// sum exact in float, so the two must agree exactly), one of them with a second component
-// whose distances from the first are INFINITE.
+// A graph large enough for the automatic thread count to use several workers gives, bit for
+// bit, the matrix of a single worker: the rows do not depend on which thread computed them.
+TEST(DistanceMatrix, SameMatrixWhateverTheNumberOfThreads)
+{
+    const BackboneGraph g = RandomBackbone(1200, 600, 7);
+    const DistanceMatrix one(g, DistanceMatrix::LATENCY, 1);
+    const DistanceMatrix automatic(g, DistanceMatrix::LATENCY);
+    const DistanceMatrix five(g, DistanceMatrix::LATENCY, 5);
+    const uint32_t n = g.GetNodeCount();
+    uint32_t differ = 0;
+    for (uint32_t i = 0; i < n; ++i)
+    {
+        differ += std::memcmp(one.Row(i), automatic.Row(i), n * sizeof(float)) != 0;
+        differ += std::memcmp(one.Row(i), five.Row(i), n * sizeof(float)) != 0;
+    }
+    EXPECT_EQ(differ, 0u);
+    EXPECT_GT(one.Get(0, n - 1), 0.0f);
+}
+
+// The matrix's Dijkstra (on one worker thread and on three) against Floyd-Warshall on random
+// backbones with integer lengths (every sum exact in float, so the two must agree exactly), one of
+// them with a second component whose distances from the first are INFINITE.
 TEST(DistanceMatrix, EqualsFloydWarshallAndMarksUnreachablePairs)
 {
     for (int64_t s = 50; s < 56; ++s)
@@ -456,17 +476,22 @@ TEST(DistanceMatrix, EqualsFloydWarshallAndMarksUnreachablePairs)
                     }
                 }
             }
-            const DistanceMatrix d(g, metric);
-            for (uint32_t i = 0; i < n; ++i)
+            for (uint32_t threads : {1U, 3U})
             {
-                for (uint32_t j = 0; j < n; ++j)
+                const DistanceMatrix d(g, metric, threads);
+                for (uint32_t i = 0; i < n; ++i)
                 {
-                    ASSERT_EQ(d.Get(i, j), f[size_t(i) * n + j])
-                        << "graph " << s << " " << d.GetMetricName() << " " << i << "-" << j;
+                    for (uint32_t j = 0; j < n; ++j)
+                    {
+                        ASSERT_EQ(d.Get(i, j), f[size_t(i) * n + j])
+                            << "graph " << s << " " << d.GetMetricName() << " " << i << "-" << j
+                            << ", " << threads << " threads";
+                    }
                 }
+                EXPECT_EQ(d.Get(0, island), DistanceMatrix::INFINITE);
+                EXPECT_EQ(d.Get(island, island + 1),
+                          metric == DistanceMatrix::LATENCY ? 3.0f : 2.0f);
             }
-            EXPECT_EQ(d.Get(0, island), DistanceMatrix::INFINITE);
-            EXPECT_EQ(d.Get(island, island + 1), metric == DistanceMatrix::LATENCY ? 3.0f : 2.0f);
         }
     }
 }
