@@ -24,6 +24,12 @@
   python3 has matplotlib, utils/plot-isp-backbone.py draws the four plots from the run; the
   topology picture marks the placed proxies and the three faults (a PNG when Graphviz is
   installed).
+- With --edgeProxy=parent (faults on): the same consistency; no SOCKS gateway; the firewall
+  dropped exactly the hostile SYNs and no inside packet bypassed the parent proxy; the parent
+  served at least as many requests as the inside proxies had results that were not a HIT,
+  and at most that many plus the failed and aborted requests; the timeline agrees with the
+  summary for the parent too; with tshark, its firewall PCAPs (inside, first origin and
+  parent links) decode as HTTP with no SOCKS and no malformed frame.
 - When tshark is installed: the --pcap files of the firewall (SOCKS inside, HTTP outside), the
   DNS host and the intercepted segment decode as SOCKS, HTTP and DNS with no malformed frame
   (skipped, and said so, without tshark).
@@ -72,13 +78,15 @@ def pieces(summary):
     out["dns"] = [int(x) for x in m.groups()] if m else None
     m = re.search(r"^firewall: (\d+) packets allowed, (\d+) denied \((\d+) by the default deny "
                   r"inbound, (\d+) hostile SYNs sent; (\d+) inside packets bypassing the "
-                  r"gateway\); (\d+) flows tracked$", summary, re.M)
+                  r"(?:gateway|parent proxy)\); (\d+) flows tracked$", summary, re.M)
     out["firewall"] = [int(x) for x in m.groups()] if m else None
     m = re.search(r"^SOCKS gateway: (\d+) connections, (\d+) CONNECTs succeeded, (\d+) refused, "
                   r"(\d+) malformed", summary, re.M)
     out["socks"] = [int(x) for x in m.groups()] if m else None
     m = re.search(r"^interception: (\d+) connections redirected", summary, re.M)
     out["interception"] = int(m.group(1)) if m else None
+    m = re.search(r", parent proxy (\d+)/(\d+) ", summary, re.M)
+    out["parent"] = [int(x) for x in m.groups()] if m else None
     return out
 
 
@@ -117,6 +125,9 @@ def timeline_check(check, outdir, summary):
         return
     want = {"placed": (int(m.group(1)), int(m.group(2))), "pool": (int(m.group(3)), int(m.group(4))),
             "intercepting": (int(m.group(5)), int(m.group(6)))}
+    parent = pieces(summary)["parent"]
+    if parent:
+        want["parent"] = tuple(parent)
     got = {g: [0, 0] for g in want}
     opened, times = 0, []
     with open(outdir + "/isp-backbone-timeline.csv") as f:
@@ -162,13 +173,65 @@ def timeline_check(check, outdir, summary):
         check(ok, "plot %s is a PNG" % name)
 
 
-def tshark_check(check, program, outdir):
-    """The pieces' PCAPs decode as their protocols, without malformed frames."""
+def parent_check(check, program, outdir):
+    """[Depot] Fig. 4's other design: the inside proxies' misses go to a parent proxy outside
+    the firewall, the only place the firewall lets them reach."""
+    summary = run(program, outdir, ["--RngRun=3", "--edgeProxy=parent"])
+    print(summary)
+    classes, faults, outside, replayed, ended, stopped, lan, takeover = parse(summary)
+    check(all(r == c + f + a for r, c, f, a in classes.values()),
+          "parent: requests = completed + failed + aborted per class")
+    check(sum(faults) + outside + stopped == classes["all"][2] and outside == 0,
+          "parent: every failed request in a fault window or stopped")
+    check(ended == classes["all"][0] == replayed and classes["lan"][0] == lan,
+          "parent: every request replayed ended")
+    check(all(classes[c][1] > 0 for c in ("modem", "lan", "intcpt")),
+          "parent: every class completed some")
+    check("with a parent proxy outside it" in summary, "parent: the edge line says so")
+    p = pieces(summary)
+    check(p["socks"] is None, "parent: no SOCKS gateway")
+    if p["firewall"]:
+        allowed, denied, denied_in, hostile, bypass, flows = p["firewall"]
+        check(allowed > 0 and flows > 0, "parent: the firewall passed traffic")
+        check(hostile > 0 and denied == denied_in == hostile and bypass == 0,
+              "parent: the firewall dropped the %d hostile SYNs and nothing else (denied %d, "
+              "bypassing %d)" % (hostile, denied, bypass))
+    else:
+        check(False, "parent: a firewall line")
+    check(p["parent"] is not None and p["parent"][1] > 0,
+          "parent: the parent proxy served requests (%s)" % p["parent"])
+    timeline_check(check, outdir, summary)
+    # Every request at the parent comes from an inside proxy that did not answer it from its
+    # own cache: one that records a MISS or REFRESH_HIT (a conditional GET) when the parent's
+    # answer arrives, or one whose client aborted or failed before that, which the inside
+    # proxy never records. So the inside proxies' results that are not HIT bound the
+    # parent's requests from below, and those plus the aborted and failed requests from
+    # above.
+    forwarded = 0
+    with open(outdir + "/isp-backbone-timeline.csv") as f:
+        f.readline()
+        for line in f:
+            _, source, _, event, _ = line.strip().split(",")
+            forwarded += source in ("placed", "pool", "intercepting") and event not in (
+                "HIT", "opened")
+    unanswered = classes["all"][2] + classes["all"][3]
+    if p["parent"]:
+        check(forwarded <= p["parent"][1] <= forwarded + unanswered,
+              "parent: its %d requests lie between the inside proxies' %d non-HIT results and "
+              "those plus the %d failed and aborted requests"
+              % (p["parent"][1], forwarded, unanswered))
+
+
+def tshark_check(check, program, outdir, extra=(), want=None):
+    """The pieces' PCAPs decode as their protocols, without malformed frames; protocols
+    mapped to False must not appear."""
     if shutil.which("tshark") is None:
         print("skip tshark: not installed")
         return
-    run(program, outdir, ["--RngRun=3", "--pcap=firewall,dns,interception"])
-    want = {"firewall": ["socks", "http"], "dns": ["dns"], "interception": ["http"]}
+    if want is None:
+        want = {"firewall": {"socks": True, "http": True}, "dns": {"dns": True},
+                "interception": {"http": True}}
+    run(program, outdir, ["--RngRun=3", "--pcap=" + ",".join(want)] + list(extra))
     for site, protocols in want.items():
         files = sorted(glob.glob("%s/isp-backbone-%s-*.pcap" % (outdir, site)))
         check(len(files) > 0, "pcap %s: files written" % site)
@@ -188,8 +251,9 @@ def tshark_check(check, program, outdir):
                 capture_output=True, text=True, timeout=300).stdout.strip()
             check(bad == "", "pcap %s: no malformed frame%s" % (
                 f.split("/")[-1], "" if bad == "" else ": " + bad.splitlines()[0]))
-        for proto in protocols:
-            check(proto in seen, "pcap %s: decodes as %s" % (site, proto.upper()))
+        for proto, present in protocols.items():
+            check((proto in seen) == present, "pcap %s: %s %s" % (
+                site, "decodes as" if present else "has no", proto.upper()))
 
 
 def main(argv):
@@ -267,6 +331,10 @@ def main(argv):
           "pieces off: every failed request in a fault window or stopped")
     check(classes["intcpt"][1] > 0 and classes["lan"][0] == lan,
           "pieces off: the third population completed some, the LAN ended all")
+    parent_check(check, program, outdir + "/h")
+    # The parent design's firewall links (inside, first origin, the parent's): HTTP, no SOCKS.
+    tshark_check(check, program, outdir + "/i", ["--edgeProxy=parent"],
+                 {"firewall": {"http": True, "socks": False}})
     tshark_check(check, program, outdir + "/g")
     print("%d problems" % len(problems))
     return 1 if problems else 0

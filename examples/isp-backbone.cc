@@ -28,8 +28,11 @@
  * - The origin farm (OriginFarmHelper) hangs off the edge PoP, its servers at the workload's RTTs,
  *   behind a firewall node (default deny inbound, outbound only to its SOCKS5 gateway) through
  *   whose gateway every proxy reaches the origins ([Depot] §4.2, the SOCKSified proxies);
- *   spoofed SYNs from the Internet (--hostileRate) are dropped there. --firewall=false: the
- *   farm hangs off the edge PoP itself and the proxies connect directly.
+ *   spoofed SYNs from the Internet (--hostileRate) are dropped there. --edgeProxy=parent:
+ *   [Depot] Fig. 4's other design, a parent ProxyCache on a host just outside the firewall,
+ *   the only place the firewall lets the inside proxies reach; every miss goes to it and it
+ *   reaches the origins. --firewall=false: the farm hangs off the edge PoP itself and the
+ *   proxies connect directly.
  * - Faults (FaultInjectionHelper): the modem pool's proxy crashes and revives; the master depot
  *   crashes (the backup takes over) and comes back as the backup; a backbone link on the modem
  *   pool's path to the edge fails and is restored (global routing is recomputed without it
@@ -50,6 +53,7 @@
 #include "ns3/csma-module.h"
 #include "ns3/distance-matrix.h"
 #include "ns3/flow-monitor-module.h"
+#include "ns3/internet-edge-helper.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
 #include "ns3/option-checker.h"
@@ -97,6 +101,8 @@ struct Counters
     uint64_t poolTotal{0};        //!< depot pool: all cache results
     uint64_t icHits{0};           //!< the intercepted population's proxy: HIT, REFRESH_HIT
     uint64_t icTotal{0};          //!< the intercepted population's proxy: all cache results
+    uint64_t parentHits{0};       //!< the parent proxy outside the firewall: HIT, REFRESH_HIT
+    uint64_t parentTotal{0};      //!< the parent proxy: all cache results
     double takeover{-1};          //!< depot takeover time, s
     std::vector<double> failedAt; //!< end times of failed requests
     uint64_t stopped{0};          //!< requests failed by the clients' stop
@@ -146,57 +152,14 @@ CountBytes(const NetDeviceContainer& devices, uint64_t* bytes)
     }
 }
 
-/// The Internet edge: the firewall, its SOCKS5 gateway and what they counted.
+/// The Internet edge (InternetEdgeHelper's pieces) and what its firewall dropped.
 struct EdgeSite
 {
-    Ptr<Firewall> firewall;                   //!< on the edge node
-    Ptr<Socks5Gateway> gateway;               //!< on the edge node
-    Ptr<SpoofedFloodApplication> hostile;     //!< on an origin node (or none)
-    uint64_t deniedIn{0};                     //!< dropped by the default deny inbound
-    uint64_t deniedOut{0};                    //!< inside packets that tried to bypass the gateway
-    static constexpr uint32_t SOCKS_RULE = 0; //!< allow out to the gateway
-    static constexpr uint32_t DENY_OUT = 1;   //!< deny every other outbound packet
+    InternetEdgeHelper::Edge pieces;      //!< firewall, and gateway or parent proxy
+    Ptr<SpoofedFloodApplication> hostile; //!< on an origin node (or none)
+    uint64_t deniedIn{0};                 //!< dropped by the default deny inbound
+    uint64_t deniedOut{0};                //!< inside packets that tried to bypass the exit
 };
-
-/**
- * The firewall and the SOCKS5 gateway on the edge node ([Depot] §4.2, Fig. 4 with the
- * proxies SOCKSified): inbound default deny; outbound only TCP to the gateway, whose own
- * connections to the origins are the node's own packets (never filtered; their replies pass
- * as tracked flows). Interface 1 (the link to the edge PoP) is the inside.
- */
-void
-InstallEdge(EdgeSite& edge, Ptr<Node> node, Ipv4Address gatewayAddress)
-{
-    FirewallHelper fh;
-    FirewallRule socks;
-    socks.direction = FirewallRule::OUT;
-    socks.protocol = 6;
-    socks.destination = gatewayAddress;
-    socks.destinationMask = Ipv4Mask("255.255.255.255");
-    socks.destinationPortMin = socks.destinationPortMax = 1080;
-    socks.action = FirewallRule::ALLOW;
-    FirewallRule rest;
-    rest.direction = FirewallRule::OUT;
-    rest.action = FirewallRule::DENY;
-    NS_ABORT_UNLESS(fh.AddRule(socks) == EdgeSite::SOCKS_RULE);
-    NS_ABORT_UNLESS(fh.AddRule(rest) == EdgeSite::DENY_OUT);
-    fh.AddInsideInterface(1);
-    // Two entries per relayed connection (proxy -> gateway, gateway -> origin).
-    fh.SetAttribute("MaxEntries", UintegerValue(16384));
-    edge.firewall = fh.Install(NodeContainer(node))[0];
-    edge.firewall->TraceConnectWithoutContext(
-        "Drop",
-        MakeBoundCallback(
-            +[](EdgeSite* e, Ptr<const Packet>, const Ipv4Header&, int32_t rule)
-            {
-                e->deniedIn += rule == Firewall::DEFAULT_POLICY;
-                e->deniedOut += rule == int32_t(EdgeSite::DENY_OUT);
-            },
-            &edge));
-    Socks5GatewayHelper gh;
-    gh.SetAttribute("MaxSessions", UintegerValue(4096));
-    edge.gateway = DynamicCast<Socks5Gateway>(gh.Install(node).Get(0));
-}
 
 } // namespace
 
@@ -232,6 +195,7 @@ main(int argc, char* argv[])
     Time dnsTtl = Seconds(60);
     std::string dnsPolicy = "RoundRobin";
     bool firewall = true;
+    std::string edgeProxy = "socks";
     double hostileRate = 20;
     bool interception = true;
     std::string interceptName;
@@ -299,6 +263,11 @@ main(int argc, char* argv[])
                 "A firewall (default deny inbound) with a SOCKS5 gateway between the backbone "
                 "and the origin farm; the proxies reach the origins through the gateway",
                 firewall);
+    opt.AddChoice("edgeProxy",
+                  "How the proxies pass the firewall ([Depot] Fig. 4): 'socks' (through its "
+                  "SOCKS5 gateway) or 'parent' (every miss to a parent proxy just outside it)",
+                  edgeProxy,
+                  {"socks", "parent"});
     opt.AddReal("hostileRate",
                 "Spoofed SYNs per second from the Internet at the proxies (with --firewall)",
                 hostileRate,
@@ -507,7 +476,6 @@ main(int argc, char* argv[])
     hostLink.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
     hostLink.SetChannelAttribute("Delay", TimeValue(MicroSeconds(50)));
     Ptr<Node> edgeNode = pops.Get(edgePop);
-    Ipv4Address gatewayAddress; // the SOCKS gateway, on the firewall's inside interface
     NetDeviceContainer edgeLink;
     if (firewall)
     {
@@ -515,8 +483,7 @@ main(int argc, char* argv[])
         InstallInternetStackWithTcp(
             InternetStackHelper(), edgeNode, FastDemuxTcpL4Protocol::GetTypeId().GetName());
         edgeLink = hostLink.Install(pops.Get(edgePop), edgeNode);
-        gatewayAddress
-            = Ipv4AddressHelper("10.203.0.0", "255.255.255.252").Assign(edgeLink).GetAddress(1);
+        Ipv4AddressHelper("10.203.0.0", "255.255.255.252").Assign(edgeLink);
     }
     OriginFarmHelper farm(edgeNode, oneWay);
     for (uint32_t k = 0; k < 3; ++k)
@@ -541,12 +508,42 @@ main(int argc, char* argv[])
         return farmPtr->Resolve(host);
     };
     placer.SetProxyResolver(resolve);
+    // The firewall with its exit for the proxies ([Depot] §4.2, Fig. 4). Interface 1 of the
+    // edge node (the link to the edge PoP) is the inside.
     EdgeSite edge;
+    NetDeviceContainer parentLink;
     if (firewall)
     {
-        InstallEdge(edge, edgeNode, gatewayAddress);
-        placer.SetProxyAttribute("SocksGateway",
-                                 AddressValue(InetSocketAddress(gatewayAddress, 1080)));
+        InternetEdgeHelper eh;
+        eh.SetDesign(InternetEdgeHelper::ParseDesign(edgeProxy));
+        // Two entries per relayed connection (proxy -> gateway, gateway -> origin).
+        eh.SetFirewallAttribute("MaxEntries", UintegerValue(16384));
+        eh.SetGatewayAttribute("MaxSessions", UintegerValue(4096));
+        eh.SetParentAttribute("CacheSize", UintegerValue(cacheBytes));
+        eh.SetParentResolver(resolve);
+        Ptr<Node> parentHost;
+        if (edgeProxy == "parent")
+        {
+            // [Depot] Fig. 4's external proxy: a host on the firewall's outside, linked after
+            // the farm (device 2 stays the first origin link), which reaches the origins
+            // itself; the edge node routes between it and the farm.
+            parentHost = CreateObject<Node>();
+            InstallInternetStackWithTcp(
+                InternetStackHelper(), parentHost, FastDemuxTcpL4Protocol::GetTypeId().GetName());
+            parentLink = hostLink.Install(edgeNode, parentHost);
+            Ipv4AddressHelper("10.205.0.0", "255.255.255.252").Assign(parentLink);
+        }
+        edge.pieces = eh.Install(edgeNode, parentHost);
+        edge.pieces.firewall->TraceConnectWithoutContext(
+            "Drop",
+            MakeBoundCallback(
+                +[](EdgeSite* e, Ptr<const Packet>, const Ipv4Header&, int32_t rule)
+                {
+                    e->deniedIn += rule == Firewall::DEFAULT_POLICY;
+                    e->deniedOut += rule == int32_t(InternetEdgeHelper::DENY_OUT);
+                },
+                &edge));
+        placer.SetProxyAttribute(edge.pieces.proxyAttribute, AddressValue(edge.pieces.exit));
     }
     // Each proxy on a host of its own beside its PoP's router, so that a proxy crash leaves
     // the backbone's routing intact.
@@ -664,8 +661,7 @@ main(int argc, char* argv[])
     poolHelper.SetResolver(resolve);
     if (firewall)
     {
-        poolHelper.SetAttribute("SocksGateway",
-                                AddressValue(InetSocketAddress(gatewayAddress, 1080)));
+        edge.pieces.ConfigureProxies(poolHelper);
     }
     ApplicationContainer poolApps = poolHelper.Install(poolNodes);
     // The intercepted population's proxy, on its access router.
@@ -760,6 +756,13 @@ main(int argc, char* argv[])
     countResults(placed, "placed", &counters.placedHits, &counters.placedTotal);
     countResults(poolApps, "pool", &counters.poolHits, &counters.poolTotal);
     countResults(icProxyApp, "intercepting", &counters.icHits, &counters.icTotal);
+    if (edge.pieces.parent)
+    {
+        countResults(ApplicationContainer(edge.pieces.parent),
+                     "parent",
+                     &counters.parentHits,
+                     &counters.parentTotal);
+    }
 
     // The clients stop once every request had the time to end (its last byte or its timeout).
     const Time drain = responseTimeout + Seconds(11);
@@ -984,6 +987,10 @@ main(int argc, char* argv[])
         // Inside: SOCKS; outside (the first origin node's link): HTTP from the gateway.
         hostLink.EnablePcap(prefix + "-firewall", edgeLink.Get(1), true);
         hostLink.EnablePcap(prefix + "-firewall", edgeNode->GetDevice(2), true);
+        if (parentLink.GetN() > 0)
+        {
+            hostLink.EnablePcap(prefix + "-firewall", parentLink.Get(1), true);
+        }
     }
     if (pcapSites.count("dns"))
     {
@@ -1038,9 +1045,12 @@ main(int argc, char* argv[])
                         : "configured with the access router's proxy")
        << "\n";
     os << "edge: "
-       << (firewall ? "firewall (default deny inbound) with SOCKS5 gateway; the proxies connect "
-                      "through it"
-                    : std::string("no firewall; the proxies connect to the origins"))
+       << (!firewall ? "no firewall; the proxies connect to the origins"
+           : edge.pieces.gateway
+               ? "firewall (default deny inbound) with SOCKS5 gateway; the proxies connect "
+                 "through it"
+               : "firewall (default deny inbound) with a parent proxy outside it; the proxies "
+                 "send every miss to it")
        << "\n";
     os << "placement (greedy, " << proxies << " proxies):";
     for (uint32_t p : placement.proxies)
@@ -1063,7 +1073,13 @@ main(int argc, char* argv[])
        << " %), depot pool " << counters.poolHits << "/" << counters.poolTotal << " ("
        << ratio(counters.poolHits, counters.poolTotal) << " %), intercepting proxy "
        << counters.icHits << "/" << counters.icTotal << " ("
-       << ratio(counters.icHits, counters.icTotal) << " %)\n";
+       << ratio(counters.icHits, counters.icTotal) << " %)";
+    if (edge.pieces.parent)
+    {
+        os << ", parent proxy " << counters.parentHits << "/" << counters.parentTotal << " ("
+           << ratio(counters.parentHits, counters.parentTotal) << " %)";
+    }
+    os << "\n";
     os << std::setprecision(2) << "bytes sent: backbone " << backboneBytes / 1e6
        << " MB, origin links " << originBytes / 1e6 << " MB, PoP access links " << accessBytes / 1e6
        << " MB\n";
@@ -1104,13 +1120,17 @@ main(int argc, char* argv[])
     }
     if (firewall)
     {
-        const auto& f = edge.firewall->GetCounters();
+        const auto& f = edge.pieces.firewall->GetCounters();
         os << "firewall: " << f.accepted << " packets allowed, " << f.dropped << " denied ("
            << edge.deniedIn << " by the default deny inbound, "
            << (edge.hostile ? edge.hostile->GetSynsSent() : 0) << " hostile SYNs sent; "
-           << edge.deniedOut << " inside packets bypassing the gateway); " << f.flows
+           << edge.deniedOut << " inside packets bypassing the "
+           << (edge.pieces.gateway ? "gateway" : "parent proxy") << "); " << f.flows
            << " flows tracked\n";
-        const auto& g = edge.gateway->GetCounters();
+    }
+    if (edge.pieces.gateway)
+    {
+        const auto& g = edge.pieces.gateway->GetCounters();
         os << "SOCKS gateway: " << g.accepted << " connections, " << g.connected
            << " CONNECTs succeeded, "
            << g.notAllowed + g.unreachable + g.refused + g.generalFailures + g.authFailed

@@ -37,7 +37,7 @@ RULES = {
     "helper/faults": ["model/depot"],  # a crashed depot node fails through its DepotStandby
     "helper/placement": ["model/placement", "helper/scenario", "helper/proxy"],
     "model/edge": ["model/ns3-ext"],
-    "helper/edge": ["model/edge"],
+    "helper/edge": ["model/edge", "helper/socks", "helper/proxy"],  # the edge's two designs
     "helper/dns": ["model/dns"],
 }
 MAX_LINES = 600
