@@ -41,6 +41,7 @@
 #include "ns3/placement-measurement.h"
 #include "ns3/placement-report.h"
 #include "ns3/policy-advisor.h"
+#include "ns3/proxy-cache.h"
 #include "ns3/proxy-placement-helper.h"
 #include "ns3/random-placement.h"
 #include "ns3/replicated-runs.h"
@@ -93,6 +94,22 @@ SetDemands(BackboneGraph& graph, const std::vector<std::vector<TraceRecord>>& pe
         }
         graph.SetDemand(v, bytes);
     }
+}
+
+/**
+ * An advisor that judges a client's reload as the installed proxies will: ProxyCache's
+ * RevalidateNoCache, with any --ns3::ProxyCache::RevalidateNoCache given on the command line.
+ * \param cacheBytes the cache size \param policies the policies compared
+ * \return the advisor
+ */
+PolicyAdvisor
+MakeAdvisor(uint64_t cacheBytes, const std::vector<std::string>& policies)
+{
+    PolicyAdvisor advisor(cacheBytes, policies);
+    TypeId::AttributeInformation info;
+    NS_ABORT_UNLESS(ProxyCache::GetTypeId().LookupAttributeByName("RevalidateNoCache", &info));
+    advisor.SetRevalidateNoCache(DynamicCast<const BooleanValue>(info.initialValue)->Get());
+    return advisor;
 }
 
 /// The prediction's three figures (percent): bandwidth improvement, latency improvement and
@@ -174,7 +191,7 @@ CheckByRuns(const BackboneGraph& graph,
                 runGraph, latency.GetDistances(), latency.GetOrigin(), latency.GetMissPath());
             PlacementProblem wt(
                 runGraph, weight.GetDistances(), weight.GetOrigin(), weight.GetMissPath());
-            const PolicyAdvisor advisor(opt.cacheBytes, opt.policies);
+            const PolicyAdvisor advisor = MakeAdvisor(opt.cacheBytes, opt.policies);
             const auto runAdvice = advisor.EvaluateAssigned(
                 perNode, advisor.EvaluatePerNode(perNode, lat), result.proxies, lat);
             PolicyAdvisor::Apply(runAdvice, wt);
@@ -485,8 +502,7 @@ main(int argc, char* argv[])
         std::vector<PolicyAdvisor::Advice> advice;
         if (!perNode.empty())
         {
-            advice
-                = PolicyAdvisor(cacheBytes, policyNames).EvaluatePerNode(perNode, latencyProblem);
+            advice = MakeAdvisor(cacheBytes, policyNames).EvaluatePerNode(perNode, latencyProblem);
             PolicyAdvisor::Apply(advice, latencyProblem);
             PolicyAdvisor::Apply(advice, weightProblem);
         }
@@ -554,7 +570,7 @@ main(int argc, char* argv[])
             // nodes' merged requests, which hit more: the report, the installed policies and
             // the predictions of --simulate use those (the curve and the cost above stay the
             // placement's own).
-            advice = PolicyAdvisor(cacheBytes, policyNames)
+            advice = MakeAdvisor(cacheBytes, policyNames)
                          .EvaluateAssigned(perNode, advice, result.proxies, latencyProblem);
             PolicyAdvisor::Apply(advice, weightProblem);
             std::cout << "proxies judged on the merged requests of the nodes they serve "

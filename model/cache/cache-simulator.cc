@@ -71,6 +71,12 @@ CacheSimulator::CacheSimulator(const std::vector<std::string>& policies,
 }
 
 void
+CacheSimulator::SetRevalidateNoCache(bool revalidate)
+{
+    m_revalidateNoCache = revalidate;
+}
+
+void
 CacheSimulator::Add(const TraceRecord& r, double cost)
 {
     ++m_requests;
@@ -79,7 +85,16 @@ CacheSimulator::Add(const TraceRecord& r, double cost)
         ++c.result.requests;
         c.result.bytes += r.received;
     }
-    if (!TraceStatistics::IsCachable(r, m_honourCookies))
+    bool cachable = TraceStatistics::IsCachable(r, m_honourCookies);
+    if (!cachable && m_revalidateNoCache && r.clientNoCache)
+    {
+        // Cachable when the reload is the request's only cause (a rare request: the copy
+        // is cheap beside the rest of the work).
+        TraceRecord plain = r;
+        plain.clientNoCache = false;
+        cachable = TraceStatistics::IsCachable(plain, m_honourCookies);
+    }
+    if (!cachable)
     {
         return;
     }

@@ -84,6 +84,17 @@ class CacheSimulator
                    bool honourCookies = true);
 
     /**
+     * How a client's no-cache request (a reload: request Cache-Control or Pragma no-cache)
+     * counts. false (default, [PROXIM]'s rule): it is uncachable, neither a hit nor stored.
+     * true: as ProxyCache's RevalidateNoCache does it, the proxy revalidates its copy, so a
+     * reload of a cached object of the same version is a hit and a newer version replaces
+     * the copy; a reload with another cause (a cookie, a query...) stays uncachable. Only
+     * Add sees the request fields; AddIds is not affected.
+     * \param revalidate true: reloads revalidate the cached copy
+     */
+    void SetRevalidateNoCache(bool revalidate);
+
+    /**
      * Feed one request to every cache.
      * \param r the request
      * \param cost its fetch cost for cost-aware policies (GDSLAT, CSP), e.g. seconds
@@ -145,6 +156,7 @@ class CacheSimulator
     };
 
     bool m_honourCookies;                            //!< cookie rule
+    bool m_revalidateNoCache{false};                 //!< see SetRevalidateNoCache
     std::vector<Cache> m_caches;                     //!< the caches
     std::unordered_map<std::string, uint64_t> m_ids; //!< object id by server + path
     std::string m_key;                               //!< reused lookup key

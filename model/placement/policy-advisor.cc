@@ -26,10 +26,17 @@ PolicyAdvisor::PolicyAdvisor(uint64_t cacheBytes, const std::vector<std::string>
     }
 }
 
+void
+PolicyAdvisor::SetRevalidateNoCache(bool revalidate)
+{
+    m_revalidateNoCache = revalidate;
+}
+
 PolicyAdvisor::Advice
 PolicyAdvisor::Evaluate(const std::vector<TraceRecord>& trace, double missCost) const
 {
     CacheSimulator sim(m_policies, {m_cacheBytes});
+    sim.SetRevalidateNoCache(m_revalidateNoCache);
     for (const TraceRecord& r : trace)
     {
         sim.Add(r, missCost);

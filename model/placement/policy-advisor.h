@@ -56,6 +56,15 @@ class PolicyAdvisor
                            = {"LRU", "CSP", "GDS1", "GDSLAT"});
 
     /**
+     * How a client's reload (a no-cache request) of a cached object counts
+     * (CacheSimulator::SetRevalidateNoCache). The default, true, is ProxyCache's own default
+     * (RevalidateNoCache): the proxy revalidates its copy, so the reload is a hit when the
+     * object did not change. Set it to the proxies' attribute.
+     * \param revalidate true: reloads revalidate the cached copy; false: they are uncachable
+     */
+    void SetRevalidateNoCache(bool revalidate);
+
+    /**
      * Simulate one workload.
      * \param trace the requests, in time order
      * \param missCost fetch cost of a miss for GDSLAT and CSP (e.g. the proxy's latency to
@@ -119,6 +128,7 @@ class PolicyAdvisor
   private:
     uint64_t m_cacheBytes;               //!< cache size
     std::vector<std::string> m_policies; //!< policies compared
+    bool m_revalidateNoCache{true};      //!< see SetRevalidateNoCache
 };
 
 } // namespace ns3

@@ -121,6 +121,43 @@ TEST(CacheSimulator, HandMadeTrace)
     EXPECT_NE(os.str().find("18.75"), std::string::npos) << os.str(); // byte hit %
 }
 
+// A client's reload (no-cache) of a cached object: uncachable by [PROXIM]'s rule, a hit when
+// the proxy revalidates its copy (ProxyCache's RevalidateNoCache) and the object is unchanged.
+TEST(CacheSimulator, ReloadsRevalidateWhenTheProxyDoes)
+{
+    auto reload = [](uint32_t version)
+    {
+        TraceRecord r = Rec("/a", 1000, version);
+        r.clientNoCache = true;
+        return r;
+    };
+    TraceRecord cookieReload = reload(1);
+    cookieReload.cookie = true;
+    const std::vector<TraceRecord> trace = {
+        Rec("/a", 1000),    // miss, stored
+        reload(0),          // revalidating: hit
+        reload(1),          // revalidating: changed, miss, replaces the copy
+        Rec("/a", 1000, 1), // plain: the copy is version 0, miss; revalidating: hit
+        cookieReload,       // uncachable either way (a cookie besides the reload)
+    };
+    CacheSimulator plain({"LRU"}, {CacheSimulator::INFINITE});
+    CacheSimulator revalidating({"LRU"}, {CacheSimulator::INFINITE});
+    revalidating.SetRevalidateNoCache(true);
+    for (const auto& r : trace)
+    {
+        plain.Add(r);
+        revalidating.Add(r);
+    }
+    const auto p = plain.GetResults().at(0);
+    const auto v = revalidating.GetResults().at(0);
+    EXPECT_EQ(p.requests, 5u);
+    EXPECT_EQ(p.hits, 0u);
+    EXPECT_EQ(v.requests, 5u);
+    EXPECT_EQ(v.hits, 2u);
+    EXPECT_EQ(v.hitBytes, 2000u);
+    EXPECT_EQ(v.bytes, 5000u);
+}
+
 TEST(CacheSimulator, ParseSizeAndLists)
 {
     EXPECT_EQ(CacheSimulator::ParseSize("123"), 123u);

@@ -92,6 +92,19 @@ TEST(PolicyAdvisor, ByteHitRatiosByHand)
     EXPECT_THROW(PolicyAdvisor(0), std::invalid_argument);
 }
 
+// The advisor judges a reload as ProxyCache does by default (RevalidateNoCache: a hit when
+// the cached copy is current), or as [PROXIM]'s uncachable request when told so.
+TEST(PolicyAdvisor, ReloadsCountAsTheProxiesTreatThem)
+{
+    TraceRecord reload = Rec("/x", 100);
+    reload.clientNoCache = true;
+    const std::vector<TraceRecord> t = {Rec("/x", 100), reload};
+    PolicyAdvisor advisor(1000, {"LRU"});
+    EXPECT_DOUBLE_EQ(advisor.Evaluate(t).byteHitRatio, 0.5);
+    advisor.SetRevalidateNoCache(false);
+    EXPECT_DOUBLE_EQ(advisor.Evaluate(t).byteHitRatio, 0.0);
+}
+
 TEST(PolicyAdvisor, PerNodeAdviceSetsTheHitRatios)
 {
     BackboneGraph g = RandomBackbone(4, 2, 9);
