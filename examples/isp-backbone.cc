@@ -777,11 +777,7 @@ main(int argc, char* argv[])
     replay.SetClientAttribute("PersistentConnections", BooleanValue(true));
     replay.SetTracePersistence(false);
     replay.SetTimeOffset(Seconds(1));
-    if (modemUsesProxy)
-    {
-        replay.SetClientAttribute(
-            "Proxy", AddressValue(InetSocketAddress(placer.GetAddress(modemServer), 3128)));
-    }
+    replay.SetClientAttribute("Proxy", AddressValue(placer.GetProxyFor(modemPop)));
     const auto sessions = ModemPoolHelper::AssignSessions(records[0], modems);
     ApplicationContainer modemApps = replay.Install(pool.GetModems(), sessions.perModem);
     // The LAN: with --dns each client node resolves the depot alias (ProxyAliasResolver, one

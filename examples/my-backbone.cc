@@ -93,14 +93,10 @@ main(int argc, char* argv[])
 
     // Step 7: the users' sessions on the modems, replayed through the PoP's proxy.
     TraceReplayHelper replay(resolve);
-    if (placer.UsesProxy(m))
-    {
-        const Ipv4Address proxy = placer.GetAddress(placer.GetAssignment()[m]);
-        replay.SetClientAttribute("Proxy", AddressValue(InetSocketAddress(proxy, 3128)));
-    }
     replay.SetTimeOffset(Seconds(1));
     const auto sessions = ModemPoolHelper::AssignSessions(records, modems);
     ApplicationContainer clients = replay.Install(pool.GetModems(), sessions.perModem);
+    placer.PointClients(m, clients); // the PoP's proxy, or the origins when none is nearer
 
     // Step 8: measure. One CSV line per request, and the summary on the console.
     Ptr<RequestRecordWriter> writer = Create<RequestRecordWriter>("my-backbone-requests.csv");

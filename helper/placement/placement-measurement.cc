@@ -185,13 +185,8 @@ PlacementMeasurement::Run(const std::vector<uint32_t>& proxies,
         replay.SetClientAttribute("ResponseTimeout", TimeValue(m_timeout));
         replay.SetTracePersistence(false);
         replay.SetTimeOffset(offset);
-        if (placer.UsesProxy(v))
-        {
-            const uint32_t s = placer.GetAssignment()[v];
-            replay.SetClientAttribute("Proxy",
-                                      AddressValue(InetSocketAddress(placer.GetAddress(s), 3128)));
-        }
         ApplicationContainer c = replay.Install(NodeContainer(nodes.Get(v)), {perNode[v]});
+        placer.PointClients(v, c);
         c.Stop(stop);
         c.Get(0)->TraceConnectWithoutContext(
             "RequestComplete",

@@ -3,7 +3,9 @@
  */
 #include "proxy-placement-helper.h"
 
+#include "ns3/address.h"
 #include "ns3/fast-demux-tcp-l4-protocol.h"
+#include "ns3/inet-socket-address.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-global-routing-helper.h"
@@ -12,6 +14,7 @@
 #include "ns3/log.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/string.h"
+#include "ns3/web-client.h"
 #include "ns3/web-proxy-compat.h"
 
 #include <algorithm>
@@ -142,6 +145,39 @@ ProxyPlacementHelper::GetAddress(uint32_t node) const
         }
     }
     throw std::invalid_argument("node " + std::to_string(node) + " has no IPv4 address");
+}
+
+Address
+ProxyPlacementHelper::GetProxyFor(uint32_t node) const
+{
+    if (node >= m_server.size())
+    {
+        throw std::invalid_argument("ProxyPlacementHelper: node " + std::to_string(node)
+                                    + " out of range (" + std::to_string(m_server.size())
+                                    + " nodes placed)");
+    }
+    if (!UsesProxy(node))
+    {
+        return Address();
+    }
+    return InetSocketAddress(GetAddress(m_server[node]), m_port);
+}
+
+void
+ProxyPlacementHelper::PointClients(uint32_t node, ApplicationContainer clients) const
+{
+    const Address proxy = GetProxyFor(node);
+    for (auto it = clients.Begin(); it != clients.End(); ++it)
+    {
+        Ptr<WebClient> c = DynamicCast<WebClient>(*it);
+        if (!c)
+        {
+            throw std::invalid_argument("ProxyPlacementHelper::PointClients: application of type "
+                                        + (*it)->GetInstanceTypeId().GetName()
+                                        + " is no WebClient");
+        }
+        c->SetAttribute("Proxy", AddressValue(proxy));
+    }
 }
 
 const NetDeviceContainer&

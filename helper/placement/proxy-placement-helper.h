@@ -4,6 +4,7 @@
 #ifndef PROXY_PLACEMENT_HELPER_H
 #define PROXY_PLACEMENT_HELPER_H
 
+#include "ns3/address.h"
 #include "ns3/application-container.h"
 #include "ns3/backbone-graph.h"
 #include "ns3/ipv4-address.h"
@@ -98,6 +99,25 @@ class ProxyPlacementHelper
      * \return its address: that of its first non-loopback interface
      */
     Ipv4Address GetAddress(uint32_t node) const;
+
+    /**
+     * The proxy that the clients at a backbone node should use (after Install).
+     * \param node a backbone node index
+     * \return its proxy's address and port (InetSocketAddress), or an empty Address when
+     *         the node fetches from the origin directly
+     */
+    Address GetProxyFor(uint32_t node) const;
+
+    /**
+     * Point clients at the proxy the placement gave their node: sets every WebClient's Proxy
+     * attribute to GetProxyFor(node), empty (direct to the origin) when the node uses no
+     * proxy. Call after Install.
+     * \param node the clients' backbone node index
+     * \param clients WebClient applications
+     * \throws std::invalid_argument for an application that is no WebClient, or a node out
+     *         of range
+     */
+    void PointClients(uint32_t node, ApplicationContainer clients) const;
 
     /// \return the devices of the links built, two per link in the graph's link order
     const NetDeviceContainer& GetDevices() const;

@@ -15,6 +15,12 @@ GreedyPlacement::GetName() const
     return "greedy";
 }
 
+bool
+GreedyPlacement::IsNested() const
+{
+    return true;
+}
+
 namespace
 {
 

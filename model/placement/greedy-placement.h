@@ -25,6 +25,7 @@ class GreedyPlacement : public PlacementAlgorithm
 {
   public:
     std::string GetName() const override;
+    bool IsNested() const override;
 
   protected:
     PlacementResult DoPlace(const PlacementProblem& problem,

@@ -18,6 +18,12 @@ HotSpotPlacement::GetName() const
     return "hotspot";
 }
 
+bool
+HotSpotPlacement::IsNested() const
+{
+    return true;
+}
+
 PlacementResult
 HotSpotPlacement::DoPlace(const PlacementProblem& problem, uint32_t k, double target) const
 {

@@ -25,6 +25,7 @@ class HotSpotPlacement : public PlacementAlgorithm
     explicit HotSpotPlacement(double radius = -1);
 
     std::string GetName() const override;
+    bool IsNested() const override;
 
   protected:
     PlacementResult DoPlace(const PlacementProblem& problem,

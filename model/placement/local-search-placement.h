@@ -17,15 +17,20 @@ namespace ns3
  * nodes, with each node's best and second-best server, gives the cost change of removing
  * every placed proxy at once. The result is never worse than Greedy's for the same k.
  *
- * The curve holds the local optimum started from Greedy's first i proxies, for each i.
+ * Each k starts from several placements and keeps the best local optimum: Greedy's first k,
+ * the answer for k - 1 plus the best site to add, and on graphs of up to dropNodes nodes the
+ * last k sites of a drop heuristic and Greedy seeded with each of the 16 best single sites.
+ * The curve holds the answer for each k.
  */
 class LocalSearchPlacement : public PlacementAlgorithm
 {
   public:
     /**
-     * \param maxPasses most swaps per k
+     * \param maxPasses most swaps per start
+     * \param dropNodes largest graph given the drop and seeded starts (the drop heuristic
+     *        costs O(n^3))
      */
-    explicit LocalSearchPlacement(uint32_t maxPasses = 10000);
+    explicit LocalSearchPlacement(uint32_t maxPasses = 10000, uint32_t dropNodes = 600);
 
     std::string GetName() const override;
 
@@ -37,13 +42,33 @@ class LocalSearchPlacement : public PlacementAlgorithm
      */
     double Improve(const PlacementProblem& problem, std::vector<uint32_t>& proxies) const;
 
+    /**
+     * The drop heuristic's order: from every candidate placed, repeatedly remove the proxy
+     * whose removal raises the cost least. O(n^3).
+     * \param problem the instance
+     * \return the candidates in the order removed, the one never removed last (so the last
+     *         k form the drop heuristic's placement of k)
+     */
+    static std::vector<uint32_t> DropOrder(const PlacementProblem& problem);
+
   protected:
     PlacementResult DoPlace(const PlacementProblem& problem,
                             uint32_t k,
                             double target) const override;
 
   private:
-    uint32_t m_maxPasses; //!< most swaps per k
+    /// Seeded Greedy starts on small graphs (the best single sites)
+    static constexpr uint32_t SEEDS = 16;
+
+    /**
+     * \param problem the instance \param proxies a placement
+     * \return the unplaced candidate whose addition lowers the cost most
+     */
+    static uint32_t BestAddition(const PlacementProblem& problem,
+                                 const std::vector<uint32_t>& proxies);
+
+    uint32_t m_maxPasses; //!< most swaps per start
+    uint32_t m_dropNodes; //!< largest graph given the drop start
 };
 
 } // namespace ns3

@@ -18,6 +18,12 @@ RandomPlacement::GetName() const
     return "random";
 }
 
+bool
+RandomPlacement::IsNested() const
+{
+    return true;
+}
+
 int64_t
 RandomPlacement::AssignStreams(int64_t stream)
 {

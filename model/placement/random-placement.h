@@ -27,6 +27,7 @@ class RandomPlacement : public PlacementAlgorithm
     explicit RandomPlacement(Ptr<UniformRandomVariable> rng = nullptr);
 
     std::string GetName() const override;
+    bool IsNested() const override;
 
     /**
      * Fix the stream of the algorithm's own random variable.

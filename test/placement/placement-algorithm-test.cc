@@ -4,6 +4,7 @@
  * Placement algorithms: the cost model on a hand-computed path, exact branch and bound
  * against brute force, lazy Greedy against a plain re-evaluating Greedy, local search never
  * worse than Greedy, Greedy never worse than Random's mean, monotone curves, the stop rule,
+ * the hit-share stop rule, local search within 1 % of the optimum on real backbones,
  * and [ProxyTeller]'s ranking (Greedy, then HotSpot, then Random) on AT&T and Sprint.
  */
 #include "placement-test-util.h"
@@ -245,6 +246,43 @@ TEST(PlacementAlgorithms, StopRuleAndTargets)
     EXPECT_NEAR(all.cost, 0.0, 1e-9);
 }
 
+TEST(PlacementAlgorithms, HitShareTargetStopsAtTheFirstPlacementThatReachesIt)
+{
+    BackboneGraph g = RandomBackbone(40, 30, 11);
+    const DistanceMatrix d(g, DistanceMatrix::LATENCY);
+    PlacementProblem p(g, d, 0);
+    p.SetHitRatio(0.5); // proxy hits can serve at most half of the demand
+    const PlacementResult full = GreedyPlacement().Run(p, 0);
+    ASSERT_GT(full.proxies.size(), 3u);
+    // A target between the hit shares of Greedy's second and third proxies: the answer is
+    // Greedy's first three.
+    const std::vector<uint32_t> two(full.proxies.begin(), full.proxies.begin() + 2);
+    const std::vector<uint32_t> three(full.proxies.begin(), full.proxies.begin() + 3);
+    ASSERT_LT(p.HitFraction(two), p.HitFraction(three));
+    const double t = (p.HitFraction(two) + p.HitFraction(three)) / 2;
+    const PlacementResult r = GreedyPlacement().RunToHitFraction(p, 0, t);
+    EXPECT_EQ(r.proxies, three);
+    ASSERT_EQ(r.curve.size(), 4u);
+    EXPECT_DOUBLE_EQ(r.cost, p.Cost(three));
+    EXPECT_DOUBLE_EQ(r.curve[3], full.curve[3]);
+    // A placement that is not nested runs again per k: local search's answer is its own
+    // smallest one that reaches the target.
+    const PlacementResult local = LocalSearchPlacement().RunToHitFraction(p, 0, t);
+    ASSERT_FALSE(local.proxies.empty());
+    EXPECT_GE(p.HitFraction(local.proxies), t);
+    if (local.proxies.size() > 1)
+    {
+        const auto fewer = uint32_t(local.proxies.size() - 1);
+        EXPECT_LT(p.HitFraction(LocalSearchPlacement().Run(p, fewer).proxies), t);
+    }
+    // Out of reach (more than the hit ratio): the placement for k.
+    const PlacementResult most = GreedyPlacement().RunToHitFraction(p, 4, 0.6);
+    EXPECT_EQ(most.proxies.size(), 4u);
+    EXPECT_LT(p.HitFraction(most.proxies), 0.6);
+    EXPECT_THROW(GreedyPlacement().RunToHitFraction(p, 0, 0.0), std::invalid_argument);
+    EXPECT_THROW(GreedyPlacement().RunToHitFraction(p, 0, 1.5), std::invalid_argument);
+}
+
 TEST(PlacementAlgorithms, RandomIsReproducibleFromItsStream)
 {
     BackboneGraph g = RandomBackbone(40, 30, 5);
@@ -306,6 +344,36 @@ TEST_P(RealBackbones, GreedyBeatsRandomMeanAndLocalSearchBeatsGreedy)
             EXPECT_LE(greedy.curve[k], RandomMean(p, k, 50, 7) + 1e-9) << GetParam() << " k " << k;
             EXPECT_LE(local.curve[k], greedy.curve[k] + 1e-9) << GetParam() << " k " << k;
             EXPECT_LE(greedy.curve[k], greedy.curve[k - 1]);
+        }
+    }
+}
+
+/**
+ * Local search is within 1 % of the optimum wherever branch and bound proves the optimum:
+ * k = 1..5 on the Topology Zoo graphs, k = 1..3 on Rocketfuel 1239, full and partial
+ * replicas.
+ */
+TEST_P(RealBackbones, LocalSearchWithinOnePercentOfTheOptimum)
+{
+    if (!HaveTopologies())
+    {
+        GTEST_SKIP() << TopologyDir() << " absent";
+    }
+    BackboneGraph g = BackboneReader::Load(TopologyDir() + "/" + GetParam());
+    const DistanceMatrix d(g, DistanceMatrix::LATENCY);
+    const uint32_t kMax = g.GetNodeCount() > 100 ? 3 : 5;
+    for (double h : {1.0, 0.4})
+    {
+        PlacementProblem p(g, d, 0);
+        p.SetHitRatio(h);
+        const PlacementResult local = LocalSearchPlacement().Run(p, kMax);
+        ASSERT_EQ(local.curve.size(), kMax + 1);
+        for (uint32_t k = 1; k <= kMax; ++k)
+        {
+            const PlacementResult exact = ExactPlacement().Run(p, k);
+            ASSERT_TRUE(exact.optimal) << GetParam() << " k " << k;
+            EXPECT_GE(local.curve[k], exact.cost - 1e-9) << GetParam() << " k " << k;
+            EXPECT_LE(local.curve[k], 1.01 * exact.cost) << GetParam() << " h " << h << " k " << k;
         }
     }
 }

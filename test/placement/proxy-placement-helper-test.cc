@@ -16,6 +16,7 @@
 #include "ns3/point-to-point-module.h"
 #include "ns3/proxy-cache.h"
 #include "ns3/proxy-placement-helper.h"
+#include "ns3/web-client.h"
 
 #include <gtest/gtest.h>
 
@@ -122,5 +123,62 @@ TEST(ProxyPlacementHelper, InstallsProxiesWithAdvisedPolicies)
     NodeContainer wrong;
     wrong.Create(2);
     EXPECT_THROW(helper.Install(p, r, wrong), std::invalid_argument);
+    Simulator::Destroy();
+}
+
+TEST(ProxyPlacementHelper, PointsEachNodesClientsAtItsProxy)
+{
+    BackboneGraph g = RandomBackbone(12, 8, 5);
+    const DistanceMatrix d(g, DistanceMatrix::LATENCY);
+    PlacementProblem p(g, d, 0);
+    p.SetHitRatio(0.5);
+    const PlacementResult r = GreedyPlacement().Run(p, 2);
+    ProxyPlacementHelper helper(8080);
+    NodeContainer nodes = helper.BuildBackbone(g);
+    ApplicationContainer proxies = helper.Install(p, r, nodes);
+    uint32_t direct = 0;
+    uint32_t viaProxy = 0;
+    for (uint32_t v = 0; v < g.GetNodeCount(); ++v)
+    {
+        // The node's server by the cost rule, c(v,x) = d(v,x) + (1 - h) d(x,o), worked out
+        // here; its address is that of its first interface after the loopback.
+        double best = d.Get(v, 0);
+        uint32_t server = 0;
+        for (uint32_t x : r.proxies)
+        {
+            if (d.Get(v, x) + 0.5 * d.Get(x, 0) < best)
+            {
+                best = d.Get(v, x) + 0.5 * d.Get(x, 0);
+                server = x;
+            }
+        }
+        ApplicationContainer clients;
+        clients.Add(CreateObject<WebClient>());
+        clients.Add(CreateObject<WebClient>());
+        helper.PointClients(v, clients);
+        for (uint32_t i = 0; i < clients.GetN(); ++i)
+        {
+            AddressValue proxy;
+            clients.Get(i)->GetAttribute("Proxy", proxy);
+            if (server == 0)
+            {
+                EXPECT_TRUE(proxy.Get().IsInvalid()) << "node " << v;
+            }
+            else
+            {
+                ASSERT_TRUE(InetSocketAddress::IsMatchingType(proxy.Get())) << "node " << v;
+                const InetSocketAddress a = InetSocketAddress::ConvertFrom(proxy.Get());
+                EXPECT_EQ(a.GetIpv4(),
+                          nodes.Get(server)->GetObject<Ipv4>()->GetAddress(1, 0).GetLocal());
+                EXPECT_EQ(a.GetPort(), 8080);
+            }
+        }
+        (server == 0 ? direct : viaProxy) += 1;
+    }
+    // Both cases were seen: the origin's own node goes direct, the proxies' nodes use them.
+    EXPECT_GE(direct, 1u);
+    EXPECT_GE(viaProxy, 2u);
+    EXPECT_THROW(helper.PointClients(0, proxies), std::invalid_argument); // no WebClients
+    EXPECT_THROW(helper.GetProxyFor(g.GetNodeCount()), std::invalid_argument);
     Simulator::Destroy();
 }
