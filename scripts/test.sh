@@ -20,14 +20,17 @@ if [ "${1:-}" = "--sanitize" ]; then
 fi
 cmake -S . -B "$dir" "${flags[@]}"
 cmake --build "$dir" -j"$(nproc)"
+echo "test.sh: $dir built at $SECONDS s"
 (cd "$dir" && ctest --output-on-failure -j"$(nproc)")
+echo "test.sh: $dir tests passed at $SECONDS s"
 if [ "$dir" = build ]; then
     # The manual (Sphinx, warnings as errors) and the API documentation (doxygen, no
     # undocumented public member) are checked with the tests.
     bash scripts/check-docs.sh
     bash scripts/check-doxygen.sh
-    # The program output shown in the manual is what the programs print today (about 2 min).
+    # The program output shown in the manual is what the programs print today (about 3 min).
     python3 scripts/doc-outputs.py --check
+    echo "test.sh: documentation checked at $SECONDS s"
 fi
 if [ -n "${WEB_PROXY_FUZZ_SECONDS:-}" ]; then
     bash scripts/fuzz.sh "$WEB_PROXY_FUZZ_SECONDS"
