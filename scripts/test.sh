@@ -9,12 +9,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
+# Line tables only (-g1): backtraces and sanitizer reports keep file and line, and the
+# optimised build compiles in about two thirds of the time of full debug information
+# (proxy-cache.cc: 5.5 s against 8.0 s). quickstart.sh configures build/ the same way.
 dir=build
-flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
+flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG")
 if [ "${1:-}" = "--sanitize" ]; then
     dir=build-asan
-    flags=(-DCMAKE_BUILD_TYPE=Debug -DWEB_PROXY_SANITIZE=ON -DWEB_PROXY_BENCH=OFF
-           -DCMAKE_CXX_EXTENSIONS=ON)
+    flags=(-DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 -DWEB_PROXY_SANITIZE=ON
+           -DWEB_PROXY_BENCH=OFF -DCMAKE_CXX_EXTENSIONS=ON)
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 fi
