@@ -41,8 +41,9 @@
  *   -summary.txt (the table printed), -timeline.csv (each proxy's cache results and each
  *   depot's new sessions by time, for utils/plot-isp-backbone.py), -topology.dot and .png
  *   (the backbone with the placed proxies and the scheduled faults marked; the PNG needs
- *   Graphviz), PCAP of chosen PoPs, the depot
- * site, the firewall, the DNS host and the intercepted segment (--pcap).
+ *   Graphviz), -address-plan.txt (every address block of the run: one AddressPlan hands out
+ *   the populations' and the sites' blocks, none overlapping), PCAP of chosen PoPs, the depot
+ *   site, the firewall, the DNS host and the intercepted segment (--pcap).
  *
  * Randomness follows --RngSeed and --RngRun (--seed, --run); --help lists the options.
  */
@@ -465,6 +466,18 @@ main(int argc, char* argv[])
     placer.SetLinkAttribute("DataRate", StringValue(backboneRate));
     placer.SetProxyAttribute("CacheSize", UintegerValue(cacheBytes));
     NodeContainer pops = placer.BuildBackbone(graph);
+    // The scenario's address plan: every block named, none overlapping, written with the
+    // results. The backbone's /30s (BuildBackbone) and the origin farm's /20s are fixed
+    // ranges, reserved; the populations and the hosts beside the PoPs are allocated.
+    AddressPlan plan;
+    plan.Reserve("backbone",
+                 Ipv4Address("10.0.0.0"),
+                 AddressPlan::PrefixFor(4ULL * std::max<uint32_t>(1, graph.GetLinkCount())));
+    plan.Reserve("origins", Ipv4Address("10.128.0.0"), 12); // 256 origin nodes' /20s
+    plan.AddPool("access", Ipv4Address("10.32.0.0"), 11);
+    const Ipv4Address sitesNet("10.200.0.0");
+    const Ipv4Mask sitesMask("/13");
+    plan.AddPool("sites", sitesNet, sitesMask.GetPrefixLength());
     std::vector<Time> oneWay;
     for (double ms : {5, 10, 20, 40, 80, 160})
     {
@@ -483,9 +496,9 @@ main(int argc, char* argv[])
         InstallInternetStackWithTcp(
             InternetStackHelper(), edgeNode, FastDemuxTcpL4Protocol::GetTypeId().GetName());
         edgeLink = hostLink.Install(pops.Get(edgePop), edgeNode);
-        Ipv4AddressHelper("10.203.0.0", "255.255.255.252").Assign(edgeLink);
+        plan.Allocate("sites", "edge-link", 30).MakeHelper().Assign(edgeLink);
     }
-    OriginFarmHelper farm(edgeNode, oneWay);
+    OriginFarmHelper farm(edgeNode, oneWay, plan.Get("origins").network);
     for (uint32_t k = 0; k < 3; ++k)
     {
         for (const auto& r : records[k])
@@ -531,7 +544,7 @@ main(int argc, char* argv[])
             InstallInternetStackWithTcp(
                 InternetStackHelper(), parentHost, FastDemuxTcpL4Protocol::GetTypeId().GetName());
             parentLink = hostLink.Install(edgeNode, parentHost);
-            Ipv4AddressHelper("10.205.0.0", "255.255.255.252").Assign(parentLink);
+            plan.Allocate("sites", "parent-link", 30).MakeHelper().Assign(parentLink);
         }
         edge.pieces = eh.Install(edgeNode, parentHost);
         edge.pieces.firewall->TraceConnectWithoutContext(
@@ -547,7 +560,6 @@ main(int argc, char* argv[])
     }
     // Each proxy on a host of its own beside its PoP's router, so that a proxy crash leaves
     // the backbone's routing intact.
-    Ipv4AddressHelper hostAddr("10.201.0.0", "255.255.255.252");
     NodeContainer proxyHosts;
     for (uint32_t p : placement.proxies)
     {
@@ -555,8 +567,7 @@ main(int argc, char* argv[])
         InstallInternetStackWithTcp(
             InternetStackHelper(), host, FastDemuxTcpL4Protocol::GetTypeId().GetName());
         NetDeviceContainer d = hostLink.Install(pops.Get(p), host);
-        hostAddr.Assign(d);
-        hostAddr.NewNetwork();
+        plan.Allocate("sites", "proxy-host/" + graph.GetNode(p).name, 30).MakeHelper().Assign(d);
         StaticRouteHelper::AddRoute(d.Get(1), Ipv4Address::GetZero(), "0.0.0.0");
         proxyHosts.Add(host);
     }
@@ -574,18 +585,18 @@ main(int argc, char* argv[])
 
     // Access networks, each behind its own core router linked to its PoP.
     ModemPoolHelper pool;
+    pool.SetAddressPlan(plan, "modems", "access");
     pool.Install(modems);
     LanClientsHelper lan;
+    lan.SetAddressPlan(plan, "lan", "access");
     lan.Install(lanClients);
     PointToPointHelper access;
     access.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
     access.SetChannelAttribute("Delay", TimeValue(MicroSeconds(100)));
-    Ipv4AddressHelper accessAddr("10.200.0.0", "255.255.255.252");
     NetDeviceContainer modemAccess = access.Install(pool.GetCore(), pops.Get(modemPop));
-    accessAddr.Assign(modemAccess);
-    accessAddr.NewNetwork();
+    plan.Allocate("sites", "modems-access", 30).MakeHelper().Assign(modemAccess);
     NetDeviceContainer lanAccess = access.Install(lan.GetCore(), pops.Get(lanPop));
-    accessAddr.Assign(lanAccess);
+    plan.Allocate("sites", "lan-access", 30).MakeHelper().Assign(lanAccess);
 
     // The intercepted population ([ProxyTeller]'s setting: the ISP's forward proxy takes its
     // customers' web traffic): clients on a segment behind an access router at their PoP,
@@ -597,26 +608,30 @@ main(int argc, char* argv[])
     NodeContainer icNodes(icClients);
     InternetStackHelper().Install(icNodes);
     NetDeviceContainer icAccess = access.Install(icRouter, pops.Get(interceptPop));
-    Ipv4AddressHelper("10.204.0.0", "255.255.255.252").Assign(icAccess);
+    plan.Allocate("sites", "intercepted-access", 30).MakeHelper().Assign(icAccess);
     CsmaHelper icCsma;
     icCsma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
     icCsma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(5)));
     NetDeviceContainer icSegment = icCsma.Install(NodeContainer(NodeContainer(icRouter), icNodes));
-    const Ipv4Address icProxy
-        = Ipv4AddressHelper("10.220.0.0", "255.255.255.0").Assign(icSegment).GetAddress(0);
+    const Ipv4Address icProxy = plan.Allocate("sites", "intercepted-lan", 24)
+                                    .MakeHelper()
+                                    .Assign(icSegment)
+                                    .GetAddress(0);
 
     // The DNS alias server on a host beside the LAN's PoP.
     Ptr<Node> dnsHost = CreateObject<Node>();
     InternetStackHelper().Install(dnsHost);
     NetDeviceContainer dnsLink = hostLink.Install(pops.Get(lanPop), dnsHost);
     const Ipv4Address dnsAddress
-        = Ipv4AddressHelper("10.202.0.0", "255.255.255.252").Assign(dnsLink).GetAddress(1);
+        = plan.Allocate("sites", "dns-link", 30).MakeHelper().Assign(dnsLink).GetAddress(1);
 
     // The depot site at the LAN's PoP: LAN A (PoP, depots, VIP), LAN B (PoP, depots, proxy
     // pool, the pool's gateway). The pool reaches the origins through the PoP and answers its
     // clients through the gateway, where the master depot rewrites the replies ([Depot] NAT).
-    const Ipv4Address vip("10.210.1.100");
-    const Ipv4Address gateway("10.210.2.100");
+    const AddressPlan::Block siteLanA = plan.Allocate("sites", "depot-lan-a", 24);
+    const AddressPlan::Block siteLanB = plan.Allocate("sites", "depot-lan-b", 24);
+    const Ipv4Address vip(siteLanA.network.Get() + 100);
+    const Ipv4Address gateway(siteLanB.network.Get() + 100);
     NodeContainer depots(2);
     NodeContainer poolNodes(poolProxies);
     // Static routing only at the site: global routing must not see the depots' shared virtual
@@ -635,19 +650,23 @@ main(int argc, char* argv[])
     NetDeviceContainer siteA = csma.Install(NodeContainer(NodeContainer(pops.Get(lanPop)), depots));
     NetDeviceContainer siteB
         = csma.Install(NodeContainer(NodeContainer(pops.Get(lanPop)), depots, poolNodes));
-    Ipv4AddressHelper("10.210.1.0", "255.255.255.0").Assign(siteA);
-    Ipv4InterfaceContainer siteBIf = Ipv4AddressHelper("10.210.2.0", "255.255.255.0").Assign(siteB);
+    siteLanA.MakeHelper().Assign(siteA); // the PoP first: .1, its depots' next hop
+    Ipv4InterfaceContainer siteBIf = siteLanB.MakeHelper().Assign(siteB);
     for (uint32_t d = 0; d < 2; ++d)
     {
         staticRouting.GetStaticRouting(depots.Get(d)->GetObject<Ipv4>())
-            ->SetDefaultRoute(Ipv4Address("10.210.1.1"), 1);
+            ->SetDefaultRoute(Ipv4Address(siteLanA.network.Get() + 1), 1);
     }
     for (uint32_t i = 0; i < poolProxies; ++i)
     {
         Ptr<Ipv4StaticRouting> sr
             = staticRouting.GetStaticRouting(poolNodes.Get(i)->GetObject<Ipv4>());
         sr->SetDefaultRoute(gateway, 1);
-        sr->AddNetworkRouteTo("10.128.0.0", "255.128.0.0", siteBIf.GetAddress(0), 1);
+        // Outbound (origins, and the edge's gateway or parent among the sites) through the
+        // PoP, not the depot.
+        sr->AddNetworkRouteTo(
+            plan.Get("origins").network, plan.Get("origins").GetMask(), siteBIf.GetAddress(0), 1);
+        sr->AddNetworkRouteTo(sitesNet, sitesMask, siteBIf.GetAddress(0), 1);
     }
     Ipv4GlobalRoutingHelper::RecomputeRoutingTables();
     const auto virtualDevices = DepotStandbyHelper::AddVirtualInterfaces(
@@ -794,9 +813,8 @@ main(int argc, char* argv[])
     ApplicationContainer lanApps = replay.InstallPerClient(lan.GetClients(), records[1]);
     if (dns)
     {
-        // One depot pair: the LAN's block (LanClientsHelper's 10.32.0.0/14) prefers it, as
-        // every answer does.
-        dnsHelper.AddLocality(Ipv4Address("10.32.0.0"), Ipv4Mask("255.252.0.0"), vip);
+        // One depot pair: the LAN's block prefers it, as every answer does.
+        dnsHelper.AddLocality(plan.Get("lan/lan").network, plan.Get("lan/lan").GetMask(), vip);
         dnsServer = DynamicCast<DnsAliasServer>(dnsHelper.Install(dnsHost).Get(0));
         std::map<uint32_t, Ptr<ProxyAliasResolver>> byNode;
         for (uint32_t i = 0; i < lanApps.GetN(); ++i)
@@ -1164,8 +1182,10 @@ main(int argc, char* argv[])
     }
     std::cout << os.str();
     std::ofstream(prefix + "-summary.txt") << os.str();
+    std::ofstream(prefix + "-address-plan.txt") << plan.Print();
     std::cout << "\nWrote " << prefix
-              << "-requests.csv, -summary.txt, -timeline.csv, -topology.dot, -topology.png"
+              << "-requests.csv, -summary.txt, -timeline.csv, -topology.dot, -topology.png, "
+                 "-address-plan.txt"
               << (flowmon ? ", -flowmon.xml" : "") << (pcap.empty() ? "" : ", PCAP files") << "\n";
     Simulator::Destroy();
     return 0;

@@ -216,4 +216,20 @@ AddressPlan::Print() const
     return os.str();
 }
 
+uint32_t
+AddressPlan::PrefixFor(uint64_t addresses)
+{
+    if (addresses == 0 || addresses > (uint64_t{1} << 32))
+    {
+        throw AddressPlanError(AddressPlanError::BAD_PREFIX,
+                               "no block holds " + std::to_string(addresses) + " addresses");
+    }
+    uint32_t prefix = 32;
+    while ((uint64_t{1} << (32 - prefix)) < addresses)
+    {
+        --prefix;
+    }
+    return prefix;
+}
+
 } // namespace ns3

@@ -89,6 +89,13 @@ class AddressPlan
     /// \return the plan as text: the pools with their use, then every block by address
     std::string Print() const;
 
+    /**
+     * \param addresses addresses a block must hold (network and broadcast included)
+     * \return the longest prefix whose block holds them (32 for 1, 30 for 3 or 4)
+     * \throws AddressPlanError BAD_PREFIX for 0 or more than 2^32
+     */
+    static uint32_t PrefixFor(uint64_t addresses);
+
   private:
     /// \return the block overlapping [first, first + size), or nullptr
     const Block* FindOverlap(const std::vector<Block>& in, uint32_t first, uint64_t size) const;

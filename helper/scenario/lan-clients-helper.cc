@@ -3,6 +3,8 @@
  */
 #include "lan-clients-helper.h"
 
+#include "address-plan.h"
+
 #include "ns3/abort.h"
 #include "ns3/data-rate.h"
 #include "ns3/internet-stack-helper.h"
@@ -72,12 +74,27 @@ LanClientsHelper::Install(NodeContainer nodes)
     stack.Install(m_gateway);
     stack.Install(m_core);
     StaticRouteHelper::SetRouters(NodeContainer(m_gateway, m_core));
+    // The fixed blocks, or the plan's: the LAN's block (also the core's route to it) and the
+    // uplink's /30.
+    Ipv4Address lanNet("10.32.0.0");
+    Ipv4Mask sharedMask("255.255.0.0");
+    Ipv4Mask routeMask("255.252.0.0");
+    Ipv4Address uplinkNet("10.31.255.252");
+    if (m_plan)
+    {
+        const uint64_t addresses = m_switched ? 4ULL * clients : clients + 3ULL;
+        const AddressPlan::Block lan
+            = m_plan->Allocate(m_planPool, m_planName + "/lan", AddressPlan::PrefixFor(addresses));
+        lanNet = lan.network;
+        sharedMask = routeMask = lan.GetMask();
+        uplinkNet = m_plan->Allocate(m_planPool, m_planName + "/uplink", 30).network;
+    }
     if (m_switched)
     {
         PointToPointHelper port;
         port.SetDeviceAttribute("DataRate", DataRateValue(m_rate));
         port.SetChannelAttribute("Delay", TimeValue(m_delay));
-        Ipv4AddressHelper addr("10.32.0.0", "255.255.255.252");
+        Ipv4AddressHelper addr(lanNet, "255.255.255.252");
         for (uint32_t i = 0; i < clients; ++i)
         {
             NetDeviceContainer d = port.Install(m_clients.Get(i), m_gateway);
@@ -98,7 +115,7 @@ LanClientsHelper::Install(NodeContainer nodes)
         NodeContainer segment(m_gateway);
         segment.Add(m_clients);
         m_lanDevices = ethernet.Install(segment);
-        Ipv4AddressHelper addr("10.32.0.0", "255.255.0.0");
+        Ipv4AddressHelper addr(lanNet, sharedMask);
         Ipv4InterfaceContainer a = addr.Assign(m_lanDevices);
         for (uint32_t i = 0; m_staticRouting && i < clients; ++i)
         {
@@ -107,13 +124,23 @@ LanClientsHelper::Install(NodeContainer nodes)
         }
     }
     m_uplinkDevices = m_uplink.Install(m_gateway, m_core);
-    Ipv4AddressHelper up("10.31.255.252", "255.255.255.252");
+    Ipv4AddressHelper up(uplinkNet, "255.255.255.252");
     up.Assign(m_uplinkDevices);
     if (m_staticRouting)
     {
         StaticRouteHelper::AddRoute(m_uplinkDevices.Get(0), Ipv4Address::GetZero(), "0.0.0.0");
-        StaticRouteHelper::AddRoute(m_uplinkDevices.Get(1), "10.32.0.0", "255.252.0.0");
+        StaticRouteHelper::AddRoute(m_uplinkDevices.Get(1), lanNet, routeMask);
     }
+}
+
+void
+LanClientsHelper::SetAddressPlan(AddressPlan& plan,
+                                 const std::string& name,
+                                 const std::string& pool)
+{
+    m_plan = &plan;
+    m_planName = name;
+    m_planPool = pool;
 }
 
 void

@@ -11,6 +11,8 @@
 namespace ns3
 {
 
+class AddressPlan;
+
 /**
  * \ingroup web-proxy
  * A research LAN as in [PROXIM]'s second trace: clients on 10 Mbit/s Ethernet (one shared
@@ -46,9 +48,22 @@ class LanClientsHelper
     void SetStaticRouting(bool enable);
 
     /**
+     * Take the LAN's addresses from a plan instead of the fixed blocks, so that several
+     * LANs (and the script's own links) of one scenario never overlap. Install allocates
+     * from pool "<name>/lan", the smallest block for the clients and the gateway (shared:
+     * an address each; switched: a /30 each), and "<name>/uplink", a /30; the core's static
+     * route then covers the LAN's block. The plan must outlive Install; a full pool is an
+     * AddressPlanError (POOL_EXHAUSTED) naming it.
+     * \param plan the scenario's plan
+     * \param name the LAN's name in the plan (unique)
+     * \param pool the pool to allocate from
+     */
+    void SetAddressPlan(AddressPlan& plan, const std::string& name, const std::string& pool);
+
+    /**
      * Build the LAN: client nodes, gateway and core router, with the Internet stack and
-     * addresses (LAN 10.32.0.0/16 shared, or /30s in 10.32.0.0/12 switched; uplink
-     * 10.31.255.252/30).
+     * addresses (without an address plan: LAN 10.32.0.0/16 shared, or /30s in 10.32.0.0/14
+     * switched; uplink 10.31.255.252/30).
      * \param clients number of client nodes
      */
     void Install(uint32_t clients);
@@ -84,6 +99,9 @@ class LanClientsHelper
     NetDeviceContainer m_uplinkDevices;
     Ptr<Node> m_gateway;
     Ptr<Node> m_core;
+    AddressPlan* m_plan{nullptr}; //!< the scenario's plan, if any
+    std::string m_planName;       //!< the LAN's name in it
+    std::string m_planPool;       //!< the pool to allocate from
 };
 
 } // namespace ns3

@@ -3,6 +3,8 @@
  */
 #include "modem-pool-helper.h"
 
+#include "address-plan.h"
+
 #include "ns3/abort.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
@@ -58,6 +60,14 @@ ModemPoolHelper::SetModemsPerTerminalServer(uint32_t n)
 }
 
 void
+ModemPoolHelper::SetAddressPlan(AddressPlan& plan, const std::string& name, const std::string& pool)
+{
+    m_plan = &plan;
+    m_planName = name;
+    m_planPool = pool;
+}
+
+void
 ModemPoolHelper::Install(uint32_t modems)
 {
     NS_ABORT_MSG_IF(modems == 0 || modems > (1u << 20), "ModemPoolHelper: 1..2^20 modems");
@@ -72,8 +82,11 @@ ModemPoolHelper::Install(NodeContainer nodes)
     const uint32_t modems = nodes.GetN();
     NS_ABORT_MSG_IF(modems == 0 || modems > (1u << 20), "ModemPoolHelper: 1..2^20 modems");
     NS_ABORT_MSG_IF(m_core, "ModemPoolHelper: Install was called before (one pool per helper)");
-    const Ipv4Address modemBase("10.64.0.0");
-    const Ipv4Mask poolMask("255.192.0.0");
+    Ipv4Address modemBase("10.64.0.0");
+    Ipv4Mask poolMask("255.192.0.0");
+    Ipv4Address ringNet("10.63.0.0");
+    Ipv4Mask ringMask("255.255.128.0");
+    Ipv4Address uplinkNet("10.63.255.252");
     const auto servers = uint32_t((uint64_t(modems) + m_perServer - 1) / m_perServer);
     // Each terminal server's modem links take one aligned block (a power of two of /30s),
     // so that the access router needs one route per terminal server.
@@ -82,7 +95,25 @@ ModemPoolHelper::Install(NodeContainer nodes)
     {
         block <<= 1;
     }
-    NS_ABORT_MSG_IF(servers > 1 && block * servers > ~poolMask.Get() + 1ULL,
+    if (m_plan)
+    {
+        // The modem block holds every terminal server's aligned block (one server: the
+        // modems' /30s side by side).
+        const uint64_t modemAddresses = servers > 1 ? block * servers : 4ULL * modems;
+        const AddressPlan::Block b = m_plan->Allocate(
+            m_planPool, m_planName + "/modems", AddressPlan::PrefixFor(modemAddresses));
+        modemBase = b.network;
+        poolMask = b.GetMask();
+        if (servers > 1)
+        {
+            const AddressPlan::Block r = m_plan->Allocate(
+                m_planPool, m_planName + "/ring", AddressPlan::PrefixFor(4ULL * servers));
+            ringNet = r.network;
+            ringMask = r.GetMask();
+        }
+        uplinkNet = m_plan->Allocate(m_planPool, m_planName + "/uplink", 30).network;
+    }
+    NS_ABORT_MSG_IF(!m_plan && servers > 1 && block * servers > ~poolMask.Get() + 1ULL,
                     "ModemPoolHelper: " << servers << " terminal servers of " << m_perServer
                                         << " modems do not fit in 10.64.0.0/10");
     m_modems = nodes;
@@ -104,7 +135,7 @@ ModemPoolHelper::Install(NodeContainer nodes)
         PointToPointHelper ring;
         ring.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
         ring.SetChannelAttribute("Delay", TimeValue(MicroSeconds(100)));
-        Ipv4AddressHelper addr("10.63.0.0", "255.255.255.252");
+        Ipv4AddressHelper addr(ringNet, "255.255.255.252");
         for (uint32_t k = 0; k < servers; ++k)
         {
             NetDeviceContainer d = ring.Install(m_terminalServers.Get(k), m_nas);
@@ -143,7 +174,7 @@ ModemPoolHelper::Install(NodeContainer nodes)
         }
     }
     m_uplinkDevices = m_uplink.Install(m_nas, m_core);
-    Ipv4AddressHelper up("10.63.255.252", "255.255.255.252");
+    Ipv4AddressHelper up(uplinkNet, "255.255.255.252");
     up.Assign(m_uplinkDevices);
     // Towards the core go only requests and ACKs, from modems slower than the uplink: the
     // NAS side never queues. The core side, where downloads queue, keeps FqCoDel.
@@ -154,7 +185,10 @@ ModemPoolHelper::Install(NodeContainer nodes)
     {
         StaticRouteHelper::AddRoute(m_uplinkDevices.Get(0), Ipv4Address::GetZero(), "0.0.0.0");
         StaticRouteHelper::AddRoute(m_uplinkDevices.Get(1), modemBase, poolMask);
-        StaticRouteHelper::AddRoute(m_uplinkDevices.Get(1), "10.63.0.0", "255.255.128.0");
+        if (servers > 1 || !m_plan) // a plan has no ring block for one terminal server
+        {
+            StaticRouteHelper::AddRoute(m_uplinkDevices.Get(1), ringNet, ringMask);
+        }
     }
 }
 

@@ -13,6 +13,8 @@
 namespace ns3
 {
 
+class AddressPlan;
+
 /**
  * \ingroup web-proxy
  * A dial-up modem bank as in [PROXIM]'s ISP trace: N modems (28.8 kbit/s point-to-point
@@ -68,11 +70,24 @@ class ModemPoolHelper
     void SetStaticRouting(bool enable);
 
     /**
+     * Take the pool's addresses from a plan instead of the fixed blocks, so that several
+     * pools (and the script's own links) of one scenario never overlap. Install allocates
+     * from pool "<name>/modems" (the modem links' /30s: one aligned block per terminal
+     * server, as without a plan), with several terminal servers "<name>/ring" (their /30s),
+     * and "<name>/uplink", a /30; the static routes then cover these blocks. The plan must
+     * outlive Install; a full pool is an AddressPlanError (POOL_EXHAUSTED) naming it.
+     * \param plan the scenario's plan
+     * \param name the pool's name in the plan (unique)
+     * \param pool the plan's pool to allocate from
+     */
+    void SetAddressPlan(AddressPlan& plan, const std::string& name, const std::string& pool);
+
+    /**
      * Build the pool: modem nodes, terminal servers, the access router (NAS) and the core
-     * router, with the Internet stack and addresses (modems in 10.64.0.0/10 as /30s, each
-     * terminal server's modems in one aligned block of a power of two /30s, terminal
-     * servers in 10.63.0.0/17, uplink 10.63.255.252/30). With one terminal server the
-     * modems attach to the access router itself.
+     * router, with the Internet stack and addresses (without an address plan: modems in
+     * 10.64.0.0/10 as /30s, each terminal server's modems in one aligned block of a power of
+     * two /30s, terminal servers in 10.63.0.0/17, uplink 10.63.255.252/30). With one
+     * terminal server the modems attach to the access router itself.
      * \param modems number of modems
      */
     void Install(uint32_t modems);
@@ -137,6 +152,9 @@ class ModemPoolHelper
     uint32_t m_perServer{32};
     bool m_staticRouting{true};
     Ptr<Node> m_core;
+    AddressPlan* m_plan{nullptr}; //!< the scenario's plan, if any
+    std::string m_planName;       //!< the pool's name in it
+    std::string m_planPool;       //!< the plan's pool to allocate from
 };
 
 } // namespace ns3

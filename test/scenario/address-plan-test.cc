@@ -182,3 +182,18 @@ TEST(AddressPlan, AddressesASmallRoutedTopology)
     Simulator::Destroy();
     EXPECT_EQ(echoed, 2u); // both PoPs reach the farm across the backbone
 }
+
+TEST(AddressPlan, PrefixForTheSmallestBlockThatHoldsTheAddresses)
+{
+    EXPECT_EQ(AddressPlan::PrefixFor(1), 32u);
+    EXPECT_EQ(AddressPlan::PrefixFor(2), 31u);
+    EXPECT_EQ(AddressPlan::PrefixFor(3), 30u);
+    EXPECT_EQ(AddressPlan::PrefixFor(4), 30u);
+    EXPECT_EQ(AddressPlan::PrefixFor(5), 29u);
+    EXPECT_EQ(AddressPlan::PrefixFor(65536), 16u);
+    EXPECT_EQ(AddressPlan::PrefixFor(65537), 15u);
+    EXPECT_EQ(AddressPlan::PrefixFor(uint64_t{1} << 32), 0u);
+    EXPECT_EQ(Throws([] { AddressPlan::PrefixFor(0); }).first, AddressPlanError::BAD_PREFIX);
+    EXPECT_EQ(Throws([] { AddressPlan::PrefixFor((uint64_t{1} << 32) + 1); }).first,
+              AddressPlanError::BAD_PREFIX);
+}

@@ -537,3 +537,109 @@ TEST(ModemPool, QueueDisciplinesOnlyWhereQueuesForm)
               QueueSize("1000p"));
     Simulator::Destroy();
 }
+
+/**
+ * Two LANs (shared and switched) and two modem pools (one and three terminal servers) in one
+ * scenario, all addressed from one plan's pool outside the helpers' fixed blocks: every
+ * client is inside its own block, no two blocks overlap, and with static routes only (the
+ * helpers' own, plus a hub that routes each population's blocks to its core) every request
+ * reaches the farm and returns.
+ */
+TEST(AddressPlanPopulations, TwoLansAndTwoModemPoolsInOneScenario)
+{
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(1);
+    AddressPlan plan;
+    plan.AddPool("access", Ipv4Address("172.16.0.0"), 16);
+    LanClientsHelper lanA;
+    lanA.SetAddressPlan(plan, "lanA", "access");
+    lanA.Install(3);
+    LanClientsHelper lanB;
+    lanB.SetSwitched(true);
+    lanB.SetAddressPlan(plan, "lanB", "access");
+    lanB.Install(2);
+    ModemPoolHelper poolA;
+    poolA.SetAddressPlan(plan, "poolA", "access");
+    poolA.Install(2);
+    ModemPoolHelper poolB;
+    poolB.SetModemsPerTerminalServer(2);
+    poolB.SetAddressPlan(plan, "poolB", "access");
+    poolB.Install(5);
+    ASSERT_EQ(poolB.GetTerminalServers().GetN(), 3u);
+
+    // The hub: each population's core on a link of its own, the farm beside it.
+    Ptr<Node> hub = CreateObject<Node>();
+    InternetStackHelper().Install(hub);
+    PointToPointHelper link;
+    link.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
+    link.SetChannelAttribute("Delay", TimeValue(MicroSeconds(100)));
+    const std::vector<std::pair<std::string, Ptr<Node>>> cores = {{"lanA", lanA.GetCore()},
+                                                                  {"lanB", lanB.GetCore()},
+                                                                  {"poolA", poolA.GetCore()},
+                                                                  {"poolB", poolB.GetCore()}};
+    for (const auto& [name, core] : cores)
+    {
+        NetDeviceContainer d = link.Install(hub, core);
+        plan.Allocate("access", name + "/hub", 30).MakeHelper().Assign(d);
+        StaticRouteHelper::AddRoute(d.Get(1), Ipv4Address::GetZero(), "0.0.0.0");
+        for (const auto& b : plan.GetBlocks())
+        {
+            if (b.name.rfind(name + "/", 0) == 0 && b.name != name + "/hub")
+            {
+                StaticRouteHelper::AddRoute(d.Get(0), b.network, b.GetMask());
+            }
+        }
+    }
+    OriginFarmHelper farm(hub, {MilliSeconds(10)});
+    farm.AddServer("s0", MilliSeconds(20));
+
+    // Every block is the helper's own, and none overlaps another.
+    const std::vector<AddressPlan::Block> blocks = plan.GetBlocks();
+    ASSERT_EQ(blocks.size(), 4u * 2 + 1 + 4); // lan + uplink each, poolB's ring, 4 hub links
+    for (size_t i = 1; i < blocks.size(); ++i)
+    {
+        EXPECT_GE(blocks[i].network.Get(),
+                  blocks[i - 1].network.Get() + uint64_t(blocks[i - 1].GetSize()))
+            << blocks[i - 1].name << " overlaps " << blocks[i].name;
+    }
+    auto inside = [&plan](Ptr<Node> n, const std::string& block)
+    {
+        const AddressPlan::Block& b = plan.Get(block);
+        const Ipv4Address a = n->GetObject<Ipv4>()->GetAddress(1, 0).GetLocal();
+        return a.CombineMask(b.GetMask()) == b.network;
+    };
+    NodeContainer clients;
+    for (const auto& [helperClients, block] :
+         std::vector<std::pair<NodeContainer, std::string>>{{lanA.GetClients(), "lanA/lan"},
+                                                            {lanB.GetClients(), "lanB/lan"},
+                                                            {poolA.GetModems(), "poolA/modems"},
+                                                            {poolB.GetModems(), "poolB/modems"}})
+    {
+        for (uint32_t i = 0; i < helperClients.GetN(); ++i)
+        {
+            EXPECT_TRUE(inside(helperClients.Get(i), block)) << block << " client " << i;
+        }
+        clients.Add(helperClients);
+    }
+
+    std::vector<std::vector<TraceRecord>> perNode(clients.GetN());
+    std::vector<TraceRecord> all;
+    for (uint32_t c = 0; c < clients.GetN(); ++c)
+    {
+        perNode[c].push_back(Rec(0.1 * c, c, "s0", 2000 + 100 * c));
+        all.push_back(perNode[c].back());
+    }
+    farm.AddObjects(all);
+    std::vector<RequestRecord> out;
+    Replay(clients, perNode, farm, &out);
+    Simulator::Stop(Seconds(60));
+    Simulator::Run();
+    Simulator::Destroy();
+    ASSERT_EQ(out.size(), clients.GetN());
+    for (const auto& r : out)
+    {
+        EXPECT_EQ(r.status, 200u);
+        EXPECT_EQ(r.bodyBytes, r.contentLength) << r.url;
+        EXPECT_GE(r.bodyBytes, 2000u) << r.url;
+    }
+}
