@@ -48,7 +48,7 @@ PlacementAlgorithm::RunToHitFraction(const PlacementProblem& problem,
     }
     const auto most = uint32_t(problem.GetCandidates().size());
     const uint32_t limit = k == 0 ? most : std::min(k, most);
-    if (IsNested())
+    if (IsNested() || limit == 0)
     {
         PlacementResult r = Run(problem, limit);
         std::vector<uint32_t> prefix;

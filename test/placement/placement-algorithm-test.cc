@@ -281,6 +281,14 @@ TEST(PlacementAlgorithms, HitShareTargetStopsAtTheFirstPlacementThatReachesIt)
     EXPECT_LT(p.HitFraction(most.proxies), 0.6);
     EXPECT_THROW(GreedyPlacement().RunToHitFraction(p, 0, 0.0), std::invalid_argument);
     EXPECT_THROW(GreedyPlacement().RunToHitFraction(p, 0, 1.5), std::invalid_argument);
+    // No candidate site (the origin alone): the algorithm's empty placement.
+    BackboneGraph one("one");
+    one.AddNode("o");
+    const DistanceMatrix d1(one, DistanceMatrix::LATENCY);
+    const PlacementProblem p1(one, d1, 0);
+    const PlacementResult none = LocalSearchPlacement().RunToHitFraction(p1, 0, 0.5);
+    EXPECT_EQ(none.algorithm, "local-search");
+    EXPECT_TRUE(none.proxies.empty());
 }
 
 TEST(PlacementAlgorithms, RandomIsReproducibleFromItsStream)
