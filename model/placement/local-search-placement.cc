@@ -204,7 +204,7 @@ LocalSearchPlacement::DoPlace(const PlacementProblem& problem, uint32_t k, doubl
     r.cost = r.baseline;
     r.curve.push_back(r.baseline);
     // One swap at a time stops at local optima that can lie a few per cent above the
-    // optimum (Sprint, k = 4: 5 %), so each k starts from several placements and keeps the
+    // optimum (Sprint, k = 4: 6 %), so each k starts from several placements and keeps the
     // best local optimum: Greedy's first k, the previous k's answer plus the best site to
     // add, and on small graphs the k sites that a drop heuristic (remove the proxy whose
     // loss costs least, from all sites placed) keeps last and Greedy seeded with each of the
