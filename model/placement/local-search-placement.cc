@@ -16,6 +16,36 @@ LocalSearchPlacement::LocalSearchPlacement(uint32_t maxPasses, uint32_t dropNode
     , m_dropNodes(dropNodes)
 {}
 
+void
+LocalSearchPlacement::NearestTwo(const PlacementProblem& problem,
+                                 const std::vector<uint32_t>& proxies,
+                                 std::vector<double>& best,
+                                 std::vector<double>& second,
+                                 std::vector<uint32_t>& server)
+{
+    const uint32_t o = problem.GetOrigin();
+    for (uint32_t v = 0; v < problem.GetNodeCount(); ++v)
+    {
+        best[v] = problem.ServeCost(v, o);
+        server[v] = o;
+        second[v] = std::numeric_limits<double>::infinity();
+        for (uint32_t p : proxies)
+        {
+            const double c = problem.ServeCost(v, p);
+            if (c < best[v])
+            {
+                second[v] = best[v];
+                best[v] = c;
+                server[v] = p;
+            }
+            else if (c < second[v])
+            {
+                second[v] = c;
+            }
+        }
+    }
+}
+
 uint32_t
 LocalSearchPlacement::BestAddition(const PlacementProblem& problem,
                                    const std::vector<uint32_t>& proxies)
@@ -23,16 +53,14 @@ LocalSearchPlacement::BestAddition(const PlacementProblem& problem,
     const uint32_t n = problem.GetNodeCount();
     const std::vector<double>& w = problem.GetDemands();
     std::vector<bool> placed(n, false);
-    std::vector<double> best(n);
-    for (uint32_t v = 0; v < n; ++v)
+    for (uint32_t p : proxies)
     {
-        best[v] = problem.ServeCost(v, problem.GetOrigin());
-        for (uint32_t p : proxies)
-        {
-            placed[p] = true;
-            best[v] = std::min(best[v], problem.ServeCost(v, p));
-        }
+        placed[p] = true;
     }
+    std::vector<double> best(n);
+    std::vector<double> second(n);
+    std::vector<uint32_t> server(n);
+    NearestTwo(problem, proxies, best, second, server);
     uint32_t chosen = n;
     double most = -1;
     for (uint32_t q : problem.GetCandidates())
@@ -77,27 +105,7 @@ LocalSearchPlacement::Improve(const PlacementProblem& problem, std::vector<uint3
         {
             placed[p] = true;
         }
-        // Best and second-best server of each node; the origin always serves.
-        for (uint32_t v = 0; v < n; ++v)
-        {
-            best[v] = problem.ServeCost(v, o);
-            server[v] = o;
-            second[v] = std::numeric_limits<double>::infinity();
-            for (uint32_t p : proxies)
-            {
-                const double c = problem.ServeCost(v, p);
-                if (c < best[v])
-                {
-                    second[v] = best[v];
-                    best[v] = c;
-                    server[v] = p;
-                }
-                else if (c < second[v])
-                {
-                    second[v] = c;
-                }
-            }
-        }
+        NearestTwo(problem, proxies, best, second, server);
         double bestDelta = -eps;
         uint32_t in = n;
         uint32_t out = n;
@@ -153,6 +161,9 @@ LocalSearchPlacement::DropOrder(const PlacementProblem& problem)
     std::vector<uint32_t> placed = problem.GetCandidates();
     std::vector<uint32_t> order;
     std::vector<double> loss(n);
+    std::vector<double> best(n);
+    std::vector<double> second(n);
+    std::vector<uint32_t> server(n);
     while (placed.size() > 1)
     {
         // Removing p moves each node that p serves best to its second-best server.
@@ -160,28 +171,12 @@ LocalSearchPlacement::DropOrder(const PlacementProblem& problem)
         {
             loss[p] = 0;
         }
+        NearestTwo(problem, placed, best, second, server);
         for (uint32_t v = 0; v < n; ++v)
         {
-            double best = problem.ServeCost(v, o);
-            double second = std::numeric_limits<double>::infinity();
-            uint32_t server = o;
-            for (uint32_t p : placed)
+            if (server[v] != o)
             {
-                const double c = problem.ServeCost(v, p);
-                if (c < best)
-                {
-                    second = best;
-                    best = c;
-                    server = p;
-                }
-                else if (c < second)
-                {
-                    second = c;
-                }
-            }
-            if (server != o)
-            {
-                loss[server] += w[v] * (second - best);
+                loss[server[v]] += w[v] * (second[v] - best[v]);
             }
         }
         auto it = std::min_element(placed.begin(),

@@ -61,6 +61,20 @@ class LocalSearchPlacement : public PlacementAlgorithm
     static constexpr uint32_t SEEDS = 16;
 
     /**
+     * Each node's best and second-best server among the proxies and the origin (which
+     * always serves), as Improve, DropOrder and BestAddition need them.
+     * \param problem the instance \param proxies a placement
+     * \param best receives each node's least serving cost
+     * \param second receives its second least (infinity when only one server)
+     * \param server receives the node's best server
+     */
+    static void NearestTwo(const PlacementProblem& problem,
+                           const std::vector<uint32_t>& proxies,
+                           std::vector<double>& best,
+                           std::vector<double>& second,
+                           std::vector<uint32_t>& server);
+
+    /**
      * \param problem the instance \param proxies a placement
      * \return the unplaced candidate whose addition lowers the cost most
      */
