@@ -60,13 +60,19 @@ def parse(summary):
         classes[m.group(1)] = [int(x) for x in m.group(2, 3, 4, 5)]
     faults = [int(m.group(1)) for m in re.finditer(r"^.*\s[\d.]+\s+[\d.]+\s+(\d+)$", summary, re.M)]
     outside = int(re.search(r"failed outside the fault windows .*: (\d+)$", summary, re.M).group(1))
-    m = re.search(r"^requests replayed (\d+), ended (\d+), failed by the clients' stop (\d+)$",
-                  summary, re.M)
+    m = re.search(r"^requests replayed (\d+) by \d+ WebClients on \d+ client nodes, ended (\d+), "
+                  r"failed by the clients' stop (\d+)$", summary, re.M)
     replayed, ended, stopped = (int(x) for x in m.groups())
-    lan = int(re.search(r"^LAN at .*: \d+ clients, \d+ users, (\d+) requests", summary,
-                        re.M).group(1))
+    lan = int(re.search(r"^LANs? at .*?: \d+ clients(?: each)?, \d+ users, (\d+) requests",
+                        summary, re.M).group(1))
     takeover = re.search(r"^depot takeover: ([\d.]+) s", summary, re.M)
     return classes, faults, outside, replayed, ended, stopped, lan, takeover
+
+
+def sites_of(summary):
+    """Depot sites: the PoPs named on the LAN line."""
+    m = re.search(r"^LANs? at (.*?): ", summary, re.M)
+    return len(m.group(1).split(", "))
 
 
 def pieces(summary):
@@ -129,7 +135,7 @@ def timeline_check(check, outdir, summary):
     if parent:
         want["parent"] = tuple(parent)
     got = {g: [0, 0] for g in want}
-    opened, times = 0, []
+    opened, times, by_depot = 0, [], {}
     with open(outdir + "/isp-backbone-timeline.csv") as f:
         header = f.readline().strip()
         check(header == "time,source,subject,event,bytes", "timeline: its header")
@@ -138,6 +144,7 @@ def timeline_check(check, outdir, summary):
             times.append(float(t))
             if event == "opened":
                 opened += 1
+                by_depot[source] = by_depot.get(source, 0) + 1
             else:
                 got[source][1] += 1
                 got[source][0] += event in ("HIT", "REFRESH_HIT")
@@ -146,11 +153,17 @@ def timeline_check(check, outdir, summary):
               % (g, got[g][0], got[g][1], hits, total))
     check(opened > 0 and times == sorted(times), "timeline: %d depot sessions, in time order"
           % opened)
+    # Each depot site's pair opened sessions (depot0/1 the first site, depot2/3 the second).
+    sites = sites_of(summary)
+    for k in range(sites):
+        check(by_depot.get("depot%d" % (2 * k), 0) + by_depot.get("depot%d" % (2 * k + 1), 0) > 0,
+              "timeline: depot site %d opened sessions (%s)" % (k + 1, sorted(by_depot.items())))
     with open(outdir + "/isp-backbone-topology.dot") as f:
         dot = f.read()
-    check(dot.count("penwidth=") == 3 and dot.count("style=dashed") == 1
+    check(dot.count("penwidth=") == 3 + sites - 1 and dot.count("style=dashed") == 1
           and dot.count("fillcolor=salmon") > 0,
-          "topology picture: the placed proxies, two crashed nodes and the failed link marked")
+          "topology picture: the placed proxies, two crashed nodes, the other depot sites and "
+          "the failed link marked")
     if shutil.which("dot"):
         with open(outdir + "/isp-backbone-topology.png", "rb") as f:
             check(f.read(8) == b"\x89PNG\r\n\x1a\n", "topology picture: a PNG")
@@ -298,7 +311,8 @@ def main(argv):
 
     warm = run(program, outdir + "/e", ["--RngRun=3", "--standby=warm"])
     classes, faults, outside, replayed, ended, stopped, lan, takeover = parse(warm)
-    check("via depot pair (warm standby)" in warm, "warm: the pair runs warm standby")
+    check(re.search(r"via (the )?depot pair.* \(warm standby\)", warm) is not None,
+          "warm: the pairs run warm standby")
     check(all(r == c + f + a for r, c, f, a in classes.values()),
           "warm: requests = completed + failed + aborted per class")
     check(sum(faults) + outside + stopped == classes["all"][2] and outside == 0,
@@ -324,7 +338,7 @@ def main(argv):
     classes, faults, outside, replayed, ended, stopped, lan, takeover = parse(off)
     p = pieces(off)
     check(all(v is None for v in p.values()), "pieces off: no DNS, firewall, SOCKS, interception line")
-    check("given its address" in off and "configured with the access router's proxy" in off,
+    check(re.search(r"given (its|their site's) address", off) is not None and "configured with the access router's proxy" in off,
           "pieces off: LAN given the address, third population configured with its proxy")
     check(all(r == c + f + a for r, c, f, a in classes.values()),
           "pieces off: requests = completed + failed + aborted per class")

@@ -21,10 +21,12 @@
  *   multiplies all three.
  * - Proxies: --proxies ProxyCaches placed by [ProxyTeller]'s greedy algorithm (demand: the
  *   PoPs' demands; origin: the edge PoP); the modem pool uses the proxy its PoP is assigned to.
- *   At the LAN's PoP a [Depot] pair (hot or warm standby) in front of --poolProxies ProxyCaches;
- *   the LAN clients find the depot by its alias through a DNS alias server beside the PoP
- *   (ProxyAliasResolver per client node, again after each TTL; --dns=false: they are given
- *   the depot's virtual address).
+ *   --depotSites depot sites (DepotSiteHelper; default 2) at the largest PoPs, the first at
+ *   the LAN's: each a LAN of clients and a [Depot] pair (hot or warm standby) in front of
+ *   --poolProxies ProxyCaches. The LAN clients find a depot by its alias through a DNS alias
+ *   server beside the first site's PoP, [Depot]'s two-level balancing: the server answers by
+ *   locality (each LAN its own site) or round robin (ProxyAliasResolver per client node, again
+ *   after each TTL; --dns=false: they are given their site's virtual address).
  * - The origin farm (OriginFarmHelper) hangs off the edge PoP, its servers at the workload's RTTs,
  *   behind a firewall node (default deny inbound, outbound only to its SOCKS5 gateway) through
  *   whose gateway every proxy reaches the origins ([Depot] §4.2, the SOCKSified proxies);
@@ -129,6 +131,13 @@ PickPop(const OptionChecker& opt,
     return uint32_t(i);
 }
 
+/// The k-th site's name: "lan", "lan2", "lan3", ...
+std::string
+SiteName(const std::string& base, uint32_t k)
+{
+    return k == 0 ? base : base + std::to_string(k + 1);
+}
+
 /// Latency summary line of one class.
 void
 PrintClass(std::ostream& os, const std::string& name, const LatencySummary& s)
@@ -177,6 +186,7 @@ main(int argc, char* argv[])
     uint32_t lanUsers = 1000;
     uint32_t proxies = 3;
     uint32_t poolProxies = 3;
+    uint32_t depotSites = 2;
     std::string standby = "hot";
     Time duration = Seconds(300);
     std::string cacheSize = "64MB";
@@ -194,7 +204,7 @@ main(int argc, char* argv[])
     Time responseTimeout = Seconds(20);
     bool dns = true;
     Time dnsTtl = Seconds(60);
-    std::string dnsPolicy = "RoundRobin";
+    std::string dnsPolicy = "Locality";
     bool firewall = true;
     std::string edgeProxy = "socks";
     double hostileRate = 20;
@@ -216,14 +226,20 @@ main(int argc, char* argv[])
     opt.AddText(
         "edgePop", "PoP of the Internet edge and origin farm (default: best connected)", edgeName);
     opt.AddText("modemPop", "PoP of the modem pool (default: second largest demand)", modemName);
-    opt.AddText("lanPop", "PoP of the LAN and the depot pair (default: largest demand)", lanName);
+    opt.AddText("lanPop", "PoP of the first LAN and depot pair (default: largest demand)", lanName);
     opt.AddReal(
         "scale", "Population scale: 32 modems and 16 LAN clients per unit", scale, 0.03125, 64);
     opt.AddInteger(
         "modemUsers", "Users per modem (dial-up sessions share the modems)", modemUsers, 1, 10000);
     opt.AddInteger("lanUsers", "Users per LAN client node", lanUsers, 1, 10000);
     opt.AddInteger("proxies", "Proxies placed on the backbone (greedy)", proxies, 1, 64);
-    opt.AddInteger("poolProxies", "Proxies behind the depot pair", poolProxies, 1, 32);
+    opt.AddInteger("poolProxies", "Proxies behind each depot pair", poolProxies, 1, 32);
+    opt.AddInteger("depotSites",
+                   "Depot sites, each a LAN and a depot pair with its proxies, at the largest "
+                   "PoPs (the first at --lanPop)",
+                   depotSites,
+                   1,
+                   4);
     opt.AddChoice("standby", "Depot standby mode", standby, {"hot", "warm"});
     opt.AddTime("duration",
                 "Workload duration (requests are issued until then)",
@@ -256,7 +272,7 @@ main(int argc, char* argv[])
         "responseTimeout", "Clients' response timeout", responseTimeout, Seconds(1), Seconds(600));
     opt.AddFlag("dns",
                 "LAN clients resolve the depot alias through the DNS alias server (false: "
-                "they are given the depot's virtual address)",
+                "they are given their site's virtual address)",
                 dns);
     opt.AddTime("dnsTtl", "TTL of the DNS alias server's answers", dnsTtl, Seconds(1), Hours(1));
     opt.AddChoice("dnsPolicy", "DNS alias server's policy", dnsPolicy, {"RoundRobin", "Locality"});
@@ -386,6 +402,20 @@ main(int argc, char* argv[])
                 "interceptPop",
                 "the edge's, modem pool's or LAN's PoP",
                 "another PoP");
+    // The depot sites: the LAN's PoP, then the largest demands not taken yet.
+    std::vector<uint32_t> sitePops = {lanPop};
+    for (uint32_t i : byDemand)
+    {
+        if (sitePops.size() < depotSites && i != lanPop && i != modemPop && i != edgePop
+            && i != interceptPop)
+        {
+            sitePops.push_back(i);
+        }
+    }
+    opt.Require(sitePops.size() == depotSites,
+                "depotSites",
+                "more than the PoPs left beside the edge, modem pool and intercepted population",
+                "at most " + std::to_string(sitePops.size()));
     std::vector<std::string> pcapPops;
     std::set<std::string> pcapSites;
     for (const auto& w : OptionChecker::Split(pcap))
@@ -421,7 +451,7 @@ main(int argc, char* argv[])
     std::vector<std::vector<TraceRecord>> records(3);
     const std::vector<std::string> presets = {"modem", "research", "research"};
     const std::vector<uint32_t> users
-        = {modemUsers * modems, lanUsers * lanClients, lanUsers * icClients};
+        = {modemUsers * modems, lanUsers * lanClients * depotSites, lanUsers * icClients};
     // The presets name their servers alike: each population gets an Internet of its own.
     const std::vector<std::string> serverPrefix = {"", "lan-", "ic-"};
     std::vector<Ptr<SyntheticWorkload>> workloads;
@@ -587,15 +617,19 @@ main(int argc, char* argv[])
     ModemPoolHelper pool;
     pool.SetAddressPlan(plan, "modems", "access");
     pool.Install(modems);
-    LanClientsHelper lan;
-    lan.SetAddressPlan(plan, "lan", "access");
-    lan.Install(lanClients);
+    // One LAN per depot site: "lan", then "lan2", ...
+    std::vector<LanClientsHelper> lans(depotSites);
+    for (uint32_t k = 0; k < depotSites; ++k)
+    {
+        lans[k].SetAddressPlan(plan, SiteName("lan", k), "access");
+        lans[k].Install(lanClients);
+    }
     PointToPointHelper access;
     access.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
     access.SetChannelAttribute("Delay", TimeValue(MicroSeconds(100)));
     NetDeviceContainer modemAccess = access.Install(pool.GetCore(), pops.Get(modemPop));
     plan.Allocate("sites", "modems-access", 30).MakeHelper().Assign(modemAccess);
-    NetDeviceContainer lanAccess = access.Install(lan.GetCore(), pops.Get(lanPop));
+    NetDeviceContainer lanAccess = access.Install(lans[0].GetCore(), pops.Get(lanPop));
     plan.Allocate("sites", "lan-access", 30).MakeHelper().Assign(lanAccess);
 
     // The intercepted population ([ProxyTeller]'s setting: the ISP's forward proxy takes its
@@ -625,56 +659,10 @@ main(int argc, char* argv[])
     const Ipv4Address dnsAddress
         = plan.Allocate("sites", "dns-link", 30).MakeHelper().Assign(dnsLink).GetAddress(1);
 
-    // The depot site at the LAN's PoP: LAN A (PoP, depots, VIP), LAN B (PoP, depots, proxy
-    // pool, the pool's gateway). The pool reaches the origins through the PoP and answers its
-    // clients through the gateway, where the master depot rewrites the replies ([Depot] NAT).
-    const AddressPlan::Block siteLanA = plan.Allocate("sites", "depot-lan-a", 24);
-    const AddressPlan::Block siteLanB = plan.Allocate("sites", "depot-lan-b", 24);
-    const Ipv4Address vip(siteLanA.network.Get() + 100);
-    const Ipv4Address gateway(siteLanB.network.Get() + 100);
-    NodeContainer depots(2);
-    NodeContainer poolNodes(poolProxies);
-    // Static routing only at the site: global routing must not see the depots' shared virtual
-    // addresses (it takes them for a second network on the segment).
-    Ipv4StaticRoutingHelper staticRouting;
-    Ipv4ListRoutingHelper siteRouting;
-    siteRouting.Add(staticRouting, 0);
-    InternetStackHelper siteStack;
-    siteStack.SetRoutingHelper(siteRouting);
-    siteStack.Install(depots);
-    InstallInternetStackWithTcp(
-        siteStack, poolNodes, FastDemuxTcpL4Protocol::GetTypeId().GetName());
-    CsmaHelper csma;
-    csma.SetChannelAttribute("DataRate", StringValue("1Gbps"));
-    csma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(5)));
-    NetDeviceContainer siteA = csma.Install(NodeContainer(NodeContainer(pops.Get(lanPop)), depots));
-    NetDeviceContainer siteB
-        = csma.Install(NodeContainer(NodeContainer(pops.Get(lanPop)), depots, poolNodes));
-    siteLanA.MakeHelper().Assign(siteA); // the PoP first: .1, its depots' next hop
-    Ipv4InterfaceContainer siteBIf = siteLanB.MakeHelper().Assign(siteB);
-    for (uint32_t d = 0; d < 2; ++d)
-    {
-        staticRouting.GetStaticRouting(depots.Get(d)->GetObject<Ipv4>())
-            ->SetDefaultRoute(Ipv4Address(siteLanA.network.Get() + 1), 1);
-    }
-    for (uint32_t i = 0; i < poolProxies; ++i)
-    {
-        Ptr<Ipv4StaticRouting> sr
-            = staticRouting.GetStaticRouting(poolNodes.Get(i)->GetObject<Ipv4>());
-        sr->SetDefaultRoute(gateway, 1);
-        // Outbound (origins, and the edge's gateway or parent among the sites) through the
-        // PoP, not the depot.
-        sr->AddNetworkRouteTo(
-            plan.Get("origins").network, plan.Get("origins").GetMask(), siteBIf.GetAddress(0), 1);
-        sr->AddNetworkRouteTo(sitesNet, sitesMask, siteBIf.GetAddress(0), 1);
-    }
-    Ipv4GlobalRoutingHelper::RecomputeRoutingTables();
-    const auto virtualDevices = DepotStandbyHelper::AddVirtualInterfaces(
-        depots,
-        DynamicCast<CsmaChannel>(siteA.Get(0)->GetChannel()),
-        vip,
-        DynamicCast<CsmaChannel>(siteB.Get(0)->GetChannel()),
-        gateway);
+    // The depot sites ([Depot] Fig. 3, DepotSiteHelper): at each, LAN A (PoP, depots, VIP) and
+    // LAN B (PoP, depots, proxy pool, the pool's gateway). The pool reaches the origins, and
+    // the edge's gateway or parent among the sites, through the PoP and answers its clients
+    // through the gateway, where the master depot rewrites the replies ([Depot] NAT).
     ProxyCacheHelper poolHelper(3128);
     poolHelper.SetAttribute("CacheSize", UintegerValue(cacheBytes));
     poolHelper.SetResolver(resolve);
@@ -682,7 +670,33 @@ main(int argc, char* argv[])
     {
         edge.pieces.ConfigureProxies(poolHelper);
     }
-    ApplicationContainer poolApps = poolHelper.Install(poolNodes);
+    DepotSiteHelper siteHelper;
+    siteHelper.SetProxyCount(poolProxies);
+    siteHelper.SetProxyHelper(poolHelper);
+    siteHelper.SetDepotAttribute("ResetClientsOnFailure", BooleanValue(true));
+    siteHelper.SetStandbyAttribute("Mode", StringValue(standby));
+    siteHelper.AddOutboundRoute(plan.Get("origins").network, plan.Get("origins").GetMask());
+    siteHelper.AddOutboundRoute(sitesNet, sitesMask);
+    std::vector<DepotSiteHelper::Site> sites;
+    std::vector<NetDeviceContainer> lanAccesses = {lanAccess};
+    sites.push_back(siteHelper.Install(pops.Get(lanPop), plan, "depot", "sites"));
+    for (uint32_t k = 1; k < depotSites; ++k)
+    {
+        // Further sites after every block of the first, which keeps its addresses.
+        lanAccesses.push_back(access.Install(lans[k].GetCore(), pops.Get(sitePops[k])));
+        plan.Allocate("sites", SiteName("lan", k) + "-access", 30)
+            .MakeHelper()
+            .Assign(lanAccesses.back());
+        sites.push_back(
+            siteHelper.Install(pops.Get(sitePops[k]), plan, SiteName("depot", k), "sites"));
+    }
+    Ipv4GlobalRoutingHelper::RecomputeRoutingTables();
+    ApplicationContainer poolApps;
+    for (const auto& site : sites)
+    {
+        poolApps.Add(site.proxyApps);
+    }
+    const Ipv4Address vip = sites[0].vip;
     // The intercepted population's proxy, on its access router.
     poolHelper.SetAttribute("Intercepting", BooleanValue(interception));
     ApplicationContainer icProxyApp = poolHelper.Install(icRouter);
@@ -691,39 +705,19 @@ main(int argc, char* argv[])
     {
         interceptors = TransparentInterceptionHelper().Install(NodeContainer(icRouter));
     }
-    DepotHelper depotHelper(vip, 3128);
-    depotHelper.SetAttribute("ResetClientsOnFailure", BooleanValue(true));
-    for (uint32_t i = 0; i < poolProxies; ++i)
-    {
-        depotHelper.AddProxy(siteBIf.GetAddress(3 + i), 3128);
-    }
-    DepotStandbyHelper standbyHelper;
-    standbyHelper.SetAttribute("Mode", StringValue(standby));
     Counters counters;
-    std::vector<Ptr<DepotStandby>> standbys;
-    std::vector<Ptr<Depot>> depotApps;
-    for (uint32_t d = 0; d < 2; ++d)
-    {
-        Ptr<Depot> depot = DynamicCast<Depot>(depotHelper.Install(depots.Get(d)).Get(0));
-        depotApps.push_back(depot);
-        standbyHelper.SetAttribute("Master", BooleanValue(d == 0));
-        standbys.push_back(DynamicCast<DepotStandby>(
-            standbyHelper
-                .Install(depots.Get(d), depot, siteBIf.GetAddress(2 - d), virtualDevices[d])
-                .Get(0)));
-    }
-    standbys[1]->TraceConnectWithoutContext("Failover",
-                                            MakeBoundCallback(
-                                                +[](Counters* c, double at, Time)
-                                                {
-                                                    if (c->takeover < 0)
-                                                    {
-                                                        c->takeover
-                                                            = Simulator::Now().GetSeconds() - at;
-                                                    }
-                                                },
-                                                &counters,
-                                                depotFailAt.GetSeconds()));
+    sites[0].standbys[1]->TraceConnectWithoutContext(
+        "Failover",
+        MakeBoundCallback(
+            +[](Counters* c, double at, Time)
+            {
+                if (c->takeover < 0)
+                {
+                    c->takeover = Simulator::Now().GetSeconds() - at;
+                }
+            },
+            &counters,
+            depotFailAt.GetSeconds()));
 
     // Hit ratios, and the timeline of cache results and depot sessions for the plots
     // (utils/plot-isp-backbone.py: hit ratio over time, depot load per proxy).
@@ -759,6 +753,11 @@ main(int argc, char* argv[])
                                                         apps.Get(i)->GetNode()->GetId()));
         }
     };
+    std::vector<Ptr<Depot>> depotApps; // depot0, depot1 at the first site, then the next
+    for (const auto& site : sites)
+    {
+        depotApps.insert(depotApps.end(), site.depotApps.begin(), site.depotApps.end());
+    }
     for (uint32_t d = 0; d < depotApps.size(); ++d)
     {
         depotApps[d]->TraceConnectWithoutContext(
@@ -805,33 +804,48 @@ main(int argc, char* argv[])
     DnsAliasServerHelper dnsHelper;
     dnsHelper.SetAttribute("Ttl", TimeValue(dnsTtl));
     dnsHelper.SetAttribute("Policy", StringValue(dnsPolicy));
-    dnsHelper.AddAlias(alias, {vip});
-    Ptr<DnsAliasServer> dnsServer;
-    std::vector<Ptr<ProxyAliasResolver>> aliasResolvers;
-    replay.SetClientAttribute("Proxy",
-                              dns ? AddressValue() : AddressValue(InetSocketAddress(vip, 3128)));
-    ApplicationContainer lanApps = replay.InstallPerClient(lan.GetClients(), records[1]);
-    if (dns)
+    std::vector<Ipv4Address> vips;
+    NodeContainer lanNodes;
+    for (uint32_t k = 0; k < depotSites; ++k)
     {
-        // One depot pair: the LAN's block prefers it, as every answer does.
-        dnsHelper.AddLocality(plan.Get("lan/lan").network, plan.Get("lan/lan").GetMask(), vip);
-        dnsServer = DynamicCast<DnsAliasServer>(dnsHelper.Install(dnsHost).Get(0));
-        std::map<uint32_t, Ptr<ProxyAliasResolver>> byNode;
+        vips.push_back(sites[k].vip);
+        lanNodes.Add(lans[k].GetClients());
+    }
+    dnsHelper.AddAlias(alias, vips);
+    Ptr<DnsAliasServer> dnsServer;
+    ApplicationContainer aliasResolvers; // one per LAN client node
+    replay.SetClientAttribute("Proxy", AddressValue());
+    ApplicationContainer lanApps = replay.InstallPerClient(lanNodes, records[1]);
+    // The site of each LAN client node (without --dns: whose VIP it is given).
+    std::map<uint32_t, uint32_t> siteOf;
+    for (uint32_t k = 0; k < depotSites; ++k)
+    {
+        for (uint32_t i = 0; i < lans[k].GetClients().GetN(); ++i)
+        {
+            siteOf[lans[k].GetClients().Get(i)->GetId()] = k;
+        }
+    }
+    if (!dns)
+    {
         for (uint32_t i = 0; i < lanApps.GetN(); ++i)
         {
-            Ptr<Node> n = lanApps.Get(i)->GetNode();
-            Ptr<ProxyAliasResolver>& r = byNode[n->GetId()];
-            if (!r)
-            {
-                r = CreateObject<ProxyAliasResolver>();
-                r->SetAttribute("Alias", StringValue(alias));
-                r->SetAttribute("Server", Ipv4AddressValue(dnsAddress));
-                n->AddApplication(r);
-                r->SetStopTime(stop);
-                aliasResolvers.push_back(r);
-            }
-            r->AddClient(DynamicCast<WebClient>(lanApps.Get(i)));
+            const uint32_t k = siteOf.at(lanApps.Get(i)->GetNode()->GetId());
+            lanApps.Get(i)->SetAttribute("Proxy",
+                                         AddressValue(InetSocketAddress(sites[k].vip, 3128)));
         }
+    }
+    else
+    {
+        // Each LAN's block prefers its own site ([Depot]'s first level by locality); with
+        // RoundRobin every answer is the next VIP.
+        for (uint32_t k = 0; k < depotSites; ++k)
+        {
+            const AddressPlan::Block& b = plan.Get(SiteName("lan", k) + "/lan");
+            dnsHelper.AddLocality(b.network, b.GetMask(), sites[k].vip);
+        }
+        dnsServer = DynamicCast<DnsAliasServer>(dnsHelper.Install(dnsHost).Get(0));
+        aliasResolvers = ProxyAliasResolverHelper(alias, dnsAddress).Install(lanApps);
+        aliasResolvers.Stop(stop);
     }
     // The intercepted population: direct to the origins (their port 80 is taken at the
     // access router), or with --interception=false configured with the same proxy.
@@ -891,10 +905,14 @@ main(int argc, char* argv[])
                             proxyFailAt.GetSeconds(),
                             proxyReviveAt.GetSeconds()});
     }
+    for (uint32_t k = depotFault ? 1 : 0; k < depotSites; ++k)
+    {
+        picture.MarkNode(sitePops[k], "depot pair");
+    }
     if (depotFault)
     {
-        faults.Crash(depots.Get(0), depotFailAt);
-        faults.Revive(depots.Get(0), depotReviveAt);
+        faults.Crash(sites[0].depots.Get(0), depotFailAt);
+        faults.Revive(sites[0].depots.Get(0), depotReviveAt);
         picture.MarkNode(lanPop, "depot crash " + window(depotFailAt, depotReviveAt));
         schedule.push_back({"master depot crash at " + graph.GetNode(lanPop).name,
                             depotFailAt.GetSeconds(),
@@ -922,23 +940,11 @@ main(int argc, char* argv[])
                 bestD = d;
             }
         }
-        std::array<Ptr<NetDevice>, 2> ends
-            = {placer.GetDevices().Get(2 * best), placer.GetDevices().Get(2 * best + 1)};
-        faults.FailLink(ends[0], linkFailAt);
-        faults.RestoreLink(ends[0], linkRestoreAt);
-        // The IGP notices and routes around (down) or back (up) after the convergence time.
-        auto reroute = [ends](bool up)
-        {
-            for (const auto& d : ends)
-            {
-                Ptr<Ipv4> ip = d->GetNode()->GetObject<Ipv4>();
-                const int32_t i = ip->GetInterfaceForDevice(d);
-                up ? ip->SetUp(i) : ip->SetDown(i);
-            }
-            Ipv4GlobalRoutingHelper::RecomputeRoutingTables();
-        };
-        Simulator::Schedule(linkFailAt + convergence, [reroute]() { reroute(false); });
-        Simulator::Schedule(linkRestoreAt, [reroute]() { reroute(true); });
+        // The IGP routes around the failed link after the convergence time, and back at once
+        // when it is restored.
+        faults.SetRerouteAfter(convergence);
+        faults.FailLink(placer.GetDevices().Get(2 * best), linkFailAt);
+        faults.RestoreLink(placer.GetDevices().Get(2 * best), linkRestoreAt);
         picture.MarkLink(links[best].a, links[best].b, "down " + window(linkFailAt, linkRestoreAt));
         schedule.push_back({"link " + graph.GetNode(links[best].a).name + "-"
                                 + graph.GetNode(links[best].b).name + " down",
@@ -983,7 +989,10 @@ main(int argc, char* argv[])
         CountBytes(NetDeviceContainer(farm.GetNodes().Get(i)->GetDevice(1)), &originBytes);
     }
     CountBytes(modemAccess, &accessBytes);
-    CountBytes(lanAccess, &accessBytes);
+    for (const auto& d : lanAccesses)
+    {
+        CountBytes(d, &accessBytes);
+    }
 
     for (const auto& name : pcapPops)
     {
@@ -1016,8 +1025,10 @@ main(int argc, char* argv[])
     }
     if (pcapSites.count("depot"))
     {
-        csma.EnablePcap(prefix + "-depot-a", siteA.Get(0), true);
-        csma.EnablePcap(prefix + "-depot-b", siteB.Get(0), true);
+        for (uint32_t k = 0; k < depotSites; ++k)
+        {
+            siteHelper.EnablePcap(prefix + "-" + SiteName("depot", k), sites[k]);
+        }
     }
     FlowMonitorHelper flowHelper;
     Ptr<FlowMonitor> monitor;
@@ -1049,10 +1060,27 @@ main(int argc, char* argv[])
        << " in sessions that found every modem busy); via "
        << (modemUsesProxy ? "proxy " + graph.GetNode(modemServer).name : std::string("no proxy"))
        << "\n";
-    os << "LAN at " << graph.GetNode(lanPop).name << ": " << lanClients << " clients, " << users[1]
-       << " users, " << records[1].size() << " requests; via depot pair (" << standby
-       << " standby) and " << poolProxies << " proxies"
-       << (dns ? ", found by DNS alias " + alias : std::string(", given its address")) << "\n";
+    if (depotSites == 1)
+    {
+        os << "LAN at " << graph.GetNode(lanPop).name << ": " << lanClients << " clients, "
+           << users[1] << " users, " << records[1].size() << " requests; via depot pair ("
+           << standby << " standby) and " << poolProxies << " proxies";
+    }
+    else
+    {
+        os << "LANs at";
+        for (uint32_t k = 0; k < depotSites; ++k)
+        {
+            os << (k ? ", " : " ") << graph.GetNode(sitePops[k]).name;
+        }
+        os << ": " << lanClients << " clients each, " << users[1] << " users, " << records[1].size()
+           << " requests; via the depot pair at their PoP (" << standby << " standby) and its "
+           << poolProxies << " proxies";
+    }
+    os << (dns               ? ", found by DNS alias " + alias
+           : depotSites == 1 ? std::string(", given its address")
+                             : std::string(", given their site's address"))
+       << "\n";
     os << "intercepted at " << graph.GetNode(interceptPop).name << ": " << icClients << " clients, "
        << users[2] << " users, " << records[2].size() << " requests; "
        << (interception ? "port 80 intercepted by the access router's proxy"
@@ -1119,8 +1147,9 @@ main(int argc, char* argv[])
         uint64_t lookups = 0;
         uint64_t answers = 0;
         uint64_t failures = 0;
-        for (const auto& r : aliasResolvers)
+        for (uint32_t i = 0; i < aliasResolvers.GetN(); ++i)
         {
+            Ptr<ProxyAliasResolver> r = DynamicCast<ProxyAliasResolver>(aliasResolvers.Get(i));
             lookups += r->GetLookups();
             answers += r->GetAnswers();
             failures += r->GetFailures();
@@ -1129,7 +1158,7 @@ main(int argc, char* argv[])
            << uint64_t(dnsTtl.GetSeconds()) << " s): server answered "
            << dnsServer->GetAnswerCount() << " of " << dnsServer->GetQueryCount()
            << " queries (NXDOMAIN " << dnsServer->GetNxDomainCount() << "); "
-           << aliasResolvers.size() << " client nodes looked up " << lookups << " times, "
+           << aliasResolvers.GetN() << " client nodes looked up " << lookups << " times, "
            << answers << " answers, " << failures << " failures\n";
     }
     if (firewall)
@@ -1170,11 +1199,17 @@ main(int argc, char* argv[])
     {
         replayed += m.size();
     }
-    os << "requests replayed " << replayed << ", ended " << all->GetSummary().GetRequests()
+    std::set<uint32_t> clientNodes;
+    for (uint32_t i = 0; i < allApps.GetN(); ++i)
+    {
+        clientNodes.insert(allApps.Get(i)->GetNode()->GetId());
+    }
+    os << "requests replayed " << replayed << " by " << allApps.GetN() << " WebClients on "
+       << clientNodes.size() << " client nodes, ended " << all->GetSummary().GetRequests()
        << ", failed by the clients' stop " << counters.stopped << "\n";
     if (depotFault)
     {
-        const auto c = standbys[1]->GetCounters();
+        const auto c = sites[0].standbys[1]->GetCounters();
         os << std::setprecision(3) << "depot takeover: "
            << (counters.takeover < 0 ? std::string("none")
                                      : std::to_string(counters.takeover).substr(0, 5) + " s")

@@ -33,7 +33,7 @@ RULES = {
     "helper/scenario": ["helper/endpoints"],
     "helper/proxy": ["model/proxy"],
     "helper/socks": ["model/socks"],
-    "helper/depot": ["model/depot", "helper/endpoints"],
+    "helper/depot": ["model/depot", "helper/endpoints", "helper/proxy", "helper/scenario"],
     "helper/faults": ["model/depot"],  # a crashed depot node fails through its DepotStandby
     "helper/placement": ["model/placement", "helper/scenario", "helper/proxy"],
     "model/edge": ["model/ns3-ext"],

@@ -12,6 +12,7 @@
 #include "ns3/depot-standby.h"
 #include "ns3/depot.h"
 #include "ns3/error-model.h"
+#include "ns3/ipv4-global-routing-helper.h"
 #include "ns3/ipv4-interface.h"
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/log.h"
@@ -248,6 +249,21 @@ ParseTime(const std::string& word)
                        : (unit == "ms" ? MilliSeconds(value) : MicroSeconds(value));
 }
 
+/// Set the Ipv4 interfaces of devices up or down (devices without one are skipped).
+void
+SetInterfaces(const std::vector<Ptr<NetDevice>>& devices, bool up)
+{
+    for (const auto& d : devices)
+    {
+        Ptr<Ipv4> ip = d->GetNode()->GetObject<Ipv4>();
+        const int32_t i = ip ? ip->GetInterfaceForDevice(d) : -1;
+        if (i >= 0)
+        {
+            up ? ip->SetUp(uint32_t(i)) : ip->SetDown(uint32_t(i));
+        }
+    }
+}
+
 } // namespace
 
 FaultInjectionHelper::FaultInjectionHelper()
@@ -281,6 +297,15 @@ FaultInjectionHelper::FailLink(Ptr<NetDevice> device, Time at)
     FaultInjectionHelper self = *this;
     Simulator::Schedule(at - Simulator::Now(),
                         [self, device]() mutable { self.FailLinkNow(device); });
+}
+
+void
+FaultInjectionHelper::SetRerouteAfter(Time convergence)
+{
+    NS_ABORT_MSG_IF(convergence.IsStrictlyNegative(),
+                    "FaultInjectionHelper: negative convergence time " << convergence.As(Time::S));
+    m_state->reroute = true;
+    m_state->convergence = convergence;
 }
 
 void
@@ -421,6 +446,18 @@ FaultInjectionHelper::FailLinkNow(Ptr<NetDevice> device)
                     "FaultInjectionHelper: device " << device->GetIfIndex() << " of node "
                                                     << device->GetNode()->GetId()
                                                     << " has no link to fail");
+    if (m_state->reroute)
+    {
+        std::shared_ptr<State> state = m_state;
+        down.reroute = Simulator::Schedule(m_state->convergence,
+                                           [state, device]()
+                                           {
+                                               Down& d = state->links.at(device);
+                                               SetInterfaces(d.devices, false);
+                                               d.routedAround = true;
+                                               Ipv4GlobalRoutingHelper::RecomputeRoutingTables();
+                                           });
+    }
 }
 
 void
@@ -431,11 +468,17 @@ FaultInjectionHelper::RestoreLinkNow(Ptr<NetDevice> device)
     {
         return;
     }
-    const Down down = it->second;
+    Down down = it->second;
     m_state->links.erase(it);
+    down.reroute.Cancel();
     for (std::size_t i = 0; i < down.devices.size(); ++i)
     {
         Plug(down.devices[i], down.savedErrorModels[i]);
+    }
+    if (down.routedAround)
+    {
+        SetInterfaces(down.devices, true);
+        Ipv4GlobalRoutingHelper::RecomputeRoutingTables();
     }
     for (const auto& d : down.devices)
     {

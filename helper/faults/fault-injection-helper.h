@@ -4,6 +4,7 @@
 #ifndef FAULT_INJECTION_HELPER_H
 #define FAULT_INJECTION_HELPER_H
 
+#include "ns3/event-id.h"
 #include "ns3/net-device.h"
 #include "ns3/node.h"
 #include "ns3/nstime.h"
@@ -40,7 +41,11 @@ namespace ns3
  *
  * A **link failure** pulls one device's cable: a CSMA device is detached from its channel
  * (the others on the segment keep talking), a point-to-point link drops every frame at both
- * ends. Its Ipv4 interfaces stay up: routes are kept, packets are lost on the wire.
+ * ends. Its Ipv4 interfaces stay up: routes are kept, packets are lost on the wire. With
+ * SetRerouteAfter, routing reacts as an IGP does: after the convergence time the failed
+ * devices' Ipv4 interfaces go down and global routing is recomputed around the link; when
+ * the link is restored they come up and routing is recomputed at once (a restore before the
+ * convergence time cancels the rerouting).
  *
  * Schedule lines (AddLine, ScheduleFile; '#' starts a comment):
  *   \<time\> crash \<node\>
@@ -78,6 +83,13 @@ class FaultInjectionHelper
      * \param at when it is restored (absolute simulation time)
      */
     void RestoreLink(Ptr<NetDevice> device, Time at);
+    /**
+     * Let global routing route around failed links (Ipv4GlobalRoutingHelper's
+     * RecomputeRoutingTables), as an IGP would: for every link failure from now on, scheduled
+     * or at once, including schedule lines. Without it (the default) routes are kept.
+     * \param convergence the time from a failure to the new routes (not negative)
+     */
+    void SetRerouteAfter(Time convergence);
 
     /**
      * Schedule one line of the schedule format.
@@ -115,6 +127,8 @@ class FaultInjectionHelper
         std::vector<Ptr<Object>> savedErrorModels; //!< their receive error models before
         std::vector<Ptr<Object>> applications;     //!< stopped applications (Application)
         bool crashed{false};                       //!< a crash (not a link failure)
+        EventId reroute;                           //!< a link failure's pending rerouting
+        bool routedAround{false};                  //!< its interfaces are down
     };
 
     /// Scheduled events share the state: the helper may go out of scope before they run.
@@ -122,6 +136,8 @@ class FaultInjectionHelper
     {
         std::map<uint32_t, Down> nodes;       //!< crashed nodes by id
         std::map<Ptr<NetDevice>, Down> links; //!< failed links by device
+        bool reroute{false};                  //!< see SetRerouteAfter
+        Time convergence;                     //!< see SetRerouteAfter
     };
 
     std::shared_ptr<State> m_state; //!< what is down

@@ -1059,3 +1059,115 @@ TEST(FaultInjectionTest, PointToPointNodeAndLinkComeBackAfterRevivalAndRestore)
     }
     Simulator::Destroy();
 }
+
+namespace
+{
+
+/// Datagrams from A to D behind B, one every 100 ms from 50 ms to 2.95 s, each carrying its
+/// number. A and B share a direct link (1 ms) and a detour through C (2 x 5 ms); B and D a
+/// 1 ms link; all links 100 Mbit/s. The direct link fails at 1 s and is restored at
+/// `restore`; with a convergence time, the helper reroutes.
+/// \return per datagram: its one-way delay, or a negative time if it was lost
+std::vector<Time>
+RunDetour(bool reroute, Time convergence, Time restore)
+{
+    NodeContainer n(4); // A, B, C, D
+    InternetStackHelper().Install(n);
+    PointToPointHelper fast;
+    fast.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
+    fast.SetChannelAttribute("Delay", TimeValue(MilliSeconds(1)));
+    PointToPointHelper slow;
+    slow.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
+    slow.SetChannelAttribute("Delay", TimeValue(MilliSeconds(5)));
+    NetDeviceContainer ab = fast.Install(n.Get(0), n.Get(1));
+    Ipv4AddressHelper a("10.9.0.0", "255.255.255.252");
+    a.Assign(ab);
+    a.SetBase("10.9.0.4", "255.255.255.252");
+    a.Assign(slow.Install(n.Get(0), n.Get(2)));
+    a.SetBase("10.9.0.8", "255.255.255.252");
+    a.Assign(slow.Install(n.Get(2), n.Get(1)));
+    a.SetBase("10.9.0.12", "255.255.255.252");
+    const Ipv4Address d = a.Assign(fast.Install(n.Get(1), n.Get(3))).GetAddress(1);
+    Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+
+    const uint32_t count = 30;
+    std::vector<Time> delay(count, Time(-1));
+    Ptr<Socket> rx = Socket::CreateSocket(n.Get(3), UdpSocketFactory::GetTypeId());
+    rx->Bind(InetSocketAddress(Ipv4Address::GetAny(), 9));
+    rx->SetRecvCallback(MakeBoundCallback(
+        +[](std::vector<Time>* v, Ptr<Socket> s)
+        {
+            while (Ptr<Packet> p = s->Recv())
+            {
+                uint32_t k = 0;
+                p->CopyData(reinterpret_cast<uint8_t*>(&k), sizeof k);
+                (*v)[k] = Simulator::Now() - MilliSeconds(50 + 100 * k);
+            }
+        },
+        &delay));
+    Ptr<Socket> tx = Socket::CreateSocket(n.Get(0), UdpSocketFactory::GetTypeId());
+    // Global routing's metric is the hop count: A-B-D (2) before the failure, A-C-B-D (3) after.
+    tx->Connect(InetSocketAddress(d, 9));
+    for (uint32_t k = 0; k < count; ++k)
+    {
+        Simulator::Schedule(
+            MilliSeconds(50 + 100 * k),
+            [tx, k]()
+            { tx->Send(Create<Packet>(reinterpret_cast<const uint8_t*>(&k), sizeof k)); });
+    }
+    FaultInjectionHelper f;
+    if (reroute)
+    {
+        f.SetRerouteAfter(convergence);
+    }
+    f.FailLink(ab.Get(0), Seconds(1));
+    f.RestoreLink(ab.Get(0), restore);
+    Simulator::Stop(Seconds(4));
+    Simulator::Run();
+    Simulator::Destroy();
+    return delay;
+}
+
+} // namespace
+
+TEST(FaultInjectionTest, RerouteAfterConvergenceTakesTheDetourUntilTheRestore)
+{
+    // Datagram k leaves at 50 + 100 k ms. Failure at 1 s, convergence 200 ms, restore at 2 s:
+    // 10 and 11 (1.05, 1.15 s) are lost; 12 to 19 take the detour (11 ms of propagation plus
+    // three transmissions of 3 us); the rest go direct (2 ms plus two transmissions).
+    const std::vector<Time> d = RunDetour(true, MilliSeconds(200), Seconds(2));
+    for (uint32_t k = 0; k < d.size(); ++k)
+    {
+        if (k == 10 || k == 11)
+        {
+            EXPECT_TRUE(d[k].IsStrictlyNegative()) << k;
+        }
+        else if (k >= 12 && k <= 19)
+        {
+            EXPECT_GE(d[k], MilliSeconds(11)) << k;
+            EXPECT_LT(d[k], MicroSeconds(11100)) << k;
+        }
+        else
+        {
+            EXPECT_GE(d[k], MilliSeconds(2)) << k;
+            EXPECT_LT(d[k], MicroSeconds(2100)) << k;
+        }
+    }
+    // Without rerouting the routes are kept: everything sent while the link is down is lost.
+    const std::vector<Time> kept = RunDetour(false, Time(), Seconds(2));
+    for (uint32_t k = 0; k < kept.size(); ++k)
+    {
+        EXPECT_EQ(kept[k].IsStrictlyNegative(), k >= 10 && k <= 19) << k;
+    }
+    // A restore before the convergence time cancels the rerouting: routes never change, and
+    // only datagram 10 (1.05 s, the link down until 1.1 s) is lost.
+    const std::vector<Time> quick = RunDetour(true, MilliSeconds(200), Seconds(1.1));
+    for (uint32_t k = 0; k < quick.size(); ++k)
+    {
+        EXPECT_EQ(quick[k].IsStrictlyNegative(), k == 10) << k;
+        if (k != 10)
+        {
+            EXPECT_LT(quick[k], MicroSeconds(2100)) << k;
+        }
+    }
+}

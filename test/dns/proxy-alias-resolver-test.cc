@@ -9,6 +9,7 @@
 
 #include "ns3/dns-alias-server-helper.h"
 #include "ns3/dns-alias-server.h"
+#include "ns3/proxy-alias-resolver-helper.h"
 #include "ns3/proxy-alias-resolver.h"
 #include "ns3/proxy-cache-helper.h"
 #include "ns3/proxy-cache.h"
@@ -41,12 +42,11 @@ RecordChange(std::vector<Change>* changes, Ipv4Address from, Ipv4Address to)
 Ptr<ProxyAliasResolver>
 InstallAliasResolver(LinkScenario& s, Ptr<WebClient> client, Ipv4Address dnsServer)
 {
-    Ptr<ProxyAliasResolver> r = CreateObject<ProxyAliasResolver>();
-    r->SetAttribute("Alias", StringValue(ALIAS));
-    r->SetAttribute("Server", Ipv4AddressValue(dnsServer));
-    s.nodes.Get(0)->AddApplication(r);
-    r->AddClient(client);
-    return r;
+    ApplicationContainer r
+        = ProxyAliasResolverHelper(ALIAS, dnsServer).Install(ApplicationContainer(client));
+    EXPECT_EQ(r.GetN(), 1u);
+    EXPECT_EQ(r.Get(0)->GetNode(), s.nodes.Get(0));
+    return DynamicCast<ProxyAliasResolver>(r.Get(0));
 }
 } // namespace
 
@@ -151,4 +151,43 @@ TEST(ProxyAliasResolver, UnansweredLookupsAreRetriedAndTheClientsKeepTheirProxy)
     AddressValue proxy;
     c->GetAttribute("Proxy", proxy);
     EXPECT_TRUE(proxy.Get().IsInvalid());
+}
+
+TEST(ProxyAliasResolverHelper, OneResolverPerNodeGivenThatNodesClients)
+{
+    // Three clients on node B, A, B: two resolvers, B's first, each with the alias and server
+    // set; B's resolver answers for both of B's clients (see the tests above for a run).
+    NodeContainer n(2);
+    std::vector<Ptr<WebClient>> c;
+    ApplicationContainer clients;
+    for (uint32_t node : {1, 0, 1})
+    {
+        c.push_back(CreateObject<WebClient>());
+        n.Get(node)->AddApplication(c.back());
+        clients.Add(c.back());
+    }
+    ProxyAliasResolverHelper h("depot.example", Ipv4Address("10.1.2.3"));
+    h.SetAttribute("ProxyPort", UintegerValue(8080));
+    ApplicationContainer r = h.Install(clients);
+    ASSERT_EQ(r.GetN(), 2u);
+    EXPECT_EQ(r.Get(0)->GetNode(), n.Get(1));
+    EXPECT_EQ(r.Get(1)->GetNode(), n.Get(0));
+    for (uint32_t i = 0; i < 2; ++i)
+    {
+        StringValue alias;
+        Ipv4AddressValue server;
+        UintegerValue port;
+        r.Get(i)->GetAttribute("Alias", alias);
+        r.Get(i)->GetAttribute("Server", server);
+        r.Get(i)->GetAttribute("ProxyPort", port);
+        EXPECT_EQ(alias.Get(), "depot.example");
+        EXPECT_EQ(server.Get(), Ipv4Address("10.1.2.3"));
+        EXPECT_EQ(port.Get(), 8080u);
+    }
+    // Each node has its clients and its one resolver.
+    EXPECT_EQ(n.Get(1)->GetNApplications(), 3u);
+    EXPECT_EQ(n.Get(0)->GetNApplications(), 2u);
+    // Anything but a WebClient is refused.
+    EXPECT_THROW(h.Install(ApplicationContainer(r.Get(0))), std::invalid_argument);
+    Simulator::Destroy();
 }
