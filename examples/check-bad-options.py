@@ -124,7 +124,8 @@ CASES = {
         (["--hostileRate=-1"], "hostileRate"), (["--hostileRate=x"], "hostileRate"),
         (["--interception=yes please"], "interception"),
         (["--interceptPop=Atlantis"], "interceptPop"), (["--interceptPop=NewYork"], "interceptPop"),
-        (["--pcap=firewall,Gotham"], "pcap"),
+        (["--pcap=firewall,Gotham"], "pcap"), (["--depotSites=0"], "depotSites"),
+        (["--depotSites=5"], "depotSites"), (["--depotSites=two"], "depotSites"),
     ],
     "proxy-placement": RUN + [
         (["--algorithm=annealing"], "algorithm"), (["--metric=hops"], "metric"),
