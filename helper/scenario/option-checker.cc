@@ -251,6 +251,7 @@ void
 OptionChecker::AddInteger(
     const std::string& name, const std::string& help, uint32_t& value, uint64_t min, uint64_t max)
 {
+    m_defaults[name] = std::to_string(value);
     max = std::min<uint64_t>(max, UINT32_MAX);
     m_cmd.AddValue(name,
                    help
@@ -265,6 +266,7 @@ void
 OptionChecker::AddInteger(
     const std::string& name, const std::string& help, uint64_t& value, uint64_t min, uint64_t max)
 {
+    m_defaults[name] = std::to_string(value);
     m_cmd.AddValue(name,
                    help
                        + AddRule(name,
@@ -278,6 +280,7 @@ void
 OptionChecker::AddReal(
     const std::string& name, const std::string& help, double& value, double min, double max)
 {
+    m_defaults[name] = FormatReal(value);
     m_cmd.AddValue(name,
                    help
                        + AddRule(name,
@@ -317,6 +320,7 @@ void
 OptionChecker::AddTime(
     const std::string& name, const std::string& help, Time& value, Time min, Time max)
 {
+    m_defaults[name] = FormatTime(value);
     m_cmd.AddValue(name,
                    help
                        + AddRule(name,
@@ -330,6 +334,7 @@ void
 OptionChecker::AddTime(
     const std::string& name, const std::string& help, std::string& value, Time min, Time max)
 {
+    m_defaults[name] = value;
     m_cmd.AddValue(name,
                    help
                        + AddRule(name,
@@ -346,6 +351,7 @@ OptionChecker::AddRate(const std::string& name,
                        DataRate min,
                        DataRate max)
 {
+    m_defaults[name] = value;
     auto check = [min, max](const std::string& text)
     {
         DataRate r;
@@ -371,6 +377,7 @@ OptionChecker::AddRate(const std::string& name,
 void
 OptionChecker::AddFlag(const std::string& name, const std::string& help, bool& value)
 {
+    m_defaults[name] = std::string(value ? "true" : "false");
     m_cmd.AddValue(
         name,
         help
@@ -396,6 +403,7 @@ OptionChecker::AddChoice(const std::string& name,
                          std::string& value,
                          const std::vector<std::string>& choices)
 {
+    m_defaults[name] = value;
     m_cmd.AddValue(name,
                    help
                        + AddRule(name,
@@ -420,6 +428,7 @@ OptionChecker::AddChoiceList(const std::string& name,
                              std::string& value,
                              const std::vector<std::string>& choices)
 {
+    m_defaults[name] = value;
     m_cmd.AddValue(name,
                    help
                        + AddRule(name,
@@ -455,6 +464,7 @@ OptionChecker::AddIntegerList(const std::string& name,
                               uint64_t min,
                               uint64_t max)
 {
+    m_defaults[name] = value;
     m_cmd.AddValue(name,
                    help
                        + AddRule(name,
@@ -483,6 +493,7 @@ OptionChecker::AddIntegerList(const std::string& name,
 void
 OptionChecker::AddInputFile(const std::string& name, const std::string& help, std::string& value)
 {
+    m_defaults[name] = value;
     m_cmd.AddValue(name,
                    help
                        + AddRule(name,
@@ -514,6 +525,7 @@ OptionChecker::AddInputFile(const std::string& name, const std::string& help, st
 void
 OptionChecker::AddOutputDir(const std::string& name, const std::string& help, std::string& value)
 {
+    m_defaults[name] = value;
     m_cmd.AddValue(name,
                    help
                        + AddRule(name,
@@ -527,6 +539,7 @@ OptionChecker::AddOutputDir(const std::string& name, const std::string& help, st
 void
 OptionChecker::AddText(const std::string& name, const std::string& help, std::string& value)
 {
+    m_defaults[name] = value;
     m_cmd.AddValue(name, help, value);
 }
 
@@ -613,7 +626,12 @@ OptionChecker::Require(bool ok,
 {
     if (!ok)
     {
-        Fail(name, GetText(name), problem, allowed);
+        // An option left at its default is named with it: "--depotSites=2 (default)".
+        const auto d = m_defaults.find(name);
+        Fail(name,
+             IsGiven(name) || d == m_defaults.end() ? GetText(name) : d->second + " (default)",
+             problem,
+             allowed);
     }
 }
 

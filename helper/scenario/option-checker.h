@@ -10,6 +10,7 @@
 #include "ns3/nstime.h"
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -191,7 +192,8 @@ class OptionChecker
     void Parse(int argc, char* argv[]);
 
     /**
-     * Fails unless a condition between options holds (after Parse()).
+     * Fails unless a condition between options holds (after Parse()). The message names the
+     * option with its text, or with its default and "(default)" when it was not given.
      * \param ok the condition
      * \param name the option to blame, without "--"
      * \param problem what is wrong
@@ -293,6 +295,7 @@ class OptionChecker
     std::string m_program;                                    //!< program name
     std::vector<Rule> m_rules;                                //!< registered options
     std::vector<std::pair<std::string, std::string>> m_given; //!< (name, text) given, in order
+    std::map<std::string, std::string> m_defaults;            //!< each option's default, as text
     std::vector<std::pair<std::string, std::string*>> m_outputDirs; //!< directories to create
     bool m_aliases{false};                                          //!< AddRunAliases() was called
     uint32_t m_seed{1};                                             //!< --seed

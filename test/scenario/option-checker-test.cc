@@ -171,4 +171,39 @@ TEST_F(OptionCheckerTest, BadOptionsExitWithOneLineNamingOptionValueAndRange)
     }
 }
 
+TEST_F(OptionCheckerTest, RequireNamesAnOptionLeftAtItsDefaultWithIt)
+{
+    // A condition between options fails: the option is named with its text when given, and
+    // with its default otherwise (an empty "--count=" would say nothing).
+    auto run = [](std::vector<std::string> args)
+    {
+        uint32_t count = 3;
+        Time delay = MilliSeconds(10);
+        CommandLine cmd;
+        OptionChecker o(cmd, "prog");
+        o.AddInteger("count", "a count", count, 1, 10);
+        o.AddTime("delay", "a delay", delay, Seconds(0), Seconds(10));
+        args.insert(args.begin(), "prog");
+        std::vector<char*> argv;
+        for (auto& a : args)
+        {
+            argv.push_back(a.data());
+        }
+        o.Parse(static_cast<int>(argv.size()), argv.data());
+        o.Require(count > 5, "count", "not more than 5", "more than 5");
+        o.Require(delay > Seconds(1), "delay", "too short", "more than 1s");
+        std::exit(0);
+    };
+    EXPECT_EXIT(run({}),
+                ::testing::ExitedWithCode(2),
+                Line("prog: --count=3 (default): not more than 5 (allowed: more than 5)"));
+    EXPECT_EXIT(run({"--count=4"}),
+                ::testing::ExitedWithCode(2),
+                Line("prog: --count=4: not more than 5 (allowed: more than 5)"));
+    EXPECT_EXIT(run({"--count=6"}),
+                ::testing::ExitedWithCode(2),
+                Line("prog: --delay=10ms (default): too short (allowed: more than 1s)"));
+    EXPECT_EXIT(run({"--count=6", "--delay=2s"}), ::testing::ExitedWithCode(0), "");
+}
+
 } // namespace
