@@ -526,7 +526,7 @@ main(int argc, char* argv[])
         InstallInternetStackWithTcp(
             InternetStackHelper(), edgeNode, FastDemuxTcpL4Protocol::GetTypeId().GetName());
         edgeLink = hostLink.Install(pops.Get(edgePop), edgeNode);
-        plan.Allocate("sites", "edge-link", 30).MakeHelper().Assign(edgeLink);
+        plan.Allocate("sites", "edge-link", 30).Assign(edgeLink);
     }
     OriginFarmHelper farm(edgeNode, oneWay, plan.Get("origins").network);
     for (uint32_t k = 0; k < 3; ++k)
@@ -574,7 +574,7 @@ main(int argc, char* argv[])
             InstallInternetStackWithTcp(
                 InternetStackHelper(), parentHost, FastDemuxTcpL4Protocol::GetTypeId().GetName());
             parentLink = hostLink.Install(edgeNode, parentHost);
-            plan.Allocate("sites", "parent-link", 30).MakeHelper().Assign(parentLink);
+            plan.Allocate("sites", "parent-link", 30).Assign(parentLink);
         }
         edge.pieces = eh.Install(edgeNode, parentHost);
         edge.pieces.firewall->TraceConnectWithoutContext(
@@ -597,7 +597,7 @@ main(int argc, char* argv[])
         InstallInternetStackWithTcp(
             InternetStackHelper(), host, FastDemuxTcpL4Protocol::GetTypeId().GetName());
         NetDeviceContainer d = hostLink.Install(pops.Get(p), host);
-        plan.Allocate("sites", "proxy-host/" + graph.GetNode(p).name, 30).MakeHelper().Assign(d);
+        plan.Allocate("sites", "proxy-host/" + graph.GetNode(p).name, 30).Assign(d);
         StaticRouteHelper::AddRoute(d.Get(1), Ipv4Address::GetZero(), "0.0.0.0");
         proxyHosts.Add(host);
     }
@@ -628,9 +628,9 @@ main(int argc, char* argv[])
     access.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
     access.SetChannelAttribute("Delay", TimeValue(MicroSeconds(100)));
     NetDeviceContainer modemAccess = access.Install(pool.GetCore(), pops.Get(modemPop));
-    plan.Allocate("sites", "modems-access", 30).MakeHelper().Assign(modemAccess);
+    plan.Allocate("sites", "modems-access", 30).Assign(modemAccess);
     NetDeviceContainer lanAccess = access.Install(lans[0].GetCore(), pops.Get(lanPop));
-    plan.Allocate("sites", "lan-access", 30).MakeHelper().Assign(lanAccess);
+    plan.Allocate("sites", "lan-access", 30).Assign(lanAccess);
 
     // The intercepted population ([ProxyTeller]'s setting: the ISP's forward proxy takes its
     // customers' web traffic): clients on a segment behind an access router at their PoP,
@@ -642,22 +642,22 @@ main(int argc, char* argv[])
     NodeContainer icNodes(icClients);
     InternetStackHelper().Install(icNodes);
     NetDeviceContainer icAccess = access.Install(icRouter, pops.Get(interceptPop));
-    plan.Allocate("sites", "intercepted-access", 30).MakeHelper().Assign(icAccess);
+    plan.Allocate("sites", "intercepted-access", 30).Assign(icAccess);
     CsmaHelper icCsma;
     icCsma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
     icCsma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(5)));
     NetDeviceContainer icSegment = icCsma.Install(NodeContainer(NodeContainer(icRouter), icNodes));
-    const Ipv4Address icProxy = plan.Allocate("sites", "intercepted-lan", 24)
-                                    .MakeHelper()
-                                    .Assign(icSegment)
-                                    .GetAddress(0);
+    // A /24 unless the router and clients need more (from --scale=64 on).
+    const uint32_t icPrefix = std::min(24U, AddressPlan::PrefixFor(icSegment.GetN() + 2ULL));
+    const Ipv4Address icProxy
+        = plan.Allocate("sites", "intercepted-lan", icPrefix).Assign(icSegment).GetAddress(0);
 
     // The DNS alias server on a host beside the LAN's PoP.
     Ptr<Node> dnsHost = CreateObject<Node>();
     InternetStackHelper().Install(dnsHost);
     NetDeviceContainer dnsLink = hostLink.Install(pops.Get(lanPop), dnsHost);
     const Ipv4Address dnsAddress
-        = plan.Allocate("sites", "dns-link", 30).MakeHelper().Assign(dnsLink).GetAddress(1);
+        = plan.Allocate("sites", "dns-link", 30).Assign(dnsLink).GetAddress(1);
 
     // The depot sites ([Depot] Fig. 3, DepotSiteHelper): at each, LAN A (PoP, depots, VIP) and
     // LAN B (PoP, depots, proxy pool, the pool's gateway). The pool reaches the origins, and
@@ -684,9 +684,7 @@ main(int argc, char* argv[])
     {
         // Further sites after every block of the first, which keeps its addresses.
         lanAccesses.push_back(access.Install(lans[k].GetCore(), pops.Get(sitePops[k])));
-        plan.Allocate("sites", SiteName("lan", k) + "-access", 30)
-            .MakeHelper()
-            .Assign(lanAccesses.back());
+        plan.Allocate("sites", SiteName("lan", k) + "-access", 30).Assign(lanAccesses.back());
         sites.push_back(
             siteHelper.Install(pops.Get(sitePops[k]), plan, SiteName("depot", k), "sites"));
     }

@@ -121,8 +121,8 @@ DepotSiteHelper::Install(Ptr<Node> router,
     InstallInternetStackWithTcp(stack, site.proxies, FastDemuxTcpL4Protocol::GetTypeId().GetName());
     site.lanA = m_csma.Install(NodeContainer(NodeContainer(router), site.depots));
     site.lanB = m_csma.Install(NodeContainer(NodeContainer(router), site.depots, site.proxies));
-    lanA.MakeHelper().Assign(site.lanA);
-    const Ipv4InterfaceContainer lanBIf = lanB.MakeHelper().Assign(site.lanB);
+    lanA.Assign(site.lanA);
+    const Ipv4InterfaceContainer lanBIf = lanB.Assign(site.lanB);
     const Ipv4Address routerA(lanA.network.Get() + 1);
     for (uint32_t d = 0; d < 2; ++d)
     {

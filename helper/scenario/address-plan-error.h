@@ -26,6 +26,7 @@ class AddressPlanError : public std::runtime_error
         DUPLICATE_NAME, //!< a pool or block of that name exists
         BAD_PREFIX,     //!< a prefix length outside 1..32, or larger than its pool's
         MISALIGNED,     //!< a network address with host bits set
+        TOO_SMALL,      //!< more devices to number than the block has host addresses
     };
 
     /**
@@ -63,6 +64,8 @@ class AddressPlanError : public std::runtime_error
             return "BAD_PREFIX";
         case MISALIGNED:
             return "MISALIGNED";
+        case TOO_SMALL:
+            return "TOO_SMALL";
         }
         return "UNKNOWN";
     }

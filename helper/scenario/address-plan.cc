@@ -36,6 +36,22 @@ AddressPlan::Block::MakeHelper() const
     return Ipv4AddressHelper(network, GetMask(), "0.0.0.1");
 }
 
+Ipv4InterfaceContainer
+AddressPlan::Block::Assign(const NetDeviceContainer& devices) const
+{
+    // Host addresses: all but the network and broadcast addresses (a /31 or /32 has no such).
+    const uint64_t size = GetSize();
+    const uint64_t hosts = size > 2 ? size - 2 : size;
+    if (devices.GetN() > hosts)
+    {
+        throw AddressPlanError(AddressPlanError::TOO_SMALL,
+                               "block " + name + " (" + ToString() + ") has "
+                                   + std::to_string(hosts) + " host addresses for "
+                                   + std::to_string(devices.GetN()) + " devices");
+    }
+    return MakeHelper().Assign(devices);
+}
+
 const AddressPlan::Block*
 AddressPlan::FindOverlap(const std::vector<Block>& in, uint32_t first, uint64_t size) const
 {

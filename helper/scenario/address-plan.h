@@ -8,6 +8,8 @@
 
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-address.h"
+#include "ns3/ipv4-interface-container.h"
+#include "ns3/net-device-container.h"
 
 #include <cstdint>
 #include <string>
@@ -49,6 +51,16 @@ class AddressPlan
         std::string ToString() const;
         /// \return a helper assigning the block's addresses from its first host address
         Ipv4AddressHelper MakeHelper() const;
+        /**
+         * Number devices from the block's first host address. ns-3's Ipv4AddressHelper
+         * wraps round inside the mask when it runs out (ns-3.37 checks it only with
+         * asserts), and the second device given an address in use aborts the run far from
+         * its cause; this checks first.
+         * \param devices the devices, one address each
+         * \return their interfaces
+         * \throws AddressPlanError TOO_SMALL, naming the block, if they do not fit
+         */
+        Ipv4InterfaceContainer Assign(const NetDeviceContainer& devices) const;
     };
 
     /**

@@ -10,6 +10,7 @@
 #include "ns3/csma-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/point-to-point-module.h"
+#include "ns3/simple-net-device-helper.h"
 
 #include <gtest/gtest.h>
 
@@ -196,4 +197,32 @@ TEST(AddressPlan, PrefixForTheSmallestBlockThatHoldsTheAddresses)
     EXPECT_EQ(Throws([] { AddressPlan::PrefixFor(0); }).first, AddressPlanError::BAD_PREFIX);
     EXPECT_EQ(Throws([] { AddressPlan::PrefixFor((uint64_t{1} << 32) + 1); }).first,
               AddressPlanError::BAD_PREFIX);
+}
+
+TEST(AddressPlan, AssignRefusesMoreDevicesThanTheBlockHasHostAddresses)
+{
+    // A /30 has 2 host addresses: 2 devices get .1 and .2; a third would make ns-3's helper
+    // wrap round to .1 again (a collision that aborts far from its cause).
+    AddressPlan plan;
+    plan.AddPool("p", Ipv4Address("10.5.0.0"), 24);
+    const AddressPlan::Block b = plan.Allocate("p", "link", 30);
+    NodeContainer n(3);
+    InternetStackHelper().Install(n);
+    SimpleNetDeviceHelper devices;
+    Ipv4InterfaceContainer two = b.Assign(devices.Install(NodeContainer(n.Get(0), n.Get(1))));
+    EXPECT_EQ(two.GetAddress(0), Ipv4Address("10.5.0.1"));
+    EXPECT_EQ(two.GetAddress(1), Ipv4Address("10.5.0.2"));
+    const AddressPlan::Block c = plan.Allocate("p", "lan", 30);
+    try
+    {
+        c.Assign(devices.Install(n));
+        FAIL() << "three devices in a /30";
+    }
+    catch (const AddressPlanError& e)
+    {
+        EXPECT_EQ(e.GetKind(), AddressPlanError::TOO_SMALL);
+        EXPECT_STREQ(e.what(),
+                     "TOO_SMALL: block lan (10.5.0.4/30) has 2 host addresses for 3 devices");
+    }
+    Simulator::Destroy();
 }
