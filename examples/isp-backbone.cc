@@ -814,17 +814,17 @@ main(int argc, char* argv[])
     ApplicationContainer aliasResolvers; // one per LAN client node
     replay.SetClientAttribute("Proxy", AddressValue());
     ApplicationContainer lanApps = replay.InstallPerClient(lanNodes, records[1]);
-    // The site of each LAN client node (without --dns: whose VIP it is given).
-    std::map<uint32_t, uint32_t> siteOf;
-    for (uint32_t k = 0; k < depotSites; ++k)
-    {
-        for (uint32_t i = 0; i < lans[k].GetClients().GetN(); ++i)
-        {
-            siteOf[lans[k].GetClients().Get(i)->GetId()] = k;
-        }
-    }
     if (!dns)
     {
+        // Each LAN client is given its own site's VIP.
+        std::map<uint32_t, uint32_t> siteOf;
+        for (uint32_t k = 0; k < depotSites; ++k)
+        {
+            for (uint32_t i = 0; i < lans[k].GetClients().GetN(); ++i)
+            {
+                siteOf[lans[k].GetClients().Get(i)->GetId()] = k;
+            }
+        }
         for (uint32_t i = 0; i < lanApps.GetN(); ++i)
         {
             const uint32_t k = siteOf.at(lanApps.Get(i)->GetNode()->GetId());
