@@ -88,27 +88,45 @@ FastDemuxTcpL4Protocol::FindExact(
     Ipv4Address daddr, uint16_t dport, Ipv4Address saddr, uint16_t sport, Ptr<NetDevice> device)
 {
     Ipv4EndPointDemux::EndPoints& list = this->*Get(TcpDemuxTag())->*Get(DemuxListTag());
-    uint32_t steps = 0;
-    for (auto it = list.begin(); it != list.end(); ++it, ++steps)
+    auto matches = [&](Ipv4EndPoint* e)
     {
-        Ipv4EndPoint* e = *it;
-        // Cheapest tests first: most endpoints of a busy node differ in a port.
         if (e->GetPeerPort() != sport || e->GetLocalPort() != dport || e->GetPeerAddress() != saddr
             || e->GetLocalAddress() != daddr || !e->IsRxEnabled())
         {
-            continue;
+            return false;
         }
         Ptr<NetDevice> bound = e->GetBoundNetDevice();
-        if (bound && bound != device)
+        return !bound || bound == device;
+    };
+    // From both ends at once: the connections that are sending sit at the front (moved there),
+    // a connection just opened at the back (ns-3 appends new endpoints), and the idle ones
+    // (persistent connections, TIME_WAIT) sink between them. A new connection's first
+    // segments are found after a step or two instead of after every idle endpoint.
+    auto front = list.begin();
+    auto back = list.end();
+    for (uint32_t steps = 0; front != back; ++steps)
+    {
+        if (matches(*front))
         {
-            continue;
+            Ipv4EndPoint* e = *front;
+            if (steps > m_frontWindow)
+            {
+                list.splice(list.begin(), list, front);
+            }
+            return e;
         }
-        if (steps > m_frontWindow)
+        ++front;
+        if (front == back)
         {
-            // splice keeps every element (and pointers to it) valid.
-            list.splice(list.begin(), list, it);
+            break;
         }
-        return e;
+        --back;
+        if (matches(*back))
+        {
+            Ipv4EndPoint* e = *back;
+            list.splice(list.begin(), list, back);
+            return e;
+        }
     }
     return nullptr;
 }
@@ -128,6 +146,15 @@ FastDemuxTcpL4Protocol::Receive(Ptr<Packet> packet,
     if (status != IpL4Protocol::RX_OK)
     {
         return status;
+    }
+    // A connection request (SYN without ACK) is for a listening socket, which only ns-3's
+    // lookup finds; it would otherwise be looked for twice through every endpoint. If an
+    // endpoint of its exact four-tuple exists (a retransmitted SYN), ns-3's lookup prefers it
+    // too.
+    if ((tcp.GetFlags() & (TcpHeader::SYN | TcpHeader::ACK)) == TcpHeader::SYN)
+    {
+        ++m_fallbacks;
+        return TcpL4Protocol::Receive(packet, incomingIpHeader, incomingInterface);
     }
     Ipv4EndPoint* e = FindExact(incomingIpHeader.GetDestination(),
                                 tcp.GetDestinationPort(),

@@ -23,11 +23,13 @@ class Ipv4EndPoint;
  * that was a fifth of the simulation's run time. This class first looks for the endpoint that
  * matches the segment's four-tuple exactly (local address and port, peer address and port,
  * receiving enabled, not bound to another device), which is the match ns-3 prefers above all
- * others, and hands the segment to it. The endpoint found moves to the front of the node's
- * list, so the connections that are sending are found after a few steps while idle persistent
- * connections sink to the back. Anything else (a SYN for a listening socket, a segment for no
- * endpoint, IPv6) takes ns-3's own path unchanged, so the TCP behaviour is ns-3's: only the
- * order of the endpoint list differs, and ns-3's lookup does not depend on it.
+ * others, and hands the segment to it. The search runs from both ends of the node's list at
+ * once and the endpoint found moves to the front, so the connections that are sending are
+ * found after a few steps at the front, a connection just opened (ns-3 appends its endpoint)
+ * after a few at the back, and idle persistent connections and TIME_WAIT endpoints sink
+ * between them. A connection request (SYN without ACK), a segment for no endpoint and IPv6
+ * take ns-3's own path unchanged, so the TCP behaviour is ns-3's: only the order of the
+ * endpoint list differs, and ns-3's lookup does not depend on it.
  *
  * Install it with InstallInternetStackWithTcp (web-proxy-compat.h); the module's
  * origin-farm helper and IspScenarioHelper::AddProxyNode do.
@@ -45,8 +47,9 @@ class FastDemuxTcpL4Protocol : public TcpL4Protocol
 
     /**
      * Receive a segment from IPv4: hand it straight to the endpoint of its exact four-tuple
-     * (moved to the front of the list when found beyond FrontWindow steps); without such an
-     * endpoint, or with ExactMatch off, pass it to TcpL4Protocol::Receive.
+     * (moved to the front of the list when found beyond FrontWindow steps from the front, or
+     * from the back); a connection request, a segment without such an endpoint, or any with
+     * ExactMatch off goes to TcpL4Protocol::Receive.
      * \param p the segment, TCP header first
      * \param incomingIpHeader its IPv4 header
      * \param incomingInterface the interface it arrived on
@@ -59,7 +62,7 @@ class FastDemuxTcpL4Protocol : public TcpL4Protocol
 
     /// \return segments delivered through the exact four-tuple match
     uint64_t GetExactMatches() const;
-    /// \return segments handed to ns-3's own lookup (listening sockets, no endpoint)
+    /// \return segments handed to ns-3's own lookup (connection requests, no endpoint)
     uint64_t GetFallbacks() const;
 
   private:
