@@ -69,10 +69,10 @@ LanClientsHelper::Install(NodeContainer nodes)
     m_clients = nodes;
     m_gateway = CreateObject<Node>();
     m_core = CreateObject<Node>();
-    InternetStackHelper stack;
-    StaticRouteHelper::InstallStack(m_clients);
-    stack.Install(m_gateway);
-    stack.Install(m_core);
+    // With the helper's routes, the clients and the gateway stay out of global routing (the
+    // core announces the LAN's blocks); otherwise the script's routing sees every node.
+    StaticRouteHelper::InstallAccessHosts(m_clients, m_staticRouting).Install(m_gateway);
+    InternetStackHelper().Install(m_core);
     StaticRouteHelper::SetRouters(NodeContainer(m_gateway, m_core));
     // The fixed blocks, or the plan's: the LAN's block (also the core's route to it) and the
     // uplink's /30.
@@ -130,6 +130,8 @@ LanClientsHelper::Install(NodeContainer nodes)
     {
         StaticRouteHelper::AddRoute(m_uplinkDevices.Get(0), Ipv4Address::GetZero(), "0.0.0.0");
         StaticRouteHelper::AddRoute(m_uplinkDevices.Get(1), lanNet, routeMask);
+        StaticRouteHelper::AdvertiseBlocks(
+            m_core, {{lanNet, routeMask}, {uplinkNet, Ipv4Mask("255.255.255.252")}});
     }
 }
 

@@ -42,7 +42,11 @@ class LanClientsHelper
     /**
      * Install static routes (default true): clients and gateway default towards the core,
      * the core the LAN's 10.32.0.0/14 towards the gateway; the paths of global routing, in
-     * one or two routes per node. False: leave routing to the script.
+     * one or two routes per node. The clients and the gateway then have static routing
+     * only, and the core announces the LAN's block and its uplink to global routing as
+     * external routes: global routing never visits the LAN's nodes, and every router holds
+     * two routes for the LAN. False: leave routing to the script (every node gets ns-3's
+     * default routing).
      * \param enable whether Install adds the routes
      */
     void SetStaticRouting(bool enable);

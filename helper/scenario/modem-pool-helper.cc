@@ -119,10 +119,11 @@ ModemPoolHelper::Install(NodeContainer nodes)
     m_modems = nodes;
     m_nas = CreateObject<Node>();
     m_core = CreateObject<Node>();
-    InternetStackHelper stack;
-    StaticRouteHelper::InstallStack(m_modems);
-    stack.Install(m_nas);
-    stack.Install(m_core);
+    // With the helper's routes, everything behind the core stays out of global routing (the
+    // core announces the pool's blocks); otherwise the script's routing sees every node.
+    InternetStackHelper inner = StaticRouteHelper::InstallAccessHosts(m_modems, m_staticRouting);
+    inner.Install(m_nas);
+    InternetStackHelper().Install(m_core);
     if (servers == 1)
     {
         m_terminalServers.Add(m_nas);
@@ -131,7 +132,7 @@ ModemPoolHelper::Install(NodeContainer nodes)
     {
         // Several terminal servers on the access router's ring (FDDI in [PROXIM]'s ISP).
         m_terminalServers.Create(servers);
-        stack.Install(m_terminalServers);
+        inner.Install(m_terminalServers);
         PointToPointHelper ring;
         ring.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
         ring.SetChannelAttribute("Delay", TimeValue(MicroSeconds(100)));
@@ -185,10 +186,14 @@ ModemPoolHelper::Install(NodeContainer nodes)
     {
         StaticRouteHelper::AddRoute(m_uplinkDevices.Get(0), Ipv4Address::GetZero(), "0.0.0.0");
         StaticRouteHelper::AddRoute(m_uplinkDevices.Get(1), modemBase, poolMask);
+        std::vector<std::pair<Ipv4Address, Ipv4Mask>> blocks
+            = {{modemBase, poolMask}, {uplinkNet, Ipv4Mask("255.255.255.252")}};
         if (servers > 1 || !m_plan) // a plan has no ring block for one terminal server
         {
             StaticRouteHelper::AddRoute(m_uplinkDevices.Get(1), ringNet, ringMask);
+            blocks.emplace_back(ringNet, ringMask);
         }
+        StaticRouteHelper::AdvertiseBlocks(m_core, blocks);
     }
 }
 

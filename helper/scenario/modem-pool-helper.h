@@ -63,8 +63,12 @@ class ModemPoolHelper
      * towards the core, the access router one prefix per terminal server and a default route
      * to the core, the core the pool's prefixes (10.64.0.0/10, 10.63.0.0/17) towards the
      * access router. The paths are those of global routing, looked up in a few routes per
-     * node instead of one per modem link. False: leave routing to the script (e.g.
-     * Ipv4GlobalRoutingHelper::PopulateRoutingTables).
+     * node instead of one per modem link. The modems, terminal servers and access router then
+     * have static routing only, and the core announces the pool's blocks to global routing as
+     * external routes: global routing never visits the pool's nodes, and every router holds
+     * a route per block instead of one per modem. False: leave routing to the script (e.g.
+     * Ipv4GlobalRoutingHelper::PopulateRoutingTables; every node gets ns-3's default
+     * routing).
      * \param enable whether Install adds the routes
      */
     void SetStaticRouting(bool enable);

@@ -9,7 +9,9 @@
 #include "ns3/fast-demux-tcp-l4-protocol.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
+#include "ns3/ipv4-list-routing-helper.h"
 #include "ns3/ipv4-list-routing.h"
+#include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4.h"
 #include "ns3/local-delivery-routing.h"
 #include "ns3/log.h"
@@ -98,8 +100,16 @@ OriginFarmHelper::NodeForClass(uint32_t cls)
     OriginNode o;
     o.node = CreateObject<Node>();
     // Hundreds of connections end here: ns-3's per-segment endpoint scan would dominate.
-    InstallInternetStackWithTcp(
-        InternetStackHelper(), o.node, FastDemuxTcpL4Protocol::GetTypeId().GetName());
+    InternetStackHelper stack;
+    if (m_staticRouting)
+    {
+        // Out of global routing (the core announces the farm's blocks): a list for the local
+        // delivery below, with static routing only.
+        Ipv4ListRoutingHelper list;
+        list.Add(Ipv4StaticRoutingHelper(), 0);
+        stack.SetRoutingHelper(list);
+    }
+    InstallInternetStackWithTcp(stack, o.node, FastDemuxTcpL4Protocol::GetTypeId().GetName());
     m_link.SetChannelAttribute("Delay", TimeValue(m_delays[cls]));
     NetDeviceContainer d = m_link.Install(m_core, o.node);
     Ipv4Address net(m_base.Get() + BLOCK * m_nextBlock++);
@@ -113,6 +123,7 @@ OriginFarmHelper::NodeForClass(uint32_t cls)
     if (m_staticRouting)
     {
         StaticRouteHelper::AddRoute(d.Get(1), Ipv4Address::GetZero(), "0.0.0.0");
+        AdvertiseBlocks();
     }
     o.ifIndex = o.node->GetObject<Ipv4>()->GetInterfaceForDevice(d.Get(1));
     o.first = Ipv4Address(net.Get() + 3);
@@ -132,6 +143,34 @@ OriginFarmHelper::NodeForClass(uint32_t cls)
     m_nodes.Add(o.node);
     nodes.push_back(o);
     return nodes.back();
+}
+
+void
+OriginFarmHelper::AdvertiseBlocks()
+{
+    // The smallest prefix that holds every block so far: one route on every router, however
+    // many origin nodes there are.
+    const uint32_t first = m_base.Get();
+    const uint32_t last = first + BLOCK * m_nextBlock - 1;
+    uint32_t length = 20;
+    while (length > 0 && (first >> (32 - length)) != (last >> (32 - length)))
+    {
+        --length;
+    }
+    const Ipv4Mask mask(length ? ~uint32_t(0) << (32 - length) : 0);
+    const Ipv4Address network = m_base.CombineMask(mask);
+    if (m_advertised && network == m_advertisedNetwork && mask == m_advertisedMask)
+    {
+        return;
+    }
+    if (m_advertised)
+    {
+        WithdrawGlobalRoute(m_core, m_advertisedNetwork, m_advertisedMask);
+    }
+    // A core without global routing (a script routing statically) needs no announcement.
+    m_advertised = AdvertiseGlobalRoute(m_core, network, mask);
+    m_advertisedNetwork = network;
+    m_advertisedMask = mask;
 }
 
 void

@@ -68,8 +68,12 @@ class OriginFarmHelper
     void SetMaxServersPerNode(uint32_t n);
     /**
      * Give each origin node created from now on a static default route to the core
-     * (default true; the core reaches the nodes by its connected routes). False: leave
-     * routing to the script (Ipv4GlobalRoutingHelper::PopulateRoutingTables).
+     * (default true; the core reaches the nodes by its connected routes). Such nodes have
+     * static routing only, out of global routing: when the core runs global routing, it
+     * announces the smallest prefix that holds the farm's blocks as an external route, so
+     * that every router has one route to the whole farm (more specific routes of the
+     * script's own networks in that prefix still win). False: leave routing to the script
+     * (Ipv4GlobalRoutingHelper::PopulateRoutingTables).
      * \param enable whether to add the routes
      */
     void SetStaticRouting(bool enable);
@@ -158,6 +162,8 @@ class OriginFarmHelper
     };
 
     OriginNode& NodeForClass(uint32_t cls);
+    /// Announce (or widen) the farm's prefix from the core, as SetStaticRouting describes.
+    void AdvertiseBlocks();
 
     Ptr<Node> m_core;
     std::vector<Time> m_delays;
@@ -165,6 +171,9 @@ class OriginFarmHelper
     Ipv4Address m_base;
     uint32_t m_maxPerNode{500};
     bool m_staticRouting{true};
+    bool m_advertised{false};        //!< whether the core announces the farm's blocks
+    Ipv4Address m_advertisedNetwork; //!< the prefix it announces
+    Ipv4Mask m_advertisedMask;       //!< and its mask
     PointToPointHelper m_link;
     ObjectFactory m_serverFactory;
     std::vector<std::vector<OriginNode>> m_classes;

@@ -72,4 +72,46 @@ StaticRouteHelper::InstallStack(NodeContainer nodes)
     }
 }
 
+void
+StaticRouteHelper::InstallHostStack(NodeContainer nodes)
+{
+    InternetStackHelper stack;
+    stack.SetRoutingHelper(Ipv4StaticRoutingHelper());
+    for (auto i = nodes.Begin(); i != nodes.End(); ++i)
+    {
+        if (!(*i)->GetObject<Ipv4>())
+        {
+            stack.Install(*i);
+        }
+    }
+}
+
+InternetStackHelper
+StaticRouteHelper::InstallAccessHosts(NodeContainer hosts, bool staticOnly)
+{
+    InternetStackHelper inner;
+    if (staticOnly)
+    {
+        inner.SetRoutingHelper(Ipv4StaticRoutingHelper());
+        InstallHostStack(hosts);
+    }
+    else
+    {
+        InstallStack(hosts);
+    }
+    return inner;
+}
+
+void
+StaticRouteHelper::AdvertiseBlocks(Ptr<Node> core,
+                                   const std::vector<std::pair<Ipv4Address, Ipv4Mask>>& blocks)
+{
+    for (const auto& [network, mask] : blocks)
+    {
+        NS_ABORT_MSG_IF(!AdvertiseGlobalRoute(core, network, mask),
+                        "StaticRouteHelper::AdvertiseBlocks: node " << core->GetId()
+                                                                    << " has no global routing");
+    }
+}
+
 } // namespace ns3

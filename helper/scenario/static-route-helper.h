@@ -4,9 +4,13 @@
 #ifndef STATIC_ROUTE_HELPER_H
 #define STATIC_ROUTE_HELPER_H
 
+#include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/net-device.h"
 #include "ns3/node-container.h"
+
+#include <utility>
+#include <vector>
 
 namespace ns3
 {
@@ -60,6 +64,40 @@ class StaticRouteHelper
      * \param nodes the nodes
      */
     static void InstallStack(NodeContainer nodes);
+
+    /**
+     * Install ns-3's Internet stack with static routing only (no global routing) on the nodes
+     * that have none. An access network's hosts and inner routers, routed by this helper's
+     * routes, then stay out of global routing: its shortest-path computation visits every
+     * router and every link record of every router (a LAN of 256 hosts is one network record
+     * listing 257 routers), and every router's table gets a route per host link. The access
+     * network's core announces its blocks instead (AdvertiseBlocks).
+     * \param nodes the nodes
+     */
+    static void InstallHostStack(NodeContainer nodes);
+
+    /**
+     * Install the stack of an access network's hosts, as the population helpers do: with
+     * static routing only (InstallHostStack) when the helper installs its own routes, ns-3's
+     * default otherwise (InstallStack), and return the stack helper for the network's inner
+     * routers, configured the same way. Its core router, linked to the rest of the network,
+     * keeps ns-3's default stack.
+     * \param hosts the hosts (those that have a stack keep it)
+     * \param staticOnly whether the network is routed by this helper's routes
+     * \return the stack helper for the inner routers
+     */
+    static InternetStackHelper InstallAccessHosts(NodeContainer hosts, bool staticOnly);
+
+    /**
+     * Announce an access network's blocks to global routing from its core router (the node the
+     * script links to the backbone), as external routes (AdvertiseGlobalRoute,
+     * web-proxy-compat.h). Every router then holds one route per block; the core forwards
+     * into the network by its static routes.
+     * \param core the core router (with global routing)
+     * \param blocks the prefixes, each with its mask
+     */
+    static void AdvertiseBlocks(Ptr<Node> core,
+                                const std::vector<std::pair<Ipv4Address, Ipv4Mask>>& blocks);
 };
 
 } // namespace ns3

@@ -5,6 +5,7 @@
 #define WEB_PROXY_COMPAT_H
 
 #include "ns3/boolean.h"
+#include "ns3/global-router-interface.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-routing-protocol.h"
 #include "ns3/ipv4.h"
@@ -43,12 +44,24 @@
  *   PCAP_LINKTYPE_ETHERNET.
  * - Enum attributes changed in 3.41: the module exposes no EnumValue attribute; choices are
  *   StringValue attributes parsed by the class itself (AttributeChoice, attribute-choice.h).
+ * - Global routing's per-node router is the class GlobalRouter up to 3.46 and the template
+ *   GlobalRouter<Ipv4Manager> (Ipv4GlobalRouter) from 3.47, which added IPv6 global routing and
+ *   its helper header ipv6-global-routing-helper.h: use AdvertiseGlobalRoute. A new header is
+ *   the one safe test: a tree build may also see the system's older headers, never newer ones.
  */
 
 namespace ns3
 {
 namespace compat
 {
+
+#if __has_include("ns3/ipv6-global-routing-helper.h")
+/// The node's IPv4 global routing router (ns-3.47 and newer).
+using GlobalRouterV4 = Ipv4GlobalRouter;
+#else
+/// The node's IPv4 global routing router (up to ns-3.46).
+using GlobalRouterV4 = GlobalRouter;
+#endif
 
 /// IPv4's EtherType (IEEE 802 numbers), for Node::RegisterProtocolHandler.
 inline constexpr uint16_t IPV4_ETHERTYPE = 0x0800;
@@ -167,6 +180,55 @@ InstallInternetStackWithTcp(const InternetStackHelper& stack,
                             const std::string& tcp)
 {
     compat::InstallWithTcp(stack, nodes, tcp, 0);
+}
+
+/**
+ * \ingroup web-proxy
+ * Has a node announce a prefix to global routing as an external route (GlobalRouter's
+ * InjectRoute), in every ns-3 release from 3.37 on. Access networks behind a node use it to
+ * stay out of global routing's shortest-path computation: one route per network instead of
+ * one per host link, on every router.
+ * \param node a node with global routing (InternetStackHelper's default)
+ * \param network the prefix
+ * \param mask its mask
+ * \return false if the node has no global routing (nothing announced)
+ */
+inline bool
+AdvertiseGlobalRoute(Ptr<Node> node, Ipv4Address network, Ipv4Mask mask)
+{
+    Ptr<compat::GlobalRouterV4> router = node->GetObject<compat::GlobalRouterV4>();
+    if (!router)
+    {
+        return false;
+    }
+    router->InjectRoute(network.CombineMask(mask), mask);
+    return true;
+}
+
+/**
+ * \ingroup web-proxy
+ * Withdraws a prefix that AdvertiseGlobalRoute announced from the node (the next
+ * RecomputeRoutingTables forgets it).
+ * \param node the node
+ * \param network the prefix
+ * \param mask its mask
+ * \return false if the node did not announce it
+ */
+inline bool
+WithdrawGlobalRoute(Ptr<Node> node, Ipv4Address network, Ipv4Mask mask)
+{
+    Ptr<compat::GlobalRouterV4> router = node->GetObject<compat::GlobalRouterV4>();
+    for (uint32_t i = 0; router && i < router->GetNInjectedRoutes(); ++i)
+    {
+        const auto* route = router->GetInjectedRoute(i);
+        if (route->GetDestNetwork() == network.CombineMask(mask)
+            && route->GetDestNetworkMask() == mask)
+        {
+            router->RemoveInjectedRoute(i);
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace ns3

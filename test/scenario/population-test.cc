@@ -471,6 +471,135 @@ TEST(StaticRoutes, ReachEveryModemAndServerLikeGlobalRouting)
     }
 }
 
+// With their static routes the helpers keep the access networks out of global routing: the
+// hosts and the inner routers have no GlobalRouter, the cores announce the blocks, and a
+// backbone router holds one route per block (the farm's four /20s as one /18) instead of one
+// per modem or origin link. Requests from modems and LAN clients still cross the backbone to
+// every origin node.
+TEST(StaticRoutes, AccessNetworksStayOutOfGlobalRouting)
+{
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(1);
+    NodeContainer backbone(2);
+    InternetStackHelper().Install(backbone);
+    PointToPointHelper link;
+    link.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
+    link.SetChannelAttribute("Delay", TimeValue(MilliSeconds(1)));
+    Ipv4AddressHelper addr("192.168.0.0", "255.255.255.252");
+    addr.Assign(link.Install(backbone.Get(0), backbone.Get(1)));
+    ModemPoolHelper pool;
+    pool.SetModemsPerTerminalServer(3);
+    pool.Install(10);
+    LanClientsHelper lan;
+    lan.Install(4);
+    for (Ptr<Node> core : {pool.GetCore(), lan.GetCore()})
+    {
+        addr.NewNetwork();
+        addr.Assign(link.Install(core, backbone.Get(0)));
+    }
+    OriginFarmHelper farm(backbone.Get(1), {MilliSeconds(5), MilliSeconds(40)});
+    farm.SetMaxServersPerNode(3);
+    std::vector<std::vector<TraceRecord>> perModem(10);
+    std::vector<std::vector<TraceRecord>> perLan(4);
+    std::vector<TraceRecord> all;
+    for (uint32_t m = 0; m < 10; ++m)
+    {
+        const std::string host = "www" + std::to_string(m);
+        farm.AddServer(host, MilliSeconds(m % 2 ? 80 : 10));
+        perModem[m].push_back(Rec(0.1 * m, m, host, 1000 + 100 * m));
+        perLan[m % 4].push_back(Rec(0.1 * m + 0.05, 100 + m, host, 2000 + 100 * m));
+        all.push_back(perModem[m].back());
+        all.push_back(perLan[m % 4].back());
+    }
+    farm.AddObjects(all);
+    Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+
+    auto global = [](Ptr<Node> n)
+    {
+        return n->GetObject<compat::GlobalRouterV4>() != nullptr;
+    };
+    NodeContainer inside(pool.GetModems(), pool.GetTerminalServers(), lan.GetClients());
+    inside.Add(pool.GetNas());
+    inside.Add(lan.GetGateway());
+    inside.Add(farm.GetNodes());
+    ASSERT_EQ(farm.GetNodes().GetN(), 4u);
+    for (auto i = inside.Begin(); i != inside.End(); ++i)
+    {
+        EXPECT_FALSE(global(*i)) << "node " << (*i)->GetId();
+    }
+    for (Ptr<Node> n : {pool.GetCore(), lan.GetCore(), backbone.Get(0), backbone.Get(1)})
+    {
+        EXPECT_TRUE(global(n)) << "node " << n->GetId();
+    }
+    Ptr<Ipv4GlobalRouting> routing = Ipv4RoutingHelper::GetRouting<Ipv4GlobalRouting>(
+        backbone.Get(0)->GetObject<Ipv4>()->GetRoutingProtocol());
+    ASSERT_TRUE(routing);
+    std::set<std::string> prefixes;
+    for (uint32_t i = 0; i < routing->GetNRoutes(); ++i)
+    {
+        const auto* r = routing->GetRoute(i);
+        std::ostringstream os;
+        os << r->GetDestNetwork() << "/" << r->GetDestNetworkMask().GetPrefixLength();
+        prefixes.insert(os.str());
+    }
+    // The pool's modem block, ring and uplink; the LAN's block and uplink; the farm's /18;
+    // the backbone link to the farm's core. Nothing else: no modem link, no origin link.
+    const std::set<std::string> want = {"10.64.0.0/10",
+                                        "10.63.0.0/17",
+                                        "10.63.255.252/30",
+                                        "10.32.0.0/14",
+                                        "10.31.255.252/30",
+                                        "10.128.0.0/18",
+                                        "192.168.0.0/30"};
+    for (const auto& p : want)
+    {
+        EXPECT_EQ(prefixes.count(p), 1u) << p;
+    }
+    for (const auto& p : prefixes)
+    {
+        EXPECT_TRUE(want.count(p) || p.rfind("192.168.", 0) == 0) << "unexpected route " << p;
+    }
+
+    std::vector<RequestRecord> out;
+    Replay(pool.GetModems(), perModem, farm, &out);
+    Replay(lan.GetClients(), perLan, farm, &out);
+    Simulator::Stop(Seconds(60));
+    Simulator::Run();
+    Simulator::Destroy();
+    ASSERT_EQ(out.size(), 20u);
+    std::set<uint32_t> originBlocks; // the /20 of each origin node reached
+    for (const auto& r : out)
+    {
+        EXPECT_EQ(r.status, 200u) << r.url;
+        EXPECT_FALSE(r.failed) << r.error;
+        EXPECT_EQ(r.bodyBytes, r.contentLength);
+        originBlocks.insert(Ipv4Address(r.peer.substr(0, r.peer.find(':')).c_str()).Get() >> 12);
+    }
+    EXPECT_EQ(originBlocks.size(), 4u) << "every origin node served";
+}
+
+// The farm's announced prefix widens as origin nodes are added: /20 for one node, /19 for
+// two, /18 for three and four, /17 for five.
+TEST(OriginFarm, AnnouncedPrefixHoldsEveryNode)
+{
+    Ptr<Node> core = CreateObject<Node>();
+    InternetStackHelper().Install(core);
+    OriginFarmHelper farm(core, {MilliSeconds(5)});
+    farm.SetMaxServersPerNode(1);
+    Ptr<compat::GlobalRouterV4> router = core->GetObject<compat::GlobalRouterV4>();
+    ASSERT_TRUE(router);
+    const std::vector<uint32_t> lengths = {20, 19, 18, 18, 17};
+    for (uint32_t n = 0; n < lengths.size(); ++n)
+    {
+        farm.AddServer("www" + std::to_string(n), MilliSeconds(10));
+        ASSERT_EQ(router->GetNInjectedRoutes(), 1u) << n + 1 << " nodes";
+        const auto* r = router->GetInjectedRoute(0);
+        EXPECT_EQ(r->GetDestNetwork(), Ipv4Address("10.128.0.0"));
+        EXPECT_EQ(r->GetDestNetworkMask().GetPrefixLength(), lengths[n]) << n + 1 << " nodes";
+    }
+    Simulator::Destroy();
+}
+
 TEST(StaticRoutes, ModemBlocksThatDoNotFitAreFatal)
 {
     EXPECT_DEATH(
