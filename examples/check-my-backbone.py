@@ -8,7 +8,9 @@ own (it writes my-backbone-requests.csv there), and checks:
 - the workload's requests = replayed + not replayed (sessions that found every modem busy);
 - replayed = completed + failed + aborted, and nothing fails (no faults in this scenario);
 - the CSV has one line per replayed request, and the proxies' hits are at most their results;
-- the same --RngRun prints the same output, --RngRun=2 a different one.
+- the same --RngRun prints the same output, --RngRun=2 a different one;
+- without --topology, run from another directory, it finds the module's backbone; a missing
+  topology file ends it with status 2 and one line naming the file.
 
     check-my-backbone.py PROGRAM WORKDIR
 """
@@ -62,6 +64,17 @@ def main(argv):
     check(run(program, workdir, ["--proxies=2"]) == out, "the same RngRun, the same output")
     check(run(program, workdir, ["--proxies=2", "--RngRun=2"]) != out,
           "--RngRun=2 changes the output")
+    # Without --topology, from a directory without the module's traces: the build's path.
+    p = subprocess.run([program, "--requests=200", "--modems=20"], cwd=workdir,
+                       capture_output=True, text=True, timeout=300)
+    check(p.returncode == 0 and "proxies at " in p.stdout,
+          "the default backbone is found from any directory")
+    missing = os.path.join(workdir, "no-such.edges")
+    p = subprocess.run([program, "--topology=" + missing], cwd=workdir, capture_output=True,
+                       text=True, timeout=60)
+    check(p.returncode == 2 and p.stderr.count("\n") == 1 and missing in p.stderr
+          and p.stderr.startswith("my-backbone: "),
+          "a missing topology file: exit 2, one line naming it (%r)" % p.stderr)
     return 1 if failures else 0
 
 

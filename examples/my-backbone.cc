@@ -12,13 +12,19 @@
 
 #include <iostream>
 
+// The module's own backbone: the build defines where it is; in an ns-3 tree, ./ns3 run starts
+// programs at the tree's root.
+#ifndef WEB_PROXY_TRACES_DIR
+#define WEB_PROXY_TRACES_DIR "contrib/web-proxy/traces"
+#endif
+
 using namespace ns3;
 
 int
 main(int argc, char* argv[])
 {
     // Step 1: options. Every random draw follows --RngSeed and --RngRun.
-    std::string topology = "traces/att-backbone.edges";
+    std::string topology = WEB_PROXY_TRACES_DIR "/att-backbone.edges";
     std::string origin = "NewYork";
     std::string modemPop = "LosAngeles";
     uint32_t proxies = 3;
@@ -34,7 +40,16 @@ main(int argc, char* argv[])
     cmd.Parse(argc, argv);
 
     // Step 2: the backbone graph and where the proxies go.
-    const BackboneGraph graph = BackboneReader::Load(topology, "auto");
+    BackboneGraph graph;
+    try
+    {
+        graph = BackboneReader::Load(topology, "auto");
+    }
+    catch (const TopologyFormatError& e) // a missing file, a bad line: named, with its line
+    {
+        std::cerr << "my-backbone: " << e.what() << "\n";
+        return 2;
+    }
     const int64_t o = graph.FindNode(origin);
     const int64_t m = graph.FindNode(modemPop);
     NS_ABORT_MSG_IF(o < 0 || m < 0, "no PoP named " << (o < 0 ? origin : modemPop));
