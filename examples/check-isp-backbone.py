@@ -17,6 +17,9 @@
   the firewall dropped exactly the hostile SYNs (nothing of the clients' and proxies'
   traffic: no inside packet tried to bypass the gateway); the access router intercepted
   connections (> 0) and its population completed requests.
+- With --lanSize=3 (no faults): each site's 8 LAN clients in 3 LANs, each with its blocks in the
+  address plan; every request ended; each LAN node kept its own site's virtual address (the
+  DNS alias by locality), 8 nodes per site.
 - With --dns=false --firewall=false --interception=false: none of their lines, the same
   consistency, and the intercepted population still served by its (configured) proxy.
 - The timeline CSV agrees with the summary: as many cache results and hits per proxy group
@@ -34,6 +37,7 @@
   DNS host and the intercepted segment decode as SOCKS, HTTP and DNS with no malformed frame
   (skipped, and said so, without tshark).
 """
+import csv
 import glob
 import os
 import re
@@ -63,8 +67,8 @@ def parse(summary):
     m = re.search(r"^requests replayed (\d+) by \d+ WebClients on \d+ client nodes, ended (\d+), "
                   r"failed by the clients' stop (\d+)$", summary, re.M)
     replayed, ended, stopped = (int(x) for x in m.groups())
-    lan = int(re.search(r"^LANs? at .*?: \d+ clients(?: each)?, \d+ users, (\d+) requests",
-                        summary, re.M).group(1))
+    lan = int(re.search(r"^LANs? at .*?: \d+ clients(?: each)?, (?:in \d+ LANs per site \(T1 "
+                        r"uplink each\), )?\d+ users, (\d+) requests", summary, re.M).group(1))
     takeover = re.search(r"^depot takeover: ([\d.]+) s", summary, re.M)
     return classes, faults, outside, replayed, ended, stopped, lan, takeover
 
@@ -73,6 +77,38 @@ def sites_of(summary):
     """Depot sites: the PoPs named on the LAN line."""
     m = re.search(r"^LANs? at (.*?): ", summary, re.M)
     return len(m.group(1).split(", "))
+
+
+def multi_lan_check(check, program, outdir):
+    """--lanSize=3: the 8 LAN clients of each site in 3 LANs (3, 3, 2), each with its blocks;
+    every request ended; with the DNS alias by locality every LAN node kept its own site's
+    virtual address, half the nodes each."""
+    summary = run(program, outdir, ["--RngRun=3", "--lanSize=3", "--proxyFault=false",
+                                    "--depotFault=false", "--linkFault=false"])
+    classes, faults, outside, replayed, ended, stopped, lan, takeover = parse(summary)
+    check(re.search(r"^LANs at .*: 8 clients each, in 3 LANs per site", summary, re.M)
+          is not None, "lanSize=3: 3 LANs per site of the 8 clients")
+    check(all(r == c + f + a for r, c, f, a in classes.values())
+          and ended == classes["all"][0] == replayed and classes["lan"][0] == lan,
+          "lanSize=3: every request replayed ended, the LAN all of its workload")
+    check(classes["all"][2] == stopped, "lanSize=3: no request failed but by the clients' stop")
+    with open(outdir + "/isp-backbone-address-plan.txt") as f:
+        plan = dict(re.findall(r"^\s*block (\S+)\s+(\S+)", f.read(), re.M))
+    names = ["lan", "lan-2", "lan-3", "lan2", "lan2-2", "lan2-3"]
+    check(all(n + "/lan" in plan and n + "/uplink" in plan and n + "-access" in plan
+              for n in names), "lanSize=3: blocks of the 6 LANs in the address plan")
+    vips = [plan[s + "/lan-a"].split("/")[0].rsplit(".", 1)[0] + ".100:3128"
+            for s in ("depot", "depot2") if s + "/lan-a" in plan]
+    peers = {}
+    with open(outdir + "/isp-backbone-requests.csv") as f:
+        for row in csv.DictReader(f):
+            if row["peer"] in vips:
+                peers.setdefault(row["node"], set()).add(row["peer"])
+    per_vip = [sum(1 for p in peers.values() if p == {v}) for v in vips]
+    check(len(vips) == 2 and len(peers) == 16 and per_vip == [8, 8],
+          "lanSize=3: each of the 16 LAN nodes kept its own site's address, 8 per site (%s)"
+          % per_vip)
+    check_pieces(check, summary, "lanSize=3")
 
 
 def pieces(summary):
@@ -347,6 +383,7 @@ def main(argv):
           "pieces off: every failed request in a fault window or stopped")
     check(classes["intcpt"][1] > 0 and classes["lan"][0] == lan,
           "pieces off: the third population completed some, the LAN ended all")
+    multi_lan_check(check, program, outdir + "/i")
     parent_check(check, program, outdir + "/h")
     # The parent design's firewall links (inside, first origin, the parent's): HTTP, no SOCKS.
     tshark_check(check, program, outdir + "/h", want={"firewall": {"http": True, "socks": False}},

@@ -18,7 +18,8 @@
  *   third population (preset "research", 4 nodes per scale unit) at --interceptPop whose
  *   port-80 connections its access router intercepts and hands to its own ProxyCache
  *   ([ProxyTeller]'s setting; --interception=false: configured with that proxy); --scale
- *   multiplies all three.
+ *   multiplies all three. A site's LAN clients beyond --lanSize make more LANs, each with its
+ *   own T1 uplink and link to the PoP, as an ISP's LAN customers grow in number, not in size.
  * - Proxies: --proxies ProxyCaches placed by [ProxyTeller]'s greedy algorithm (demand: the
  *   PoPs' demands; origin: the edge PoP); the modem pool uses the proxy its PoP is assigned to.
  *   --depotSites depot sites (DepotSiteHelper; default 2) at the largest PoPs, the first at
@@ -138,6 +139,13 @@ SiteName(const std::string& base, uint32_t k)
     return k == 0 ? base : base + std::to_string(k + 1);
 }
 
+/// The j-th LAN of the k-th site: "lan", "lan-2", ...; "lan2", "lan2-2", ...
+std::string
+LanName(uint32_t k, uint32_t j)
+{
+    return j == 0 ? SiteName("lan", k) : SiteName("lan", k) + "-" + std::to_string(j + 1);
+}
+
 /// Latency summary line of one class.
 void
 PrintClass(std::ostream& os, const std::string& name, const LatencySummary& s)
@@ -184,6 +192,7 @@ main(int argc, char* argv[])
     double scale = 2;
     uint32_t modemUsers = 200;
     uint32_t lanUsers = 1000;
+    uint32_t lanSize = 32;
     uint32_t proxies = 3;
     uint32_t poolProxies = 3;
     uint32_t depotSites = 2;
@@ -232,6 +241,12 @@ main(int argc, char* argv[])
     opt.AddInteger(
         "modemUsers", "Users per modem (dial-up sessions share the modems)", modemUsers, 1, 10000);
     opt.AddInteger("lanUsers", "Users per LAN client node", lanUsers, 1, 10000);
+    opt.AddInteger("lanSize",
+                   "LAN client nodes per LAN: a site with more has more LANs, each with its own "
+                   "T1 uplink",
+                   lanSize,
+                   1,
+                   1024);
     opt.AddInteger("proxies", "Proxies placed on the backbone (greedy)", proxies, 1, 64);
     opt.AddInteger("poolProxies", "Proxies behind each depot pair", poolProxies, 1, 32);
     opt.AddInteger("depotSites",
@@ -438,6 +453,7 @@ main(int argc, char* argv[])
     }
     const uint32_t modems = std::max<uint32_t>(1, uint32_t(std::lround(32 * scale)));
     const uint32_t lanClients = std::max<uint32_t>(1, uint32_t(std::lround(16 * scale)));
+    const uint32_t lansPerSite = (lanClients + lanSize - 1) / lanSize;
     const uint32_t icClients = std::max<uint32_t>(1, uint32_t(std::lround(4 * scale)));
     const std::string prefix = outDir + "/isp-backbone";
 
@@ -617,20 +633,38 @@ main(int argc, char* argv[])
     ModemPoolHelper pool;
     pool.SetAddressPlan(plan, "modems", "access");
     pool.Install(modems);
-    // One LAN per depot site: "lan", then "lan2", ...
-    std::vector<LanClientsHelper> lans(depotSites);
+    // The LANs of each depot site ("lan", "lan-2", ... at the first, "lan2", ... at the
+    // second): the site's LAN clients split evenly, at most --lanSize per LAN.
+    std::vector<LanClientsHelper> lans(depotSites * lansPerSite);
+    std::vector<uint32_t> lanSite(lans.size());
     for (uint32_t k = 0; k < depotSites; ++k)
     {
-        lans[k].SetAddressPlan(plan, SiteName("lan", k), "access");
-        lans[k].Install(lanClients);
+        for (uint32_t j = 0; j < lansPerSite; ++j)
+        {
+            LanClientsHelper& lan = lans[k * lansPerSite + j];
+            lanSite[k * lansPerSite + j] = k;
+            lan.SetAddressPlan(plan, LanName(k, j), "access");
+            lan.Install(lanClients / lansPerSite + (j < lanClients % lansPerSite ? 1 : 0));
+        }
     }
     PointToPointHelper access;
     access.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
     access.SetChannelAttribute("Delay", TimeValue(MicroSeconds(100)));
     NetDeviceContainer modemAccess = access.Install(pool.GetCore(), pops.Get(modemPop));
     plan.Allocate("sites", "modems-access", 30).Assign(modemAccess);
-    NetDeviceContainer lanAccess = access.Install(lans[0].GetCore(), pops.Get(lanPop));
-    plan.Allocate("sites", "lan-access", 30).Assign(lanAccess);
+    // Each LAN's core router linked to its site's PoP: the first site's here, the others'
+    // with their sites below.
+    std::vector<NetDeviceContainer> lanAccesses;
+    auto linkLans = [&](uint32_t k, uint32_t pop)
+    {
+        for (uint32_t j = 0; j < lansPerSite; ++j)
+        {
+            lanAccesses.push_back(
+                access.Install(lans[k * lansPerSite + j].GetCore(), pops.Get(pop)));
+            plan.Allocate("sites", LanName(k, j) + "-access", 30).Assign(lanAccesses.back());
+        }
+    };
+    linkLans(0, lanPop);
 
     // The intercepted population ([ProxyTeller]'s setting: the ISP's forward proxy takes its
     // customers' web traffic): clients on a segment behind an access router at their PoP,
@@ -678,13 +712,11 @@ main(int argc, char* argv[])
     siteHelper.AddOutboundRoute(plan.Get("origins").network, plan.Get("origins").GetMask());
     siteHelper.AddOutboundRoute(sitesNet, sitesMask);
     std::vector<DepotSiteHelper::Site> sites;
-    std::vector<NetDeviceContainer> lanAccesses = {lanAccess};
     sites.push_back(siteHelper.Install(pops.Get(lanPop), plan, "depot", "sites"));
     for (uint32_t k = 1; k < depotSites; ++k)
     {
         // Further sites after every block of the first, which keeps its addresses.
-        lanAccesses.push_back(access.Install(lans[k].GetCore(), pops.Get(sitePops[k])));
-        plan.Allocate("sites", SiteName("lan", k) + "-access", 30).Assign(lanAccesses.back());
+        linkLans(k, sitePops[k]);
         sites.push_back(
             siteHelper.Install(pops.Get(sitePops[k]), plan, SiteName("depot", k), "sites"));
     }
@@ -807,7 +839,10 @@ main(int argc, char* argv[])
     for (uint32_t k = 0; k < depotSites; ++k)
     {
         vips.push_back(sites[k].vip);
-        lanNodes.Add(lans[k].GetClients());
+    }
+    for (const auto& lan : lans)
+    {
+        lanNodes.Add(lan.GetClients());
     }
     dnsHelper.AddAlias(alias, vips);
     Ptr<DnsAliasServer> dnsServer;
@@ -818,11 +853,11 @@ main(int argc, char* argv[])
     {
         // Each LAN client is given its own site's VIP.
         std::map<uint32_t, uint32_t> siteOf;
-        for (uint32_t k = 0; k < depotSites; ++k)
+        for (uint32_t l = 0; l < lans.size(); ++l)
         {
-            for (uint32_t i = 0; i < lans[k].GetClients().GetN(); ++i)
+            for (uint32_t i = 0; i < lans[l].GetClients().GetN(); ++i)
             {
-                siteOf[lans[k].GetClients().Get(i)->GetId()] = k;
+                siteOf[lans[l].GetClients().Get(i)->GetId()] = lanSite[l];
             }
         }
         for (uint32_t i = 0; i < lanApps.GetN(); ++i)
@@ -836,10 +871,10 @@ main(int argc, char* argv[])
     {
         // Each LAN's block prefers its own site ([Depot]'s first level by locality); with
         // RoundRobin every answer is the next VIP.
-        for (uint32_t k = 0; k < depotSites; ++k)
+        for (uint32_t l = 0; l < lans.size(); ++l)
         {
-            const AddressPlan::Block& b = plan.Get(SiteName("lan", k) + "/lan");
-            dnsHelper.AddLocality(b.network, b.GetMask(), sites[k].vip);
+            const AddressPlan::Block& b = plan.Get(LanName(lanSite[l], l % lansPerSite) + "/lan");
+            dnsHelper.AddLocality(b.network, b.GetMask(), sites[lanSite[l]].vip);
         }
         dnsServer = DynamicCast<DnsAliasServer>(dnsHelper.Install(dnsHost).Get(0));
         aliasResolvers = ProxyAliasResolverHelper(alias, dnsAddress).Install(lanApps);
@@ -1058,11 +1093,16 @@ main(int argc, char* argv[])
        << " in sessions that found every modem busy); via "
        << (modemUsesProxy ? "proxy " + graph.GetNode(modemServer).name : std::string("no proxy"))
        << "\n";
+    // Beyond --lanSize a site has several LANs, each with its own uplink.
+    const std::string lanCount = lansPerSite == 1 ? std::string()
+                                                  : "in " + std::to_string(lansPerSite)
+                                                        + " LANs per site (T1 uplink each), ";
     if (depotSites == 1)
     {
-        os << "LAN at " << graph.GetNode(lanPop).name << ": " << lanClients << " clients, "
-           << users[1] << " users, " << records[1].size() << " requests; via depot pair ("
-           << standby << " standby) and " << poolProxies << " proxies";
+        os << (lansPerSite == 1 ? "LAN at " : "LANs at ") << graph.GetNode(lanPop).name << ": "
+           << lanClients << " clients, " << lanCount << users[1] << " users, " << records[1].size()
+           << " requests; via depot pair (" << standby << " standby) and " << poolProxies
+           << " proxies";
     }
     else
     {
@@ -1071,9 +1111,9 @@ main(int argc, char* argv[])
         {
             os << (k ? ", " : " ") << graph.GetNode(sitePops[k]).name;
         }
-        os << ": " << lanClients << " clients each, " << users[1] << " users, " << records[1].size()
-           << " requests; via the depot pair at their PoP (" << standby << " standby) and its "
-           << poolProxies << " proxies";
+        os << ": " << lanClients << " clients each, " << lanCount << users[1] << " users, "
+           << records[1].size() << " requests; via the depot pair at their PoP (" << standby
+           << " standby) and its " << poolProxies << " proxies";
     }
     os << (dns               ? ", found by DNS alias " + alias
            : depotSites == 1 ? std::string(", given its address")
