@@ -126,6 +126,8 @@ CASES = {
         (["--interceptPop=Atlantis"], "interceptPop"), (["--interceptPop=NewYork"], "interceptPop"),
         (["--pcap=firewall,Gotham"], "pcap"), (["--depotSites=0"], "depotSites"),
         (["--depotSites=5"], "depotSites"), (["--depotSites=two"], "depotSites"),
+        (["--depotFaultSite=3"], "depotFaultSite"), (["--depotFaultSite=0"], "depotFaultSite"),
+        (["--lanSize=0"], "lanSize"),
     ],
     "proxy-placement": RUN + [
         (["--algorithm=annealing"], "algorithm"), (["--metric=hops"], "metric"),

@@ -10,7 +10,8 @@
   the ones still queued, "application stopped"); the hot-standby backup took over within the
   heartbeat interval plus the dead time (1 s + 3 s).
 - Twice with the same --RngRun: identical summaries. Another --RngRun: a different one.
-- With a warm standby pair: the same consistency and takeover time.
+- With a warm standby pair, crashing the second site's master (--depotFaultSite=2): the same
+  consistency and takeover time, and the crash is the second site's.
 - Without faults: no request failed but those cut by the clients' stop.
 - The edge, DNS and interception pieces carried traffic: the DNS alias server answered every
   query (> 0) and no LAN lookup failed; the SOCKS gateway connected (> 0) and refused none;
@@ -345,10 +346,14 @@ def main(argv):
     other = run(program, outdir + "/c", ["--RngRun=4"])
     check(other != first, "another --RngRun: another summary")
 
-    warm = run(program, outdir + "/e", ["--RngRun=3", "--standby=warm"])
+    warm = run(program, outdir + "/e", ["--RngRun=3", "--standby=warm", "--depotFaultSite=2"])
     classes, faults, outside, replayed, ended, stopped, lan, takeover = parse(warm)
     check(re.search(r"via (the )?depot pair.* \(warm standby\)", warm) is not None,
           "warm: the pairs run warm standby")
+    second = re.search(r"^LANs? at [^,]+, ([^:,]+)", warm, re.M)
+    check(second is not None and re.search(r"^master depot crash at %s " % second.group(1), warm,
+                                           re.M) is not None,
+          "warm, --depotFaultSite=2: the second site's master crashes")
     check(all(r == c + f + a for r, c, f, a in classes.values()),
           "warm: requests = completed + failed + aborted per class")
     check(sum(faults) + outside + stopped == classes["all"][2] and outside == 0,

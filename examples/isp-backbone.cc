@@ -204,6 +204,7 @@ main(int argc, char* argv[])
     Time proxyFailAt = Seconds(60);
     Time proxyReviveAt = Seconds(90);
     bool depotFault = true;
+    uint32_t depotFaultSite = 1;
     Time depotFailAt = Seconds(120);
     Time depotReviveAt = Seconds(150);
     bool linkFault = true;
@@ -268,6 +269,11 @@ main(int argc, char* argv[])
     opt.AddTime("proxyFailAt", "When the proxy crashes", proxyFailAt, Seconds(0), Hours(24));
     opt.AddTime("proxyReviveAt", "When it comes back", proxyReviveAt, Seconds(0), Hours(24));
     opt.AddFlag("depotFault", "Crash the master depot (the backup takes over)", depotFault);
+    opt.AddInteger("depotFaultSite",
+                   "Depot site whose master crashes (1: the first, at --lanPop)",
+                   depotFaultSite,
+                   1,
+                   4);
     opt.AddTime("depotFailAt", "When the master depot crashes", depotFailAt, Seconds(0), Hours(24));
     opt.AddTime("depotReviveAt",
                 "When it comes back (as the backup)",
@@ -339,6 +345,10 @@ main(int argc, char* argv[])
                 "depotReviveAt",
                 "not after --depotFailAt",
                 "a later time");
+    opt.Require(depotFaultSite <= depotSites,
+                "depotFaultSite",
+                "beyond the " + std::to_string(depotSites) + " depot sites (--depotSites)",
+                "a site from 1 to --depotSites");
     opt.Require(!linkFault || linkRestoreAt > linkFailAt,
                 "linkRestoreAt",
                 "not after --linkFailAt",
@@ -736,7 +746,9 @@ main(int argc, char* argv[])
         interceptors = TransparentInterceptionHelper().Install(NodeContainer(icRouter));
     }
     Counters counters;
-    sites[0].standbys[1]->TraceConnectWithoutContext(
+    // The crashed site's backup (--depotFaultSite).
+    const uint32_t faultSite = depotFaultSite - 1;
+    sites[faultSite].standbys[1]->TraceConnectWithoutContext(
         "Failover",
         MakeBoundCallback(
             +[](Counters* c, double at, Time)
@@ -938,16 +950,19 @@ main(int argc, char* argv[])
                             proxyFailAt.GetSeconds(),
                             proxyReviveAt.GetSeconds()});
     }
-    for (uint32_t k = depotFault ? 1 : 0; k < depotSites; ++k)
+    for (uint32_t k = 0; k < depotSites; ++k)
     {
-        picture.MarkNode(sitePops[k], "depot pair");
+        if (!depotFault || k != faultSite)
+        {
+            picture.MarkNode(sitePops[k], "depot pair");
+        }
     }
     if (depotFault)
     {
-        faults.Crash(sites[0].depots.Get(0), depotFailAt);
-        faults.Revive(sites[0].depots.Get(0), depotReviveAt);
-        picture.MarkNode(lanPop, "depot crash " + window(depotFailAt, depotReviveAt));
-        schedule.push_back({"master depot crash at " + graph.GetNode(lanPop).name,
+        faults.Crash(sites[faultSite].depots.Get(0), depotFailAt);
+        faults.Revive(sites[faultSite].depots.Get(0), depotReviveAt);
+        picture.MarkNode(sitePops[faultSite], "depot crash " + window(depotFailAt, depotReviveAt));
+        schedule.push_back({"master depot crash at " + graph.GetNode(sitePops[faultSite]).name,
                             depotFailAt.GetSeconds(),
                             depotReviveAt.GetSeconds()});
     }
@@ -1247,7 +1262,7 @@ main(int argc, char* argv[])
        << ", failed by the clients' stop " << counters.stopped << "\n";
     if (depotFault)
     {
-        const auto c = sites[0].standbys[1]->GetCounters();
+        const auto c = sites[faultSite].standbys[1]->GetCounters();
         os << std::setprecision(3) << "depot takeover: "
            << (counters.takeover < 0 ? std::string("none")
                                      : std::to_string(counters.takeover).substr(0, 5) + " s")
