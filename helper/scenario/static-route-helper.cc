@@ -59,10 +59,13 @@ StaticRouteHelper::SetRouters(NodeContainer routers)
     }
 }
 
-void
-StaticRouteHelper::InstallStack(NodeContainer nodes)
+namespace
 {
-    InternetStackHelper stack;
+
+/// Install the stack on the nodes that have none (InternetStackHelper aborts on the others).
+void
+InstallWhereMissing(const InternetStackHelper& stack, NodeContainer nodes)
+{
     for (auto i = nodes.Begin(); i != nodes.End(); ++i)
     {
         if (!(*i)->GetObject<Ipv4>())
@@ -72,18 +75,20 @@ StaticRouteHelper::InstallStack(NodeContainer nodes)
     }
 }
 
+} // namespace
+
+void
+StaticRouteHelper::InstallStack(NodeContainer nodes)
+{
+    InstallWhereMissing(InternetStackHelper(), nodes);
+}
+
 void
 StaticRouteHelper::InstallHostStack(NodeContainer nodes)
 {
     InternetStackHelper stack;
     stack.SetRoutingHelper(Ipv4StaticRoutingHelper());
-    for (auto i = nodes.Begin(); i != nodes.End(); ++i)
-    {
-        if (!(*i)->GetObject<Ipv4>())
-        {
-            stack.Install(*i);
-        }
-    }
+    InstallWhereMissing(stack, nodes);
 }
 
 InternetStackHelper

@@ -399,6 +399,23 @@ TEST(LanClients, SharedAndSwitchedLansReachTheFarm)
 namespace
 {
 
+/// Ten servers in the farm, alternately at 10 and 80 ms, and one request from each of ten
+/// modems to its own server.
+void
+AddModemServers(OriginFarmHelper& farm,
+                std::vector<std::vector<TraceRecord>>* perModem,
+                std::vector<TraceRecord>* all)
+{
+    perModem->assign(10, {});
+    for (uint32_t m = 0; m < 10; ++m)
+    {
+        const std::string host = "www" + std::to_string(m);
+        farm.AddServer(host, MilliSeconds(m % 2 ? 80 : 10));
+        (*perModem)[m].push_back(Rec(0.1 * m, m, host, 1000 + 100 * m));
+        all->push_back((*perModem)[m].back());
+    }
+}
+
 /// The scenario of StaticRoutes*: one request from every modem, to servers on every origin
 /// node; the routes come from the helpers (static) or from global routing.
 std::vector<RequestRecord>
@@ -413,15 +430,9 @@ RunEveryModemToEveryNode(bool staticRouting, NodeContainer* farmNodes, NodeConta
     OriginFarmHelper farm(pool.GetCore(), {MilliSeconds(5), MilliSeconds(40)});
     farm.SetStaticRouting(staticRouting);
     farm.SetMaxServersPerNode(3);
-    std::vector<std::vector<TraceRecord>> perModem(10);
+    std::vector<std::vector<TraceRecord>> perModem;
     std::vector<TraceRecord> all;
-    for (uint32_t m = 0; m < 10; ++m)
-    {
-        const std::string host = "www" + std::to_string(m);
-        farm.AddServer(host, MilliSeconds(m % 2 ? 80 : 10));
-        perModem[m].push_back(Rec(0.1 * m, m, host, 1000 + 100 * m));
-        all.push_back(perModem[m].back());
-    }
+    AddModemServers(farm, &perModem, &all);
     farm.AddObjects(all);
     if (!staticRouting)
     {
@@ -499,16 +510,14 @@ TEST(StaticRoutes, AccessNetworksStayOutOfGlobalRouting)
     }
     OriginFarmHelper farm(backbone.Get(1), {MilliSeconds(5), MilliSeconds(40)});
     farm.SetMaxServersPerNode(3);
-    std::vector<std::vector<TraceRecord>> perModem(10);
+    std::vector<std::vector<TraceRecord>> perModem;
     std::vector<std::vector<TraceRecord>> perLan(4);
     std::vector<TraceRecord> all;
+    AddModemServers(farm, &perModem, &all);
     for (uint32_t m = 0; m < 10; ++m)
     {
         const std::string host = "www" + std::to_string(m);
-        farm.AddServer(host, MilliSeconds(m % 2 ? 80 : 10));
-        perModem[m].push_back(Rec(0.1 * m, m, host, 1000 + 100 * m));
         perLan[m % 4].push_back(Rec(0.1 * m + 0.05, 100 + m, host, 2000 + 100 * m));
-        all.push_back(perModem[m].back());
         all.push_back(perLan[m % 4].back());
     }
     farm.AddObjects(all);
