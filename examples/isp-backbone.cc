@@ -87,29 +87,18 @@ NS_LOG_COMPONENT_DEFINE("IspBackboneExample");
 namespace
 {
 
-/// A scheduled fault and what it cost.
-struct Fault
-{
-    std::string what;   //!< description
-    double at{-1};      //!< when it starts, s (< 0: off)
-    double until{-1};   //!< when it is repaired, s
-    uint64_t failed{0}; //!< failed requests that ended in its window
-};
-
 /// Counters the trace sinks fill.
 struct Counters
 {
-    uint64_t placedHits{0};       //!< placed proxies: HIT, REFRESH_HIT
-    uint64_t placedTotal{0};      //!< placed proxies: all cache results
-    uint64_t poolHits{0};         //!< depot pool: HIT, REFRESH_HIT
-    uint64_t poolTotal{0};        //!< depot pool: all cache results
-    uint64_t icHits{0};           //!< the intercepted population's proxy: HIT, REFRESH_HIT
-    uint64_t icTotal{0};          //!< the intercepted population's proxy: all cache results
-    uint64_t parentHits{0};       //!< the parent proxy outside the firewall: HIT, REFRESH_HIT
-    uint64_t parentTotal{0};      //!< the parent proxy: all cache results
-    double takeover{-1};          //!< depot takeover time, s
-    std::vector<double> failedAt; //!< end times of failed requests
-    uint64_t stopped{0};          //!< requests failed by the clients' stop
+    uint64_t placedHits{0};  //!< placed proxies: HIT, REFRESH_HIT
+    uint64_t placedTotal{0}; //!< placed proxies: all cache results
+    uint64_t poolHits{0};    //!< depot pool: HIT, REFRESH_HIT
+    uint64_t poolTotal{0};   //!< depot pool: all cache results
+    uint64_t icHits{0};      //!< the intercepted population's proxy: HIT, REFRESH_HIT
+    uint64_t icTotal{0};     //!< the intercepted population's proxy: all cache results
+    uint64_t parentHits{0};  //!< the parent proxy outside the firewall: HIT, REFRESH_HIT
+    uint64_t parentTotal{0}; //!< the parent proxy: all cache results
+    double takeover{-1};     //!< depot takeover time, s
 };
 
 /// The PoP named by an option, or the default.
@@ -911,28 +900,14 @@ main(int argc, char* argv[])
     lanRecords->Attach(lanApps);
     Ptr<RequestRecordWriter> icRecords = Create<RequestRecordWriter>();
     icRecords->Attach(icApps);
-    for (uint32_t i = 0; i < allApps.GetN(); ++i)
-    {
-        allApps.Get(i)->TraceConnectWithoutContext(
-            "RequestComplete",
-            MakeBoundCallback(
-                +[](Counters* c, const RequestRecord& r)
-                {
-                    if (r.failed && r.error == "application stopped")
-                    {
-                        ++c->stopped;
-                    }
-                    else if (r.failed)
-                    {
-                        c->failedAt.push_back(Simulator::Now().GetSeconds());
-                    }
-                },
-                &counters));
-    }
+    // What each fault cost: a request fails within a fault's window, from the fault until
+    // its repair plus the time a client needs to notice (connect and response timeouts).
+    Ptr<FaultImpact> impact = Create<FaultImpact>();
+    impact->SetGrace(responseTimeout + Seconds(10 + 1));
+    impact->Attach(allApps);
 
     // Faults, also marked on the topology picture (placed proxies filled, the edge PoP boxed).
     FaultInjectionHelper faults;
-    std::vector<Fault> schedule;
     PlacementReport picture(graph, placement);
     picture.AddMetric("latency", problem);
     auto window = [](Time a, Time b)
@@ -946,9 +921,8 @@ main(int argc, char* argv[])
         faults.Crash(proxySites.Get(modemServer), proxyFailAt);
         faults.Revive(proxySites.Get(modemServer), proxyReviveAt);
         picture.MarkNode(modemServer, "crash " + window(proxyFailAt, proxyReviveAt));
-        schedule.push_back({"proxy crash at " + graph.GetNode(modemServer).name,
-                            proxyFailAt.GetSeconds(),
-                            proxyReviveAt.GetSeconds()});
+        impact->AddWindow(
+            "proxy crash at " + graph.GetNode(modemServer).name, proxyFailAt, proxyReviveAt);
     }
     for (uint32_t k = 0; k < depotSites; ++k)
     {
@@ -962,9 +936,9 @@ main(int argc, char* argv[])
         faults.Crash(sites[faultSite].depots.Get(0), depotFailAt);
         faults.Revive(sites[faultSite].depots.Get(0), depotReviveAt);
         picture.MarkNode(sitePops[faultSite], "depot crash " + window(depotFailAt, depotReviveAt));
-        schedule.push_back({"master depot crash at " + graph.GetNode(sitePops[faultSite]).name,
-                            depotFailAt.GetSeconds(),
-                            depotReviveAt.GetSeconds()});
+        impact->AddWindow("master depot crash at " + graph.GetNode(sitePops[faultSite]).name,
+                          depotFailAt,
+                          depotReviveAt);
     }
     if (linkFault)
     {
@@ -994,10 +968,10 @@ main(int argc, char* argv[])
         faults.FailLink(placer.GetDevices().Get(2 * best), linkFailAt);
         faults.RestoreLink(placer.GetDevices().Get(2 * best), linkRestoreAt);
         picture.MarkLink(links[best].a, links[best].b, "down " + window(linkFailAt, linkRestoreAt));
-        schedule.push_back({"link " + graph.GetNode(links[best].a).name + "-"
-                                + graph.GetNode(links[best].b).name + " down",
-                            linkFailAt.GetSeconds(),
-                            linkRestoreAt.GetSeconds()});
+        impact->AddWindow("link " + graph.GetNode(links[best].a).name + "-"
+                              + graph.GetNode(links[best].b).name + " down",
+                          linkFailAt,
+                          linkRestoreAt);
     }
 
     {
@@ -1078,6 +1052,12 @@ main(int argc, char* argv[])
             siteHelper.EnablePcap(prefix + "-" + SiteName("depot", k), sites[k]);
         }
     }
+    // ns-3's own draws (ARP jitter, CSMA backoff) on streams of their own, numbered by node,
+    // far above the applications': a script that adds an application keeps the network's.
+    const int64_t networkStreams = 1000000;
+    NS_ABORT_MSG_IF(stream > networkStreams,
+                    "isp-backbone: the applications' streams reach the network's");
+    AssignNetworkStreams(NodeContainer::GetGlobal(), networkStreams);
     FlowMonitorHelper flowHelper;
     Ptr<FlowMonitor> monitor;
     if (flowmon)
@@ -1178,23 +1158,6 @@ main(int argc, char* argv[])
     os << std::setprecision(2) << "bytes sent: backbone " << backboneBytes / 1e6
        << " MB, origin links " << originBytes / 1e6 << " MB, PoP access links " << accessBytes / 1e6
        << " MB\n";
-    // A request fails within a fault's window: from the fault until its repair plus the time
-    // a client needs to notice (connect and response timeouts). Where windows overlap, the
-    // failure goes to the fault that began last.
-    const double grace = responseTimeout.GetSeconds() + 10 + 1;
-    uint64_t outside = 0;
-    for (double t : counters.failedAt)
-    {
-        Fault* in = nullptr;
-        for (auto& f : schedule)
-        {
-            if (t >= f.at && t <= f.until + grace && (!in || f.at > in->at))
-            {
-                in = &f;
-            }
-        }
-        in ? ++in->failed : ++outside;
-    }
     if (dns)
     {
         uint64_t lookups = 0;
@@ -1239,14 +1202,8 @@ main(int argc, char* argv[])
         os << "interception: " << c.connections << " connections redirected to the proxy ("
            << c.tableFull << " left to their origin: table full)\n";
     }
-    os << "\nfault                                  at_s   until_s  failed_in_window\n";
-    for (const auto& f : schedule)
-    {
-        os << std::left << std::setw(36) << f.what << std::right << std::setprecision(1)
-           << std::setw(8) << f.at << std::setw(10) << f.until << std::setw(18) << f.failed << "\n";
-    }
-    os << "failed outside the fault windows (window: fault to repair + " << std::setprecision(0)
-       << grace << " s): " << outside << "\n";
+    os << "\n";
+    impact->Print(os);
     uint64_t replayed = records[1].size() + records[2].size();
     for (const auto& m : sessions.perModem)
     {
@@ -1259,7 +1216,7 @@ main(int argc, char* argv[])
     }
     os << "requests replayed " << replayed << " by " << allApps.GetN() << " WebClients on "
        << clientNodes.size() << " client nodes, ended " << all->GetSummary().GetRequests()
-       << ", failed by the clients' stop " << counters.stopped << "\n";
+       << ", failed by the clients' stop " << impact->GetStopped() << "\n";
     if (depotFault)
     {
         const auto c = sites[faultSite].standbys[1]->GetCounters();

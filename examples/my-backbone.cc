@@ -112,6 +112,8 @@ main(int argc, char* argv[])
     const auto sessions = ModemPoolHelper::AssignSessions(records, modems);
     ApplicationContainer clients = replay.Install(pool.GetModems(), sessions.perModem);
     placer.PointClients(m, clients); // the PoP's proxy, or the origins when none is nearer
+    // ns-3's own draws (ARP jitter) on fixed streams too, not numbered in creation order.
+    stream += AssignNetworkStreams(NodeContainer::GetGlobal(), stream);
 
     // Step 8: measure. One CSV line per request, and the summary on the console.
     Ptr<RequestRecordWriter> writer = Create<RequestRecordWriter>("my-backbone-requests.csv");

@@ -34,7 +34,8 @@ RULES = {
     "helper/proxy": ["model/proxy"],
     "helper/socks": ["model/socks"],
     "helper/depot": ["model/depot", "helper/endpoints", "helper/proxy", "helper/scenario"],
-    "helper/faults": ["model/depot"],  # a crashed depot node fails through its DepotStandby
+    # A crashed depot node fails through its DepotStandby; FaultImpact counts the clients' requests.
+    "helper/faults": ["model/depot", "model/endpoints"],
     "helper/placement": ["model/placement", "helper/scenario", "helper/proxy"],
     "model/edge": ["model/ns3-ext"],
     "helper/edge": ["model/edge", "helper/socks", "helper/proxy"],  # the edge's two designs

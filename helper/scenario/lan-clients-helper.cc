@@ -4,6 +4,7 @@
 #include "lan-clients-helper.h"
 
 #include "address-plan.h"
+#include "network-streams.h"
 
 #include "ns3/abort.h"
 #include "ns3/data-rate.h"
@@ -179,6 +180,14 @@ NetDeviceContainer
 LanClientsHelper::GetUplinkDevices() const
 {
     return m_uplinkDevices;
+}
+
+int64_t
+LanClientsHelper::AssignStreams(int64_t stream)
+{
+    NS_ABORT_MSG_UNLESS(m_core, "LanClientsHelper::AssignStreams: call Install first");
+    NodeContainer nodes(m_clients, NodeContainer(m_gateway, m_core));
+    return AssignNetworkStreams(nodes, stream);
 }
 
 } // namespace ns3

@@ -92,6 +92,15 @@ class LanClientsHelper
     /// \return the uplink devices (gateway side first)
     NetDeviceContainer GetUplinkDevices() const;
 
+    /**
+     * Give fixed streams to the random variables of the LAN's network layers: the CSMA
+     * backoff of the shared segment and the stacks' ARP jitter, on the clients, the gateway
+     * and the core router (AssignNetworkStreams). Call it after Install.
+     * \param stream first stream index
+     * \return the number of streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
   private:
     bool m_switched{false};
     bool m_staticRouting{true};

@@ -4,6 +4,7 @@
 #include "modem-pool-helper.h"
 
 #include "address-plan.h"
+#include "network-streams.h"
 
 #include "ns3/abort.h"
 #include "ns3/internet-stack-helper.h"
@@ -237,6 +238,19 @@ NetDeviceContainer
 ModemPoolHelper::GetUplinkDevices() const
 {
     return m_uplinkDevices;
+}
+
+int64_t
+ModemPoolHelper::AssignStreams(int64_t stream)
+{
+    NS_ABORT_MSG_UNLESS(m_core, "ModemPoolHelper::AssignStreams: call Install first");
+    NodeContainer nodes(m_modems, m_terminalServers);
+    if (m_terminalServers.Get(0) != m_nas)
+    {
+        nodes.Add(m_nas);
+    }
+    nodes.Add(m_core);
+    return AssignNetworkStreams(nodes, stream);
 }
 
 ModemPoolHelper::Assignment

@@ -120,6 +120,15 @@ class ModemPoolHelper
     /// \return the uplink devices (NAS side first)
     NetDeviceContainer GetUplinkDevices() const;
 
+    /**
+     * Give fixed streams to the random variables of the pool's network layers (the stacks'
+     * ARP jitter) on the modems, terminal servers, access router and core router
+     * (AssignNetworkStreams). Call it after Install.
+     * \param stream first stream index
+     * \return the number of streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
     /// The outcome of giving user sessions to modems.
     struct Assignment
     {

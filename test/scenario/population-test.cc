@@ -781,3 +781,80 @@ TEST(AddressPlanPopulations, TwoLansAndTwoModemPoolsInOneScenario)
         EXPECT_GE(r.bodyBytes, 2000u) << r.url;
     }
 }
+
+namespace
+{
+
+/// Four clients on a shared LAN fetch one object each from the farm at the same instant (ARP
+/// requests and CSMA contention on the segment), after the script has created `earlier` random
+/// variables of its own. Returns each request's connection setup time, by client.
+std::vector<double>
+LanSetupTimes(bool assignStreams, uint32_t earlier)
+{
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(1);
+    std::vector<Ptr<UniformRandomVariable>> scripts;
+    for (uint32_t k = 0; k < earlier; ++k)
+    {
+        scripts.push_back(CreateObject<UniformRandomVariable>());
+    }
+    LanClientsHelper lan;
+    lan.Install(4);
+    OriginFarmHelper farm(lan.GetCore(), {MilliSeconds(10)});
+    farm.AddServer("s0", MilliSeconds(20));
+    std::vector<std::vector<TraceRecord>> perNode(4);
+    std::vector<TraceRecord> all;
+    for (uint32_t c = 0; c < 4; ++c)
+    {
+        perNode[c].push_back(Rec(0.1, c, "s0", 2000 + c));
+        all.push_back(perNode[c].back());
+    }
+    farm.AddObjects(all);
+    std::vector<RequestRecord> out;
+    ApplicationContainer apps = Replay(lan.GetClients(), perNode, farm, &out);
+    if (assignStreams)
+    {
+        int64_t stream = 100;
+        stream += farm.AssignStreams(stream);
+        stream += WebClientHelper::AssignStreams(apps, stream);
+        stream += lan.AssignStreams(stream);
+    }
+    Simulator::Stop(Seconds(30));
+    Simulator::Run();
+    Simulator::Destroy();
+    std::vector<double> sync(4, -1);
+    for (const auto& r : out)
+    {
+        EXPECT_EQ(r.status, 200u);
+        sync.at(r.contentLength - 2000) = r.sync.GetSeconds();
+    }
+    return sync;
+}
+
+} // namespace
+
+TEST(NetworkStreams, LanTimingDependsOnlyOnItsOwnStreams)
+{
+    // ARP's request jitter (0-10 ms) delays each client's first packet. Left to automatic
+    // streams, its draws depend on how many variables were created before in the process.
+    const std::vector<double> automaticA = LanSetupTimes(false, 0);
+    const std::vector<double> automaticB = LanSetupTimes(false, 3);
+    EXPECT_NE(automaticA, automaticB);
+    // With the LAN's own streams, the script's variables and the earlier runs change nothing.
+    const std::vector<double> fixedA = LanSetupTimes(true, 0);
+    const std::vector<double> fixedB = LanSetupTimes(true, 3);
+    EXPECT_EQ(fixedA, fixedB);
+    for (double s : fixedA)
+    {
+        // 2.5 ms LAN RTT + 2 ms T1 + 20 ms to the server, the ARP exchanges on the segment
+        // (one LAN RTT each way, after 0-10 ms of jitter each) and four clients' contention.
+        EXPECT_GE(s, 0.0245);
+        EXPECT_LE(s, 0.0245 + 0.002 + 2 * (0.0025 + 0.010) + 0.005);
+    }
+}
+
+TEST(NetworkStreams, HelpersRefuseBeforeInstall)
+{
+    EXPECT_DEATH(LanClientsHelper().AssignStreams(1), "call Install first");
+    EXPECT_DEATH(ModemPoolHelper().AssignStreams(1), "call Install first");
+}
