@@ -176,7 +176,7 @@ struct TcpAccess : public TcpSocketBase
      */
     static void CloseFromCallback(Ptr<TcpSocketBase> tcp)
     {
-        if (IsNotifyingPeerClose(*tcp))
+        if (IsNotifyingPeerClose(*tcp) || IsDeliveringPeerFin(*tcp))
         {
             PeekPointer(tcp)->*(&TcpAccess::m_shutdownSend) = true;
         }
@@ -196,6 +196,27 @@ struct TcpAccess : public TcpSocketBase
     static bool IsNotifyingPeerClose(const TcpSocketBase& tcp)
     {
         return StateOf(tcp) == TcpSocket::CLOSE_WAIT && !(tcp.*(&TcpAccess::m_closeNotified));
+    }
+
+    /**
+     * Whether the socket's application is being handed the last data of a stream whose FIN
+     * has arrived but not yet been processed: TcpSocketBase::PeerClose records the FIN, then
+     * delivers the data it came with (or ReceivedData the data that fills the last hole), and
+     * only after the receive callback returns acknowledges the segment and calls DoPeerClose.
+     * A Close in that callback would send a FIN/ACK that already acknowledges the peer's FIN
+     * (the receive buffer counts it), ReceivedData would repeat that ACK, a duplicate on every
+     * connection the server ends with its response, and PeerClose would take the socket
+     * through CLOSING to TIME_WAIT as if both sides had closed at once. Declaring the close
+     * instead lets DoPeerClose close it as a real stack's application would, having seen
+     * the end of the stream: CLOSE_WAIT, one FIN/ACK, LAST_ACK, and TIME_WAIT only on the
+     * side that closed first.
+     * \param tcp the socket
+     * \return true inside the receive callback that delivers the data before the peer's FIN
+     */
+    static bool IsDeliveringPeerFin(const TcpSocketBase& tcp)
+    {
+        return StateOf(tcp) == TcpSocket::ESTABLISHED
+            && (tcp.*(&TcpAccess::m_tcb))->m_rxBuffer->Finished();
     }
 };
 } // namespace

@@ -38,8 +38,15 @@ TcpStateTracker::JudgeReset(const End& from, const End& to, const Segment& s)
     {
         return RESET;
     }
+    // A connection both ends have closed (one in TIME_WAIT, or both CLOSED) is not
+    // challenged: the end that closed second has forgotten it and would answer the challenge
+    // ACK with a RST of its own, at the exact sequence number, so that a spoofed RST could
+    // end the 2 MSL hold through the real client.
+    const bool finished = from.state == TIME_WAIT || from.state == CLOSED || to.state == TIME_WAIT
+                       || to.state == CLOSED;
     const uint32_t win = std::max<uint32_t>(to.maxWin, 1);
-    if (ackedBy && SeqLe(to.ack, s.seq) && static_cast<int32_t>(s.seq - (to.ack + win)) < 0)
+    if (!finished && ackedBy && SeqLe(to.ack, s.seq)
+        && static_cast<int32_t>(s.seq - (to.ack + win)) < 0)
     {
         return RST_CHALLENGE;
     }

@@ -229,6 +229,25 @@ TEST_F(Tracker, WindowCheckTakesOnlyTheExactRst)
     EXPECT_EQ(std::string(T::ResultName(T::RST_CHALLENGE)), "rst-challenge");
 }
 
+/// Once both ends have closed (the proxy in TIME_WAIT, the client CLOSED) an in-window RST
+/// gets no challenge ACK: the client has forgotten the connection and would answer with a RST
+/// at the exact number, ending the 2 MSL hold for whoever spoofed the first. Dropped instead.
+TEST_F(Tracker, FinishedConnectionIsNotChallenged)
+{
+    window = true;
+    Handshake();
+    EXPECT_EQ(Client(RST, 1002, 0), T::RST_CHALLENGE) << "while the connection is open";
+    EXPECT_EQ(Proxy(FIN | ACK, 5001, 1001), T::OK);
+    EXPECT_EQ(Client(RST, 1002, 0), T::RST_CHALLENGE) << "half closed";
+    EXPECT_EQ(Client(FIN | ACK, 1001, 5002), T::OK);
+    EXPECT_EQ(Proxy(ACK, 5002, 1002), T::OK);
+    ASSERT_EQ(Summary(), T::S_TIME_WAIT);
+    EXPECT_EQ(Client(RST, 1003, 0), T::OUT_OF_WINDOW);
+    EXPECT_EQ(Proxy(RST, 5003, 0), T::OUT_OF_WINDOW);
+    EXPECT_EQ(Summary(), T::S_TIME_WAIT);
+    EXPECT_EQ(Client(RST, 1002, 0), T::RESET) << "the exact one still resets";
+}
+
 TEST_F(Tracker, WindowScaleAppliesOnlyWhenBothSynsCarryIt)
 {
     T::Segment syn;
