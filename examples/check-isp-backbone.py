@@ -21,6 +21,10 @@
 - With --lanSize=3 (no faults): each site's 8 LAN clients in 3 LANs, each with its blocks in the
   address plan; every request ended; each LAN node kept its own site's virtual address (the
   DNS alias by locality), 8 nodes per site.
+- With --lanSize=1 (no faults): the 2 intercepted clients on 2 segments of their access router,
+  each segment's block in the address plan; every request ended, the intercepted population
+  completed requests, failed none but by the clients' stop, and its connections were
+  intercepted.
 - With --dns=false --firewall=false --interception=false: none of their lines, the same
   consistency, and the intercepted population still served by its (configured) proxy.
 - The timeline CSV agrees with the summary: as many cache results and hits per proxy group
@@ -110,6 +114,30 @@ def multi_lan_check(check, program, outdir):
           "lanSize=3: each of the 16 LAN nodes kept its own site's address, 8 per site (%s)"
           % per_vip)
     check_pieces(check, summary, "lanSize=3")
+
+
+def intercepted_segments_check(check, program, outdir):
+    """--lanSize=1: the intercepted population's 2 clients on 2 segments, still intercepted."""
+    summary = run(program, outdir, ["--RngRun=3", "--lanSize=1", "--proxyFault=false",
+                                    "--depotFault=false", "--linkFault=false"])
+    classes, faults, outside, replayed, ended, stopped, lan, takeover = parse(summary)
+    check(re.search(r"^intercepted at .*: 2 clients, on 2 segments, ", summary, re.M)
+          is not None, "lanSize=1: the 2 intercepted clients on 2 segments")
+    with open(outdir + "/isp-backbone-address-plan.txt") as f:
+        plan = dict(re.findall(r"^\s*block (\S+)\s+(\S+)", f.read(), re.M))
+    check("intercepted-lan" in plan and "intercepted-lan-2" in plan
+          and "intercepted-lan-3" not in plan,
+          "lanSize=1: blocks intercepted-lan and intercepted-lan-2 in the address plan")
+    check(all(r == c + f + a for r, c, f, a in classes.values())
+          and ended == classes["all"][0] == replayed,
+          "lanSize=1: every request replayed ended")
+    intcpt = classes.get("intcpt", [0, 0, 0, 0])
+    check(intcpt[1] > 0 and intcpt[2] <= stopped,
+          "lanSize=1: the intercepted population completed %d, failed none but by the stop"
+          % intcpt[1])
+    p = pieces(summary)
+    check(p["interception"] is not None and p["interception"] > 0,
+          "lanSize=1: connections intercepted (%s)" % p["interception"])
 
 
 def pieces(summary):
@@ -389,6 +417,7 @@ def main(argv):
     check(classes["intcpt"][1] > 0 and classes["lan"][0] == lan,
           "pieces off: the third population completed some, the LAN ended all")
     multi_lan_check(check, program, outdir + "/i")
+    intercepted_segments_check(check, program, outdir + "/j")
     parent_check(check, program, outdir + "/h")
     # The parent design's firewall links (inside, first origin, the parent's): HTTP, no SOCKS.
     tshark_check(check, program, outdir + "/h", want={"firewall": {"http": True, "socks": False}},

@@ -19,7 +19,8 @@
  *   port-80 connections its access router intercepts and hands to its own ProxyCache
  *   ([ProxyTeller]'s setting; --interception=false: configured with that proxy); --scale
  *   multiplies all three. A site's LAN clients beyond --lanSize make more LANs, each with its
- *   own T1 uplink and link to the PoP, as an ISP's LAN customers grow in number, not in size.
+ *   own T1 uplink and link to the PoP, as an ISP's LAN customers grow in number, not in size;
+ *   the intercepted clients beyond --lanSize more segments on their access router.
  * - Proxies: --proxies ProxyCaches placed by [ProxyTeller]'s greedy algorithm (demand: the
  *   PoPs' demands; origin: the edge PoP); the modem pool uses the proxy its PoP is assigned to.
  *   --depotSites depot sites (DepotSiteHelper; default 2) at the largest PoPs, the first at
@@ -233,7 +234,7 @@ main(int argc, char* argv[])
     opt.AddInteger("lanUsers", "Users per LAN client node", lanUsers, 1, 10000);
     opt.AddInteger("lanSize",
                    "LAN client nodes per LAN: a site with more has more LANs, each with its own "
-                   "T1 uplink",
+                   "T1 uplink; also the intercepted clients per segment",
                    lanSize,
                    1,
                    1024);
@@ -676,14 +677,32 @@ main(int argc, char* argv[])
     InternetStackHelper().Install(icNodes);
     NetDeviceContainer icAccess = access.Install(icRouter, pops.Get(interceptPop));
     plan.Allocate("sites", "intercepted-access", 30).Assign(icAccess);
+    // At most --lanSize clients per segment ("intercepted-lan", "intercepted-lan-2", ...), each
+    // on a port of the access router; the proxy's address is the router's on the first.
     CsmaHelper icCsma;
     icCsma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
     icCsma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(5)));
-    NetDeviceContainer icSegment = icCsma.Install(NodeContainer(NodeContainer(icRouter), icNodes));
-    // A /24 unless the router and clients need more (from --scale=64 on).
-    const uint32_t icPrefix = std::min(24U, AddressPlan::PrefixFor(icSegment.GetN() + 2ULL));
-    const Ipv4Address icProxy
-        = plan.Allocate("sites", "intercepted-lan", icPrefix).Assign(icSegment).GetAddress(0);
+    const uint32_t icSegments = (icClients + lanSize - 1) / lanSize;
+    NetDeviceContainer icRouterPorts; // the router's device on each segment
+    Ipv4Address icProxy;
+    for (uint32_t j = 0, next = 0; j < icSegments; ++j)
+    {
+        NodeContainer members(icRouter);
+        const uint32_t n = icClients / icSegments + (j < icClients % icSegments ? 1 : 0);
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            members.Add(icNodes.Get(next++));
+        }
+        NetDeviceContainer segment = icCsma.Install(members);
+        icRouterPorts.Add(segment.Get(0));
+        // A /24 unless the router and clients need more.
+        const uint32_t prefix = std::min(24U, AddressPlan::PrefixFor(segment.GetN() + 2ULL));
+        const std::string name
+            = j == 0 ? "intercepted-lan" : "intercepted-lan-" + std::to_string(j + 1);
+        const Ipv4Address router
+            = plan.Allocate("sites", name, prefix).Assign(segment).GetAddress(0);
+        icProxy = j == 0 ? router : icProxy;
+    }
 
     // The DNS alias server on a host beside the LAN's PoP.
     Ptr<Node> dnsHost = CreateObject<Node>();
@@ -1043,7 +1062,7 @@ main(int argc, char* argv[])
     }
     if (pcapSites.count("interception"))
     {
-        icCsma.EnablePcap(prefix + "-interception", icSegment.Get(0), true);
+        icCsma.EnablePcap(prefix + "-interception", icRouterPorts, true);
     }
     if (pcapSites.count("depot"))
     {
@@ -1115,6 +1134,7 @@ main(int argc, char* argv[])
                              : std::string(", given their site's address"))
        << "\n";
     os << "intercepted at " << graph.GetNode(interceptPop).name << ": " << icClients << " clients, "
+       << (icSegments == 1 ? std::string() : "on " + std::to_string(icSegments) + " segments, ")
        << users[2] << " users, " << records[2].size() << " requests; "
        << (interception ? "port 80 intercepted by the access router's proxy"
                         : "configured with the access router's proxy")
