@@ -324,10 +324,15 @@ IspScenarioHelper::InstallClients(const Address& proxy)
         replay.SetTracePersistence(false);
     }
     replay.SetTimeOffset(Seconds(1));
+    // ns-3's own draws on the access network (ARP jitter, the LAN's CSMA backoff) on streams
+    // of the scenario's, far above the workload's and the farm's, not in creation order.
+    const int64_t networkStreams = m_settings.stream + 1000000;
     if (m_modem)
     {
+        m_pool.AssignStreams(networkStreams);
         return replay.Install(m_clients, m_sessions.perModem);
     }
+    m_lan.AssignStreams(networkStreams);
     return replay.InstallPerClient(m_clients, m_records);
 }
 

@@ -108,7 +108,9 @@ class IspScenarioHelper
     /**
      * Install the replaying clients (call once, after any proxy node). Direct clients ask
      * for persistent connections as the trace's requests did; clients of a proxy always ask
-     * for them, and the proxy's ClientPersistent decides.
+     * for them, and the proxy's ClientPersistent decides. The access network's own random
+     * variables (ARP jitter, CSMA backoff) get fixed streams here, from Settings::stream +
+     * 1,000,000 (ModemPoolHelper or LanClientsHelper AssignStreams).
      * \param proxy the proxy's address and port; an invalid Address: direct access
      * \return the clients
      */
