@@ -53,7 +53,7 @@ FaultImpact::Add(const RequestRecord& r, Time end)
     {
         return;
     }
-    if (r.error == "application stopped")
+    if (r.error == RequestRecord::APPLICATION_STOPPED)
     {
         ++m_stopped;
         return;

@@ -54,6 +54,9 @@ struct RequestRecord
     /// (4xx, 5xx; status keeps it). Failed requests are never counted as completed.
     bool failed{false};
     std::string error; //!< what failed ("HTTP 404", "response timeout", ...)
+    /// The error of a request its client's stop ended (in flight or not yet started): the
+    /// run's end, not a failure of the network or the servers.
+    static constexpr const char* APPLICATION_STOPPED = "application stopped";
     /// The response's X-Cache value as a proxy set it (HIT, REFRESH_HIT, MISS, REFRESH_MISS;
     /// empty without one). Not written to the CSV.
     std::string cacheStatus;

@@ -47,7 +47,7 @@ WebClient::FailHeldBack()
     m_issueEvents.clear();
     for (WebRequest& r : due)
     {
-        FailUnstarted(std::move(r), "application stopped");
+        FailUnstarted(std::move(r), RequestRecord::APPLICATION_STOPPED);
     }
     // The source's requests whose issueTime has come wait only because every slot is taken
     // (MaxOutstanding): the user issued them, the client held them back. One without an
@@ -66,7 +66,7 @@ WebClient::FailHeldBack()
             m_lookahead = std::make_unique<WebRequest>(std::move(r));
             break;
         }
-        FailUnstarted(std::move(r), "application stopped");
+        FailUnstarted(std::move(r), RequestRecord::APPLICATION_STOPPED);
     }
 }
 

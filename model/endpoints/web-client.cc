@@ -213,11 +213,11 @@ WebClient::StopApplication()
     std::vector<WebRequest> held = m_pages.TakeHeld();
     while (!m_pending.IsEmpty())
     {
-        Fail(m_pending.Front(), "application stopped");
+        Fail(m_pending.Front(), RequestRecord::APPLICATION_STOPPED);
     }
     for (WebRequest& r : held)
     {
-        FailUnstarted(std::move(r), "application stopped");
+        FailUnstarted(std::move(r), RequestRecord::APPLICATION_STOPPED);
     }
     FailHeldBack();
     while (!m_conns.IsEmpty())
@@ -578,7 +578,7 @@ WebClient::Finish(Pending* p)
         }
         else
         {
-            FailUnstarted(std::move(r), "application stopped");
+            FailUnstarted(std::move(r), RequestRecord::APPLICATION_STOPPED);
         }
     }
     CloseIfDone();
