@@ -44,6 +44,7 @@ DepotSwitch::Start(Ptr<Node> node, const Settings& settings)
     m_rewriter.Configure(m_settings.vip, m_settings.direct, m_settings.vipIdCounters);
     m_fragments.SetTimeout(m_settings.fragmentTimeout);
     m_fragments.SetLimit(m_settings.fragmentLimit);
+    m_queue.Configure(m_settings.forwarding);
     m_synFilter.Configure(m_settings.synFilter);
     m_sessions->SetHalfOpenCallback(
         [this](const DepotSession& s)
@@ -80,7 +81,7 @@ DepotSwitch::Stop()
 void
 DepotSwitch::Clear()
 {
-    m_busyUntil = Time(0);
+    m_queue.Clear();
     m_fragments.Clear();
     m_rewriter.Clear();
 }
@@ -233,7 +234,7 @@ DepotSwitch::LaterFragment(PacketHookRouting::HookPacket& hp)
         }
         return PacketHookRouting::PASS;
     }
-    const Time delay = Admit();
+    const Time delay = Admit(hp, 0);
     if (delay.IsStrictlyNegative())
     {
         return Drop(hp, OVERLOAD);
@@ -320,22 +321,9 @@ DepotSwitch::HookSegment(PacketHookRouting::HookPacket& hp)
 }
 
 Time
-DepotSwitch::Admit()
+DepotSwitch::Admit(const PacketHookRouting::HookPacket& hp, uint32_t tcpHeaderBytes)
 {
-    Time delay = m_settings.processingDelay;
-    if (m_settings.packetRate > 0)
-    {
-        const Time now = Simulator::Now();
-        const Time service = Seconds(1.0 / m_settings.packetRate);
-        const Time start = std::max(now, m_busyUntil);
-        if (start - now > service * static_cast<int64_t>(m_settings.queueLimit))
-        {
-            return Time(-1);
-        }
-        m_busyUntil = start + service;
-        delay += m_busyUntil - now;
-    }
-    return delay;
+    return m_queue.Admit(hp.header.GetSerializedSize() + tcpHeaderBytes + hp.packet->GetSize());
 }
 
 PacketHookRouting::Verdict
@@ -407,7 +395,7 @@ DepotSwitch::Open(const PacketHookRouting::HookPacket& hp, const TcpHeader& tcp,
 PacketHookRouting::Verdict
 DepotSwitch::FromClient(PacketHookRouting::HookPacket& hp, TcpHeader& tcp)
 {
-    const Time delay = Admit();
+    const Time delay = Admit(hp, tcp.GetSerializedSize());
     if (delay.IsStrictlyNegative())
     {
         hp.packet->AddHeader(tcp);
@@ -483,7 +471,7 @@ DepotSwitch::FromClient(PacketHookRouting::HookPacket& hp, TcpHeader& tcp)
 PacketHookRouting::Verdict
 DepotSwitch::FromProxy(PacketHookRouting::HookPacket& hp, TcpHeader& tcp, DepotSession* s)
 {
-    const Time delay = Admit();
+    const Time delay = Admit(hp, tcp.GetSerializedSize());
     if (delay.IsStrictlyNegative())
     {
         hp.packet->AddHeader(tcp);

@@ -4,6 +4,7 @@
 #ifndef DEPOT_SWITCH_H
 #define DEPOT_SWITCH_H
 
+#include "depot-forwarding-queue.h"
 #include "depot-fragment-table.h"
 #include "depot-packet-rewriter.h"
 #include "depot-reset-sender.h"
@@ -64,9 +65,7 @@ class DepotSwitch
         bool direct{false};                          //!< direct routing (else NAT)
         bool resetNoSession{false};                  //!< RST instead of silent drop
         bool sloppy{false};                          //!< open sessions on mid-session segments
-        Time processingDelay;                        //!< per packet
-        double packetRate{0};                        //!< packets/s (0: unlimited)
-        uint32_t queueLimit{0};                      //!< packets waiting at most
+        DepotForwardingQueue::Settings forwarding;   //!< forwarding cost and buffer
         Time fragmentTimeout;                        //!< lifetime of a datagram's rewrite
         uint32_t fragmentLimit{1024};                //!< datagrams remembered at most
         uint32_t vipIdCounters{2048};                //!< IP identification counters of the VIP
@@ -156,6 +155,12 @@ class DepotSwitch
     uint64_t GetForwardedCount() const
     {
         return m_forwarded;
+    }
+
+    /// \return the forwarding cost and buffer
+    const DepotForwardingQueue& GetQueue() const
+    {
+        return m_queue;
     }
 
     /// \return RSTs sent
@@ -278,8 +283,13 @@ class DepotSwitch
      */
     DropReason Judged(const DepotSession& s, TcpStateTracker::Result r, bool fromClient);
 
-    /// \return the delay of the next handled packet, or a negative time if the queue is full
-    Time Admit();
+    /**
+     * The forwarding queue's verdict on a packet.
+     * \param hp the packet (its TCP header removed when tcpHeaderBytes is not 0)
+     * \param tcpHeaderBytes the removed TCP header's size
+     * \return its delay, or a negative time if the buffer is full
+     */
+    Time Admit(const PacketHookRouting::HookPacket& hp, uint32_t tcpHeaderBytes);
 
     /**
      * Drop a packet.
@@ -307,7 +317,7 @@ class DepotSwitch
     Ptr<PacketHookRouting> m_hook;                  //!< node's hook
     uint32_t m_hookId{0};                           //!< our hook's id
     bool m_standby{false};                          //!< standby: track, do not forward
-    Time m_busyUntil;                               //!< FIFO server busy until
+    DepotForwardingQueue m_queue;                   //!< forwarding cost and buffer
     DepotPacketRewriter m_rewriter;                 //!< rewrites the packets
     DepotFragmentTable m_fragments;                 //!< fragmented datagrams
     std::array<uint64_t, N_DROP_REASONS> m_drops{}; //!< per reason

@@ -90,14 +90,25 @@ Depot::GetTypeId()
                             MakeTimeAccessor(&Depot::m_processingDelay),
                             MakeTimeChecker(Seconds(0)))
               .AddAttribute("PacketRate",
-                            "Packets per second the depot handles, FIFO (0: unlimited).",
+                            "Packets/s of the depot's forwarding, FIFO ([Depot] §5; 0: none).",
                             DoubleValue(0),
                             MakeDoubleAccessor(&Depot::m_packetRate),
                             MakeDoubleChecker<double>(0))
+              .AddAttribute("CopyRate",
+                            "Per-byte cost of the forwarding, added to PacketRate's (0: none).",
+                            DataRateValue(DataRate(0)),
+                            MakeDataRateAccessor(&Depot::m_copyRate),
+                            MakeDataRateChecker())
               .AddAttribute("QueueLimit",
-                            "Packets waiting for the depot at most (with PacketRate).",
+                            "Packets waiting for the forwarding at most; beyond, OVERLOAD.",
                             UintegerValue(1000),
                             MakeUintegerAccessor(&Depot::m_queueLimit),
+                            MakeUintegerChecker<uint32_t>())
+              .AddAttribute("BufferSize",
+                            "Bytes waiting for the forwarding at most (0: no limit; [Depot] "
+                            "§5: 56 KB); beyond, OVERLOAD.",
+                            UintegerValue(0),
+                            MakeUintegerAccessor(&Depot::m_bufferSize),
                             MakeUintegerChecker<uint32_t>())
               .AddAttribute("DownOnSynTimeout",
                             "A SYN unanswered for SynTimeout takes its proxy out ([Depot]); "
@@ -352,18 +363,6 @@ Depot::SetScheduler(Ptr<DepotScheduler> scheduler)
     }
 }
 
-Ptr<DepotScheduler>
-Depot::GetScheduler() const
-{
-    return m_scheduler;
-}
-
-const std::vector<DepotProxy>&
-Depot::GetProxies() const
-{
-    return m_proxies;
-}
-
 const DepotSessionTable&
 Depot::GetSessionTable() const
 {
@@ -455,9 +454,8 @@ Depot::StartApplication()
     packets.direct = m_method == DIRECT;
     packets.resetNoSession = m_resetNoSession;
     packets.sloppy = m_sloppy;
-    packets.processingDelay = m_processingDelay;
-    packets.packetRate = m_packetRate;
-    packets.queueLimit = m_queueLimit;
+    packets.forwarding = {
+        m_processingDelay, m_packetRate, m_copyRate.GetBitRate() / 8.0, m_queueLimit, m_bufferSize};
     packets.fragmentTimeout = m_fragmentTimeout;
     packets.fragmentLimit = m_fragmentLimit;
     packets.vipIdCounters = m_vipIdCounters;

@@ -12,6 +12,7 @@
 #include "depot-switch.h"
 
 #include "ns3/application.h"
+#include "ns3/data-rate.h"
 #include "ns3/depot-proxy.h"
 #include "ns3/depot-scheduler.h"
 #include "ns3/ipv4-address.h"
@@ -142,10 +143,16 @@ class Depot : public Application
     void SetScheduler(Ptr<DepotScheduler> scheduler);
 
     /// \return the scheduler
-    Ptr<DepotScheduler> GetScheduler() const;
+    Ptr<DepotScheduler> GetScheduler() const
+    {
+        return m_scheduler;
+    }
 
     /// \return the pool
-    const std::vector<DepotProxy>& GetProxies() const;
+    const std::vector<DepotProxy>& GetProxies() const
+    {
+        return m_proxies;
+    }
 
     /**
      * Take a proxy out of the active list or put it back (as failure detection does).
@@ -187,6 +194,12 @@ class Depot : public Application
     uint64_t GetForwardedCount() const
     {
         return m_switch.GetForwardedCount();
+    }
+
+    /// \return the most bytes that waited for the forwarding at once (BufferSize bounds it)
+    uint64_t GetPeakBufferBytes() const
+    {
+        return m_switch.GetQueue().GetPeakWaitingBytes();
     }
 
     /**
@@ -364,7 +377,9 @@ class Depot : public Application
     bool m_resetClients;               //!< RST to clients of scrapped sessions
     Time m_processingDelay;            //!< per packet
     double m_packetRate;               //!< packets/s (0: unlimited)
+    DataRate m_copyRate;               //!< per-byte cost (0: none)
     uint32_t m_queueLimit;             //!< packets waiting at most
+    uint32_t m_bufferSize;             //!< bytes waiting at most (0: no limit)
     double m_responseGain;             //!< SYN to SYN-ACK smoothing gain
     Time m_checkInterval;              //!< health check period (0: off)
     Time m_checkTimeout;               //!< health check connect timeout

@@ -1074,6 +1074,67 @@ TEST_F(DepotTest, HttpHealthChecksTakeOutAProxyThatAnswersWithAnError)
     }
 }
 
+/// 8 clients x 3 GETs of a 10,000-byte object at once through a depot whose forwarding costs
+/// 400 us per packet and 1 us per byte ([Depot] §5's user-level depot), with a buffer limit.
+struct CostlyDepotRun
+{
+    uint32_t complete = 0; //!< requests complete with every byte
+    uint64_t overload = 0; //!< packets the full buffer dropped
+    uint64_t forwarded = 0;
+    uint64_t peak = 0; //!< most bytes waiting
+    Time first;        //!< first request's start
+    Time last;         //!< last request's end
+};
+
+CostlyDepotRun
+RunCostlyDepot(uint32_t bufferSize)
+{
+    DepotScenario s(8, 2);
+    s.AddObject("/ten", 10000);
+    s.InstallProxies();
+    DepotHelper h(s.vip, 80);
+    h.SetAttribute("PacketRate", DoubleValue(2500));
+    h.SetAttribute("CopyRate", DataRateValue(DataRate("8Mbps")));
+    h.SetAttribute("BufferSize", UintegerValue(bufferSize));
+    s.InstallDepot(h);
+    for (uint32_t c = 0; c < 8; ++c)
+    {
+        s.AddClient(c, s.Every("/ten", 3, Seconds(1), Seconds(0)));
+    }
+    s.Run(Seconds(60));
+    CostlyDepotRun r;
+    r.first = Seconds(1000);
+    for (const auto& rec : s.records)
+    {
+        r.complete += !rec.failed && rec.status == 200 && rec.bodyBytes == 10000;
+        r.first = std::min(r.first, rec.issued);
+        r.last = std::max(r.last, rec.issued + rec.total);
+    }
+    r.overload = s.depot->GetDropCount(Depot::OVERLOAD);
+    r.forwarded = s.depot->GetForwardedCount();
+    r.peak = s.depot->GetPeakBufferBytes();
+    return r;
+}
+
+TEST_F(DepotTest, ForwardingCostQueuesPacketsAndAFullBufferDropsThem)
+{
+    // Unlimited buffer: nothing lost, and the depot, one server, was busy at least 400 us
+    // for each packet it forwarded before the last response ended.
+    const CostlyDepotRun open = RunCostlyDepot(0);
+    EXPECT_EQ(open.complete, 24U);
+    EXPECT_EQ(open.overload, 0U);
+    EXPECT_GE(open.last - open.first, MicroSeconds(400) * static_cast<int64_t>(open.forwarded));
+    // 24 responses of 7 segments at once: far more than 8 KB wait.
+    EXPECT_GT(open.peak, 8192U);
+    // An 8 KB buffer: packets are lost ([Depot]'s socket buffer overflow), never more than
+    // 8 KB wait, and TCP still completes every request.
+    const CostlyDepotRun tight = RunCostlyDepot(8192);
+    EXPECT_EQ(tight.complete, 24U);
+    EXPECT_GT(tight.overload, 0U);
+    EXPECT_LE(tight.peak, 8192U);
+    EXPECT_GT(tight.last, open.last) << "the losses cost retransmissions";
+}
+
 TEST(DepotAttributes, ChoicesAreStringsAndBadOnesAreNamed)
 {
     Ptr<Depot> d = CreateObject<Depot>();
