@@ -606,28 +606,8 @@ main(int argc, char* argv[])
     }
     // Each proxy on a host of its own beside its PoP's router, so that a proxy crash leaves
     // the backbone's routing intact.
-    NodeContainer proxyHosts;
-    for (uint32_t p : placement.proxies)
-    {
-        Ptr<Node> host = CreateObject<Node>();
-        InstallInternetStackWithTcp(
-            InternetStackHelper(), host, FastDemuxTcpL4Protocol::GetTypeId().GetName());
-        NetDeviceContainer d = hostLink.Install(pops.Get(p), host);
-        plan.Allocate("sites", "proxy-host/" + graph.GetNode(p).name, 30).Assign(d);
-        StaticRouteHelper::AddRoute(d.Get(1), Ipv4Address::GetZero(), "0.0.0.0");
-        proxyHosts.Add(host);
-    }
-    NodeContainer proxySites; // the proxies' nodes by PoP index, the PoPs elsewhere
-    {
-        for (uint32_t i = 0; i < nPops; ++i)
-        {
-            const auto it = std::find(placement.proxies.begin(), placement.proxies.end(), i);
-            proxySites.Add(it == placement.proxies.end()
-                               ? pops.Get(i)
-                               : proxyHosts.Get(uint32_t(it - placement.proxies.begin())));
-        }
-    }
-    ApplicationContainer placed = placer.Install(problem, placement, proxySites);
+    ApplicationContainer placed
+        = placer.InstallOnHosts(problem, placement, pops, hostLink, plan, "sites");
 
     // Access networks, each behind its own core router linked to its PoP.
     ModemPoolHelper pool;
@@ -937,8 +917,8 @@ main(int argc, char* argv[])
     };
     if (proxyFault && modemUsesProxy)
     {
-        faults.Crash(proxySites.Get(modemServer), proxyFailAt);
-        faults.Revive(proxySites.Get(modemServer), proxyReviveAt);
+        faults.Crash(placer.GetNode(modemServer), proxyFailAt);
+        faults.Revive(placer.GetNode(modemServer), proxyReviveAt);
         picture.MarkNode(modemServer, "crash " + window(proxyFailAt, proxyReviveAt));
         impact->AddWindow(
             "proxy crash at " + graph.GetNode(modemServer).name, proxyFailAt, proxyReviveAt);
@@ -963,24 +943,8 @@ main(int argc, char* argv[])
     {
         // The edge PoP's link on the modem pool's shortest path (through its proxy).
         const uint32_t from = modemUsesProxy ? modemServer : modemPop;
-        uint32_t best = 0;
-        double bestD = -1;
+        const uint32_t best = latency.GetLastLink(graph, from, edgePop);
         const auto links = graph.GetLinks();
-        for (uint32_t k = 0; k < links.size(); ++k)
-        {
-            const auto& l = links[k];
-            if (l.a != edgePop && l.b != edgePop)
-            {
-                continue;
-            }
-            const uint32_t n = l.a == edgePop ? l.b : l.a;
-            const double d = latency.Get(from, n) + l.link.latencyMs;
-            if (bestD < 0 || d < bestD)
-            {
-                best = k;
-                bestD = d;
-            }
-        }
         // The IGP routes around the failed link after the convergence time, and back at once
         // when it is restored.
         faults.SetRerouteAfter(convergence);

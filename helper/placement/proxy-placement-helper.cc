@@ -13,6 +13,7 @@
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/point-to-point-helper.h"
+#include "ns3/static-route-helper.h"
 #include "ns3/string.h"
 #include "ns3/web-client.h"
 #include "ns3/web-proxy-compat.h"
@@ -115,6 +116,55 @@ ProxyPlacementHelper::Install(const PlacementProblem& problem,
         NS_LOG_INFO("proxy on node " << p << " (" << problem.GetNodeName(p) << ")");
     }
     return apps;
+}
+
+ApplicationContainer
+ProxyPlacementHelper::InstallOnHosts(const PlacementProblem& problem,
+                                     const PlacementResult& result,
+                                     NodeContainer nodes,
+                                     PointToPointHelper link,
+                                     AddressPlan& plan,
+                                     const std::string& pool,
+                                     const std::vector<PolicyAdvisor::Advice>& advice)
+{
+    if (nodes.GetN() != problem.GetNodeCount())
+    {
+        return Install(problem, result, nodes, advice); // names the mismatch
+    }
+    // The sites: the hosts at the chosen nodes' indices, the backbone nodes elsewhere.
+    std::vector<Ptr<Node>> sites(nodes.Begin(), nodes.End());
+    for (uint32_t p : result.proxies)
+    {
+        if (p >= nodes.GetN())
+        {
+            break; // Install names it
+        }
+        Ptr<Node> host = CreateObject<Node>();
+        InstallInternetStackWithTcp(
+            InternetStackHelper(), host, FastDemuxTcpL4Protocol::GetTypeId().GetName());
+        NetDeviceContainer d = link.Install(nodes.Get(p), host);
+        plan.Allocate(pool, "proxy-host/" + problem.GetNodeName(p), 30).Assign(d);
+        StaticRouteHelper::AddRoute(d.Get(1), Ipv4Address::GetZero(), "0.0.0.0");
+        sites[p] = host;
+    }
+    NodeContainer siteNodes;
+    for (const auto& n : sites)
+    {
+        siteNodes.Add(n);
+    }
+    return Install(problem, result, siteNodes, advice);
+}
+
+Ptr<Node>
+ProxyPlacementHelper::GetNode(uint32_t node) const
+{
+    if (node >= m_nodes.GetN())
+    {
+        throw std::invalid_argument("ProxyPlacementHelper: node " + std::to_string(node)
+                                    + " out of range (" + std::to_string(m_nodes.GetN())
+                                    + " nodes)");
+    }
+    return m_nodes.Get(node);
 }
 
 const std::vector<uint32_t>&

@@ -4,6 +4,7 @@
 #ifndef PROXY_PLACEMENT_HELPER_H
 #define PROXY_PLACEMENT_HELPER_H
 
+#include "ns3/address-plan.h"
 #include "ns3/address.h"
 #include "ns3/application-container.h"
 #include "ns3/backbone-graph.h"
@@ -84,6 +85,39 @@ class ProxyPlacementHelper
                                  const PlacementResult& result,
                                  NodeContainer nodes,
                                  const std::vector<PolicyAdvisor::Advice>& advice = {});
+
+    /**
+     * Install proxies on hosts of their own beside the chosen nodes, so that a proxy's crash
+     * (FaultInjectionHelper) leaves the backbone's routing intact: each chosen node gets a new
+     * host with ns-3's TCP (FastDemuxTcpL4Protocol), a link from the node to it, a /30 of the
+     * plan's pool named "proxy-host/<node name>" and a default route to the node; the proxy
+     * runs on the host, and GetProxyFor and GetNode answer with the host. Call
+     * Ipv4GlobalRoutingHelper::RecomputeRoutingTables (or populate the routes) afterwards, so
+     * that the backbone reaches the hosts.
+     * \param problem the instance the placement solved
+     * \param result the placement
+     * \param nodes one node per backbone node, in index order
+     * \param link the host links' helper
+     * \param plan the scenario's address plan
+     * \param pool the pool of plan the /30s come from
+     * \param advice policy advice by node (may be empty)
+     * \return the proxies, in the order of result.proxies
+     * \throws std::invalid_argument as Install, or AddressPlanError when the pool is exhausted
+     */
+    ApplicationContainer InstallOnHosts(const PlacementProblem& problem,
+                                        const PlacementResult& result,
+                                        NodeContainer nodes,
+                                        PointToPointHelper link,
+                                        AddressPlan& plan,
+                                        const std::string& pool,
+                                        const std::vector<PolicyAdvisor::Advice>& advice = {});
+
+    /**
+     * \param node a backbone node index
+     * \return the node of the simulation that stands for it after Install: its proxy's host
+     *         after InstallOnHosts, the node itself otherwise (e.g. what a fault crashes)
+     */
+    Ptr<Node> GetNode(uint32_t node) const;
 
     /// \return for each backbone node the node index of its server (a proxy, or the origin)
     const std::vector<uint32_t>& GetAssignment() const;

@@ -100,6 +100,36 @@ DistanceMatrix::GetSize() const
     return m_n;
 }
 
+uint32_t
+DistanceMatrix::GetLastLink(const BackboneGraph& graph, uint32_t from, uint32_t to) const
+{
+    const auto& links = graph.GetLinks();
+    uint32_t best = 0;
+    double bestD = INFINITE;
+    for (uint32_t k = 0; k < links.size(); ++k)
+    {
+        const auto& l = links[k];
+        if (l.a != to && l.b != to)
+        {
+            continue;
+        }
+        const double len = m_metric == LATENCY ? l.link.latencyMs : l.link.weight;
+        const double d = Get(from, l.a == to ? l.b : l.a) + len;
+        if (d < bestD)
+        {
+            best = k;
+            bestD = d;
+        }
+    }
+    if (bestD == double(INFINITE))
+    {
+        throw std::invalid_argument("DistanceMatrix: node " + std::to_string(to)
+                                    + " is not reachable from node " + std::to_string(from)
+                                    + " over any of its links");
+    }
+    return best;
+}
+
 DistanceMatrix::Metric
 DistanceMatrix::GetMetric() const
 {

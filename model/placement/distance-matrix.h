@@ -70,6 +70,17 @@ class DistanceMatrix
         return m_d.data() + size_t(from) * m_n;
     }
 
+    /**
+     * The last link of a shortest path: the link into `to` that minimises the distance from
+     * `from` to its other end plus its own length (ties: the lower link index). A fault
+     * scenario fails it to cut the path a client's traffic takes into a PoP.
+     * \param graph the backbone this matrix was computed from
+     * \param from node index \param to node index
+     * \return the link's index in graph.GetLinks()
+     * \throws std::invalid_argument when `to` is unreachable from `from` over any of its links
+     */
+    uint32_t GetLastLink(const BackboneGraph& graph, uint32_t from, uint32_t to) const;
+
     /// \return the metric
     Metric GetMetric() const;
 

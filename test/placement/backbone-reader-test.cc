@@ -417,6 +417,34 @@ TEST(DistanceMatrix, ShortestPathsOnAHandMadeGraph)
     EXPECT_EQ(w.Get(0, 1), 4.0f);
     EXPECT_EQ(w.Get(1, 3), 5.0f);
     EXPECT_THROW(DistanceMatrix::ParseMetric("hops"), std::invalid_argument);
+    // The last link of a shortest path, by hand. Links: 0 A-B, 1 B-C, 2 C-D, 3 D-A, 4 A-C.
+    // Latency: into D from A, C-D gives 2 + 1, D-A 0 + 5; into C from A, B-C gives 1 + 1,
+    // A-C 0 + 3, C-D 3 + 1.
+    EXPECT_EQ(lat.GetLastLink(g, 0, 3), 2u);
+    EXPECT_EQ(lat.GetLastLink(g, 0, 2), 1u);
+    // Weight: into C from A, A-C gives 0 + 1; into D from B, C-D 4 + 1 and D-A 4 + 1 tie:
+    // the lower index.
+    EXPECT_EQ(w.GetLastLink(g, 0, 2), 4u);
+    EXPECT_EQ(w.GetLastLink(g, 1, 3), 2u);
+}
+
+TEST(DistanceMatrix, NoLastLinkIntoAnUnreachableNode)
+{
+    BackboneGraph g = ReadEdgeList("disc.txt",
+                                   "node A\nnode B\nnode C\nnode D\nnode E\n"
+                                   "edge A B 1\nedge B C 1\nedge D E 1\n");
+    DistanceMatrix d(g, DistanceMatrix::LATENCY);
+    EXPECT_EQ(d.GetLastLink(g, 3, 4), 2u);
+    try
+    {
+        d.GetLastLink(g, 0, 3);
+        ADD_FAILURE() << "no error";
+    }
+    catch (const std::invalid_argument& e)
+    {
+        EXPECT_STREQ(e.what(),
+                     "DistanceMatrix: node 3 is not reachable from node 0 over any of its links");
+    }
 }
 
 // A graph large enough for the automatic thread count to use several workers gives, bit for

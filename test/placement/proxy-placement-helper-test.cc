@@ -7,15 +7,19 @@
  */
 #include "placement-test-util.h"
 
+#include "ns3/address-plan.h"
 #include "ns3/applications-module.h"
 #include "ns3/backbone-reader.h"
 #include "ns3/core-module.h"
 #include "ns3/distance-matrix.h"
+#include "ns3/fixed-request-source.h"
 #include "ns3/greedy-placement.h"
 #include "ns3/internet-module.h"
+#include "ns3/origin-server-helper.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/proxy-cache.h"
 #include "ns3/proxy-placement-helper.h"
+#include "ns3/web-client-helper.h"
 #include "ns3/web-client.h"
 
 #include <gtest/gtest.h>
@@ -180,5 +184,67 @@ TEST(ProxyPlacementHelper, PointsEachNodesClientsAtItsProxy)
     EXPECT_GE(viaProxy, 2u);
     EXPECT_THROW(helper.PointClients(0, proxies), std::invalid_argument); // no WebClients
     EXPECT_THROW(helper.GetProxyFor(g.GetNodeCount()), std::invalid_argument);
+    Simulator::Destroy();
+}
+
+TEST(ProxyPlacementHelper, ProxiesOnHostsBesideTheirNodesServeClients)
+{
+    // Triangle: the origin server at A, the proxy on a host beside B, a client at C (all hits
+    // assumed: C is served by B, 2 ms away, rather than by A, 4 ms).
+    const BackboneGraph g = Triangle();
+    const DistanceMatrix d(g, DistanceMatrix::LATENCY);
+    PlacementProblem p(g, d, 0);
+    p.SetHitRatio(1);
+    PlacementResult r;
+    r.proxies = {1};
+    ProxyPlacementHelper helper(8080);
+    NodeContainer nodes = helper.BuildBackbone(g);
+    const Ipv4Address origin = nodes.Get(0)->GetObject<Ipv4>()->GetAddress(1, 0).GetLocal();
+    helper.SetProxyResolver([origin](const std::string&) -> Address
+                            { return InetSocketAddress(origin, 80); });
+    AddressPlan plan;
+    plan.AddPool("hosts", Ipv4Address("10.200.0.0"), 24);
+    PointToPointHelper link;
+    ApplicationContainer proxies = helper.InstallOnHosts(p, r, nodes, link, plan, "hosts");
+    Ipv4GlobalRoutingHelper::RecomputeRoutingTables();
+    ASSERT_EQ(proxies.GetN(), 1u);
+    Ptr<Node> host = proxies.Get(0)->GetNode();
+    EXPECT_NE(host, nodes.Get(1));
+    EXPECT_EQ(helper.GetNode(1), host);
+    EXPECT_EQ(helper.GetNode(2), nodes.Get(2));
+    EXPECT_THROW(helper.GetNode(3), std::invalid_argument);
+    // The host's /30 is the pool's first: the node's end .1, the host's .2.
+    EXPECT_EQ(plan.Get("proxy-host/B").network, Ipv4Address("10.200.0.0"));
+    EXPECT_EQ(host->GetObject<Ipv4>()->GetAddress(1, 0).GetLocal(), Ipv4Address("10.200.0.2"));
+    EXPECT_EQ(helper.GetProxyFor(2), Address(InetSocketAddress("10.200.0.2", 8080)));
+    // C's client reaches the proxy on the host, which fetches from A.
+    Ptr<WebObjectCatalog> catalog = CreateObject<WebObjectCatalog>();
+    WebObject o;
+    o.path = "/x";
+    o.size = 5000;
+    catalog->Add(o);
+    OriginServerHelper server(80);
+    server.SetCatalog(catalog);
+    server.Install(nodes.Get(0));
+    Ptr<FixedRequestSource> src = CreateObject<FixedRequestSource>();
+    WebRequest req;
+    req.host = "origin.example";
+    req.path = "/x";
+    req.issueTime = Seconds(1);
+    src->Add(req);
+    ApplicationContainer client = WebClientHelper().Install(nodes.Get(2), src);
+    helper.PointClients(2, client);
+    std::vector<RequestRecord> records;
+    client.Get(0)->TraceConnectWithoutContext(
+        "RequestComplete",
+        MakeBoundCallback(
+            +[](std::vector<RequestRecord>* v, const RequestRecord& rec) { v->push_back(rec); },
+            &records));
+    Simulator::Stop(Seconds(10));
+    Simulator::Run();
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_FALSE(records[0].failed) << records[0].error;
+    EXPECT_EQ(records[0].status, 200u);
+    EXPECT_EQ(records[0].bodyBytes, 5000u);
     Simulator::Destroy();
 }
