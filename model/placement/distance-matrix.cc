@@ -103,6 +103,13 @@ DistanceMatrix::GetSize() const
 uint32_t
 DistanceMatrix::GetLastLink(const BackboneGraph& graph, uint32_t from, uint32_t to) const
 {
+    if (from >= m_n || to >= m_n || graph.GetNodeCount() != m_n)
+    {
+        throw std::invalid_argument("DistanceMatrix: no last link from node " + std::to_string(from)
+                                    + " to node " + std::to_string(to) + " in a matrix of "
+                                    + std::to_string(m_n) + " nodes for a graph of "
+                                    + std::to_string(graph.GetNodeCount()));
+    }
     const auto& links = graph.GetLinks();
     uint32_t best = 0;
     double bestD = INFINITE;

@@ -77,7 +77,8 @@ class DistanceMatrix
      * \param graph the backbone this matrix was computed from
      * \param from node index \param to node index
      * \return the link's index in graph.GetLinks()
-     * \throws std::invalid_argument when `to` is unreachable from `from` over any of its links
+     * \throws std::invalid_argument when `to` is unreachable from `from` over any of its links,
+     *         a node is out of range, or the graph is not the matrix's size
      */
     uint32_t GetLastLink(const BackboneGraph& graph, uint32_t from, uint32_t to) const;
 

@@ -435,6 +435,8 @@ TEST(DistanceMatrix, NoLastLinkIntoAnUnreachableNode)
                                    "edge A B 1\nedge B C 1\nedge D E 1\n");
     DistanceMatrix d(g, DistanceMatrix::LATENCY);
     EXPECT_EQ(d.GetLastLink(g, 3, 4), 2u);
+    EXPECT_THROW(d.GetLastLink(g, 5, 0), std::invalid_argument);
+    EXPECT_THROW(d.GetLastLink(g, 0, 5), std::invalid_argument);
     try
     {
         d.GetLastLink(g, 0, 3);
