@@ -100,6 +100,7 @@ CASES = {
         (["--duration=5xs"], "duration"), (["--duration=-1s"], "duration"),
         (["--duration=30d"], "duration"), (["--rttClasses=0"], "rttClasses"),
         (["--maxOutstanding=0"], "maxOutstanding"), (["--timeWait=abc"], "timeWait"),
+        (["--servers=1"], "servers"), (["--servers=-3"], "servers"),
         (["--experiments=foo"], "experiments"), (["--experiments="], "experiments"),
         (["--abortBandwidth=both"], "abortBandwidth"), (["--drain=-1s"], "drain"),
         (["--only=nosuch"], "only"), (["--plot=2"], "plot"),
@@ -156,6 +157,9 @@ CASES = {
         (["--trace=/etc/hostname", "--traceFormat=xml"], "traceFormat"),
         (["--trace=/no/such/file.log"], "trace"), (["--trace=/tmp"], "trace"),
         (["--preset=modem", "--trace=/etc/hostname"], "trace"),
+        (["--preset=modem", "--servers=1"], "servers"),
+        (["--preset=modem", "--servers=x"], "servers"),
+        (["--trace=/etc/hostname", "--servers=0"], "servers"),
     ],
     "scenario-throughput": [
         (["--clients=0"], "clients"), (["--size=-1"], "size"), (["--mode=foo"], "mode"),

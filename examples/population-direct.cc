@@ -69,6 +69,7 @@ main(int argc, char* argv[])
     opt.AddOutputDir("outDir", "Directory for results", outDir);
     opt.AddRunAliases();
     opt.Parse(argc, argv);
+    IspScenarioOptions::Check(opt, settings);
     const std::string prefix = outDir + "/population-" + settings.population;
     IspScenarioHelper scenario;
     settings.staticRouting = routing == "static";

@@ -248,6 +248,7 @@ main(int argc, char* argv[])
     ReplicatedRuns::AddOptions(opt, runs, jobs);
     opt.AddRunAliases();
     opt.Parse(argc, argv);
+    IspScenarioOptions::Check(opt, base);
     const bool modem = base.population == "modem";
     const std::string prefix = outDir + "/proxim-" + base.population;
 

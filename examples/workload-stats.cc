@@ -98,6 +98,7 @@ main(int argc, char* argv[])
     bool skipMalformed = false;
     std::string preset;
     uint64_t requests = 100000;
+    uint32_t servers = 0;
     std::string paper;
     std::string write;
     std::string format;
@@ -114,6 +115,12 @@ main(int argc, char* argv[])
                   preset,
                   SyntheticWorkload::GetPresetNames());
     opt.AddInteger("requests", "Requests to generate (with --preset)", requests, 1, 1000000000);
+    opt.AddInteger("servers",
+                   "Origin servers (with --preset; default: the preset's count; 0: one per "
+                   "ObjectsPerServer objects of the universe)",
+                   servers,
+                   0,
+                   10000000);
     opt.AddRunAliases();
     opt.AddChoice("paper",
                   "[PROXIM] column to show (default: the preset; none for a trace)",
@@ -127,6 +134,14 @@ main(int argc, char* argv[])
                 trace.empty() ? "preset" : "trace",
                 trace.empty() ? "neither --trace nor --preset given" : "given with --preset",
                 "either --trace=<file> or --preset=<name>");
+    opt.Require(!opt.IsGiven("servers") || servers != 1,
+                "servers",
+                "one server cannot hold both a cookie site and another",
+                "0 (from ObjectsPerServer) or 2 to 10000000");
+    opt.Require(!opt.IsGiven("servers") || !preset.empty(),
+                "servers",
+                "given with --trace",
+                "--servers only with --preset");
     const uint32_t seed = RngSeedManager::GetSeed();
     const uint64_t run = RngSeedManager::GetRun();
     if (paper.empty())
@@ -159,23 +174,35 @@ main(int argc, char* argv[])
         {
             Ptr<SyntheticWorkload> workload = SyntheticWorkload::CreatePreset(preset);
             workload->SetAttribute("Requests", UintegerValue(requests));
+            const std::string serversOption
+                = opt.IsGiven("servers") ? " --servers=" + std::to_string(servers) : "";
+            if (opt.IsGiven("servers"))
+            {
+                workload->SetAttribute("Servers", UintegerValue(servers));
+            }
             // Fixed streams: the trace depends on seed and run only.
             workload->AssignStreams(0);
             std::ostringstream comment;
             comment << "synthetic web workload: SyntheticWorkload preset " << preset
-                    << ", Requests " << requests << ", RngSeed " << seed << ", RngRun " << run
-                    << ", streams from 0\n"
+                    << ", Requests " << requests
+                    << (opt.IsGiven("servers") ? ", Servers " + std::to_string(servers) : "")
+                    << ", RngSeed " << seed << ", RngRun " << run << ", streams from 0\n"
                     << "written by: workload-stats --preset=" << preset
-                    << " --requests=" << requests << " --seed=" << seed << " --run=" << run
-                    << " --write=<file> --format=" << format;
+                    << " --requests=" << requests << serversOption << " --seed=" << seed
+                    << " --run=" << run << " --write=<file> --format=" << format;
             out.Comment(comment.str());
             while (workload->Next(r))
             {
                 stats.Add(r);
                 out.Write(r);
             }
-            std::cout << "Synthetic workload: preset " << preset << ", " << requests
-                      << " requests, seed " << seed << ", run " << run << "\n";
+            std::cout << "Synthetic workload: preset " << preset << ", " << requests << " requests";
+            if (opt.IsGiven("servers"))
+            {
+                std::cout << ", " << workload->GetServerCount() << " servers ("
+                          << serversOption.substr(1) << ")";
+            }
+            std::cout << ", seed " << seed << ", run " << run << "\n";
         }
         else
         {

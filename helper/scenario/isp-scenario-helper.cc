@@ -92,6 +92,10 @@ IspScenarioHelper::AddCommandLineOptions(CommandLine& cmd, Settings& s)
     cmd.AddValue("duration", "Trace time to generate and simulate (e.g. 900s, 1h)", s.duration);
     cmd.AddValue("rttClasses", "RTT classes of origin servers", s.rttClasses);
     cmd.AddValue("maxOutstanding", "Requests in flight per client", s.maxOutstanding);
+    cmd.AddValue("servers",
+                 "Origin servers of the workload; 0: one per ObjectsPerServer objects of its "
+                 "universe",
+                 s.servers);
     cmd.AddValue("timeWait", "TCP TIME_WAIT (2 MSL), e.g. 60s", s.timeWait);
     cmd.AddValue("serverRtt",
                  "Proxy-to-server RTT of the origins, seconds, a random variable, e.g. "
@@ -140,6 +144,12 @@ IspScenarioHelper::Build(const Settings& settings)
         throw std::invalid_argument("maxAgeShare: " + std::to_string(settings.maxAgeShare)
                                     + " must be a share (0..1), with a maxAge");
     }
+    if (settings.servers == 1)
+    {
+        throw std::invalid_argument("servers: 1 is neither 0 (from the workload's "
+                                    "ObjectsPerServer) nor at least 2 (a cookie site and "
+                                    "another)");
+    }
     Settings& s = m_settings;
     s.users = s.users ? s.users : (m_modem ? 40 * s.modems : 10 * s.lanClients);
 
@@ -152,6 +162,10 @@ IspScenarioHelper::Build(const Settings& settings)
     m_workload->SetAttribute("Objects", UintegerValue(0));
     m_workload->SetAttribute("Duration", TimeValue(s.duration));
     m_workload->SetAttribute("Pages", BooleanValue(s.pages));
+    // [PROXIM]'s connection reuse depends on how many of a page's objects its server holds:
+    // with the preset's fixed count, a short trace's few objects would each sit on a server
+    // of their own (doc/models/workload.rst, "Sites").
+    m_workload->SetAttribute("Servers", UintegerValue(s.servers));
     // Responses as they are: 304s, redirects and errors, which the presets leave out (they are
     // calibrated to [PROXIM]'s hit ratios without them). Wessels, "Web Caching" (O'Reilly,
     // 2001), Table A-14, IRCache proxies, March 2000: 304 19.31%; 302 9.27% and 301 0.50%;
@@ -359,6 +373,12 @@ const std::vector<TraceRecord>&
 IspScenarioHelper::GetRecords() const
 {
     return m_records;
+}
+
+Ptr<SyntheticWorkload>
+IspScenarioHelper::GetWorkload() const
+{
+    return m_workload;
 }
 
 const TraceStatistics&

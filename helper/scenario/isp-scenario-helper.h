@@ -52,10 +52,13 @@ class IspScenarioHelper
         uint32_t rttClasses{6};          //!< RTT classes of origin servers
         uint32_t maxOutstanding{4};      //!< requests in flight per client
         bool pages{true};                //!< the workload's Pages
-        bool staticRouting{true};        //!< the helpers' aggregated routes, else global
-        std::string uplinkRate;          //!< access uplink rate; empty: T3 or T1
-        std::string serverRate;          //!< origin send rate per connection; empty: no limit
-        Time timeWait{Seconds(60)};      //!< TCP TIME_WAIT (2 MSL)
+        /// The workload's Servers; 0: one per ObjectsPerServer objects of its universe, so
+        /// that a short trace's sites hold as many objects as the full trace's
+        uint32_t servers{0};
+        bool staticRouting{true};   //!< the helpers' aggregated routes, else global
+        std::string uplinkRate;     //!< access uplink rate; empty: T3 or T1
+        std::string serverRate;     //!< origin send rate per connection; empty: no limit
+        Time timeWait{Seconds(60)}; //!< TCP TIME_WAIT (2 MSL)
         /// Proxy-to-server RTT of each origin (the workload's ServerRtt, a random variable
         /// string); empty: the preset's
         std::string serverRtt;
@@ -129,6 +132,8 @@ class IspScenarioHelper
     bool IsModem() const;
     /// \return the workload's requests
     const std::vector<TraceRecord>& GetRecords() const;
+    /// \return the workload that generated them (its servers, objects, RTTs)
+    Ptr<SyntheticWorkload> GetWorkload() const;
     /// \return their statistics
     const TraceStatistics& GetStatistics() const;
     /// \return the origin farm (e.g. Resolve for a proxy)

@@ -30,6 +30,12 @@ IspScenarioOptions::Add(OptionChecker& o, IspScenarioHelper::Settings& s)
               "Workload pages (base and embedded objects, fetched as a browser does); "
               "--pages=0: independent requests",
               s.pages);
+    o.AddInteger("servers",
+                 "Origin servers of the workload; 0: one per ObjectsPerServer objects of its "
+                 "universe (sites as large as in the full trace, whatever the duration)",
+                 s.servers,
+                 0,
+                 10000000);
     o.AddTime("timeWait", "TCP TIME_WAIT (2 MSL), e.g. 60s", s.timeWait, MilliSeconds(1), Hours(1));
     // Random variables as ns-3 writes them; Build refuses one that is not, naming the option.
     o.AddText("serverRtt",
@@ -46,6 +52,15 @@ IspScenarioOptions::Add(OptionChecker& o, IspScenarioHelper::Settings& s)
     o.AddReal(
         "maxAgeShare", "Share of objects sent with Cache-Control max-age", s.maxAgeShare, 0, 1);
     o.AddText("maxAge", "Their max-age, seconds, a random variable", s.maxAge);
+}
+
+void
+IspScenarioOptions::Check(const OptionChecker& options, const IspScenarioHelper::Settings& settings)
+{
+    options.Require(settings.servers != 1,
+                    "servers",
+                    "one server cannot hold both a cookie site and another",
+                    "0 (from the workload's ObjectsPerServer) or 2 to 10000000");
 }
 
 } // namespace ns3

@@ -25,12 +25,20 @@ class IspScenarioOptions
     /**
      * Add --population (modem or lan), --modems (1-100000), --users (0-10000000; 0: 40 per
      * modem, 10 per LAN client), --lanClients (1-60000), --duration (1 s to 7 days),
-     * --rttClasses (1-100), --maxOutstanding (1-64) and --timeWait (1 ms to 1 h); the current
-     * values are the defaults.
+     * --rttClasses (1-100), --maxOutstanding (1-64), --servers (0 or 2-10000000) and
+     * --timeWait (1 ms to 1 h); the current values are the defaults.
      * \param options the program's options
      * \param settings the settings the options write to
      */
     static void Add(OptionChecker& options, IspScenarioHelper::Settings& settings);
+
+    /**
+     * After OptionChecker::Parse: the checks a range cannot make (--servers=1), each failing
+     * with the option's name.
+     * \param options the program's options, parsed
+     * \param settings the settings they wrote
+     */
+    static void Check(const OptionChecker& options, const IspScenarioHelper::Settings& settings);
 };
 
 } // namespace ns3

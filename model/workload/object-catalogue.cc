@@ -77,10 +77,19 @@ ObjectCatalogue::AddAttributes(TypeId tid, PartLocator<ObjectCatalogue> locate)
                       MakePartAccessor<DoubleValue>(locate, &Parameters::theta),
                       MakeDoubleChecker<double>(0))
         .AddAttribute("Servers",
-                      "Number of origin servers, www<i>.example.com.",
+                      "Number of origin servers, www<i>.example.com (at least 2: a cookie site "
+                      "and another); 0: the universe's objects / ObjectsPerServer.",
                       WorkloadPresets::GetDefault("Servers"),
                       MakePartAccessor<UintegerValue>(locate, &Parameters::servers),
-                      MakeUintegerChecker<uint32_t>(2))
+                      MakeUintegerChecker<uint32_t>())
+        .AddAttribute("ObjectsPerServer",
+                      "Objects per origin server when Servers is 0: the servers scale with the "
+                      "universe (itself scaled to the trace by ObjectsPerRequest), so that a "
+                      "site holds as many objects, and a page as many of its site's, in a "
+                      "trace of any length.",
+                      WorkloadPresets::GetDefault("ObjectsPerServer"),
+                      MakePartAccessor<DoubleValue>(locate, &Parameters::objectsPerServer),
+                      MakeDoubleChecker<double>(0))
         .AddAttribute("ServerZipfTheta",
                       "Zipf exponent of the number of objects per server.",
                       WorkloadPresets::GetDefault("ServerZipfTheta"),
@@ -226,10 +235,37 @@ ObjectCatalogue::HasServers() const
     return !m_rtt.empty();
 }
 
-void
-ObjectCatalogue::BuildServers()
+uint64_t
+ObjectCatalogue::GetUniverseSize(uint64_t requests) const
 {
-    const uint32_t servers = m_params.servers;
+    const uint64_t count = m_params.objects > 0
+                             ? m_params.objects
+                             : uint64_t(std::ceil(m_params.objectsPerRequest * double(requests)));
+    NS_ABORT_MSG_IF(count == 0,
+                    "SyntheticWorkload: empty object universe (set Objects, or Requests and "
+                    "ObjectsPerRequest)");
+    NS_ABORT_MSG_IF(count > std::numeric_limits<uint32_t>::max(),
+                    "SyntheticWorkload: more than 2^32-1 objects");
+    return count;
+}
+
+void
+ObjectCatalogue::BuildServers(uint64_t requests)
+{
+    uint32_t servers = m_params.servers;
+    if (servers == 0)
+    {
+        NS_ABORT_MSG_IF(!(m_params.objectsPerServer > 0),
+                        "SyntheticWorkload: Servers is 0 and ObjectsPerServer is not positive: "
+                        "set one of them");
+        // At least the two pools (a cookie site and another); at most one server per object.
+        const double n = std::ceil(double(GetUniverseSize(requests)) / m_params.objectsPerServer);
+        servers = uint32_t(std::clamp(n, 2.0, double(std::numeric_limits<uint32_t>::max())));
+    }
+    NS_ABORT_MSG_IF(servers < 2,
+                    "SyntheticWorkload: Servers must be 0 (from ObjectsPerServer) or at least 2 "
+                    "(a cookie site and another), not "
+                        << servers);
     m_rtt.resize(servers);
     m_cookieServer.resize(servers);
     for (uint32_t s = 0; s < servers; ++s)
@@ -278,14 +314,7 @@ ObjectCatalogue::BuildObjects(uint64_t requests,
         = {p.imageMedian, p.imageSigma, p.imageTailFraction, p.imageTailScale, p.imageTailShape};
     m_size[CatalogueEntry::OTHER]
         = {p.otherMedian, p.otherSigma, p.otherTailFraction, p.otherTailScale, p.otherTailShape};
-    const uint64_t count
-        = p.objects > 0 ? p.objects : uint64_t(std::ceil(p.objectsPerRequest * double(requests)));
-    NS_ABORT_MSG_IF(count == 0,
-                    "SyntheticWorkload: empty object universe (set Objects, or Requests and "
-                    "ObjectsPerRequest)");
-    NS_ABORT_MSG_IF(count > std::numeric_limits<uint32_t>::max(),
-                    "SyntheticWorkload: more than 2^32-1 objects");
-    const size_t n = count;
+    const size_t n = GetUniverseSize(requests);
 
     std::vector<double> w(n);
     m_normalizer = 0;
@@ -361,7 +390,7 @@ ObjectCatalogue::BuildObjects(uint64_t requests,
     // Servers: Zipf(ServerZipfTheta) sizes, split into the cookie and the other pool.
     std::array<std::vector<double>, 2> poolWeight;
     std::array<std::vector<uint32_t>, 2> poolServer;
-    for (uint32_t s = 0; s < p.servers; ++s)
+    for (uint32_t s = 0; s < GetServerCount(); ++s)
     {
         const int pool = m_cookieServer[s];
         poolWeight[pool].push_back(std::pow(double(s + 1), -p.serverTheta));
@@ -407,7 +436,7 @@ ObjectCatalogue::BuildObjects(uint64_t requests,
     // Prime the two-ahead pipeline of DrawObject.
     m_nextColumn = m_fastPopularity.Get() * double(n);
     DrawObject();
-    NS_LOG_INFO("universe of " << n << " objects, " << p.servers << " servers");
+    NS_LOG_INFO("universe of " << n << " objects, " << GetServerCount() << " servers");
     return w;
 }
 

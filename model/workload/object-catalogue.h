@@ -44,7 +44,8 @@ class ObjectCatalogue
         uint64_t objects{0};                 //!< Objects
         double objectsPerRequest{0};         //!< ObjectsPerRequest
         double theta{0};                     //!< ZipfTheta
-        uint32_t servers{0};                 //!< Servers
+        uint32_t servers{0};                 //!< Servers (0: from ObjectsPerServer)
+        double objectsPerServer{0};          //!< ObjectsPerServer
         double serverTheta{0};               //!< ServerZipfTheta
         double cookieServerFraction{0};      //!< CookieServerFraction
         double cookiePopularityBias{0};      //!< CookiePopularityBias
@@ -95,10 +96,18 @@ class ObjectCatalogue
     bool HasServers() const;
 
     /**
+     * \brief The number of objects of the universe.
+     * \param requests the trace length, for a universe of ObjectsPerRequest x requests
+     * \return Objects, else ObjectsPerRequest x requests (fatal when that is 0)
+     */
+    uint64_t GetUniverseSize(uint64_t requests) const;
+
+    /**
      * \brief Draw each server's RTT and whether it is a cookie site; the first draws of the
      * universe variable.
+     * \param requests the trace length, for the number of servers when Servers is 0
      */
-    void BuildServers();
+    void BuildServers(uint64_t requests);
 
     /// \brief Read the popularity variable's stream and parameters (again after SetStream).
     void Bind();

@@ -256,9 +256,10 @@ SyntheticWorkload::GetObjectCount()
 }
 
 uint32_t
-SyntheticWorkload::GetServerCount() const
+SyntheticWorkload::GetServerCount()
 {
-    return m_catalogue.GetParameters().servers;
+    BuildServers();
+    return m_catalogue.GetServerCount();
 }
 
 std::string
@@ -318,7 +319,7 @@ SyntheticWorkload::Build()
     // parts still run in the order of the single class they were split from.
 
     const Derived& d = m_response.Prepare();
-    if (m_duration.IsStrictlyPositive())
+    if (m_duration.IsStrictlyPositive() && !m_counted)
     {
         CountRequests();
     }
@@ -367,6 +368,7 @@ SyntheticWorkload::CountRequests()
                                     + std::to_string(m_duration.GetSeconds()) + " s");
     }
     m_requests = count;
+    m_counted = true;
     for (const auto& rv : timing)
     {
         rv->SetStream(rv->GetStream()); // a new RngStream, at the stream's start
@@ -388,13 +390,18 @@ SyntheticWorkload::BuildServers()
     {
         return;
     }
+    // With Servers 0 their number follows the universe, which follows the trace's length.
+    if (m_catalogue.GetParameters().servers == 0 && m_duration.IsStrictlyPositive() && !m_counted)
+    {
+        CountRequests();
+    }
     // The first draws of the workload: assign the streams again, for attribute variables
     // replaced since AssignStreams.
     if (m_stream >= 0)
     {
         AssignStreams(m_stream);
     }
-    m_catalogue.BuildServers();
+    m_catalogue.BuildServers(m_requests);
 }
 
 uint64_t

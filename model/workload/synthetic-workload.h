@@ -119,8 +119,9 @@ class SyntheticWorkload : public Object
     /// \return the size of the object universe (builds it if needed)
     uint64_t GetObjectCount();
 
-    /// \return the number of origin servers
-    uint32_t GetServerCount() const;
+    /// \return the number of origin servers (draws them if needed: with Servers 0 their
+    /// number follows the universe, so Requests or Duration must be set)
+    uint32_t GetServerCount();
 
     /**
      * \param server server index, 0 .. GetServerCount()-1
@@ -220,6 +221,7 @@ class SyntheticWorkload : public Object
 
     // State.
     bool m_built{false};                //!< universe built
+    bool m_counted{false};              //!< CountRequests has run
     int64_t m_stream{-1};               //!< first stream (AssignStreams), -1: none
     uint64_t m_generated{0};            //!< records produced
     uint64_t m_lastObject{0};           //!< object of the last record

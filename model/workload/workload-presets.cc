@@ -33,6 +33,9 @@ const Row ROWS[] = {
     {"ZipfTheta", "0.8", "0.75"},
     {"Users", "17964", "3000"},
     {"Servers", "100000", "23500"},
+    // With Servers 0: 0.46 x 10.72 M requests / 100,000 servers (modem) and 1.09 x 1.04 M /
+    // 23,500 (research) objects per server.
+    {"ObjectsPerServer", "49.3", "48.2"},
     {"ServerZipfTheta", "0.8", "0.8"},
     {"CookieServerFraction", "0.3", "0.3"},
     {"HtmlFraction", "0.28", "0.30"},

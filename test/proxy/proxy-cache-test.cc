@@ -912,6 +912,36 @@ TEST(IspScenarioHelper, UnknownPopulationIsAnError)
     ExpectUnknownPopulationIsAnError();
 }
 
+// The workload's servers follow its universe by default: 6 modems (240 users) for 300 s ask
+// for a universe of ceil(0.46 x requests) objects, one server per 49.3 of them; --servers
+// sets the count as it is; one server is refused (a cookie site and another are needed).
+TEST(IspScenarioHelper, ServersFollowTheUniverseUnlessSet)
+{
+    for (uint32_t servers : {0u, 50u, 1u})
+    {
+        DefaultsGuard restore(kIspDefaults);
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        IspScenarioHelper scenario;
+        IspScenarioHelper::Settings s;
+        s.modems = 6;
+        s.duration = Seconds(300);
+        s.servers = servers;
+        if (servers == 1)
+        {
+            EXPECT_THROW(scenario.Build(s), std::invalid_argument);
+            continue;
+        }
+        scenario.Build(s);
+        const uint64_t requests = scenario.GetRecords().size();
+        const uint32_t expected
+            = servers ? servers
+                      : std::max<uint32_t>(2, std::ceil(std::ceil(0.46 * requests) / 49.3));
+        EXPECT_EQ(scenario.GetWorkload()->GetServerCount(), expected) << servers;
+        Simulator::Destroy();
+    }
+}
+
 TEST_F(ProxyTest, ChildForwardsMissesToItsParentWithAbsoluteUris)
 {
     ProxyScenario s(1, "10Mbps", MilliSeconds(1), "10Mbps", MilliSeconds(5));

@@ -150,3 +150,56 @@ TEST(PageStructure, OtherServerShareIsAtLeastTheAttribute)
     EXPECT_GE(share, p * (1 - m) - 4 * std::sqrt(p * (1 - p) / embedded));
     EXPECT_LT(share, 1.0);
 }
+
+namespace
+{
+
+/**
+ * Share of a short modem trace's embedded objects that are on their base's server, with no
+ * other-server draws (so that only a site too small for the page sends them elsewhere).
+ * \param servers the Servers attribute (0: from ObjectsPerServer)
+ * \param[out] count the servers the workload drew
+ * \return the share
+ */
+double
+SameSiteShare(uint32_t servers, uint32_t& count)
+{
+    Ptr<SyntheticWorkload> w = MakePages("modem", 2000, 0.0);
+    w->SetAttribute("Servers", UintegerValue(servers));
+    count = w->GetServerCount();
+    std::map<uint32_t, std::string> base;
+    uint64_t embedded = 0;
+    uint64_t same = 0;
+    TraceRecord r;
+    while (w->Next(r))
+    {
+        if (!r.embedded)
+        {
+            base[r.client] = r.server;
+            continue;
+        }
+        ++embedded;
+        same += r.server == base[r.client];
+    }
+    return embedded ? double(same) / double(embedded) : 0;
+}
+
+} // namespace
+
+TEST(PageStructure, AShortTraceKeepsItsSitesWhenServersFollowTheUniverse)
+{
+    // 2,000 requests: a universe of ceil(0.46 x 2000) = 920 objects.
+    uint32_t count = 0;
+    const double scaled = SameSiteShare(0, count);
+    // ceil(920 / 49.3) = 19 servers, 48 objects each on average.
+    EXPECT_EQ(count, 19u);
+    // A page has at most 6 objects; only a site of fewer than 6 objects (the tail of the
+    // servers' Zipf sizes, which hold few of the requests) can run out.
+    EXPECT_GT(scaled, 0.9);
+
+    // The same universe over the full trace's 100,000 servers: nearly every server holds one
+    // object or none, so an embedded object is almost never on its base's server.
+    const double spread = SameSiteShare(100000, count);
+    EXPECT_EQ(count, 100000u);
+    EXPECT_LT(spread, 0.2);
+}
