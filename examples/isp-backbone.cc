@@ -74,6 +74,7 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -101,26 +102,6 @@ struct Counters
     uint64_t parentTotal{0}; //!< the parent proxy: all cache results
     double takeover{-1};     //!< depot takeover time, s
 };
-
-/// The PoP named by an option, or the default.
-uint32_t
-PickPop(const OptionChecker& opt,
-        const BackboneGraph& g,
-        const std::string& option,
-        const std::string& name,
-        uint32_t byDefault)
-{
-    if (name.empty())
-    {
-        return byDefault;
-    }
-    const int64_t i = g.FindNode(name);
-    if (i < 0)
-    {
-        opt.Fail(option, name, "no such PoP in " + g.GetName(), "a node name of the topology");
-    }
-    return uint32_t(i);
-}
 
 /// The k-th site's name: "lan", "lan2", "lan3", ...
 std::string
@@ -366,71 +347,28 @@ main(int argc, char* argv[])
                 "not fewer than the PoPs",
                 "at most " + std::to_string(nPops - 1));
 
-    // Default sites: the LAN and depots at the largest demand, the modem pool at the next,
-    // the edge at the best connected other PoP (ties: the lower index).
-    std::vector<uint32_t> byDemand(nPops);
-    for (uint32_t i = 0; i < nPops; ++i)
+    // The sites: the LAN and depots at the largest demand, the modem pool at the next, the
+    // edge at the best connected other PoP, the intercepted population at the largest left.
+    BackboneSites::Request siteRequest;
+    siteRequest.lanPop = lanName;
+    siteRequest.modemPop = modemName;
+    siteRequest.edgePop = edgeName;
+    siteRequest.interceptPop = interceptName;
+    siteRequest.depotSites = depotSites;
+    std::optional<BackboneSites> chosen;
+    try
     {
-        byDemand[i] = i;
+        chosen.emplace(graph, siteRequest);
     }
-    std::stable_sort(byDemand.begin(),
-                     byDemand.end(),
-                     [&](uint32_t a, uint32_t b)
-                     { return graph.GetNode(a).demand > graph.GetNode(b).demand; });
-    const uint32_t lanPop = PickPop(opt, graph, "lanPop", lanName, byDemand[0]);
-    const uint32_t modemPop = PickPop(
-        opt, graph, "modemPop", modemName, byDemand[0] == lanPop ? byDemand[1] : byDemand[0]);
-    std::vector<uint32_t> degree(nPops, 0);
-    for (const auto& l : graph.GetLinks())
+    catch (const BackboneSites::Error& e)
     {
-        ++degree[l.a];
-        ++degree[l.b];
+        opt.Require(false, e.GetSetting(), e.what(), e.GetAllowed());
     }
-    uint32_t bestEdge = nPops;
-    for (uint32_t i = 0; i < nPops; ++i)
-    {
-        if (i != lanPop && i != modemPop && (bestEdge == nPops || degree[i] > degree[bestEdge]))
-        {
-            bestEdge = i;
-        }
-    }
-    const uint32_t edgePop = PickPop(opt, graph, "edgePop", edgeName, bestEdge);
-    opt.Require(lanPop != modemPop && edgePop != lanPop && edgePop != modemPop,
-                "edgePop",
-                "the edge, modem and LAN PoPs are not three different PoPs",
-                "three different PoPs");
-    uint32_t bestIntercept = nPops;
-    for (uint32_t i : byDemand)
-    {
-        if (i != lanPop && i != modemPop && i != edgePop)
-        {
-            bestIntercept = i;
-            break;
-        }
-    }
-    opt.Require(bestIntercept < nPops,
-                "topology",
-                "no fourth PoP for the intercepted population",
-                "a backbone of at least 4 PoPs");
-    const uint32_t interceptPop = PickPop(opt, graph, "interceptPop", interceptName, bestIntercept);
-    opt.Require(interceptPop != lanPop && interceptPop != modemPop && interceptPop != edgePop,
-                "interceptPop",
-                "the edge's, modem pool's or LAN's PoP",
-                "another PoP");
-    // The depot sites: the LAN's PoP, then the largest demands not taken yet.
-    std::vector<uint32_t> sitePops = {lanPop};
-    for (uint32_t i : byDemand)
-    {
-        if (sitePops.size() < depotSites && i != lanPop && i != modemPop && i != edgePop
-            && i != interceptPop)
-        {
-            sitePops.push_back(i);
-        }
-    }
-    opt.Require(sitePops.size() == depotSites,
-                "depotSites",
-                "more than the PoPs left beside the edge, modem pool and intercepted population",
-                "at most " + std::to_string(sitePops.size()));
+    const uint32_t lanPop = chosen->GetLanPop();
+    const uint32_t modemPop = chosen->GetModemPop();
+    const uint32_t edgePop = chosen->GetEdgePop();
+    const uint32_t interceptPop = chosen->GetInterceptPop();
+    const std::vector<uint32_t>& sitePops = chosen->GetDepotPops();
     std::vector<std::string> pcapPops;
     std::set<std::string> pcapSites;
     for (const auto& w : OptionChecker::Split(pcap))

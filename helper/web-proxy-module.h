@@ -15,6 +15,7 @@
 #include "ns3/attribute-choice.h"
 #include "ns3/backbone-graph.h"
 #include "ns3/backbone-reader.h"
+#include "ns3/backbone-sites.h"
 #include "ns3/cachability-rules.h"
 #include "ns3/cache-simulator.h"
 #include "ns3/connection-cache.h"
