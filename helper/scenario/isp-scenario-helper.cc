@@ -332,9 +332,12 @@ IspScenarioHelper::InstallClients(const Address& proxy)
     if (!proxy.IsInvalid())
     {
         // Browsers keep their connection to a proxy; the proxy decides whether it does
-        // (ConnectionCache ClientPersistent).
+        // (ConnectionCache ClientPersistent) and for how long: [PROXIM] closes a client
+        // connection at the proxy after 3 idle minutes and never at the client, so the
+        // client's own idle timeout (60 s by default) is off.
         replay.SetClientAttribute("Proxy", AddressValue(proxy));
         replay.SetClientAttribute("PersistentConnections", BooleanValue(true));
+        replay.SetClientAttribute("IdleTimeout", TimeValue(Time(0)));
         replay.SetTracePersistence(false);
     }
     replay.SetTimeOffset(Seconds(1));
