@@ -101,6 +101,7 @@ CASES = {
         (["--duration=30d"], "duration"), (["--rttClasses=0"], "rttClasses"),
         (["--maxOutstanding=0"], "maxOutstanding"), (["--timeWait=abc"], "timeWait"),
         (["--servers=1"], "servers"), (["--servers=-3"], "servers"),
+        (["--sameSite=2"], "sameSite"), (["--sameSite=x"], "sameSite"),
         (["--experiments=foo"], "experiments"), (["--experiments="], "experiments"),
         (["--abortBandwidth=both"], "abortBandwidth"), (["--drain=-1s"], "drain"),
         (["--only=nosuch"], "only"), (["--plot=2"], "plot"),

@@ -96,6 +96,9 @@ IspScenarioHelper::AddCommandLineOptions(CommandLine& cmd, Settings& s)
                  "Origin servers of the workload; 0: one per ObjectsPerServer objects of its "
                  "universe",
                  s.servers);
+    cmd.AddValue("sameSite",
+                 "Probability that a page's base is on the server of the page before",
+                 s.sameSite);
     cmd.AddValue("timeWait", "TCP TIME_WAIT (2 MSL), e.g. 60s", s.timeWait);
     cmd.AddValue("serverRtt",
                  "Proxy-to-server RTT of the origins, seconds, a random variable, e.g. "
@@ -166,6 +169,7 @@ IspScenarioHelper::Build(const Settings& settings)
     // with the preset's fixed count, a short trace's few objects would each sit on a server
     // of their own (doc/models/workload.rst, "Sites").
     m_workload->SetAttribute("Servers", UintegerValue(s.servers));
+    m_workload->SetAttribute("SameSitePageProbability", DoubleValue(s.sameSite));
     // Responses as they are: 304s, redirects and errors, which the presets leave out (they are
     // calibrated to [PROXIM]'s hit ratios without them). Wessels, "Web Caching" (O'Reilly,
     // 2001), Table A-14, IRCache proxies, March 2000: 304 19.31%; 302 9.27% and 301 0.50%;

@@ -55,6 +55,9 @@ class IspScenarioHelper
         /// The workload's Servers; 0: one per ObjectsPerServer objects of its universe, so
         /// that a short trace's sites hold as many objects as the full trace's
         uint32_t servers{0};
+        /// The workload's SameSitePageProbability: a page's base on the server of the page
+        /// before
+        double sameSite{0.65};
         bool staticRouting{true};   //!< the helpers' aggregated routes, else global
         std::string uplinkRate;     //!< access uplink rate; empty: T3 or T1
         std::string serverRate;     //!< origin send rate per connection; empty: no limit

@@ -36,6 +36,12 @@ IspScenarioOptions::Add(OptionChecker& o, IspScenarioHelper::Settings& s)
                  s.servers,
                  0,
                  10000000);
+    o.AddReal("sameSite",
+              "Probability that a page's base is on the server of the page before (a link "
+              "within the site)",
+              s.sameSite,
+              0,
+              1);
     o.AddTime("timeWait", "TCP TIME_WAIT (2 MSL), e.g. 60s", s.timeWait, MilliSeconds(1), Hours(1));
     // Random variables as ns-3 writes them; Build refuses one that is not, naming the option.
     o.AddText("serverRtt",

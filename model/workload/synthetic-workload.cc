@@ -425,7 +425,15 @@ SyntheticWorkload::DrawPageObject(uint32_t user, bool& embedded)
     std::vector<uint64_t>& page = m_pageObjects[user];
     if (m_users.LastStartsPage() || m_pageServer[user] == NO_PAGE)
     {
-        const uint64_t id = m_catalogue.DrawObject();
+        // A link within the site: the previous page's server, by popularity among its
+        // objects. The server came by popularity, so each object keeps its share. No draw
+        // when the probability is 0, so that the streams are used as without it.
+        const bool sameSite = users.sameSite > 0 && m_pageServer[user] != NO_PAGE
+                           && !m_users.LastStartsSession()
+                           && m_universeRng->GetValue() < users.sameSite;
+        const uint64_t id
+            = sameSite ? m_catalogue.DrawOnServer(m_pageServer[user], m_universeRng->GetValue())
+                       : m_catalogue.DrawObject();
         m_pageServer[user] = m_catalogue.GetEntry(id).server;
         page.assign(1, id);
         return id;

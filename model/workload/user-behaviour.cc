@@ -76,6 +76,15 @@ UserBehaviour::AddAttributes(TypeId tid, PartLocator<UserBehaviour> locate)
                       "than its page's base (drawn by popularity over all objects).",
                       WorkloadPresets::GetDefault("EmbeddedOtherServerProbability"),
                       MakePartAccessor<DoubleValue>(locate, &Parameters::otherServer),
+                      MakeDoubleChecker<double>(0, 1))
+        .AddAttribute("SameSitePageProbability",
+                      "With Pages: probability that a page after the first of a session has "
+                      "its base on the server of the page before (a link within the site), "
+                      "drawn by popularity among that server's objects; otherwise by "
+                      "popularity over all objects. Either way each object keeps its share "
+                      "of the requests.",
+                      WorkloadPresets::GetDefault("SameSitePageProbability"),
+                      MakePartAccessor<DoubleValue>(locate, &Parameters::sameSite),
                       MakeDoubleChecker<double>(0, 1));
 }
 
@@ -133,6 +142,7 @@ UserBehaviour::NextRequest()
 {
     const std::pair<double, uint32_t> next = m_heap.front();
     m_lastPageStart = m_user[next.second].pageStart;
+    m_lastSessionStart = m_lastPageStart && m_user[next.second].sessionStart;
     SiftDown({ScheduleUser(next.second, next.first), next.second});
     return next;
 }
@@ -141,6 +151,12 @@ bool
 UserBehaviour::LastStartsPage() const
 {
     return m_lastPageStart;
+}
+
+bool
+UserBehaviour::LastStartsSession() const
+{
+    return m_lastSessionStart;
 }
 
 double
@@ -167,8 +183,10 @@ UserBehaviour::ScheduleUser(uint32_t user, double now)
     if (u.sessionLeft > 0)
     {
         --u.sessionLeft;
+        u.sessionStart = false;
         return now + span + std::max(0.0, m_fastThink.Get());
     }
+    u.sessionStart = true;
     u.sessionLeft = uint32_t(std::max(1.0, std::floor(m_fastPagesPerSession.Get()))) - 1;
     return now + span + std::max(0.0, m_fastSessionGap.Get());
 }

@@ -48,6 +48,7 @@ class UserBehaviour
         Ptr<RandomVariableStream> sessionGap;      //!< SessionGap, seconds
         bool pages{false};                         //!< Pages
         double otherServer{0};                     //!< EmbeddedOtherServerProbability
+        double sameSite{0};                        //!< SameSitePageProbability
     };
 
     /**
@@ -77,6 +78,8 @@ class UserBehaviour
 
     /// \return whether the request NextRequest returned last is the first of a page
     bool LastStartsPage() const;
+    /// \return whether the request NextRequest returned last is the first of a session
+    bool LastStartsSession() const;
 
     /// \brief Release the users and the variables.
     void Clear();
@@ -89,6 +92,7 @@ class UserBehaviour
         uint32_t sessionLeft{0}; //!< pages left in the current session
         double pageSpan{0};      //!< Pages: InterRequestTime gaps of the page, seconds
         bool pageStart{true};    //!< its next request is the first of a page
+        bool sessionStart{true}; //!< its next page is the first of a session
     };
 
     /**
@@ -114,6 +118,7 @@ class UserBehaviour
     std::vector<User> m_user;                        //!< per-user state
     std::vector<std::pair<double, uint32_t>> m_heap; //!< (next request time, user), min-heap
     bool m_lastPageStart{true};                      //!< the last request starts a page
+    bool m_lastSessionStart{true};                   //!< the last request starts a session
 };
 
 } // namespace ns3

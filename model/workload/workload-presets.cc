@@ -107,6 +107,7 @@ const Row ROWS[] = {
     {"WarmUp", "14400s", "14400s"},
     {"Pages", "true", "true"},
     {"EmbeddedOtherServerProbability", "0.2", "0.2"},
+    {"SameSitePageProbability", "0", "0"},
     {"ServerRtt",
      "ns3::LogNormalRandomVariable[Mu=-2.53|Sigma=0.6]",
      "ns3::LogNormalRandomVariable[Mu=-2.53|Sigma=0.6]"},

@@ -203,3 +203,59 @@ TEST(PageStructure, AShortTraceKeepsItsSitesWhenServersFollowTheUniverse)
     EXPECT_EQ(count, 100000u);
     EXPECT_LT(spread, 0.2);
 }
+
+namespace
+{
+
+/**
+ * Share of the research preset's page bases that are on the server of the same client's
+ * base before, in sessions of exactly 5 pages 10 s apart.
+ * \param p SameSitePageProbability
+ * \return the share
+ */
+double
+SameSiteBaseShare(double p)
+{
+    Ptr<SyntheticWorkload> w = MakePages("research", 100000, 0.2);
+    w->SetAttribute("PagesPerSession", StringValue("ns3::ConstantRandomVariable[Constant=5]"));
+    // Short gaps: every client's trace spans many sessions, so that its first base (not
+    // counted) is a session's first no more often than the others.
+    w->SetAttribute("SessionGap", StringValue("ns3::ConstantRandomVariable[Constant=10]"));
+    w->SetAttribute("SameSitePageProbability", DoubleValue(p));
+    std::map<uint32_t, std::string> last;
+    uint64_t bases = 0;
+    uint64_t same = 0;
+    TraceRecord r;
+    while (w->Next(r))
+    {
+        if (r.embedded)
+        {
+            continue;
+        }
+        auto it = last.find(r.client);
+        if (it != last.end())
+        {
+            ++bases;
+            same += it->second == r.server;
+        }
+        last[r.client] = r.server;
+    }
+    return double(same) / double(bases);
+}
+
+} // namespace
+
+TEST(PageStructure, SameSitePagesFollowTheLinkProbability)
+{
+    // Without links, a base is on the server before only by chance (c0). With probability p,
+    // the 4 pages after the first of each 5-page session link within the site; the others
+    // (the session's first, and the pages that did not link) land there by chance.
+    const double c0 = SameSiteBaseShare(0);
+    EXPECT_LT(c0, 0.2);
+    for (double p : {0.5, 1.0})
+    {
+        const double linked = 0.8 * p;
+        // About 28,000 bases with a base before: a standard error under 0.003.
+        EXPECT_NEAR(SameSiteBaseShare(p), linked + (1 - linked) * c0, 0.02) << p;
+    }
+}
