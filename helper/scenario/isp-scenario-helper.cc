@@ -333,6 +333,9 @@ IspScenarioHelper::InstallClients(const Address& proxy)
     const OriginFarmHelper* farm = m_farm.get();
     TraceReplayHelper replay([farm](const std::string& host) { return farm->Resolve(host); });
     replay.SetClientAttribute("MaxOutstanding", UintegerValue(m_settings.maxOutstanding));
+    // The era's browsers (Netscape Navigator, Internet Explorer) requested an inline image
+    // as soon as they had parsed its tag, while the page's HTML was still arriving.
+    replay.SetClientAttribute("EmbeddedAsParsed", BooleanValue(true));
     if (!proxy.IsInvalid())
     {
         // Browsers keep their connection to a proxy; the proxy decides whether it does

@@ -16,7 +16,8 @@ namespace ns3
 /**
  * \ingroup web-proxy
  * \brief A WebClient's pages: holds the requests embedded in a page until its base has
- * ended, as a browser learns of the embedded objects from the base's body.
+ * ended, or (Parsed) until the part of the base's body that names them has arrived, as a
+ * browser learns of the embedded objects from the base's body.
  *
  * The base of an embedded request is the client's last request not marked embedded. Bounded
  * by the client's requests in flight (MaxOutstanding): each held request took a slot.
@@ -50,6 +51,18 @@ class ClientPageGate
     std::vector<WebRequest> Ended(uint64_t id, Base base);
 
     /**
+     * \brief Body bytes of a base arrived: the requests embedded in it whose place in the body
+     * has arrived. The k-th of the n requests held or released for the base goes out once
+     * k/(n+1) of the body has arrived, as a browser requests each inline object when it
+     * parses its tag, the tags spread evenly through the body.
+     * \param id the base
+     * \param received body bytes received so far
+     * \param total body bytes announced (0: unknown, none goes out before the base ends)
+     * \return the requests to issue now, in issue order
+     */
+    std::vector<WebRequest> Parsed(uint64_t id, uint64_t received, uint64_t total);
+
+    /**
      * \brief Take every waiting request out of the gate (the client stops: they fail).
      * \return the requests, in issue order
      */
@@ -59,8 +72,9 @@ class ClientPageGate
     void Clear();
 
   private:
-    uint64_t m_base{0};                                  //!< id of the last base
-    Base m_state{Base::COMPLETED};                       //!< how it ended
+    uint64_t m_base{0};            //!< id of the last base
+    Base m_state{Base::COMPLETED}; //!< how it ended
+    uint64_t m_parsed{0};          //!< requests of the last base released by Parsed
     std::vector<std::pair<uint64_t, WebRequest>> m_held; //!< (base id, embedded request)
 };
 

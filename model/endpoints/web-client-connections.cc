@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 // WebClient, continued: its connection slots (MaxConnectionsPerServer, MaxConnections) and
-// CloseWhenDone, kept apart so that web-client.cc stays within the module's file size.
+// CloseWhenDone, and the response body as it arrives (EmbeddedAsParsed), kept apart so that
+// web-client.cc stays within the module's file size.
 #include "web-client.h"
 
 namespace ns3
@@ -136,6 +137,26 @@ WebClient::CloseIfDone()
     while (!m_conns.IsEmpty())
     {
         CloseConnection(m_conns.Front());
+    }
+}
+
+void
+WebClient::HandleBody(Connection* c, uint64_t bytes)
+{
+    Pending* p = c->request;
+    NS_ASSERT(p);
+    if (p->MarkBody(bytes))
+    {
+        Abort(p);
+        return;
+    }
+    if (m_embeddedAsParsed && m_running && !p->request.embedded)
+    {
+        for (WebRequest& r :
+             m_pages.Parsed(p->record.id, p->record.bodyBytes, p->record.contentLength))
+        {
+            Start(std::move(r), ClientPageGate::Base::COMPLETED);
+        }
     }
 }
 

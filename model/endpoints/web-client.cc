@@ -87,6 +87,14 @@ WebClient::GetTypeId()
                             BooleanValue(false),
                             MakeBooleanAccessor(&WebClient::m_closeWhenDone),
                             MakeBooleanChecker())
+              .AddAttribute("EmbeddedAsParsed",
+                            "Issue each request embedded in a page once its place in the base's "
+                            "body has arrived (the k-th of n at k/(n+1) of the body), as a "
+                            "browser requests an inline object when it parses its tag; false: "
+                            "all once the base has ended.",
+                            BooleanValue(false),
+                            MakeBooleanAccessor(&WebClient::m_embeddedAsParsed),
+                            MakeBooleanChecker())
               .AddAttribute("HeaderLimit",
                             "Largest accepted response header section, bytes.",
                             UintegerValue(16384),
@@ -451,17 +459,6 @@ WebClient::HandleResponse(Connection* c, const HttpResponseHeader& h, uint64_t h
     if (abort)
     {
         Abort(p); // the user gave up before any of the body arrived
-    }
-}
-
-void
-WebClient::HandleBody(Connection* c, uint64_t bytes)
-{
-    Pending* p = c->request;
-    NS_ASSERT(p);
-    if (p->MarkBody(bytes))
-    {
-        Abort(p);
     }
 }
 

@@ -249,6 +249,7 @@ class WebClient : public Application
     Time m_connectTimeout;
     Time m_responseTimeout;
     bool m_closeWhenDone;
+    bool m_embeddedAsParsed;
 
     bool m_running{false};
     bool m_exhausted{false};

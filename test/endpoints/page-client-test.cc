@@ -170,3 +170,87 @@ TEST_F(PageClient, MaxConnectionsBoundsTheConnectionsOpenAtOnce)
         }
     }
 }
+
+// ClientPageGate::Parsed: the k-th of n embedded requests goes out once k/(n+1) of the base's
+// body has arrived; another base's requests and an unknown length wait for the base's end.
+TEST(ClientPageGateParsed, ReleasesEachRequestWhenItsPlaceInTheBodyHasArrived)
+{
+    ClientPageGate gate;
+    ClientPageGate::Base state;
+    WebRequest base;
+    ASSERT_TRUE(gate.Admit(base, 7, state)); // base id 7
+    for (int i = 0; i < 3; ++i)
+    {
+        WebRequest e;
+        e.path = "/e" + std::to_string(i);
+        e.embedded = true;
+        ASSERT_FALSE(gate.Admit(e, 8 + i, state));
+    }
+    // n = 3: at 250, 500 and 750 of 1,000 bytes.
+    EXPECT_TRUE(gate.Parsed(7, 1000, 0).empty()) << "length unknown";
+    EXPECT_TRUE(gate.Parsed(6, 1000, 1000).empty()) << "not this page's base";
+    EXPECT_TRUE(gate.Parsed(7, 249, 1000).empty());
+    std::vector<WebRequest> r = gate.Parsed(7, 250, 1000);
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].path, "/e0");
+    r = gate.Parsed(7, 999, 1000);
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[0].path, "/e1");
+    EXPECT_EQ(r[1].path, "/e2");
+    EXPECT_TRUE(gate.Ended(7, ClientPageGate::Base::COMPLETED).empty()) << "none left";
+
+    // A request admitted after some went out counts in n: the next base, 2 requests, the
+    // first out at 1/3; a third arrives, so the second waits for 2/4 of the body.
+    WebRequest next;
+    ASSERT_TRUE(gate.Admit(next, 20, state));
+    for (int i = 0; i < 2; ++i)
+    {
+        WebRequest e;
+        e.embedded = true;
+        ASSERT_FALSE(gate.Admit(e, 21 + i, state));
+    }
+    EXPECT_EQ(gate.Parsed(20, 334, 1000).size(), 1u);
+    WebRequest late;
+    late.embedded = true;
+    ASSERT_FALSE(gate.Admit(late, 23, state));
+    EXPECT_TRUE(gate.Parsed(20, 499, 1000).empty());
+    EXPECT_EQ(gate.Parsed(20, 500, 1000).size(), 1u);
+    EXPECT_EQ(gate.Ended(20, ClientPageGate::Base::COMPLETED).size(), 1u);
+}
+
+// A whole page over a 1 Mbit/s link: with EmbeddedAsParsed the five embedded requests of a
+// 30 kB base go out before the base ends, in order, each no earlier than its sixth of the
+// body could have crossed the link.
+TEST_F(PageClient, EmbeddedAsParsedIssuesEachRequestAsItsPartOfTheBaseArrives)
+{
+    LinkScenario s("1Mbps", MilliSeconds(20));
+    AddPageObjects(s);
+    s.InstallServer();
+    WebClientHelper h;
+    h.SetAttribute("MaxOutstanding", UintegerValue(8)); // the whole page admitted at once
+    h.SetAttribute("MaxConnectionsPerServer", UintegerValue(8));
+    h.SetAttribute("MaxConnections", UintegerValue(8));
+    h.SetAttribute("EmbeddedAsParsed", BooleanValue(true));
+    s.InstallClient(Page(s, true), h);
+    s.Run();
+    ASSERT_EQ(s.records.size(), 6u);
+    std::vector<RequestRecord> byId = s.records;
+    std::sort(byId.begin(),
+              byId.end(),
+              [](const RequestRecord& a, const RequestRecord& b) { return a.id < b.id; });
+    const RequestRecord& base = byId[0];
+    ASSERT_FALSE(base.failed) << base.error;
+    const Time baseEnd = base.issued + base.total;
+    for (uint32_t k = 1; k <= 5; ++k)
+    {
+        const RequestRecord& e = byId[k];
+        EXPECT_FALSE(e.failed) << e.error;
+        EXPECT_LT(e.issued, baseEnd) << k;
+        // k/6 of 30,000 body bytes take at least 5,000 k x 8 / 10^6 s at 1 Mbit/s.
+        EXPECT_GE(e.issued, base.issued + Seconds(5000.0 * k * 8 / 1e6)) << k;
+        if (k > 1)
+        {
+            EXPECT_GE(e.issued, byId[k - 1].issued) << k;
+        }
+    }
+}
