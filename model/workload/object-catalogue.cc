@@ -258,7 +258,7 @@ ObjectCatalogue::BuildServers(uint64_t requests)
         NS_ABORT_MSG_IF(!(m_params.objectsPerServer > 0),
                         "SyntheticWorkload: Servers is 0 and ObjectsPerServer is not positive: "
                         "set one of them");
-        // At least the two pools (a cookie site and another); at most one server per object.
+        // At least the two pools: a cookie site and another.
         const double n = std::ceil(double(GetUniverseSize(requests)) / m_params.objectsPerServer);
         servers = uint32_t(std::clamp(n, 2.0, double(std::numeric_limits<uint32_t>::max())));
     }
