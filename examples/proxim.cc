@@ -138,6 +138,7 @@ RunOnce(const IspScenarioHelper::Settings& base, const RunConfig& cfg, const std
     r["failed"] = sum.GetFailed();
     r["mean"] = total.mean;
     r["median"] = total.median;
+    r["dataMedian"] = sum.Get(LatencySummary::DATA).median;
     r["uplinkBytes"] = uplinkBytes;
     // Body bytes from the content providers, as [PROXIM] counts them: what the clients
     // received without a proxy, what reached the proxy with one (read, or waiting unread in
@@ -558,6 +559,23 @@ main(int argc, char* argv[])
         std::cout << "no proxy: mean " << PaperComparison::Format(direct("mean"), 3)
                   << " s, median " << PaperComparison::Format(direct("median"), 3) << " s, "
                   << PaperComparison::Format(direct("requests"), 0) << " requests\n";
+        // [PROXIM] §III validates its no-proxy simulation by medians: modem, total 2.4 s
+        // (1.8 s in the trace) and data transfer 0.42 s (0.44 s); research, total 0.54 s
+        // (0.42 s). The simulator's figures are the ones to match: its message RTTs, which
+        // include server processing, are what its latency gains are made of.
+        const std::string validation = "no-proxy validation (" + env + ")";
+        comparison.Add(validation,
+                       "direct",
+                       "median latency s",
+                       modem ? 2.4 : 0.54,
+                       PaperComparison::RELATIVE,
+                       direct("median"));
+        comparison.Add(validation,
+                       "direct",
+                       "median data transfer s",
+                       modem ? 0.42 : NAN,
+                       PaperComparison::RELATIVE,
+                       direct("dataMedian"));
     }
     if (results.count("data+connections") && results.count("data+proxy/server"))
     {
