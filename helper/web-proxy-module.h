@@ -126,6 +126,7 @@
 #include "ns3/squid-log-reader.h"
 #include "ns3/squid-log-writer.h"
 #include "ns3/static-route-helper.h"
+#include "ns3/syn-loss-error-model.h"
 #include "ns3/synthetic-workload.h"
 #include "ns3/tcp-state-tracker.h"
 #include "ns3/topology-format-error.h"

@@ -99,6 +99,10 @@ IspScenarioHelper::AddCommandLineOptions(CommandLine& cmd, Settings& s)
     cmd.AddValue("sameSite",
                  "Probability that a page's base is on the server of the page before",
                  s.sameSite);
+    cmd.AddValue("synLoss",
+                 "Probability that an origin loses a connection request (SYN); negative: the "
+                 "population's (modem 0.22, LAN 0)",
+                 s.synLoss);
     cmd.AddValue("timeWait", "TCP TIME_WAIT (2 MSL), e.g. 60s", s.timeWait);
     cmd.AddValue("serverRtt",
                  "Proxy-to-server RTT of the origins, seconds, a random variable, e.g. "
@@ -146,6 +150,12 @@ IspScenarioHelper::Build(const Settings& settings)
     {
         throw std::invalid_argument("maxAgeShare: " + std::to_string(settings.maxAgeShare)
                                     + " must be a share (0..1), with a maxAge");
+    }
+    if (settings.synLoss > 1)
+    {
+        throw std::invalid_argument("synLoss: " + std::to_string(settings.synLoss)
+                                    + " must be a probability (0..1), or negative for the "
+                                      "population's");
     }
     if (settings.servers == 1)
     {
@@ -275,6 +285,7 @@ IspScenarioHelper::Build(const Settings& settings)
     {
         m_farm->SetMaxAge(s.maxAgeShare, MakeVariable(s.maxAge, "maxAge"));
     }
+    m_farm->SetSynLoss(s.synLoss >= 0 ? s.synLoss : (m_modem ? MODEM_SYN_LOSS : 0));
     for (const auto& host : hosts)
     {
         m_farm->AddServer(host, m_workload->GetServerRtt(host) - 2 * m_accessToCore);

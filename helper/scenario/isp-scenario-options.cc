@@ -42,6 +42,13 @@ IspScenarioOptions::Add(OptionChecker& o, IspScenarioHelper::Settings& s)
               s.sameSite,
               0,
               1);
+    o.AddReal("synLoss",
+              "Probability that an origin loses a connection request (SYN), which the sender "
+              "retries after 3 s, 6 s, ...; negative: the population's (modem 0.22, for "
+              "[PROXIM]'s mean connection setup of 1.3 s; LAN 0)",
+              s.synLoss,
+              -1,
+              1);
     o.AddTime("timeWait", "TCP TIME_WAIT (2 MSL), e.g. 60s", s.timeWait, MilliSeconds(1), Hours(1));
     // Random variables as ns-3 writes them; Build refuses one that is not, naming the option.
     o.AddText("serverRtt",

@@ -59,6 +59,20 @@ OriginFarmHelper::SetModificationInterval(Ptr<RandomVariableStream> meanInterval
 }
 
 void
+OriginFarmHelper::SetSynLoss(double probability)
+{
+    NS_ABORT_MSG_IF(!(probability >= 0 && probability <= 1),
+                    "OriginFarmHelper::SetSynLoss: probability " << probability << " must be 0..1");
+    m_synLoss = probability;
+}
+
+std::vector<Ptr<SynLossErrorModel>>
+OriginFarmHelper::GetSynLossModels() const
+{
+    return m_synModels;
+}
+
+void
 OriginFarmHelper::SetMaxAge(double share, Ptr<RandomVariableStream> maxAge)
 {
     NS_ABORT_MSG_IF(share < 0 || share > 1 || (share > 0 && !maxAge),
@@ -120,6 +134,13 @@ OriginFarmHelper::NodeForClass(uint32_t cls)
     // slower, so its queue holds only a sender's bursts: a device FIFO deep enough for them
     // does what FqCoDel did there, at a fraction of its cost per packet.
     TrafficControlHelper().Uninstall(d);
+    if (m_synLoss > 0)
+    {
+        Ptr<SynLossErrorModel> loss = CreateObject<SynLossErrorModel>();
+        loss->SetAttribute("Probability", DoubleValue(m_synLoss));
+        d.Get(1)->SetAttribute("ReceiveErrorModel", PointerValue(loss));
+        m_synModels.push_back(loss);
+    }
     if (m_staticRouting)
     {
         StaticRouteHelper::AddRoute(d.Get(1), Ipv4Address::GetZero(), "0.0.0.0");
@@ -317,7 +338,13 @@ OriginFarmHelper::AssignStreams(int64_t stream)
     }
     m_age->SetStream(stream + n++);
     m_maxAgeChoice->SetStream(stream + n++);
-    return n + AssignApplicationStreams<OriginServer>(m_servers, stream + n);
+    n += AssignApplicationStreams<OriginServer>(m_servers, stream + n);
+    // Last, so that the servers' streams are numbered as without them.
+    for (const auto& loss : m_synModels)
+    {
+        n += loss->AssignStreams(stream + n);
+    }
+    return n;
 }
 
 NodeContainer

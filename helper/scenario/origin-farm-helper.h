@@ -10,6 +10,7 @@
 #include "ns3/object-factory.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/random-variable-stream.h"
+#include "ns3/syn-loss-error-model.h"
 #include "ns3/trace-record.h"
 #include "ns3/web-object-catalog.h"
 
@@ -106,6 +107,16 @@ class OriginFarmHelper
     void SetModificationInterval(Ptr<RandomVariableStream> meanInterval);
 
     /**
+     * Lose connection requests on their way into the origin nodes created from now on: a
+     * SynLossErrorModel of this probability on each origin node's link ([PROXIM]'s mean
+     * connection setup of 1.3 s, see there). Default 0: no model, no draws.
+     * \param probability loss probability of a SYN, 0..1
+     */
+    void SetSynLoss(double probability);
+    /// \return the SYN loss models of the origin nodes (none without SetSynLoss)
+    std::vector<Ptr<SynLossErrorModel>> GetSynLossModels() const;
+
+    /**
      * Send an explicit freshness lifetime with a share of the objects added from now on:
      * Cache-Control max-age drawn per object (seconds). Default: none.
      * \param share the share of objects, 0..1
@@ -132,8 +143,9 @@ class OriginFarmHelper
      */
     Ptr<WebObjectCatalog> GetCatalog(const std::string& host) const;
     /**
-     * Assign fixed random variable streams to the farm's object properties and to the origin
-     * servers created so far (think time, catalog modifications).
+     * Assign fixed random variable streams to the farm's object properties, to the origin
+     * servers created so far (think time, catalog modifications) and, after them, to their
+     * links' SYN loss models.
      * \param stream first stream index
      * \return the number of streams used
      */
@@ -193,6 +205,8 @@ class OriginFarmHelper
     Ptr<RandomVariableStream> m_maxAge;               //!< their max-age, seconds
     NodeContainer m_nodes;
     ApplicationContainer m_servers;
+    double m_synLoss{0};                             //!< SYN loss probability of new nodes
+    std::vector<Ptr<SynLossErrorModel>> m_synModels; //!< one per node that has one
 };
 
 } // namespace ns3

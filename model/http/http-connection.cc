@@ -69,6 +69,7 @@ HttpConnection::Attach(Ptr<Socket> socket, HttpParser::Kind incoming, uint32_t h
     m_socket = socket;
     m_detached = false;
     m_parser = std::make_unique<HttpParser>(incoming, headerLimit);
+    TcpSocketInternals::GuardFullWindow(socket);
     UintegerValue sndBuf;
     if (socket->GetAttributeFailSafe("SndBufSize", sndBuf))
     {

@@ -15,6 +15,28 @@ NS_LOG_COMPONENT_DEFINE("TcpSocketInternals");
 
 namespace
 {
+/*
+ * TcpTxBuffer::m_sentSize, for GuardFullWindow: an explicit template instantiation may name a
+ * private member ([temp.spec.general]/6), as in fast-demux-tcp-l4-protocol.cc. Same name and
+ * type in ns-3.37 and ns-3-dev 3.48; if it changes, this file stops compiling.
+ */
+template <typename Tag, typename Tag::Type Member>
+struct PrivateAccess
+{
+    friend typename Tag::Type Get(Tag)
+    {
+        return Member;
+    }
+};
+
+struct SentSizeTag
+{
+    using Type = uint32_t TcpTxBuffer::*;
+    friend Type Get(SentSizeTag);
+};
+
+template struct PrivateAccess<SentSizeTag, &TcpTxBuffer::m_sentSize>;
+
 /**
  * Reaches TcpSocketBase's protected members: an application cannot otherwise reset a
  * connection (Close sends RST only while unread data is buffered), advertise its receive
@@ -36,6 +58,39 @@ struct TcpAccess : public TcpSocketBase
         {
             void (TcpSocketBase::*send)(uint8_t) = &TcpAccess::SendEmptyPacket;
             (PeekPointer(tcp)->*send)(TcpHeader::ACK);
+        }
+    }
+
+    /**
+     * The peer's window as TcpTxBuffer::NextSeg should see it. ns-3.37 to 3.40 offer new
+     * data while m_sentSize <= rWnd, as a segment of min(SMSS, rWnd - m_sentSize) bytes:
+     * once sent data exactly fills the window (its last segment cut to fit) and SACKed or
+     * lost segments keep the available window above 0, that is 0 bytes, and
+     * SendDataPacket dereferences the null TcpTxItem CopyFromSequence returns for it
+     * (TcpRateLinux::SkbSent; DoRetransmit does the same). ns-3.41 tests < instead
+     * (commit 13c1b9b63, issue #991); one byte less in that one case makes 3.37 do so.
+     * \param tcp the socket
+     * \return its m_rWnd, less one when sent data exactly fills a non-zero window
+     */
+    static uint32_t WindowForNextSeg(const TcpSocketBase* tcp)
+    {
+        const uint32_t rWnd = (tcp->*(&TcpAccess::m_rWnd)).Get();
+        const uint32_t sent = PeekPointer(tcp->*(&TcpAccess::m_txBuffer))->*Get(SentSizeTag());
+        return rWnd > 0 && sent == rWnd ? rWnd - 1 : rWnd;
+    }
+
+    static void GuardFullWindow(Ptr<Socket> socket)
+    {
+        Ptr<TcpSocketBase> tcp = DynamicCast<TcpSocketBase>(socket);
+        if (tcp)
+        {
+            // The socket owns its buffer, so the raw pointer cannot outlive it; Fork's copy
+            // constructor installs ns-3's own callback again, so accepted sockets need this
+            // call too.
+            (PeekPointer(tcp)->*(&TcpAccess::m_txBuffer))
+                ->SetRWndCallback(
+                    MakeBoundCallback(&TcpAccess::WindowForNextSeg,
+                                      static_cast<const TcpSocketBase*>(PeekPointer(tcp))));
         }
     }
 
@@ -243,6 +298,12 @@ void
 TcpSocketInternals::CloseDetached(Ptr<Socket> socket)
 {
     TcpAccess::CloseDetached(socket);
+}
+
+void
+TcpSocketInternals::GuardFullWindow(Ptr<Socket> socket)
+{
+    TcpAccess::GuardFullWindow(socket);
 }
 
 } // namespace ns3

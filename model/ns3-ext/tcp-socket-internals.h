@@ -57,6 +57,15 @@ class TcpSocketInternals
      * \param socket the socket, detached from its application's callbacks
      */
     static void CloseDetached(Ptr<Socket> socket);
+
+    /**
+     * Keep ns-3 up to 3.40 from sending a zero-length segment, which crashes it (null
+     * TcpTxItem in TcpRateLinux::SkbSent), when new data has exactly filled the peer's
+     * window while SACKed or lost segments leave room in cwnd. Call once on every socket
+     * that sends, before it sends; harmless from 3.41, which fixed TcpTxBuffer::NextSeg.
+     * \param socket a TCP socket (others are ignored)
+     */
+    static void GuardFullWindow(Ptr<Socket> socket);
 };
 
 } // namespace ns3

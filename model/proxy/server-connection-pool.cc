@@ -6,6 +6,7 @@
 #include "ns3/boolean.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
+#include "ns3/simulator.h"
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/uinteger.h"
 
@@ -163,6 +164,7 @@ ServerConnectionPool::Open(Waiter request)
     c->socket->SetConnectCallback(MakeCallback(&ServerConnectionPool::HandleConnected, this),
                                   MakeCallback(&ServerConnectionPool::HandleConnectFailed, this));
     m_connecting[c->socket] = {c, std::move(request)};
+    c->openedAt = Simulator::Now();
     // Through a gateway, TCP goes to the gateway and the SOCKS CONNECT names the server; the
     // pool still files the connection under the server, whose requests it carries.
     c->socket->Connect(m_settings.socksGateway.IsInvalid() ? server : m_settings.socksGateway);
@@ -197,6 +199,9 @@ ServerConnectionPool::HandleConnected(Ptr<Socket> socket)
         socket->Close();
         return;
     }
+    // [PROXIM]'s connection setup, as its sniffer at the ISP saw it: SYN to established.
+    ++m_counters.connected;
+    m_counters.connectTime += Simulator::Now() - it->second.first->openedAt;
     if (m_settings.socksGateway.IsInvalid())
     {
         Ready(socket);

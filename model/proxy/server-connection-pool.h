@@ -51,6 +51,7 @@ class ServerConnectionPool
         uint32_t requests{0};        //!< requests carried
         std::set<std::string> users; //!< distinct clients it carried requests for
         IdleTimer idleTimer;         //!< closes it when idle
+        Time openedAt;               //!< when Connect was called
         // The borrower's handlers, called only while the connection is lent; Release and
         // Discard clear them.
         HttpParser::ResponseCallback onResponse;        //!< response header
@@ -101,6 +102,8 @@ class ServerConnectionPool
         uint64_t evicted{0};          //!< idle ones closed to make room under maxTotal
         uint64_t requestsOnClosed{0}; //!< requests carried by connections now closed
         uint64_t usersOnClosed{0};    //!< distinct clients summed over connections now closed
+        uint64_t connected{0};        //!< connections whose TCP handshake completed
+        Time connectTime;             //!< their handshake times (Connect to established), summed
     };
 
     ServerConnectionPool();

@@ -71,6 +71,7 @@ Socks5Session::Socks5Session(Socks5Gateway* gateway,
 void
 Socks5Session::Start()
 {
+    TcpSocketInternals::GuardFullWindow(m_client);
     m_client->SetRecvCallback(MakeCallback(&Socks5Session::HandleClientRead, this));
     m_client->SetCloseCallbacks(MakeCallback(&Socks5Session::HandleNegotiationClose, this),
                                 MakeCallback(&Socks5Session::HandleNegotiationError, this));
@@ -321,6 +322,7 @@ void
 Socks5Session::Connect(Ipv4Address address, uint16_t port)
 {
     m_dest = Socket::CreateSocket(m_gateway->GetNode(), TcpSocketFactory::GetTypeId());
+    TcpSocketInternals::GuardFullWindow(m_dest);
     m_dest->SetAttribute("SndBufSize", UintegerValue(m_gateway->m_bufferSize));
     m_dest->SetAttribute("RcvBufSize", UintegerValue(m_gateway->m_bufferSize));
     m_dest->SetConnectCallback(MakeCallback(&Socks5Session::HandleConnected, this),

@@ -46,7 +46,8 @@ class TcpDefaultsGuard
     const std::vector<std::pair<std::string, std::string>> kNames{
         {"ns3::TcpSocket", "SegmentSize"},
         {"ns3::TcpSocketBase", "MaxSegLifetime"},
-        {"ns3::TcpSocketBase", "Timestamp"}};
+        {"ns3::TcpSocketBase", "Timestamp"},
+        {"ns3::TcpSocket", "RcvBufSize"}};
     std::vector<std::pair<std::string, std::string>> m_saved;
 };
 
@@ -62,11 +63,10 @@ struct Handshake
     Time transmission; //!< bound on putting a SYN and a SYN-ACK on the links
 };
 
-Handshake
-MeasureHandshake(const std::string& population, Time rtt)
+/// A small environment of two clients, its origins in one RTT class.
+IspScenarioHelper::Settings
+SmallSettings(const std::string& population)
 {
-    TcpDefaultsGuard guard;
-    IspScenarioHelper scenario;
     IspScenarioHelper::Settings s;
     s.population = population;
     s.modems = 2;
@@ -74,6 +74,16 @@ MeasureHandshake(const std::string& population, Time rtt)
     s.users = 500;
     s.duration = Seconds(600);
     s.rttClasses = 1;
+    return s;
+}
+
+Handshake
+MeasureHandshake(const std::string& population, Time rtt)
+{
+    TcpDefaultsGuard guard;
+    IspScenarioHelper scenario;
+    IspScenarioHelper::Settings s = SmallSettings(population);
+    s.synLoss = 0; // the handshake alone, without a lost SYN's retries
     s.serverRtt = "ns3::ConstantRandomVariable[Constant=" + std::to_string(rtt.GetSeconds()) + "]";
     scenario.Build(s);
     Handshake h;
@@ -351,4 +361,91 @@ TEST(SyntheticWorkload, DurationWithoutRequestsIsAnError)
     w->AssignStreams(5);
     TraceRecord r;
     EXPECT_THROW(w->Next(r), std::invalid_argument);
+}
+
+// ns-3 up to 3.40 offers a zero-length segment once the data sent fills the peer's window
+// exactly while SACKed or lost segments leave room in cwnd, and crashes on it (null TcpTxItem
+// in TcpRateLinux::SkbSent; fixed in ns-3.41, issue #991). The modem pool's origins got there
+// with receive windows under 64 KB (no window scaling): this run, proxim's "direct" at RngRun 1
+// with 32 KB windows, crashed at 514 s before TcpSocketInternals::GuardFullWindow. Every
+// request must end, completed or failed.
+TEST(OriginInternet, ReceiveWindowsFilledDuringRecoveryDoNotCrashTcp)
+{
+    TcpDefaultsGuard guard;
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(1);
+    Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(32768));
+    IspScenarioHelper scenario;
+    IspScenarioHelper::Settings s; // 45 modems, as proxim's
+    s.duration = Minutes(15);
+    s.synLoss = 0; // as when it crashed
+    scenario.Build(s);
+    ApplicationContainer clients = scenario.InstallClients(Address());
+    Ptr<RequestRecordWriter> writer = Create<RequestRecordWriter>("/dev/null");
+    writer->Attach(clients);
+    Simulator::Stop(s.duration + Minutes(10)); // time for the longest transfers to end
+    Simulator::Run();
+    writer->Close();
+    Simulator::Destroy();
+    const LatencySummary& sum = writer->GetSummary();
+    EXPECT_EQ(sum.GetRequests(), scenario.GetRecords().size());
+    EXPECT_GT(sum.GetRequests(), 500u);
+    EXPECT_LT(sum.GetFailed(), sum.GetRequests() / 20);
+}
+
+// The modem pool's origins lose connection requests (IspScenarioHelper::MODEM_SYN_LOSS) and
+// the calibration counts on ns-3 retrying after 3 s, then 6 s, 12 s, ...: with every SYN lost,
+// the origin's link sees them at exactly those gaps, and the proxy's connection fails after
+// ConnCount attempts. With the LAN's default nothing is lost.
+TEST(OriginInternet, LostConnectionRequestsAreRetriedAfterThreeSixAndTwelveSeconds)
+{
+    TcpDefaultsGuard guard;
+    for (const std::string population : {"modem", "lan"})
+    {
+        IspScenarioHelper scenario;
+        IspScenarioHelper::Settings s = SmallSettings(population);
+        s.synLoss = population == "modem" ? 1 : -1;
+        scenario.Build(s);
+        const auto models = scenario.GetFarm().GetSynLossModels();
+        if (population == "lan")
+        {
+            EXPECT_TRUE(models.empty());
+            Simulator::Destroy();
+            continue;
+        }
+        ASSERT_EQ(models.size(), scenario.GetFarm().GetNodes().GetN());
+        std::vector<Time> lost;
+        for (const auto& m : models)
+        {
+            m->TraceConnectWithoutContext("Loss",
+                                          MakeBoundCallback(
+                                              +[](std::vector<Time>* v, Ptr<const Packet>)
+                                              { v->push_back(Simulator::Now()); },
+                                              &lost));
+        }
+        Ptr<Node> proxy = scenario.AddProxyNode();
+        const std::string host = scenario.GetRecords().front().server;
+        Ptr<Socket> socket = Socket::CreateSocket(proxy, TcpSocketFactory::GetTypeId());
+        bool failed = false;
+        socket->SetConnectCallback(
+            MakeNullCallback<void, Ptr<Socket>>(),
+            Callback<void, Ptr<Socket>>([&failed](Ptr<Socket>) { failed = true; }));
+        Simulator::Schedule(Seconds(1),
+                            [&]()
+                            {
+                                socket->Bind();
+                                socket->Connect(scenario.GetFarm().Resolve(host));
+                            });
+        Simulator::Stop(Seconds(400));
+        Simulator::Run();
+        UintegerValue attempts; // ConnCount: the first SYN and its retries
+        socket->GetAttribute("ConnCount", attempts);
+        ASSERT_EQ(lost.size(), attempts.Get());
+        for (uint32_t k = 1; k < lost.size(); ++k)
+        {
+            EXPECT_EQ(lost[k] - lost[k - 1], Seconds(3 << (k - 1))) << k;
+        }
+        EXPECT_TRUE(failed);
+        Simulator::Destroy();
+    }
 }
