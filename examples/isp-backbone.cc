@@ -189,6 +189,7 @@ main(int argc, char* argv[])
     bool firewall = true;
     std::string edgeProxy = "socks";
     double hostileRate = 20;
+    double synLoss = 0;
     bool interception = true;
     std::string interceptName;
     std::string pcap;
@@ -282,6 +283,12 @@ main(int argc, char* argv[])
                 hostileRate,
                 0,
                 10000);
+    opt.AddReal("synLoss",
+                "Probability that an origin loses a connection request (SYN); "
+                "IspScenarioHelper's modem pool uses 0.22 ([PROXIM]'s 1.3 s mean setup)",
+                synLoss,
+                0,
+                1);
     opt.AddFlag("interception",
                 "The third population's port-80 traffic is intercepted by its PoP's proxy "
                 "(false: the clients are configured with that proxy)",
@@ -483,6 +490,7 @@ main(int argc, char* argv[])
         plan.Allocate("sites", "edge-link", 30).Assign(edgeLink);
     }
     OriginFarmHelper farm(edgeNode, oneWay, plan.Get("origins").network);
+    farm.SetSynLoss(synLoss);
     for (uint32_t k = 0; k < 3; ++k)
     {
         for (const auto& r : records[k])
