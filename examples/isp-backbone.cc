@@ -596,39 +596,17 @@ main(int argc, char* argv[])
     // customers' web traffic): clients on a segment behind an access router at their PoP,
     // which runs the proxy and, with --interception, redirects port 80 to it. Only this
     // population's traffic passes the access router, so no transit traffic is intercepted.
-    Ptr<Node> icRouter = CreateObject<Node>();
-    InstallInternetStackWithTcp(
-        InternetStackHelper(), icRouter, FastDemuxTcpL4Protocol::GetTypeId().GetName());
-    NodeContainer icNodes(icClients);
-    InternetStackHelper().Install(icNodes);
-    NetDeviceContainer icAccess = access.Install(icRouter, pops.Get(interceptPop));
-    plan.Allocate("sites", "intercepted-access", 30).Assign(icAccess);
     // At most --lanSize clients per segment ("intercepted-lan", "intercepted-lan-2", ...), each
     // on a port of the access router; the proxy's address is the router's on the first.
-    CsmaHelper icCsma;
-    icCsma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
-    icCsma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(5)));
-    const uint32_t icSegments = (icClients + lanSize - 1) / lanSize;
-    NetDeviceContainer icRouterPorts; // the router's device on each segment
-    Ipv4Address icProxy;
-    for (uint32_t j = 0, next = 0; j < icSegments; ++j)
-    {
-        NodeContainer members(icRouter);
-        const uint32_t n = icClients / icSegments + (j < icClients % icSegments ? 1 : 0);
-        for (uint32_t i = 0; i < n; ++i)
-        {
-            members.Add(icNodes.Get(next++));
-        }
-        NetDeviceContainer segment = icCsma.Install(members);
-        icRouterPorts.Add(segment.Get(0));
-        // A /24 unless the router and clients need more.
-        const uint32_t prefix = std::min(24U, AddressPlan::PrefixFor(segment.GetN() + 2ULL));
-        const std::string name
-            = j == 0 ? "intercepted-lan" : "intercepted-lan-" + std::to_string(j + 1);
-        const Ipv4Address router
-            = plan.Allocate("sites", name, prefix).Assign(segment).GetAddress(0);
-        icProxy = j == 0 ? router : icProxy;
-    }
+    AccessRouterHelper intercepted;
+    intercepted.SetAccessLink(access);
+    intercepted.SetSegmentSize(lanSize);
+    intercepted.SetAddressPlan(plan, "intercepted", "sites");
+    intercepted.Install(pops.Get(interceptPop), icClients);
+    const Ptr<Node> icRouter = intercepted.GetRouter();
+    const NodeContainer icNodes = intercepted.GetClients();
+    const Ipv4Address icProxy = intercepted.GetRouterAddress();
+    const uint32_t icSegments = intercepted.GetSegmentPorts().GetN();
 
     // The DNS alias server on a host beside the LAN's PoP.
     Ptr<Node> dnsHost = CreateObject<Node>();
@@ -972,7 +950,7 @@ main(int argc, char* argv[])
     }
     if (pcapSites.count("interception"))
     {
-        icCsma.EnablePcap(prefix + "-interception", icRouterPorts, true);
+        CsmaHelper().EnablePcap(prefix + "-interception", intercepted.GetSegmentPorts(), true);
     }
     if (pcapSites.count("depot"))
     {

@@ -10,6 +10,7 @@
  */
 
 #include "ns3/address-plan-error.h"
+#include "ns3/access-router-helper.h"
 #include "ns3/address-plan.h"
 #include "ns3/application-streams.h"
 #include "ns3/attribute-choice.h"

@@ -858,3 +858,101 @@ TEST(NetworkStreams, HelpersRefuseBeforeInstall)
     EXPECT_DEATH(LanClientsHelper().AssignStreams(1), "call Install first");
     EXPECT_DEATH(ModemPoolHelper().AssignStreams(1), "call Install first");
 }
+
+// An access router at a PoP with its customers on segments of at most SegmentSize: 70 clients
+// at 32 give 3 segments of 24, 23 and 23, each a named block of the plan with the router
+// first; the router's link to the PoP is "<name>-access". Every client reaches an origin
+// beyond the PoP (global routing), and a script's own nodes can be the clients.
+TEST(AccessRouter, SplitsClientsIntoSegmentsThatReachThePop)
+{
+    for (bool own : {false, true})
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Ptr<Node> pop = CreateObject<Node>();
+        InternetStackHelper().Install(pop);
+        AddressPlan plan;
+        plan.AddPool("sites", Ipv4Address("10.200.0.0"), 16);
+        AccessRouterHelper helper;
+        helper.SetSegmentSize(32);
+        helper.SetAddressPlan(plan, "ic", "sites");
+        NodeContainer mine(own ? 3 : 0);
+        if (own)
+        {
+            helper.Install(pop, mine);
+        }
+        else
+        {
+            helper.Install(pop, 70);
+        }
+        const NodeContainer clients = helper.GetClients();
+        ASSERT_EQ(clients.GetN(), own ? 3u : 70u);
+        if (own)
+        {
+            EXPECT_EQ(clients.Get(0), mine.Get(0));
+        }
+        const std::vector<uint32_t> sizes
+            = own ? std::vector<uint32_t>{3} : std::vector<uint32_t>{24, 23, 23};
+        ASSERT_EQ(helper.GetSegmentPorts().GetN(), sizes.size());
+        EXPECT_EQ(plan.Get("ic-access").prefix, 30u);
+        uint32_t next = 0;
+        for (uint32_t j = 0; j < sizes.size(); ++j)
+        {
+            const std::string name = j == 0 ? "ic-lan" : "ic-lan-" + std::to_string(j + 1);
+            const AddressPlan::Block b = plan.Get(name);
+            EXPECT_EQ(b.prefix, 24u) << name;
+            // The router's port holds the block's first address, then its clients.
+            Ptr<NetDevice> port = helper.GetSegmentPorts().Get(j);
+            EXPECT_EQ(port->GetChannel()->GetNDevices(), sizes[j] + 1) << name;
+            Ptr<Ipv4> rip = helper.GetRouter()->GetObject<Ipv4>();
+            EXPECT_EQ(rip->GetAddress(rip->GetInterfaceForDevice(port), 0).GetLocal(),
+                      Ipv4Address(b.network.Get() + 1))
+                << name;
+            if (j == 0)
+            {
+                EXPECT_EQ(helper.GetRouterAddress(), Ipv4Address(b.network.Get() + 1));
+            }
+            for (uint32_t i = 0; i < sizes[j]; ++i, ++next)
+            {
+                Ptr<Ipv4> ip = clients.Get(next)->GetObject<Ipv4>();
+                ASSERT_EQ(ip->GetNInterfaces(), 2u); // loopback and the segment
+                EXPECT_TRUE(ip->GetAddress(1, 0).GetLocal().CombineMask(b.GetMask()) == b.network)
+                    << name << " client " << i;
+            }
+        }
+        // One request from the first and the last client to an origin beyond the PoP.
+        OriginFarmHelper farm(pop, {MilliSeconds(10)});
+        farm.SetStaticRouting(false);
+        farm.AddServer("s0", MilliSeconds(20));
+        NodeContainer two(clients.Get(0), clients.Get(clients.GetN() - 1));
+        std::vector<std::vector<TraceRecord>> perNode{{Rec(0.1, 0, "s0", 3000)},
+                                                      {Rec(0.2, 1, "s0", 3000)}};
+        farm.AddObjects({perNode[0][0], perNode[1][0]});
+        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+        std::vector<RequestRecord> out;
+        Replay(two, perNode, farm, &out);
+        Simulator::Stop(Seconds(30));
+        Simulator::Run();
+        Simulator::Destroy();
+        ASSERT_EQ(out.size(), 2u) << "own=" << own;
+        for (const auto& r : out)
+        {
+            EXPECT_EQ(r.status, 200u);
+            EXPECT_FALSE(r.failed) << r.error;
+        }
+    }
+}
+
+TEST(AccessRouter, MisuseIsANamedError)
+{
+    AccessRouterHelper noPlan;
+    Ptr<Node> pop = CreateObject<Node>();
+    EXPECT_DEATH(noPlan.Install(pop, 2), "SetAddressPlan before Install");
+    AccessRouterHelper helper;
+    EXPECT_DEATH(helper.SetSegmentSize(0), "at least one client");
+    AddressPlan plan;
+    plan.AddPool("sites", Ipv4Address("10.200.0.0"), 16);
+    helper.SetAddressPlan(plan, "ic", "sites");
+    EXPECT_DEATH(helper.Install(pop, 0), "no clients");
+    Simulator::Destroy();
+}
