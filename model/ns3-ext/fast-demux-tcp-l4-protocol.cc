@@ -3,6 +3,8 @@
  */
 #include "fast-demux-tcp-l4-protocol.h"
 
+#include "private-member-access.h"
+
 #include "ns3/boolean.h"
 #include "ns3/ipv4-end-point-demux.h"
 #include "ns3/ipv4-end-point.h"
@@ -24,20 +26,10 @@ namespace
 /*
  * ns-3 offers no way to walk a node's TCP endpoints without copying the list
  * (Ipv4EndPointDemux::GetAllEndPoints), which would cost more than the lookup it replaces.
- * An explicit template instantiation may name private members ([temp.spec.general]/6), which
- * gives this file the two it needs: TcpL4Protocol::m_endPoints and the demux's list. Both have
- * had these names and types in every release since 3.8 (checked up to ns-3-dev of 2026); if
- * one changes, this file stops compiling rather than misbehaving.
+ * PrivateMemberAccess gives this file the two members it needs: TcpL4Protocol::m_endPoints and
+ * the demux's list. Both have had these names and types in every release since 3.8 (checked
+ * up to ns-3-dev of 2026).
  */
-template <typename Tag, typename Tag::Type Member>
-struct PrivateAccess
-{
-    friend typename Tag::Type Get(Tag)
-    {
-        return Member;
-    }
-};
-
 struct TcpDemuxTag
 {
     using Type = Ipv4EndPointDemux* TcpL4Protocol::*;
@@ -50,8 +42,8 @@ struct DemuxListTag
     friend Type Get(DemuxListTag);
 };
 
-template struct PrivateAccess<TcpDemuxTag, &TcpL4Protocol::m_endPoints>;
-template struct PrivateAccess<DemuxListTag, &Ipv4EndPointDemux::m_endPoints>;
+template struct PrivateMemberAccess<TcpDemuxTag, &TcpL4Protocol::m_endPoints>;
+template struct PrivateMemberAccess<DemuxListTag, &Ipv4EndPointDemux::m_endPoints>;
 
 } // namespace
 

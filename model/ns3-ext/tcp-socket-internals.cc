@@ -3,6 +3,8 @@
  */
 #include "tcp-socket-internals.h"
 
+#include "private-member-access.h"
+
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-socket-base.h"
@@ -16,26 +18,16 @@ NS_LOG_COMPONENT_DEFINE("TcpSocketInternals");
 namespace
 {
 /*
- * TcpTxBuffer::m_sentSize, for GuardFullWindow: an explicit template instantiation may name a
- * private member ([temp.spec.general]/6), as in fast-demux-tcp-l4-protocol.cc. Same name and
- * type in ns-3.37 and ns-3-dev 3.48; if it changes, this file stops compiling.
+ * TcpTxBuffer::m_sentSize, for GuardFullWindow (PrivateMemberAccess). Same name and type in
+ * ns-3.37 and ns-3-dev 3.48.
  */
-template <typename Tag, typename Tag::Type Member>
-struct PrivateAccess
-{
-    friend typename Tag::Type Get(Tag)
-    {
-        return Member;
-    }
-};
-
 struct SentSizeTag
 {
     using Type = uint32_t TcpTxBuffer::*;
     friend Type Get(SentSizeTag);
 };
 
-template struct PrivateAccess<SentSizeTag, &TcpTxBuffer::m_sentSize>;
+template struct PrivateMemberAccess<SentSizeTag, &TcpTxBuffer::m_sentSize>;
 
 /**
  * Reaches TcpSocketBase's protected members: an application cannot otherwise reset a
