@@ -9,8 +9,8 @@
  * HTTP clients, origin servers, caching proxies and L4 depots at packet level.
  */
 
-#include "ns3/address-plan-error.h"
 #include "ns3/access-router-helper.h"
+#include "ns3/address-plan-error.h"
 #include "ns3/address-plan.h"
 #include "ns3/application-streams.h"
 #include "ns3/attribute-choice.h"
