@@ -117,7 +117,6 @@ Run(const std::string& name, const Options& o)
     const bool pair = name != "proxy" && name != "none";
     const Ipv4Address vip("10.1.1.100");
     const Ipv4Address gateway("10.1.2.100");
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
     NodeContainer clients;
     clients.Create(o.clients);
     NodeContainer proxies;
@@ -478,6 +477,8 @@ main(int argc, char* argv[])
     cmd.AddValue("jobs", "runs at once, each in a process of its own, 1 to 64", jobsText);
     cmd.AddValue(
         "outDir", "directory for depot-failover-vs-paper.csv and depot-failover-runs.csv", outDir);
+    // Before parsing, so that --ns3::TcpSocket::SegmentSize on the command line wins.
+    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
     cmd.Parse(argc, argv);
     const auto runs = uint32_t(Number("runs", runsText, 1, 1000, false, true));
     const auto jobs = uint32_t(Number("jobs", jobsText, 1, 64, false, true));

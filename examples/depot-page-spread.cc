@@ -272,7 +272,7 @@ main(int argc, char* argv[])
                 "visits",
                 "--clients x --visits x --objects is above 200000",
                 "at most 200000 requests per configuration");
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+    opt.SetAttributeDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
 
     const Workload w = Draw(o);
     const std::string n = std::to_string(o.proxies);

@@ -148,7 +148,7 @@ main(int argc, char* argv[])
                 "requests",
                 "--clients x --requests is above 100000",
                 "at most 100000 requests per scheduler");
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+    opt.SetAttributeDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
 
     std::cout << std::left << std::setw(36) << "scheduler" << std::setw(18) << "sessions 10M/2M"
               << std::setw(12) << "mean (s)" << std::setw(12) << "p95 (s)"

@@ -617,7 +617,7 @@ main(int argc, char* argv[])
     o.rngRun = RngSeedManager::GetRun();
     // 1448 + 12 bytes of timestamp option + 40 = the 1500-byte Ethernet MTU: no IP fragments,
     // which the depot would not rewrite (it switches whole TCP segments only).
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+    opt.SetAttributeDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
 
     const auto paper = PaperTables();
     const ProxySpeed speed[2] = {Calibrate(HP755, paper), Calibrate(HP712, paper)};

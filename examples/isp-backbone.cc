@@ -402,10 +402,11 @@ main(int argc, char* argv[])
     const uint32_t icClients = std::max<uint32_t>(1, uint32_t(std::lround(4 * scale)));
     const std::string prefix = outDir + "/isp-backbone";
 
-    // The 1998 environment's TCP, as IspScenarioHelper sets it.
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
-    Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(30));
-    Config::SetDefault("ns3::TcpSocketBase::Timestamp", BooleanValue(false));
+    // The 1998 environment's TCP, as IspScenarioHelper sets it (the command line's
+    // --ns3::TcpSocket... options win).
+    opt.SetAttributeDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+    opt.SetAttributeDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(30));
+    opt.SetAttributeDefault("ns3::TcpSocketBase::Timestamp", BooleanValue(false));
 
     // The workloads, generated before the network: the farm needs their servers.
     // Populations: 0 the modem pool, 1 the LAN, 2 the intercepted clients.

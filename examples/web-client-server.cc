@@ -88,7 +88,7 @@ main(int argc, char* argv[])
     const std::string prefix = outDir + "/web-client-server";
 
     // Full-size segments on 1500-byte MTU paths: 1500 - 20 (IP) - 20 (TCP) - 12 (timestamps).
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+    opt.SetAttributeDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
 
     NodeContainer dialup(nDialup);
     NodeContainer lan(nLan);

@@ -4,6 +4,7 @@
 
 #include "option-checker.h"
 
+#include "ns3/config.h"
 #include "ns3/log.h"
 #include "ns3/rng-seed-manager.h"
 
@@ -645,6 +646,18 @@ OptionChecker::Fail(const std::string& name,
     std::cerr << m_program << ": --" << name << "=" << text << ": " << problem
               << " (allowed: " << allowed << ")" << std::endl;
     std::exit(BAD_OPTION);
+}
+
+bool
+OptionChecker::SetAttributeDefault(const std::string& name, const AttributeValue& value)
+{
+    NS_LOG_FUNCTION(this << name);
+    if (IsGiven(name))
+    {
+        return false;
+    }
+    Config::SetDefault(name, value);
+    return true;
 }
 
 bool

@@ -5,6 +5,7 @@
 #ifndef WEB_PROXY_OPTION_CHECKER_H
 #define WEB_PROXY_OPTION_CHECKER_H
 
+#include "ns3/attribute.h"
 #include "ns3/command-line.h"
 #include "ns3/data-rate.h"
 #include "ns3/nstime.h"
@@ -190,6 +191,19 @@ class OptionChecker
      * \param argv arguments
      */
     void Parse(int argc, char* argv[]);
+
+    /**
+     * Sets the program's own default of an ns-3 attribute (Config::SetDefault), unless the
+     * command line set that attribute itself (--ns3::TcpSocket::SegmentSize=536): ns-3's
+     * CommandLine applies such an option while it parses, so a program that called
+     * Config::SetDefault after Parse() undid the user's choice without a word. Call it after
+     * Parse().
+     * \param name the attribute's full name, as on the command line without "--"
+     *        ("ns3::TcpSocket::SegmentSize")
+     * \param value the program's default
+     * \return true if the program's default was applied, false if the command line's stays
+     */
+    bool SetAttributeDefault(const std::string& name, const AttributeValue& value);
 
     /**
      * Fails unless a condition between options holds (after Parse()). The message names the

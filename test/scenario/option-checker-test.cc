@@ -8,6 +8,8 @@
  */
 #include "ns3/option-checker.h"
 #include "ns3/rng-seed-manager.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
 
 #include <gtest/gtest.h>
 
@@ -204,6 +206,42 @@ TEST_F(OptionCheckerTest, RequireNamesAnOptionLeftAtItsDefaultWithIt)
                 ::testing::ExitedWithCode(2),
                 Line("prog: --delay=10ms (default): too short (allowed: more than 1s)"));
     EXPECT_EXIT(run({"--count=6", "--delay=2s"}), ::testing::ExitedWithCode(0), "");
+}
+
+// A program's own default of an ns-3 attribute, set after parsing, used to undo the user's
+// --ns3::...= option without a word (isp-backbone's 1448-byte segments, 30 s MSL and no
+// timestamps; the depot examples' segment size). SetAttributeDefault leaves the user's.
+TEST_F(OptionCheckerTest, TheCommandLinesAttributeBeatsTheProgramsDefault)
+{
+    const std::string name = "ns3::TcpSocket::SegmentSize";
+    auto segmentSize = [&name]()
+    {
+        TypeId::AttributeInformation info;
+        TypeId::LookupByName("ns3::TcpSocket").LookupAttributeByName("SegmentSize", &info);
+        return info.initialValue->SerializeToString(info.checker);
+    };
+    const std::string ns3Default = segmentSize();
+    auto run = [&name](std::vector<std::string> args)
+    {
+        CommandLine cmd;
+        OptionChecker o(cmd, "prog");
+        args.insert(args.begin(), "prog");
+        std::vector<char*> argv;
+        for (auto& a : args)
+        {
+            argv.push_back(a.data());
+        }
+        o.Parse(static_cast<int>(argv.size()), argv.data());
+        return o.SetAttributeDefault(name, UintegerValue(1448));
+    };
+    EXPECT_FALSE(run({"--ns3::TcpSocket::SegmentSize=536", "--RngRun=2"}));
+    EXPECT_EQ(segmentSize(), "536");
+    EXPECT_TRUE(run({"--RngRun=2"}));
+    EXPECT_EQ(segmentSize(), "1448");
+    // The user's value, different from both.
+    EXPECT_FALSE(run({"--ns3::TcpSocket::SegmentSize=1000"}));
+    EXPECT_EQ(segmentSize(), "1000");
+    Config::SetDefault(name, StringValue(ns3Default));
 }
 
 } // namespace
