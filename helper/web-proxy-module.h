@@ -66,6 +66,7 @@
 #include "ns3/idle-timer.h"
 #include "ns3/inet-backbone-reader.h"
 #include "ns3/internet-edge-helper.h"
+#include "ns3/ipv4-end-point-search.h"
 #include "ns3/isp-scenario-helper.h"
 #include "ns3/isp-scenario-options.h"
 #include "ns3/lan-clients-helper.h"
