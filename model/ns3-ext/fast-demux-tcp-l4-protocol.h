@@ -22,20 +22,34 @@ namespace ns3
  *
  * ns-3's Ipv4EndPointDemux::Lookup visits every endpoint of the node for every received
  * segment, with a log check and several calls per endpoint; at a proxy with 400 connections
- * that was a fifth of the simulation's run time. This class first looks for the endpoint that
- * matches the segment's four-tuple exactly (local address and port, peer address and port,
- * receiving enabled, not bound to another device), which is the match ns-3 prefers above all
- * others, and hands the segment to it. The search runs from both ends of the node's list at
- * once and the endpoint found moves to the front, so the connections that are sending are
- * found after a few steps at the front, a connection just opened (ns-3 appends its endpoint)
- * after a few at the back, and idle persistent connections and TIME_WAIT endpoints sink
- * between them. A connection request (SYN without ACK), and a segment without an endpoint of
- * its exact four-tuple, get ns-3's lookup rules in one walk that reads the endpoints' fields
- * directly (Ipv4EndPointSearch::Lookup): at the flagship's SOCKS gateway, with thousands of
- * endpoints, ns-3's own lookup per connection request had become the largest cost that grows
- * with the scale. A segment for no endpoint, or for more than one, and IPv6 take ns-3's own
- * path unchanged, so the TCP behaviour is ns-3's: only the order of the endpoint list
- * differs, and ns-3's lookup does not depend on it.
+ * that was a fifth of the simulation's run time, and at the flagship's SOCKS gateway, whose
+ * endpoints grow with the scale (3,200 at --scale=4), its lookup per connection request was
+ * the largest cost that grew with the scale. This class keeps the node's endpoint list in
+ * three parts, divided by two inert endpoints of its own (port 0, receiving disabled: no
+ * lookup, allocation or port search of ns-3's matches them): the open endpoints (listening,
+ * bound, anything without a peer), the connections, and what ns-3 appended since the last
+ * segment, which each segment first sorts in, adding the connections' four-tuples to a hash
+ * set.
+ *
+ * - A segment whose four-tuple is in the set goes to the endpoint that matches it exactly
+ *   (local address and port, peer address and port, receiving enabled, not bound to another
+ *   device), ns-3's first choice. The search runs from both ends of the list and the endpoint
+ *   found moves to the front of the connections, so the connections that are sending are
+ *   found after a few steps, and idle persistent connections and TIME_WAIT endpoints sink
+ *   behind them.
+ * - Otherwise (a connection request, a segment without such an endpoint) ns-3's lookup rules
+ *   choose, in one walk that reads the endpoints' fields directly (Ipv4EndPointSearch). A
+ *   connection can only be ns-3's choice for its own four-tuple (or, bound to a subnet's
+ *   network part, for that subnet's), and ns-3 never changes a connection's four-tuple: unless
+ *   the set holds one of those, the few open endpoints decide, without a walk of the
+ *   connections.
+ * - ns-3 does not say when it deletes an endpoint, so the set also holds four-tuples of closed
+ *   connections (a stale one costs a full walk, never a wrong choice); it is rebuilt from the
+ *   list when it holds more than twice the list's length plus 64.
+ * - A segment for no endpoint, or for more than one, and IPv6 take ns-3's own path unchanged.
+ *
+ * The TCP behaviour is ns-3's: only the order of the endpoint list and the two inert
+ * endpoints differ, and ns-3's lookups do not depend on them.
  *
  * Install it with InstallInternetStackWithTcp (web-proxy-compat.h); the module's
  * origin-farm helper and IspScenarioHelper::AddProxyNode do.
@@ -53,10 +67,10 @@ class FastDemuxTcpL4Protocol : public TcpL4Protocol
 
     /**
      * Receive a segment from IPv4: hand it straight to the endpoint of its exact four-tuple
-     * (moved to the front of the list when found beyond FrontWindow steps from the front, or
-     * from the back); a connection request, or a segment without such an endpoint, to the
-     * endpoint ns-3's lookup would choose (Ipv4EndPointSearch::Lookup). A segment for no
-     * endpoint or for more than one, or any with ExactMatch off, goes to
+     * (moved to the front of the connections when found beyond FrontWindow steps from the
+     * front, or from the back); a connection request, or a segment without such an endpoint,
+     * to the endpoint ns-3's lookup would choose (Ipv4EndPointSearch::Lookup). A segment for
+     * no endpoint or for more than one, or any with ExactMatch off, goes to
      * TcpL4Protocol::Receive.
      * \param p the segment, TCP header first
      * \param incomingIpHeader its IPv4 header
