@@ -105,8 +105,8 @@ FastDemuxTcpL4Protocol::Receive(Ptr<Packet> packet,
     // A connection request (SYN without ACK) is for a listening socket: the exact search
     // would walk the whole list in vain. If an endpoint of its exact four-tuple exists (a
     // retransmitted SYN), the lookup prefers it, as ns-3's.
-    if ((tcp.GetFlags() & (TcpHeader::SYN | TcpHeader::ACK)) != TcpHeader::SYN
-        && m_connections.count(Key(segment)) > 0)
+    bool connection = m_connections.count(Key(segment)) > 0;
+    if ((tcp.GetFlags() & (TcpHeader::SYN | TcpHeader::ACK)) != TcpHeader::SYN && connection)
     {
         Ipv4EndPointSearch::ExactHit hit;
         if (Ipv4EndPointSearch::FindExact(
@@ -132,7 +132,6 @@ FastDemuxTcpL4Protocol::Receive(Ptr<Packet> packet,
     // Connections can only be ns-3's choice for their own four-tuple, or with a subnet's
     // network part as their local address: unless the set may hold one of those, the open
     // endpoints at the front decide.
-    bool connection = m_connections.count(Key(segment)) > 0;
     for (uint32_t i = 0; incomingInterface && !connection && i < incomingInterface->GetNAddresses();
          ++i)
     {
