@@ -665,8 +665,12 @@ main(int argc, char* argv[])
                          : system == HP712 ? std::string("HP 712")
                                            : "depot " + sched;
                 };
-                for (const auto& [system, sched] : systems)
+                for (const auto& entry : systems)
                 {
+                    // Copies, not a structured binding, which a lambda may capture only
+                    // from C++20 on.
+                    const System system = entry.first;
+                    const std::string sched = entry.second;
                     replicated.Add(nameOf(system, sched),
                                    [=, &speed]()
                                    {

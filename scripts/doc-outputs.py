@@ -31,6 +31,8 @@ Usage:
     scripts/doc-outputs.py [--only TEXT]       run the markers (those whose command or file
                                                contains TEXT) and rewrite the blocks
     scripts/doc-outputs.py --check [--only T]  run them and fail (exit 1) if a block differs
+    --jobs N                                   run N programs side by side (default: the CPUs;
+                                               the markers of one program run in file order)
     scripts/doc-outputs.py --unmarked          list literal blocks without a marker that look
                                                like program output (exit 1 if any)
 
@@ -42,7 +44,9 @@ command that failed (its stderr is printed).
 """
 
 import argparse
+import concurrent.futures
 import difflib
+import os
 import pathlib
 import re
 import subprocess
@@ -55,6 +59,8 @@ BLOCK = re.compile(r"^(\.\. code-block::.*|.*::)\s*$")
 OPTIONS = {"echo", "stderr", "manual"}
 # Files of the shared data beside the repository that a command reads.
 SHARED = re.compile(r"\.\./shared/[^\s|;&)'\"]+")
+# A program of the build that a command runs.
+PROGRAM = re.compile(r"(?:\./)?(build/[\w./-]+)")
 
 
 class MarkerError(Exception):
@@ -154,6 +160,50 @@ def run(marker):
     return [line.rstrip() for line in out]
 
 
+def absent_data(marker):
+    return [f for f in SHARED.findall(marker.command) if not (ROOT / f).exists()]
+
+
+def runnable(marker):
+    return "manual" not in marker.options and not absent_data(marker)
+
+
+def program_of(marker):
+    """The first program of the repository's build that the command runs (its group)."""
+    m = PROGRAM.search(marker.command)
+    return m.group(1) if m else marker.command
+
+
+def run_all(todo, jobs):
+    """Each marker's output lines (or its MarkerError), by id(marker). Markers of one program
+    run one after another in the order of the files, since they may share an output directory
+    (--outDir, results/); different programs run side by side, `jobs` at a time."""
+    groups = {}
+    for m in todo:
+        groups.setdefault(program_of(m), []).append(m)
+
+    def run_group(markers):
+        done = {}
+        for m in markers:
+            try:
+                done[id(m)] = run(m)
+            except MarkerError as e:
+                done[id(m)] = e
+                break  # the rest of the group may depend on what this one wrote
+        return done
+
+    outputs = {}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        # The groups with most markers first: they take longest.
+        ordered = sorted(groups.values(), key=len, reverse=True)
+        for done in pool.map(run_group, ordered):
+            outputs.update(done)
+    for m in todo:
+        outputs.setdefault(id(m), MarkerError("%s: not run (an earlier command of %s failed)"
+                                              % (m.where(), program_of(m))))
+    return outputs
+
+
 def masked(lines, patterns):
     text = "\n".join(lines)
     for p in patterns:
@@ -220,6 +270,8 @@ def main(argv):
     ap.add_argument("--check", action="store_true", help="fail if a block differs")
     ap.add_argument("--only", default="", help="only markers whose command or file has TEXT")
     ap.add_argument("--unmarked", action="store_true", help="list unmarked output blocks")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                    help="programs run side by side (default: the number of CPUs)")
     a = ap.parse_args(argv)
     if a.unmarked:
         found = unmarked()
@@ -232,23 +284,27 @@ def main(argv):
     except MarkerError as e:
         print("doc-outputs: %s" % e, file=sys.stderr)
         return 2
-    differ = 0
-    for m in todo:
-        if a.list or "manual" in m.options:
+    if a.list:
+        for m in todo:
             print("%-32s %s%s" % (m.where(), "(manual) " if "manual" in m.options else "",
                                   m.command))
+        return 0
+    outputs = run_all([m for m in todo if runnable(m)], a.jobs)
+    differ = 0
+    for m in todo:
+        if "manual" in m.options:
+            print("%-32s (manual) %s" % (m.where(), m.command))
             continue
         print("doc-outputs: %s: %s" % (m.where(), m.command), flush=True)
-        absent = [f for f in SHARED.findall(m.command) if not (ROOT / f).exists()]
+        absent = absent_data(m)
         if absent:
             # The shared data are read in place, never copied into the repository; a machine
             # without them (a CI runner) cannot re-run these markers.
             print("doc-outputs: %s: skipped, %s is absent" % (m.where(), absent[0]))
             continue
-        try:
-            new = run(m)
-        except MarkerError as e:
-            print("doc-outputs: %s" % e, file=sys.stderr)
+        new = outputs[id(m)]
+        if isinstance(new, MarkerError):
+            print("doc-outputs: %s" % new, file=sys.stderr)
             return 2
         if a.check:
             lines, (first, end, indent) = current_block(m.path, m.index)

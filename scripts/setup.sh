@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages web-proxy needs, only those that are missing.
-# Idempotent and non-interactive; run as root or with sudo available. --fuzz: also clang and
-# libFuzzer, for scripts/fuzz.sh.
+# Idempotent and non-interactive; run as root or with sudo available. --sanitize: also clang
+# and its sanitizer runtimes, for scripts/test.sh --sanitize; --fuzz: those and libFuzzer, for
+# scripts/fuzz.sh.
 set -euo pipefail
 
 packages=(
@@ -15,11 +16,16 @@ packages=(
     clang-format
     python3-sphinx doxygen graphviz
 )
-# The fuzz build (scripts/fuzz.sh, or scripts/test.sh with WEB_PROXY_FUZZ_SECONDS) needs clang
-# and libFuzzer; nothing else does.
-if [ "${1:-}" = "--fuzz" ]; then
-    packages+=(clang libfuzzer-14-dev)
-fi
+# The sanitizer build (scripts/test.sh --sanitize) is compiled by clang with its sanitizer
+# runtimes; the fuzz build (scripts/fuzz.sh, or scripts/test.sh with WEB_PROXY_FUZZ_SECONDS)
+# also needs libFuzzer. Nothing else needs them.
+for option in "$@"; do
+    case "$option" in
+        --sanitize) packages+=(clang libclang-rt-14-dev) ;;
+        --fuzz) packages+=(clang libclang-rt-14-dev libfuzzer-14-dev) ;;
+        *) echo "setup: unknown option '$option' (--sanitize, --fuzz)" >&2; exit 2 ;;
+    esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # One command on a fresh Debian 12 machine: install what is missing, build everything and run
 # all tests with ctest, then check the manual (Sphinx, doxygen, the program output it shows).
-# With --sanitize, builds in build-asan/ with AddressSanitizer and
+# With --sanitize, builds in build-asan/ with clang, AddressSanitizer and
 # UndefinedBehaviorSanitizer and runs the tests there. With WEB_PROXY_FUZZ_SECONDS=N set, also
 # runs every fuzz target for N seconds (scripts/fuzz.sh: a clang build of the parser and trace
 # sources, 6 minutes at -j1 on a busy 2-core machine, plus 4 N seconds); off by default to keep CI within its budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+if [ "${1:-}" = "--sanitize" ]; then
+    bash scripts/setup.sh --sanitize
+else
+    bash scripts/setup.sh
+fi
 
 # Line tables only (-g1): backtraces and sanitizer reports keep file and line, and the
 # optimised build compiles in about two thirds of the time of full debug information
@@ -15,6 +19,10 @@ bash scripts/setup.sh
 dir=build
 flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG")
 if [ "${1:-}" = "--sanitize" ]; then
+    # clang, not the release build's g++: it compiles the unoptimised, instrumented code in about
+    # half of g++'s time (proxy-cache.cc: 5.8 s against 12.4 s), and a second compiler finds
+    # what the first accepts.
+    export CC=clang CXX=clang++
     dir=build-asan
     flags=(-DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 -DWEB_PROXY_SANITIZE=ON
            -DWEB_PROXY_BENCH=OFF -DCMAKE_CXX_EXTENSIONS=ON)

@@ -152,7 +152,12 @@ SpoofedFloodApplication::SendSyn()
 {
     const uint32_t host = m_rng->GetInteger(0, ~m_spoofMask.Get());
     const Ipv4Address from((m_spoofNetwork.Get() & m_spoofMask.Get()) | host);
-    Send(from, m_rng->GetInteger(1024, 65535), m_rng->GetInteger(0, UINT32_MAX), TcpHeader::SYN);
+    // One draw per statement: the order in which a compiler evaluates a call's arguments is
+    // unspecified (g++ went right to left, clang left to right), and the flood must be the
+    // same whichever compiled it. The sequence number first, as g++ drew it.
+    const uint32_t seq = m_rng->GetInteger(0, UINT32_MAX);
+    const uint16_t port = m_rng->GetInteger(1024, 65535);
+    Send(from, port, seq, TcpHeader::SYN);
     ++m_syns;
     m_synEvent
         = Simulator::Schedule(Seconds(1.0 / m_synRate), &SpoofedFloodApplication::SendSyn, this);
@@ -162,10 +167,9 @@ void
 SpoofedFloodApplication::SendRst()
 {
     const Ipv4Address from = m_victims[m_rng->GetInteger(0, m_victims.size() - 1)];
-    Send(from,
-         m_rng->GetInteger(m_minPort, m_maxPort),
-         m_rng->GetInteger(0, UINT32_MAX),
-         TcpHeader::RST);
+    const uint32_t seq = m_rng->GetInteger(0, UINT32_MAX); // as in SendSyn
+    const uint16_t port = m_rng->GetInteger(m_minPort, m_maxPort);
+    Send(from, port, seq, TcpHeader::RST);
     ++m_rsts;
     m_rstEvent
         = Simulator::Schedule(Seconds(1.0 / m_rstRate), &SpoofedFloodApplication::SendRst, this);

@@ -240,7 +240,10 @@ void
 ServerConnectionPool::Ready(Ptr<Socket> socket)
 {
     auto it = m_connecting.find(socket);
-    auto [c, waiter] = std::move(it->second);
+    // Named variables, not a structured binding: lambdas below capture the connection, and
+    // capturing a binding is C++20 (clang refuses it in C++17).
+    Connection* c = it->second.first;
+    Waiter waiter = std::move(it->second.second);
     m_connecting.erase(it);
     c->connected = true;
     c->http = CreateObject<HttpConnection>();
@@ -331,7 +334,10 @@ ServerConnectionPool::Fail(Ptr<Socket> socket, unsigned status)
     {
         return;
     }
-    auto [c, waiter] = std::move(it->second);
+    // Named variables, not a structured binding: lambdas below capture the connection, and
+    // capturing a binding is C++20 (clang refuses it in C++17).
+    Connection* c = it->second.first;
+    Waiter waiter = std::move(it->second.second);
     m_connecting.erase(it);
     ++m_counters.failed;
     Remove(c);

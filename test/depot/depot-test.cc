@@ -184,6 +184,9 @@ struct DepotScenario
 
     void Run(Time stop)
     {
+        // ns-3's own random variables (ARP jitter, CSMA backoff) on fixed streams, not on
+        // the next automatic ones, which depend on what ran earlier in this process.
+        AssignNetworkStreams(NodeContainer::GetGlobal(), 0);
         Simulator::Stop(stop);
         Simulator::Run();
     }

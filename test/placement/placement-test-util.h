@@ -97,13 +97,21 @@ RandomBackbone(uint32_t n, uint32_t extra, int64_t stream)
     }
     for (uint32_t i = 1; i < n; ++i)
     {
-        g.AddLink(i, u->GetInteger(0, i - 1), u->GetInteger(1, 20), u->GetInteger(1, 5));
+        // One draw per statement (a call's arguments are evaluated in an unspecified order:
+        // g++ went right to left, clang left to right); in g++'s order, which the cases were
+        // written against.
+        const uint32_t weight = u->GetInteger(1, 5);
+        const uint32_t latency = u->GetInteger(1, 20);
+        const uint32_t peer = u->GetInteger(0, i - 1);
+        g.AddLink(i, peer, latency, weight);
     }
     for (uint32_t e = 0; e < extra; ++e)
     {
         const uint32_t a = u->GetInteger(0, n - 1);
         const uint32_t b = u->GetInteger(0, n - 1);
-        g.AddLink(a, b, u->GetInteger(1, 20), u->GetInteger(1, 5));
+        const uint32_t weight = u->GetInteger(1, 5);
+        const uint32_t latency = u->GetInteger(1, 20);
+        g.AddLink(a, b, latency, weight);
     }
     return g;
 }
