@@ -487,8 +487,7 @@ main(int argc, char* argv[])
         edgeNode = CreateObject<Node>();
         InstallInternetStackWithTcp(
             InternetStackHelper(), edgeNode, FastDemuxTcpL4Protocol::GetTypeId().GetName());
-        edgeLink = hostLink.Install(pops.Get(edgePop), edgeNode);
-        plan.Allocate("sites", "edge-link", 30).Assign(edgeLink);
+        edgeLink = plan.Link(hostLink, pops.Get(edgePop), edgeNode, "sites", "edge-link");
     }
     OriginFarmHelper farm(edgeNode, oneWay, plan.Get("origins").network);
     farm.SetSynLoss(synLoss);
@@ -536,8 +535,7 @@ main(int argc, char* argv[])
             parentHost = CreateObject<Node>();
             InstallInternetStackWithTcp(
                 InternetStackHelper(), parentHost, FastDemuxTcpL4Protocol::GetTypeId().GetName());
-            parentLink = hostLink.Install(edgeNode, parentHost);
-            plan.Allocate("sites", "parent-link", 30).Assign(parentLink);
+            parentLink = plan.Link(hostLink, edgeNode, parentHost, "sites", "parent-link");
         }
         edge.pieces = eh.Install(edgeNode, parentHost);
         edge.pieces.firewall->TraceConnectWithoutContext(
@@ -577,8 +575,8 @@ main(int argc, char* argv[])
     PointToPointHelper access;
     access.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
     access.SetChannelAttribute("Delay", TimeValue(MicroSeconds(100)));
-    NetDeviceContainer modemAccess = access.Install(pool.GetCore(), pops.Get(modemPop));
-    plan.Allocate("sites", "modems-access", 30).Assign(modemAccess);
+    // The access links are the backbone's ("sites"), not the access networks' blocks.
+    NetDeviceContainer modemAccess = pool.LinkTo(pops.Get(modemPop), access, "sites");
     // Each LAN's core router linked to its site's PoP: the first site's here, the others'
     // with their sites below.
     std::vector<NetDeviceContainer> lanAccesses;
@@ -586,9 +584,7 @@ main(int argc, char* argv[])
     {
         for (uint32_t j = 0; j < lansPerSite; ++j)
         {
-            lanAccesses.push_back(
-                access.Install(lans[k * lansPerSite + j].GetCore(), pops.Get(pop)));
-            plan.Allocate("sites", LanName(k, j) + "-access", 30).Assign(lanAccesses.back());
+            lanAccesses.push_back(lans[k * lansPerSite + j].LinkTo(pops.Get(pop), access, "sites"));
         }
     };
     linkLans(0, lanPop);
@@ -612,9 +608,10 @@ main(int argc, char* argv[])
     // The DNS alias server on a host beside the LAN's PoP.
     Ptr<Node> dnsHost = CreateObject<Node>();
     InternetStackHelper().Install(dnsHost);
-    NetDeviceContainer dnsLink = hostLink.Install(pops.Get(lanPop), dnsHost);
-    const Ipv4Address dnsAddress
-        = plan.Allocate("sites", "dns-link", 30).Assign(dnsLink).GetAddress(1);
+    NetDeviceContainer dnsLink
+        = plan.Link(hostLink, pops.Get(lanPop), dnsHost, "sites", "dns-link");
+    // The host is the link's second address (the PoP's router the first).
+    const Ipv4Address dnsAddress(plan.Get("dns-link").network.Get() + 2);
 
     // The depot sites ([Depot] Fig. 3, DepotSiteHelper): at each, LAN A (PoP, depots, VIP) and
     // LAN B (PoP, depots, proxy pool, the pool's gateway). The pool reaches the origins, and

@@ -102,8 +102,7 @@ main(int argc, char* argv[])
     PointToPointHelper access;
     access.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
     access.SetChannelAttribute("Delay", TimeValue(MicroSeconds(100)));
-    Ipv4AddressHelper("10.200.0.0", "255.255.255.252")
-        .Assign(access.Install(pool.GetCore(), pops.Get(m)));
+    pool.LinkTo(pops.Get(m), access);
     Ipv4GlobalRoutingHelper::RecomputeRoutingTables();
 
     // Step 7: the users' sessions on the modems, replayed through the PoP's proxy.

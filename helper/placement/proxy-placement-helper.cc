@@ -142,8 +142,8 @@ ProxyPlacementHelper::InstallOnHosts(const PlacementProblem& problem,
         Ptr<Node> host = CreateObject<Node>();
         InstallInternetStackWithTcp(
             InternetStackHelper(), host, FastDemuxTcpL4Protocol::GetTypeId().GetName());
-        NetDeviceContainer d = link.Install(nodes.Get(p), host);
-        plan.Allocate(pool, "proxy-host/" + problem.GetNodeName(p), 30).Assign(d);
+        NetDeviceContainer d
+            = plan.Link(link, nodes.Get(p), host, pool, "proxy-host/" + problem.GetNodeName(p));
         StaticRouteHelper::AddRoute(d.Get(1), Ipv4Address::GetZero(), "0.0.0.0");
         sites[p] = host;
     }

@@ -87,8 +87,7 @@ AccessRouterHelper::Connect(Ptr<Node> pop, NodeContainer clients)
 {
     InternetStackHelper().Install(clients);
     m_clients = clients;
-    m_accessDevices = m_access.Install(m_router, pop);
-    m_plan->Allocate(m_pool, m_name + "-access", 30).Assign(m_accessDevices);
+    m_accessDevices = m_plan->Link(m_access, m_router, pop, m_pool, m_name + "-access");
     const uint32_t n = clients.GetN();
     const uint32_t segments = (n + m_segmentSize - 1) / m_segmentSize;
     for (uint32_t j = 0, next = 0; j < segments; ++j)

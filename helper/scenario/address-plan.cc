@@ -149,6 +149,40 @@ AddressPlan::Allocate(const std::string& pool, const std::string& name, uint32_t
                                + " left in pool '" + pool + "' " + p->ToString());
 }
 
+NetDeviceContainer
+AddressPlan::Link(const PointToPointHelper& link,
+                  Ptr<Node> a,
+                  Ptr<Node> b,
+                  const std::string& pool,
+                  const std::string& name)
+{
+    // Allocated before the devices exist: a full pool or a taken name leaves no half-made link.
+    const Block block = Allocate(pool, name, 30);
+    PointToPointHelper helper = link;
+    NetDeviceContainer devices = helper.Install(a, b);
+    block.Assign(devices);
+    return devices;
+}
+
+NetDeviceContainer
+AddressPlan::LinkIn(AddressPlan* plan,
+                    const PointToPointHelper& link,
+                    Ptr<Node> a,
+                    Ptr<Node> b,
+                    const std::string& pool,
+                    const std::string& name,
+                    Ipv4Address fixed)
+{
+    if (plan)
+    {
+        return plan->Link(link, a, b, pool, name);
+    }
+    PointToPointHelper helper = link;
+    NetDeviceContainer devices = helper.Install(a, b);
+    Ipv4AddressHelper(fixed, "255.255.255.252").Assign(devices);
+    return devices;
+}
+
 AddressPlan::Block
 AddressPlan::Reserve(const std::string& name, Ipv4Address network, uint32_t prefix)
 {

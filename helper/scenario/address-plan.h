@@ -10,6 +10,8 @@
 #include "ns3/ipv4-address.h"
 #include "ns3/ipv4-interface-container.h"
 #include "ns3/net-device-container.h"
+#include "ns3/node.h"
+#include "ns3/point-to-point-helper.h"
 
 #include <cstdint>
 #include <string>
@@ -79,6 +81,41 @@ class AddressPlan
      * \return the block
      */
     Block Allocate(const std::string& pool, const std::string& name, uint32_t prefix);
+
+    /**
+     * \brief Link two nodes point to point and number the link from a new /30 of a pool.
+     * \param link the link's helper (copied; its attributes set the link)
+     * \param a the first node (with an Internet stack; its device is first)
+     * \param b the second node (with an Internet stack)
+     * \param pool the pool's name
+     * \param name the block's unique name
+     * \return the link's devices, a's first (a gets the block's first host address)
+     */
+    NetDeviceContainer Link(const PointToPointHelper& link,
+                            Ptr<Node> a,
+                            Ptr<Node> b,
+                            const std::string& pool,
+                            const std::string& name);
+
+    /**
+     * \brief Link as Link does when there is a plan; without one, number the link from a
+     * fixed /30 (a helper's default block, for scripts without a plan).
+     * \param plan the plan, or nullptr
+     * \param link the link's helper
+     * \param a the first node (its device is first)
+     * \param b the second node
+     * \param pool the plan's pool
+     * \param name the block's unique name in the plan
+     * \param fixed the /30's network address without a plan
+     * \return the link's devices, a's first
+     */
+    static NetDeviceContainer LinkIn(AddressPlan* plan,
+                                     const PointToPointHelper& link,
+                                     Ptr<Node> a,
+                                     Ptr<Node> b,
+                                     const std::string& pool,
+                                     const std::string& name,
+                                     Ipv4Address fixed);
 
     /**
      * \brief Reserve a block at a given address.

@@ -177,6 +177,28 @@ LanClientsHelper::GetLanDevices() const
 }
 
 NetDeviceContainer
+LanClientsHelper::LinkTo(Ptr<Node> router, const PointToPointHelper& link, const std::string& pool)
+{
+    NS_ABORT_MSG_UNLESS(m_core, "LanClientsHelper: LinkTo before Install");
+    NS_ABORT_MSG_IF(m_accessDevices.GetN() > 0,
+                    "LanClientsHelper: LinkTo was called before (one link)");
+    m_accessDevices = AddressPlan::LinkIn(m_plan,
+                                          link,
+                                          m_core,
+                                          router,
+                                          pool.empty() ? m_planPool : pool,
+                                          m_planName + "-access",
+                                          Ipv4Address("10.31.255.248"));
+    return m_accessDevices;
+}
+
+NetDeviceContainer
+LanClientsHelper::GetAccessDevices() const
+{
+    return m_accessDevices;
+}
+
+NetDeviceContainer
 LanClientsHelper::GetUplinkDevices() const
 {
     return m_uplinkDevices;

@@ -81,6 +81,19 @@ class LanClientsHelper
      */
     void Install(NodeContainer clients);
 
+    /**
+     * Link the core router to a router of the scenario's (its PoP) by a point-to-point link,
+     * after Install. With an address plan the link is "<name>-access", a /30 from `pool`
+     * (SetAddressPlan's pool when empty); without one, 10.31.255.248/30.
+     * \param router the router (with an Internet stack)
+     * \param link the link's helper (e.g. 10 Gbit/s, 100 us, as the flagship's)
+     * \param pool the plan's pool for the link ("" for SetAddressPlan's)
+     * \return the link's devices, the core router's first
+     */
+    NetDeviceContainer LinkTo(Ptr<Node> router,
+                              const PointToPointHelper& link,
+                              const std::string& pool = "");
+
     /// \return the client nodes
     NodeContainer GetClients() const;
     /// \return the gateway router
@@ -91,6 +104,8 @@ class LanClientsHelper
     NetDeviceContainer GetLanDevices() const;
     /// \return the uplink devices (gateway side first)
     NetDeviceContainer GetUplinkDevices() const;
+    /// \return the devices of LinkTo's link (the core router's first; empty before LinkTo)
+    NetDeviceContainer GetAccessDevices() const;
 
     /**
      * Give fixed streams to the random variables of the LAN's network layers: the CSMA
@@ -110,6 +125,7 @@ class LanClientsHelper
     NodeContainer m_clients;
     NetDeviceContainer m_lanDevices;
     NetDeviceContainer m_uplinkDevices;
+    NetDeviceContainer m_accessDevices; //!< LinkTo's link
     Ptr<Node> m_gateway;
     Ptr<Node> m_core;
     AddressPlan* m_plan{nullptr}; //!< the scenario's plan, if any

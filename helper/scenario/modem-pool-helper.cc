@@ -235,6 +235,28 @@ ModemPoolHelper::GetModemDevices() const
 }
 
 NetDeviceContainer
+ModemPoolHelper::LinkTo(Ptr<Node> router, const PointToPointHelper& link, const std::string& pool)
+{
+    NS_ABORT_MSG_UNLESS(m_core, "ModemPoolHelper: LinkTo before Install");
+    NS_ABORT_MSG_IF(m_accessDevices.GetN() > 0,
+                    "ModemPoolHelper: LinkTo was called before (one link)");
+    m_accessDevices = AddressPlan::LinkIn(m_plan,
+                                          link,
+                                          m_core,
+                                          router,
+                                          pool.empty() ? m_planPool : pool,
+                                          m_planName + "-access",
+                                          Ipv4Address("10.63.255.248"));
+    return m_accessDevices;
+}
+
+NetDeviceContainer
+ModemPoolHelper::GetAccessDevices() const
+{
+    return m_accessDevices;
+}
+
+NetDeviceContainer
 ModemPoolHelper::GetUplinkDevices() const
 {
     return m_uplinkDevices;

@@ -106,6 +106,19 @@ class ModemPoolHelper
      */
     void Install(NodeContainer modems);
 
+    /**
+     * Link the core router to a router of the scenario's (its PoP) by a point-to-point link,
+     * after Install. With an address plan the link is "<name>-access", a /30 from `pool`
+     * (SetAddressPlan's pool when empty); without one, 10.63.255.248/30.
+     * \param router the router (with an Internet stack)
+     * \param link the link's helper (e.g. 10 Gbit/s, 100 us, as the flagship's)
+     * \param pool the plan's pool for the link ("" for SetAddressPlan's)
+     * \return the link's devices, the core router's first
+     */
+    NetDeviceContainer LinkTo(Ptr<Node> router,
+                              const PointToPointHelper& link,
+                              const std::string& pool = "");
+
     /// \return the terminal servers (the access router when there is only one)
     NodeContainer GetTerminalServers() const;
 
@@ -119,6 +132,8 @@ class ModemPoolHelper
     NetDeviceContainer GetModemDevices() const;
     /// \return the uplink devices (NAS side first)
     NetDeviceContainer GetUplinkDevices() const;
+    /// \return the devices of LinkTo's link (the core router's first; empty before LinkTo)
+    NetDeviceContainer GetAccessDevices() const;
 
     /**
      * Give fixed streams to the random variables of the pool's network layers (the stacks'
@@ -160,6 +175,7 @@ class ModemPoolHelper
     NodeContainer m_modems;
     NetDeviceContainer m_modemDevices;
     NetDeviceContainer m_uplinkDevices;
+    NetDeviceContainer m_accessDevices; //!< LinkTo's link
     Ptr<Node> m_nas;
     NodeContainer m_terminalServers;
     uint32_t m_perServer{32};

@@ -226,3 +226,36 @@ TEST(AddressPlan, AssignRefusesMoreDevicesThanTheBlockHasHostAddresses)
     }
     Simulator::Destroy();
 }
+
+TEST(AddressPlan, LinkNumbersANewSlash30AndLeavesNoLinkWhenThePoolIsFull)
+{
+    AddressPlan plan;
+    plan.AddPool("links", Ipv4Address("10.6.0.0"), 29); // room for two /30s
+    NodeContainer n(3);
+    InternetStackHelper().Install(n);
+    PointToPointHelper p2p;
+    const NetDeviceContainer ab = plan.Link(p2p, n.Get(0), n.Get(1), "links", "a-b");
+    ASSERT_EQ(ab.GetN(), 2u);
+    EXPECT_EQ(ab.Get(0)->GetNode(), n.Get(0));
+    auto address = [](Ptr<NetDevice> d)
+    {
+        Ptr<Ipv4> ip = d->GetNode()->GetObject<Ipv4>();
+        return ip->GetAddress(ip->GetInterfaceForDevice(d), 0).GetLocal();
+    };
+    EXPECT_EQ(address(ab.Get(0)), Ipv4Address("10.6.0.1"));
+    EXPECT_EQ(address(ab.Get(1)), Ipv4Address("10.6.0.2"));
+    EXPECT_EQ(plan.Get("a-b").ToString(), "10.6.0.0/30");
+    const NetDeviceContainer bc = plan.Link(p2p, n.Get(1), n.Get(2), "links", "b-c");
+    EXPECT_EQ(address(bc.Get(1)), Ipv4Address("10.6.0.6"));
+    // The pool is full: an error naming it, and no device was added to either node.
+    const uint32_t devices = n.Get(0)->GetNDevices() + n.Get(2)->GetNDevices();
+    EXPECT_EQ(Throws([&] { plan.Link(p2p, n.Get(0), n.Get(2), "links", "a-c"); }).first,
+              AddressPlanError::POOL_EXHAUSTED);
+    EXPECT_EQ(n.Get(0)->GetNDevices() + n.Get(2)->GetNDevices(), devices);
+    // A taken name, likewise.
+    plan.AddPool("more", Ipv4Address("10.7.0.0"), 24);
+    EXPECT_EQ(Throws([&] { plan.Link(p2p, n.Get(0), n.Get(2), "more", "a-b"); }).first,
+              AddressPlanError::DUPLICATE_NAME);
+    EXPECT_EQ(n.Get(0)->GetNDevices() + n.Get(2)->GetNDevices(), devices);
+    Simulator::Destroy();
+}

@@ -503,11 +503,22 @@ TEST(StaticRoutes, AccessNetworksStayOutOfGlobalRouting)
     pool.Install(10);
     LanClientsHelper lan;
     lan.Install(4);
-    for (Ptr<Node> core : {pool.GetCore(), lan.GetCore()})
+    // Without an address plan, LinkTo numbers each core's link from the helper's fixed /30.
+    const NetDeviceContainer poolAccess = pool.LinkTo(backbone.Get(0), link);
+    const NetDeviceContainer lanAccess = lan.LinkTo(backbone.Get(0), link);
+    ASSERT_EQ(poolAccess.GetN(), 2u);
+    EXPECT_EQ(poolAccess.Get(0)->GetNode(), pool.GetCore());
+    EXPECT_EQ(poolAccess.Get(1)->GetNode(), backbone.Get(0));
+    EXPECT_EQ(lanAccess.Get(0)->GetNode(), lan.GetCore());
+    EXPECT_EQ(pool.GetAccessDevices().Get(1), poolAccess.Get(1));
+    EXPECT_EQ(lan.GetAccessDevices().Get(1), lanAccess.Get(1));
+    auto address = [](Ptr<NetDevice> d)
     {
-        addr.NewNetwork();
-        addr.Assign(link.Install(core, backbone.Get(0)));
-    }
+        Ptr<Ipv4> ip = d->GetNode()->GetObject<Ipv4>();
+        return ip->GetAddress(ip->GetInterfaceForDevice(d), 0).GetLocal();
+    };
+    EXPECT_EQ(address(poolAccess.Get(0)), Ipv4Address("10.63.255.249"));
+    EXPECT_EQ(address(lanAccess.Get(1)), Ipv4Address("10.31.255.250"));
     OriginFarmHelper farm(backbone.Get(1), {MilliSeconds(5), MilliSeconds(40)});
     farm.SetMaxServersPerNode(3);
     std::vector<std::vector<TraceRecord>> perModem;
@@ -566,7 +577,10 @@ TEST(StaticRoutes, AccessNetworksStayOutOfGlobalRouting)
     }
     for (const auto& p : prefixes)
     {
-        EXPECT_TRUE(want.count(p) || p.rfind("192.168.", 0) == 0) << "unexpected route " << p;
+        // The backbone's own link and the cores' access links (LinkTo's fixed /30s).
+        const bool link = p.rfind("192.168.", 0) == 0 || p.rfind("10.63.255.24", 0) == 0 ||
+                          p.rfind("10.31.255.24", 0) == 0;
+        EXPECT_TRUE(want.count(p) || link) << "unexpected route " << p;
     }
 
     std::vector<RequestRecord> out;
@@ -715,16 +729,23 @@ TEST(AddressPlanPopulations, TwoLansAndTwoModemPoolsInOneScenario)
                                                                   {"lanB", lanB.GetCore()},
                                                                   {"poolA", poolA.GetCore()},
                                                                   {"poolB", poolB.GetCore()}};
-    for (const auto& [name, core] : cores)
+    // LinkTo with the plan: "<name>-access" from the helpers' pool, the core's device first.
+    std::vector<NetDeviceContainer> access = {lanA.LinkTo(hub, link),
+                                              lanB.LinkTo(hub, link),
+                                              poolA.LinkTo(hub, link),
+                                              poolB.LinkTo(hub, link)};
+    for (size_t k = 0; k < cores.size(); ++k)
     {
-        NetDeviceContainer d = link.Install(hub, core);
-        plan.Allocate("access", name + "/hub", 30).MakeHelper().Assign(d);
-        StaticRouteHelper::AddRoute(d.Get(1), Ipv4Address::GetZero(), "0.0.0.0");
+        const std::string& name = cores[k].first;
+        const NetDeviceContainer& d = access[k];
+        ASSERT_EQ(d.Get(0)->GetNode(), cores[k].second) << name;
+        EXPECT_EQ(plan.Get(name + "-access").pool, "access");
+        StaticRouteHelper::AddRoute(d.Get(0), Ipv4Address::GetZero(), "0.0.0.0");
         for (const auto& b : plan.GetBlocks())
         {
-            if (b.name.rfind(name + "/", 0) == 0 && b.name != name + "/hub")
+            if (b.name.rfind(name + "/", 0) == 0)
             {
-                StaticRouteHelper::AddRoute(d.Get(0), b.network, b.GetMask());
+                StaticRouteHelper::AddRoute(d.Get(1), b.network, b.GetMask());
             }
         }
     }
@@ -733,7 +754,7 @@ TEST(AddressPlanPopulations, TwoLansAndTwoModemPoolsInOneScenario)
 
     // Every block is the helper's own, and none overlaps another.
     const std::vector<AddressPlan::Block> blocks = plan.GetBlocks();
-    ASSERT_EQ(blocks.size(), 4u * 2 + 1 + 4); // lan + uplink each, poolB's ring, 4 hub links
+    ASSERT_EQ(blocks.size(), 4u * 2 + 1 + 4); // lan + uplink each, poolB's ring, 4 access links
     for (size_t i = 1; i < blocks.size(); ++i)
     {
         EXPECT_GE(blocks[i].network.Get(),
