@@ -578,8 +578,8 @@ TEST(StaticRoutes, AccessNetworksStayOutOfGlobalRouting)
     for (const auto& p : prefixes)
     {
         // The backbone's own link and the cores' access links (LinkTo's fixed /30s).
-        const bool link = p.rfind("192.168.", 0) == 0 || p.rfind("10.63.255.24", 0) == 0 ||
-                          p.rfind("10.31.255.24", 0) == 0;
+        const bool link = p.rfind("192.168.", 0) == 0 || p.rfind("10.63.255.24", 0) == 0
+                       || p.rfind("10.31.255.24", 0) == 0;
         EXPECT_TRUE(want.count(p) || link) << "unexpected route " << p;
     }
 
