@@ -35,6 +35,8 @@ Usage:
                                                the markers of one program run in file order)
     scripts/doc-outputs.py --unmarked          list literal blocks without a marker that look
                                                like program output (exit 1 if any)
+                                               (not inside a region that a script
+                                               writes whole: ".. paper-tables: begin NAME")
 
 A command that reads a file of the shared data (``../shared/...``) is skipped, and says so,
 where that file is absent.
@@ -232,13 +234,22 @@ def replace(path, index, new):
     return old
 
 
+# A region that a script writes whole (scripts/paper-figures.py, scripts/compare-runs.py): its
+# output blocks are generated with it, so they need no marker of their own.
+GENERATED = re.compile(r"^\.\. (paper-tables|compare-runs): (begin|end) ")
+
+
 def unmarked():
     """Literal blocks after 'code-block:: text' without a marker and not a shell command."""
     found = []
     for path in rst_files():
         lines = path.read_text().split("\n")
+        generated = False
         for i, line in enumerate(lines):
-            if line.strip() != ".. code-block:: text":
+            m = GENERATED.match(line)
+            if m:
+                generated = m.group(2) == "begin"
+            if generated or line.strip() != ".. code-block:: text":
                 continue
             j = i - 1
             while j >= 0 and not lines[j].strip():

@@ -1,0 +1,263 @@
+#!/usr/bin/env python3
+"""Run the paper reproductions of the manual and write their tables.
+
+Every figure of doc/models/proxim-results.rst and doc/models/depot-results.rst comes from
+here: each figure set below is one command of an example (``proxim``, ``depot-testbed``) with
+``--runs`` independent runs (RngRun 1, 2, ...), whose ``<example>-vs-paper.csv`` (mean, 95%
+interval and verdict per figure) becomes the tables of one region of a page
+(``.. paper-tables: begin NAME`` ... ``end NAME``) through ``scripts/paper-tables.py``. A sweep
+runs one command once per model variant (one option changed from the defaults) and sets the
+variants side by side in one table, so that the pages' claims about what a modelling choice
+does are measured, not typed.
+
+Usage:
+    scripts/paper-figures.py [--runs N] [--jobs J] [--only NAME]... [--slow]
+                             [--tables-only] [--list]
+
+    --runs N       runs per figure (default 10; a claim beside a paper's needs at least 10)
+    --jobs J       runs at once (default: the CPUs)
+    --only NAME    this figure set or sweep variant only (repeatable; NAME as --list prints);
+                   with --tables-only, the regions of these names
+    --slow         also the sets marked slow (the 450-modem uplink runs: 11.5 min on 2 cores)
+    --tables-only  rewrite the pages from the CSVs already under results/paper-figures/
+    --list         list the figure sets and sweep variants with their commands
+
+The CSVs and each command's output stay under ``results/paper-figures/<name>/``. Exit status:
+0 done, 1 a run failed, 2 bad usage. A region whose CSV is missing is left as it was, and
+said so.
+"""
+
+import argparse
+import math
+import os
+import pathlib
+import shlex
+import subprocess
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+OUT = pathlib.Path("results") / "paper-figures"
+PROXIM_PAGE = pathlib.Path("doc") / "models" / "proxim-results.rst"
+DEPOT_PAGE = pathlib.Path("doc") / "models" / "depot-results.rst"
+
+
+class FigureSet:
+    """One command whose paper tables fill one region of a page."""
+
+    def __init__(self, name, page, program, options, csv, slow=False, extracts=()):
+        self.name = name  # also the page's region
+        self.page = page
+        self.program = program
+        self.options = options
+        self.csv_name = csv
+        self.slow = slow
+        # Blocks of the command's printed output shown under its tables, each named by the
+        # start of its first line (the block ends at the next empty line).
+        self.extracts = extracts
+
+    def csv(self):
+        return OUT / self.name / self.csv_name
+
+
+class Sweep:
+    """One command run once per variant; one table of chosen figures, a row per variant."""
+
+    def __init__(self, name, page, program, options, csv, variants, columns):
+        self.name = name  # the page's region
+        self.page = page
+        self.program = program
+        self.options = options
+        self.csv_name = csv
+        self.variants = variants  # (name, label, options)
+        self.columns = columns  # TABLE|ROW|METRIC|HEADER, as paper-tables.py --column
+
+    def csv(self, variant):
+        return OUT / variant / self.csv_name
+
+
+PROXIM = "./build/examples/proxim"
+ABORTS = ("Aborts (user aborts",)
+
+SETS = [
+    FigureSet("proxim", PROXIM_PAGE, PROXIM, ["--population=modem", "--experiments=latency"],
+              "proxim-modem-vs-paper.csv"),
+    FigureSet("proxim-lan", PROXIM_PAGE, PROXIM, ["--population=lan", "--experiments=latency"],
+              "proxim-lan-vs-paper.csv"),
+    FigureSet("proxim-aborts", PROXIM_PAGE, PROXIM,
+              ["--population=modem", "--experiments=aborts"], "proxim-modem-vs-paper.csv",
+              extracts=ABORTS),
+    FigureSet("proxim-aborts-lan", PROXIM_PAGE, PROXIM,
+              ["--population=lan", "--lanClients=100", "--duration=3600", "--experiments=aborts"],
+              "proxim-lan-vs-paper.csv", extracts=ABORTS),
+    FigureSet("proxim-aborts-uplink", PROXIM_PAGE, PROXIM,
+              ["--population=modem", "--modems=450", "--experiments=aborts",
+               "--abortBandwidth=uplink", "--drain=600s"], "proxim-modem-vs-paper.csv",
+              slow=True, extracts=ABORTS),
+    FigureSet("depot-testbed", DEPOT_PAGE, "./build/examples/depot-testbed", [],
+              "depot-testbed-vs-paper.csv"),
+]
+
+
+def lognormal(median):
+    """--serverRtt of a lognormal RTT with this median (seconds) and sigma 0.6."""
+    return "--serverRtt=ns3::LogNormalRandomVariable[Mu=%.4f|Sigma=0.6]" % math.log(median)
+
+
+MODEM = "latency vs no proxy (modem)"
+SWEEPS = [
+    Sweep("proxim-sweep", PROXIM_PAGE, PROXIM, ["--population=modem", "--experiments=latency"],
+          "proxim-modem-vs-paper.csv",
+          # The defaults are the set "proxim" (one command, run once).
+          [("proxim", "defaults", []),
+           ("synloss-0", "no lost connection requests", ["--synLoss=0"]),
+           ("outstanding-2", "2 requests in flight per client", ["--maxOutstanding=2"]),
+           ("outstanding-1", "1 request in flight per client", ["--maxOutstanding=1"]),
+           ("rtt-0.2", "server RTT median 0.2 s", [lognormal(0.2)]),
+           ("rtt-0.5", "server RTT median 0.5 s", [lognormal(0.5)]),
+           ("cwnd-1", "TCP initial window 1 segment", ["--ns3::TcpSocket::InitialCwnd=1"]),
+           ("cwnd-2", "TCP initial window 2 segments", ["--ns3::TcpSocket::InitialCwnd=2"]),
+           ("origin-idle-off", "origins keep idle connections",
+            ["--ns3::OriginServer::IdleTimeout=0s"]),
+           ("same-site-0", "no links within a site", ["--sameSite=0"]),
+           ("servers-100k", "100,000 origin servers", ["--servers=100000"])],
+          [MODEM + "|connections|mean latency improvement %|connection caching, mean %",
+           MODEM + "|connections|median latency improvement %|connection caching, median %",
+           MODEM + "|data+connections|mean latency improvement %|both, mean %",
+           MODEM + "|data+connections|median latency improvement %|both, median %",
+           "no-proxy validation (modem)|direct|median latency s|no proxy, median s",
+           "no-proxy validation (modem)|proxy-only|mean server connection setup s"
+           "|server setup, mean s",
+           "connection reuse (modem)|data+connections|requests per server conn"
+           "|requests per server conn",
+           "connection reuse (modem)|data+connections|clients per server conn"
+           "|clients per server conn"]),
+]
+
+
+def shown(program, options):
+    """The command as a page prints it: the runs are the CSV's (its header says how many),
+    and neither --jobs nor the output directory changes a figure."""
+    return " ".join([program] + options + (["--plot=false"] if program == PROXIM else []))
+
+
+def work():
+    """Every command: (name, program, options, slow)."""
+    todo = [(s.name, s.program, s.options, s.slow) for s in SETS]
+    for sweep in SWEEPS:
+        todo += [(v, sweep.program, sweep.options + o, False) for v, _, o in sweep.variants
+                 if v not in [t[0] for t in todo]]
+    return todo
+
+
+def run(name, program, options, runs, jobs):
+    out_dir = OUT / name
+    (ROOT / out_dir).mkdir(parents=True, exist_ok=True)
+    argv = [program] + options + ["--runs=%d" % runs, "--jobs=%d" % jobs, "--outDir=%s" % out_dir]
+    if program == PROXIM:
+        argv.append("--plot=false")
+    start = time.time()
+    print("running %s: %s" % (name, " ".join(shlex.quote(a) for a in argv)), flush=True)
+    with open(ROOT / out_dir / "output.txt", "w") as log:
+        rc = subprocess.call(argv, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    print("  %s: exit %d, %.0f s wall" % (name, rc, time.time() - start), flush=True)
+    return rc == 0
+
+
+def extract(path, start):
+    """The block of a command's output whose first line starts with start."""
+    lines = path.read_text().split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith(start):
+            j = i
+            while j < len(lines) and lines[j].strip():
+                j += 1
+            return lines[i:j]
+    raise SystemExit("%s: no line starting %r" % (path, start))
+
+
+def append_to_region(page, name, blocks):
+    """Put the output blocks at the end of the page's region name (after its tables)."""
+    text = page.read_text().split("\n")
+    end = text.index(".. paper-tables: end %s" % name)
+    add = []
+    for block in blocks:
+        add += ["The same runs print (mean ± half-width of the 95% interval):", "",
+                ".. code-block:: text", ""] + ["   " + l for l in block] + [""]
+    page.write_text("\n".join(text[:end] + add + text[end:]))
+
+
+def tables(only):
+    """Rewrite the regions (those of only, or all) from the CSVs; False if a script failed."""
+    tool = [sys.executable, str(ROOT / "scripts" / "paper-tables.py")]
+    for s in SETS:
+        if only and s.name not in only:
+            continue
+        if not (ROOT / s.csv()).exists():
+            print("%s: missing; region %s left as it was" % (s.csv(), s.name))
+            continue
+        if subprocess.call(tool + ["--out", str(s.page), "--region", s.name, "--command",
+                                   shown(s.program, s.options), str(s.csv())], cwd=ROOT) != 0:
+            return False
+        if s.extracts:
+            output = ROOT / OUT / s.name / "output.txt"
+            append_to_region(ROOT / s.page, s.name, [extract(output, e) for e in s.extracts])
+    for sweep in SWEEPS:
+        if only and sweep.name not in only and not any(v in only for v, _, _ in sweep.variants):
+            continue
+        missing = [str(sweep.csv(v)) for v, _, _ in sweep.variants
+                   if not (ROOT / sweep.csv(v)).exists()]
+        if missing:
+            print("%s: missing; region %s left as it was" % (", ".join(missing), sweep.name))
+            continue
+        argv = tool + ["--out", str(sweep.page), "--region", sweep.name, "--sweep", "--command",
+                       shown(sweep.program, sweep.options) + " [the variant's options]"]
+        for c in sweep.columns:
+            argv += ["--column", c]
+        for v, label, options in sweep.variants:
+            argv.append("%s (%s)=%s" % (label, " ".join("``%s``" % o for o in options) or "none",
+                                        sweep.csv(v)))
+        if subprocess.call(argv, cwd=ROOT) != 0:
+            return False
+    return True
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--only", action="append", default=[])
+    ap.add_argument("--slow", action="store_true")
+    ap.add_argument("--tables-only", action="store_true")
+    ap.add_argument("--list", action="store_true")
+    args = ap.parse_args(argv)
+    if args.runs < 1 or args.jobs < 1:
+        ap.error("--runs and --jobs must be at least 1")
+    todo = work()
+    names = {w[0] for w in todo} | {s.name for s in SWEEPS}
+    for n in args.only:
+        if n not in names:
+            ap.error("--only %s: no such figure set, sweep or variant (see --list)" % n)
+    if args.list:
+        for name, program, options, slow in todo:
+            print("%-22s %s%s" % (name, shown(program, options), "  [slow]" if slow else ""))
+        return 0
+    if not args.tables_only:
+        for name, program, options, slow in todo:
+            sweep = [s.name for s in SWEEPS if name in [v for v, _, _ in s.variants]]
+            if args.only and name not in args.only and not set(sweep) & set(args.only):
+                continue
+            if slow and not args.slow and name not in args.only:
+                print("%s: slow, skipped (--slow runs it)" % name)
+                continue
+            if not (ROOT / program).exists():
+                print("%s: not built (cmake --build build)" % program, file=sys.stderr)
+                return 1
+            if not run(name, program, options, args.runs, args.jobs):
+                print("%s failed: see %s" % (name, OUT / name / "output.txt"), file=sys.stderr)
+                return 1
+    return 0 if tables(args.only) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

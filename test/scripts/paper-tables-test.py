@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Tests of scripts/paper-tables.py (tables and sweeps of <example>-vs-paper.csv files) and of
+the output extraction of scripts/paper-figures.py, on CSVs written here: the expected cells
+are typed from the CSV rows below, not computed by the scripts."""
+
+import importlib.util
+import pathlib
+import subprocess
+import sys
+import tempfile
+import unittest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
+SCRIPT = ROOT / "scripts" / "paper-tables.py"
+HEADER = "table,row,metric,paper,mean,ci95_low,ci95_high,runs,verdict,reason\n"
+PAGE = "Title\n-----\n\nprose before\n\n.. paper-tables: begin s\n\nold\n\n" \
+       ".. paper-tables: end s\n\nprose after\n"
+
+
+def run(*args):
+    p = subprocess.run([sys.executable, str(SCRIPT)] + [str(a) for a in args],
+                       capture_output=True, text=True)
+    return p.returncode, p.stdout + p.stderr
+
+
+class PaperTablesTest(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.d = pathlib.Path(self.dir.name)
+        self.page = self.d / "page.rst"
+        self.page.write_text(PAGE)
+        self.a = self.d / "a.csv"
+        self.a.write_text(HEADER
+                          + "lat,conn,mean %,21,4.5,2.25,6.75,10,fail,distance\n"
+                          + "lat,both,mean %,24,25,23,27,10,pass,\n"
+                          + "val,direct,median s,,2.6,,,1,none,the paper gives no figure\n")
+        self.b = self.d / "b.csv"
+        self.b.write_text(HEADER
+                          + "lat,conn,mean %,21,20,19,21,10,pass,\n"
+                          + "lat,both,mean %,24,30,28,32,10,fail,distance\n"
+                          + "val,direct,median s,,3.5,,,1,none,\n")
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def test_sweep_sets_variants_side_by_side(self):
+        rc, out = run("--out", self.page, "--region", "s", "--sweep",
+                      "--column", "lat|conn|mean %|connections", "--column", "val|direct|median s",
+                      "--command", "prog --x", "defaults=%s" % self.a,
+                      "``--y=2`` (changed)=%s" % self.b)
+        self.assertEqual(rc, 0, out)
+        text = self.page.read_text()
+        self.assertTrue(text.startswith("Title\n-----\n\nprose before\n"))
+        self.assertTrue(text.endswith(".. paper-tables: end s\n\nprose after\n"))
+        self.assertNotIn("old", text)
+        self.assertIn("**1 to 10 runs**", text)
+        self.assertIn("``prog --x``", text)
+        rows = text.split("   * - ")
+        self.assertEqual(rows[1].split("\n     - ")[1:], ["connections", "direct, median s",
+                                                       "pass / fail\n"])
+        self.assertEqual(rows[2].split("\n     - "), ["defaults", "4.50 [2.25, 6.75]", "2.60",
+                                                    "1 / 1\n"])
+        self.assertEqual(rows[3].split("\n     - ")[:3], ["``--y=2`` (changed)", "20.00 [19.00, 21.00]",
+                                                       "3.50"])
+        self.assertTrue(rows[3].split("\n     - ")[3].startswith("1 / 1\n"))
+
+    def test_sweep_names_a_figure_a_csv_lacks(self):
+        rc, out = run("--out", self.page, "--region", "s", "--sweep",
+                      "--column", "lat|data|mean %", "x=%s" % self.a)
+        self.assertEqual(rc, 1)
+        self.assertIn("a.csv: no figure lat | data | mean %", out)
+        self.assertEqual(self.page.read_text(), PAGE)
+
+    def test_sweep_refuses_bad_usage(self):
+        for args, message in [
+                (["--column", "lat|conn", "x=%s" % self.a], "TABLE|ROW|METRIC"),
+                (["--column", "lat|conn|mean %", str(self.a)], "is not LABEL=CSV"),
+                ([str(self.a)], "at least one --column")]:
+            rc, out = run("--out", self.page, "--region", "s", "--sweep", *args)
+            self.assertEqual(rc, 1, args)
+            self.assertIn(message, out)
+        rc, out = run("--out", self.page, "--column", "lat|conn|mean %", self.a)
+        self.assertIn("only with --sweep", out)
+
+    def test_tables_keep_the_prose_around_a_region(self):
+        rc, out = run("--out", self.page, "--region", "s", "--command", "prog", self.a)
+        self.assertEqual(rc, 0, out)
+        text = self.page.read_text()
+        self.assertIn("1 pass, 1 fail, 1 without a paper figure", text)
+        self.assertIn(".. list-table:: lat", text)
+        self.assertIn("     - 4.50 [2.25, 6.75]\n     - 10\n     - fail (distance)", text)
+        self.assertTrue(text.endswith("prose after\n"))
+
+    def test_bad_csv_is_named_with_its_line(self):
+        bad = self.d / "bad.csv"
+        bad.write_text(HEADER + "lat,conn,mean %,21,4.5,2,6,ten,pass,\n")
+        rc, out = run("--out", self.page, "--region", "s", bad)
+        self.assertEqual(rc, 1)
+        self.assertIn("bad.csv:2: runs 'ten' is not a number", out)
+        bad.write_text("table,row\n")
+        rc, out = run("--out", self.page, "--region", "s", bad)
+        self.assertIn("bad.csv:1: columns", out)
+        rc, out = run("--out", self.page, "--region", "nowhere", self.a)
+        self.assertIn("no lines '.. paper-tables: begin nowhere'", out)
+
+
+class ProximFiguresTest(unittest.TestCase):
+    def setUp(self):
+        spec = importlib.util.spec_from_file_location(
+            "paper_figures", ROOT / "scripts" / "paper-figures.py")
+        self.m = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(self.m)
+        self.dir = tempfile.TemporaryDirectory()
+        self.d = pathlib.Path(self.dir.name)
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def test_extract_takes_one_block_of_the_output(self):
+        out = self.d / "output.txt"
+        out.write_text("a\n\nAborts (user aborts / x)\nrow 1\nrow 2\n\nWrote y\n")
+        self.assertEqual(self.m.extract(out, "Aborts (user aborts"),
+                         ["Aborts (user aborts / x)", "row 1", "row 2"])
+        with self.assertRaises(SystemExit) as e:
+            self.m.extract(out, "Nothing")
+        self.assertIn("no line starting 'Nothing'", str(e.exception))
+
+    def test_every_region_of_the_pages_has_its_figure_set(self):
+        for page in (self.m.PROXIM_PAGE, self.m.DEPOT_PAGE):
+            text = (ROOT / page).read_text()
+            begins = [l.split()[-1] for l in text.split("\n")
+                      if l.startswith(".. paper-tables: begin")]
+            names = [s.name for s in self.m.SETS + self.m.SWEEPS if s.page == page]
+            self.assertEqual(sorted(begins), sorted(names), page)
+
+    def test_every_page_of_generated_figures_is_listed(self):
+        pages = {s.page for s in self.m.SETS + self.m.SWEEPS}
+        for page in (ROOT / "doc").rglob("*.rst"):
+            if any(l.startswith(".. paper-tables: begin") for l in page.read_text().split("\n")):
+                self.assertIn(page.relative_to(ROOT), pages)
+
+
+if __name__ == "__main__":
+    unittest.main()
