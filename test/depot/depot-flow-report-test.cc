@@ -7,6 +7,7 @@
  */
 #include "../scenario-fixture.h"
 
+#include "ns3/config.h"
 #include "ns3/depot-flow-report-helper.h"
 #include "ns3/flow-monitor-module.h"
 

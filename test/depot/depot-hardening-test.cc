@@ -8,6 +8,7 @@
  */
 #include "../scenario-fixture.h"
 
+#include "ns3/config.h"
 #include "ns3/csma-module.h"
 #include "ns3/spoofed-flood-application.h"
 #include "ns3/tcp-option-rfc793.h"

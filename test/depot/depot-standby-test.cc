@@ -8,6 +8,7 @@
 #include "../cross-node-check.h"
 #include "../scenario-fixture.h"
 
+#include "ns3/config.h"
 #include "ns3/csma-module.h"
 #include "ns3/udp-socket-factory.h"
 

@@ -6,6 +6,7 @@
  */
 #include "../scenario-fixture.h"
 
+#include "ns3/config.h"
 #include "ns3/csma-module.h"
 #include "ns3/depot-packet-rewriter.h"
 #include "ns3/web-proxy-compat.h"

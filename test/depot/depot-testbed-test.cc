@@ -7,6 +7,7 @@
  */
 #include "../proxy-fixture.h"
 
+#include "ns3/config.h"
 #include "ns3/csma-module.h"
 
 #include <gtest/gtest.h>

@@ -6,6 +6,8 @@
  */
 #include "../scenario-fixture.h"
 
+#include "ns3/config.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>

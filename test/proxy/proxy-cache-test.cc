@@ -7,6 +7,8 @@
 #include "../cross-node-check.h"
 #include "../proxy-fixture.h"
 
+#include "ns3/config.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -6,6 +6,7 @@
  * (checked here as death tests); good ones reach the variables; --seed and --run set ns-3's
  * RngSeed and RngRun.
  */
+#include "ns3/config.h"
 #include "ns3/option-checker.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/string.h"

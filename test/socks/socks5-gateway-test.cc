@@ -9,6 +9,7 @@
 #include "../cross-node-check.h"
 #include "../proxy-fixture.h"
 
+#include "ns3/config.h"
 #include "ns3/socks5-gateway-helper.h"
 
 #include <gtest/gtest.h>
