@@ -10,6 +10,8 @@
 4. No model file grows over MAX_LINES (OVERSIZE would list exceptions; it is empty).
 5. No file outside model/ns3-ext calls an ns-3 API that differs between Debian's 3.37 and
    current ns-3-dev (GONE below): the in-tree build would break where the standalone one passes.
+6. A file that calls into an ns-3 namespace includes its header itself (CALLS below): Debian's
+   3.37 headers bring ns3/config.h in through others that ns-3-dev's no longer include.
 """
 import os
 import re
@@ -46,6 +48,10 @@ MAX_LINES = 600
 GONE = {
     r"\.IsRunning\(\)": "EventId::IsRunning is gone in 3.46: use !IsExpired()",
     r"\bSetTcp\(": "InternetStackHelper::SetTcp is gone: see web-proxy-compat.h",
+}
+# A call in code (comments aside) -> the headers, one of which the file must include itself.
+CALLS = {
+    r"\bConfig::": ('"ns3/config.h"', '"ns3/core-module.h"'),
 }
 # Files over MAX_LINES today; the list may only shrink.
 OVERSIZE = set()
@@ -159,7 +165,7 @@ def main(root):
     for k in lists:
         if "'%s'" % k not in src:
             errors.append("wscript does not use %s" % k)
-    # 3. citations, 4. size, 5. APIs gone from ns-3-dev
+    # 3. citations, 4. size, 5. APIs gone from ns-3-dev, 6. headers of the calls
     for f in sources + files(root, "test", (".cc", ".h")) + files(root, "examples", ".cc"):
         text = open(os.path.join(root, f), encoding="utf-8").read()
         for m in re.finditer(r"[Ss]eed ?00[0-9]", text):
@@ -169,6 +175,14 @@ def main(root):
             for pattern, why in GONE.items():
                 for m in re.finditer(pattern, text):
                     errors.append("%s:%d: %s" % (f, text.count("\n", 0, m.start()) + 1, why))
+        code = re.sub(r"//[^\n]*|/\*.*?\*/", lambda m: "\n" * m.group(0).count("\n"), text,
+                      flags=re.S)
+        for pattern, headers in CALLS.items():
+            m = re.search(pattern, code)
+            if m and not any("#include " + h in text for h in headers):
+                errors.append("%s:%d calls %s without including %s"
+                              % (f, code.count("\n", 0, m.start()) + 1, m.group(0),
+                                 " or ".join(headers)))
         if f.startswith("model/") and text.count("\n") > MAX_LINES and f not in OVERSIZE:
             errors.append("%s has %d lines (more than %d): one job per class"
                           % (f, text.count("\n"), MAX_LINES))
