@@ -733,9 +733,10 @@ main(int argc, char* argv[])
     {
         // What the savings come from: aborts the proxy still saw downloading, and what it
         // fetched beyond what its clients received.
-        std::cout << "\nAborts (user aborts / seen by the proxy while downloading / body MB read "
-                     "after the client left / MB unread at abort / MB from providers / MB to "
-                     "clients)\n";
+        // A client the proxy sees leave may have aborted or given up on its timeout.
+        std::cout << "\nAborts (user aborts / clients gone while the proxy downloaded, aborts "
+                     "and timeouts / body MB read after the client left / MB unread at abort / "
+                     "MB from providers / MB to clients)\n";
         for (const auto& cfg : configs)
         {
             if (cfg.experiment != "aborts" || !results.count(cfg.name))
