@@ -135,10 +135,15 @@ SWEEPS = [
 ]
 
 
+def command(program, options):
+    """The command without runs, jobs and output directory (proxim without its plots)."""
+    return [program] + options + (["--plot=false"] if program == PROXIM else [])
+
+
 def shown(program, options):
     """The command as a page prints it: the runs are the CSV's (its header says how many),
     and neither --jobs nor the output directory changes a figure."""
-    return " ".join([program] + options + (["--plot=false"] if program == PROXIM else []))
+    return " ".join(command(program, options))
 
 
 def work():
@@ -153,9 +158,8 @@ def work():
 def run(name, program, options, runs, jobs):
     out_dir = OUT / name
     (ROOT / out_dir).mkdir(parents=True, exist_ok=True)
-    argv = [program] + options + ["--runs=%d" % runs, "--jobs=%d" % jobs, "--outDir=%s" % out_dir]
-    if program == PROXIM:
-        argv.append("--plot=false")
+    argv = command(program, options) + ["--runs=%d" % runs, "--jobs=%d" % jobs,
+                                        "--outDir=%s" % out_dir]
     start = time.time()
     print("running %s: %s" % (name, " ".join(shlex.quote(a) for a in argv)), flush=True)
     with open(ROOT / out_dir / "output.txt", "w") as log:
