@@ -39,7 +39,12 @@ BASE = {
 # The common matrix: zero, negative, huge, not a number, wrong or missing unit, unknown
 # enumeration value, missing file; each program's options of each kind.
 RUN = [(["--RngRun=-1"], "RngRun"), (["--RngSeed=0"], "RngSeed"), (["--run=abc"], "run"),
-       (["--seed=0"], "seed"), (["--seed=-2"], "seed"), (["--run=99999999999999999999"], "run")]
+       (["--seed=0"], "seed"), (["--seed=-2"], "seed"), (["--run=99999999999999999999"], "run"),
+       # ns-3's own attribute defaults: ns-3 aborts on the first two, prints help for the rest.
+       (["--ns3::TcpSocket::InitialCwnd=abc"], "ns3::TcpSocket::InitialCwnd"),
+       (["--ns3::TcpSocket::ConnTimeout=5xs"], "ns3::TcpSocket::ConnTimeout"),
+       (["--ns3::TcpSocket::SegmentSize=-1"], "ns3::TcpSocket::SegmentSize"),
+       (["--ns3::TcpSocket::NoSuchAttribute=1"], "ns3::TcpSocket::NoSuchAttribute")]
 CASES = {
     "web-client-server": RUN + [
         (["--servers=0"], "servers"), (["--servers=-1"], "servers"),

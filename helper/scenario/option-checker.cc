@@ -4,6 +4,7 @@
 
 #include "option-checker.h"
 
+#include "ns3/attribute-text-check.h"
 #include "ns3/config.h"
 #include "ns3/log.h"
 #include "ns3/rng-seed-manager.h"
@@ -573,6 +574,16 @@ OptionChecker::Parse(int argc, char* argv[])
     }
     for (const auto& [name, text] : m_given)
     {
+        if (name.compare(0, 5, "ns3::") == 0)
+        {
+            // An attribute's default: ns-3 aborts on some bad texts instead of naming them.
+            std::string allowed;
+            const std::string problem = AttributeTextCheck::Check(name, text, allowed);
+            if (!problem.empty())
+            {
+                Fail(name, text, problem, allowed);
+            }
+        }
         for (const Rule& r : m_rules)
         {
             if (r.name == name)

@@ -31,9 +31,11 @@ namespace ns3
  *
  * and exits with BAD_OPTION. The allowed range is also appended to each option's --help.
  *
- * --RngSeed and --RngRun (ns-3's global values) are checked too; AddRunAliases() adds --seed
- * and --run as aliases of them, so that every program's runs depend on RngSeed and RngRun
- * only.
+ * Attribute defaults given as --ns3::TypeName::Attribute=value are checked with
+ * AttributeTextCheck (a bad value or an unknown attribute is named the same way, where ns-3
+ * would abort or print its help). --RngSeed and --RngRun (ns-3's global values) are checked
+ * too; AddRunAliases() adds --seed and --run as aliases of them, so that every program's runs
+ * depend on RngSeed and RngRun only.
  */
 class OptionChecker
 {

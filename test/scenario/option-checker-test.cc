@@ -174,6 +174,44 @@ TEST_F(OptionCheckerTest, BadOptionsExitWithOneLineNamingOptionValueAndRange)
     }
 }
 
+TEST_F(OptionCheckerTest, BadAttributeDefaultsAreNamedInsteadOfAborting)
+{
+    // ns-3 aborts on the first three (an istream read that stops before the end, Time's
+    // parser), and prints its help for the others.
+    const std::string cwnd = " (allowed: ns3::UintegerValue (uint32_t 0:4294967295))";
+    const struct
+    {
+        std::string arg;
+        std::string line;
+    } cases[] = {
+        {"--ns3::TcpSocket::InitialCwnd=abc",
+         "prog: --ns3::TcpSocket::InitialCwnd=abc: not an integer" + cwnd},
+        {"--ns3::TcpSocket::InitialCwnd=2x",
+         "prog: --ns3::TcpSocket::InitialCwnd=2x: not an integer" + cwnd},
+        {"--ns3::TcpSocket::ConnTimeout=5xs",
+         "prog: --ns3::TcpSocket::ConnTimeout=5xs: not a time with a known unit (allowed: "
+         "ns3::TimeValue (a number and a unit: s, ms, us, ns, ps, fs, min, h, d, y; none: s))"},
+        {"--ns3::TcpSocket::InitialCwnd=4294967296",
+         "prog: --ns3::TcpSocket::InitialCwnd=4294967296: not accepted" + cwnd},
+        {"--ns3::TcpSocket::NoSuch=1",
+         "prog: --ns3::TcpSocket::NoSuch=1: no such attribute (allowed: an attribute of "
+         "ns3::TcpSocket (--PrintAttributes=ns3::TcpSocket lists them))"},
+        {"--ns3::NoSuchType::X=1",
+         "prog: --ns3::NoSuchType::X=1: no such type (allowed: ns3::TypeName::Attribute=value, "
+         "an attribute of a registered type)"},
+    };
+    for (const auto& c : cases)
+    {
+        EXPECT_EXIT(Program().Parse({c.arg}), ::testing::ExitedWithCode(2), Line(c.line)) << c.arg;
+    }
+    // Good ones reach ns-3's defaults, as CommandLine sets them.
+    Program().Parse({"--ns3::TcpSocket::InitialCwnd=2", "--ns3::TcpSocket::ConnTimeout=2s"});
+    TypeId::AttributeInformation info;
+    ASSERT_TRUE(TypeId::LookupByName("ns3::TcpSocket").LookupAttributeByName("InitialCwnd", &info));
+    EXPECT_EQ(info.initialValue->SerializeToString(info.checker), "2");
+    Config::Reset();
+}
+
 TEST_F(OptionCheckerTest, RequireNamesAnOptionLeftAtItsDefaultWithIt)
 {
     // A condition between options fails: the option is named with its text when given, and
