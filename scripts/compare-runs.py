@@ -9,8 +9,11 @@ interval of the paired difference B - A with a verdict ("differs" when the inter
 0, "no difference shown" otherwise). Student's t with N-1 degrees of freedom.
 
     compare-runs.py --program PROG --runs N --a "OPTS" --b "OPTS" [--common "OPTS"]
-                    [--label-a TEXT] [--label-b TEXT] [--jobs J]
+                    [--label-a TEXT] [--label-b TEXT] [--jobs J] [--save DIR [--reuse]]
                     --metric "NAME=REGEX" ... --out PAGE.rst --region NAME
+
+--save DIR keeps each run's standard output as DIR/a1.txt, DIR/b1.txt, ...; with --reuse the
+runs are not made again, the table is written from those files (a missing one is named).
 
 "{tag}" in an option becomes the run's configuration and number ("a1", "b10"), so that
 concurrent runs write their files apart. Only the text between ".. compare-runs: begin NAME" and ".. compare-runs: end NAME" of PAGE
@@ -20,6 +23,7 @@ command. Exits 1 naming the run and metric when a regular expression finds nothi
 import argparse
 import concurrent.futures
 import math
+import pathlib
 import re
 import shlex
 import statistics
@@ -42,11 +46,19 @@ def interval(values):
     return m, t * statistics.stdev(values) / math.sqrt(len(values))
 
 
-def run(program, options, rng, tag):
+def run(program, options, rng, tag, save=None, reuse=False):
+    kept = pathlib.Path(save) / ("%s.txt" % tag) if save else None
+    if reuse:
+        try:
+            return kept.read_text()
+        except OSError as e:
+            raise SystemExit("--reuse: %s: %s" % (kept, e.strerror))
     cmd = [program] + [o.replace("{tag}", tag) for o in options] + ["--RngRun=%d" % rng]
     p = subprocess.run(cmd, capture_output=True, text=True, timeout=3600)
     if p.returncode != 0:
         raise SystemExit("%s exited %d: %s" % (" ".join(cmd), p.returncode, p.stderr[-400:]))
+    if kept:
+        kept.write_text(p.stdout)
     return p.stdout
 
 
@@ -75,7 +87,13 @@ def main(argv):
     ap.add_argument("--metric", action="append", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--region", required=True)
+    ap.add_argument("--save")
+    ap.add_argument("--reuse", action="store_true")
     args = ap.parse_args(argv[1:])
+    if args.reuse and not args.save:
+        raise SystemExit("--reuse: needs --save DIR (the directory of the kept outputs)")
+    if args.save and not args.reuse:
+        pathlib.Path(args.save).mkdir(parents=True, exist_ok=True)
     if args.runs < 2:
         raise SystemExit("--runs: %d, at least 2 are needed for an interval" % args.runs)
     metrics = []
@@ -90,7 +108,7 @@ def main(argv):
     jobs = [(c, r) for r in range(1, args.runs + 1) for c in ("a", "b")]
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         outputs = dict(zip(jobs, pool.map(lambda j: run(args.program, configs[j[0]], j[1],
-                                                                 "%s%d" % j),
+                                                         "%s%d" % j, args.save, args.reuse),
                                           jobs)))
     rows = []
     for name, regex in metrics:

@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Run the paper reproductions of the manual and write their tables.
 
-Every figure of doc/models/proxim-results.rst and doc/models/depot-results.rst comes from
+Every figure of doc/models/proxim-results.rst and doc/models/depot-results.rst, and the paired
+comparisons of other pages (``.. compare-runs: begin NAME`` ... ``end NAME``), comes from
 here: each figure set below is one command of an example (``proxim``, ``depot-testbed``) with
 ``--runs`` independent runs (RngRun 1, 2, ...), whose ``<example>-vs-paper.csv`` (mean, 95%
 interval and verdict per figure) becomes the tables of one region of a page
 (``.. paper-tables: begin NAME`` ... ``end NAME``) through ``scripts/paper-tables.py``. A sweep
 runs one command once per model variant (one option changed from the defaults) and sets the
 variants side by side in one table, so that the pages' claims about what a modelling choice
-does are measured, not typed.
+does are measured, not typed. A comparison runs one example in two configurations for each
+RngRun 1..N, paired, through ``scripts/compare-runs.py``, which keeps every run's output
+under ``results/paper-figures/<name>/`` and writes the region.
 
 Usage:
     scripts/paper-figures.py [--runs N] [--jobs J] [--only NAME]... [--slow]
@@ -19,6 +22,7 @@ Usage:
     --only NAME    this figure set or sweep variant only (repeatable; NAME as --list prints);
                    with --tables-only, the regions of these names
     --slow         also the sets marked slow (the 450-modem uplink runs: 11.5 min on 2 cores)
+                   and comparisons (edge-parent: 20 flagship runs, about 10 min on 2 cores)
     --tables-only  rewrite the pages from the CSVs already under results/paper-figures/
     --list         list the figure sets and sweep variants with their commands
 
@@ -40,6 +44,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = pathlib.Path("results") / "paper-figures"
 PROXIM_PAGE = pathlib.Path("doc") / "models" / "proxim-results.rst"
 DEPOT_PAGE = pathlib.Path("doc") / "models" / "depot-results.rst"
+BACKBONE_PAGE = pathlib.Path("doc") / "models" / "isp-backbone.rst"
 
 
 class FigureSet:
@@ -76,6 +81,29 @@ class Sweep:
         return OUT / variant / self.csv_name
 
 
+class Comparison:
+    """One example in two configurations, paired over RngRun 1..N (scripts/compare-runs.py)."""
+
+    def __init__(self, name, page, program, common, a, b, metrics):
+        self.name = name  # the page's region (.. compare-runs: begin NAME)
+        self.page = page
+        self.program = program
+        self.common = common  # options of both; "{tag}" becomes the run's tag (a1, b10)
+        self.a = a  # (label, options)
+        self.b = b
+        self.metrics = metrics  # (name, regex whose first group is the figure)
+
+    def argv(self, runs, jobs, reuse):
+        argv = [sys.executable, str(ROOT / "scripts" / "compare-runs.py"), "--program",
+                self.program, "--runs", str(runs), "--jobs", str(jobs),
+                "--common=" + " ".join(self.common), "--a=" + self.a[1], "--label-a",
+                self.a[0], "--b=" + self.b[1], "--label-b", self.b[0], "--out", str(self.page),
+                "--region", self.name, "--save", str(OUT / self.name)]
+        for name, regex in self.metrics:
+            argv += ["--metric", "%s=%s" % (name, regex)]
+        return argv + (["--reuse"] if reuse else [])
+
+
 PROXIM = "./build/examples/proxim"
 ABORTS = ("Aborts (user aborts",)
 
@@ -96,6 +124,21 @@ SETS = [
               slow=True, extracts=ABORTS),
     FigureSet("depot-testbed", DEPOT_PAGE, "./build/examples/depot-testbed", [],
               "depot-testbed-vs-paper.csv"),
+]
+
+
+ALL = r"^all\s+\d+\s+"
+COMPARISONS = [
+    Comparison("edge-parent", BACKBONE_PAGE, "./build/examples/isp-backbone",
+               ["--flowmon=false", "--outDir=build/compare-runs/{tag}"],
+               ("SOCKS gateway", "--edgeProxy=socks"), ("parent proxy", "--edgeProxy=parent"),
+               [("mean latency, all requests (s)", ALL + r"\d+\s+\d+\s+\d+\s+([0-9.]+)"),
+                ("median latency, all (s)", ALL + r"\d+\s+\d+\s+\d+\s+[0-9.]+\s+([0-9.]+)"),
+                ("completed requests", ALL + r"(\d+)"),
+                ("failed requests", ALL + r"\d+\s+(\d+)"),
+                ("origin links (MB sent)", r"origin links ([0-9.]+) MB"),
+                ("backbone (MB sent)", r"bytes sent: backbone ([0-9.]+) MB"),
+                ("firewall flows tracked", r"(\d+) flows tracked")]),
 ]
 
 
@@ -223,6 +266,18 @@ def tables(only):
                                         sweep.csv(v)))
         if subprocess.call(argv, cwd=ROOT) != 0:
             return False
+    for c in COMPARISONS:
+        if only and c.name not in only:
+            continue
+        # The runs kept by the last comparison: a1.txt ... aN.txt and their b pairs.
+        runs = 0
+        while (ROOT / OUT / c.name / ("a%d.txt" % (runs + 1))).exists():
+            runs += 1
+        if runs < 2:
+            print("%s: no kept runs; region %s left as it was" % (OUT / c.name, c.name))
+            continue
+        if subprocess.call(c.argv(runs, 1, reuse=True), cwd=ROOT, stdout=subprocess.DEVNULL) != 0:
+            return False
     return True
 
 
@@ -238,13 +293,16 @@ def main(argv):
     if args.runs < 1 or args.jobs < 1:
         ap.error("--runs and --jobs must be at least 1")
     todo = work()
-    names = {w[0] for w in todo} | {s.name for s in SWEEPS}
+    names = {w[0] for w in todo} | {s.name for s in SWEEPS} | {c.name for c in COMPARISONS}
     for n in args.only:
         if n not in names:
             ap.error("--only %s: no such figure set, sweep or variant (see --list)" % n)
     if args.list:
         for name, program, options, slow in todo:
             print("%-22s %s%s" % (name, shown(program, options), "  [slow]" if slow else ""))
+        for c in COMPARISONS:
+            print("%-22s %s %s, %s against %s  [slow]" % (c.name, c.program, " ".join(c.common),
+                                                        c.a[1], c.b[1]))
         return 0
     if not args.tables_only:
         for name, program, options, slow in todo:
@@ -260,6 +318,21 @@ def main(argv):
             if not run(name, program, options, args.runs, args.jobs):
                 print("%s failed: see %s" % (name, OUT / name / "output.txt"), file=sys.stderr)
                 return 1
+        for c in COMPARISONS:
+            if args.only and c.name not in args.only:
+                continue
+            if not args.slow and c.name not in args.only:
+                print("%s: slow, skipped (--slow runs it)" % c.name)
+                continue
+            if args.runs < 2:
+                ap.error("--runs: %s needs at least 2 runs for its paired interval" % c.name)
+            start = time.time()
+            print("running %s: %s" % (c.name, " ".join(shlex.quote(a) for a in c.argv(
+                args.runs, args.jobs, False))), flush=True)
+            if subprocess.call(c.argv(args.runs, args.jobs, False), cwd=ROOT) != 0:
+                print("%s failed" % c.name, file=sys.stderr)
+                return 1
+            print("  %s: %.0f s wall" % (c.name, time.time() - start), flush=True)
     return 0 if tables(args.only) else 1
 
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Tests of scripts/paper-tables.py (tables and sweeps of <example>-vs-paper.csv files) and of
-the output extraction of scripts/paper-figures.py, on CSVs written here: the expected cells
-are typed from the CSV rows below, not computed by the scripts."""
+"""Tests of scripts/paper-tables.py (tables and sweeps of <example>-vs-paper.csv files), of
+scripts/compare-runs.py (paired tables from kept run outputs) and of the output extraction of
+scripts/paper-figures.py, on files written here: the expected cells are typed from the rows
+below (and, for the paired table, worked out by hand in the test's comment), not computed by
+the scripts."""
 
 import importlib.util
 import pathlib
@@ -104,6 +106,57 @@ class PaperTablesTest(unittest.TestCase):
         self.assertIn("no lines '.. paper-tables: begin nowhere'", out)
 
 
+class CompareRunsTest(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.d = pathlib.Path(self.dir.name)
+        self.page = self.d / "page.rst"
+        self.page.write_text(PAGE.replace("paper-tables", "compare-runs"))
+        self.kept = self.d / "kept"
+        self.kept.mkdir()
+        # Three pairs: A's x is 1, 2, 3 and B's is 2, 4, 6 (differences 1, 2, 3).
+        for r, (a, b) in enumerate([(1, 2), (2, 4), (3, 6)], 1):
+            (self.kept / ("a%d.txt" % r)).write_text("noise 9\nx %d\n" % a)
+            (self.kept / ("b%d.txt" % r)).write_text("x %d\n" % b)
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def compare(self, *extra):
+        p = subprocess.run([sys.executable, str(ROOT / "scripts" / "compare-runs.py"),
+                            "--program", "/nonexistent/prog", "--runs", "3", "--a=-a",
+                            "--b=-b", "--metric", r"x=^x (\d+)", "--out", str(self.page),
+                            "--region", "s", "--save", str(self.kept)] + list(extra),
+                           capture_output=True, text=True)
+        return p.returncode, p.stdout + p.stderr
+
+    def test_paired_table_from_kept_outputs(self):
+        rc, out = self.compare("--reuse")
+        self.assertEqual(rc, 0, out)
+        text = self.page.read_text()
+        # Means 2 and 4, standard deviations 1 and 2, t(2) = 4.303: half-widths
+        # 4.303 / sqrt(3) = 2.484 and 4.969. The differences 1, 2, 3 give 2 ± 2.484, which
+        # holds 0: no difference shown.
+        self.assertIn("   * - x\n     - 2.000 ± 2.484\n     - 4.000 ± 4.969\n"
+                      "     - 2.000 ± 2.484\n     - no difference shown\n", text)
+        self.assertTrue(text.startswith("Title\n-----\n\nprose before\n"))
+        self.assertTrue(text.endswith(".. compare-runs: end s\n\nprose after\n"))
+
+    def test_a_missing_kept_output_is_named(self):
+        (self.kept / "b2.txt").unlink()
+        rc, out = self.compare("--reuse")
+        self.assertEqual(rc, 1)
+        self.assertIn("b2.txt", out)
+
+    def test_reuse_needs_the_directory(self):
+        p = subprocess.run([sys.executable, str(ROOT / "scripts" / "compare-runs.py"),
+                            "--program", "p", "--a=", "--b=", "--metric", "x=(1)", "--out",
+                            str(self.page), "--region", "s", "--reuse"],
+                           capture_output=True, text=True)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("--reuse: needs --save DIR", p.stderr)
+
+
 class ProximFiguresTest(unittest.TestCase):
     def setUp(self):
         spec = importlib.util.spec_from_file_location(
@@ -132,6 +185,15 @@ class ProximFiguresTest(unittest.TestCase):
                       if l.startswith(".. paper-tables: begin")]
             names = [s.name for s in self.m.SETS + self.m.SWEEPS if s.page == page]
             self.assertEqual(sorted(begins), sorted(names), page)
+
+    def test_every_comparison_region_has_its_comparison(self):
+        listed = {(c.page, c.name) for c in self.m.COMPARISONS}
+        found = set()
+        for page in (ROOT / "doc").rglob("*.rst"):
+            for l in page.read_text().split("\n"):
+                if l.startswith(".. compare-runs: begin"):
+                    found.add((page.relative_to(ROOT), l.split()[-1]))
+        self.assertEqual(found, listed)
 
     def test_every_page_of_generated_figures_is_listed(self):
         pages = {s.page for s in self.m.SETS + self.m.SWEEPS}
