@@ -80,6 +80,10 @@ PaperComparison::Judge(size_t i) const
     {
         return {"none", "the paper gives no figure"};
     }
+    if (f.scale == CONTEXT)
+    {
+        return {"none", "not comparable: grows with the trace's size (the paper's is larger)"};
+    }
     const RunStatistics s(f.values);
     const double mean = s.GetMean();
     if (!std::isfinite(mean))
@@ -95,7 +99,7 @@ PaperComparison::Judge(size_t i) const
     {
         const Figure& o = m_figures[k];
         if (k == i || o.table != f.table || o.metric != f.metric || std::isnan(o.paper)
-            || o.paper == f.paper)
+            || o.paper == f.paper || o.scale == CONTEXT)
         {
             continue;
         }

@@ -31,7 +31,10 @@ namespace ns3
  *   - distance: the mean is within 5 points of the paper (POINTS: percentages and other
  *     point figures) or within 20% of it (RELATIVE: seconds, bytes, counts).
  * Otherwise "fail", and the reason names each rule that failed; "none" where the paper has
- * no figure. The sign and interval rules do not apply where the paper's figure is 0.
+ * no figure, and for a CONTEXT figure (the paper's value shown beside ours, but a count that
+ * grows with the size of the paper's trace, which the example scales down: compare factors
+ * between its rows instead). The sign and interval rules do not apply where the paper's figure
+ * is 0.
  *
  * WriteCsv() writes the columns table,row,metric,paper,mean,ci95_low,ci95_high,runs,verdict,
  * then reason (an extra column after the required ones); WriteRunsCsv() every run's value.
@@ -44,6 +47,7 @@ class PaperComparison
     {
         POINTS,   //!< within POINTS_TOLERANCE, absolute (percentages, point figures)
         RELATIVE, //!< within RELATIVE_TOLERANCE of the paper's value (absolute quantities)
+        CONTEXT,  //!< not judged: grows with the trace's size, which differs from the paper's
     };
 
     /// Largest distance from the paper of a POINTS figure.

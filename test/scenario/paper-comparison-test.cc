@@ -168,6 +168,21 @@ TEST(PaperComparison, OrderingFailsAlone)
     EXPECT_EQ(c.Judge(5).verdict, "pass") << c.Judge(5).reason;
 }
 
+TEST(PaperComparison, ContextFiguresAreShownNotJudgedNorOrderedAgainst)
+{
+    PaperComparison c;
+    // A count of a trace ten times smaller: far from the paper's, but not judged.
+    c.Add("T", "a", "max", 646, PaperComparison::CONTEXT, {60, 61});
+    // b (paper 204, below a's 646) measures above a: no ordering failure, a is context.
+    c.Add("T", "b", "max", 204, PaperComparison::RELATIVE, {200, 210});
+    const auto v = c.Judge(0);
+    EXPECT_EQ(v.verdict, "none");
+    EXPECT_NE(v.reason.find("not comparable"), std::string::npos) << v.reason;
+    EXPECT_EQ(c.Judge(1).verdict, "pass") << c.Judge(1).reason;
+    // The paper's value stays in the CSV beside the measured one.
+    EXPECT_EQ(c.GetFigures()[0].paper, 646);
+}
+
 TEST(PaperComparison, CsvColumnsInOrder)
 {
     PaperComparison c;

@@ -88,7 +88,7 @@ class PaperTablesTest(unittest.TestCase):
         rc, out = run("--out", self.page, "--region", "s", "--command", "prog", self.a)
         self.assertEqual(rc, 0, out)
         text = self.page.read_text()
-        self.assertIn("1 pass, 1 fail, 1 without a paper figure", text)
+        self.assertIn("1 pass, 1 fail, 1 without a verdict (no paper figure, or not comparable)", text)
         self.assertIn(".. list-table:: lat", text)
         self.assertIn("     - 4.50 [2.25, 6.75]\n     - 10\n     - fail (distance)", text)
         self.assertTrue(text.endswith("prose after\n"))
