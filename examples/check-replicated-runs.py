@@ -74,8 +74,11 @@ def check(name, path, outdir, failures):
         key = (f["table"], f["row"], f["metric"])
         if f["runs"] != "2":
             failures.append("%s %s: runs %s, expected 2" % (name, key, f["runs"]))
+        # "none": no paper figure, or one shown for context only (PaperComparison::CONTEXT,
+        # whose reason says it is not comparable).
+        context = f["verdict"] == "none" and f.get("reason", "").startswith("not comparable")
         if f["verdict"] not in ("pass", "fail", "none") or \
-                (f["verdict"] == "none") != (f["paper"] == ""):
+                (f["verdict"] == "none") != (f["paper"] == "" or context):
             failures.append("%s %s: verdict %s with paper %r" % (name, key, f["verdict"],
                                                                  f["paper"]))
         runs = by_key.get(key, {})
