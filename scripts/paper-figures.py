@@ -326,10 +326,10 @@ def main(argv):
                 continue
             if args.runs < 2:
                 ap.error("--runs: %s needs at least 2 runs for its paired interval" % c.name)
+            argv = c.argv(args.runs, args.jobs, False)
             start = time.time()
-            print("running %s: %s" % (c.name, " ".join(shlex.quote(a) for a in c.argv(
-                args.runs, args.jobs, False))), flush=True)
-            if subprocess.call(c.argv(args.runs, args.jobs, False), cwd=ROOT) != 0:
+            print("running %s: %s" % (c.name, " ".join(shlex.quote(a) for a in argv)), flush=True)
+            if subprocess.call(argv, cwd=ROOT) != 0:
                 print("%s failed" % c.name, file=sys.stderr)
                 return 1
             print("  %s: %.0f s wall" % (c.name, time.time() - start), flush=True)
