@@ -357,7 +357,8 @@ OriginServer::Respond(Client* c)
     }
     const uint64_t sent = hasBody ? body : 0;
     m_responseTrace(res, sent, c->from);
-    c->http->Send(SerializeHttpHeader(res), sent);
+    const std::string start = HttpBodyBytes(res, sent, 0, sent);
+    c->http->Send(SerializeHttpHeader(res) + start, sent - start.size());
     if (!keep)
     {
         c->closing = true;

@@ -78,6 +78,27 @@ struct HttpTarget
  */
 bool HttpResponseHasBody(bool requestWasHead, unsigned status);
 
+/**
+ * The bytes of a slice of a response body that are not zero. Bodies are zero-filled, but
+ * Wireshark hands image bodies to its GIF, JPEG (JFIF) and PNG dissectors, which refuse zeros
+ * with a note of their Malformed group ("HTTP body subdissector failed", or an exception for
+ * PNG) on every response, hiding real malformed frames among them. So a body of type
+ * image/gif, image/jpeg or image/png of 20 bytes or more starts with that format's header: a
+ * GIF89a stream with no image (14 bytes), a JFIF start of image and APP0 segment (20 bytes),
+ * or a PNG signature whose zero chunks fill the body exactly (12 bytes). Every sender of a
+ * body (origin server, proxy hit, proxy relay) calls this for the slice it sends, so the bytes
+ * are the same at every hop.
+ * \param h the response header (its Content-Type)
+ * \param length the body's length (Content-Length), bytes
+ * \param offset where the slice starts in the body, bytes
+ * \param bytes the slice's length, bytes
+ * \return the slice's leading bytes that are not zero (at most bytes; the rest are zeros)
+ */
+std::string HttpBodyBytes(const HttpResponseHeader& h,
+                          uint64_t length,
+                          uint64_t offset,
+                          uint64_t bytes);
+
 } // namespace ns3
 
 #endif // HTTP_MESSAGE_H

@@ -504,7 +504,8 @@ ConnectionCache::Respond(Transaction* t, HttpResponseHeader response, uint64_t b
     SendResponseHeader(t, response, length);
     if (hasBody && body > 0)
     {
-        t->client->http->Send(std::string(), body);
+        const std::string head = HttpBodyBytes(response, length, 0, body);
+        t->client->http->Send(head, body - head.size());
         m_counters.bytesToClients += body;
     }
     Finish(t);

@@ -172,7 +172,8 @@ ProxyServerRelay::HandleResponseBody(ProxyTransaction* t, uint64_t bytes)
         return;
     }
     ProxyClientConnection* c = t->client;
-    c->http->Send(std::string(), bytes);
+    const std::string head = HttpBodyBytes(t->response, t->length, t->fromServer - bytes, bytes);
+    c->http->Send(head, bytes - head.size());
     m_owner.m_counters.bytesToClients += bytes;
     if (m_owner.m_flowControl && !t->paused && t->upstream
         && c->http->GetBufferedBytes() > m_owner.GetPauseThreshold())

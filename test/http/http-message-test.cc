@@ -67,6 +67,61 @@ TEST(HttpMessage, PersistenceFollowsRfc7230)
     EXPECT_TRUE(HttpResponseHasBody(false, 404));
 }
 
+TEST(HttpMessage, GifBodiesStartWithAGifHeaderWhateverTheSlices)
+{
+    HttpResponseHeader h;
+    h.set(HttpField::content_type, "image/gif");
+    // GIF89a, a 1x1 screen, no colour table, background 0, aspect 0, trailer (GIF89a spec §17-27).
+    const std::string gif("GIF89a\x01\x00\x01\x00\x00\x00\x00\x3B", 14);
+    EXPECT_EQ(HttpBodyBytes(h, 1000, 0, 1000), gif);
+    // A relay sends the body in pieces as they arrive: the pieces join to the same bytes.
+    std::string joined;
+    for (uint64_t at = 0; at < 1000; at += 3)
+    {
+        const std::string part = HttpBodyBytes(h, 1000, at, 3);
+        EXPECT_LE(part.size(), 3u);
+        joined += part;
+        if (part.size() < 3)
+        {
+            EXPECT_EQ(HttpBodyBytes(h, 1000, at + 3, 3), "") << "zeros follow the head";
+            break;
+        }
+    }
+    EXPECT_EQ(joined, gif);
+    EXPECT_EQ(HttpBodyBytes(h, 1000, 14, 100), "");
+    EXPECT_EQ(HttpBodyBytes(h, 20, 0, 20), gif) << "Wireshark's smallest GIF body";
+    EXPECT_EQ(HttpBodyBytes(h, 19, 0, 19), "") << "too short for Wireshark: zeros";
+    h.set(HttpField::content_type, "IMAGE/GIF; x=1");
+    EXPECT_EQ(HttpBodyBytes(h, 100, 0, 100), gif) << "media types are case-insensitive";
+    for (const char* other : {"text/html", "image/gifx", "image/gi", "application/octet-stream"})
+    {
+        h.set(HttpField::content_type, other);
+        EXPECT_EQ(HttpBodyBytes(h, 1000, 0, 1000), "") << other;
+    }
+    h.erase(HttpField::content_type);
+    EXPECT_EQ(HttpBodyBytes(h, 1000, 0, 1000), "");
+}
+
+TEST(HttpMessage, JpegAndPngBodiesStartWithTheirHeaders)
+{
+    HttpResponseHeader h;
+    h.set(HttpField::content_type, "image/jpeg");
+    // SOI, APP0 of 16 bytes, "JFIF\0", version 1.1, no units, density 1x1, no thumbnail.
+    const std::string jfif("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00",
+                           20);
+    EXPECT_EQ(HttpBodyBytes(h, 5000, 0, 5000), jfif);
+    EXPECT_EQ(HttpBodyBytes(h, 5000, 0, 7) + HttpBodyBytes(h, 5000, 7, 1000), jfif);
+    EXPECT_EQ(HttpBodyBytes(h, 5000, 20, 1000), "");
+    h.set(HttpField::content_type, "image/png");
+    // Signature, then chunks of 12 + n bytes: 1000 = 8 + (12 + 8) + 81 x 12.
+    const std::string png("\x89PNG\r\n\x1A\n\x00\x00\x00\x08", 12);
+    EXPECT_EQ(HttpBodyBytes(h, 1000, 0, 1000), png);
+    EXPECT_EQ(HttpBodyBytes(h, 1000, 11, 1), "\x08");
+    EXPECT_EQ(HttpBodyBytes(h, 20, 0, 20), std::string(png, 0, 11) + '\0');
+    EXPECT_EQ(HttpBodyBytes(h, 31, 0, 31), std::string(png, 0, 11) + '\x0B');
+    EXPECT_EQ(HttpBodyBytes(h, 19, 0, 19), "");
+}
+
 TEST(LatencySummary, MeanMedianAndP90)
 {
     LatencySummary s;
