@@ -23,8 +23,8 @@ namespace ns3
 /**
  * \ingroup web-proxy
  * One HTTP connection over a connected TCP socket: writes messages (header text plus
- * zero-filled body bytes) as fast as the socket's send buffer accepts them, and parses the
- * incoming direction with an HttpParser.
+ * zero-filled body bytes, but for an image format's header: HttpBodyBytes) as fast as the
+ * socket's send buffer accepts them, and parses the incoming direction with an HttpParser.
  *
  * Clients, origin servers and proxies all use it, so that every application puts the same
  * bytes on the wire and reads them the same way.
@@ -75,9 +75,10 @@ class HttpConnection : public Object
     HttpParser& GetParser();
 
     /**
-     * Queue a message for sending.
-     * \param header the serialized header
-     * \param bodyBytes body length (zero-filled bytes)
+     * Queue a message, or a piece of one, for sending.
+     * \param header the bytes sent as they are: a serialized header, then the body's bytes
+     *        that are not zero (HttpBodyBytes), or these alone for a later piece of a body
+     * \param bodyBytes zero-filled bytes sent after them
      */
     void Send(const std::string& header, uint64_t bodyBytes);
 

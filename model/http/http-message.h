@@ -19,7 +19,8 @@ namespace ns3
  * HTTP request header (start line and fields), a Boost.Beast header.
  *
  * Bodies are never stored: the module simulates them as zero-filled bytes framed by
- * Content-Length, so a message is a header plus a body length.
+ * Content-Length (an image body starts with its format's header: HttpBodyBytes), so a
+ * message is a header plus a body length.
  */
 using HttpRequestHeader = boost::beast::http::request_header<>;
 /// HTTP response header (status line and fields), a Boost.Beast header.
