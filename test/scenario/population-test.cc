@@ -883,11 +883,14 @@ TEST(NetworkStreams, HelpersRefuseBeforeInstall)
 // An access router at a PoP with its customers on segments of at most SegmentSize: 70 clients
 // at 32 give 3 segments of 24, 23 and 23, each a named block of the plan with the router
 // first; the router's link to the PoP is "<name>-access". Every client reaches an origin
-// beyond the PoP (global routing), and a script's own nodes can be the clients.
+// beyond the PoP, by its default route to the router's port on its segment (static routing,
+// no part in global routing) or, with SetStaticRouting(false), by global routing; a script's
+// own nodes can be the clients.
 TEST(AccessRouter, SplitsClientsIntoSegmentsThatReachThePop)
 {
-    for (bool own : {false, true})
+    for (auto [own, staticRouting] : {std::pair{false, true}, {true, true}, {false, false}})
     {
+        SCOPED_TRACE("own=" + std::to_string(own) + " static=" + std::to_string(staticRouting));
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(1);
         Ptr<Node> pop = CreateObject<Node>();
@@ -896,6 +899,7 @@ TEST(AccessRouter, SplitsClientsIntoSegmentsThatReachThePop)
         plan.AddPool("sites", Ipv4Address("10.200.0.0"), 16);
         AccessRouterHelper helper;
         helper.SetSegmentSize(32);
+        helper.SetStaticRouting(staticRouting);
         helper.SetAddressPlan(plan, "ic", "sites");
         NodeContainer mine(own ? 3 : 0);
         if (own)
@@ -939,6 +943,26 @@ TEST(AccessRouter, SplitsClientsIntoSegmentsThatReachThePop)
                 ASSERT_EQ(ip->GetNInterfaces(), 2u); // loopback and the segment
                 EXPECT_TRUE(ip->GetAddress(1, 0).GetLocal().CombineMask(b.GetMask()) == b.network)
                     << name << " client " << i;
+                EXPECT_EQ(clients.Get(next)->GetObject<GlobalRouter>() == nullptr, staticRouting)
+                    << name << " client " << i;
+                if (staticRouting)
+                {
+                    // One route: the default, through the router's port on this segment.
+                    Ptr<Ipv4StaticRouting> routes = Ipv4StaticRoutingHelper().GetStaticRouting(ip);
+                    ASSERT_TRUE(routes) << name << " client " << i;
+                    uint32_t defaults = 0;
+                    for (uint32_t r = 0; r < routes->GetNRoutes(); ++r)
+                    {
+                        const Ipv4RoutingTableEntry e = routes->GetRoute(r);
+                        if (e.IsDefault())
+                        {
+                            ++defaults;
+                            EXPECT_EQ(e.GetGateway(), Ipv4Address(b.network.Get() + 1));
+                            EXPECT_EQ(e.GetInterface(), 1u);
+                        }
+                    }
+                    EXPECT_EQ(defaults, 1u) << name << " client " << i;
+                }
             }
         }
         // One request from the first and the last client to an origin beyond the PoP.
