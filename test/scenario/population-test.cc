@@ -947,7 +947,7 @@ TEST(AccessRouter, SplitsClientsIntoSegmentsThatReachThePop)
                     << name << " client " << i;
                 if (staticRouting)
                 {
-                    // One route: the default, through the router's port on this segment.
+                    // One default route, through the router's port on this segment.
                     Ptr<Ipv4StaticRouting> routes = Ipv4StaticRoutingHelper().GetStaticRouting(ip);
                     ASSERT_TRUE(routes) << name << " client " << i;
                     uint32_t defaults = 0;
