@@ -52,7 +52,7 @@ class AccessRouterHelper
      * (default true): the only path out, as global routing would find it. The clients then
      * have static routing only and stay out of global routing; the router, with global
      * routing, announces its segments. ns-3.37's route computation walks the node list
-     * once per route it installs (ns-3-dev no longer does), and each client taking part is
+     * once per route it installs (ns-3.46 and later do not), and each client taking part is
      * one more router to install routes for: with the flagship's 128 intercepted clients
      * (--scale=32) RecomputeRoutingTables took 110 to 133 s, without them 0.08 s.
      * False: every client gets ns-3's default stack (global routing included).
