@@ -115,10 +115,9 @@ AccessRouterHelper::Connect(Ptr<Node> pop, NodeContainer clients)
         const Ipv4Address router
             = m_plan->Allocate(m_pool, name, prefix).Assign(segment).GetAddress(0);
         m_routerAddress = j == 0 ? router : m_routerAddress;
-        for (uint32_t i = 1; m_staticRouting && i < segment.GetN(); ++i)
+        if (m_staticRouting)
         {
-            StaticRouteHelper::AddRoute(
-                segment.Get(i), router, Ipv4Address::GetZero(), Ipv4Mask::GetZero());
+            StaticRouteHelper::AddDefaultRoutes(segment, 1, router);
         }
     }
 }

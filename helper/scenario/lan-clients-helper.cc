@@ -118,10 +118,9 @@ LanClientsHelper::Install(NodeContainer nodes)
         m_lanDevices = ethernet.Install(segment);
         Ipv4AddressHelper addr(lanNet, sharedMask);
         Ipv4InterfaceContainer a = addr.Assign(m_lanDevices);
-        for (uint32_t i = 0; m_staticRouting && i < clients; ++i)
+        if (m_staticRouting)
         {
-            StaticRouteHelper::AddRoute(
-                m_lanDevices.Get(i + 1), a.GetAddress(0), Ipv4Address::GetZero(), "0.0.0.0");
+            StaticRouteHelper::AddDefaultRoutes(m_lanDevices, 1, a.GetAddress(0));
         }
     }
     m_uplinkDevices = m_uplink.Install(m_gateway, m_core);

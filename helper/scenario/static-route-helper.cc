@@ -48,6 +48,17 @@ StaticRouteHelper::AddRoute(Ptr<NetDevice> device,
 }
 
 void
+StaticRouteHelper::AddDefaultRoutes(const NetDeviceContainer& segment,
+                                    uint32_t first,
+                                    Ipv4Address gateway)
+{
+    for (uint32_t i = first; i < segment.GetN(); ++i)
+    {
+        AddRoute(segment.Get(i), gateway, Ipv4Address::GetZero(), Ipv4Mask::GetZero());
+    }
+}
+
+void
 StaticRouteHelper::SetRouters(NodeContainer routers)
 {
     for (auto it = routers.Begin(); it != routers.End(); ++it)

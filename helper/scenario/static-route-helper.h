@@ -6,6 +6,7 @@
 
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address.h"
+#include "ns3/net-device-container.h"
 #include "ns3/net-device.h"
 #include "ns3/node-container.h"
 
@@ -46,6 +47,17 @@ class StaticRouteHelper
                          Ipv4Address nextHop,
                          Ipv4Address network,
                          Ipv4Mask mask);
+
+    /**
+     * Give the hosts on a shared segment (CSMA) a default route through the router's address
+     * there, their only way out.
+     * \param segment the segment's devices
+     * \param first the index of the first host's device (the router's come before it)
+     * \param gateway the router's address on the segment
+     */
+    static void AddDefaultRoutes(const NetDeviceContainer& segment,
+                                 uint32_t first,
+                                 Ipv4Address gateway);
 
     /**
      * Make nodes strong end systems (RFC 1122; SetStrongEndSystem in web-proxy-compat.h), as fits
