@@ -99,8 +99,11 @@ struct ProxyScenario
                                            MakeCallback(&ProxyScenario::OriginRequest, this));
         const Ipv4Address origin = serverIp;
         proxyHelper.SetResolver(
-            [origin](const std::string& host) -> Address {
+            [origin](const std::string& host) -> Address
+            {
+                // www.other.com: a second origin a test may install on the same node.
                 return host == "www.example.com" ? Address(InetSocketAddress(origin, 80))
+                     : host == "www.other.com"   ? Address(InetSocketAddress(origin, 81))
                                                  : Address();
             });
         proxy = DynamicCast<ConnectionCache>(proxyHelper.Install(proxyNode).Get(0));

@@ -46,10 +46,15 @@ ServerConnectionPool::GetOpenCount() const
 ServerConnectionPool::Connection*
 ServerConnectionPool::FindIdle(const Address& server)
 {
-    // Most recently used first: it is the least likely to be closed by the server just now.
-    for (auto it = m_idle.rbegin(); it != m_idle.rend(); ++it)
+    const auto s = m_servers.find(server);
+    if (s == m_servers.end())
     {
-        if ((*it)->server == server && (*it)->http && !(*it)->http->IsClosed())
+        return nullptr;
+    }
+    // Most recently used first: it is the least likely to be closed by the server just now.
+    for (auto it = s->second.idle.rbegin(); it != s->second.idle.rend(); ++it)
+    {
+        if ((*it)->http && !(*it)->http->IsClosed())
         {
             return *it;
         }
@@ -60,12 +65,8 @@ ServerConnectionPool::FindIdle(const Address& server)
 uint32_t
 ServerConnectionPool::CountTo(const Address& server) const
 {
-    uint32_t n = 0;
-    for (auto* c : m_conns)
-    {
-        n += c->server == server;
-    }
-    return n;
+    const auto s = m_servers.find(server);
+    return s == m_servers.end() ? 0 : s->second.open;
 }
 
 bool
@@ -138,6 +139,7 @@ ServerConnectionPool::Open(Waiter request)
     const Address server = request.server;
     Connection* c = m_conns.Add(std::make_unique<Connection>());
     c->server = server;
+    ++m_servers[server].open;
     c->idleTimer.SetFunction(
         [this, c]()
         {
@@ -173,11 +175,7 @@ ServerConnectionPool::Open(Waiter request)
 void
 ServerConnectionPool::Lend(Connection* c, const std::string& user, ReadyCallback ready, bool fresh)
 {
-    if (c->idle)
-    {
-        m_idle.erase(c->idlePos);
-        c->idle = false;
-    }
+    LeaveIdle(c);
     c->busy = true;
     c->idleTimer.Stop();
     ++c->requests;
@@ -415,8 +413,21 @@ void
 ServerConnectionPool::MakeIdle(Connection* c)
 {
     c->idlePos = m_idle.insert(m_idle.end(), c);
+    auto& idle = m_servers[c->server].idle;
+    c->serverIdlePos = idle.insert(idle.end(), c);
     c->idle = true;
     c->idleTimer.Start(m_settings.idleTimeout);
+}
+
+void
+ServerConnectionPool::LeaveIdle(Connection* c)
+{
+    if (c->idle)
+    {
+        m_idle.erase(c->idlePos);
+        m_servers[c->server].idle.erase(c->serverIdlePos);
+        c->idle = false;
+    }
 }
 
 void
@@ -426,11 +437,7 @@ ServerConnectionPool::Remove(Connection* c)
     {
         return;
     }
-    if (c->idle)
-    {
-        m_idle.erase(c->idlePos);
-        c->idle = false;
-    }
+    LeaveIdle(c);
     c->idleTimer.Cancel();
     Unlend(c);
     m_connecting.erase(c->socket);
@@ -458,6 +465,11 @@ ServerConnectionPool::Remove(Connection* c)
     ++m_counters.closed;
     m_counters.requestsOnClosed += c->requests;
     m_counters.usersOnClosed += c->users.size();
+    const auto s = m_servers.find(c->server);
+    if (s != m_servers.end() && --s->second.open == 0)
+    {
+        m_servers.erase(s);
+    }
     Ptr<HttpConnection> keep = c->http; // may be running one of its callbacks
     m_conns.Erase(c);
 }

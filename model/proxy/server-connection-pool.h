@@ -59,8 +59,9 @@ class ServerConnectionPool
         HttpParser::CompleteCallback onComplete;        //!< response complete
         std::function<void(HttpParser::Error)> onError; //!< malformed response
         HttpConnection::ClosedCallback onClosed;        //!< server closed or reset
-        bool idle{false};                               //!< in the idle list
+        bool idle{false};                               //!< in the idle lists
         std::list<Connection*>::iterator idlePos;       //!< place in the idle list, when idle
+        std::list<Connection*>::iterator serverIdlePos; //!< place in its server's idle list
     };
 
     /**
@@ -175,6 +176,7 @@ class ServerConnectionPool
     void Ready(Ptr<Socket> socket);
     void Fail(Ptr<Socket> socket, unsigned status);
     void MakeIdle(Connection* c);
+    void LeaveIdle(Connection* c);
     void Remove(Connection* c);
     void ServeWaiters();
 
@@ -187,6 +189,17 @@ class ServerConnectionPool
     /// Connections being opened, with the request that asked for them.
     std::map<Ptr<Socket>, std::pair<Connection*, Waiter>> m_connecting;
     std::list<Connection*> m_idle; //!< idle connections, least recently used first
+
+    /// One server's share of the pool: a busy proxy holds connections to thousands of
+    /// servers, and a search of the whole pool per request grew with all of them.
+    struct PerServer
+    {
+        uint32_t open{0};            //!< connections to it, opening and busy included
+        std::list<Connection*> idle; //!< its idle ones, least recently used first
+    };
+
+    /// The servers with a connection in the pool (an entry leaves with its last connection).
+    std::map<Address, PerServer> m_servers;
     std::deque<Waiter> m_waiting;
 };
 

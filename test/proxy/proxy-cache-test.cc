@@ -377,6 +377,59 @@ TEST_F(ProxyTest, ConnectionCachingCountsTheFourCases)
     }
 }
 
+TEST_F(ProxyTest, ServerConnectionsAreLimitedAndReusedPerServer)
+{
+    // Two origins (www.example.com on port 80, www.other.com on port 81 of one node, each
+    // with its own object), one server connection each at most. A client sends A, B, A, B at
+    // once: each origin gets one connection, and each second request waits for its own
+    // origin's. B's object is small, so B's connection goes idle first and A's after it: a
+    // later B from another client must take B's connection, not the more recently used A's.
+    ProxyScenario s(2, "10Mbps", MilliSeconds(1), "10Mbps", MilliSeconds(5));
+    s.AddObject("/a", 50000);
+    ProxyCacheHelper ph(3128, "ns3::ConnectionCache");
+    ph.SetAttribute("MaxConnectionsPerServer", UintegerValue(1));
+    s.Install(ph);
+    Ptr<WebObjectCatalog> otherCatalog = CreateObject<WebObjectCatalog>();
+    WebObject b;
+    b.path = "/b";
+    b.size = 1000;
+    otherCatalog->Add(b);
+    OriginServerHelper oh(81);
+    oh.SetCatalog(otherCatalog);
+    Ptr<OriginServer> other = DynamicCast<OriginServer>(oh.Install(s.serverNode).Get(0));
+    uint32_t otherRequests = 0;
+    other->TraceConnectWithoutContext(
+        "Request",
+        MakeBoundCallback(
+            +[](uint32_t* n, const HttpRequestHeader&, const Address&) { ++*n; }, &otherRequests));
+    WebRequest a = ProxyScenario::Get("/a");
+    WebRequest bReq = ProxyScenario::Get("/b");
+    bReq.host = "www.other.com";
+    WebClientHelper ch;
+    ch.SetAttribute("MaxOutstanding", UintegerValue(4));
+    s.InstallClient(0, {a, bReq, a, bReq}, ch);
+    WebRequest later = bReq;
+    later.thinkTime = Seconds(5);
+    s.InstallClient(1, {later});
+    s.Run();
+    ASSERT_EQ(s.records.size(), 5u);
+    for (const auto& r : s.records)
+    {
+        EXPECT_FALSE(r.failed) << r.url << " " << r.error;
+        EXPECT_EQ(r.bodyBytes, r.url.find("/a") != std::string::npos ? 50000u : 1000u) << r.url;
+        // Two 50 KB transfers in a row at 10 Mbit/s take about 0.1 s; a request kept waiting
+        // for the other origin's connection would wait until an idle timeout closes that one
+        // (the origin's, 15 s).
+        EXPECT_LT(r.total, Seconds(1)) << r.url;
+    }
+    const auto& sv = s.proxy->GetServerCounters();
+    EXPECT_EQ(sv.opened, 2u);
+    EXPECT_EQ(sv.maxOpen, 2u);
+    EXPECT_EQ(sv.reused, 3u);
+    EXPECT_EQ(s.originTargets.size(), 2u);
+    EXPECT_EQ(otherRequests, 3u);
+}
+
 TEST_F(ProxyTest, ServerIdleTimeoutClosesPooledConnections)
 {
     ProxyScenario s(1, "10Mbps", MilliSeconds(1), "10Mbps", MilliSeconds(5));
