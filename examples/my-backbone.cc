@@ -132,7 +132,11 @@ main(int argc, char* argv[])
                 &hits,
                 &results));
     }
-    Simulator::Stop(records.back().time + Seconds(400));
+    // The clients stop 400 s after the last request: one still open then ends as failed
+    // ("application stopped"), so every request is counted.
+    const Time end = records.back().time + Seconds(400);
+    clients.Stop(end);
+    Simulator::Stop(end + NanoSeconds(1));
     Simulator::Run();
     std::cout << "proxies at";
     for (uint32_t p : placement.proxies)

@@ -102,9 +102,11 @@ main(int argc, char* argv[])
     {
         showProgress = std::make_unique<ShowProgress>(Seconds(60));
     }
-    // Let the last requests finish (or fail) after the trace ends.
+    // Let the last requests finish (or fail) after the trace ends; then the clients stop, and
+    // a request still open ends as failed ("application stopped"), so every one is counted.
     const double duration = settings.duration.GetSeconds();
-    Simulator::Stop(Seconds(duration + 120));
+    apps.Stop(Seconds(duration + 120));
+    Simulator::Stop(Seconds(duration + 120) + NanoSeconds(1));
     auto wallStart = std::chrono::steady_clock::now();
     const std::clock_t cpuStart = std::clock();
     Simulator::Run();

@@ -21,6 +21,7 @@ LatencySummary::Add(const RequestRecord& r)
     if (r.failed)
     {
         ++m_failed;
+        m_stopped += r.error == RequestRecord::APPLICATION_STOPPED;
         return;
     }
     m_completed += !r.aborted;
@@ -60,6 +61,12 @@ uint64_t
 LatencySummary::GetFailed() const
 {
     return m_failed;
+}
+
+uint64_t
+LatencySummary::GetStopped() const
+{
+    return m_stopped;
 }
 
 uint64_t

@@ -60,6 +60,9 @@ class LatencySummary
     uint64_t GetRequests() const;
     /// \return records of failed requests
     uint64_t GetFailed() const;
+    /// \return of those, the requests their client's stop ended (RequestRecord's
+    /// APPLICATION_STOPPED: in flight or not yet issued when the run ended)
+    uint64_t GetStopped() const;
     /// \return records of completed requests: neither failed nor aborted
     uint64_t GetCompleted() const;
     /// \return records of aborted requests
@@ -85,6 +88,7 @@ class LatencySummary
     std::array<std::vector<double>, N_COMPONENTS> m_samples;
     uint64_t m_requests{0};
     uint64_t m_failed{0};
+    uint64_t m_stopped{0};
     uint64_t m_completed{0};
     uint64_t m_aborted{0};
     uint64_t m_newConnections{0};

@@ -138,14 +138,21 @@ TEST(LatencySummary, MeanMedianAndP90)
     failed.failed = true;
     failed.total = Seconds(1000);
     s.Add(failed);
+    // Ended by its client's stop: failed, counted apart, and out of the latencies too.
+    RequestRecord stopped;
+    stopped.failed = true;
+    stopped.error = RequestRecord::APPLICATION_STOPPED;
+    stopped.total = Seconds(2000);
+    s.Add(stopped);
     auto t = s.Get(LatencySummary::TOTAL);
     EXPECT_EQ(t.count, 10u);
     EXPECT_DOUBLE_EQ(t.mean, 5.5);
     EXPECT_DOUBLE_EQ(t.median, 5.5);
     EXPECT_DOUBLE_EQ(t.p90, 9);
     EXPECT_DOUBLE_EQ(s.Get(LatencySummary::DATA).median, 2.75);
-    EXPECT_EQ(s.GetRequests(), 11u);
-    EXPECT_EQ(s.GetFailed(), 1u);
+    EXPECT_EQ(s.GetRequests(), 12u);
+    EXPECT_EQ(s.GetFailed(), 2u);
+    EXPECT_EQ(s.GetStopped(), 1u);
     EXPECT_EQ(s.GetNewConnections(), 5u);
     EXPECT_EQ(s.GetBodyBytes(), 1000u);
     std::ostringstream os;
