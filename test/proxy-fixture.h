@@ -101,12 +101,31 @@ struct ProxyScenario
         proxyHelper.SetResolver(
             [origin](const std::string& host) -> Address
             {
-                // www.other.com: a second origin a test may install on the same node.
+                // www.other.com: the second origin of InstallOtherOrigin.
                 return host == "www.example.com" ? Address(InetSocketAddress(origin, 80))
                      : host == "www.other.com"   ? Address(InetSocketAddress(origin, 81))
                                                  : Address();
             });
         proxy = DynamicCast<ConnectionCache>(proxyHelper.Install(proxyNode).Get(0));
+    }
+
+    /**
+     * Install a second origin, www.other.com (port 81 of the origin's node), serving one
+     * object of its own: a request routed to the wrong origin gets a 404.
+     * \param path the object's path
+     * \param size its size
+     * \return the server
+     */
+    Ptr<OriginServer> InstallOtherOrigin(const std::string& path, uint64_t size)
+    {
+        Ptr<WebObjectCatalog> other = CreateObject<WebObjectCatalog>();
+        WebObject o;
+        o.path = path;
+        o.size = size;
+        other->Add(o);
+        OriginServerHelper helper(81);
+        helper.SetCatalog(other);
+        return DynamicCast<OriginServer>(helper.Install(serverNode).Get(0));
     }
 
     /// \return the proxy as a ProxyCache (null for a ConnectionCache)

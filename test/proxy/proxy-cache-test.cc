@@ -389,14 +389,7 @@ TEST_F(ProxyTest, ServerConnectionsAreLimitedAndReusedPerServer)
     ProxyCacheHelper ph(3128, "ns3::ConnectionCache");
     ph.SetAttribute("MaxConnectionsPerServer", UintegerValue(1));
     s.Install(ph);
-    Ptr<WebObjectCatalog> otherCatalog = CreateObject<WebObjectCatalog>();
-    WebObject b;
-    b.path = "/b";
-    b.size = 1000;
-    otherCatalog->Add(b);
-    OriginServerHelper oh(81);
-    oh.SetCatalog(otherCatalog);
-    Ptr<OriginServer> other = DynamicCast<OriginServer>(oh.Install(s.serverNode).Get(0));
+    Ptr<OriginServer> other = s.InstallOtherOrigin("/b", 1000);
     uint32_t otherRequests = 0;
     other->TraceConnectWithoutContext(
         "Request",
