@@ -164,6 +164,8 @@ CASES = {
         (["--preset=modem", "--servers=1"], "servers"),
         (["--preset=modem", "--servers=x"], "servers"),
         (["--trace=/etc/hostname", "--servers=0"], "servers"),
+        (["--trace=/etc/hostname", "--statuses"], "statuses"),
+        (["--preset=modem", "--statuses=maybe"], "statuses"),
     ],
     "scenario-throughput": [
         (["--clients=0"], "clients"), (["--size=-1"], "size"), (["--mode=foo"], "mode"),

@@ -11,6 +11,7 @@
  *   workload-stats --trace=access.log [--skipMalformed] [--paper=modem]
  *   workload-stats --preset=modem --requests=100000 --seed=1 --run=1
  *   workload-stats --preset=research --requests=100000 --write=traces/research.csv
+ *   workload-stats --preset=modem --requests=100000 --servers=0 --statuses
  *
  * --write copies the workload (generated or read) to a file, Squid or CSV (--format, or
  * from the extension: .csv is CSV, anything else Squid); a generated trace records its
@@ -99,6 +100,7 @@ main(int argc, char* argv[])
     std::string preset;
     uint64_t requests = 100000;
     uint32_t servers = 0;
+    bool statuses = false;
     std::string paper;
     std::string write;
     std::string format;
@@ -121,6 +123,10 @@ main(int argc, char* argv[])
                    servers,
                    0,
                    10000000);
+    opt.AddFlag("statuses",
+                "With --preset: responses as a proxy sees them, 304s, redirects and errors "
+                "(the shares IspScenarioHelper's simulations use), which the presets leave out",
+                statuses);
     opt.AddRunAliases();
     opt.AddChoice("paper",
                   "[PROXIM] column to show (default: the preset; none for a trace)",
@@ -142,6 +148,10 @@ main(int argc, char* argv[])
                 "servers",
                 "given with --trace",
                 "--servers only with --preset");
+    opt.Require(!statuses || !preset.empty(),
+                "statuses",
+                "given with --trace",
+                "--statuses only with --preset");
     const uint32_t seed = RngSeedManager::GetSeed();
     const uint64_t run = RngSeedManager::GetRun();
     if (paper.empty())
@@ -175,10 +185,15 @@ main(int argc, char* argv[])
             Ptr<SyntheticWorkload> workload = SyntheticWorkload::CreatePreset(preset);
             workload->SetAttribute("Requests", UintegerValue(requests));
             const std::string serversOption
-                = opt.IsGiven("servers") ? " --servers=" + std::to_string(servers) : "";
+                = (opt.IsGiven("servers") ? " --servers=" + std::to_string(servers) : "")
+                + (statuses ? " --statuses" : "");
             if (opt.IsGiven("servers"))
             {
                 workload->SetAttribute("Servers", UintegerValue(servers));
+            }
+            if (statuses)
+            {
+                workload->SetResponseStatuses();
             }
             // Fixed streams: the trace depends on seed and run only.
             workload->AssignStreams(0);
@@ -186,7 +201,8 @@ main(int argc, char* argv[])
             comment << "synthetic web workload: SyntheticWorkload preset " << preset
                     << ", Requests " << requests
                     << (opt.IsGiven("servers") ? ", Servers " + std::to_string(servers) : "")
-                    << ", RngSeed " << seed << ", RngRun " << run << ", streams from 0\n"
+                    << (statuses ? ", response statuses" : "") << ", RngSeed " << seed
+                    << ", RngRun " << run << ", streams from 0\n"
                     << "written by: workload-stats --preset=" << preset
                     << " --requests=" << requests << serversOption << " --seed=" << seed
                     << " --run=" << run << " --write=<file> --format=" << format;
@@ -199,8 +215,12 @@ main(int argc, char* argv[])
             std::cout << "Synthetic workload: preset " << preset << ", " << requests << " requests";
             if (opt.IsGiven("servers"))
             {
-                std::cout << ", " << workload->GetServerCount() << " servers ("
-                          << serversOption.substr(1) << ")";
+                std::cout << ", " << workload->GetServerCount() << " servers (--servers=" << servers
+                          << ")";
+            }
+            if (statuses)
+            {
+                std::cout << ", 304s, redirects and errors (--statuses)";
             }
             std::cout << ", seed " << seed << ", run " << run << "\n";
         }

@@ -181,13 +181,8 @@ IspScenarioHelper::Build(const Settings& settings)
     m_workload->SetAttribute("Servers", UintegerValue(s.servers));
     m_workload->SetAttribute("SameSitePageProbability", DoubleValue(s.sameSite));
     // Responses as they are: 304s, redirects and errors, which the presets leave out (they are
-    // calibrated to [PROXIM]'s hit ratios without them). Wessels, "Web Caching" (O'Reilly,
-    // 2001), Table A-14, IRCache proxies, March 2000: 304 19.31%; 302 9.27% and 301 0.50%;
-    // 404 1.46%, 403 1.39%, 500 0.37%, 401 0.26% (the 504s were sibling-cache misses).
-    // [PROXIM] gives no breakdown.
-    m_workload->SetAttribute("NotModifiedProbability", DoubleValue(0.1931));
-    m_workload->SetAttribute("RedirectProbability", DoubleValue(0.0977));
-    m_workload->SetAttribute("ErrorProbability", DoubleValue(0.0348));
+    // calibrated to [PROXIM]'s hit ratios without them).
+    m_workload->SetResponseStatuses();
     if (!s.serverRtt.empty())
     {
         m_workload->SetAttribute("ServerRtt", StringValue(s.serverRtt));

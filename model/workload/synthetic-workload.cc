@@ -194,6 +194,17 @@ SyntheticWorkload::SetPreset(const std::string& name)
 }
 
 void
+SyntheticWorkload::SetResponseStatuses()
+{
+    NS_LOG_FUNCTION(this);
+    NS_ABORT_MSG_IF(m_built, "SyntheticWorkload: SetResponseStatuses after the first Next");
+    for (const auto& [attribute, value] : WorkloadPresets::GetResponseStatuses())
+    {
+        SetAttribute(attribute, StringValue(value));
+    }
+}
+
+void
 SyntheticWorkload::SetAbortReceived(std::string model)
 {
     m_response.SetAbortReceived(model);

@@ -96,6 +96,13 @@ class SyntheticWorkload : public Object
     static std::vector<std::string> GetPresetNames();
 
     /**
+     * Turn on the response statuses the presets leave out (304s, redirects, errors, with
+     * WorkloadPresets::GetResponseStatuses' shares), as a proxy's traffic has them. Call after
+     * SetPreset, before the first Next.
+     */
+    void SetResponseStatuses();
+
+    /**
      * Produce the next request.
      * \param[out] out the record; its strings are assigned in place, so reusing one record
      *             avoids allocations

@@ -152,6 +152,18 @@ WorkloadPresets::Find(const std::string& name)
     return it == Presets().end() ? nullptr : &it->second;
 }
 
+const WorkloadPresets::Preset&
+WorkloadPresets::GetResponseStatuses()
+{
+    // Wessels, "Web Caching" (O'Reilly, 2001), Table A-14, IRCache proxies, March 2000: 304
+    // 19.31%; 302 9.27% and 301 0.50%; 404 1.46%, 403 1.39%, 500 0.37%, 401 0.26% (the 504s
+    // were sibling-cache misses, not origin answers). [PROXIM] gives no breakdown.
+    static const Preset statuses{{"NotModifiedProbability", "0.1931"},
+                                 {"RedirectProbability", "0.0977"},
+                                 {"ErrorProbability", "0.0348"}};
+    return statuses;
+}
+
 StringValue
 WorkloadPresets::GetDefault(const std::string& attribute)
 {

@@ -40,6 +40,18 @@ class WorkloadPresets
     static const Preset* Find(const std::string& name);
 
     /**
+     * \brief The response statuses of a proxy's traffic, which the presets leave out: 304,
+     * redirect and error shares (NotModifiedProbability, RedirectProbability,
+     * ErrorProbability).
+     *
+     * The presets are calibrated to [PROXIM]'s hit ratios without bodiless responses; with
+     * these on, a trace's infinite-cache hit ratios are lower (doc/models/workload.rst,
+     * "Response statuses").
+     * \return the attribute values
+     */
+    static const Preset& GetResponseStatuses();
+
+    /**
      * \brief The default of a SyntheticWorkload attribute: its modem preset value.
      * \param attribute the attribute name (fatal if the modem preset does not set it)
      * \return the value

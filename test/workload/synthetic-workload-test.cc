@@ -221,6 +221,61 @@ TEST(SyntheticWorkload, SameStreamsSameTraceOtherRunOtherTrace)
     EXPECT_GT(differing, a.size() / 2);
 }
 
+// SetResponseStatuses turns on Wessels' shares (Web Caching, Table A-14: 304 19.31%, 302 and
+// 301 9.77%, errors 3.48%), typed here again. The statuses' draws come from a stream of their
+// own, so the trace is the one without them but for the statuses of some records: a 302 or 404
+// record is never a hit and a 304 record stores nothing, so an infinite cache hits less.
+TEST(SyntheticWorkload, ResponseStatusesAreWesselsSharesAndLowerTheHitRatio)
+{
+    RunGuard guard;
+    auto generate = [](int statuses)
+    {
+        Ptr<SyntheticWorkload> w = SyntheticWorkload::CreatePreset("modem");
+        w->SetAttribute("Requests", UintegerValue(20000));
+        if (statuses == 1)
+        {
+            w->SetResponseStatuses();
+        }
+        else if (statuses == 2)
+        {
+            w->SetAttribute("NotModifiedProbability", DoubleValue(0.1931));
+            w->SetAttribute("RedirectProbability", DoubleValue(0.0977));
+            w->SetAttribute("ErrorProbability", DoubleValue(0.0348));
+        }
+        w->AssignStreams(5);
+        std::vector<TraceRecord> records;
+        TraceRecord r;
+        while (w->Next(r))
+        {
+            records.push_back(r);
+        }
+        return records;
+    };
+    const auto plain = generate(0);
+    const auto statuses = generate(1);
+    const auto byHand = generate(2);
+    ASSERT_EQ(statuses.size(), plain.size());
+    ASSERT_EQ(byHand.size(), plain.size());
+    std::map<unsigned, uint64_t> counts;
+    TraceStatistics withStatuses;
+    TraceStatistics without;
+    for (size_t i = 0; i < plain.size(); ++i)
+    {
+        ASSERT_TRUE(Same(statuses[i], byHand[i])) << "record " << i;
+        EXPECT_EQ(statuses[i].GetUrl(), plain[i].GetUrl()) << "record " << i;
+        EXPECT_EQ(statuses[i].time, plain[i].time) << "record " << i;
+        EXPECT_EQ(plain[i].status, 200u);
+        ++counts[statuses[i].status];
+        withStatuses.Add(statuses[i]);
+        without.Add(plain[i]);
+    }
+    EXPECT_GT(counts[304], 0u);
+    EXPECT_GT(counts[302], 0u);
+    EXPECT_GT(counts[404], 0u);
+    EXPECT_LT(withStatuses.GetHitRatio(true), without.GetHitRatio(true));
+    EXPECT_LT(withStatuses.GetHitRatio(false), without.GetHitRatio(false));
+}
+
 TEST(SyntheticWorkload, RecordsAreWellFormedAndInTimeOrder)
 {
     Ptr<SyntheticWorkload> w = MakeWorkload("modem", 50000, 5);
@@ -454,6 +509,15 @@ TEST(SyntheticWorkloadDeathTest, BadConfigurationsAreFatal)
             w->Next(r);
         },
         "empty object universe");
+    EXPECT_DEATH(
+        {
+            Ptr<SyntheticWorkload> w = SyntheticWorkload::CreatePreset("modem");
+            w->SetAttribute("Requests", UintegerValue(10));
+            TraceRecord r;
+            w->Next(r);
+            w->SetResponseStatuses();
+        },
+        "SetResponseStatuses after the first Next");
 }
 
 namespace
