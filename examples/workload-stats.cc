@@ -184,7 +184,7 @@ main(int argc, char* argv[])
         {
             Ptr<SyntheticWorkload> workload = SyntheticWorkload::CreatePreset(preset);
             workload->SetAttribute("Requests", UintegerValue(requests));
-            const std::string serversOption
+            const std::string traceOptions
                 = (opt.IsGiven("servers") ? " --servers=" + std::to_string(servers) : "")
                 + (statuses ? " --statuses" : "");
             if (opt.IsGiven("servers"))
@@ -204,7 +204,7 @@ main(int argc, char* argv[])
                     << (statuses ? ", response statuses" : "") << ", RngSeed " << seed
                     << ", RngRun " << run << ", streams from 0\n"
                     << "written by: workload-stats --preset=" << preset
-                    << " --requests=" << requests << serversOption << " --seed=" << seed
+                    << " --requests=" << requests << traceOptions << " --seed=" << seed
                     << " --run=" << run << " --write=<file> --format=" << format;
             out.Comment(comment.str());
             while (workload->Next(r))
