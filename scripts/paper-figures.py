@@ -148,6 +148,7 @@ def lognormal(median):
 
 
 MODEM = "latency vs no proxy (modem)"
+RESEARCH = "latency vs no proxy (research)"
 SWEEPS = [
     Sweep("proxim-sweep", PROXIM_PAGE, PROXIM, ["--population=modem", "--experiments=latency"],
           "proxim-modem-vs-paper.csv",
@@ -175,6 +176,25 @@ SWEEPS = [
            "|requests per server conn",
            "connection reuse (modem)|data+connections|clients per server conn"
            "|clients per server conn"]),
+    Sweep("proxim-lan-sweep", PROXIM_PAGE, PROXIM, ["--population=lan", "--experiments=latency"],
+          "proxim-lan-vs-paper.csv",
+          # The defaults are the set "proxim-lan".
+          [("proxim-lan", "defaults", []),
+           ("lan-clients-300", "3,000 users on 300 clients, the paper's population",
+            ["--lanClients=300"]),
+           ("lan-think-0.3", "origin think time, exponential, mean 0.3 s",
+            ["--serverThink=ns3::ExponentialRandomVariable[Mean=0.3]"]),
+           ("lan-origin-idle-off", "origins keep idle connections",
+            ["--ns3::OriginServer::IdleTimeout=0s"]),
+           ("lan-outstanding-1", "1 request in flight per client", ["--maxOutstanding=1"])],
+          [RESEARCH + "|data|mean latency improvement %|data caching, mean %",
+           RESEARCH + "|connections|mean latency improvement %|connection caching, mean %",
+           RESEARCH + "|data+connections|mean latency improvement %|both, mean %",
+           RESEARCH + "|data+connections|median latency improvement %|both, median %",
+           RESEARCH + "|data|hit ratio %|hit ratio %",
+           "no-proxy validation (research)|direct|median latency s|no proxy, median s",
+           "connections cached (research)|all|% new to server|all: % new to server",
+           "connection cache size (research)|all|max conns / none's|all: max conns / none's"]),
 ]
 
 
