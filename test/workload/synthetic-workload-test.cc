@@ -151,11 +151,10 @@ Same(const TraceRecord& a, const TraceRecord& b)
         && a.persistent == b.persistent && a.version == b.version;
 }
 
+/// \return every record the workload produces
 std::vector<TraceRecord>
-Generate(const std::string& preset, uint64_t requests, int64_t stream)
+Records(Ptr<SyntheticWorkload> w)
 {
-    Ptr<SyntheticWorkload> w = MakeWorkload(preset, requests, stream);
-    w->SetAttribute("Objects", UintegerValue(20000));
     std::vector<TraceRecord> records;
     TraceRecord r;
     while (w->Next(r))
@@ -163,6 +162,14 @@ Generate(const std::string& preset, uint64_t requests, int64_t stream)
         records.push_back(r);
     }
     return records;
+}
+
+std::vector<TraceRecord>
+Generate(const std::string& preset, uint64_t requests, int64_t stream)
+{
+    Ptr<SyntheticWorkload> w = MakeWorkload(preset, requests, stream);
+    w->SetAttribute("Objects", UintegerValue(20000));
+    return Records(w);
 }
 
 } // namespace
@@ -188,12 +195,7 @@ TEST(SyntheticWorkload, SameStreamsSameTraceOtherRunOtherTrace)
     w->SetPreset("research");
     w->SetAttribute("Requests", UintegerValue(20000));
     w->SetAttribute("Objects", UintegerValue(20000));
-    std::vector<TraceRecord> b;
-    TraceRecord r;
-    while (w->Next(r))
-    {
-        b.push_back(r);
-    }
+    const std::vector<TraceRecord> b = Records(w);
     ASSERT_EQ(a.size(), 20000u);
     ASSERT_EQ(b.size(), a.size());
     for (size_t i = 0; i < a.size(); ++i)
@@ -228,32 +230,15 @@ TEST(SyntheticWorkload, SameStreamsSameTraceOtherRunOtherTrace)
 TEST(SyntheticWorkload, ResponseStatusesAreWesselsSharesAndLowerTheHitRatio)
 {
     RunGuard guard;
-    auto generate = [](int statuses)
-    {
-        Ptr<SyntheticWorkload> w = SyntheticWorkload::CreatePreset("modem");
-        w->SetAttribute("Requests", UintegerValue(20000));
-        if (statuses == 1)
-        {
-            w->SetResponseStatuses();
-        }
-        else if (statuses == 2)
-        {
-            w->SetAttribute("NotModifiedProbability", DoubleValue(0.1931));
-            w->SetAttribute("RedirectProbability", DoubleValue(0.0977));
-            w->SetAttribute("ErrorProbability", DoubleValue(0.0348));
-        }
-        w->AssignStreams(5);
-        std::vector<TraceRecord> records;
-        TraceRecord r;
-        while (w->Next(r))
-        {
-            records.push_back(r);
-        }
-        return records;
-    };
-    const auto plain = generate(0);
-    const auto statuses = generate(1);
-    const auto byHand = generate(2);
+    const auto plain = Records(MakeWorkload("modem", 20000, 5));
+    Ptr<SyntheticWorkload> w = MakeWorkload("modem", 20000, 5);
+    w->SetResponseStatuses();
+    const auto statuses = Records(w);
+    w = MakeWorkload("modem", 20000, 5);
+    w->SetAttribute("NotModifiedProbability", DoubleValue(0.1931));
+    w->SetAttribute("RedirectProbability", DoubleValue(0.0977));
+    w->SetAttribute("ErrorProbability", DoubleValue(0.0348));
+    const auto byHand = Records(w);
     ASSERT_EQ(statuses.size(), plain.size());
     ASSERT_EQ(byHand.size(), plain.size());
     std::map<unsigned, uint64_t> counts;
