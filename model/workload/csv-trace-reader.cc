@@ -4,6 +4,7 @@
 #include "csv-trace-reader.h"
 
 #include "ns3/log.h"
+#include "ns3/time-in-place.h"
 
 #include <cstring>
 
@@ -422,7 +423,7 @@ CsvTraceReader::ParseLine(std::string_view line, TraceRecord& out, std::string& 
         return MALFORMED;
     }
 
-    SetTime(out.time, ns);
+    TimeInPlace::Set(out.time, ns);
     out.client = static_cast<uint32_t>(client);
     out.server.assign(server);
     out.SetPath(path);

@@ -4,6 +4,7 @@
 #include "squid-log-reader.h"
 
 #include "ns3/log.h"
+#include "ns3/time-in-place.h"
 
 #include <cstring>
 
@@ -287,7 +288,7 @@ SquidLogReader::ParseLine(std::string_view line, TraceRecord& out, std::string& 
         m_originNs = timeNs;
         m_haveOrigin = true;
     }
-    SetTime(out.time, timeNs - m_originNs);
+    TimeInPlace::Set(out.time, timeNs - m_originNs);
     out.client = m_numbering == BY_ADDRESS ? client : ClientNumber(f[2]);
     out.server.assign(host);
     out.SetPath(path);
@@ -310,7 +311,7 @@ SquidLogReader::ParseLine(std::string_view line, TraceRecord& out, std::string& 
     out.authorization = false;
     out.persistent = false;
     out.version = 0;
-    SetTime(m_lastElapsed, static_cast<int64_t>(elapsed) * 1000000);
+    TimeInPlace::Set(m_lastElapsed, static_cast<int64_t>(elapsed) * 1000000);
     return RECORD;
 }
 

@@ -11,6 +11,7 @@
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/string.h"
+#include "ns3/time-in-place.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -23,47 +24,6 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("SyntheticWorkload");
 NS_OBJECT_ENSURE_REGISTERED(SyntheticWorkload);
-
-namespace
-{
-
-/**
- * Set a Time to a number of nanoseconds without constructing a Time. Until the first
- * Simulator::Run ns-3 records every live Time in a std::set, so that each temporary Time
- * costs an insertion and an erasure there; in place, t is zeroed and the value is added byte
- * by byte from a table of d x 256^k ns built once (2,048 Times). Only with nanosecond
- * resolution (the default), where the table's values are exact.
- * \param t the Time
- * \param ns nanoseconds
- */
-void
-SetNanoSeconds(Time& t, int64_t ns)
-{
-    static const std::vector<Time> digits = []
-    {
-        std::vector<Time> v;
-        for (int k = 0; k < 8; ++k)
-        {
-            for (int d = 0; d < 256; ++d)
-            {
-                v.push_back(NanoSeconds(int64_t(d) << (8 * k)));
-            }
-        }
-        return v;
-    }();
-    if (Time::GetResolution() != Time::NS || ns < 0)
-    {
-        t = NanoSeconds(ns);
-        return;
-    }
-    t -= t;
-    for (size_t at = 0; ns != 0; at += 256, ns >>= 8)
-    {
-        t += digits[at + (ns & 255)];
-    }
-}
-
-} // namespace
 
 TypeId
 SyntheticWorkload::GetTypeId()
@@ -484,7 +444,7 @@ SyntheticWorkload::Next(TraceRecord& out)
     const uint64_t id = DrawPageObject(user, out.embedded);
     CatalogueEntry& o = m_catalogue.GetEntry(id);
     m_response.Draw(o, now, out);
-    SetNanoSeconds(out.time, int64_t(std::llround(now * 1e9)));
+    TimeInPlace::Set(out.time, int64_t(std::llround(now * 1e9)));
     out.client = user;
     out.size = o.size;
     m_response.DrawStatus(o, m_statusRng, out);

@@ -8,7 +8,6 @@
 
 #include "ns3/log.h"
 
-#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -530,36 +529,6 @@ TraceReader::SplitUrl(std::string_view url, std::string_view& host, std::string_
     }
     path = end == std::string_view::npos ? std::string_view() : rest.substr(end);
     return true;
-}
-
-void
-TraceReader::SetTime(Time& t, int64_t ns)
-{
-    // Powers of two of nanoseconds, built once; t is their sum (only += and -= on Times).
-    static const std::array<Time, 63> powers = []()
-    {
-        std::array<Time, 63> p;
-        for (size_t k = 0; k < p.size(); ++k)
-        {
-            p[k] = NanoSeconds(int64_t(1) << k);
-        }
-        return p;
-    }();
-    t -= t;
-    uint64_t u = ns < 0 ? -static_cast<uint64_t>(ns) : static_cast<uint64_t>(ns);
-    while (u != 0)
-    {
-        int k = __builtin_ctzll(u);
-        if (ns < 0)
-        {
-            t -= powers[k];
-        }
-        else
-        {
-            t += powers[k];
-        }
-        u &= u - 1;
-    }
 }
 
 std::string

@@ -195,15 +195,6 @@ class TraceReader : public SimpleRefCount<TraceReader>
     static bool SplitUrl(std::string_view url, std::string_view& host, std::string_view& path);
 
     /**
-     * Set a time to a number of nanoseconds without constructing a Time object: until
-     * Simulator::Run, ns-3 records every Time constructed in a global set (Time::Mark), which
-     * would cost a reader more than the parsing of a line.
-     * \param t the time to set
-     * \param ns nanoseconds
-     */
-    static void SetTime(Time& t, int64_t ns);
-
-    /**
      * Quote a piece of a line for an error message (cut when long, control characters shown
      * as '?').
      * \param text the piece

@@ -3,12 +3,14 @@
  *
  * Trace files: Squid access.log and CSV readers and writers. Round trips, documentation
  * samples, every class of malformed line with its file, line and message, SKIP mode, and
- * awkward input (empty, missing, CRLF, trailing blanks, no final newline, binary).
+ * awkward input (empty, missing, CRLF, trailing blanks, no final newline, binary). The readers
+ * set their Times in place (TimeInPlace): that it sets what NanoSeconds() gives.
  */
 #include "ns3/csv-trace-reader.h"
 #include "ns3/csv-trace-writer.h"
 #include "ns3/squid-log-reader.h"
 #include "ns3/squid-log-writer.h"
+#include "ns3/time-in-place.h"
 #include "ns3/trace-reader.h"
 
 #include <gtest/gtest.h>
@@ -17,6 +19,7 @@
 #include <cstdio>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <random>
 #include <sstream>
 #include <string>
@@ -1133,4 +1136,40 @@ TEST(TraceIo, ReaderCanBeReopened)
     EXPECT_EQ(t.reader->GetRecordCount(), 1U);
     EXPECT_EQ(t.reader->GetLineNumber(), 1U);
     EXPECT_EQ(t.reader->GetName(), "again.log");
+}
+
+// The readers and the workload generator set their records' Times with TimeInPlace: each
+// value must be the one NanoSeconds() constructs, whatever the Time held before, for both
+// signs, every byte position and the ends of int64_t.
+TEST(TimeInPlace, SetsWhatNanoSecondsGives)
+{
+    std::vector<int64_t> values = {0,
+                                   1,
+                                   -1,
+                                   255,
+                                   256,
+                                   -256,
+                                   1000000007,
+                                   -123456789012,
+                                   std::numeric_limits<int64_t>::max(),
+                                   std::numeric_limits<int64_t>::min(),
+                                   std::numeric_limits<int64_t>::min() + 1};
+    for (int k = 0; k < 63; ++k)
+    {
+        values.push_back(int64_t(1) << k);
+        values.push_back(-(int64_t(1) << k));
+        values.push_back((int64_t(1) << k) - 1);
+    }
+    std::mt19937_64 rng(42);
+    for (int i = 0; i < 1000; ++i)
+    {
+        values.push_back(static_cast<int64_t>(rng()));
+    }
+    Time t = Seconds(-7.5);
+    for (int64_t ns : values)
+    {
+        TimeInPlace::Set(t, ns);
+        ASSERT_EQ(t.GetNanoSeconds(), ns);
+        ASSERT_EQ(t, NanoSeconds(ns));
+    }
 }
