@@ -33,7 +33,7 @@ if [ "$sanitizers" != address,undefined ]; then
     dir="build-fuzz-${sanitizers//,/-}"
 fi
 targets=(${WEB_PROXY_FUZZ_TARGETS:-http-parser squid-log csv-trace trace-statistics icp-header socks5-message dns-message
-    topology-readers depot-forwarding-queue depot-packets edge-packets syn-loss})
+    topology-readers depot-forwarding-queue depot-packets edge-packets syn-loss attribute-text})
 
 generator=()
 if command -v ninja >/dev/null; then

@@ -3,9 +3,13 @@
  */
 #include "attribute-text-check.h"
 
+#include "ns3/object-factory.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/string.h"
 #include "ns3/type-id.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <regex>
 #include <sstream>
@@ -28,6 +32,20 @@ ReadsWhole(const std::string& text)
     return !text.empty() && iss.eof() && !iss.fail();
 }
 
+/// Whether the type itself (not a parent) declares the attribute.
+bool
+Declares(TypeId tid, const std::string& name)
+{
+    for (size_t i = 0; i < tid.GetAttributeN(); ++i)
+    {
+        if (tid.GetAttribute(i).name == name)
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 std::string
@@ -41,13 +59,35 @@ AttributeTextCheck::Check(const std::string& path, const std::string& text, std:
     {
         return "no such type";
     }
+    // Config::SetDefaultFailSafe, which CommandLine calls, finds only the attributes the type
+    // itself declares: an inherited one must be named by the type that declares it.
+    const std::string name = path.substr(sep + 2);
     TypeId::AttributeInformation info;
-    if (!tid.LookupAttributeByName(path.substr(sep + 2), &info))
+    if (!tid.LookupAttributeByName(name, &info))
     {
         allowed = "an attribute of " + tid.GetName() + " (--PrintAttributes=" + tid.GetName()
                 + " lists them)";
         return "no such attribute";
     }
+    TypeId owner = tid;
+    while (!Declares(owner, name) && owner.HasParent() && owner.GetParent() != owner)
+    {
+        owner = owner.GetParent();
+    }
+    if (owner != tid)
+    {
+        allowed = "--" + owner.GetName() + "::" + name + " (ns-3 sets an attribute's default by "
+                + "the type that declares it)";
+        return "inherited attribute";
+    }
+    return CheckValue(info, text, allowed);
+}
+
+std::string
+AttributeTextCheck::CheckValue(const TypeId::AttributeInformation& info,
+                               const std::string& text,
+                               std::string& allowed)
+{
     const std::string type = info.checker->GetValueTypeName();
     allowed = type;
     if (type == "ns3::TimeValue")
@@ -83,11 +123,79 @@ AttributeTextCheck::Check(const std::string& path, const std::string& text, std:
             problem = "not a time with a known unit";
         }
     }
+    else if (type == "ns3::PointerValue" && !IsObject(text, Object::GetTypeId()))
+    {
+        // A PointerValue reads its text with ObjectFactory's reader (see IsObject).
+        problem = "not an object description";
+    }
     if (problem.empty() && !info.checker->CreateValidValue(StringValue(text)))
     {
         problem = "not accepted";
     }
     return problem;
+}
+
+bool
+AttributeTextCheck::IsObject(const std::string& text, TypeId base)
+{
+    // ObjectFactory's reader takes one word (up to white space) and the first ']'.
+    if (std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); }))
+    {
+        return false;
+    }
+    const size_t open = text.find('[');
+    const std::string type = text.substr(0, open);
+    TypeId tid;
+    if (!TypeId::LookupByNameFailSafe(type, &tid) || !tid.IsChildOf(base) || !tid.HasConstructor())
+    {
+        return false;
+    }
+    if (open != std::string::npos)
+    {
+        if (text.back() != ']')
+        {
+            return false;
+        }
+        // "Attribute=value" pairs between | (none empty), as ObjectFactory splits them.
+        const std::string list = text.substr(open + 1, text.size() - open - 2);
+        if (list.find_first_of("[]") != std::string::npos)
+        {
+            return false;
+        }
+        size_t start = 0;
+        while (true)
+        {
+            const size_t bar = std::min(list.find('|', start), list.size());
+            const std::string assignment = list.substr(start, bar - start);
+            const size_t eq = assignment.find('=');
+            // ObjectFactory sets inherited attributes too.
+            TypeId::AttributeInformation info;
+            std::string allowed;
+            if (eq == std::string::npos || eq == 0
+                || !tid.LookupAttributeByName(assignment.substr(0, eq), &info)
+                || !CheckValue(info, assignment.substr(eq + 1), allowed).empty())
+            {
+                return false;
+            }
+            if (bar == list.size())
+            {
+                break;
+            }
+            start = bar + 1;
+        }
+    }
+    std::istringstream is(text);
+    ObjectFactory factory;
+    is >> factory;
+    return !is.fail();
+}
+
+bool
+AttributeTextCheck::IsRandomVariable(const std::string& text)
+{
+    const std::string type = text.substr(0, text.find('['));
+    return type != "ns3::DeterministicRandomVariable" && type != "ns3::EmpiricalRandomVariable"
+        && IsObject(text, RandomVariableStream::GetTypeId());
 }
 
 } // namespace ns3

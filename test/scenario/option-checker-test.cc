@@ -177,8 +177,9 @@ TEST_F(OptionCheckerTest, BadOptionsExitWithOneLineNamingOptionValueAndRange)
 TEST_F(OptionCheckerTest, BadAttributeDefaultsAreNamedInsteadOfAborting)
 {
     // ns-3 aborts on the first three (an istream read that stops before the end, Time's
-    // parser), and prints its help for the others.
+    // parser), prints its help for the next three, and crashes or aborts on the pointers'.
     const std::string cwnd = " (allowed: ns3::UintegerValue (uint32_t 0:4294967295))";
+    const std::string rv = " (allowed: ns3::PointerValue (ns3::Ptr< ns3::RandomVariableStream >))";
     const struct
     {
         std::string arg;
@@ -199,6 +200,23 @@ TEST_F(OptionCheckerTest, BadAttributeDefaultsAreNamedInsteadOfAborting)
         {"--ns3::NoSuchType::X=1",
          "prog: --ns3::NoSuchType::X=1: no such type (allowed: ns3::TypeName::Attribute=value, "
          "an attribute of a registered type)"},
+        // A pointer attribute's object description: ns-3's reader runs past the end without
+        // the closing bracket and aborts on a malformed number inside it.
+        {"--ns3::OriginServer::ServiceTime=ns3::ConstantRandomVariable[Constant=1",
+         "prog: --ns3::OriginServer::ServiceTime=ns3::ConstantRandomVariable[Constant=1: not "
+         "an object description"
+             + rv},
+        {"--ns3::OriginServer::ServiceTime=ns3::ConstantRandomVariable[Constant=1x]",
+         "prog: --ns3::OriginServer::ServiceTime=ns3::ConstantRandomVariable[Constant=1x]: not "
+         "an object description"
+             + rv},
+        // ns-3 sets a default only through the type that declares the attribute.
+        {"--ns3::ConstantRandomVariable::Antithetic=1",
+         "prog: --ns3::ConstantRandomVariable::Antithetic=1: inherited attribute (allowed: "
+         "--ns3::RandomVariableStream::Antithetic (ns-3 sets an attribute's default by the type "
+         "that declares it))"},
+        {"--ns3::OriginServer::ServiceTime=ns3::Node",
+         "prog: --ns3::OriginServer::ServiceTime=ns3::Node: not accepted" + rv},
     };
     for (const auto& c : cases)
     {
