@@ -97,6 +97,8 @@ CASES = {
         (["--icpTimeout=0"], "icpTimeout"), (["--clients=200", "--visits=10000"], "visits"),
     ],
     "proxim": RUN + [
+        (["--ns3::OriginServer::ServiceTime=ns3::ConstantRandomVariable[Constant=1"],
+         "ns3::OriginServer::ServiceTime"),
         (["--population=cable"], "population"), (["--modems=0"], "modems"),
         (["--modems=-45"], "modems"), (["--lanClients=0"], "lanClients"),
         (["--users=-1"], "users"), (["--duration=0s"], "duration"),
@@ -110,8 +112,14 @@ CASES = {
         (["--only=nosuch"], "only"), (["--plot=2"], "plot"),
         (["--outDir=/proc/no/such"], "outDir"), (["--runs=0"], "runs"),
         (["--runs=-2"], "runs"), (["--jobs=0"], "jobs"), (["--jobs=65"], "jobs"),
+        (["--synDelay=garbage"], "synDelay"), (["--serverThink=ns3::NoSuchVariable"], "serverThink"),
+        (["--serverThink=ns3::ExponentialRandomVariable[Mean=abc]"], "serverThink"),
+        (["--serverRtt=0.08"], "serverRtt"), (["--maxAge=ns3::Node"], "maxAge"),
+        (["--modificationInterval=never"], "modificationInterval"),
+        (["--maxAgeShare=0.5"], "maxAgeShare"),
     ],
     "population-direct": RUN + [
+        (["--synDelay=ns3::ConstantRandomVariable[Constant=1"], "synDelay"),
         (["--population=x"], "population"), (["--modems=-1"], "modems"),
         (["--routing=ospf"], "routing"), (["--duration=1y"], "duration"), (["--duration=1yr"], "duration"),
         (["--duration=1ms"], "duration"), (["--timeWait=0s"], "timeWait"),

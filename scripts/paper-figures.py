@@ -155,6 +155,8 @@ SWEEPS = [
           # The defaults are the set "proxim" (one command, run once).
           [("proxim", "defaults", []),
            ("synloss-0", "no lost connection requests", ["--synLoss=0"]),
+           ("syn-delay", "connection requests held, not lost (lognormal, mean 1.2 s)",
+            ["--synLoss=0", "--synDelay=ns3::LogNormalRandomVariable[Mu=0.0573|Sigma=0.5]"]),
            ("outstanding-2", "2 requests in flight per client", ["--maxOutstanding=2"]),
            ("outstanding-1", "1 request in flight per client", ["--maxOutstanding=1"]),
            ("rtt-0.2", "server RTT median 0.2 s", [lognormal(0.2)]),

@@ -3,6 +3,7 @@
  */
 #include "isp-scenario-helper.h"
 
+#include "ns3/attribute-text-check.h"
 #include "ns3/boolean.h"
 #include "ns3/config.h"
 #include "ns3/double.h"
@@ -39,20 +40,13 @@ namespace
 Ptr<RandomVariableStream>
 MakeVariable(const std::string& text, const std::string& option)
 {
-    // ns-3's parser aborts on a type it does not know: look the type up first.
-    TypeId tid;
-    if (!TypeId::LookupByNameFailSafe(text.substr(0, text.find('[')), &tid)
-        || !tid.IsChildOf(RandomVariableStream::GetTypeId()))
+    if (!AttributeTextCheck::IsRandomVariable(text))
     {
         throw std::invalid_argument(option + ": '" + text + "' is not a random variable");
     }
     std::istringstream is(text);
     ObjectFactory factory;
     is >> factory;
-    if (is.fail())
-    {
-        throw std::invalid_argument(option + ": '" + text + "' is not a random variable");
-    }
     return factory.Create<RandomVariableStream>();
 }
 
@@ -103,6 +97,10 @@ IspScenarioHelper::AddCommandLineOptions(CommandLine& cmd, Settings& s)
                  "Probability that an origin loses a connection request (SYN); negative: the "
                  "population's (modem 0.22, LAN 0)",
                  s.synLoss);
+    cmd.AddValue("synDelay",
+                 "How long an origin holds each connection request (SYN), seconds, a random "
+                 "variable, e.g. ns3::LogNormalRandomVariable[Mu=0|Sigma=0.5] (default: none)",
+                 s.synDelay);
     cmd.AddValue("timeWait", "TCP TIME_WAIT (2 MSL), e.g. 60s", s.timeWait);
     cmd.AddValue("serverRtt",
                  "Proxy-to-server RTT of the origins, seconds, a random variable, e.g. "
@@ -134,6 +132,7 @@ IspScenarioHelper::Build(const Settings& settings)
     // Every option is checked before anything changes.
     for (const auto& [text, option] : {std::pair{settings.serverRtt, "serverRtt"},
                                        std::pair{settings.serverThink, "serverThink"},
+                                       std::pair{settings.synDelay, "synDelay"},
                                        std::pair{settings.maxAge, "maxAge"}})
     {
         if (!text.empty())
@@ -281,6 +280,10 @@ IspScenarioHelper::Build(const Settings& settings)
         m_farm->SetMaxAge(s.maxAgeShare, MakeVariable(s.maxAge, "maxAge"));
     }
     m_farm->SetSynLoss(s.synLoss >= 0 ? s.synLoss : (m_modem ? MODEM_SYN_LOSS : 0));
+    if (!s.synDelay.empty())
+    {
+        m_farm->SetSynDelay(MakeVariable(s.synDelay, "synDelay"));
+    }
     for (const auto& host : hosts)
     {
         m_farm->AddServer(host, m_workload->GetServerRtt(host) - 2 * m_accessToCore);

@@ -69,6 +69,9 @@ class IspScenarioHelper
         /// Probability that an origin loses a connection request (OriginFarmHelper::SetSynLoss);
         /// negative: the population's, MODEM_SYN_LOSS for the modem pool, 0 for the LAN
         double synLoss{-1};
+        /// How long each origin holds a connection request, seconds, a random variable string
+        /// (OriginFarmHelper::SetSynDelay); empty: not at all
+        std::string synDelay;
         bool staticRouting{true};   //!< the helpers' aggregated routes, else global
         std::string uplinkRate;     //!< access uplink rate; empty: T3 or T1
         std::string serverRate;     //!< origin send rate per connection; empty: no limit

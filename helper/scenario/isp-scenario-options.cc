@@ -3,6 +3,7 @@
  */
 #include "isp-scenario-options.h"
 
+#include "ns3/attribute-text-check.h"
 #include "ns3/log.h"
 
 namespace ns3
@@ -55,6 +56,10 @@ IspScenarioOptions::Add(OptionChecker& o, IspScenarioHelper::Settings& s)
               "Proxy-to-server RTT of the origins, seconds, a random variable, e.g. "
               "ns3::ConstantRandomVariable[Constant=0.08] (default: the preset's)",
               s.serverRtt);
+    o.AddText("synDelay",
+              "How long an origin holds each connection request (SYN), seconds, a random "
+              "variable (default: none); with synLoss=0, an alternative to the losses",
+              s.synDelay);
     o.AddText("serverThink",
               "Origin think time per request, seconds, a random variable (default: none)",
               s.serverThink);
@@ -74,6 +79,28 @@ IspScenarioOptions::Check(const OptionChecker& options, const IspScenarioHelper:
                     "servers",
                     "one server cannot hold both a cookie site and another",
                     "0 (from the workload's ObjectsPerServer) or 2 to 10000000");
+    // Build would refuse these too, but its error cannot say which option the user gave.
+    const std::string variable = "an ns-3 random variable, e.g. "
+                                 "ns3::ExponentialRandomVariable[Mean=0.5]";
+    for (const auto& [text, option] : {std::pair{&settings.serverRtt, "serverRtt"},
+                                       std::pair{&settings.serverThink, "serverThink"},
+                                       std::pair{&settings.synDelay, "synDelay"},
+                                       std::pair{&settings.maxAge, "maxAge"}})
+    {
+        options.Require(text->empty() || AttributeTextCheck::IsRandomVariable(*text),
+                        option,
+                        "not a random variable",
+                        variable + " (empty: the default)");
+    }
+    options.Require(settings.modificationInterval.empty() || settings.modificationInterval == "none"
+                        || AttributeTextCheck::IsRandomVariable(settings.modificationInterval),
+                    "modificationInterval",
+                    "not a random variable",
+                    variable + ", none, or empty (the preset's)");
+    options.Require(settings.maxAgeShare == 0 || !settings.maxAge.empty(),
+                    "maxAgeShare",
+                    "a share of objects with max-age needs --maxAge",
+                    "0, or a share with --maxAge");
 }
 
 } // namespace ns3

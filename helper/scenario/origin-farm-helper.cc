@@ -66,6 +66,18 @@ OriginFarmHelper::SetSynLoss(double probability)
     m_synLoss = probability;
 }
 
+void
+OriginFarmHelper::SetSynDelay(Ptr<RandomVariableStream> seconds)
+{
+    m_synDelay = seconds;
+}
+
+std::vector<Ptr<ConnectionRequestDelay>>
+OriginFarmHelper::GetSynDelays() const
+{
+    return m_synDelays;
+}
+
 std::vector<Ptr<SynLossErrorModel>>
 OriginFarmHelper::GetSynLossModels() const
 {
@@ -156,6 +168,13 @@ OriginFarmHelper::NodeForClass(uint32_t cls)
         = DynamicCast<Ipv4ListRouting>(o.node->GetObject<Ipv4>()->GetRoutingProtocol());
     NS_ABORT_MSG_IF(!list, "OriginFarmHelper: origin nodes need Ipv4ListRouting");
     list->AddRoutingProtocol(local, 100);
+    if (m_synDelay)
+    {
+        Ptr<ConnectionRequestDelay> delay = CreateObject<ConnectionRequestDelay>();
+        delay->SetAttribute("Delay", PointerValue(m_synDelay));
+        delay->Install(o.node);
+        m_synDelays.push_back(delay);
+    }
     o.catalog = CreateObject<WebObjectCatalog>();
     m_serverFactory.Set("Catalog", PointerValue(o.catalog));
     Ptr<Application> server = m_serverFactory.Create<Application>();
@@ -343,6 +362,10 @@ OriginFarmHelper::AssignStreams(int64_t stream)
     for (const auto& loss : m_synModels)
     {
         n += loss->AssignStreams(stream + n);
+    }
+    if (m_synDelay)
+    {
+        m_synDelay->SetStream(stream + n++);
     }
     return n;
 }

@@ -5,6 +5,7 @@
 #define ORIGIN_FARM_HELPER_H
 
 #include "ns3/application-container.h"
+#include "ns3/connection-request-delay.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
@@ -115,6 +116,16 @@ class OriginFarmHelper
     void SetSynLoss(double probability);
     /// \return the SYN loss models of the origin nodes (none without SetSynLoss)
     std::vector<Ptr<SynLossErrorModel>> GetSynLossModels() const;
+    /**
+     * Hold connection requests for a random time on their way into the origin nodes created
+     * from now on: a ConnectionRequestDelay on each (a slow setup without a loss, see there).
+     * Default none: no hook, no draws.
+     * \param seconds the delay of each connection request, seconds (one variable for all
+     *        nodes)
+     */
+    void SetSynDelay(Ptr<RandomVariableStream> seconds);
+    /// \return the connection request delays of the origin nodes (none without SetSynDelay)
+    std::vector<Ptr<ConnectionRequestDelay>> GetSynDelays() const;
 
     /**
      * Send an explicit freshness lifetime with a share of the objects added from now on:
@@ -205,8 +216,10 @@ class OriginFarmHelper
     Ptr<RandomVariableStream> m_maxAge;               //!< their max-age, seconds
     NodeContainer m_nodes;
     ApplicationContainer m_servers;
-    double m_synLoss{0};                             //!< SYN loss probability of new nodes
-    std::vector<Ptr<SynLossErrorModel>> m_synModels; //!< one per node that has one
+    double m_synLoss{0};                                  //!< SYN loss probability of new nodes
+    std::vector<Ptr<SynLossErrorModel>> m_synModels;      //!< one per node that has one
+    Ptr<RandomVariableStream> m_synDelay;                 //!< SYN delay of new nodes, if any
+    std::vector<Ptr<ConnectionRequestDelay>> m_synDelays; //!< one per node that has one
 };
 
 } // namespace ns3

@@ -2,6 +2,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * SynLossErrorModel: which packets are connection requests, and how many of them it loses.
+ * ConnectionRequestDelay: which TCP segments it holds (its effect on a handshake is tested in
+ * OriginInternet.HeldConnectionRequestsDelayTheHandshakeByTheDelay).
  */
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
@@ -148,4 +150,29 @@ TEST(SynLossErrorModel, RefusesAProbabilityOutsideZeroToOne)
     EXPECT_FALSE(m->SetAttributeFailSafe("Probability", DoubleValue(1.5)));
     EXPECT_FALSE(m->SetAttributeFailSafe("Probability", DoubleValue(-0.1)));
     EXPECT_TRUE(m->SetAttributeFailSafe("Probability", DoubleValue(0.22)));
+}
+
+// ConnectionRequestDelay sees the TCP segment without its IP header (the packet hook's view):
+// a SYN without ACK is a connection request; a SYN-ACK, an ACK, a RST, a segment too short to
+// hold the flags byte and an empty packet are not.
+TEST(ConnectionRequestDelay, OnlyASynWithoutAckIsHeld)
+{
+    auto tcp = [](uint8_t flags)
+    {
+        TcpHeader h;
+        h.SetFlags(flags);
+        Ptr<Packet> p = Create<Packet>(10);
+        p->AddHeader(h);
+        return p;
+    };
+    EXPECT_TRUE(ConnectionRequestDelay::IsConnectionRequest(tcp(TcpHeader::SYN)));
+    EXPECT_TRUE(ConnectionRequestDelay::IsConnectionRequest(tcp(TcpHeader::SYN | TcpHeader::ECE)));
+    EXPECT_FALSE(ConnectionRequestDelay::IsConnectionRequest(tcp(TcpHeader::SYN | TcpHeader::ACK)));
+    EXPECT_FALSE(ConnectionRequestDelay::IsConnectionRequest(tcp(TcpHeader::ACK)));
+    EXPECT_FALSE(ConnectionRequestDelay::IsConnectionRequest(tcp(TcpHeader::RST)));
+    std::vector<uint8_t> b(13, 0xff); // ends just before the flags byte
+    EXPECT_FALSE(ConnectionRequestDelay::IsConnectionRequest(Create<Packet>(b.data(), b.size())));
+    b.push_back(0x02);
+    EXPECT_TRUE(ConnectionRequestDelay::IsConnectionRequest(Create<Packet>(b.data(), b.size())));
+    EXPECT_FALSE(ConnectionRequestDelay::IsConnectionRequest(Create<Packet>()));
 }

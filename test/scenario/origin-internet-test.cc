@@ -4,6 +4,7 @@
  * The Internet between a proxy and the origins (IspScenarioHelper, OriginFarmHelper) and what
  * the origins answer (OriginServer's status codes, Last-Modified and freshness).
  */
+#include "ns3/attribute-text-check.h"
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
@@ -61,6 +62,7 @@ struct Handshake
     Time originRtt;    //!< what the helper says the origin's RTT is
     Time proxyLink;    //!< one-way delay of the proxy's link to the access router
     Time transmission; //!< bound on putting a SYN and a SYN-ACK on the links
+    uint64_t held{0};  //!< connection requests the origins held (synDelay)
 };
 
 /// A small environment of two clients, its origins in one RTT class.
@@ -77,14 +79,21 @@ SmallSettings(const std::string& population)
     return s;
 }
 
+/**
+ * \param population modem or lan
+ * \param rtt the origins' RTT
+ * \param synDelay the scenario's synDelay (empty: none)
+ * \return the handshake's figures
+ */
 Handshake
-MeasureHandshake(const std::string& population, Time rtt)
+MeasureHandshake(const std::string& population, Time rtt, const std::string& synDelay = "")
 {
     TcpDefaultsGuard guard;
     IspScenarioHelper scenario;
     IspScenarioHelper::Settings s = SmallSettings(population);
     s.synLoss = 0; // the handshake alone, without a lost SYN's retries
     s.serverRtt = "ns3::ConstantRandomVariable[Constant=" + std::to_string(rtt.GetSeconds()) + "]";
+    s.synDelay = synDelay;
     scenario.Build(s);
     Handshake h;
     h.proxyLink = MicroSeconds(100);
@@ -111,9 +120,13 @@ MeasureHandshake(const std::string& population, Time rtt)
                             socket->Bind();
                             socket->Connect(scenario.GetFarm().Resolve(host));
                         });
-    Simulator::Stop(Seconds(3));
+    Simulator::Stop(Seconds(20));
     Simulator::Run();
     h.measured = done - start;
+    for (const auto& d : scenario.GetFarm().GetSynDelays())
+    {
+        h.held += d->GetRequests();
+    }
     socket->Close();
     Simulator::Destroy();
     return h;
@@ -448,4 +461,67 @@ TEST(OriginInternet, LostConnectionRequestsAreRetriedAfterThreeSixAndTwelveSecon
         EXPECT_TRUE(failed);
         Simulator::Destroy();
     }
+}
+
+// An origin that holds each connection request (synDelay) delays the handshake by exactly the
+// delay; the other packets pass as before. A delay beyond the proxy's 3 s connection timeout
+// lets the retransmitted SYN reach the origin too, held as long, and the first copy's
+// SYN-ACK still completes the handshake: the setup grows by the delay, not by the timeout.
+TEST(OriginInternet, HeldConnectionRequestsDelayTheHandshakeByTheDelay)
+{
+    const Handshake plain = MeasureHandshake("modem", MilliSeconds(80));
+    EXPECT_EQ(plain.held, 0U);
+    for (const auto& [delay, copies] : {std::pair{MilliSeconds(500), 1U}, {Seconds(4), 2U}})
+    {
+        const Handshake h = MeasureHandshake(
+            "modem",
+            MilliSeconds(80),
+            "ns3::ConstantRandomVariable[Constant=" + std::to_string(delay.GetSeconds()) + "]");
+        EXPECT_EQ(h.measured, plain.measured + delay) << delay.As(Time::MS);
+        EXPECT_EQ(h.held, copies) << delay.As(Time::MS);
+    }
+}
+
+// The random-variable settings (serverRtt, serverThink, synDelay, modificationInterval,
+// maxAge) may be anything a user types. AttributeTextCheck::IsRandomVariable accepts what ns-3
+// can build and draw from, and refuses the rest without letting ns-3's parser abort (a number
+// followed by letters) or crash (no closing bracket), and the two types that a text cannot
+// give values (Deterministic: a crash at the first draw; Empirical: an abort); Build refuses
+// such a setting, naming it.
+TEST(OriginInternet, MalformedRandomVariablesAreRefusedByName)
+{
+    for (const std::string good : {"ns3::ConstantRandomVariable",
+                                   "ns3::ConstantRandomVariable[Constant=0.5]",
+                                   "ns3::LogNormalRandomVariable[Mu=-2.53|Sigma=0.6]"})
+    {
+        EXPECT_TRUE(AttributeTextCheck::IsRandomVariable(good)) << good;
+    }
+    for (const std::string bad : {"",
+                                  "garbage",
+                                  "0.08",
+                                  "ns3::Node",
+                                  "ns3::ExponentialRandomVariable[Mean=abc]",
+                                  "ns3::ExponentialRandomVariable[Mean=1x]",
+                                  "ns3::ConstantRandomVariable[Constant=1",
+                                  "ns3::ConstantRandomVariable[Constant]",
+                                  "ns3::ConstantRandomVariable[Nope=1]",
+                                  "ns3::ConstantRandomVariable[Constant=1]]",
+                                  "ns3::DeterministicRandomVariable",
+                                  "ns3::EmpiricalRandomVariable[Interpolate=true]"})
+    {
+        EXPECT_FALSE(AttributeTextCheck::IsRandomVariable(bad)) << bad;
+    }
+    IspScenarioHelper scenario;
+    IspScenarioHelper::Settings s = SmallSettings("modem");
+    s.synDelay = "ns3::ConstantRandomVariable[Constant=1";
+    try
+    {
+        scenario.Build(s);
+        FAIL() << "a malformed synDelay was accepted";
+    }
+    catch (const std::invalid_argument& e)
+    {
+        EXPECT_NE(std::string(e.what()).find("synDelay"), std::string::npos) << e.what();
+    }
+    Simulator::Destroy();
 }
