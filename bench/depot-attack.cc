@@ -163,10 +163,7 @@ main(int argc, char* argv[])
     }
 
     Ptr<WebObjectCatalog> catalog = CreateObject<WebObjectCatalog>();
-    WebObject o;
-    o.path = "/o";
-    o.size = size;
-    catalog->Add(o);
+    catalog->Add("/o", size);
     OriginServerHelper sh(PORT);
     sh.SetCatalog(catalog);
     sh.Install(servers);

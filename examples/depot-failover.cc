@@ -153,10 +153,7 @@ Run(const std::string& name, const Options& o)
     const std::vector<uint64_t> sizes = {2000, 20000, 200000};
     for (size_t k = 0; k < sizes.size(); ++k)
     {
-        WebObject obj;
-        obj.path = "/o" + std::to_string(k);
-        obj.size = sizes[k];
-        catalog->Add(obj);
+        catalog->Add("/o" + std::to_string(k), sizes[k]);
     }
     OriginServerHelper proxyHelper(8080);
     proxyHelper.SetCatalog(catalog);

@@ -64,10 +64,7 @@ Run(const std::string& scheduler, uint32_t nClients, uint32_t nRequests, uint64_
     Ipv4GlobalRoutingHelper::PopulateRoutingTables();
 
     Ptr<WebObjectCatalog> catalog = CreateObject<WebObjectCatalog>();
-    WebObject o;
-    o.path = "/o";
-    o.size = size;
-    catalog->Add(o);
+    catalog->Add("/o", size);
     OriginServerHelper server(8080);
     server.SetCatalog(catalog);
     server.Install(NodeContainer(nodes.Get(2), nodes.Get(3)));

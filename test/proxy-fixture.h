@@ -82,11 +82,7 @@ struct ProxyScenario
     /// Add an object to the origin's catalog.
     void AddObject(const std::string& path, uint64_t size, Time lastModified = Seconds(-3600))
     {
-        WebObject o;
-        o.path = path;
-        o.size = size;
-        o.lastModified = lastModified;
-        catalog->Add(o);
+        catalog->Add(path, size, lastModified);
     }
 
     /// Install the origin and the proxy.
@@ -119,10 +115,7 @@ struct ProxyScenario
     Ptr<OriginServer> InstallOtherOrigin(const std::string& path, uint64_t size)
     {
         Ptr<WebObjectCatalog> other = CreateObject<WebObjectCatalog>();
-        WebObject o;
-        o.path = path;
-        o.size = size;
-        other->Add(o);
+        other->Add(path, size);
         OriginServerHelper helper(81);
         helper.SetCatalog(other);
         return DynamicCast<OriginServer>(helper.Install(serverNode).Get(0));

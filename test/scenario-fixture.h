@@ -52,11 +52,7 @@ struct LinkScenario
     /// Add an object to the catalog.
     void AddObject(const std::string& path, uint64_t size, Time lastModified = Seconds(0))
     {
-        WebObject o;
-        o.path = path;
-        o.size = size;
-        o.lastModified = lastModified;
-        catalog->Add(o);
+        catalog->Add(path, size, lastModified);
     }
 
     /// Install the origin server.

@@ -49,6 +49,16 @@ WebObjectCatalog::Add(const WebObject& object)
     m_objects[object.host + object.path] = Entry{object, std::nullopt};
 }
 
+void
+WebObjectCatalog::Add(const std::string& path, uint64_t size, Time lastModified)
+{
+    WebObject o;
+    o.path = path;
+    o.size = size;
+    o.lastModified = lastModified;
+    Add(o);
+}
+
 const WebObject*
 WebObjectCatalog::Lookup(const std::string& host, const std::string& path, Time now)
 {

@@ -63,6 +63,15 @@ class WebObjectCatalog : public Object
     void Add(const WebObject& object);
 
     /**
+     * Add or replace an object with the defaults of WebObject for everything else (for any
+     * host, text/html, status 200, never modified): the common case of scripts and tests.
+     * \param path its path and query
+     * \param size its body bytes
+     * \param lastModified its Last-Modified (default: time 0; negative: before the run)
+     */
+    void Add(const std::string& path, uint64_t size, Time lastModified = Time());
+
+    /**
      * Look an object up, first applying the modifications due by now.
      * \param path path and query
      * \param now the current time

@@ -135,10 +135,7 @@ struct FlowScenario
 
     void AddObject(const std::string& path, uint64_t size)
     {
-        WebObject o;
-        o.path = path;
-        o.size = size;
-        catalog->Add(o);
+        catalog->Add(path, size);
     }
 
     void Install()

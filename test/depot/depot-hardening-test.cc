@@ -95,10 +95,7 @@ struct AttackBed
         Ipv4InterfaceContainer ai = ah.Assign(a);
         srh.GetStaticRouting(attacker->GetObject<Ipv4>())->SetDefaultRoute(ai.GetAddress(0), 1);
         middle->GetObject<Ipv4>()->AddAddress(1, Ipv4InterfaceAddress(vip, "255.255.255.255"));
-        WebObject o;
-        o.path = "/o";
-        o.size = 200 * 1024;
-        catalog->Add(o);
+        catalog->Add("/o", 200 * 1024);
     }
 
     void InstallServers(Time serviceTime = Time(0))

@@ -91,10 +91,7 @@ struct PairScenario
 
     void AddObject(const std::string& path, uint64_t size)
     {
-        WebObject o;
-        o.path = path;
-        o.size = size;
-        catalog->Add(o);
+        catalog->Add(path, size);
     }
 
     /// Proxies that send each connection's response at sendRate (long transfers).

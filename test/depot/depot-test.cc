@@ -77,10 +77,7 @@ struct DepotScenario
 
     void AddObject(const std::string& path, uint64_t size)
     {
-        WebObject o;
-        o.path = path;
-        o.size = size;
-        catalog->Add(o);
+        catalog->Add(path, size);
     }
 
     /// \param own proxy index -> a catalog of its own (default: the shared one)

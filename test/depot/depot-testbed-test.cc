@@ -181,10 +181,7 @@ struct ReportScenario
         NeighborCacheHelper().PopulateNeighborCache();
 
         Ptr<WebObjectCatalog> catalog = CreateObject<WebObjectCatalog>();
-        WebObject o;
-        o.path = "/f";
-        o.size = 1000;
-        catalog->Add(o);
+        catalog->Add("/f", 1000);
         OriginServerHelper server(80);
         server.SetCatalog(catalog);
         server.Install(nodes.Get(4));

@@ -71,11 +71,7 @@ struct FirewallBed
         out.NewNetwork();
         attackerIp = out.Assign(link.Install(fwNode, attacker)).GetAddress(1);
         Ipv4GlobalRoutingHelper::PopulateRoutingTables();
-        WebObject o;
-        o.path = "/a";
-        o.size = 30000;
-        o.lastModified = Seconds(-3600);
-        catalog->Add(o);
+        catalog->Add("/a", 30000, Seconds(-3600));
         OriginServerHelper h(80);
         h.SetCatalog(catalog);
         Ptr<Application> s = h.Install(origin).Get(0);

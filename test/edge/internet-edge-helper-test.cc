@@ -67,11 +67,7 @@ struct EdgeNet
         Ipv4GlobalRoutingHelper::PopulateRoutingTables();
         for (const char* path : {"/a", "/b"})
         {
-            WebObject w;
-            w.path = path;
-            w.size = 5000;
-            w.lastModified = Seconds(-3600);
-            catalog->Add(w);
+            catalog->Add(path, 5000, Seconds(-3600));
         }
         OriginServerHelper oh(80);
         oh.SetCatalog(catalog);

@@ -59,11 +59,7 @@ struct InterceptBed
         routerOriginSide = b.GetAddress(0);
         originIp = b.GetAddress(1);
         Ipv4GlobalRoutingHelper::PopulateRoutingTables();
-        WebObject o;
-        o.path = "/a";
-        o.size = 20000;
-        o.lastModified = Seconds(-3600);
-        catalog->Add(o);
+        catalog->Add("/a", 20000, Seconds(-3600));
         for (uint16_t port : {80, 8080})
         {
             OriginServerHelper h(port);

@@ -219,10 +219,7 @@ TEST(ProxyPlacementHelper, ProxiesOnHostsBesideTheirNodesServeClients)
     EXPECT_EQ(helper.GetProxyFor(2), Address(InetSocketAddress("10.200.0.2", 8080)));
     // C's client reaches the proxy on the host, which fetches from A.
     Ptr<WebObjectCatalog> catalog = CreateObject<WebObjectCatalog>();
-    WebObject o;
-    o.path = "/x";
-    o.size = 5000;
-    catalog->Add(o);
+    catalog->Add("/x", 5000);
     OriginServerHelper server(80);
     server.SetCatalog(catalog);
     server.Install(nodes.Get(0));

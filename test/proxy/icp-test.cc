@@ -227,11 +227,7 @@ struct IcpScenario
                                         std::string("/d"),
                                         LongPath()})
         {
-            WebObject o;
-            o.path = path;
-            o.size = 5000;
-            o.lastModified = Days(-30);
-            catalog->Add(o);
+            catalog->Add(path, 5000, Days(-30));
         }
         OriginServerHelper server(80);
         server.SetCatalog(catalog);

@@ -295,15 +295,7 @@ TEST_F(ProxyTest, StaleCopyIsRevalidatedWithIfModifiedSince)
                      ProxyScenario::Get("/a.html", Seconds(10)),
                      ProxyScenario::Get("/a.html", Seconds(30)),
                      ProxyScenario::Get("/a.html", Seconds(50))});
-    Simulator::Schedule(Seconds(60),
-                        [&s]()
-                        {
-                            WebObject o;
-                            o.path = "/a.html";
-                            o.size = 7000;
-                            o.lastModified = Seconds(60);
-                            s.catalog->Add(o);
-                        });
+    Simulator::Schedule(Seconds(60), [&s]() { s.catalog->Add("/a.html", 7000, Seconds(60)); });
     s.Run();
     ASSERT_EQ(s.records.size(), 4u);
     EXPECT_EQ(s.xcache, (std::vector<std::string>{"MISS", "HIT", "REFRESH_HIT", "REFRESH_MISS"}));
@@ -1048,15 +1040,7 @@ TEST_F(ProxyTest, OracleCountsHitsOnCopiesTheOriginHasChanged)
             const WebObject* o = catalog->Lookup(host, path, Simulator::Now());
             return o ? std::optional<Time>(o->lastModified) : std::nullopt;
         });
-    Simulator::Schedule(Seconds(5),
-                        [catalog]()
-                        {
-                            WebObject o;
-                            o.path = "/a.html";
-                            o.size = 2500;
-                            o.lastModified = Seconds(5);
-                            catalog->Add(o);
-                        });
+    Simulator::Schedule(Seconds(5), [catalog]() { catalog->Add("/a.html", 2500, Seconds(5)); });
     s.InstallClient(0,
                     {ProxyScenario::Get("/a.html"),
                      ProxyScenario::Get("/a.html", Seconds(1)),
@@ -1173,10 +1157,7 @@ TEST(CrossNodeReferences, SharedCatalogIsReportedAndTheHelperCopiesIt)
     NodeContainer more(2);
     OriginServerHelper helper(80);
     Ptr<WebObjectCatalog> catalog = CreateObject<WebObjectCatalog>();
-    WebObject o;
-    o.path = "/a";
-    o.size = 10;
-    catalog->Add(o);
+    catalog->Add("/a", 10);
     helper.SetCatalog(catalog);
     ApplicationContainer servers = helper.Install(more);
     Ptr<OriginServer> first = DynamicCast<OriginServer>(servers.Get(0));
@@ -1185,6 +1166,6 @@ TEST(CrossNodeReferences, SharedCatalogIsReportedAndTheHelperCopiesIt)
     ASSERT_NE(second->GetCatalog(), catalog);
     EXPECT_EQ(second->GetCatalog()->GetSize(), 1u);
     EXPECT_EQ(test::CrossNodeReferences().size(), 1u); // still the first pair only
-    EXPECT_DEATH(catalog->Add(o), "already copied to servers on other nodes");
+    EXPECT_DEATH(catalog->Add("/a", 10), "already copied to servers on other nodes");
     Simulator::Destroy();
 }

@@ -94,11 +94,7 @@ struct SocksNet
 
     void AddObject(const std::string& path, uint64_t size)
     {
-        WebObject w;
-        w.path = path;
-        w.size = size;
-        w.lastModified = Seconds(-3600);
-        catalog->Add(w);
+        catalog->Add(path, size, Seconds(-3600));
     }
 
     Address Resolve(const std::string& host) const
