@@ -6,6 +6,7 @@
  * the retries at an exact time, and tshark decodes the datagrams as DNS.
  */
 #include "../scenario-fixture.h"
+#include "../tshark.h"
 
 #include "ns3/dns-alias-server-helper.h"
 #include "ns3/dns-alias-server.h"
@@ -13,10 +14,6 @@
 #include "ns3/udp-socket-factory.h"
 
 #include <gtest/gtest.h>
-
-#include <array>
-#include <cstdio>
-#include <memory>
 
 using namespace ns3;
 using namespace ns3::test;
@@ -41,21 +38,6 @@ void
 RecordQuery(std::vector<Time>* times, const std::string&, uint32_t)
 {
     times->push_back(Simulator::Now());
-}
-
-/// Run a command, return its standard output.
-std::string
-Capture(const std::string& cmd)
-{
-    std::string out;
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
-    std::array<char, 4096> buf;
-    size_t n;
-    while (pipe && (n = fread(buf.data(), 1, buf.size(), pipe.get())) > 0)
-    {
-        out.append(buf.data(), n);
-    }
-    return out;
 }
 } // namespace
 
@@ -187,7 +169,7 @@ TEST(DnsResolver, ServerDropsMalformedDatagrams)
 
 TEST(DnsResolver, TsharkDecodesTheDatagramsAsDns)
 {
-    if (system("command -v tshark > /dev/null 2>&1") != 0)
+    if (!Tshark::Installed())
     {
         GTEST_SKIP() << "tshark is not installed";
     }
@@ -210,13 +192,12 @@ TEST(DnsResolver, TsharkDecodesTheDatagramsAsDns)
         s.Run(Seconds(20));
         ASSERT_EQ(s.records.size(), 3u);
     }
-    const std::string tshark = "tshark -n -r " + prefix + "-0-1.pcap -T fields -e dns.qry.name ";
+    const Tshark tshark(prefix + "-0-1.pcap");
+    const std::string name = "dns.qry.name";
     // Three queries and three responses; none malformed.
-    EXPECT_EQ(Capture(tshark + "-Y 'dns.flags.response == 0' 2>/dev/null"),
+    EXPECT_EQ(tshark.Fields(name, "'dns.flags.response == 0'"),
               std::string(ALIAS) + "\n" + ALIAS + "\nnowhere.example\n");
-    EXPECT_EQ(Capture(tshark + "-Y 'dns.a == 10.0.0.2' 2>/dev/null"),
-              std::string(ALIAS) + "\n" + ALIAS + "\n");
-    EXPECT_EQ(Capture(tshark + "-Y 'dns.flags.rcode == 3' 2>/dev/null"), "nowhere.example\n");
-    EXPECT_EQ(Capture(tshark + "-Y '_ws.malformed || _ws.expert.severity >= warning' 2>/dev/null"),
-              "");
+    EXPECT_EQ(tshark.Fields(name, "'dns.a == 10.0.0.2'"), std::string(ALIAS) + "\n" + ALIAS + "\n");
+    EXPECT_EQ(tshark.Fields(name, "'dns.flags.rcode == 3'"), "nowhere.example\n");
+    EXPECT_EQ(tshark.Fields(name, "'_ws.malformed || _ws.expert.severity >= warning'"), "");
 }

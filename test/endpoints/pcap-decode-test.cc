@@ -6,50 +6,27 @@
  */
 #include "../proxy-fixture.h"
 #include "../scenario-fixture.h"
+#include "../tshark.h"
 
 #include <gtest/gtest.h>
-
-#include <array>
-#include <cstdio>
-#include <memory>
 
 using namespace ns3;
 using namespace ns3::test;
 
-namespace
+/// The tests need tshark: a missing one fails them, as CI must have it.
+class PcapDecode : public ::testing::Test
 {
-/// Run a command, return its standard output.
-std::string
-Capture(const std::string& cmd)
-{
-    std::string out;
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
-    if (!pipe)
+  protected:
+    void SetUp() override
     {
-        return out;
+        ASSERT_TRUE(Tshark::Installed()) << "tshark is not installed: run scripts/setup.sh";
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
     }
-    std::array<char, 4096> buf;
-    size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), pipe.get())) > 0)
-    {
-        out.append(buf.data(), n);
-    }
-    return out;
-}
+};
 
-int
-CountLines(const std::string& s)
+TEST_F(PcapDecode, TsharkSeesEveryRequestAndResponse)
 {
-    return std::count(s.begin(), s.end(), '\n');
-}
-} // namespace
-
-TEST(PcapDecode, TsharkSeesEveryRequestAndResponse)
-{
-    ASSERT_EQ(system("command -v tshark > /dev/null 2>&1"), 0)
-        << "tshark is not installed: run scripts/setup.sh";
-    RngSeedManager::SetSeed(1);
-    RngSeedManager::SetRun(1);
     uint32_t sent = 0;
     uint32_t received = 0;
     const std::string prefix = std::string(WEB_PROXY_TEST_OUTPUT_DIR) + "/pcap-decode";
@@ -108,27 +85,21 @@ TEST(PcapDecode, TsharkSeesEveryRequestAndResponse)
     }
     ASSERT_EQ(sent, 16u);
     ASSERT_EQ(received, 16u);
-    const std::string file = prefix + "-0-1.pcap";
-    const std::string tshark = "tshark -n -r " + file + " -T fields -e frame.number -Y ";
-    EXPECT_EQ(CountLines(Capture(tshark + "http.request 2>/dev/null")), static_cast<int>(sent));
-    EXPECT_EQ(CountLines(Capture(tshark + "http.response 2>/dev/null")),
-              static_cast<int>(received));
-    EXPECT_EQ(CountLines(Capture(tshark + "'http.response.code == 304' 2>/dev/null")), 2);
-    EXPECT_EQ(CountLines(Capture(tshark + "'http.request.method == \"HEAD\"' 2>/dev/null")), 2);
+    const Tshark tshark(prefix + "-0-1.pcap");
+    EXPECT_EQ(tshark.Count("http.request"), static_cast<int>(sent));
+    EXPECT_EQ(tshark.Count("http.response"), static_cast<int>(received));
+    EXPECT_EQ(tshark.Count("'http.response.code == 304'"), 2);
+    EXPECT_EQ(tshark.Count("'http.request.method == \"HEAD\"'"), 2);
     // Both clients GET /b.gif twice and each image once; no dissector fails or notes a
     // malformed frame.
-    EXPECT_EQ(CountLines(Capture(tshark + "image-gif 2>/dev/null")), 4);
-    EXPECT_EQ(CountLines(Capture(tshark + "image-jfif 2>/dev/null")), 2);
-    EXPECT_EQ(CountLines(Capture(tshark + "png 2>/dev/null")), 2);
-    EXPECT_EQ(Capture(tshark + "_ws.malformed 2>/dev/null"), "");
+    EXPECT_EQ(tshark.Count("image-gif"), 4);
+    EXPECT_EQ(tshark.Count("image-jfif"), 2);
+    EXPECT_EQ(tshark.Count("png"), 2);
+    EXPECT_EQ(tshark.Count("_ws.malformed"), 0);
 }
 
-TEST(PcapDecode, GifBodiesDecodeOnBothSidesOfAProxy)
+TEST_F(PcapDecode, GifBodiesDecodeOnBothSidesOfAProxy)
 {
-    ASSERT_EQ(system("command -v tshark > /dev/null 2>&1"), 0)
-        << "tshark is not installed: run scripts/setup.sh";
-    RngSeedManager::SetSeed(1);
-    RngSeedManager::SetRun(1);
     const std::string prefix = std::string(WEB_PROXY_TEST_OUTPUT_DIR) + "/pcap-decode-proxy";
     std::vector<std::string> xcache;
     {
@@ -154,13 +125,11 @@ TEST(PcapDecode, GifBodiesDecodeOnBothSidesOfAProxy)
         }
     }
     ASSERT_EQ(xcache, (std::vector<std::string>{"MISS", "HIT"}));
-    const std::string client
-        = "tshark -n -r " + prefix + "-client-0-1.pcap" + " -T fields -e frame.number -Y ";
-    const std::string server
-        = "tshark -n -r " + prefix + "-server-2-1.pcap" + " -T fields -e frame.number -Y ";
+    const Tshark client(prefix + "-client-0-1.pcap");
+    const Tshark server(prefix + "-server-2-1.pcap");
     // The miss relayed piece by piece and the hit from the cache, as the origin sent it.
-    EXPECT_EQ(CountLines(Capture(client + "image-gif 2>/dev/null")), 2);
-    EXPECT_EQ(CountLines(Capture(server + "image-gif 2>/dev/null")), 1);
-    EXPECT_EQ(Capture(client + "_ws.malformed 2>/dev/null"), "");
-    EXPECT_EQ(Capture(server + "_ws.malformed 2>/dev/null"), "");
+    EXPECT_EQ(client.Count("image-gif"), 2);
+    EXPECT_EQ(server.Count("image-gif"), 1);
+    EXPECT_EQ(client.Count("_ws.malformed"), 0);
+    EXPECT_EQ(server.Count("_ws.malformed"), 0);
 }

@@ -8,14 +8,13 @@
  */
 #include "../cross-node-check.h"
 #include "../proxy-fixture.h"
+#include "../tshark.h"
 
 #include "ns3/config.h"
 #include "ns3/socks5-gateway-helper.h"
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -705,7 +704,7 @@ TEST_F(Socks5GatewayTest, ParentOutsideFirewall)
 
 TEST_F(Socks5GatewayTest, PcapDecodesAsSocks)
 {
-    if (std::system("which tshark > /dev/null 2>&1") != 0)
+    if (!Tshark::Installed())
     {
         GTEST_SKIP() << "tshark not installed";
     }
@@ -731,24 +730,9 @@ TEST_F(Socks5GatewayTest, PcapDecodesAsSocks)
     }
     // The PCAP file is complete once the devices are gone.
     Simulator::Destroy();
-    auto run = [](const std::string& cmd)
-    {
-        std::string out;
-        FILE* f = popen(cmd.c_str(), "r");
-        char buf[4096];
-        size_t n;
-        while (f && (n = fread(buf, 1, sizeof buf, f)) > 0)
-        {
-            out.append(buf, n);
-        }
-        if (f)
-        {
-            pclose(f);
-        }
-        return out;
-    };
-    const std::string socks = run("tshark -r " + pcap + " -Y socks 2>&1");
-    const std::string all = run("tshark -r " + pcap + " -V 2>&1");
+    const Tshark tshark(pcap);
+    const std::string socks = tshark.Run("-Y socks");
+    const std::string all = tshark.Run("-V");
     EXPECT_NE(all.find("Socks Protocol"), std::string::npos) << socks;
     EXPECT_NE(all.find("User name: alice"), std::string::npos) << socks;
     EXPECT_EQ(all.find("Malformed"), std::string::npos) << socks;
