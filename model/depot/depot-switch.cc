@@ -323,6 +323,13 @@ DepotSwitch::HookSegment(PacketHookRouting::HookPacket& hp)
 Time
 DepotSwitch::Admit(const PacketHookRouting::HookPacket& hp, uint32_t tcpHeaderBytes)
 {
+    if (m_standby)
+    {
+        // A hot replica monitors and forwards nothing ([Depot] §4: the two have "virtually
+        // identical TCP state"). Through a buffer of its own it lost other packets than the
+        // master's, where the master is busiest, and a takeover broke those connections.
+        return Time(0);
+    }
     return m_queue.Admit(hp.header.GetSerializedSize() + tcpHeaderBytes + hp.packet->GetSize());
 }
 

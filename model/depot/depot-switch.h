@@ -284,7 +284,7 @@ class DepotSwitch
     DropReason Judged(const DepotSession& s, TcpStateTracker::Result r, bool fromClient);
 
     /**
-     * The forwarding queue's verdict on a packet.
+     * The forwarding queue's verdict on a packet (none for a standby, which forwards nothing).
      * \param hp the packet (its TCP header removed when tcpHeaderBytes is not 0)
      * \param tcpHeaderBytes the removed TCP header's size
      * \return its delay, or a negative time if the buffer is full

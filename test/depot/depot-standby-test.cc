@@ -404,6 +404,57 @@ TEST_F(DepotStandbyTest, HotStandbyKeepsAnIdenticalTableAndFailoverBreaksNoConne
     EXPECT_EQ(s.depots[1]->GetDropCount(Depot::NO_SESSION), 0u);
 }
 
+TEST_F(DepotStandbyTest, HotPairWithAForwardingCostTakesOverWithoutBreakingAConnection)
+{
+    // [Depot] §5's user-level forwarding cost, on a hot pair: the master's buffer overflows
+    // under load (OVERLOAD). The backup, which forwards nothing, tracks every mirrored packet.
+    // Until 2026-12-06 it passed them through a buffer of its own, which lost other packets
+    // than the master's: at the takeover one session was still SYN_SENT on the backup, and
+    // its transfer was cut short (TRUNCATED).
+    PairScenario s(6, 3);
+    s.AddObject("/big", 300000);
+    s.AddObject("/small", 2000);
+    s.InstallProxies(DataRate("2Mbps"));
+    DepotStandbyHelper sh;
+    sh.SetAttribute("Mode", StringValue("hot"));
+    DepotHelper dh(s.vip, 80);
+    dh.SetAttribute("PacketRate", DoubleValue(1000));
+    dh.SetAttribute("QueueLimit", UintegerValue(3));
+    s.InstallPair(dh, sh);
+    const Time fail = Seconds(1.5);
+    s.standby[0]->SetAttribute("FailTime", TimeValue(fail));
+    AddClients(s, 6, MilliSeconds(50));
+    std::array<uint64_t, 2> overload{0, 0};
+    uint32_t sizes[2] = {0, 0};
+    uint32_t same = 0;
+    Simulator::Schedule(fail - MicroSeconds(1),
+                        [&]()
+                        {
+                            for (uint32_t d = 0; d < 2; ++d)
+                            {
+                                overload[d] = s.depots[d]->GetDropCount(Depot::OVERLOAD);
+                                sizes[d] = s.depots[d]->GetSessionTable().Size();
+                            }
+                            s.depots[0]->GetSessionTable().ForEach(
+                                [&](const DepotSession& a)
+                                {
+                                    const DepotSession* b = s.depots[1]->GetSessionTable().Find(
+                                        a.client, a.clientPort, a.vip, a.virtualPort);
+                                    same += b && b->proxyIndex == a.proxyIndex
+                                         && b->timerState == a.timerState;
+                                });
+                        });
+    s.Run(Seconds(60));
+    ExpectAllComplete(s, 36);
+    EXPECT_GT(overload[0], 0u); // the case under test: the master's buffer overflowed
+    EXPECT_EQ(overload[1], 0u); // the backup forwards nothing, so it has no buffer to fill
+    EXPECT_GT(s.depots[1]->GetDropCount(Depot::OVERLOAD), 0u); // as master, it pays the cost
+    EXPECT_EQ(sizes[1], sizes[0]);
+    EXPECT_EQ(same, sizes[0]);
+    ASSERT_EQ(s.failovers[1].size(), 1u);
+    EXPECT_EQ(s.standby[1]->GetBrokenConnections(), 0u);
+}
+
 TEST_F(DepotStandbyTest, WarmStandbyBreaksExactlyTheLiveSessionsOpenedSinceTheLastSync)
 {
     PairScenario s(6, 3);
