@@ -12,6 +12,8 @@
 #include "ns3/tcp-socket-internals.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
 #include <set>
 #include <vector>
@@ -229,7 +231,6 @@ HttpConnection::SetSendRate(DataRate rate)
 void
 HttpConnection::Pump()
 {
-    constexpr double bucket = 2 * 1448.0; // bytes: two segments of burst
     while (!m_queue.empty() && m_socket)
     {
         uint32_t avail = m_socket->GetTxAvailable();
@@ -240,21 +241,51 @@ HttpConnection::Pump()
         }
         if (RateLimit* l = m_limit.get())
         {
+            if (!l->event.IsExpired())
+            {
+                return; // the pacing timer writes next, not a report of free space before it
+            }
+            if (l->segment == 0)
+            {
+                UintegerValue mss(1448);
+                m_socket->GetAttributeFailSafe("SegmentSize", mss);
+                l->segment = std::max<uint32_t>(1, mss.Get());
+            }
+            const double bucket = 2.0 * l->segment; // two segments of burst
             const Time now = Simulator::Now();
             l->tokens = std::min(
                 bucket, l->tokens + (now - l->tokensAt).GetSeconds() * l->rate.GetBitRate() / 8);
             l->tokensAt = now;
-            if (l->tokens < 1)
+            // Whole segments, or all that is left. Writing whatever the tokens allowed each
+            // time TCP reported free space cut a response into runts, one per ACK, so the
+            // pacing depended on whether the send callback was set (until 2026-12-03 on every
+            // connection, since then only on one whose send buffer once filled).
+            const uint64_t want = std::min<uint64_t>(l->segment, m_unsent);
+            if (l->tokens < want)
             {
                 if (l->event.IsExpired())
                 {
+                    const auto missing = static_cast<uint32_t>(std::ceil(want - l->tokens));
                     // Raw this: the destructor cancels the event.
                     l->event = Simulator::Schedule(
-                        l->rate.CalculateBytesTxTime(1448), &HttpConnection::Pump, this);
+                        l->rate.CalculateBytesTxTime(missing), &HttpConnection::Pump, this);
                 }
                 return;
             }
-            avail = std::min<uint32_t>(avail, static_cast<uint32_t>(l->tokens));
+            uint64_t allowed = l->tokens >= m_unsent
+                                 ? m_unsent
+                                 : static_cast<uint64_t>(l->tokens / l->segment) * l->segment;
+            if (avail < allowed)
+            {
+                // TCP's room cuts the write: whole segments of it, or wait for more room.
+                allowed = avail / l->segment * l->segment;
+                if (allowed == 0)
+                {
+                    WatchSend();
+                    return;
+                }
+            }
+            avail = static_cast<uint32_t>(allowed);
         }
         Chunk& c = m_queue.front();
         Ptr<Packet> p;

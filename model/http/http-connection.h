@@ -86,8 +86,9 @@ class HttpConnection : public Object
     uint64_t GetUnsentBytes() const;
 
     /**
-     * Hand data to TCP no faster than rate (a token bucket of two segments): the bandwidth
-     * of a server's side of one connection, as [PROXIM]'s "proxy-to-server bandwidth".
+     * Hand data to TCP no faster than rate (a token bucket of two segments), in whole
+     * segments of the socket's SegmentSize (or all that is left): the bandwidth of a server's
+     * side of one connection, as [PROXIM]'s "proxy-to-server bandwidth".
      * \param rate the rate; 0 (the default): as fast as TCP takes it
      */
     void SetSendRate(DataRate rate);
@@ -194,10 +195,11 @@ class HttpConnection : public Object
     /// A send rate limit's token bucket.
     struct RateLimit
     {
-        DataRate rate;    //!< the limit
-        double tokens{0}; //!< bytes the rate allows now
-        Time tokensAt;    //!< when tokens was computed
-        EventId event;    //!< write when the rate allows more
+        DataRate rate;       //!< the limit
+        double tokens{0};    //!< bytes the rate allows now
+        Time tokensAt;       //!< when tokens was computed
+        EventId event;       //!< write when the rate allows more
+        uint32_t segment{0}; //!< the socket's segment size, read at the first write
     };
 
     /// Only with a send rate: most connections have none, and the bucket took 48 bytes in

@@ -7,9 +7,13 @@
 #include "../scenario-fixture.h"
 
 #include "ns3/config.h"
+#include "ns3/ipv4-header.h"
+#include "ns3/ppp-header.h"
+#include "ns3/tcp-header.h"
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <fstream>
 #include <sstream>
 
@@ -471,4 +475,53 @@ TEST_F(Scenario, ServerSendRateLimitsEachConnection)
     // 125 kB at 1 Mbit/s is 1 s, whatever the 10 Mbit/s link could do.
     EXPECT_GT(s.records[0].data, Seconds(0.95));
     EXPECT_LT(s.records[0].data, Seconds(1.05));
+}
+
+TEST_F(Scenario, ServerSendRateWritesWholeSegmentsWhateverTheSendBuffer)
+{
+    // A 2,000-byte send buffer has no room for a second segment, so the connection waits
+    // for TCP's report of free space at every ACK (one per segment here); a 128 KB one never
+    // fills. Either way the paced response goes out in whole segments: 125,000 body bytes and
+    // a 215-byte header make 86 full segments and a last one of 687 bytes. Before 2026-12-06
+    // the connection wrote what its tokens allowed whenever it was called, so the segments
+    // it cut depended on the callbacks.
+    for (uint32_t sndBuf : {131072u, 2000u})
+    {
+        Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(sndBuf));
+        Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(1));
+        LinkScenario s("10Mbps", MilliSeconds(1));
+        s.AddObject("/a", 125000);
+        OriginServerHelper sh(80);
+        sh.SetAttribute("SendRate", StringValue("1Mbps"));
+        s.InstallServer(sh);
+        s.InstallClient({s.Get("/a")});
+        std::array<uint32_t, 2> segments{0, 0}; // full, short
+        s.devices.Get(1)->TraceConnectWithoutContext(
+            "MacTx",
+            MakeBoundCallback(
+                +[](std::array<uint32_t, 2>* n, Ptr<const Packet> packet)
+                {
+                    Ptr<Packet> p = packet->Copy();
+                    PppHeader ppp;
+                    Ipv4Header ip;
+                    TcpHeader tcp;
+                    p->RemoveHeader(ppp); // MacTx sees the frame
+                    p->RemoveHeader(ip);
+                    p->RemoveHeader(tcp);
+                    const uint32_t payload = p->GetSize();
+                    if (payload > 0)
+                    {
+                        ++(*n)[payload < 1448];
+                    }
+                },
+                &segments));
+        s.Run();
+        Config::Reset();
+        ASSERT_EQ(s.records.size(), 1u) << sndBuf;
+        EXPECT_EQ(s.records[0].bodyBytes, 125000u) << sndBuf;
+        EXPECT_EQ(segments[0], 86u) << sndBuf;
+        EXPECT_EQ(segments[1], 1u) << sndBuf;
+        EXPECT_GT(s.records[0].data, Seconds(0.95)) << sndBuf;
+        EXPECT_LT(s.records[0].data, Seconds(1.05)) << sndBuf;
+    }
 }
