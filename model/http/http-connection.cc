@@ -263,13 +263,10 @@ HttpConnection::Pump()
             const uint64_t want = std::min<uint64_t>(l->segment, m_unsent);
             if (l->tokens < want)
             {
-                if (l->event.IsExpired())
-                {
-                    const auto missing = static_cast<uint32_t>(std::ceil(want - l->tokens));
-                    // Raw this: the destructor cancels the event.
-                    l->event = Simulator::Schedule(
-                        l->rate.CalculateBytesTxTime(missing), &HttpConnection::Pump, this);
-                }
+                const auto missing = static_cast<uint32_t>(std::ceil(want - l->tokens));
+                // Raw this: the destructor cancels the event.
+                l->event = Simulator::Schedule(
+                    l->rate.CalculateBytesTxTime(missing), &HttpConnection::Pump, this);
                 return;
             }
             uint64_t allowed = l->tokens >= m_unsent
@@ -277,12 +274,21 @@ HttpConnection::Pump()
                                  : static_cast<uint64_t>(l->tokens / l->segment) * l->segment;
             if (avail < allowed)
             {
-                // TCP's room cuts the write: whole segments of it, or wait for more room.
-                allowed = avail / l->segment * l->segment;
-                if (allowed == 0)
+                // TCP's room cuts the write: whole segments of it, or wait for the ACK that
+                // frees more, unless the buffer is empty and smaller than a segment.
+                const uint64_t whole = avail / l->segment * l->segment;
+                if (whole > 0)
+                {
+                    allowed = whole;
+                }
+                else if (avail < m_sndBufSize)
                 {
                     WatchSend();
                     return;
+                }
+                else
+                {
+                    allowed = avail;
                 }
             }
             avail = static_cast<uint32_t>(allowed);

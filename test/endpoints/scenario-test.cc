@@ -477,6 +477,27 @@ TEST_F(Scenario, ServerSendRateLimitsEachConnection)
     EXPECT_LT(s.records[0].data, Seconds(1.05));
 }
 
+TEST_F(Scenario, ServerSendRateWithASendBufferBelowOneSegmentStillSends)
+{
+    // Whole segments cannot fit a 1,000-byte send buffer: the paced connection writes what
+    // fits instead of waiting for room that never comes.
+    Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(1000));
+    Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(1));
+    LinkScenario s("10Mbps", MilliSeconds(1));
+    s.AddObject("/a", 10000);
+    OriginServerHelper sh(80);
+    sh.SetAttribute("SendRate", StringValue("1Mbps"));
+    s.InstallServer(sh);
+    s.InstallClient({s.Get("/a")});
+    s.Run();
+    Config::Reset();
+    ASSERT_EQ(s.records.size(), 1u);
+    EXPECT_FALSE(s.records[0].failed) << s.records[0].error;
+    EXPECT_EQ(s.records[0].bodyBytes, 10000u);
+    // 10 KB at 1 Mbit/s is 80 ms; one 1,000-byte write per round trip of about 3 ms keeps up.
+    EXPECT_LT(s.records[0].data, Seconds(0.2));
+}
+
 TEST_F(Scenario, ServerSendRateWritesWholeSegmentsWhateverTheSendBuffer)
 {
     // A 2,000-byte send buffer has no room for a second segment, so the connection waits
