@@ -15,6 +15,7 @@
 
 #include <array>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 using namespace ns3;
@@ -477,18 +478,34 @@ TEST_F(Scenario, ServerSendRateLimitsEachConnection)
     EXPECT_LT(s.records[0].data, Seconds(1.05));
 }
 
+namespace
+{
+/**
+ * One GET of a size-byte object from an origin that sends 1 Mbit/s per connection, over a
+ * 10 Mbit/s link of 1 ms, every TCP socket with a send buffer of sndBuf bytes and an ACK for
+ * every segment (Config defaults: the test resets them after its run).
+ */
+std::unique_ptr<LinkScenario>
+PacedGet(uint32_t sndBuf, uint64_t size)
+{
+    Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(sndBuf));
+    Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(1));
+    auto s = std::make_unique<LinkScenario>("10Mbps", MilliSeconds(1));
+    s->AddObject("/a", size);
+    OriginServerHelper sh(80);
+    sh.SetAttribute("SendRate", StringValue("1Mbps"));
+    s->InstallServer(sh);
+    s->InstallClient({s->Get("/a")});
+    return s;
+}
+} // namespace
+
 TEST_F(Scenario, ServerSendRateWithASendBufferBelowOneSegmentStillSends)
 {
     // Whole segments cannot fit a 1,000-byte send buffer: the paced connection writes what
     // fits instead of waiting for room that never comes.
-    Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(1000));
-    Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(1));
-    LinkScenario s("10Mbps", MilliSeconds(1));
-    s.AddObject("/a", 10000);
-    OriginServerHelper sh(80);
-    sh.SetAttribute("SendRate", StringValue("1Mbps"));
-    s.InstallServer(sh);
-    s.InstallClient({s.Get("/a")});
+    auto scenario = PacedGet(1000, 10000);
+    LinkScenario& s = *scenario;
     s.Run();
     Config::Reset();
     ASSERT_EQ(s.records.size(), 1u);
@@ -508,14 +525,8 @@ TEST_F(Scenario, ServerSendRateWritesWholeSegmentsWhateverTheSendBuffer)
     // it cut depended on the callbacks.
     for (uint32_t sndBuf : {131072u, 2000u})
     {
-        Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(sndBuf));
-        Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(1));
-        LinkScenario s("10Mbps", MilliSeconds(1));
-        s.AddObject("/a", 125000);
-        OriginServerHelper sh(80);
-        sh.SetAttribute("SendRate", StringValue("1Mbps"));
-        s.InstallServer(sh);
-        s.InstallClient({s.Get("/a")});
+        auto scenario = PacedGet(sndBuf, 125000);
+        LinkScenario& s = *scenario;
         std::array<uint32_t, 2> segments{0, 0}; // full, short
         s.devices.Get(1)->TraceConnectWithoutContext(
             "MacTx",
