@@ -298,10 +298,7 @@ WebRecord(const RequestRecord& r)
     g_web.responseHeader += r.responseHeaderBytes;
     g_web.newConnections += r.newConnection ? 1 : 0;
     g_web.last = Simulator::Now();
-    if (++g_web.records == g_web.expected)
-    {
-        Simulator::Stop(); // the depot's health checks would run on to --maxSimTime
-    }
+    ++g_web.records;
 }
 
 /**
@@ -366,6 +363,8 @@ InstallWeb(const Options& o, const Topology& t, bool depot)
     {
         (*i)->TraceConnectWithoutContext("RequestComplete", MakeCallback(&WebRecord));
     }
+    // The depot's health checks would run on to --maxSimTime: the last record stops the run.
+    WebClientHelper::StopWhenEnded(clients, g_web.expected);
 }
 
 /**

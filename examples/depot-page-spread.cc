@@ -208,10 +208,6 @@ Run(const Setup& cfg, const Workload& w, const Options& o)
                                                 ++out->done;
                                                 out->failed += r.failed;
                                                 out->latency += r.total.GetSeconds();
-                                                if (out->done == out->expected)
-                                                {
-                                                    Simulator::Stop(); // health checks would run on
-                                                }
                                             },
                                             &out));
         app->TraceConnectWithoutContext(
@@ -228,7 +224,9 @@ Run(const Setup& cfg, const Workload& w, const Options& o)
     stream += csma.AssignStreams(lanB, stream);
     stream += OriginServerHelper::AssignStreams(apps, stream);
     WebClientHelper::AssignStreams(clientApps, stream);
-    Simulator::Stop(Seconds(36000)); // a safety net: the last completion stops the run
+    // The depot's health checks would run on: the last record stops the run.
+    WebClientHelper::StopWhenEnded(clientApps, out.expected);
+    Simulator::Stop(Seconds(36000)); // a safety net for requests that never end
     Simulator::Run();
     for (uint32_t i = 0; i < caches.GetN(); ++i)
     {

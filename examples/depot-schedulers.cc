@@ -37,7 +37,6 @@ struct Outcome
     uint32_t failed = 0;
     uint64_t synTimeouts = 0;
     uint64_t noSession = 0;
-    size_t expected = 0; //!< requests issued; the run stops when all are done
 };
 
 Outcome
@@ -84,9 +83,9 @@ Run(const std::string& scheduler, uint32_t nClients, uint32_t nRequests, uint64_
     Ptr<Depot> d = DynamicCast<Depot>(depot.Install(nodes.Get(1)).Get(0));
 
     Outcome out;
-    out.expected = size_t(nClients) * nRequests;
     WebClientHelper client;
     client.SetAttribute("PersistentConnections", BooleanValue(false));
+    ApplicationContainer clients;
     for (uint32_t c = 0; c < nClients; ++c)
     {
         Ptr<FixedRequestSource> src = CreateObject<FixedRequestSource>();
@@ -98,24 +97,22 @@ Run(const std::string& scheduler, uint32_t nClients, uint32_t nRequests, uint64_
             r.server = InetSocketAddress(vip, 80);
             src->Add(r);
         }
-        client.Install(nodes.Get(0), src)
-            .Get(0)
-            ->TraceConnectWithoutContext("RequestComplete",
-                                         MakeBoundCallback(
-                                             +[](Outcome* o, const RequestRecord& r)
-                                             {
-                                                 o->times.push_back(r.total.GetSeconds());
-                                                 o->last = Simulator::Now().GetSeconds();
-                                                 o->failed += r.failed;
-                                                 if (o->times.size() == o->expected)
-                                                 {
-                                                     // Health checks would run on for ever.
-                                                     Simulator::Stop();
-                                                 }
-                                             },
-                                             &out));
+        clients.Add(client.Install(nodes.Get(0), src));
     }
-    Simulator::Stop(Seconds(3600)); // a safety net: the last completion stops the run
+    auto record = +[](Outcome* o, const RequestRecord& r)
+    {
+        o->times.push_back(r.total.GetSeconds());
+        o->last = Simulator::Now().GetSeconds();
+        o->failed += r.failed;
+    };
+    for (uint32_t c = 0; c < clients.GetN(); ++c)
+    {
+        clients.Get(c)->TraceConnectWithoutContext("RequestComplete",
+                                                   MakeBoundCallback(record, &out));
+    }
+    // Health checks would run on for ever: the last record stops the run.
+    WebClientHelper::StopWhenEnded(clients, uint64_t(nClients) * nRequests);
+    Simulator::Stop(Seconds(3600)); // a safety net for requests that never end
     Simulator::Run();
     for (const DepotProxy& p : d->GetProxies())
     {

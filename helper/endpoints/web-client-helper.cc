@@ -8,6 +8,7 @@
 #include "ns3/dns-resolver.h"
 #include "ns3/pointer.h"
 #include "ns3/request-source.h"
+#include "ns3/simulator.h"
 #include "ns3/web-client.h"
 
 namespace ns3
@@ -83,6 +84,49 @@ int64_t
 WebClientHelper::AssignStreams(ApplicationContainer apps, int64_t stream)
 {
     return AssignApplicationStreams<WebClient>(apps, stream);
+}
+
+namespace
+{
+/// Records still awaited by StopWhenEnded, shared by the clients' trace sinks.
+struct RequestCountdown : public SimpleRefCount<RequestCountdown>
+{
+    uint64_t left{0}; //!< records to go
+};
+
+/// RequestComplete sink of StopWhenEnded: any record counts, whatever its outcome.
+/// \param countdown the records to go
+void
+CountDownToStop(Ptr<RequestCountdown> countdown, const RequestRecord& /* record */)
+{
+    // Records after the last awaited one (a run resumed by the user) leave the count at 0.
+    if (countdown->left > 0 && --countdown->left == 0)
+    {
+        Simulator::Stop();
+    }
+}
+} // namespace
+
+void
+WebClientHelper::StopWhenEnded(ApplicationContainer clients, uint64_t requests)
+{
+    if (requests == 0)
+    {
+        // Simulator::Stop() before Run() would be forgotten: Run() clears the stop flag.
+        Simulator::ScheduleNow(static_cast<void (*)()>(&Simulator::Stop));
+        return;
+    }
+    Ptr<RequestCountdown> countdown = Create<RequestCountdown>();
+    countdown->left = requests;
+    for (auto it = clients.Begin(); it != clients.End(); ++it)
+    {
+        Ptr<WebClient> client = DynamicCast<WebClient>(*it);
+        NS_ABORT_MSG_UNLESS(client,
+                            "WebClientHelper::StopWhenEnded: application "
+                                << (it - clients.Begin()) << " is not a WebClient");
+        client->TraceConnectWithoutContext("RequestComplete",
+                                           MakeBoundCallback(&CountDownToStop, countdown));
+    }
 }
 
 } // namespace ns3

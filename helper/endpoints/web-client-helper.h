@@ -88,6 +88,17 @@ class WebClientHelper
      */
     static int64_t AssignStreams(ApplicationContainer apps, int64_t stream);
 
+    /**
+     * Stop the simulation when these clients have ended this many requests between them
+     * (completed or failed: their RequestComplete records). A scenario with periodic events
+     * that never run out (a depot's health checks, load reports) would otherwise run on to
+     * its Simulator::Stop time; that time stays the safety net for requests that never end.
+     * Only the clients' records are counted, so other trace sinks may be connected as well.
+     * \param clients WebClient applications (others are an error)
+     * \param requests records to wait for; 0 stops at once when the simulation runs
+     */
+    static void StopWhenEnded(ApplicationContainer clients, uint64_t requests);
+
   private:
     ObjectFactory m_factory;
     SourceFactory m_sourceFactory;

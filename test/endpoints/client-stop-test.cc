@@ -147,3 +147,99 @@ TEST_F(ClientStop, AStopAfterTheLastRequestAddsNoRecord)
     EXPECT_EQ(c->GetCounters().completed, 4u);
     EXPECT_EQ(CountStopped(s.records), 0u);
 }
+
+namespace
+{
+/// Reschedules itself every 100 ms for ever, as a depot's health checks do.
+void
+Tick(uint32_t* ticks)
+{
+    ++*ticks;
+    Simulator::Schedule(MilliSeconds(100), &Tick, ticks);
+}
+
+/**
+ * Run with a Tick every 100 ms from time 0 and a stop at 100 s, then destroy the simulator.
+ * \param ticks counts the ticks
+ * \return when the run stopped
+ */
+Time
+RunWithTicks(uint32_t* ticks)
+{
+    Simulator::Schedule(Seconds(0), &Tick, ticks);
+    Simulator::Stop(Seconds(100));
+    Simulator::Run();
+    const Time end = Simulator::Now();
+    Simulator::Destroy();
+    return end;
+}
+
+/// RequestComplete sink: when the last record came.
+void
+NoteEnd(Time* last, const RequestRecord&)
+{
+    *last = Simulator::Now();
+}
+} // namespace
+
+// WebClientHelper::StopWhenEnded, used by the depot examples: a scenario whose periodic events
+// never run out ends at its last request's record, not at its Simulator::Stop time. Counted
+// over two clients, with a failed request (a 404) among the records.
+TEST_F(ClientStop, StopWhenEndedStopsAtTheLastRecordOfAllClients)
+{
+    LinkScenario s("1Mbps", MilliSeconds(20));
+    s.AddObject("/small", 1000);
+    s.AddObject("/big", 100000); // about 0.8 s on the link
+    s.InstallServer();
+    WebClientHelper h;
+    ApplicationContainer clients;
+    clients.Add(s.InstallClient({At(s, "/small", 0.1), At(s, "/big", 0.3)}, h));
+    clients.Add(s.InstallClient({At(s, "/missing", 0.2)}, h));
+    WebClientHelper::StopWhenEnded(clients, 3);
+    Time last;
+    for (uint32_t i = 0; i < clients.GetN(); ++i)
+    {
+        clients.Get(i)->TraceConnectWithoutContext("RequestComplete",
+                                                   MakeBoundCallback(&NoteEnd, &last));
+    }
+    uint32_t ticks = 0;
+    const Time end = RunWithTicks(&ticks);
+
+    ASSERT_EQ(s.records.size(), 3u);
+    uint32_t failed = 0;
+    for (const RequestRecord& r : s.records)
+    {
+        failed += r.failed;
+    }
+    EXPECT_EQ(failed, 1u) << "the 404 is a record too";
+    // /big is issued at 0.3 s and needs at least 100,000 bytes at 1 Mbit/s (0.8 s).
+    EXPECT_GT(last, Seconds(1.1));
+    EXPECT_LT(last, Seconds(10));
+    EXPECT_EQ(end, last) << "stopped in the event of the last record";
+    EXPECT_EQ(ticks, static_cast<uint32_t>(last.GetMilliSeconds() / 100) + 1)
+        << "no tick after the stop";
+}
+
+// Waiting for no record stops the run at its start, although events are pending (a
+// Simulator::Stop() before Run() alone would be forgotten).
+TEST_F(ClientStop, StopWhenEndedWithNoRequestStopsAtTheStart)
+{
+    LinkScenario s("1Mbps", MilliSeconds(20));
+    s.AddObject("/small", 1000);
+    s.InstallServer();
+    ApplicationContainer clients(s.InstallClient({At(s, "/small", 0.1)}));
+    WebClientHelper::StopWhenEnded(clients, 0);
+    uint32_t ticks = 0;
+    const Time end = RunWithTicks(&ticks);
+    EXPECT_EQ(end, Seconds(0));
+    EXPECT_TRUE(s.records.empty());
+}
+
+// Only WebClients have the records it counts.
+TEST_F(ClientStop, StopWhenEndedRefusesAnotherApplication)
+{
+    LinkScenario s("1Mbps", MilliSeconds(20));
+    ApplicationContainer apps(s.InstallServer());
+    EXPECT_DEATH(WebClientHelper::StopWhenEnded(apps, 1), "not a WebClient");
+    Simulator::Destroy();
+}
