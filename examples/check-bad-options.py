@@ -26,6 +26,7 @@ BASE = {
     "depot-testbed": ["--sizes=100", "--requests=10", "--modes=hit", "--hitConcurrency=2"],
     "depot-schedulers": ["--clients=1", "--requests=1"],
     "depot-page-spread": ["--clients=1", "--visits=1", "--objects=1", "--pages=1"],
+    "distributed-depot": ["--sequential", "--clients=1", "--requests=1"],
     "proxim": ["--duration=60s", "--experiments=latency", "--plot=false"],
     "population-direct": ["--duration=60s", "--plot=false", "--flowmon=false"],
     "workload-stats": ["--requests=10"],
@@ -95,6 +96,11 @@ CASES = {
         (["--proxies=1"], "proxies"), (["--proxies=5"], "proxies"), (["--clients=0"], "clients"),
         (["--alpha=-1"], "alpha"), (["--size=10KB"], "size"), (["--think=3x"], "think"),
         (["--icpTimeout=0"], "icpTimeout"), (["--clients=200", "--visits=10000"], "visits"),
+    ],
+    "distributed-depot": RUN + [
+        (["--clients=0"], "clients"), (["--proxies=9"], "proxies"), (["--objects=-1"], "objects"),
+        (["--requests=x"], "requests"), (["--size=10KB"], "size"), (["--icp=maybe"], "icp"),
+        (["--sequential=2"], "sequential"), (["--stop=0s"], "stop"), (["--stop=5x"], "stop"),
     ],
     "proxim": RUN + [
         (["--ns3::OriginServer::ServiceTime=ns3::ConstantRandomVariable[Constant=1"],

@@ -16,10 +16,12 @@
  * object of one node refers to an object of another (the manual's "Distributed simulation
  * (MPI)"), so each process installs applications on its own nodes only.
  *
- * Needs an ns-3 tree configured with --enable-mpi (ns-3's mpi module; Debian's ns-3 has none):
+ * Distributed runs need an ns-3 tree configured with --enable-mpi (ns-3's mpi module, which
+ * defines NS3_MPI); built without it (Debian's ns-3, a tree without MPI) the example runs
+ * --sequential only, which the standalone tests do:
  *
- *   mpiexec -n 2 ./build/contrib/web-proxy/examples/ns3-dev-distributed-depot-default
- *   ./build/contrib/web-proxy/examples/ns3-dev-distributed-depot-default --sequential
+ *   ./ns3 run distributed-depot --command-template="mpiexec -n 2 %s"
+ *   ./ns3 run "distributed-depot --sequential"
  *
  * Each process prints the figures of its own nodes, one line each, prefixed with the node's
  * role: per client node its requests (completed, failed, not ended by --stop) and the sum of
@@ -31,7 +33,9 @@
 #include "ns3/core-module.h"
 #include "ns3/csma-module.h"
 #include "ns3/internet-module.h"
+#ifdef NS3_MPI
 #include "ns3/mpi-interface.h"
+#endif
 #include "ns3/network-module.h"
 #include "ns3/option-checker.h"
 #include "ns3/point-to-point-module.h"
@@ -107,8 +111,14 @@ main(int argc, char* argv[])
     opt.Parse(argc, argv);
     opt.SetAttributeDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
 
+    uint32_t rank = 0;
     if (!sequential)
     {
+#ifndef NS3_MPI
+        std::cerr << "distributed-depot: built without ns-3's mpi module (configure an ns-3 tree "
+                     "with --enable-mpi); --sequential runs in one process\n";
+        return 1;
+#else
         GlobalValue::Bind("SimulatorImplementationType",
                           StringValue(nullMessages ? "ns3::NullMessageSimulatorImpl"
                                                    : "ns3::DistributedSimulatorImpl"));
@@ -123,8 +133,9 @@ main(int argc, char* argv[])
             MpiInterface::Disable();
             return 1;
         }
+        rank = MpiInterface::GetSystemId();
+#endif
     }
-    const uint32_t rank = sequential ? 0 : MpiInterface::GetSystemId();
     // In one process every node is simulated here; distributed, a node belongs to its rank.
     auto local = [sequential, rank](Ptr<Node> n)
     {
@@ -278,9 +289,11 @@ main(int argc, char* argv[])
     }
     std::cout << out.str() << std::flush;
     Simulator::Destroy();
+#ifdef NS3_MPI
     if (!sequential)
     {
         MpiInterface::Disable();
     }
+#endif
     return 0;
 }
