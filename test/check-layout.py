@@ -48,6 +48,7 @@ MAX_LINES = 600
 GONE = {
     r"\.IsRunning\(\)": "EventId::IsRunning is gone in 3.46: use !IsExpired()",
     r"\bSetTcp\(": "InternetStackHelper::SetTcp is gone: see web-proxy-compat.h",
+    r"<GlobalRouter>": "GlobalRouter is a template from 3.47: use compat::GlobalRouterV4",
 }
 # A call in code (comments aside) -> the headers, one of which the file must include itself.
 CALLS = {

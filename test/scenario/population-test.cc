@@ -943,7 +943,8 @@ TEST(AccessRouter, SplitsClientsIntoSegmentsThatReachThePop)
                 ASSERT_EQ(ip->GetNInterfaces(), 2u); // loopback and the segment
                 EXPECT_TRUE(ip->GetAddress(1, 0).GetLocal().CombineMask(b.GetMask()) == b.network)
                     << name << " client " << i;
-                EXPECT_EQ(clients.Get(next)->GetObject<GlobalRouter>() == nullptr, staticRouting)
+                EXPECT_EQ(clients.Get(next)->GetObject<compat::GlobalRouterV4>() == nullptr,
+                          staticRouting)
                     << name << " client " << i;
                 if (staticRouting)
                 {
