@@ -158,7 +158,8 @@ void
 DepotResetSender::ResetOrphan(const Ipv4Header& ip,
                               const TcpHeader& tcp,
                               Ipv4Address vip,
-                              const std::set<uint16_t>& services)
+                              const std::set<uint16_t>& services,
+                              bool resetClient)
 {
     Send(ip.GetDestination(),
          tcp.GetDestinationPort(),
@@ -166,7 +167,7 @@ DepotResetSender::ResetOrphan(const Ipv4Header& ip,
          tcp.GetSourcePort(),
          tcp.GetAckNumber(),
          nullptr);
-    if (services.size() == 1)
+    if (resetClient && services.size() == 1)
     {
         Send(vip,
              *services.begin(),

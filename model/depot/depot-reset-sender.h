@@ -106,16 +106,18 @@ class DepotResetSender
     /**
      * Reset both ends of a proxy's segment that has no session (its client's connection went
      * with the session, e.g. at a failover): the proxy, and the client when the VIP has one
-     * service port (the only one its connection can be on).
+     * service port (the only one its connection can be on) and resetClient allows it.
      * \param ip the segment's IP header
      * \param tcp its TCP header
      * \param vip the virtual IP
      * \param services the VIP's ports
+     * \param resetClient false when the client's port has a live session with another proxy
      */
     void ResetOrphan(const Ipv4Header& ip,
                      const TcpHeader& tcp,
                      Ipv4Address vip,
-                     const std::set<uint16_t>& services);
+                     const std::set<uint16_t>& services,
+                     bool resetClient);
 
     /// \return RSTs sent
     uint64_t GetCount() const;

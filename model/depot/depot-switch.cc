@@ -305,10 +305,17 @@ DepotSwitch::HookSegment(PacketHookRouting::HookPacket& hp)
     if (!s && m_settings.resetNoSession && IsOrphanReply(hp, tcp))
     {
         // The client's connection went with the session (e.g. a failover): reset both ends
-        // instead of routing the proxy's segment to the client with the proxy's address.
+        // instead of routing the proxy's segment to the client with the proxy's address; only
+        // the proxy if the client's port is live with another proxy (a late SYN-ACK).
         if (!m_standby && !(tcp.GetFlags() & TcpHeader::RST))
         {
-            m_resets.ResetOrphan(hp.header, tcp, m_settings.vip, *m_settings.services);
+            const bool clientLive = m_settings.services->size() == 1
+                                 && table.Find(hp.header.GetDestination().Get(),
+                                               tcp.GetDestinationPort(),
+                                               m_settings.vip.Get(),
+                                               *m_settings.services->begin())
+                                        != nullptr;
+            m_resets.ResetOrphan(hp.header, tcp, m_settings.vip, *m_settings.services, !clientLive);
         }
         return Drop(hp, NO_SESSION);
     }

@@ -410,7 +410,10 @@ TEST_F(DepotStandbyTest, HotPairWithAForwardingCostTakesOverWithoutBreakingAConn
     // under load (OVERLOAD). The backup, which forwards nothing, tracks every mirrored packet.
     // Until 2026-12-06 it passed them through a buffer of its own, which lost other packets
     // than the master's: at the takeover one session was still SYN_SENT on the backup, and
-    // its transfer was cut short (TRUNCATED).
+    // its transfer was cut short (TRUNCATED). The states are compared for "not behind", not
+    // for equality: with ns-3-dev's TCP the master's buffer dropped a FIN the backup had
+    // tracked just before the failure (one session a step ahead on the backup), which breaks
+    // nothing.
     PairScenario s(6, 3);
     s.AddObject("/big", 300000);
     s.AddObject("/small", 2000);
@@ -426,7 +429,15 @@ TEST_F(DepotStandbyTest, HotPairWithAForwardingCostTakesOverWithoutBreakingAConn
     AddClients(s, 6, MilliSeconds(50));
     std::array<uint64_t, 2> overload{0, 0};
     uint32_t sizes[2] = {0, 0};
-    uint32_t same = 0;
+    uint32_t sameProxy = 0;
+    uint32_t behind = 0;
+    // How far a session has got (the timer states in their order; the two half-closes level).
+    auto progress = [](uint8_t st)
+    {
+        using T = TcpStateTracker;
+        constexpr std::array<int, T::N_SESSION_STATES> rank{0, 1, 2, 3, 3, 4, 5, 5};
+        return rank.at(st);
+    };
     Simulator::Schedule(fail - MicroSeconds(1),
                         [&]()
                         {
@@ -440,8 +451,8 @@ TEST_F(DepotStandbyTest, HotPairWithAForwardingCostTakesOverWithoutBreakingAConn
                                 {
                                     const DepotSession* b = s.depots[1]->GetSessionTable().Find(
                                         a.client, a.clientPort, a.vip, a.virtualPort);
-                                    same += b && b->proxyIndex == a.proxyIndex
-                                         && b->timerState == a.timerState;
+                                    sameProxy += b && b->proxyIndex == a.proxyIndex;
+                                    behind += b && progress(b->timerState) < progress(a.timerState);
                                 });
                         });
     s.Run(Seconds(60));
@@ -450,7 +461,10 @@ TEST_F(DepotStandbyTest, HotPairWithAForwardingCostTakesOverWithoutBreakingAConn
     EXPECT_EQ(overload[1], 0u); // the backup forwards nothing, so it has no buffer to fill
     EXPECT_GT(s.depots[1]->GetDropCount(Depot::OVERLOAD), 0u); // as master, it pays the cost
     EXPECT_EQ(sizes[1], sizes[0]);
-    EXPECT_EQ(same, sizes[0]);
+    EXPECT_EQ(sameProxy, sizes[0]);
+    // The backup may be ahead of the master (it tracked a FIN the master's full buffer then
+    // dropped; the retransmission brings the master along), never behind: that was the bug.
+    EXPECT_EQ(behind, 0u);
     ASSERT_EQ(s.failovers[1].size(), 1u);
     EXPECT_EQ(s.standby[1]->GetBrokenConnections(), 0u);
 }

@@ -921,6 +921,56 @@ TEST_F(DepotTest, ClientsOfAScrappedSessionGetARstWhenAsked)
     }
 }
 
+// NoSessionAction "reset" answers a proxy's segment without a session with a RST to both ends
+// (the client's connection went with its session, e.g. at a failover). A late SYN-ACK is such
+// a segment too: proxy 0 never got its first one through (dropped on its way, as a busy
+// depot's full buffer did under ns-3-dev in HotPairWithAForwardingCost...), the depot gave the
+// session up after SynTimeout, and the client's retransmitted SYN opened a session with proxy
+// 1. Proxy 0's retransmitted SYN-ACK then reached the depot: before the fix the depot reset
+// the client's live connection to proxy 1 (ns-3's ISNs are all 0, so the RST was in window)
+// and the request failed with "connection closed before the response ended".
+TEST_F(DepotTest, AProxysLateSynAckResetsOnlyThatProxyNotTheClientsNewSession)
+{
+    DepotScenario s(1, 2);
+    s.AddObject("/o", 20000);
+    s.InstallProxies();
+    DepotHelper h(s.vip, 80);
+    h.SetAttribute("NoSessionAction", StringValue("reset"));
+    h.SetAttribute("HealthCheckInterval", TimeValue(Seconds(0)));
+    s.InstallDepot(h);
+    // Proxy 0's first SYN-ACK is lost on its way out; its retransmission (about 3 s later)
+    // arrives after the client's retransmitted SYN, over a link as fast as the client's.
+    Ptr<PacketHookRouting> hook = PacketHookRouting::Install(s.proxies.Get(0));
+    uint32_t synAcks = 0;
+    hook->AddHook(MakeBoundCallback(
+        +[](uint32_t* n, PacketHookRouting::HookPacket& hp)
+        {
+            TcpHeader tcp;
+            if (hp.direction == PacketHookRouting::OUTPUT && hp.packet->PeekHeader(tcp)
+                && tcp.GetFlags() == (TcpHeader::SYN | TcpHeader::ACK) && (*n)++ == 0)
+            {
+                return PacketHookRouting::DROP;
+            }
+            return PacketHookRouting::PASS;
+        },
+        &synAcks));
+    s.AddClient(0, {s.Get("/o")});
+    s.Run(Seconds(20));
+
+    EXPECT_GE(synAcks, 2u) << "proxy 0 retransmitted its SYN-ACK";
+    ASSERT_EQ(s.opened.size(), 2u);
+    EXPECT_EQ(s.opened[0].second, 0u);
+    EXPECT_EQ(s.opened[1].second, 1u) << "the retransmitted SYN went to proxy 1";
+    EXPECT_EQ(s.depot->GetDropCount(Depot::NO_SESSION), 1u) << "proxy 0's late SYN-ACK";
+    ASSERT_EQ(s.records.size(), 1u);
+    EXPECT_FALSE(s.records[0].failed) << s.records[0].error;
+    EXPECT_EQ(s.records[0].bodyBytes, 20000u);
+    EXPECT_GE(s.records[0].sync, Seconds(3)) << "connected by the retransmitted SYN";
+    EXPECT_LT(s.records[0].sync, Seconds(3.1));
+    EXPECT_EQ(s.depot->GetResetsSent(), 1u) << "proxy 0 only";
+    EXPECT_EQ(s.accepted[1].size(), 1u) << "proxy 1 served the request";
+}
+
 TEST_F(DepotTest, DirectRoutingLeavesAddressesAndAnswersBypassTheDepot)
 {
     GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
