@@ -68,7 +68,7 @@ class FigureSet:
 class Sweep:
     """One command run once per variant; one table of chosen figures, a row per variant."""
 
-    def __init__(self, name, page, program, options, csv, variants, columns):
+    def __init__(self, name, page, program, options, csv, variants, columns, extracts=()):
         self.name = name  # the page's region
         self.page = page
         self.program = program
@@ -76,6 +76,8 @@ class Sweep:
         self.csv_name = csv
         self.variants = variants  # (name, label, options)
         self.columns = columns  # TABLE|ROW|METRIC|HEADER, as paper-tables.py --column
+        # As FigureSet's, shown under the table once per variant, named by its label.
+        self.extracts = extracts
 
     def csv(self, variant):
         return OUT / variant / self.csv_name
@@ -148,6 +150,7 @@ def lognormal(median):
 
 
 MODEM = "latency vs no proxy (modem)"
+SAVED = "bandwidth savings (modem, provider body bytes)"
 RESEARCH = "latency vs no proxy (research)"
 SWEEPS = [
     Sweep("proxim-sweep", PROXIM_PAGE, PROXIM, ["--population=modem", "--experiments=latency"],
@@ -170,12 +173,17 @@ SWEEPS = [
            ("servers-100-idle-off", "100 origin servers that keep idle connections",
             ["--servers=100", "--ns3::OriginServer::IdleTimeout=0s"]),
            ("servers-60-same-site", "60 origin servers, more links within a site",
-            ["--servers=60", "--sameSite=0.85"])],
-          [MODEM + "|connections|mean latency improvement %|connection caching, mean %",
+            ["--servers=60", "--sameSite=0.85"]),
+           ("rtt-1-cwnd-1", "server RTT median 1 s, initial window 1 segment",
+            [lognormal(1.0), "--ns3::TcpSocket::InitialCwnd=1"])],
+          [MODEM + "|data|mean latency improvement %|data caching, mean %",
+           MODEM + "|connections|mean latency improvement %|connection caching, mean %",
            MODEM + "|connections|median latency improvement %|connection caching, median %",
            MODEM + "|data+connections|mean latency improvement %|both, mean %",
            MODEM + "|data+connections|median latency improvement %|both, median %",
            "no-proxy validation (modem)|direct|median latency s|no proxy, median s",
+           "no-proxy validation (modem)|direct|median data transfer s"
+           "|no proxy, median data transfer s",
            "no-proxy validation (modem)|proxy-only|mean server connection setup s"
            "|server setup, mean s",
            "connection reuse (modem)|data+connections|requests per server conn"
@@ -207,6 +215,18 @@ SWEEPS = [
            "no-proxy validation (research)|direct|median latency s|no proxy, median s",
            "connections cached (research)|all|% new to server|all: % new to server",
            "connection cache size (research)|all|max conns / none's|all: max conns / none's"]),
+    Sweep("proxim-aborts-sweep", PROXIM_PAGE, PROXIM,
+          ["--population=modem", "--experiments=aborts"], "proxim-modem-vs-paper.csv",
+          # The defaults are the set "proxim-aborts".
+          [("proxim-aborts", "defaults", []),
+           ("aborts-rtt-1", "server RTT median 1 s", [lognormal(1.0)]),
+           ("aborts-cwnd-1", "TCP initial window 1 segment", ["--ns3::TcpSocket::InitialCwnd=1"]),
+           ("aborts-rtt-1-cwnd-1", "server RTT median 1 s, initial window 1 segment",
+            [lognormal(1.0), "--ns3::TcpSocket::InitialCwnd=1"])],
+          [SAVED + "|%s|saved %%|%s, saved %%" % (row, row)
+           for row in ["continue@45Mbps", "abort@45Mbps", "abort+flowcontrol@45Mbps",
+                       "abort@1.5Mbps", "abort@0.5Mbps"]],
+          extracts=ABORTS),
 ]
 
 
@@ -255,13 +275,15 @@ def extract(path, start):
     raise SystemExit("%s: no line starting %r" % (path, start))
 
 
-def append_to_region(page, name, blocks):
-    """Put the output blocks at the end of the page's region name (after its tables)."""
+def append_to_region(page, name, blocks, labels=None):
+    """Put the output blocks at the end of the page's region name (after its tables), each
+    under its label (a sweep's variant) if given."""
     text = page.read_text().split("\n")
     end = text.index(".. paper-tables: end %s" % name)
     add = []
-    for block in blocks:
-        add += ["The same runs print (mean ± half-width of the 95% interval):", "",
+    for k, block in enumerate(blocks):
+        runs = "The same runs print" if labels is None else "The runs of *%s* print" % labels[k]
+        add += [runs + " (mean ± half-width of the 95% interval):", "",
                 ".. code-block:: text", ""] + ["   " + l for l in block] + [""]
     page.write_text("\n".join(text[:end] + add + text[end:]))
 
@@ -298,6 +320,10 @@ def tables(only):
                                         sweep.csv(v)))
         if subprocess.call(argv, cwd=ROOT) != 0:
             return False
+        for e in sweep.extracts:
+            append_to_region(ROOT / sweep.page, sweep.name,
+                             [extract(ROOT / OUT / v / "output.txt", e) for v, _, _ in sweep.variants],
+                             [label for _, label, _ in sweep.variants])
     for c in COMPARISONS:
         if only and c.name not in only:
             continue
