@@ -8,7 +8,8 @@
 #   scripts/fuzz.sh 10000000r  10 million executions per target
 #
 # Only the sources the targets exercise are compiled (test/fuzz/CMakeLists.txt): the parsers,
-# trace and topology readers, and for depot-packets the depot's packet path (which also links
+# trace and topology readers, and for depot-packets (and depot-packets-cost, the same bed with
+# the depot's forwarding cost and buffer, on the same seeds) the depot's packet path (which also links
 # ns-3's internet module); not the whole library. New inputs found go to
 # build-fuzz/fuzz-work/<target>/, crashes to build-fuzz/fuzz-crashes/; the seeds in
 # test/fuzz/corpus/<target>/ are read, never written. WEB_PROXY_FUZZ_TARGETS restricts the
@@ -33,7 +34,7 @@ if [ "$sanitizers" != address,undefined ]; then
     dir="build-fuzz-${sanitizers//,/-}"
 fi
 targets=(${WEB_PROXY_FUZZ_TARGETS:-http-parser squid-log csv-trace trace-statistics icp-header socks5-message dns-message
-    topology-readers depot-forwarding-queue depot-packets edge-packets syn-loss attribute-text})
+    topology-readers depot-forwarding-queue depot-packets depot-packets-cost edge-packets syn-loss attribute-text})
 
 generator=()
 if command -v ninja >/dev/null; then
@@ -53,7 +54,11 @@ for t in "${targets[@]}"; do
     mkdir -p "$work"
     log="$dir/fuzz-$t.log"
     extra=()
-    if [ "$t" = depot-packets ] || [ "$t" = edge-packets ]; then
+    corpus="test/fuzz/corpus/$t"
+    if [ "$t" = depot-packets-cost ]; then
+        corpus=test/fuzz/corpus/depot-packets # the same input format
+    fi
+    if [ "$t" = depot-packets ] || [ "$t" = depot-packets-cost ] || [ "$t" = edge-packets ]; then
         # ns-3 keeps state between inputs (packet queues, buffer free lists), so libFuzzer's
         # per-input leak check found unbalanced allocations and scanned the heap after almost
         # every input (40 executions/s); leaks are still reported at exit. Entropic scheduling
@@ -63,7 +68,7 @@ for t in "${targets[@]}"; do
     echo "fuzz: $t (${budget[*]} ${extra[*]})"
     if "$dir/test/fuzz/fuzz-$t" "${budget[@]}" "${extra[@]}" -max_len=4096 -timeout=20 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$dir/fuzz-crashes/$t-" \
-        "$work" "test/fuzz/corpus/$t" >"$log" 2>&1; then
+        "$work" "$corpus" >"$log" 2>&1; then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
         echo "fuzz: $t: ${runs:-?} executions, no crash"
     else

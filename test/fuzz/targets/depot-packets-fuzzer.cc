@@ -40,12 +40,24 @@
  * TcpStateTracker::InWindow; data or FIN injection that a blind attacker must guess). A SYN
  * never entitles (RFC 5961 section 4: challenge ACK, no state change), nor does a RST
  * anywhere else in the window (section 3: challenge ACK), nor anything off the 4-tuple.
+ *
+ * Built with WEB_PROXY_FUZZ_FORWARDING_COST (the target depot-packets-cost, same input format
+ * and corpus), the depot also has [Depot] §5's forwarding cost and buffer: the testbed
+ * example's ProcessingDelay 1 ms, PacketRate 2500/s and CopyRate 7.25 Mbit/s, and a buffer
+ * scaled to the bed's datagrams (at most 299 bytes): BufferSize 4096 bytes and QueueLimit 32,
+ * so that either limit can bind. The attacker's packets fill the buffer, wait in it while
+ * sessions change, and leave in events of their own. Simulated time then also moves around
+ * each legitimate segment (250 ms before, to empty the buffer, and 250 ms after, for its
+ * forward event), and the buffer's peak is checked against BufferSize after every record. A full
+ * buffer drops before the session is looked up, so the same entitlement rule holds.
  */
 #include "fuzz-check.h"
 #include "packet-fuzz-bed.h"
 
 #include "ns3/boolean.h"
+#include "ns3/data-rate.h"
 #include "ns3/depot.h"
+#include "ns3/double.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-header.h"
 #include "ns3/ipv4-interface-address.h"
@@ -54,6 +66,7 @@
 #include "ns3/ipv4.h"
 #include "ns3/mac48-address.h"
 #include "ns3/node.h"
+#include "ns3/nstime.h"
 #include "ns3/packet-hook-routing.h"
 #include "ns3/packet.h"
 #include "ns3/round-robin-scheduler.h"
@@ -87,6 +100,12 @@ constexpr uint32_t VIP_ID_COUNTERS = 4;
 constexpr uint32_t WINDOW = 8192;
 constexpr uint32_t CLIENT_ISN = 1000;
 constexpr uint32_t PROXY_ISN = 5000;
+#ifdef WEB_PROXY_FUZZ_FORWARDING_COST
+constexpr bool COSTED = true;
+#else
+constexpr bool COSTED = false;
+#endif
+constexpr uint32_t BUFFER_BYTES = 4096;
 
 /// The static test bed.
 struct Bed
@@ -122,6 +141,14 @@ TestBed()
         b.depot->SetAttribute("VipIdCounters", UintegerValue(VIP_ID_COUNTERS));
         b.depot->SetAttribute("SynFilterThreshold", UintegerValue(8));
         b.depot->SetAttribute("SynFilterSources", UintegerValue(16));
+        if (COSTED)
+        {
+            b.depot->SetAttribute("ProcessingDelay", TimeValue(MilliSeconds(1)));
+            b.depot->SetAttribute("PacketRate", DoubleValue(2500));
+            b.depot->SetAttribute("CopyRate", DataRateValue(DataRate("7.25Mbps")));
+            b.depot->SetAttribute("BufferSize", UintegerValue(BUFFER_BYTES));
+            b.depot->SetAttribute("QueueLimit", UintegerValue(32));
+        }
         b.depot->AddService(SERVICE);
         b.depot->AddService(8080);
         for (const Ipv4Address& p : PROXY)
@@ -151,6 +178,17 @@ IpHeader(Ipv4Address src, Ipv4Address dst, uint32_t payload, uint16_t id)
     return fuzzbed::IpHeader(src, dst, 6, payload, id);
 }
 
+/// With the forwarding cost, let simulated time pass: queued packets leave, in their events.
+void
+Pass(Time t)
+{
+    if (COSTED)
+    {
+        Simulator::Stop(t);
+        Simulator::Run();
+    }
+}
+
 /// A legitimate segment, switched by the depot; checks that it is forwarded as expected.
 void
 Legit(bool fromClient,
@@ -171,7 +209,12 @@ Legit(bool fromClient,
                             length);
     const Ipv4Header h = fromClient ? IpHeader(CLIENT, VIP, p->GetSize(), 1)
                                     : IpHeader(proxy, CLIENT, p->GetSize(), 1);
-    const Seen& s = Feed(h, p, fromClient ? b.clientDev : b.proxyDev);
+    // A full buffer (32 packets or 4 KB) empties within 20 ms; the legitimate SYN-ACK still
+    // comes well within SynTimeout (2 s) of its SYN.
+    Pass(MilliSeconds(250)); // the buffer empties: the segment is the only one to leave
+    Feed(h, p, fromClient ? b.clientDev : b.proxyDev);
+    Pass(MilliSeconds(250));
+    const Seen& s = LastSeen();
     FUZZ_CHECK(s.forwarded, what + ": not forwarded");
     if (fromClient)
     {
@@ -201,6 +244,9 @@ CheckState(bool entitled, uint32_t legitProxy, const std::string& after)
     FUZZ_CHECK(b.depot->GetVipIdCounterCount() <= VIP_ID_COUNTERS,
                after + ": " + std::to_string(b.depot->GetVipIdCounterCount())
                    + " IP identification counters of the VIP, limit 4");
+    FUZZ_CHECK(!COSTED || b.depot->GetPeakBufferBytes() <= BUFFER_BYTES,
+               after + ": " + std::to_string(b.depot->GetPeakBufferBytes())
+                   + " bytes waited for the forwarding at once, BufferSize 4096");
     uint64_t counted = 0;
     for (const DepotProxy& p : b.depot->GetProxies())
     {
