@@ -24,20 +24,27 @@ Usage:
     --slow         also the sets marked slow (the 450-modem uplink runs: 11.5 min on 2 cores)
                    and comparisons (edge-parent: 20 flagship runs, about 10 min on 2 cores)
     --tables-only  rewrite the pages from the CSVs already under results/paper-figures/
+    --check        write the tables into copies of the pages instead and compare: exit 1 with
+                   a diff if a page is not what the CSVs give (after the runs, or with
+                   --tables-only from the CSVs there are), e.g. that a fresh set of runs
+                   reproduces the committed tables
     --list         list the figure sets and sweep variants with their commands
 
 The CSVs and each command's output stay under ``results/paper-figures/<name>/``. Exit status:
-0 done, 1 a run failed, 2 bad usage. A region whose CSV is missing is left as it was, and
+0 done, 1 a run failed (or, with --check, a page differs), 2 bad usage. A region whose CSV is missing is left as it was, and
 said so.
 """
 
 import argparse
+import difflib
 import math
 import os
 import pathlib
 import shlex
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -95,11 +102,12 @@ class Comparison:
         self.b = b
         self.metrics = metrics  # (name, regex whose first group is the figure)
 
-    def argv(self, runs, jobs, reuse):
+    def argv(self, runs, jobs, reuse, pages=None):
         argv = [sys.executable, str(ROOT / "scripts" / "compare-runs.py"), "--program",
                 self.program, "--runs", str(runs), "--jobs", str(jobs),
                 "--common=" + " ".join(self.common), "--a=" + self.a[1], "--label-a",
-                self.a[0], "--b=" + self.b[1], "--label-b", self.b[0], "--out", str(self.page),
+                self.a[0], "--b=" + self.b[1], "--label-b", self.b[0], "--out",
+                str((pages or ROOT) / self.page),
                 "--region", self.name, "--save", str(OUT / self.name)]
         for name, regex in self.metrics:
             argv += ["--metric", "%s=%s" % (name, regex)]
@@ -288,8 +296,9 @@ def append_to_region(page, name, blocks, labels=None):
     page.write_text("\n".join(text[:end] + add + text[end:]))
 
 
-def tables(only):
-    """Rewrite the regions (those of only, or all) from the CSVs; False if a script failed."""
+def tables(only, pages=ROOT):
+    """Rewrite the regions (those of only, or all) from the CSVs, in the pages under pages
+    (the tree's own by default); False if a script failed."""
     tool = [sys.executable, str(ROOT / "scripts" / "paper-tables.py")]
     for s in SETS:
         if only and s.name not in only:
@@ -297,12 +306,12 @@ def tables(only):
         if not (ROOT / s.csv()).exists():
             print("%s: missing; region %s left as it was" % (s.csv(), s.name))
             continue
-        if subprocess.call(tool + ["--out", str(s.page), "--region", s.name, "--command",
+        if subprocess.call(tool + ["--out", str(pages / s.page), "--region", s.name, "--command",
                                    shown(s.program, s.options), str(s.csv())], cwd=ROOT) != 0:
             return False
         if s.extracts:
             output = ROOT / OUT / s.name / "output.txt"
-            append_to_region(ROOT / s.page, s.name, [extract(output, e) for e in s.extracts])
+            append_to_region(pages / s.page, s.name, [extract(output, e) for e in s.extracts])
     for sweep in SWEEPS:
         if only and sweep.name not in only and not any(v in only for v, _, _ in sweep.variants):
             continue
@@ -311,7 +320,8 @@ def tables(only):
         if missing:
             print("%s: missing; region %s left as it was" % (", ".join(missing), sweep.name))
             continue
-        argv = tool + ["--out", str(sweep.page), "--region", sweep.name, "--sweep", "--command",
+        argv = tool + ["--out", str(pages / sweep.page), "--region", sweep.name, "--sweep",
+                       "--command",
                        shown(sweep.program, sweep.options) + " [the variant's options]"]
         for c in sweep.columns:
             argv += ["--column", c]
@@ -321,7 +331,7 @@ def tables(only):
         if subprocess.call(argv, cwd=ROOT) != 0:
             return False
         for e in sweep.extracts:
-            append_to_region(ROOT / sweep.page, sweep.name,
+            append_to_region(pages / sweep.page, sweep.name,
                              [extract(ROOT / OUT / v / "output.txt", e) for v, _, _ in sweep.variants],
                              [label for _, label, _ in sweep.variants])
     for c in COMPARISONS:
@@ -334,7 +344,8 @@ def tables(only):
         if runs < 2:
             print("%s: no kept runs; region %s left as it was" % (OUT / c.name, c.name))
             continue
-        if subprocess.call(c.argv(runs, 1, reuse=True), cwd=ROOT, stdout=subprocess.DEVNULL) != 0:
+        if subprocess.call(c.argv(runs, 1, reuse=True, pages=pages), cwd=ROOT,
+                           stdout=subprocess.DEVNULL) != 0:
             return False
     return True
 
@@ -346,6 +357,7 @@ def main(argv):
     ap.add_argument("--only", action="append", default=[])
     ap.add_argument("--slow", action="store_true")
     ap.add_argument("--tables-only", action="store_true")
+    ap.add_argument("--check", action="store_true")
     ap.add_argument("--list", action="store_true")
     args = ap.parse_args(argv)
     if args.runs < 1 or args.jobs < 1:
@@ -391,7 +403,37 @@ def main(argv):
                 print("%s failed" % c.name, file=sys.stderr)
                 return 1
             print("  %s: %.0f s wall" % (c.name, time.time() - start), flush=True)
-    return 0 if tables(args.only) else 1
+    if not args.check:
+        return 0 if tables(args.only) else 1
+    return check(args.only)
+
+
+def check(only):
+    """Write the regions into copies of the pages and compare: 0 if the pages are what the
+    CSVs give, 1 (with a diff) if not."""
+    pages = sorted({s.page for s in SETS} | {s.page for s in SWEEPS}
+                   | {c.page for c in COMPARISONS})
+    with tempfile.TemporaryDirectory() as tmp:
+        copies = pathlib.Path(tmp)
+        for page in pages:
+            (copies / page).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(ROOT / page, copies / page)
+        if not tables(only, copies):
+            return 1
+        stale = []
+        for page in pages:
+            now = (ROOT / page).read_text().split("\n")
+            new = (copies / page).read_text().split("\n")
+            if now != new:
+                stale.append(str(page))
+                for line in difflib.unified_diff(now, new, str(page), "%s (from the CSVs)" % page,
+                                                 lineterm="", n=1):
+                    print(line)
+    if stale:
+        print("paper-figures --check: not what the CSVs give: %s" % ", ".join(stale))
+        return 1
+    print("paper-figures --check: %d pages are what the CSVs give" % len(pages))
+    return 0
 
 
 if __name__ == "__main__":
