@@ -182,6 +182,7 @@ SWEEPS = [
             ["--servers=100", "--ns3::OriginServer::IdleTimeout=0s"]),
            ("servers-60-same-site", "60 origin servers, more links within a site",
             ["--servers=60", "--sameSite=0.85"]),
+           ("duration-2h", "a 2-hour trace", ["--duration=2h"]),
            ("rtt-1-cwnd-1", "server RTT median 1 s, initial window 1 segment",
             [lognormal(1.0), "--ns3::TcpSocket::InitialCwnd=1"])],
           [MODEM + "|data|mean latency improvement %|data caching, mean %",
@@ -197,7 +198,9 @@ SWEEPS = [
            "connection reuse (modem)|data+connections|requests per server conn"
            "|requests per server conn",
            "connection reuse (modem)|data+connections|clients per server conn"
-           "|clients per server conn"]),
+           "|clients per server conn",
+           MODEM + "|data+connections|hit ratio %|hit ratio %",
+           "connections cached (modem)|all|% new to server|all: % new to server"]),
     Sweep("proxim-lan-sweep", PROXIM_PAGE, PROXIM, ["--population=lan", "--experiments=latency"],
           "proxim-lan-vs-paper.csv",
           # The defaults are the set "proxim-lan".
