@@ -299,9 +299,10 @@ def append_to_region(page, name, blocks, labels=None):
     page.write_text("\n".join(text[:end] + add + text[end:]))
 
 
-def tables(only, pages=ROOT):
+def tables(only, pages=None):
     """Rewrite the regions (those of only, or all) from the CSVs, in the pages under pages
     (the tree's own by default); False if a script failed."""
+    pages = pages or ROOT
     tool = [sys.executable, str(ROOT / "scripts" / "paper-tables.py")]
     for s in SETS:
         if only and s.name not in only:

@@ -178,6 +178,39 @@ class ProximFiguresTest(unittest.TestCase):
             self.m.extract(out, "Nothing")
         self.assertIn("no line starting 'Nothing'", str(e.exception))
 
+    def test_append_to_region_labels_each_block_of_a_sweep(self):
+        page = self.d / "page.rst"
+        page.write_text(PAGE)
+        self.m.append_to_region(page, "s", [["A (x)", "row a"], ["A (x)", "row b"]],
+                                ["defaults", "rtt 1 s"])
+        text = page.read_text()
+        region = text[text.index(".. paper-tables: begin s"):text.index(".. paper-tables: end s")]
+        first = region.index("The runs of *defaults* print")
+        second = region.index("The runs of *rtt 1 s* print")
+        self.assertLess(first, region.index("   row a"))
+        self.assertLess(region.index("   row a"), second)
+        self.assertLess(second, region.index("   row b"))
+        self.assertTrue(text.endswith(".. paper-tables: end s\n\nprose after\n"))
+
+    def test_check_compares_the_pages_with_the_csvs_without_writing_them(self):
+        # A tree of its own: the page, one figure set's CSV, and the real scripts.
+        (self.d / "scripts").symlink_to(ROOT / "scripts")
+        page = pathlib.Path("doc") / "p.rst"
+        (self.d / "doc").mkdir()
+        (self.d / page).write_text(PAGE)
+        csv = self.d / self.m.OUT / "s" / "x-vs-paper.csv"
+        csv.parent.mkdir(parents=True)
+        csv.write_text(HEADER + "lat,conn,mean %,21,20,19,21,10,pass,\n")
+        self.m.ROOT = self.d
+        self.m.SETS = [self.m.FigureSet("s", page, "prog", [], "x-vs-paper.csv")]
+        self.m.SWEEPS = []
+        self.m.COMPARISONS = []
+        self.assertEqual(self.m.check([]), 1)  # the region still holds "old"
+        self.assertEqual((self.d / page).read_text(), PAGE)  # and the page is left as it was
+        self.assertTrue(self.m.tables([]))
+        self.assertIn("20.00 [19.00, 21.00]", (self.d / page).read_text())
+        self.assertEqual(self.m.check([]), 0)
+
     def test_every_region_of_the_pages_has_its_figure_set(self):
         for page in (self.m.PROXIM_PAGE, self.m.DEPOT_PAGE):
             text = (ROOT / page).read_text()
