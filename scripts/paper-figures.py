@@ -31,8 +31,8 @@ Usage:
     --list         list the figure sets and sweep variants with their commands
 
 The CSVs and each command's output stay under ``results/paper-figures/<name>/``. Exit status:
-0 done, 1 a run failed (or, with --check, a page differs), 2 bad usage. A region whose CSV is missing is left as it was, and
-said so.
+0 done, 1 a run failed (or, with --check, a page differs), 2 bad usage. A region whose CSV
+is missing is left as it was, and said so.
 """
 
 import argparse
@@ -335,8 +335,8 @@ def tables(only, pages=None):
         if subprocess.call(argv, cwd=ROOT) != 0:
             return False
         for e in sweep.extracts:
-            append_to_region(pages / sweep.page, sweep.name,
-                             [extract(ROOT / OUT / v / "output.txt", e) for v, _, _ in sweep.variants],
+            blocks = [extract(ROOT / OUT / v / "output.txt", e) for v, _, _ in sweep.variants]
+            append_to_region(pages / sweep.page, sweep.name, blocks,
                              [label for _, label, _ in sweep.variants])
     for c in COMPARISONS:
         if only and c.name not in only:
