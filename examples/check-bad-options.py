@@ -106,6 +106,7 @@ CASES = {
         (["--ns3::OriginServer::ServiceTime=ns3::ConstantRandomVariable[Constant=1"],
          "ns3::OriginServer::ServiceTime"),
         (["--population=cable"], "population"), (["--modems=0"], "modems"),
+        (["--ns3::TcpSocketBase::MaxSegLifetime=10"], "ns3::TcpSocketBase::MaxSegLifetime"),
         (["--modems=-45"], "modems"), (["--lanClients=0"], "lanClients"),
         (["--users=-1"], "users"), (["--duration=0s"], "duration"),
         (["--duration=5xs"], "duration"), (["--duration=-1s"], "duration"),
@@ -127,6 +128,7 @@ CASES = {
     "population-direct": RUN + [
         (["--synDelay=ns3::ConstantRandomVariable[Constant=1"], "synDelay"),
         (["--population=x"], "population"), (["--modems=-1"], "modems"),
+        (["--ns3::TcpSocketBase::MaxSegLifetime=1"], "ns3::TcpSocketBase::MaxSegLifetime"),
         (["--routing=ospf"], "routing"), (["--duration=1y"], "duration"), (["--duration=1yr"], "duration"),
         (["--duration=1ms"], "duration"), (["--timeWait=0s"], "timeWait"),
         (["--plot=maybe"], "plot"), (["--outDir=/proc/no/such"], "outDir"),

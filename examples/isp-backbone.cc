@@ -403,10 +403,10 @@ main(int argc, char* argv[])
     const std::string prefix = outDir + "/isp-backbone";
 
     // The 1998 environment's TCP, as IspScenarioHelper sets it (the command line's
-    // --ns3::TcpSocket... options win).
-    opt.SetAttributeDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+    // --ns3::TcpSocket... options win), with Linux's TIME_WAIT of 60 s.
+    IspScenarioHelper::SetTcpDefaults([&opt](const std::string& name, const AttributeValue& value)
+                                      { opt.SetAttributeDefault(name, value); });
     opt.SetAttributeDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(30));
-    opt.SetAttributeDefault("ns3::TcpSocketBase::Timestamp", BooleanValue(false));
 
     // The workloads, generated before the network: the farm needs their servers.
     // Populations: 0 the modem pool, 1 the LAN, 2 the intercepted clients.

@@ -77,6 +77,14 @@ IspScenarioHelper::IspScenarioHelper() = default;
 IspScenarioHelper::~IspScenarioHelper() = default;
 
 void
+IspScenarioHelper::SetTcpDefaults(
+    const std::function<void(const std::string&, const AttributeValue&)>& set)
+{
+    set("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+    set("ns3::TcpSocketBase::Timestamp", BooleanValue(false));
+}
+
+void
 IspScenarioHelper::AddCommandLineOptions(CommandLine& cmd, Settings& s)
 {
     cmd.AddValue("population", "modem (dial-up pool) or lan (research LAN)", s.population);
@@ -199,13 +207,13 @@ IspScenarioHelper::Build(const Settings& settings)
     // The scenario's TCP is set through the defaults (the sockets are created later, by the
     // applications), and only once the settings are known to be valid: a refused Build leaves
     // the process's defaults as they were.
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
     Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime",
                        DoubleValue(settings.timeWait.GetSeconds() / 2));
-    // 1998's stacks did not send RFC 1323 timestamps (off by default in Windows 95/98, which
-    // the modem users ran, and in Solaris); ns-3 builds a timestamp option object for every
-    // segment it sends and receives, 5% of a modem pool's run.
-    Config::SetDefault("ns3::TcpSocketBase::Timestamp", BooleanValue(false));
+    if (settings.tcpDefaults)
+    {
+        SetTcpDefaults([](const std::string& name, const AttributeValue& value)
+                       { Config::SetDefault(name, value); });
+    }
     TraceRecord r;
     while (m_workload->Next(r))
     {

@@ -15,6 +15,7 @@
 #include "ns3/trace-record.h"
 #include "ns3/trace-statistics.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -76,6 +77,11 @@ class IspScenarioHelper
         std::string uplinkRate;     //!< access uplink rate; empty: T3 or T1
         std::string serverRate;     //!< origin send rate per connection; empty: no limit
         Time timeWait{Seconds(60)}; //!< TCP TIME_WAIT (2 MSL)
+        /// Whether Build sets the environment's other TCP defaults (1448-byte segments, no
+        /// timestamp option). A program that takes ns-3 attributes from its command line sets
+        /// false and the defaults itself (IspScenarioOptions::Check), so that the user's
+        /// --ns3::TcpSocket::SegmentSize=536 is not undone
+        bool tcpDefaults{true};
         /// Proxy-to-server RTT of each origin (the workload's ServerRtt, a random variable
         /// string); empty: the preset's
         std::string serverRtt;
@@ -104,12 +110,24 @@ class IspScenarioHelper
     static void AddCommandLineOptions(CommandLine& cmd, Settings& settings);
 
     /**
+     * The environment's TCP defaults besides TIME_WAIT, handed to a setter: 1448-byte segments
+     * (a 1500-byte frame without options) and no RFC 1323 timestamp option (off by default in
+     * the Windows 95/98 that the modem users ran, and in Solaris; ns-3 also builds an option
+     * object for every segment with one, 5% of a modem pool's run). Build passes
+     * Config::SetDefault; a program with an OptionChecker passes its SetAttributeDefault, so
+     * that the command line's values win.
+     * \param set called with each attribute's full name and value
+     */
+    static void SetTcpDefaults(
+        const std::function<void(const std::string&, const AttributeValue&)>& set);
+
+    /**
      * Generate the workload and build the network. Throws std::invalid_argument for bad
      * settings (unknown population, no requests in the duration). Also sets the
-     * environment's TCP defaults: 1448-byte segments, no timestamp option (as in 1998's
-     * Windows and Solaris stacks) and TIME_WAIT (2 MSL) of timeWait (default Linux's 60 s
-     * rather than ns-3's 240 s: closed connections stay in their node's endpoint list, which
-     * ns-3 scans per packet, until then).
+     * environment's TCP defaults: TIME_WAIT (2 MSL) of timeWait (default Linux's 60 s rather
+     * than ns-3's 240 s: closed connections stay in their node's endpoint list, which ns-3
+     * scans per packet, until then) and, unless tcpDefaults is false, 1448-byte segments and
+     * no timestamp option (as in 1998's Windows and Solaris stacks).
      * \param settings what to build
      */
     void Build(const Settings& settings);

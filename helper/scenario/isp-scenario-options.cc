@@ -73,8 +73,19 @@ IspScenarioOptions::Add(OptionChecker& o, IspScenarioHelper::Settings& s)
 }
 
 void
-IspScenarioOptions::Check(const OptionChecker& options, const IspScenarioHelper::Settings& settings)
+IspScenarioOptions::Check(OptionChecker& options, IspScenarioHelper::Settings& settings)
 {
+    // TIME_WAIT is a setting of its own, which Build would write over the attribute.
+    options.Require(!options.IsGiven("ns3::TcpSocketBase::MaxSegLifetime"),
+                    "ns3::TcpSocketBase::MaxSegLifetime",
+                    "set by --timeWait (TIME_WAIT = 2 MSL)",
+                    "--timeWait instead");
+    // The environment's other TCP defaults, unless the command line gave its own: Build's
+    // Config::SetDefault would undo the user's --ns3::TcpSocket::SegmentSize without a word.
+    IspScenarioHelper::SetTcpDefaults(
+        [&options](const std::string& name, const AttributeValue& value)
+        { options.SetAttributeDefault(name, value); });
+    settings.tcpDefaults = false;
     options.Require(settings.servers != 1,
                     "servers",
                     "one server cannot hold both a cookie site and another",

@@ -34,11 +34,14 @@ class IspScenarioOptions
 
     /**
      * After OptionChecker::Parse: the checks a range cannot make (--servers=1), each failing
-     * with the option's name.
+     * with the option's name, and the environment's TCP defaults
+     * (IspScenarioHelper::SetTcpDefaults) set where the command line did not set the attribute
+     * itself, with settings.tcpDefaults turned off so that Build keeps them. TIME_WAIT comes
+     * from --timeWait: --ns3::TcpSocketBase::MaxSegLifetime is refused with a message naming it.
      * \param options the program's options, parsed
      * \param settings the settings they wrote
      */
-    static void Check(const OptionChecker& options, const IspScenarioHelper::Settings& settings);
+    static void Check(OptionChecker& options, IspScenarioHelper::Settings& settings);
 };
 
 } // namespace ns3

@@ -7,8 +7,10 @@
  * RngSeed and RngRun.
  */
 #include "ns3/config.h"
+#include "ns3/isp-scenario-options.h"
 #include "ns3/option-checker.h"
 #include "ns3/rng-seed-manager.h"
+#include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
@@ -299,6 +301,81 @@ TEST_F(OptionCheckerTest, TheCommandLinesAttributeBeatsTheProgramsDefault)
     EXPECT_FALSE(run({"--ns3::TcpSocket::SegmentSize=1000"}));
     EXPECT_EQ(segmentSize(), "1000");
     Config::SetDefault(name, StringValue(ns3Default));
+}
+
+// IspScenarioHelper::Build sets the environment's TCP defaults process-wide; in a program with
+// a command line they used to undo the user's --ns3::TcpSocket::SegmentSize=536 without a word
+// (proxim gave the same figures with and without it). IspScenarioOptions::Check now sets them
+// where the command line did not, and Build keeps what it finds.
+TEST_F(OptionCheckerTest, TheCommandLinesTcpAttributesSurviveTheScenariosBuild)
+{
+    auto value = [](const std::string& type, const std::string& attribute)
+    {
+        TypeId::AttributeInformation info;
+        TypeId::LookupByName(type).LookupAttributeByName(attribute, &info);
+        return info.initialValue->SerializeToString(info.checker);
+    };
+    const std::string segment0 = value("ns3::TcpSocket", "SegmentSize");
+    const std::string timestamp0 = value("ns3::TcpSocketBase", "Timestamp");
+    const std::string msl0 = value("ns3::TcpSocketBase", "MaxSegLifetime");
+    auto build = [&value](std::vector<std::string> args)
+    {
+        CommandLine cmd;
+        OptionChecker o(cmd, "prog");
+        IspScenarioHelper::Settings s;
+        s.modems = 2;
+        s.users = 500;
+        s.duration = Seconds(600);
+        s.rttClasses = 1;
+        IspScenarioOptions::Add(o, s);
+        args.insert(args.begin(), "prog");
+        std::vector<char*> argv;
+        for (auto& a : args)
+        {
+            argv.push_back(a.data());
+        }
+        o.Parse(static_cast<int>(argv.size()), argv.data());
+        IspScenarioOptions::Check(o, s);
+        IspScenarioHelper scenario;
+        scenario.Build(s);
+        Simulator::Destroy();
+        return value("ns3::TcpSocket", "SegmentSize") + " "
+             + value("ns3::TcpSocketBase", "Timestamp") + " "
+             + value("ns3::TcpSocketBase", "MaxSegLifetime");
+    };
+    EXPECT_EQ(build({"--ns3::TcpSocket::SegmentSize=536"}), "536 false 30");
+    EXPECT_EQ(build({"--ns3::TcpSocketBase::Timestamp=true", "--timeWait=10s"}), "1448 true 5");
+    EXPECT_EQ(build({}), "1448 false 30");
+    // A script without a command line gets the environment's defaults from Build, and keeps
+    // its own with tcpDefaults off.
+    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1000));
+    IspScenarioHelper::Settings s;
+    s.modems = 2;
+    s.users = 500;
+    s.duration = Seconds(600);
+    s.rttClasses = 1;
+    s.tcpDefaults = false;
+    {
+        IspScenarioHelper scenario;
+        scenario.Build(s);
+        Simulator::Destroy();
+    }
+    EXPECT_EQ(value("ns3::TcpSocket", "SegmentSize"), "1000");
+    s.tcpDefaults = true;
+    {
+        IspScenarioHelper scenario;
+        scenario.Build(s);
+        Simulator::Destroy();
+    }
+    EXPECT_EQ(value("ns3::TcpSocket", "SegmentSize"), "1448");
+    // TIME_WAIT is --timeWait's: the attribute on the command line is refused, named.
+    EXPECT_EXIT(build({"--ns3::TcpSocketBase::MaxSegLifetime=10"}),
+                ::testing::ExitedWithCode(2),
+                Line("prog: --ns3::TcpSocketBase::MaxSegLifetime=10: set by --timeWait "
+                     "(TIME_WAIT = 2 MSL) (allowed: --timeWait instead)"));
+    Config::SetDefault("ns3::TcpSocket::SegmentSize", StringValue(segment0));
+    Config::SetDefault("ns3::TcpSocketBase::Timestamp", StringValue(timestamp0));
+    Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", StringValue(msl0));
 }
 
 } // namespace
