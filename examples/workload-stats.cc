@@ -152,6 +152,18 @@ main(int argc, char* argv[])
                 "statuses",
                 "given with --trace",
                 "--statuses only with --preset");
+    // The preset overwrites the defaults that --ns3::SyntheticWorkload::... options set: they
+    // are set again on the workload after it (except those an option of its own sets).
+    const auto attributes = opt.GetGivenAttributes("ns3::SyntheticWorkload");
+    for (const auto& [name, text] : attributes)
+    {
+        const std::string option = "ns3::SyntheticWorkload::" + name;
+        opt.Require(!preset.empty(), option, "given with --trace", "only with --preset");
+        opt.Require(name != "Requests" && name != "Servers",
+                    option,
+                    name == "Requests" ? "set by --requests" : "set by --servers",
+                    name == "Requests" ? "--requests instead" : "--servers instead");
+    }
     const uint32_t seed = RngSeedManager::GetSeed();
     const uint64_t run = RngSeedManager::GetRun();
     if (paper.empty())
@@ -184,7 +196,7 @@ main(int argc, char* argv[])
         {
             Ptr<SyntheticWorkload> workload = SyntheticWorkload::CreatePreset(preset);
             workload->SetAttribute("Requests", UintegerValue(requests));
-            const std::string traceOptions
+            std::string traceOptions
                 = (opt.IsGiven("servers") ? " --servers=" + std::to_string(servers) : "")
                 + (statuses ? " --statuses" : "");
             if (opt.IsGiven("servers"))
@@ -195,14 +207,22 @@ main(int argc, char* argv[])
             {
                 workload->SetResponseStatuses();
             }
+            std::string attributeList;
+            for (const auto& [name, text] : attributes)
+            {
+                // The text passed ns-3's own check when CommandLine set the default.
+                workload->SetAttribute(name, StringValue(text));
+                traceOptions += " --ns3::SyntheticWorkload::" + name + "=" + text;
+                attributeList += ", " + name + " " + text;
+            }
             // Fixed streams: the trace depends on seed and run only.
             workload->AssignStreams(0);
             std::ostringstream comment;
             comment << "synthetic web workload: SyntheticWorkload preset " << preset
                     << ", Requests " << requests
                     << (opt.IsGiven("servers") ? ", Servers " + std::to_string(servers) : "")
-                    << (statuses ? ", response statuses" : "") << ", RngSeed " << seed
-                    << ", RngRun " << run << ", streams from 0\n"
+                    << (statuses ? ", response statuses" : "") << attributeList << ", RngSeed "
+                    << seed << ", RngRun " << run << ", streams from 0\n"
                     << "written by: workload-stats --preset=" << preset
                     << " --requests=" << requests << traceOptions << " --seed=" << seed
                     << " --run=" << run << " --write=<file> --format=" << format;
@@ -222,6 +242,7 @@ main(int argc, char* argv[])
             {
                 std::cout << ", 304s, redirects and errors (--statuses)";
             }
+            std::cout << attributeList;
             std::cout << ", seed " << seed << ", run " << run << "\n";
         }
         else

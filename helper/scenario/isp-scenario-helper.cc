@@ -84,6 +84,20 @@ IspScenarioHelper::SetTcpDefaults(
     set("ns3::TcpSocketBase::Timestamp", BooleanValue(false));
 }
 
+const std::map<std::string, std::string>&
+IspScenarioHelper::GetWorkloadSettings()
+{
+    static const std::map<std::string, std::string> owned{{"Users", "users"},
+                                                          {"Requests", "duration"},
+                                                          {"Objects", "duration"},
+                                                          {"Duration", "duration"},
+                                                          {"Pages", "pages"},
+                                                          {"Servers", "servers"},
+                                                          {"SameSitePageProbability", "sameSite"},
+                                                          {"ServerRtt", "serverRtt"}};
+    return owned;
+}
+
 void
 IspScenarioHelper::AddCommandLineOptions(CommandLine& cmd, Settings& s)
 {
@@ -190,6 +204,25 @@ IspScenarioHelper::Build(const Settings& settings)
     // Responses as they are: 304s, redirects and errors, which the presets leave out (they are
     // calibrated to [PROXIM]'s hit ratios without them).
     m_workload->SetResponseStatuses();
+    for (const auto& [name, text] : s.workloadAttributes)
+    {
+        const auto owner = GetWorkloadSettings().find(name);
+        if (owner != GetWorkloadSettings().end())
+        {
+            throw std::invalid_argument("workload attribute " + name + ": set by the setting "
+                                        + owner->second);
+        }
+        // ns-3 aborts on some texts (a number followed by letters) instead of failing.
+        std::string allowed;
+        const std::string problem
+            = AttributeTextCheck::Check("ns3::SyntheticWorkload::" + name, text, allowed);
+        if (!problem.empty() || !m_workload->SetAttributeFailSafe(name, StringValue(text)))
+        {
+            throw std::invalid_argument("workload attribute " + name + "=" + text + ": "
+                                        + (problem.empty() ? "not accepted" : problem)
+                                        + " (allowed: " + allowed + ")");
+        }
+    }
     if (!s.serverRtt.empty())
     {
         m_workload->SetAttribute("ServerRtt", StringValue(s.serverRtt));
@@ -452,6 +485,10 @@ IspScenarioHelper::Describe(std::ostream& os) const
         os << "; sessions " << m_sessions.sessions << ", rejected sessions "
            << m_sessions.rejectedSessions << " (" << m_sessions.rejectedRequests
            << " requests), most modems busy " << m_sessions.maxBusy;
+    }
+    for (const auto& [name, text] : m_settings.workloadAttributes)
+    {
+        os << "; " << name << " " << text;
     }
     os << "\n";
 }

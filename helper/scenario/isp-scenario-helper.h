@@ -16,6 +16,7 @@
 #include "ns3/trace-statistics.h"
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -96,6 +97,11 @@ class IspScenarioHelper
         double maxAgeShare{0}; //!< share of objects sent with Cache-Control max-age
         std::string maxAge;    //!< their max-age, seconds, a random variable string
         int64_t stream{1000};  //!< first random stream of the workload
+        /// Attributes of the workload (name, text) set after its preset and response statuses,
+        /// which would otherwise overwrite them: the command line's
+        /// --ns3::SyntheticWorkload::ZipfTheta=0.9 (IspScenarioOptions::Check collects them).
+        /// Not those the settings set (Users, Duration, Servers ...)
+        std::vector<std::pair<std::string, std::string>> workloadAttributes;
     };
 
     IspScenarioHelper();
@@ -120,6 +126,14 @@ class IspScenarioHelper
      */
     static void SetTcpDefaults(
         const std::function<void(const std::string&, const AttributeValue&)>& set);
+
+    /**
+     * The workload attributes that Settings set (Users, Requests, Objects, Duration, Pages,
+     * Servers, SameSitePageProbability, ServerRtt), each with the setting's name (users,
+     * duration, ...): Build refuses them in workloadAttributes.
+     * \return attribute name -> setting name
+     */
+    static const std::map<std::string, std::string>& GetWorkloadSettings();
 
     /**
      * Generate the workload and build the network. Throws std::invalid_argument for bad

@@ -86,6 +86,21 @@ IspScenarioOptions::Check(OptionChecker& options, IspScenarioHelper::Settings& s
         [&options](const std::string& name, const AttributeValue& value)
         { options.SetAttributeDefault(name, value); });
     settings.tcpDefaults = false;
+    // The workload's preset overwrites the defaults the command line set: Build sets them
+    // again after it, except those a setting of their own decides.
+    const std::string workload = "ns3::SyntheticWorkload";
+    for (const auto& [name, text] : options.GetGivenAttributes(workload))
+    {
+        const auto owner = IspScenarioHelper::GetWorkloadSettings().find(name);
+        if (owner != IspScenarioHelper::GetWorkloadSettings().end())
+        {
+            options.Fail(workload + "::" + name,
+                         text,
+                         "set by --" + owner->second,
+                         "--" + owner->second + " instead");
+        }
+    }
+    settings.workloadAttributes = options.GetGivenAttributes(workload);
     options.Require(settings.servers != 1,
                     "servers",
                     "one server cannot hold both a cookie site and another",

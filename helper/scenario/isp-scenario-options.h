@@ -38,6 +38,9 @@ class IspScenarioOptions
      * (IspScenarioHelper::SetTcpDefaults) set where the command line did not set the attribute
      * itself, with settings.tcpDefaults turned off so that Build keeps them. TIME_WAIT comes
      * from --timeWait: --ns3::TcpSocketBase::MaxSegLifetime is refused with a message naming it.
+     * The command line's --ns3::SyntheticWorkload::... options go to settings.workloadAttributes
+     * (the workload's preset would overwrite their defaults), except those a setting decides
+     * (--ns3::SyntheticWorkload::Users: --users), which are refused naming the option.
      * \param options the program's options, parsed
      * \param settings the settings they wrote
      */

@@ -698,6 +698,21 @@ OptionChecker::GetText(const std::string& name) const
     return text;
 }
 
+std::vector<std::pair<std::string, std::string>>
+OptionChecker::GetGivenAttributes(const std::string& typeName) const
+{
+    const std::string prefix = typeName + "::";
+    std::vector<std::pair<std::string, std::string>> given;
+    for (const auto& [name, text] : m_given)
+    {
+        if (name.size() > prefix.size() && name.compare(0, prefix.size(), prefix) == 0)
+        {
+            given.emplace_back(name.substr(prefix.size()), text);
+        }
+    }
+    return given;
+}
+
 uint64_t
 OptionChecker::CheckInteger(const std::string& program,
                             const std::string& name,

@@ -246,6 +246,18 @@ class OptionChecker
     std::string GetText(const std::string& name) const;
 
     /**
+     * The attribute options of one type on the command line, in their order
+     * (--ns3::SyntheticWorkload::ZipfTheta=0.9 gives {"ZipfTheta", "0.9"} for
+     * "ns3::SyntheticWorkload"). ns-3's CommandLine only sets such an attribute's default, which
+     * code that sets the attribute on the object afterwards (a preset) overwrites: a program
+     * applies these after it, so that the command line wins.
+     * \param typeName the type's name, as on the command line ("ns3::SyntheticWorkload")
+     * \return (attribute, text) pairs, the last of a repeated attribute last
+     */
+    std::vector<std::pair<std::string, std::string>> GetGivenAttributes(
+        const std::string& typeName) const;
+
+    /**
      * Checks an unsigned integer given outside CommandLine (tools with their own argument
      * parser); exits with BAD_OPTION when it is bad.
      * \param program program name for the message

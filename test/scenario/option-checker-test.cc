@@ -7,6 +7,7 @@
  * RngSeed and RngRun.
  */
 #include "ns3/config.h"
+#include "ns3/double.h"
 #include "ns3/isp-scenario-options.h"
 #include "ns3/option-checker.h"
 #include "ns3/rng-seed-manager.h"
@@ -376,6 +377,77 @@ TEST_F(OptionCheckerTest, TheCommandLinesTcpAttributesSurviveTheScenariosBuild)
     Config::SetDefault("ns3::TcpSocket::SegmentSize", StringValue(segment0));
     Config::SetDefault("ns3::TcpSocketBase::Timestamp", StringValue(timestamp0));
     Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", StringValue(msl0));
+}
+
+// The workload's preset set its attributes on the object, over the defaults that the command
+// line's --ns3::SyntheticWorkload::... options had set: proxim's trace was the same with
+// --ns3::SyntheticWorkload::ObjectsPerRequest=0.2 as without. They now reach the workload,
+// except those a setting decides, which are refused naming the setting's option.
+TEST_F(OptionCheckerTest, TheCommandLinesWorkloadAttributesSurviveThePreset)
+{
+    auto defaults = [](const std::string& attribute)
+    {
+        TypeId::AttributeInformation info;
+        TypeId::LookupByName("ns3::SyntheticWorkload").LookupAttributeByName(attribute, &info);
+        return info.initialValue->SerializeToString(info.checker);
+    };
+    const std::string zipf0 = defaults("ZipfTheta");
+    const std::string segment0 = []
+    {
+        TypeId::AttributeInformation info;
+        TypeId::LookupByName("ns3::TcpSocket").LookupAttributeByName("SegmentSize", &info);
+        return info.initialValue->SerializeToString(info.checker);
+    }();
+    auto build = [](std::vector<std::string> args)
+    {
+        CommandLine cmd;
+        OptionChecker o(cmd, "prog");
+        IspScenarioHelper::Settings s;
+        s.modems = 2;
+        s.users = 500;
+        s.duration = Seconds(600);
+        s.rttClasses = 1;
+        IspScenarioOptions::Add(o, s);
+        args.insert(args.begin(), "prog");
+        std::vector<char*> argv;
+        for (auto& a : args)
+        {
+            argv.push_back(a.data());
+        }
+        o.Parse(static_cast<int>(argv.size()), argv.data());
+        IspScenarioOptions::Check(o, s);
+        IspScenarioHelper scenario;
+        scenario.Build(s);
+        DoubleValue zipf;
+        scenario.GetWorkload()->GetAttribute("ZipfTheta", zipf);
+        const uint64_t objects = scenario.GetStatistics().GetObjects();
+        Simulator::Destroy();
+        return std::pair{zipf.Get(), objects};
+    };
+    const auto preset = build({});
+    EXPECT_DOUBLE_EQ(preset.first, 0.8); // the modem preset's
+    const auto given = build({"--ns3::SyntheticWorkload::ZipfTheta=1.1"});
+    EXPECT_DOUBLE_EQ(given.first, 1.1);
+    // A steeper popularity repeats more objects: fewer distinct ones in the same requests.
+    EXPECT_LT(given.second, preset.second);
+    EXPECT_EXIT(build({"--ns3::SyntheticWorkload::Users=5"}),
+                ::testing::ExitedWithCode(2),
+                Line("prog: --ns3::SyntheticWorkload::Users=5: set by --users (allowed: --users "
+                     "instead)"));
+    // Build itself refuses them too (a script without a command line).
+    IspScenarioHelper::Settings s;
+    s.modems = 2;
+    s.users = 500;
+    s.duration = Seconds(600);
+    s.workloadAttributes = {{"Duration", "10s"}};
+    IspScenarioHelper refused;
+    EXPECT_THROW(refused.Build(s), std::invalid_argument);
+    s.workloadAttributes = {{"ZipfTheta", "many"}};
+    IspScenarioHelper bad;
+    EXPECT_THROW(bad.Build(s), std::invalid_argument);
+    Simulator::Destroy();
+    Config::SetDefault("ns3::SyntheticWorkload::ZipfTheta", StringValue(zipf0));
+    Config::SetDefault("ns3::TcpSocket::SegmentSize", StringValue(segment0));
 }
 
 } // namespace
