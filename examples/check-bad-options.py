@@ -46,6 +46,7 @@ RUN = [(["--RngRun=-1"], "RngRun"), (["--RngSeed=0"], "RngSeed"), (["--run=abc"]
        (["--ns3::TcpSocket::InitialCwnd=abc"], "ns3::TcpSocket::InitialCwnd")]
 CASES = {
     "web-client-server": RUN + [
+        (["--ns3::WebClient::MaxOutstanding=3"], "ns3::WebClient::MaxOutstanding"),
         (["--servers=0"], "servers"), (["--servers=-1"], "servers"),
         (["--servers=4294967297"], "servers"), (["--servers=two"], "servers"),
         (["--servers=1.5"], "servers"), (["--servers="], "servers"), (["--servers"], "servers"),
@@ -67,6 +68,8 @@ CASES = {
         (["--seed=1", "--RngSeed=2"], "seed"), (["--run=1", "--RngRun=2"], "run"),
     ],
     "depot-testbed": RUN + [
+        (["--ns3::Depot::ProcessingDelay=2ms"], "ns3::Depot::ProcessingDelay"),
+        (["--ns3::ConnectionCache::Workers=2"], "ns3::ConnectionCache::Workers"),
         (["--sizes=-1"], "sizes"), (["--sizes=0"], "sizes"), (["--sizes=abc"], "sizes"),
         (["--sizes="], "sizes"), (["--sizes=100,1e9"], "sizes"),
         (["--sizes=1000000000"], "sizes"), (["--requests=0"], "requests"),
@@ -86,6 +89,8 @@ CASES = {
         (["--jobs=x"], "jobs"), (["--outDir=/proc/no/such"], "outDir"),
     ],
     "depot-schedulers": [
+        (["--ns3::WebClient::PersistentConnections=true"],
+         "ns3::WebClient::PersistentConnections"),
         (["--clients=0"], "clients"), (["--clients=-1"], "clients"),
         (["--clients=100000"], "clients"), (["--clients=x"], "clients"),
         (["--requests=0"], "requests"), (["--size=0"], "size"), (["--size=-1"], "size"),
@@ -93,11 +98,13 @@ CASES = {
         (["--clients=1000", "--requests=10000"], "requests"), (["--RngRun=x"], "RngRun"),
     ],
     "depot-page-spread": RUN + [
+        (["--ns3::ProxyCache::IcpTimeout=1s"], "ns3::ProxyCache::IcpTimeout"),
         (["--proxies=1"], "proxies"), (["--proxies=5"], "proxies"), (["--clients=0"], "clients"),
         (["--alpha=-1"], "alpha"), (["--size=10KB"], "size"), (["--think=3x"], "think"),
         (["--icpTimeout=0"], "icpTimeout"), (["--clients=200", "--visits=10000"], "visits"),
     ],
     "distributed-depot": RUN + [
+        (["--ns3::WebClient::Proxy=1.2.3.4:80"], "ns3::WebClient::Proxy"),
         (["--clients=0"], "clients"), (["--proxies=9"], "proxies"), (["--objects=-1"], "objects"),
         (["--requests=x"], "requests"), (["--size=10KB"], "size"), (["--icp=maybe"], "icp"),
         (["--sequential=2"], "sequential"), (["--stop=0s"], "stop"), (["--stop=5x"], "stop"),
@@ -140,6 +147,8 @@ CASES = {
         (["--plot=maybe"], "plot"), (["--outDir=/proc/no/such"], "outDir"),
     ],
     "isp-backbone": RUN + [
+        (["--ns3::ProxyCache::CacheSize=1000"], "ns3::ProxyCache::CacheSize"),
+        (["--ns3::SyntheticWorkload::Users=9"], "ns3::SyntheticWorkload::Users"),
         (["--scale=0"], "scale"), (["--scale=100"], "scale"), (["--scale=x"], "scale"),
         (["--proxies=0"], "proxies"), (["--proxies=40"], "proxies"),
         (["--standby=cold"], "standby"), (["--duration=5s"], "duration"),

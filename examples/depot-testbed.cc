@@ -612,6 +612,34 @@ main(int argc, char* argv[])
                 "round robin, and beyond it (no-cache) neither proxy alone completes but the "
                 "round-robin depot does",
                 checkShape);
+    // Attributes each cell sets on its objects, from the options above or from the testbed's
+    // model: their --ns3:: options would only set defaults that the cell overwrites.
+    for (const auto& [attribute, option] :
+         {std::pair<std::string, std::string>{"ns3::ConnectionCache::MaxClientConnections",
+                                              "maxConnections"},
+          {"ns3::Depot::ProcessingDelay", "depotDelay"},
+          {"ns3::Depot::PacketRate", "depotPacketRate"},
+          {"ns3::Depot::CopyRate", "depotCopyRate"},
+          {"ns3::Depot::BufferSize", "depotBuffer"},
+          {"ns3::LoadReporter::Interval", "reportInterval"},
+          {"ns3::WebClient::ConnectAttempts", "connectAttempts"},
+          {"ns3::WebClient::ConnectTimeout", "connectTimeout"}})
+    {
+        opt.AddSetByOption(attribute, option);
+    }
+    for (const std::string attribute : {"ns3::ConnectionCache::MissProcessingTime",
+                                        "ns3::ConnectionCache::HitProcessingTime",
+                                        "ns3::ConnectionCache::Workers",
+                                        "ns3::ConnectionCache::Port",
+                                        "ns3::Depot::ScrapSessionsOnFailure",
+                                        "ns3::Depot::DownOnSynTimeout",
+                                        "ns3::Depot::LoadReportPort"})
+    {
+        opt.AddSetByProgram(attribute,
+                            "set by the testbed's model (the proxies' calibrated speeds, one "
+                            "worker each, the depot's failure handling)",
+                            "the example's options");
+    }
     opt.Parse(argc, argv);
     o.rngSeed = RngSeedManager::GetSeed();
     o.rngRun = RngSeedManager::GetRun();

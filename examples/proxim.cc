@@ -38,7 +38,6 @@
 #include "ns3/replicated-runs.h"
 #include "ns3/web-proxy-module.h"
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -278,27 +277,21 @@ main(int argc, char* argv[])
     uint32_t jobs = 1;
     ReplicatedRuns::AddOptions(opt, runs, jobs);
     opt.AddRunAliases();
+    // Each configuration sets these on its proxy, over the defaults the command line set.
+    for (const std::string attribute : {"ns3::ConnectionCache::Port",
+                                        "ns3::ConnectionCache::ClientPersistent",
+                                        "ns3::ConnectionCache::ServerPersistent",
+                                        "ns3::ConnectionCache::AbortPolicy",
+                                        "ns3::ConnectionCache::FlowControl",
+                                        "ns3::ConnectionCache::ReadAhead",
+                                        "ns3::ProxyCache::Cookies"})
+    {
+        opt.AddSetByProgram(attribute,
+                            "set by each configuration of the experiments",
+                            "the configurations' own (--only=NAME runs one of them)");
+    }
     opt.Parse(argc, argv);
     IspScenarioOptions::Check(opt, base);
-    // Each configuration sets these on its proxy, over the defaults the command line set.
-    for (const auto& [type, attributes] :
-         {std::pair<std::string, std::vector<std::string>>{"ns3::ConnectionCache",
-                                                           {"Port",
-                                                            "ClientPersistent",
-                                                            "ServerPersistent",
-                                                            "AbortPolicy",
-                                                            "FlowControl",
-                                                            "ReadAhead"}},
-          {"ns3::ProxyCache", {"Cookies"}}})
-    {
-        for (const auto& [name, text] : opt.GetGivenAttributes(type))
-        {
-            opt.Require(std::find(attributes.begin(), attributes.end(), name) == attributes.end(),
-                        type + "::" + name,
-                        "set by each configuration of the experiments",
-                        "the configurations' own (--only=NAME runs one of them)");
-        }
-    }
     const bool modem = base.population == "modem";
     const std::string prefix = outDir + "/proxim-" + base.population;
 

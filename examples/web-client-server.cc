@@ -75,6 +75,19 @@ main(int argc, char* argv[])
     opt.AddFlag("progress", "Show simulation progress", progress);
     opt.AddOutputDir("outDir", "Directory for results", outDir);
     opt.AddRunAliases();
+    // Set on the clients and servers from the options above: their --ns3:: options would only
+    // set defaults that the example overwrites.
+    for (const auto& [attribute, option] :
+         {std::pair<std::string, std::string>{"ns3::WebClient::HttpVersion", "httpVersion"},
+          {"ns3::WebClient::PersistentConnections", "persistent"},
+          {"ns3::WebClient::MaxConnectionsPerServer", "maxConnections"},
+          {"ns3::WebClient::MaxOutstanding", "maxOutstanding"}})
+    {
+        opt.AddSetByOption(attribute, option);
+    }
+    opt.AddSetByProgram("ns3::OriginServer::ServiceTime",
+                        "set by the example (exponential, mean 2 ms)",
+                        "the example's options");
     opt.Parse(argc, argv);
     opt.Require(nDialup + nLan > 0,
                 "lan",

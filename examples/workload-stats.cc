@@ -135,6 +135,8 @@ main(int argc, char* argv[])
     opt.AddText("write", "Also write the workload to this file", write);
     opt.AddChoice(
         "format", "Format of --write (default: from the extension)", format, {"squid", "csv"});
+    opt.AddSetByOption("ns3::SyntheticWorkload::Requests", "requests");
+    opt.AddSetByOption("ns3::SyntheticWorkload::Servers", "servers");
     opt.Parse(argc, argv);
     opt.Require(trace.empty() != preset.empty(),
                 trace.empty() ? "preset" : "trace",
@@ -153,16 +155,12 @@ main(int argc, char* argv[])
                 "given with --trace",
                 "--statuses only with --preset");
     // The preset overwrites the defaults that --ns3::SyntheticWorkload::... options set: they
-    // are set again on the workload after it (except those an option of its own sets).
+    // are set again on the workload after it (Parse refused those options of its own set).
     const auto attributes = opt.GetGivenAttributes("ns3::SyntheticWorkload");
     for (const auto& [name, text] : attributes)
     {
         const std::string option = "ns3::SyntheticWorkload::" + name;
         opt.Require(!preset.empty(), option, "given with --trace", "only with --preset");
-        opt.Require(name != "Requests" && name != "Servers",
-                    option,
-                    name == "Requests" ? "set by --requests" : "set by --servers",
-                    name == "Requests" ? "--requests instead" : "--servers instead");
     }
     const uint32_t seed = RngSeedManager::GetSeed();
     const uint64_t run = RngSeedManager::GetRun();

@@ -51,6 +51,15 @@ IspScenarioOptions::Add(OptionChecker& o, IspScenarioHelper::Settings& s)
               -1,
               1);
     o.AddTime("timeWait", "TCP TIME_WAIT (2 MSL), e.g. 60s", s.timeWait, MilliSeconds(1), Hours(1));
+    // Build writes TIME_WAIT over the attribute, and the settings' workload attributes over
+    // the preset's: their ns-3 options would be ignored.
+    o.AddSetByProgram("ns3::TcpSocketBase::MaxSegLifetime",
+                      "set by --timeWait (TIME_WAIT = 2 MSL)",
+                      "--timeWait instead");
+    for (const auto& [attribute, option] : IspScenarioHelper::GetWorkloadSettings())
+    {
+        o.AddSetByOption("ns3::SyntheticWorkload::" + attribute, option);
+    }
     // Random variables as ns-3 writes them; Build refuses one that is not, naming the option.
     o.AddText("serverRtt",
               "Proxy-to-server RTT of the origins, seconds, a random variable, e.g. "
@@ -75,11 +84,6 @@ IspScenarioOptions::Add(OptionChecker& o, IspScenarioHelper::Settings& s)
 void
 IspScenarioOptions::Check(OptionChecker& options, IspScenarioHelper::Settings& settings)
 {
-    // TIME_WAIT is a setting of its own, which Build would write over the attribute.
-    options.Require(!options.IsGiven("ns3::TcpSocketBase::MaxSegLifetime"),
-                    "ns3::TcpSocketBase::MaxSegLifetime",
-                    "set by --timeWait (TIME_WAIT = 2 MSL)",
-                    "--timeWait instead");
     // The environment's other TCP defaults, unless the command line gave its own: Build's
     // Config::SetDefault would undo the user's --ns3::TcpSocket::SegmentSize without a word.
     IspScenarioHelper::SetTcpDefaults(
@@ -87,20 +91,8 @@ IspScenarioOptions::Check(OptionChecker& options, IspScenarioHelper::Settings& s
         { options.SetAttributeDefault(name, value); });
     settings.tcpDefaults = false;
     // The workload's preset overwrites the defaults the command line set: Build sets them
-    // again after it, except those a setting of their own decides.
-    const std::string workload = "ns3::SyntheticWorkload";
-    for (const auto& [name, text] : options.GetGivenAttributes(workload))
-    {
-        const auto owner = IspScenarioHelper::GetWorkloadSettings().find(name);
-        if (owner != IspScenarioHelper::GetWorkloadSettings().end())
-        {
-            options.Fail(workload + "::" + name,
-                         text,
-                         "set by --" + owner->second,
-                         "--" + owner->second + " instead");
-        }
-    }
-    settings.workloadAttributes = options.GetGivenAttributes(workload);
+    // again after it (those a setting decides were refused by Parse).
+    settings.workloadAttributes = options.GetGivenAttributes("ns3::SyntheticWorkload");
     options.Require(settings.servers != 1,
                     "servers",
                     "one server cannot hold both a cookie site and another",

@@ -26,7 +26,10 @@ class IspScenarioOptions
      * Add --population (modem or lan), --modems (1-100000), --users (0-10000000; 0: 40 per
      * modem, 10 per LAN client), --lanClients (1-60000), --duration (1 s to 7 days),
      * --rttClasses (1-100), --maxOutstanding (1-64), --servers (0 or 2-10000000) and
-     * --timeWait (1 ms to 1 h); the current values are the defaults.
+     * --timeWait (1 ms to 1 h); the current values are the defaults. The ns-3 attributes that
+     * these settings decide (--ns3::TcpSocketBase::MaxSegLifetime, and the workload's Users,
+     * Duration, Servers ..., IspScenarioHelper::GetWorkloadSettings) are refused, naming the
+     * option to use (OptionChecker::AddSetByProgram).
      * \param options the program's options
      * \param settings the settings the options write to
      */
@@ -36,11 +39,9 @@ class IspScenarioOptions
      * After OptionChecker::Parse: the checks a range cannot make (--servers=1), each failing
      * with the option's name, and the environment's TCP defaults
      * (IspScenarioHelper::SetTcpDefaults) set where the command line did not set the attribute
-     * itself, with settings.tcpDefaults turned off so that Build keeps them. TIME_WAIT comes
-     * from --timeWait: --ns3::TcpSocketBase::MaxSegLifetime is refused with a message naming it.
-     * The command line's --ns3::SyntheticWorkload::... options go to settings.workloadAttributes
-     * (the workload's preset would overwrite their defaults), except those a setting decides
-     * (--ns3::SyntheticWorkload::Users: --users), which are refused naming the option.
+     * itself, with settings.tcpDefaults turned off so that Build keeps them. The command
+     * line's --ns3::SyntheticWorkload::... options go to settings.workloadAttributes (the
+     * workload's preset would overwrite their defaults).
      * \param options the program's options, parsed
      * \param settings the settings they wrote
      */

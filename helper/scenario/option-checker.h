@@ -187,6 +187,28 @@ class OptionChecker
     void AddRunAliases();
 
     /**
+     * Declares an ns-3 attribute that the program sets on its objects itself (from an option
+     * of its own, or per configuration). ns-3's CommandLine would accept
+     * --ns3::Depot::ProcessingDelay=2ms and only set the attribute's default, which the
+     * program then overwrites: Parse refuses it instead, with the problem and what to use.
+     * Aborts when the type does not declare the attribute itself (a programming error: ns-3
+     * sets an attribute's default only through its declaring type).
+     * \param path the attribute, "ns3::TypeName::Attribute"
+     * \param problem what the message says ("set by --depotDelay")
+     * \param allowed what to use instead ("--depotDelay instead")
+     */
+    void AddSetByProgram(const std::string& path,
+                         const std::string& problem,
+                         const std::string& allowed);
+    /**
+     * AddSetByProgram with the message of an attribute that an option of the program sets:
+     * "set by --option" (allowed: "--option instead").
+     * \param path the attribute, "ns3::TypeName::Attribute"
+     * \param option the program's option, without "--"
+     */
+    void AddSetByOption(const std::string& path, const std::string& option);
+
+    /**
      * Checks the options given, parses them, and checks again: exits with BAD_OPTION
      * (printing one line) on the first bad option.
      * \param argc argument count

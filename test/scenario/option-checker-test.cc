@@ -450,4 +450,50 @@ TEST_F(OptionCheckerTest, TheCommandLinesWorkloadAttributesSurviveThePreset)
     Config::SetDefault("ns3::TcpSocket::SegmentSize", StringValue(segment0));
 }
 
+// An attribute the program sets itself: ns-3's CommandLine would take --ns3::...= and set a
+// default the program then overwrites; Parse refuses it, naming what to use instead.
+TEST_F(OptionCheckerTest, AttributesTheProgramSetsAreRefusedNamingTheOption)
+{
+    auto run = [](std::vector<std::string> args)
+    {
+        CommandLine cmd;
+        OptionChecker o(cmd, "prog");
+        uint32_t clients = 1;
+        o.AddInteger("clients", "clients", clients, 1, 10);
+        o.AddSetByOption("ns3::TcpSocket::SegmentSize", "segment");
+        o.AddSetByProgram("ns3::TcpSocket::InitialCwnd", "set by the example", "nothing");
+        args.insert(args.begin(), "prog");
+        std::vector<char*> argv;
+        for (auto& a : args)
+        {
+            argv.push_back(a.data());
+        }
+        o.Parse(static_cast<int>(argv.size()), argv.data());
+        std::exit(0);
+    };
+    EXPECT_EXIT(
+        run({"--clients=2", "--ns3::TcpSocket::ConnCount=3"}), ::testing::ExitedWithCode(0), "");
+    EXPECT_EXIT(run({"--ns3::TcpSocket::SegmentSize=536"}),
+                ::testing::ExitedWithCode(2),
+                Line("prog: --ns3::TcpSocket::SegmentSize=536: set by --segment (allowed: "
+                     "--segment instead)"));
+    EXPECT_EXIT(run({"--ns3::TcpSocket::InitialCwnd=2"}),
+                ::testing::ExitedWithCode(2),
+                Line("prog: --ns3::TcpSocket::InitialCwnd=2: set by the example (allowed: "
+                     "nothing)"));
+    // A bad text is named as such first.
+    EXPECT_EXIT(
+        run({"--ns3::TcpSocket::InitialCwnd=two"}), ::testing::ExitedWithCode(2), "not an integer");
+    // Declaring an attribute its type does not declare is the program's mistake.
+    auto declare = [](const std::string& path)
+    {
+        CommandLine cmd;
+        OptionChecker o(cmd, "prog");
+        o.AddSetByOption(path, "x");
+    };
+    EXPECT_DEATH(declare("ns3::TcpSocket::NoSuchAttribute"), "not an attribute declared");
+    EXPECT_DEATH(declare("ns3::TcpSocketBase::SegmentSize"), "not an attribute declared");
+    EXPECT_DEATH(declare("ns3::NoSuchType::X"), "not an attribute declared");
+}
+
 } // namespace
