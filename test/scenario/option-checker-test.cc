@@ -17,6 +17,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -304,73 +305,94 @@ TEST_F(OptionCheckerTest, TheCommandLinesAttributeBeatsTheProgramsDefault)
     Config::SetDefault(name, StringValue(ns3Default));
 }
 
+/// An attribute's current default, as text.
+std::string
+AttributeDefault(const std::string& type, const std::string& attribute)
+{
+    TypeId::AttributeInformation info;
+    TypeId::LookupByName(type).LookupAttributeByName(attribute, &info);
+    return info.initialValue->SerializeToString(info.checker);
+}
+
+/// A small modem scenario's settings (2 modems, 10 minutes of trace).
+IspScenarioHelper::Settings
+SmallScenario()
+{
+    IspScenarioHelper::Settings s;
+    s.modems = 2;
+    s.users = 500;
+    s.duration = Seconds(600);
+    s.rttClasses = 1;
+    return s;
+}
+
+/**
+ * Parses a command line with the scenario's options, checks it, builds the small scenario and
+ * shows it to inspect before the simulator is destroyed.
+ * \param args the options
+ * \param inspect called with the built scenario
+ */
+void
+BuildFromCommandLine(std::vector<std::string> args,
+                     const std::function<void(const IspScenarioHelper&)>& inspect)
+{
+    CommandLine cmd;
+    OptionChecker o(cmd, "prog");
+    IspScenarioHelper::Settings s = SmallScenario();
+    IspScenarioOptions::Add(o, s);
+    args.insert(args.begin(), "prog");
+    std::vector<char*> argv;
+    for (auto& a : args)
+    {
+        argv.push_back(a.data());
+    }
+    o.Parse(static_cast<int>(argv.size()), argv.data());
+    IspScenarioOptions::Check(o, s);
+    IspScenarioHelper scenario;
+    scenario.Build(s);
+    inspect(scenario);
+    Simulator::Destroy();
+}
+
 // IspScenarioHelper::Build sets the environment's TCP defaults process-wide; in a program with
 // a command line they used to undo the user's --ns3::TcpSocket::SegmentSize=536 without a word
 // (proxim gave the same figures with and without it). IspScenarioOptions::Check now sets them
 // where the command line did not, and Build keeps what it finds.
 TEST_F(OptionCheckerTest, TheCommandLinesTcpAttributesSurviveTheScenariosBuild)
 {
-    auto value = [](const std::string& type, const std::string& attribute)
+    const std::string segment0 = AttributeDefault("ns3::TcpSocket", "SegmentSize");
+    const std::string timestamp0 = AttributeDefault("ns3::TcpSocketBase", "Timestamp");
+    const std::string msl0 = AttributeDefault("ns3::TcpSocketBase", "MaxSegLifetime");
+    auto tcp = [](std::vector<std::string> args)
     {
-        TypeId::AttributeInformation info;
-        TypeId::LookupByName(type).LookupAttributeByName(attribute, &info);
-        return info.initialValue->SerializeToString(info.checker);
+        BuildFromCommandLine(std::move(args), [](const IspScenarioHelper&) {});
+        return AttributeDefault("ns3::TcpSocket", "SegmentSize") + " "
+             + AttributeDefault("ns3::TcpSocketBase", "Timestamp") + " "
+             + AttributeDefault("ns3::TcpSocketBase", "MaxSegLifetime");
     };
-    const std::string segment0 = value("ns3::TcpSocket", "SegmentSize");
-    const std::string timestamp0 = value("ns3::TcpSocketBase", "Timestamp");
-    const std::string msl0 = value("ns3::TcpSocketBase", "MaxSegLifetime");
-    auto build = [&value](std::vector<std::string> args)
-    {
-        CommandLine cmd;
-        OptionChecker o(cmd, "prog");
-        IspScenarioHelper::Settings s;
-        s.modems = 2;
-        s.users = 500;
-        s.duration = Seconds(600);
-        s.rttClasses = 1;
-        IspScenarioOptions::Add(o, s);
-        args.insert(args.begin(), "prog");
-        std::vector<char*> argv;
-        for (auto& a : args)
-        {
-            argv.push_back(a.data());
-        }
-        o.Parse(static_cast<int>(argv.size()), argv.data());
-        IspScenarioOptions::Check(o, s);
-        IspScenarioHelper scenario;
-        scenario.Build(s);
-        Simulator::Destroy();
-        return value("ns3::TcpSocket", "SegmentSize") + " "
-             + value("ns3::TcpSocketBase", "Timestamp") + " "
-             + value("ns3::TcpSocketBase", "MaxSegLifetime");
-    };
-    EXPECT_EQ(build({"--ns3::TcpSocket::SegmentSize=536"}), "536 false 30");
-    EXPECT_EQ(build({"--ns3::TcpSocketBase::Timestamp=true", "--timeWait=10s"}), "1448 true 5");
-    EXPECT_EQ(build({}), "1448 false 30");
+    EXPECT_EQ(tcp({"--ns3::TcpSocket::SegmentSize=536"}), "536 false 30");
+    EXPECT_EQ(tcp({"--ns3::TcpSocketBase::Timestamp=true", "--timeWait=10s"}), "1448 true 5");
+    EXPECT_EQ(tcp({}), "1448 false 30");
     // A script without a command line gets the environment's defaults from Build, and keeps
     // its own with tcpDefaults off.
     Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1000));
-    IspScenarioHelper::Settings s;
-    s.modems = 2;
-    s.users = 500;
-    s.duration = Seconds(600);
-    s.rttClasses = 1;
+    IspScenarioHelper::Settings s = SmallScenario();
     s.tcpDefaults = false;
     {
         IspScenarioHelper scenario;
         scenario.Build(s);
         Simulator::Destroy();
     }
-    EXPECT_EQ(value("ns3::TcpSocket", "SegmentSize"), "1000");
+    EXPECT_EQ(AttributeDefault("ns3::TcpSocket", "SegmentSize"), "1000");
     s.tcpDefaults = true;
     {
         IspScenarioHelper scenario;
         scenario.Build(s);
         Simulator::Destroy();
     }
-    EXPECT_EQ(value("ns3::TcpSocket", "SegmentSize"), "1448");
+    EXPECT_EQ(AttributeDefault("ns3::TcpSocket", "SegmentSize"), "1448");
     // TIME_WAIT is --timeWait's: the attribute on the command line is refused, named.
-    EXPECT_EXIT(build({"--ns3::TcpSocketBase::MaxSegLifetime=10"}),
+    EXPECT_EXIT(tcp({"--ns3::TcpSocketBase::MaxSegLifetime=10"}),
                 ::testing::ExitedWithCode(2),
                 Line("prog: --ns3::TcpSocketBase::MaxSegLifetime=10: set by --timeWait "
                      "(TIME_WAIT = 2 MSL) (allowed: --timeWait instead)"));
@@ -385,60 +407,32 @@ TEST_F(OptionCheckerTest, TheCommandLinesTcpAttributesSurviveTheScenariosBuild)
 // except those a setting decides, which are refused naming the setting's option.
 TEST_F(OptionCheckerTest, TheCommandLinesWorkloadAttributesSurviveThePreset)
 {
-    auto defaults = [](const std::string& attribute)
+    const std::string zipf0 = AttributeDefault("ns3::SyntheticWorkload", "ZipfTheta");
+    const std::string segment0 = AttributeDefault("ns3::TcpSocket", "SegmentSize");
+    auto workload = [](std::vector<std::string> args)
     {
-        TypeId::AttributeInformation info;
-        TypeId::LookupByName("ns3::SyntheticWorkload").LookupAttributeByName(attribute, &info);
-        return info.initialValue->SerializeToString(info.checker);
+        std::pair<double, uint64_t> seen;
+        BuildFromCommandLine(std::move(args),
+                             [&seen](const IspScenarioHelper& scenario)
+                             {
+                                 DoubleValue zipf;
+                                 scenario.GetWorkload()->GetAttribute("ZipfTheta", zipf);
+                                 seen = {zipf.Get(), scenario.GetStatistics().GetObjects()};
+                             });
+        return seen;
     };
-    const std::string zipf0 = defaults("ZipfTheta");
-    const std::string segment0 = []
-    {
-        TypeId::AttributeInformation info;
-        TypeId::LookupByName("ns3::TcpSocket").LookupAttributeByName("SegmentSize", &info);
-        return info.initialValue->SerializeToString(info.checker);
-    }();
-    auto build = [](std::vector<std::string> args)
-    {
-        CommandLine cmd;
-        OptionChecker o(cmd, "prog");
-        IspScenarioHelper::Settings s;
-        s.modems = 2;
-        s.users = 500;
-        s.duration = Seconds(600);
-        s.rttClasses = 1;
-        IspScenarioOptions::Add(o, s);
-        args.insert(args.begin(), "prog");
-        std::vector<char*> argv;
-        for (auto& a : args)
-        {
-            argv.push_back(a.data());
-        }
-        o.Parse(static_cast<int>(argv.size()), argv.data());
-        IspScenarioOptions::Check(o, s);
-        IspScenarioHelper scenario;
-        scenario.Build(s);
-        DoubleValue zipf;
-        scenario.GetWorkload()->GetAttribute("ZipfTheta", zipf);
-        const uint64_t objects = scenario.GetStatistics().GetObjects();
-        Simulator::Destroy();
-        return std::pair{zipf.Get(), objects};
-    };
-    const auto preset = build({});
+    const auto preset = workload({});
     EXPECT_DOUBLE_EQ(preset.first, 0.8); // the modem preset's
-    const auto given = build({"--ns3::SyntheticWorkload::ZipfTheta=1.1"});
+    const auto given = workload({"--ns3::SyntheticWorkload::ZipfTheta=1.1"});
     EXPECT_DOUBLE_EQ(given.first, 1.1);
     // A steeper popularity repeats more objects: fewer distinct ones in the same requests.
     EXPECT_LT(given.second, preset.second);
-    EXPECT_EXIT(build({"--ns3::SyntheticWorkload::Users=5"}),
+    EXPECT_EXIT(workload({"--ns3::SyntheticWorkload::Users=5"}),
                 ::testing::ExitedWithCode(2),
                 Line("prog: --ns3::SyntheticWorkload::Users=5: set by --users (allowed: --users "
                      "instead)"));
     // Build itself refuses them too (a script without a command line).
-    IspScenarioHelper::Settings s;
-    s.modems = 2;
-    s.users = 500;
-    s.duration = Seconds(600);
+    IspScenarioHelper::Settings s = SmallScenario();
     s.workloadAttributes = {{"Duration", "10s"}};
     IspScenarioHelper refused;
     EXPECT_THROW(refused.Build(s), std::invalid_argument);
