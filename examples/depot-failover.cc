@@ -41,6 +41,7 @@
 #include "ns3/flow-monitor-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
+#include "ns3/option-checker.h"
 #include "ns3/paper-comparison.h"
 #include "ns3/replicated-runs.h"
 #include "ns3/web-proxy-module.h"
@@ -349,37 +350,6 @@ Run(const std::string& name, const Options& o)
     return out;
 }
 
-/// The option's value as a number in [min, max] (open ends if the flags say so), or exit 2.
-double
-Number(const std::string& option,
-       const std::string& text,
-       double min,
-       double max,
-       bool openMin = false,
-       bool integer = false)
-{
-    std::size_t used = 0;
-    double v = NAN;
-    try
-    {
-        v = std::stod(text, &used);
-    }
-    catch (const std::exception&)
-    {
-        used = 0;
-    }
-    const bool ok = used == text.size() && used > 0 && std::isfinite(v)
-                 && (openMin ? v > min : v >= min) && v <= max && (!integer || v == std::floor(v));
-    if (!ok)
-    {
-        std::cerr << "depot-failover: --" << option << "=" << text << ": must be "
-                  << (integer ? "an integer" : "a number") << " in " << (openMin ? "(" : "[") << min
-                  << ", " << max << "]\n";
-        std::exit(2);
-    }
-    return v;
-}
-
 /// The columns of a case's row: figure name, header, decimals (-1: a count printed as is).
 struct Column
 {
@@ -435,89 +405,106 @@ main(int argc, char* argv[])
     Options o;
     std::string cases = "all";
     std::string syncIntervals = "0.1,1,5";
-    std::string clients = "20";
-    std::string duration = "20";
-    std::string failAt = "5";
-    std::string recoverAt = "12";
-    std::string heartbeat = "0.1";
-    std::string deadTime = "0.3";
-    std::string proxyFailAt = "0";
-    std::string proxyRecoverAt = "0";
-    std::string pcap = "false";
-    std::string flowReport = "false";
-    std::string runsText = "1";
-    std::string jobsText = "1";
-    std::string outDir = "results";
     CommandLine cmd(__FILE__);
-    cmd.AddValue(
+    OptionChecker opt(cmd, "depot-failover");
+    opt.AddText(
         "case", "proxy, none, warm-<s>, hot, maglev, all, or a comma-separated list", cases);
-    cmd.AddValue("syncIntervals", "warm standby sync intervals (s) for --case=all", syncIntervals);
-    cmd.AddValue("clients", "clients, 1 to 1000", clients);
-    cmd.AddValue("duration", "simulated time (s), up to 3600", duration);
-    cmd.AddValue("failAt", "failure time (s), > 1 and < recoverAt", failAt);
-    cmd.AddValue("recoverAt", "recovery time (s), < duration", recoverAt);
-    cmd.AddValue("heartbeat", "heartbeat interval (s), (0, 10]", heartbeat);
-    cmd.AddValue("deadTime", "dead time = failure detection time (s), > heartbeat", deadTime);
-    cmd.AddValue("proxyFailAt",
-                 "pair and none cases: proxy 1 crashes then too (s; 0: no proxy failure)",
-                 proxyFailAt);
-    cmd.AddValue("proxyRecoverAt", "proxy 1 revives then (s; 0: never)", proxyRecoverAt);
-    cmd.AddValue("pcap", "write PCAP files of the depots' LAN B devices (true/false)", pcap);
-    cmd.AddValue("flowReport",
-                 "write FlowMonitor's XML and the depot flow report (CSV, summary) of each run "
-                 "to --outDir (true/false)",
-                 flowReport);
-    cmd.AddValue("runs",
-                 "independent runs of each case (RngRun, RngRun+1, ...), 1 to 1000: figures are "
-                 "their mean +- 95% confidence interval",
-                 runsText);
-    cmd.AddValue("jobs", "runs at once, each in a process of its own, 1 to 64", jobsText);
-    cmd.AddValue(
+    opt.AddText("syncIntervals",
+                "warm standby sync intervals (s) for --case=all, comma-separated",
+                syncIntervals);
+    opt.AddInteger("clients", "clients", o.clients, 1, 1000);
+    opt.AddReal("duration", "simulated time (s), above 0", o.duration, 0, 3600);
+    opt.AddReal("failAt", "failure time (s), above 1 and below recoverAt", o.failAt, 1, 3600);
+    opt.AddReal("recoverAt", "recovery time (s), up to duration", o.recoverAt, 1, 3600);
+    opt.AddReal("heartbeat", "heartbeat interval (s), above 0", o.heartbeat, 0, 10);
+    opt.AddReal(
+        "deadTime", "dead time = failure detection time (s), above heartbeat", o.deadTime, 0, 60);
+    opt.AddReal("proxyFailAt",
+                "pair and none cases: proxy 1 crashes then too (s; 0: no proxy failure)",
+                o.proxyFailAt,
+                0,
+                3600);
+    opt.AddReal("proxyRecoverAt", "proxy 1 revives then (s; 0: never)", o.proxyRecoverAt, 0, 3600);
+    opt.AddFlag("pcap", "write PCAP files of the depots' LAN B devices", o.pcap);
+    opt.AddFlag("flowReport",
+                "write FlowMonitor's XML and the depot flow report (CSV, summary) of each run "
+                "to --outDir",
+                o.flowReport);
+    uint32_t runs = 1;
+    uint32_t jobs = 1;
+    ReplicatedRuns::AddOptions(opt, runs, jobs);
+    std::string outDir = "results";
+    opt.AddOutputDir(
         "outDir", "directory for depot-failover-vs-paper.csv and depot-failover-runs.csv", outDir);
-    // Before parsing, so that --ns3::TcpSocket::SegmentSize on the command line wins.
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
-    cmd.Parse(argc, argv);
-    const auto runs = uint32_t(Number("runs", runsText, 1, 1000, false, true));
-    const auto jobs = uint32_t(Number("jobs", jobsText, 1, 64, false, true));
-    std::error_code dirError;
-    std::filesystem::create_directories(outDir, dirError);
-    if (dirError || !std::filesystem::is_directory(outDir))
+    opt.AddRunAliases();
+    // Attributes each case sets on its objects: their --ns3:: options would only set
+    // defaults that the case overwrites.
+    opt.AddSetByOption("ns3::DepotStandby::HeartbeatInterval", "heartbeat");
+    opt.AddSetByOption("ns3::DepotStandby::DeadTime", "deadTime");
+    for (const std::string attribute : {"ns3::DepotStandby::Mode",
+                                        "ns3::DepotStandby::SyncInterval",
+                                        "ns3::DepotStandby::Master",
+                                        "ns3::Depot::NoSessionAction",
+                                        "ns3::Depot::ResetClientsOnFailure"})
     {
-        std::cerr << "depot-failover: --outDir=" << outDir << ": cannot create the directory ("
-                  << (dirError ? dirError.message() : "not a directory") << ")\n";
-        return 2;
+        opt.AddSetByProgram(
+            attribute, "set by each case (--case: the standby's mode and sync interval)", "--case");
     }
-    o.clients = Number("clients", clients, 1, 1000, false, true);
-    o.duration = Number("duration", duration, 0, 3600, true);
-    o.failAt = Number("failAt", failAt, 1, o.duration, true);
-    o.recoverAt = Number("recoverAt", recoverAt, o.failAt, o.duration, true);
-    o.heartbeat = Number("heartbeat", heartbeat, 0, 10, true);
-    o.deadTime = Number("deadTime", deadTime, o.heartbeat, 60, true);
-    o.proxyFailAt = Number("proxyFailAt", proxyFailAt, 0, o.duration);
-    if (o.proxyFailAt == 0 && proxyRecoverAt != "0")
+    for (const std::string attribute :
+         {"ns3::OriginServer::SendRate", "ns3::WebClient::PersistentConnections"})
     {
-        std::cerr << "depot-failover: --proxyRecoverAt=" << proxyRecoverAt
-                  << ": needs --proxyFailAt > 0\n";
-        return 2;
+        opt.AddSetByProgram(attribute,
+                            "set by the example (origins at 2 Mbit/s per connection, one "
+                            "connection per request)",
+                            "the example's options");
     }
-    if (o.proxyFailAt > 0 && proxyRecoverAt != "0")
-    {
-        o.proxyRecoverAt
-            = Number("proxyRecoverAt", proxyRecoverAt, o.proxyFailAt, o.duration, true);
-    }
-    if (pcap != "true" && pcap != "false" && pcap != "1" && pcap != "0")
-    {
-        std::cerr << "depot-failover: --pcap=" << pcap << ": must be true or false\n";
-        return 2;
-    }
-    o.pcap = pcap == "true" || pcap == "1";
-    if (flowReport != "true" && flowReport != "false" && flowReport != "1" && flowReport != "0")
-    {
-        std::cerr << "depot-failover: --flowReport=" << flowReport << ": must be true or false\n";
-        return 2;
-    }
-    o.flowReport = flowReport == "true" || flowReport == "1";
+    opt.Parse(argc, argv);
+    // 1448 + 12 bytes of timestamp option + 40 = the 1500-byte Ethernet MTU.
+    opt.SetAttributeDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+    opt.Require(o.duration > 0, "duration", "not above 0", "a time above 0, up to 3600");
+    opt.Require(o.failAt > 1 && o.failAt < o.recoverAt,
+                "failAt",
+                "not between 1 and --recoverAt",
+                "above 1 and below --recoverAt (" + opt.GetText("recoverAt") + ")");
+    opt.Require(o.recoverAt <= o.duration,
+                "recoverAt",
+                "after --duration",
+                "up to --duration (" + std::to_string(o.duration) + ")");
+    opt.Require(o.heartbeat > 0, "heartbeat", "not above 0", "above 0, up to 10");
+    opt.Require(o.deadTime > o.heartbeat,
+                "deadTime",
+                "not above --heartbeat",
+                "above --heartbeat (" + std::to_string(o.heartbeat) + "), up to 60");
+    opt.Require(o.proxyFailAt <= o.duration,
+                "proxyFailAt",
+                "after --duration",
+                "0, or up to --duration (" + std::to_string(o.duration) + ")");
+    opt.Require(o.proxyRecoverAt == 0 || o.proxyFailAt > 0,
+                "proxyRecoverAt",
+                "needs --proxyFailAt above 0",
+                "0, or with --proxyFailAt");
+    opt.Require(o.proxyRecoverAt == 0
+                    || (o.proxyRecoverAt > o.proxyFailAt && o.proxyRecoverAt <= o.duration),
+                "proxyRecoverAt",
+                "not between --proxyFailAt and --duration",
+                "0, or above --proxyFailAt and up to --duration");
     o.outDir = outDir;
+    // A sync interval: a number in (0, duration].
+    auto interval = [&o](const std::string& text)
+    {
+        std::size_t used = 0;
+        double v = -1;
+        try
+        {
+            v = std::stod(text, &used);
+        }
+        catch (const std::exception&)
+        {
+            used = 0;
+        }
+        return used > 0 && used == text.size() && v > 0 && v <= o.duration;
+    };
+    const std::string intervalRange = "numbers in (0, --duration], comma-separated, e.g. 0.1,1,5";
     std::vector<std::string> names;
     std::istringstream list(cases);
     for (std::string c; std::getline(list, c, ',');)
@@ -531,45 +518,22 @@ main(int argc, char* argv[])
         std::istringstream is(syncIntervals);
         for (std::string i; std::getline(is, i, ',');)
         {
-            Number("syncIntervals", i, 0, o.duration, true);
+            opt.Require(interval(i), "syncIntervals", "not a sync interval: " + i, intervalRange);
             names.push_back("warm-" + i);
         }
         names.insert(names.end(), {"hot", "maglev"});
     }
+    const std::string caseRange
+        = "proxy, none, warm-<seconds in (0, --duration]>, hot, maglev, all, comma-separated";
     for (const auto& n : names)
     {
-        const bool warm = n.rfind("warm-", 0) == 0;
-        if (warm)
-        {
-            std::size_t used = 0;
-            double v = -1;
-            try
-            {
-                v = std::stod(n.substr(5), &used);
-            }
-            catch (const std::exception&)
-            {
-                used = 0;
-            }
-            if (used == 0 || used != n.size() - 5 || !(v > 0 && v <= o.duration))
-            {
-                std::cerr << "depot-failover: --case=" << n
-                          << ": the sync interval must be a number in (0, " << o.duration << "]\n";
-                return 2;
-            }
-        }
-        else if (n != "proxy" && n != "none" && n != "hot" && n != "maglev")
-        {
-            std::cerr << "depot-failover: --case=" << cases << ": unknown case '" << n
-                      << "' (proxy, none, warm-<seconds in (0, duration]>, hot, maglev, all)\n";
-            return 2;
-        }
+        opt.Require(n == "proxy" || n == "none" || n == "hot" || n == "maglev"
+                        || (n.rfind("warm-", 0) == 0 && interval(n.substr(5))),
+                    "case",
+                    "unknown case '" + n + "'",
+                    caseRange);
     }
-    if (names.empty())
-    {
-        std::cerr << "depot-failover: --case=" << cases << ": no case\n";
-        return 2;
-    }
+    opt.Require(!names.empty(), "case", "no case", caseRange);
     std::cout << o.clients << " clients, failure at " << o.failAt << " s, recovery at "
               << o.recoverAt << " s, heartbeat " << o.heartbeat << " s, dead time " << o.deadTime
               << " s, " << o.duration << " s simulated";

@@ -544,6 +544,10 @@ OptionChecker::AddText(const std::string& name, const std::string& help, std::st
 {
     m_defaults[name] = value;
     m_cmd.AddValue(name, help, value);
+    // ns-3's CommandLine answers "--name=" with its whole help text and exit status 1.
+    AddRule(name,
+            "a text (leave the option out for its default)",
+            [](const std::string& text) { return text.empty() ? "empty" : ""; });
 }
 
 void

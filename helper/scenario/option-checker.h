@@ -174,7 +174,8 @@ class OptionChecker
      */
     void AddOutputDir(const std::string& name, const std::string& help, std::string& value);
     /**
-     * A free-text option that the program checks itself (with Require()).
+     * A free-text option that the program checks itself (with Require()); Parse refuses only
+     * an empty text ("--name="), which ns-3's CommandLine would answer with its help.
      * \param name option name, without "--"
      * \param help help text
      * \param value the variable (holds the default)
