@@ -133,6 +133,8 @@ CASES = {
         (["--ns3::TcpSocketBase::MaxSegLifetime=10"], "ns3::TcpSocketBase::MaxSegLifetime"),
         (["--ns3::SyntheticWorkload::Users=5"], "ns3::SyntheticWorkload::Users"),
         (["--only="], "only"), (["--serverRtt="], "serverRtt"),
+        (["--ns3::WebClient::MaxOutstanding=2"], "ns3::WebClient::MaxOutstanding"),
+        (["--ns3::WebClient::IdleTimeout=1s"], "ns3::WebClient::IdleTimeout"),
         (["--ns3::ConnectionCache::ClientPersistent=false"],
          "ns3::ConnectionCache::ClientPersistent"),
         (["--ns3::ProxyCache::Cookies=Ignore"], "ns3::ProxyCache::Cookies"),

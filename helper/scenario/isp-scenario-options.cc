@@ -60,6 +60,18 @@ IspScenarioOptions::Add(OptionChecker& o, IspScenarioHelper::Settings& s)
     {
         o.AddSetByOption("ns3::SyntheticWorkload::" + attribute, option);
     }
+    // InstallClients sets these on every client (the era's browsers, and the trace's or the
+    // proxy's persistence).
+    o.AddSetByOption("ns3::WebClient::MaxOutstanding", "maxOutstanding");
+    for (const std::string attribute : {"ns3::WebClient::EmbeddedAsParsed",
+                                        "ns3::WebClient::Proxy",
+                                        "ns3::WebClient::PersistentConnections",
+                                        "ns3::WebClient::IdleTimeout"})
+    {
+        o.AddSetByProgram(attribute,
+                          "set by the scenario's clients (browsers of 1998 replaying the trace)",
+                          "the scenario's options");
+    }
     // Random variables as ns-3 writes them; Build refuses one that is not, naming the option.
     o.AddText("serverRtt",
               "Proxy-to-server RTT of the origins, seconds, a random variable, e.g. "
