@@ -34,6 +34,7 @@
  * line named on stderr; 3 any other failure.
  */
 
+#include "ns3/attribute-text-check.h"
 #include "ns3/cache-simulator.h"
 #include "ns3/core-module.h"
 #include "ns3/squid-log-reader.h"
@@ -160,6 +161,40 @@ main(int argc, char* argv[])
         "cookies", "honour (Cookie/Set-Cookie make responses uncachable) or ignore", cookies);
     cmd.AddValue("cost", "Fetch cost of GDSLAT and CSP: auto or one", cost);
     cmd.AddValue("csv", "Also write one CSV row per policy and size to this file", csv);
+    // ns-3's CommandLine aborts the program on some texts of an attribute's default (a number
+    // followed by letters, a time with an unknown unit) instead of naming them: checked first.
+    // The workload's attributes are kept to be set after its preset, which overwrites them.
+    std::vector<std::pair<std::string, std::string>> workloadAttributes;
+    for (int i = 1; i < argc; ++i)
+    {
+        const std::string arg = argv[i];
+        if (arg.rfind("--ns3::", 0) != 0)
+        {
+            continue;
+        }
+        const auto eq = arg.find('=');
+        const std::string name = arg.substr(2, eq == std::string::npos ? eq : eq - 2);
+        const std::string text = eq == std::string::npos ? "" : arg.substr(eq + 1);
+        std::string allowed;
+        const std::string problem = AttributeTextCheck::Check(name, text, allowed);
+        if (!problem.empty())
+        {
+            std::cerr << "cache-sim: --" << name << "=" << text << ": " << problem
+                      << " (allowed: " << allowed << ")\n";
+            return BAD_USAGE;
+        }
+        const std::string workload = "ns3::SyntheticWorkload::";
+        if (name.rfind(workload, 0) == 0)
+        {
+            if (name == workload + "Requests")
+            {
+                std::cerr << "cache-sim: --" << name << "=" << text
+                          << ": set by --requests (allowed: --requests instead)\n";
+                return BAD_USAGE;
+            }
+            workloadAttributes.emplace_back(name.substr(workload.size()), text);
+        }
+    }
     cmd.Parse(argc, argv);
     // --seed and --run only name ns-3's own RngSeed and RngRun, so that a run of cache-sim
     // depends on the same two numbers as every other program of the module.
@@ -175,6 +210,12 @@ main(int argc, char* argv[])
     {
         std::cerr << "cache-sim: give either --trace=<file> or --preset=modem|research\n";
         return BAD_USAGE;
+    }
+    if (!workloadAttributes.empty() && preset.empty())
+    {
+        return usage("ns3::SyntheticWorkload::" + workloadAttributes.front().first,
+                     workloadAttributes.front().second,
+                     "given with --trace (allowed: only with --preset)");
     }
     const std::vector<std::string> formats{"auto", "squid", "csv", "oracleGeneral", "idcsv"};
     if (std::find(formats.begin(), formats.end(), format) == formats.end())
@@ -261,6 +302,10 @@ main(int argc, char* argv[])
             RngSeedManager::SetRun(run);
             Ptr<SyntheticWorkload> workload = SyntheticWorkload::CreatePreset(preset);
             workload->SetAttribute("Requests", UintegerValue(requests));
+            for (const auto& [name, text] : workloadAttributes)
+            {
+                workload->SetAttribute(name, StringValue(text));
+            }
             workload->AssignStreams(0);
             while (workload->Next(r))
             {

@@ -37,6 +37,22 @@ expect 1 "--csv=$dir/no/such/dir.csv: cannot create the file" \
     --preset=modem --requests=10 --csv="$dir/no/such/dir.csv"
 expect 1 "give either --trace=<file> or --preset" --sizes=1MB
 expect 1 "" --noSuchOption=1
+# ns-3 attributes: a text ns-3 would abort on is named; the workload's reach the preset's
+# workload (a steeper popularity hits more), except Requests (--requests) and with --trace.
+expect 1 "--ns3::TcpSocket::InitialCwnd=abc: not an integer (allowed: " \
+    --preset=modem --requests=10 --ns3::TcpSocket::InitialCwnd=abc
+expect 1 "--ns3::SyntheticWorkload::Requests=5: set by --requests" \
+    --preset=modem --requests=10 --ns3::SyntheticWorkload::Requests=5
+expect 1 "--ns3::SyntheticWorkload::ZipfTheta=0.9: given with --trace" \
+    --trace=x --ns3::SyntheticWorkload::ZipfTheta=0.9
+flat=$("$sim" --preset=modem --requests=5000 --policy=LRU --sizes=inf --csv="$dir/flat.csv" \
+    >/dev/null 2>&1; cut -d, -f4 "$dir/flat.csv" | tail -1)
+steep=$("$sim" --preset=modem --requests=5000 --policy=LRU --sizes=inf --csv="$dir/steep.csv" \
+    --ns3::SyntheticWorkload::ZipfTheta=1.2 >/dev/null 2>&1; cut -d, -f4 "$dir/steep.csv" | tail -1)
+if [ -z "$flat" ] || [ -z "$steep" ] || [ "$steep" -ge "$flat" ]; then
+    echo "FAIL: --ns3::SyntheticWorkload::ZipfTheta=1.2 gave $steep misses, the preset $flat"
+    fail=1
+fi
 
 # An idcsv trace counted by hand: LRU of 2 one-byte objects over 1 2 1 3 2: 1 miss, 2 miss,
 # 1 hit, 3 miss (evicts 2, the least recently used), 2 miss: 4 misses of 5.
