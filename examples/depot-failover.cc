@@ -441,23 +441,17 @@ main(int argc, char* argv[])
     // defaults that the case overwrites.
     opt.AddSetByOption("ns3::DepotStandby::HeartbeatInterval", "heartbeat");
     opt.AddSetByOption("ns3::DepotStandby::DeadTime", "deadTime");
-    for (const std::string attribute : {"ns3::DepotStandby::Mode",
-                                        "ns3::DepotStandby::SyncInterval",
-                                        "ns3::DepotStandby::Master",
-                                        "ns3::Depot::NoSessionAction",
-                                        "ns3::Depot::ResetClientsOnFailure"})
-    {
-        opt.AddSetByProgram(
-            attribute, "set by each case (--case: the standby's mode and sync interval)", "--case");
-    }
-    for (const std::string attribute :
-         {"ns3::OriginServer::SendRate", "ns3::WebClient::PersistentConnections"})
-    {
-        opt.AddSetByProgram(attribute,
-                            "set by the example (origins at 2 Mbit/s per connection, one "
-                            "connection per request)",
-                            "the example's options");
-    }
+    opt.AddSetByProgram({"ns3::DepotStandby::Mode",
+                         "ns3::DepotStandby::SyncInterval",
+                         "ns3::DepotStandby::Master",
+                         "ns3::Depot::NoSessionAction",
+                         "ns3::Depot::ResetClientsOnFailure"},
+                        "set by each case (--case: the standby's mode and sync interval)",
+                        "--case");
+    opt.AddSetByProgram({"ns3::OriginServer::SendRate", "ns3::WebClient::PersistentConnections"},
+                        "set by the example (origins at 2 Mbit/s per connection, one "
+                        "connection per request)",
+                        "the example's options");
     opt.Parse(argc, argv);
     // 1448 + 12 bytes of timestamp option + 40 = the 1500-byte Ethernet MTU.
     opt.SetAttributeDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));

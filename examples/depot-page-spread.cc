@@ -268,14 +268,10 @@ main(int argc, char* argv[])
     // Set on the proxies and clients by the example: their --ns3:: options would only set
     // defaults that it overwrites.
     opt.AddSetByOption("ns3::ProxyCache::IcpTimeout", "icpTimeout");
-    for (const std::string attribute :
-         {"ns3::WebClient::Proxy", "ns3::WebClient::PersistentConnections"})
-    {
-        opt.AddSetByProgram(attribute,
-                            "set by the example (every client through the depot, one "
-                            "connection per request, as the paper's browsers)",
-                            "the example's options");
-    }
+    opt.AddSetByProgram({"ns3::WebClient::Proxy", "ns3::WebClient::PersistentConnections"},
+                        "set by the example (every client through the depot, one "
+                        "connection per request, as the paper's browsers)",
+                        "the example's options");
     opt.Parse(argc, argv);
     opt.Require(uint64_t(o.clients) * o.visits * o.objects <= 200000,
                 "visits",

@@ -137,7 +137,7 @@ main(int argc, char* argv[])
     opt.AddInteger("clients", "concurrent clients", nClients, 1, 1000);
     opt.AddInteger("requests", "requests per client", nRequests, 1, 10000);
     opt.AddInteger("size", "object size, bytes", size, 1, 1000000000);
-    opt.AddSetByProgram("ns3::WebClient::PersistentConnections",
+    opt.AddSetByProgram({"ns3::WebClient::PersistentConnections"},
                         "set by the example (one connection per request, each scheduled)",
                         "the example's options");
     opt.Parse(argc, argv);

@@ -627,19 +627,16 @@ main(int argc, char* argv[])
     {
         opt.AddSetByOption(attribute, option);
     }
-    for (const std::string attribute : {"ns3::ConnectionCache::MissProcessingTime",
-                                        "ns3::ConnectionCache::HitProcessingTime",
-                                        "ns3::ConnectionCache::Workers",
-                                        "ns3::ConnectionCache::Port",
-                                        "ns3::Depot::ScrapSessionsOnFailure",
-                                        "ns3::Depot::DownOnSynTimeout",
-                                        "ns3::Depot::LoadReportPort"})
-    {
-        opt.AddSetByProgram(attribute,
-                            "set by the testbed's model (the proxies' calibrated speeds, one "
-                            "worker each, the depot's failure handling)",
-                            "the example's options");
-    }
+    opt.AddSetByProgram({"ns3::ConnectionCache::MissProcessingTime",
+                         "ns3::ConnectionCache::HitProcessingTime",
+                         "ns3::ConnectionCache::Workers",
+                         "ns3::ConnectionCache::Port",
+                         "ns3::Depot::ScrapSessionsOnFailure",
+                         "ns3::Depot::DownOnSynTimeout",
+                         "ns3::Depot::LoadReportPort"},
+                        "set by the testbed's model (the proxies' calibrated speeds, one "
+                        "worker each, the depot's failure handling)",
+                        "the example's options");
     opt.Parse(argc, argv);
     o.rngSeed = RngSeedManager::GetSeed();
     o.rngRun = RngSeedManager::GetRun();

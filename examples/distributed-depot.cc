@@ -108,14 +108,10 @@ main(int argc, char* argv[])
                 Seconds(1),
                 Hours(10));
     opt.AddRunAliases();
-    for (const std::string attribute :
-         {"ns3::WebClient::Proxy", "ns3::WebClient::PersistentConnections"})
-    {
-        opt.AddSetByProgram(attribute,
-                            "set by the example (every client through the depot, one "
-                            "connection per request)",
-                            "the example's options");
-    }
+    opt.AddSetByProgram({"ns3::WebClient::Proxy", "ns3::WebClient::PersistentConnections"},
+                        "set by the example (every client through the depot, one "
+                        "connection per request)",
+                        "the example's options");
     opt.Parse(argc, argv);
     opt.SetAttributeDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
 

@@ -320,13 +320,10 @@ main(int argc, char* argv[])
     {
         opt.AddSetByOption(attribute, option);
     }
-    for (const std::string attribute :
-         {"ns3::SpoofedFloodApplication::Target", "ns3::SpoofedFloodApplication::TargetPort"})
-    {
-        opt.AddSetByProgram(attribute,
-                            "set by the example (the depot's virtual address and port)",
-                            "the example's options");
-    }
+    opt.AddSetByProgram(
+        {"ns3::SpoofedFloodApplication::Target", "ns3::SpoofedFloodApplication::TargetPort"},
+        "set by the example (the depot's virtual address and port)",
+        "the example's options");
     opt.Parse(argc, argv);
     uint64_t cacheBytes = 0;
     try

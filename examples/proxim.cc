@@ -278,18 +278,15 @@ main(int argc, char* argv[])
     ReplicatedRuns::AddOptions(opt, runs, jobs);
     opt.AddRunAliases();
     // Each configuration sets these on its proxy, over the defaults the command line set.
-    for (const std::string attribute : {"ns3::ConnectionCache::Port",
-                                        "ns3::ConnectionCache::ClientPersistent",
-                                        "ns3::ConnectionCache::ServerPersistent",
-                                        "ns3::ConnectionCache::AbortPolicy",
-                                        "ns3::ConnectionCache::FlowControl",
-                                        "ns3::ConnectionCache::ReadAhead",
-                                        "ns3::ProxyCache::Cookies"})
-    {
-        opt.AddSetByProgram(attribute,
-                            "set by each configuration of the experiments",
-                            "the configurations' own (--only=NAME runs one of them)");
-    }
+    opt.AddSetByProgram({"ns3::ConnectionCache::Port",
+                         "ns3::ConnectionCache::ClientPersistent",
+                         "ns3::ConnectionCache::ServerPersistent",
+                         "ns3::ConnectionCache::AbortPolicy",
+                         "ns3::ConnectionCache::FlowControl",
+                         "ns3::ConnectionCache::ReadAhead",
+                         "ns3::ProxyCache::Cookies"},
+                        "set by each configuration of the experiments",
+                        "the configurations' own (--only=NAME runs one of them)");
     opt.Parse(argc, argv);
     IspScenarioOptions::Check(opt, base);
     const bool modem = base.population == "modem";

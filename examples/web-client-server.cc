@@ -85,7 +85,7 @@ main(int argc, char* argv[])
     {
         opt.AddSetByOption(attribute, option);
     }
-    opt.AddSetByProgram("ns3::OriginServer::ServiceTime",
+    opt.AddSetByProgram({"ns3::OriginServer::ServiceTime"},
                         "set by the example (exponential, mean 2 ms)",
                         "the example's options");
     opt.Parse(argc, argv);

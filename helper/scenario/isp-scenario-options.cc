@@ -53,7 +53,7 @@ IspScenarioOptions::Add(OptionChecker& o, IspScenarioHelper::Settings& s)
     o.AddTime("timeWait", "TCP TIME_WAIT (2 MSL), e.g. 60s", s.timeWait, MilliSeconds(1), Hours(1));
     // Build writes TIME_WAIT over the attribute, and the settings' workload attributes over
     // the preset's: their ns-3 options would be ignored.
-    o.AddSetByProgram("ns3::TcpSocketBase::MaxSegLifetime",
+    o.AddSetByProgram({"ns3::TcpSocketBase::MaxSegLifetime"},
                       "set by --timeWait (TIME_WAIT = 2 MSL)",
                       "--timeWait instead");
     for (const auto& [attribute, option] : IspScenarioHelper::GetWorkloadSettings())
@@ -63,15 +63,12 @@ IspScenarioOptions::Add(OptionChecker& o, IspScenarioHelper::Settings& s)
     // InstallClients sets these on every client (the era's browsers, and the trace's or the
     // proxy's persistence).
     o.AddSetByOption("ns3::WebClient::MaxOutstanding", "maxOutstanding");
-    for (const std::string attribute : {"ns3::WebClient::EmbeddedAsParsed",
-                                        "ns3::WebClient::Proxy",
-                                        "ns3::WebClient::PersistentConnections",
-                                        "ns3::WebClient::IdleTimeout"})
-    {
-        o.AddSetByProgram(attribute,
-                          "set by the scenario's clients (browsers of 1998 replaying the trace)",
-                          "the scenario's options");
-    }
+    o.AddSetByProgram({"ns3::WebClient::EmbeddedAsParsed",
+                       "ns3::WebClient::Proxy",
+                       "ns3::WebClient::PersistentConnections",
+                       "ns3::WebClient::IdleTimeout"},
+                      "set by the scenario's clients (browsers of 1998 replaying the trace)",
+                      "the scenario's options");
     // Random variables as ns-3 writes them; Build refuses one that is not, naming the option.
     o.AddText("serverRtt",
               "Proxy-to-server RTT of the origins, seconds, a random variable, e.g. "

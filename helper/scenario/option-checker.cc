@@ -551,30 +551,33 @@ OptionChecker::AddText(const std::string& name, const std::string& help, std::st
 }
 
 void
-OptionChecker::AddSetByProgram(const std::string& path,
+OptionChecker::AddSetByProgram(const std::vector<std::string>& paths,
                                const std::string& problem,
                                const std::string& allowed)
 {
-    const auto split = path.rfind("::");
-    NS_ABORT_MSG_IF(split == std::string::npos, "OptionChecker: " << path << " is not a path");
-    TypeId tid;
-    bool declared = false;
-    if (TypeId::LookupByNameFailSafe(path.substr(0, split), &tid))
+    for (const auto& path : paths)
     {
-        for (uint32_t i = 0; i < tid.GetAttributeN(); ++i)
+        const auto split = path.rfind("::");
+        NS_ABORT_MSG_IF(split == std::string::npos, "OptionChecker: " << path << " is not a path");
+        TypeId tid;
+        bool declared = false;
+        if (TypeId::LookupByNameFailSafe(path.substr(0, split), &tid))
         {
-            declared = declared || tid.GetAttribute(i).name == path.substr(split + 2);
+            for (uint32_t i = 0; i < tid.GetAttributeN(); ++i)
+            {
+                declared = declared || tid.GetAttribute(i).name == path.substr(split + 2);
+            }
         }
+        NS_ABORT_MSG_UNLESS(
+            declared, "OptionChecker: " << path << " is not an attribute declared by its type");
+        AddRule(path, allowed, [problem](const std::string&) { return problem; });
     }
-    NS_ABORT_MSG_UNLESS(declared,
-                        "OptionChecker: " << path << " is not an attribute declared by its type");
-    AddRule(path, allowed, [problem](const std::string&) { return problem; });
 }
 
 void
 OptionChecker::AddSetByOption(const std::string& path, const std::string& option)
 {
-    AddSetByProgram(path, "set by --" + option, "--" + option + " instead");
+    AddSetByProgram({path}, "set by --" + option, "--" + option + " instead");
 }
 
 void

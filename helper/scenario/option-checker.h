@@ -192,13 +192,13 @@ class OptionChecker
      * of its own, or per configuration). ns-3's CommandLine would accept
      * --ns3::Depot::ProcessingDelay=2ms and only set the attribute's default, which the
      * program then overwrites: Parse refuses it instead, with the problem and what to use.
-     * Aborts when the type does not declare the attribute itself (a programming error: ns-3
+     * Aborts when a type does not declare the attribute itself (a programming error: ns-3
      * sets an attribute's default only through its declaring type).
-     * \param path the attribute, "ns3::TypeName::Attribute"
+     * \param paths the attributes, "ns3::TypeName::Attribute" each
      * \param problem what the message says ("set by --depotDelay")
      * \param allowed what to use instead ("--depotDelay instead")
      */
-    void AddSetByProgram(const std::string& path,
+    void AddSetByProgram(const std::vector<std::string>& paths,
                          const std::string& problem,
                          const std::string& allowed);
     /**

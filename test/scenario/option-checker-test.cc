@@ -455,7 +455,7 @@ TEST_F(OptionCheckerTest, AttributesTheProgramSetsAreRefusedNamingTheOption)
         uint32_t clients = 1;
         o.AddInteger("clients", "clients", clients, 1, 10);
         o.AddSetByOption("ns3::TcpSocket::SegmentSize", "segment");
-        o.AddSetByProgram("ns3::TcpSocket::InitialCwnd", "set by the example", "nothing");
+        o.AddSetByProgram({"ns3::TcpSocket::InitialCwnd"}, "set by the example", "nothing");
         args.insert(args.begin(), "prog");
         std::vector<char*> argv;
         for (auto& a : args)
