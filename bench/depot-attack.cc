@@ -25,6 +25,7 @@
 #include "ns3/fixed-request-source.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
+#include "ns3/option-checker.h"
 #include "ns3/origin-server-helper.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/spoofed-flood-application.h"
@@ -81,28 +82,50 @@ main(int argc, char* argv[])
     uint32_t portSpan = 0;
     bool fq = true;
     CommandLine cmd(__FILE__);
-    cmd.AddValue("clients", "clients", nClients);
-    cmd.AddValue("requests", "requests per client (one after the other)", requests);
-    cmd.AddValue("size", "object bytes", size);
-    cmd.AddValue("depot", "1: round-robin depot; 0: plain router", depotMode);
-    cmd.AddValue("synRate", "spoofed SYNs per second", synRate);
-    cmd.AddValue("rstRate", "spoofed RSTs per second", rstRate);
-    cmd.AddValue("attackStart", "attack start, s", attackStart);
-    cmd.AddValue("attackTime", "attack duration, s", attackTime);
-    cmd.AddValue("stop", "simulated-time limit, s", stop);
-    cmd.AddValue("maxSessions", "depot MaxSessions (0: the default)", maxSessions);
-    cmd.AddValue("portSpan",
-                 "RSTs guess ports 49153 .. 49153+portSpan (0: requests, the ports in use)",
-                 portSpan);
-    cmd.AddValue("fq",
-                 "1: the FqCoDel queue discs Ipv4AddressHelper installs; 0: none (device FIFO "
-                 "queues only, where SYN-ACKs wait behind data)",
-                 fq);
-    cmd.Parse(argc, argv);
+    OptionChecker opt(cmd, "depot-attack");
+    opt.AddInteger("clients", "clients", nClients, 1, 10000);
+    opt.AddInteger("requests", "requests per client (one after the other)", requests, 1, 100000);
+    opt.AddInteger("size", "object bytes", size, 1, 1000000000);
+    opt.AddFlag("depot", "true: round-robin depot; false: plain router", depotMode);
+    opt.AddReal("synRate", "spoofed SYNs per second", synRate, 0, 1e7);
+    opt.AddReal("rstRate", "spoofed RSTs per second", rstRate, 0, 1e7);
+    opt.AddReal("attackStart", "attack start, s", attackStart, 0, 1e6);
+    opt.AddReal("attackTime", "attack duration, s", attackTime, 0, 1e6);
+    opt.AddReal("stop", "simulated-time limit, s", stop, 1, 1e7);
+    opt.AddInteger("maxSessions", "depot MaxSessions (0: the default)", maxSessions, 0, 100000000);
+    opt.AddInteger("portSpan",
+                   "RSTs guess ports 49153 .. 49153+portSpan (0: requests, the ports in use)",
+                   portSpan,
+                   0,
+                   65535 - 49153);
+    opt.AddFlag("fq",
+                "true: the FqCoDel queue discs Ipv4AddressHelper installs; false: none (device "
+                "FIFO queues only, where SYN-ACKs wait behind data)",
+                fq);
+    opt.AddSetByOption("ns3::SpoofedFloodApplication::SynRate", "synRate");
+    opt.AddSetByOption("ns3::SpoofedFloodApplication::RstRate", "rstRate");
+    opt.AddSetByProgram({"ns3::SpoofedFloodApplication::Target",
+                         "ns3::SpoofedFloodApplication::MinPort",
+                         "ns3::SpoofedFloodApplication::MaxPort",
+                         "ns3::WebClient::PersistentConnections"},
+                        "set by the benchmark (the depot's address, the ports of --portSpan, one "
+                        "connection per request)",
+                        "the benchmark's options");
+    opt.Parse(argc, argv);
+    opt.Require(
+        attackStart < stop, "attackStart", "the attack starts after --stop", "below --stop");
+    // The guessed ports end at MaxPort, a 16-bit port: requests stand in for an unset span.
+    opt.Require(portSpan != 0 || rstRate == 0 || requests <= 65535 - 49153,
+                "requests",
+                "above the ports an RST flood can guess (--portSpan=0 guesses one per request)",
+                "at most 16382 with --rstRate and no --portSpan");
+    // --maxSessions=0 leaves the depot's default, which --ns3::Depot::MaxSessions may set.
+    opt.Require(maxSessions == 0 || !opt.IsGiven("ns3::Depot::MaxSessions"),
+                "maxSessions",
+                "given with --ns3::Depot::MaxSessions",
+                "one of the two");
+    opt.SetAttributeDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
     const auto wallStart = std::chrono::steady_clock::now();
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
-    RngSeedManager::SetSeed(1);
-    RngSeedManager::SetRun(1);
 
     Ptr<Node> middle = CreateObject<Node>();
     NodeContainer clients;

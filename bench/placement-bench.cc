@@ -22,6 +22,7 @@
 #include "ns3/greedy-placement.h"
 #include "ns3/hot-spot-placement.h"
 #include "ns3/local-search-placement.h"
+#include "ns3/option-checker.h"
 #include "ns3/placement-problem.h"
 #include "ns3/random-placement.h"
 
@@ -94,17 +95,15 @@ main(int argc, char* argv[])
     uint32_t k = 100;
     bool skipLarge = false;
     CommandLine cmd(__FILE__);
-    cmd.AddValue("topologies", "Directory of the real topologies", dir);
-    cmd.AddValue("nodes", "Nodes of the generated backbone", nodes);
-    cmd.AddValue("k", "Proxies on the generated backbone", k);
-    cmd.AddValue("skipLarge", "Skip the generated backbone", skipLarge);
-    cmd.Parse(argc, argv);
-    if (nodes < 2 || k == 0)
-    {
-        std::cerr << "placement-bench: --nodes=" << nodes << " --k=" << k
-                  << ": the generated backbone needs at least 2 nodes and 1 proxy\n";
-        return 2;
-    }
+    OptionChecker opt(cmd, "placement-bench");
+    opt.AddText("topologies", "Directory of the real topologies", dir);
+    // The distances are a dense float matrix: 4 n^2 bytes, 400 MB at 10,000 nodes.
+    opt.AddInteger(
+        "nodes", "Nodes of the generated backbone (4 n^2 bytes of distances)", nodes, 2, 20000);
+    opt.AddInteger("k", "Proxies on the generated backbone", k, 1, 1000000);
+    opt.AddFlag("skipLarge", "Skip the generated backbone", skipLarge);
+    opt.Parse(argc, argv);
+    opt.Require(k <= nodes, "k", "more proxies than --nodes", "at most --nodes");
     std::cout << std::fixed << std::setprecision(3);
 
     try

@@ -37,6 +37,8 @@ BASE = {
     "scenario-throughput": ["--clients=2", "--requests=1", "--mode=web"],
     "policy-bench": ["--requests=100", "--objects=10", "--benchmark_filter=none"],
     "workload-bench": ["--lines=10", "--benchmark_filter=none"],
+    "depot-attack": ["--clients=1", "--requests=1", "--attackTime=0"],
+    "placement-bench": ["--skipLarge", "--topologies=/nonexistent"],
 }
 
 # The common matrix: zero, negative, huge, not a number, wrong or missing unit, unknown
@@ -235,6 +237,25 @@ CASES = {
     ],
     "workload-bench": [(["--lines=0"], "lines"), (["--lines=-1"], "lines"),
                        (["--lines=1e6"], "lines")],
+    "depot-attack": RUN[:2] + [RUN[-1]] + [
+        (["--clients=0"], "clients"), (["--clients=-1"], "clients"),
+        (["--requests=1e3"], "requests"), (["--size=0"], "size"), (["--depot=2"], "depot"),
+        (["--synRate=-1"], "synRate"), (["--rstRate=nan"], "rstRate"),
+        (["--attackTime=inf"], "attackTime"), (["--stop=0"], "stop"),
+        (["--attackStart=2000"], "attackStart"), (["--portSpan=16383"], "portSpan"),
+        (["--maxSessions=x"], "maxSessions"), (["--fq=yes"], "fq"),
+        (["--maxSessions=10", "--ns3::Depot::MaxSessions=5"], "maxSessions"),
+        (["--rstRate=1", "--requests=16383"], "requests"),
+        (["--ns3::SpoofedFloodApplication::RstRate=5"],
+         "ns3::SpoofedFloodApplication::RstRate"),
+        (["--ns3::SpoofedFloodApplication::MaxPort=5"],
+         "ns3::SpoofedFloodApplication::MaxPort"),
+    ],
+    "placement-bench": RUN[:2] + [RUN[-1]] + [
+        (["--nodes=1"], "nodes"), (["--nodes=20001"], "nodes"), (["--nodes=ten"], "nodes"),
+        (["--k=0"], "k"), (["--k=-3"], "k"), (["--nodes=10", "--k=11"], "k"),
+        (["--topologies="], "topologies"), (["--skipLarge=2"], "skipLarge"),
+    ],
 }
 
 
