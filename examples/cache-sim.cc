@@ -302,10 +302,7 @@ main(int argc, char* argv[])
             RngSeedManager::SetRun(run);
             Ptr<SyntheticWorkload> workload = SyntheticWorkload::CreatePreset(preset);
             workload->SetAttribute("Requests", UintegerValue(requests));
-            for (const auto& [name, text] : workloadAttributes)
-            {
-                workload->SetAttribute(name, StringValue(text));
-            }
+            workload->SetAttributesFromText(workloadAttributes);
             workload->AssignStreams(0);
             while (workload->Next(r))
             {

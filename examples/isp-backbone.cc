@@ -446,10 +446,7 @@ main(int argc, char* argv[])
         w->SetAttribute("Duration", TimeValue(duration));
         // The command line's workload attributes, which the preset overwrote (those the
         // options above set were refused by Parse); the text passed ns-3's own check then.
-        for (const auto& [name, text] : opt.GetGivenAttributes("ns3::SyntheticWorkload"))
-        {
-            w->SetAttribute(name, StringValue(text));
-        }
+        w->SetAttributesFromText(opt.GetGivenAttributes("ns3::SyntheticWorkload"));
         stream += w->AssignStreams(stream);
         TraceRecord r;
         try

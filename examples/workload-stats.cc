@@ -205,11 +205,10 @@ main(int argc, char* argv[])
             {
                 workload->SetResponseStatuses();
             }
+            workload->SetAttributesFromText(attributes);
             std::string attributeList;
             for (const auto& [name, text] : attributes)
             {
-                // The text passed ns-3's own check when CommandLine set the default.
-                workload->SetAttribute(name, StringValue(text));
                 traceOptions += " --ns3::SyntheticWorkload::" + name + "=" + text;
                 attributeList += ", " + name + " " + text;
             }

@@ -212,17 +212,8 @@ IspScenarioHelper::Build(const Settings& settings)
             throw std::invalid_argument("workload attribute " + name + ": set by the setting "
                                         + owner->second);
         }
-        // ns-3 aborts on some texts (a number followed by letters) instead of failing.
-        std::string allowed;
-        const std::string problem
-            = AttributeTextCheck::Check("ns3::SyntheticWorkload::" + name, text, allowed);
-        if (!problem.empty() || !m_workload->SetAttributeFailSafe(name, StringValue(text)))
-        {
-            throw std::invalid_argument("workload attribute " + name + "=" + text + ": "
-                                        + (problem.empty() ? "not accepted" : problem)
-                                        + " (allowed: " + allowed + ")");
-        }
     }
+    m_workload->SetAttributesFromText(s.workloadAttributes);
     if (!s.serverRtt.empty())
     {
         m_workload->SetAttribute("ServerRtt", StringValue(s.serverRtt));

@@ -8,6 +8,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/attribute-choice.h"
+#include "ns3/attribute-text-check.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/string.h"
@@ -161,6 +162,24 @@ SyntheticWorkload::SetResponseStatuses()
     for (const auto& [attribute, value] : WorkloadPresets::GetResponseStatuses())
     {
         SetAttribute(attribute, StringValue(value));
+    }
+}
+
+void
+SyntheticWorkload::SetAttributesFromText(
+    const std::vector<std::pair<std::string, std::string>>& attributes)
+{
+    for (const auto& [name, text] : attributes)
+    {
+        std::string allowed;
+        const std::string problem
+            = AttributeTextCheck::Check("ns3::SyntheticWorkload::" + name, text, allowed);
+        if (!problem.empty() || !SetAttributeFailSafe(name, StringValue(text)))
+        {
+            throw std::invalid_argument("workload attribute " + name + "=" + text + ": "
+                                        + (problem.empty() ? "not accepted" : problem)
+                                        + " (allowed: " + allowed + ")");
+        }
     }
 }
 

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ns3
@@ -101,6 +102,18 @@ class SyntheticWorkload : public Object
      * SetPreset, before the first Next.
      */
     void SetResponseStatuses();
+
+    /**
+     * Set attributes from their text, as a command line gives them
+     * (--ns3::SyntheticWorkload::ZipfTheta=0.9). ns-3's CommandLine sets only an attribute's
+     * default, which SetPreset overwrites: a program applies the command line's attributes
+     * with this after the preset. Each text is checked before ns-3 reads it, because ns-3
+     * aborts on some (a number followed by letters).
+     * \param attributes (attribute name, text) pairs, set in order
+     * 	hrows std::invalid_argument naming the first attribute that does not exist or whose
+     *         text is bad, and what it accepts
+     */
+    void SetAttributesFromText(const std::vector<std::pair<std::string, std::string>>& attributes);
 
     /**
      * Produce the next request.

@@ -384,6 +384,44 @@ TEST(SyntheticWorkload, ServerRttPerServer)
     EXPECT_NEAR(rtt[n / 2], std::exp(-2.53), 0.003);
 }
 
+TEST(SyntheticWorkload, AttributesFromTextOverrideThePresetOrNameTheBadOne)
+{
+    Ptr<SyntheticWorkload> w = SyntheticWorkload::CreatePreset("modem");
+    w->SetAttributesFromText({{"ZipfTheta", "1.2"}, {"ObjectsPerRequest", "0.2"}});
+    DoubleValue theta;
+    w->GetAttribute("ZipfTheta", theta);
+    EXPECT_EQ(theta.Get(), 1.2);
+    DoubleValue perRequest;
+    w->GetAttribute("ObjectsPerRequest", perRequest);
+    EXPECT_EQ(perRequest.Get(), 0.2);
+    // Later pairs win, as on a command line.
+    w->SetAttributesFromText({{"ZipfTheta", "0.7"}, {"ZipfTheta", "0.9"}});
+    w->GetAttribute("ZipfTheta", theta);
+    EXPECT_EQ(theta.Get(), 0.9);
+    const auto problem = [&w](const std::string& name, const std::string& text)
+    {
+        try
+        {
+            w->SetAttributesFromText({{name, text}});
+        }
+        catch (const std::invalid_argument& e)
+        {
+            return std::string(e.what());
+        }
+        return std::string("accepted");
+    };
+    // ns-3 itself aborts on "5abc" for an integer: the text is checked before ns-3 reads it.
+    EXPECT_EQ(problem("Users", "5abc").rfind("workload attribute Users=5abc: not an integer", 0),
+              0u)
+        << problem("Users", "5abc");
+    EXPECT_EQ(problem("NoSuch", "1").rfind("workload attribute NoSuch=1: no such attribute", 0), 0u)
+        << problem("NoSuch", "1");
+    EXPECT_NE(problem("ZipfTheta", "many").find("(allowed: "), std::string::npos);
+    // The failed pair changed nothing.
+    w->GetAttribute("ZipfTheta", theta);
+    EXPECT_EQ(theta.Get(), 0.9);
+}
+
 TEST(SyntheticWorkload, DerivedProbabilitiesHitTheUnion)
 {
     for (const Published* p : {&kModem, &kResearch})
