@@ -142,6 +142,8 @@ CASES = {
         (["--ns3::ProxyCache::Cookies=Ignore"], "ns3::ProxyCache::Cookies"),
         (["--ns3::SyntheticWorkload::ServerRtt=ns3::ConstantRandomVariable[Constant=0.1]"],
          "ns3::SyntheticWorkload::ServerRtt"),
+        (["--experiments=aborts", "--ns3::OriginServer::SendRate=1Mbps"],
+         "ns3::OriginServer::SendRate"),
         (["--modems=-45"], "modems"), (["--lanClients=0"], "lanClients"),
         (["--users=-1"], "users"), (["--duration=0s"], "duration"),
         (["--duration=5xs"], "duration"), (["--duration=-1s"], "duration"),

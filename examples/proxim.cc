@@ -394,6 +394,15 @@ main(int argc, char* argv[])
                     "no configuration of that name in --experiments=" + experiments,
                     "one of " + names);
     }
+    // The aborts experiment's configurations set each origin connection's rate themselves;
+    // the latency and connection configurations leave the user's default.
+    opt.Require(!opt.IsGiven("ns3::OriginServer::SendRate")
+                    || std::none_of(configs.begin(),
+                                    configs.end(),
+                                    [](const RunConfig& c) { return !c.serverRate.empty(); }),
+                "ns3::OriginServer::SendRate",
+                "set by each configuration of the aborts experiment (--abortBandwidth=connection)",
+                "--experiments without aborts, or --abortBandwidth=uplink");
 
     {
         IspScenarioHelper probe;
