@@ -117,6 +117,26 @@ RunOnce(const IspScenarioHelper::Settings& base, const RunConfig& cfg, const std
     const std::string csvPath = prefix + "-" + cfg.name + "-requests.csv";
     Ptr<RequestRecordWriter> writer = Create<RequestRecordWriter>(cfg.csv ? csvPath : "/dev/null");
     writer->Attach(clients);
+    // The byte hit ratio as [PROXIM] counts it: of the body bytes the clients received, those
+    // the proxy served from its cache (X-Cache HIT or REFRESH_HIT). The proxy's own ratio
+    // (ProxyCache::GetByteHitRatio) counts the bytes it hands to its client connections, a
+    // hit's whole body at once, also what a user who stops the download never receives.
+    std::pair<uint64_t, uint64_t> received{0, 0}; // (all body bytes, those from the cache)
+    for (uint32_t i = 0; i < clients.GetN(); ++i)
+    {
+        clients.Get(i)->TraceConnectWithoutContext(
+            "RequestComplete",
+            MakeBoundCallback(
+                +[](std::pair<uint64_t, uint64_t>* n, const RequestRecord& rec)
+                {
+                    n->first += rec.bodyBytes;
+                    if (rec.cacheStatus == "HIT" || rec.cacheStatus == "REFRESH_HIT")
+                    {
+                        n->second += rec.bodyBytes;
+                    }
+                },
+                &received));
+    }
     // Bytes from the Internet: what arrives over the access uplink (headers included).
     double uplinkBytes = 0;
     scenario.GetUplinkDevices().Get(0)->TraceConnectWithoutContext(
@@ -186,7 +206,7 @@ RunOnce(const IspScenarioHelper::Settings& base, const RunConfig& cfg, const std
         if (Ptr<ProxyCache> cache = DynamicCast<ProxyCache>(proxy))
         {
             r["hitRatio"] = 100 * cache->GetHitRatio();
-            r["byteHitRatio"] = 100 * cache->GetByteHitRatio();
+            r["byteHitRatio"] = received.first ? 100.0 * received.second / received.first : 0;
         }
     }
     Simulator::Destroy();

@@ -13,7 +13,7 @@ RequestRecord::CsvHeader()
 {
     return "node,id,method,url,peer,issued,wait,sync,req_rep,rep_data,data,total,"
            "req_header_bytes,rep_header_bytes,body_bytes,content_length,new_connection,"
-           "status,aborted,failed,error";
+           "status,aborted,failed,error,cache";
 }
 
 namespace
@@ -54,7 +54,8 @@ RequestRecord::WriteCsv(std::ostream& os) const
        << Sec(issued) << ',' << Sec(wait) << ',' << Sec(sync) << ',' << Sec(reqRep) << ','
        << Sec(repData) << ',' << Sec(data) << ',' << Sec(total) << ',' << requestHeaderBytes << ','
        << responseHeaderBytes << ',' << bodyBytes << ',' << contentLength << ',' << newConnection
-       << ',' << status << ',' << aborted << ',' << failed << ',' << Quote(error) << '\n';
+       << ',' << status << ',' << aborted << ',' << failed << ',' << Quote(error) << ','
+       << Quote(cacheStatus) << '\n';
 }
 
 } // namespace ns3

@@ -58,7 +58,7 @@ struct RequestRecord
     /// run's end, not a failure of the network or the servers.
     static constexpr const char* APPLICATION_STOPPED = "application stopped";
     /// The response's X-Cache value as a proxy set it (HIT, REFRESH_HIT, MISS, REFRESH_MISS;
-    /// empty without one). Not written to the CSV.
+    /// empty without one): the CSV's last column, "cache".
     std::string cacheStatus;
 
     /// \return the CSV column names, comma separated, no newline

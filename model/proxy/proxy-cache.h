@@ -74,7 +74,13 @@ class ProxyCache : public ConnectionCache
     const CacheCounters& GetCacheCounters() const;
     /// \return the hit ratio: (hits + refresh hits) / requests
     double GetHitRatio() const;
-    /// \return the byte hit ratio: bytes served from the cache / body bytes to clients
+    /**
+     * \return the byte hit ratio: body bytes served from the cache / body bytes handed to
+     * client connections. Both count a body when the proxy queues it, so a user who stops a
+     * download counts with the whole body (a hit's at once, a miss's as far as it was
+     * relayed). What the clients received is in their records (RequestRecord::bodyBytes
+     * and cacheStatus, the response's X-Cache), from which [PROXIM]'s byte hit ratio follows.
+     */
     double GetByteHitRatio() const;
 
     /**

@@ -165,6 +165,7 @@ TEST(RequestRecord, CsvHasOneFieldPerColumnAndQuotes)
     RequestRecord r;
     r.url = "http://h/a,b";
     r.error = "said \"no\"";
+    r.cacheStatus = "REFRESH_HIT";
     r.total = NanoSeconds(1500000001);
     std::ostringstream os;
     r.WriteCsv(os);
@@ -173,7 +174,10 @@ TEST(RequestRecord, CsvHasOneFieldPerColumnAndQuotes)
     EXPECT_NE(line.find("\"said \"\"no\"\"\""), std::string::npos);
     EXPECT_NE(line.find("1.500000001"), std::string::npos);
     const std::string header = RequestRecord::CsvHeader();
-    EXPECT_EQ(std::count(header.begin(), header.end(), ','), 20);
+    EXPECT_EQ(std::count(header.begin(), header.end(), ','), 21);
+    EXPECT_EQ(std::count(line.begin(), line.end(), ','), 21 + 1) << "one comma in the quoted URL";
+    EXPECT_EQ(header.substr(header.rfind(',') + 1), "cache");
+    EXPECT_EQ(line.substr(line.rfind(',') + 1), "REFRESH_HIT\n");
 }
 
 TEST(FixedRequestSource, ReplaysTheListForEachRound)

@@ -514,6 +514,30 @@ TEST_F(ProxyTest, AbortPoliciesDecideTheBandwidthAbortsCost)
     EXPECT_EQ(quick.fromServer, abort.fromServer);
 }
 
+TEST_F(ProxyTest, AnAbortedHitCountsItsWholeBodyAtTheProxyAndWhatArrivedInTheClientsRecord)
+{
+    // 100 KB take about 15 s over 56 kbit/s; the second request, a hit, is stopped after 2 s.
+    ProxyScenario s(1, "56kbps", MilliSeconds(50), "10Mbps", MilliSeconds(10));
+    s.AddObject("/big.zip", 100000);
+    s.Install();
+    WebRequest again = ProxyScenario::Get("/big.zip", Seconds(40));
+    again.abortAfter = Seconds(2);
+    s.InstallClient(0, {ProxyScenario::Get("/big.zip"), again});
+    s.Run(Seconds(100));
+    ASSERT_EQ(s.records.size(), 2u);
+    EXPECT_EQ(s.records[0].cacheStatus, "MISS");
+    EXPECT_EQ(s.records[0].bodyBytes, 100000u);
+    EXPECT_EQ(s.records[1].cacheStatus, "HIT");
+    EXPECT_TRUE(s.records[1].aborted);
+    EXPECT_GT(s.records[1].bodyBytes, 0u);
+    EXPECT_LT(s.records[1].bodyBytes, 2 * 56000 / 8) << "at most 2 s of the line";
+    // The proxy hands the hit's whole body to the connection at once and counts it so; the
+    // byte hit ratio of what the user received (proxim's) follows from the records.
+    EXPECT_EQ(s.Cache()->GetCacheCounters().bytesFromCache, 100000u);
+    EXPECT_EQ(s.proxy->GetCounters().bytesToClients, 200000u);
+    EXPECT_DOUBLE_EQ(s.Cache()->GetByteHitRatio(), 0.5);
+}
+
 TEST_F(ProxyTest, FlowControlGapIncludesTheReceiveBuffer)
 {
     // The client (56 kbit/s) aborts a 5 MB download after 2 s; the origin could send at
