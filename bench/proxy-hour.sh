@@ -8,7 +8,7 @@ build=${1:-build}
 shift || true
 out=$(mktemp -d)
 /usr/bin/time -v "$build/examples/proxim" --population=modem --modems=450 --duration=3600 \
-    --only=data+connections --plot=0 --outDir="$out" "$@" > "$out/log" 2> "$out/time"
+    --only=data+connections --runs=1 --plot=0 --outDir="$out" "$@" > "$out/log" 2> "$out/time"
 grep -E "^Population|^Trace|running|^data" "$out/log"
 grep -E "User time|System time|Elapsed|Maximum resident set size" "$out/time"
 rm -rf "$out"
