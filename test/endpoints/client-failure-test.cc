@@ -115,9 +115,10 @@ TEST_F(ClientFailure, ErrorStatusIsAFailureInRecordCountersSummaryAndCsv)
         lines.push_back(line);
     }
     ASSERT_EQ(lines.size(), 3u);
-    const std::string tail = ",404,0,1,HTTP 404";
+    // status, aborted, failed, error, then the X-Cache value (none: no proxy).
+    const std::string tail = ",404,0,1,HTTP 404,";
     EXPECT_EQ(lines[1].substr(lines[1].size() - tail.size()), tail) << lines[1];
-    EXPECT_EQ(lines[0].substr(lines[0].size() - 9), ",200,0,0,") << lines[0];
+    EXPECT_EQ(lines[0].substr(lines[0].size() - 10), ",200,0,0,,") << lines[0];
 }
 
 // Defect 10: a server that accepts and never answers kept the request pending for ever.

@@ -66,11 +66,38 @@ struct Program
 class OptionCheckerTest : public ::testing::Test
 {
   protected:
+    /// The process-wide defaults that parsing a command line and building a scenario set
+    /// (Config::SetDefault): restored after each test, so that no later test in the same
+    /// process runs with them (a modem test's handshakes got shorter without timestamps).
+    void SetUp() override
+    {
+        for (const auto& [type, attribute] : GLOBALS)
+        {
+            TypeId::AttributeInformation info;
+            TypeId::LookupByName(type).LookupAttributeByName(attribute, &info);
+            m_saved.emplace_back(type + "::" + attribute,
+                                 info.initialValue->SerializeToString(info.checker));
+        }
+    }
+
     void TearDown() override
     {
+        for (const auto& [name, value] : m_saved)
+        {
+            Config::SetDefault(name, StringValue(value));
+        }
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(1);
     }
+
+  private:
+    /// (type, attribute) of the defaults restored
+    inline static const std::vector<std::pair<std::string, std::string>> GLOBALS
+        = {{"ns3::TcpSocket", "SegmentSize"},
+           {"ns3::TcpSocketBase", "Timestamp"},
+           {"ns3::TcpSocketBase", "MaxSegLifetime"},
+           {"ns3::SyntheticWorkload", "ZipfTheta"}};
+    std::vector<std::pair<std::string, std::string>> m_saved; //!< (name, default) at SetUp
 };
 
 /// The one line a bad option prints, as a regular expression (parentheses escaped).
@@ -360,9 +387,6 @@ BuildFromCommandLine(std::vector<std::string> args,
 // where the command line did not, and Build keeps what it finds.
 TEST_F(OptionCheckerTest, TheCommandLinesTcpAttributesSurviveTheScenariosBuild)
 {
-    const std::string segment0 = AttributeDefault("ns3::TcpSocket", "SegmentSize");
-    const std::string timestamp0 = AttributeDefault("ns3::TcpSocketBase", "Timestamp");
-    const std::string msl0 = AttributeDefault("ns3::TcpSocketBase", "MaxSegLifetime");
     auto tcp = [](std::vector<std::string> args)
     {
         BuildFromCommandLine(std::move(args), [](const IspScenarioHelper&) {});
@@ -396,9 +420,6 @@ TEST_F(OptionCheckerTest, TheCommandLinesTcpAttributesSurviveTheScenariosBuild)
                 ::testing::ExitedWithCode(2),
                 Line("prog: --ns3::TcpSocketBase::MaxSegLifetime=10: set by --timeWait "
                      "(TIME_WAIT = 2 MSL) (allowed: --timeWait instead)"));
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", StringValue(segment0));
-    Config::SetDefault("ns3::TcpSocketBase::Timestamp", StringValue(timestamp0));
-    Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", StringValue(msl0));
 }
 
 // The workload's preset set its attributes on the object, over the defaults that the command
@@ -407,8 +428,6 @@ TEST_F(OptionCheckerTest, TheCommandLinesTcpAttributesSurviveTheScenariosBuild)
 // except those a setting decides, which are refused naming the setting's option.
 TEST_F(OptionCheckerTest, TheCommandLinesWorkloadAttributesSurviveThePreset)
 {
-    const std::string zipf0 = AttributeDefault("ns3::SyntheticWorkload", "ZipfTheta");
-    const std::string segment0 = AttributeDefault("ns3::TcpSocket", "SegmentSize");
     auto workload = [](std::vector<std::string> args)
     {
         std::pair<double, uint64_t> seen;
@@ -440,8 +459,6 @@ TEST_F(OptionCheckerTest, TheCommandLinesWorkloadAttributesSurviveThePreset)
     IspScenarioHelper bad;
     EXPECT_THROW(bad.Build(s), std::invalid_argument);
     Simulator::Destroy();
-    Config::SetDefault("ns3::SyntheticWorkload::ZipfTheta", StringValue(zipf0));
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", StringValue(segment0));
 }
 
 // An attribute the program sets itself: ns-3's CommandLine would take --ns3::...= and set a
