@@ -130,7 +130,7 @@ RunOnce(const IspScenarioHelper::Settings& base, const RunConfig& cfg, const std
                 +[](std::pair<uint64_t, uint64_t>* n, const RequestRecord& rec)
                 {
                     n->first += rec.bodyBytes;
-                    if (rec.cacheStatus == "HIT" || rec.cacheStatus == "REFRESH_HIT")
+                    if (rec.ServedFromCache())
                     {
                         n->second += rec.bodyBytes;
                     }

@@ -188,28 +188,28 @@ PlacementMeasurement::Run(const std::vector<uint32_t>& proxies,
         ApplicationContainer c = replay.Install(NodeContainer(nodes.Get(v)), {perNode[v]});
         placer.PointClients(v, c);
         c.Stop(stop);
-        c.Get(0)->TraceConnectWithoutContext(
-            "RequestComplete",
-            MakeBoundCallback(
-                +[](Figures* f, const RequestRecord& r)
-                {
-                    if (r.failed)
-                    {
-                        ++f->failed;
-                        return;
-                    }
-                    ++f->completed;
-                    f->bodyBytes += double(r.bodyBytes);
-                    // Counted at the client: a user who
-                    // aborts a hit receives only part of
-                    // the body the proxy began to send.
-                    if (r.cacheStatus == "HIT" || r.cacheStatus == "REFRESH_HIT")
-                    {
-                        f->hitBytes += double(r.bodyBytes);
-                    }
-                    f->byteSeconds += double(r.bodyBytes) * r.total.GetSeconds();
-                },
-                &fig));
+        c.Get(0)->TraceConnectWithoutContext("RequestComplete",
+                                             MakeBoundCallback(
+                                                 +[](Figures* f, const RequestRecord& r)
+                                                 {
+                                                     if (r.failed)
+                                                     {
+                                                         ++f->failed;
+                                                         return;
+                                                     }
+                                                     ++f->completed;
+                                                     f->bodyBytes += double(r.bodyBytes);
+                                                     // Counted at the client: a user who
+                                                     // aborts a hit receives only part of
+                                                     // the body the proxy began to send.
+                                                     if (r.ServedFromCache())
+                                                     {
+                                                         f->hitBytes += double(r.bodyBytes);
+                                                     }
+                                                     f->byteSeconds += double(r.bodyBytes)
+                                                                     * r.total.GetSeconds();
+                                                 },
+                                                 &fig));
     }
     Simulator::Stop(stop + Seconds(1));
     Simulator::Run();

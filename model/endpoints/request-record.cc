@@ -47,6 +47,12 @@ Quote(const std::string& s)
 }
 } // namespace
 
+bool
+RequestRecord::ServedFromCache() const
+{
+    return cacheStatus == "HIT" || cacheStatus == "REFRESH_HIT";
+}
+
 void
 RequestRecord::WriteCsv(std::ostream& os) const
 {

@@ -61,6 +61,13 @@ struct RequestRecord
     /// empty without one): the CSV's last column, "cache".
     std::string cacheStatus;
 
+    /**
+     * \return whether a proxy served the response from its cache (X-Cache HIT or
+     * REFRESH_HIT): with bodyBytes, the byte hit ratio of what the user received, where a
+     * proxy's own count has the whole body of a hit the user stopped
+     */
+    bool ServedFromCache() const;
+
     /// \return the CSV column names, comma separated, no newline
     static std::string CsvHeader();
     /**

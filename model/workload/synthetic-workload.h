@@ -110,7 +110,7 @@ class SyntheticWorkload : public Object
      * with this after the preset. Each text is checked before ns-3 reads it, because ns-3
      * aborts on some (a number followed by letters).
      * \param attributes (attribute name, text) pairs, set in order
-     * 	hrows std::invalid_argument naming the first attribute that does not exist or whose
+     * \throws std::invalid_argument naming the first attribute that does not exist or whose
      *         text is bad, and what it accepts
      */
     void SetAttributesFromText(const std::vector<std::pair<std::string, std::string>>& attributes);

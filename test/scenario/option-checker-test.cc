@@ -63,6 +63,15 @@ struct Program
     }
 };
 
+/// An attribute's current default, as text.
+std::string
+AttributeDefault(const std::string& type, const std::string& attribute)
+{
+    TypeId::AttributeInformation info;
+    TypeId::LookupByName(type).LookupAttributeByName(attribute, &info);
+    return info.initialValue->SerializeToString(info.checker);
+}
+
 class OptionCheckerTest : public ::testing::Test
 {
   protected:
@@ -73,10 +82,7 @@ class OptionCheckerTest : public ::testing::Test
     {
         for (const auto& [type, attribute] : GLOBALS)
         {
-            TypeId::AttributeInformation info;
-            TypeId::LookupByName(type).LookupAttributeByName(attribute, &info);
-            m_saved.emplace_back(type + "::" + attribute,
-                                 info.initialValue->SerializeToString(info.checker));
+            m_saved.emplace_back(type + "::" + attribute, AttributeDefault(type, attribute));
         }
     }
 
@@ -330,15 +336,6 @@ TEST_F(OptionCheckerTest, TheCommandLinesAttributeBeatsTheProgramsDefault)
     EXPECT_FALSE(run({"--ns3::TcpSocket::SegmentSize=1000"}));
     EXPECT_EQ(segmentSize(), "1000");
     Config::SetDefault(name, StringValue(ns3Default));
-}
-
-/// An attribute's current default, as text.
-std::string
-AttributeDefault(const std::string& type, const std::string& attribute)
-{
-    TypeId::AttributeInformation info;
-    TypeId::LookupByName(type).LookupAttributeByName(attribute, &info);
-    return info.initialValue->SerializeToString(info.checker);
 }
 
 /// A small modem scenario's settings (2 modems, 10 minutes of trace).
