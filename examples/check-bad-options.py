@@ -39,6 +39,7 @@ BASE = {
     "workload-bench": ["--lines=10", "--benchmark_filter=none"],
     "depot-attack": ["--clients=1", "--requests=1", "--attackTime=0"],
     "placement-bench": ["--skipLarge", "--topologies=/nonexistent"],
+    "my-backbone": ["--topology=" + EDGES, "--requests=10", "--modems=1"],
 }
 
 # The common matrix: zero, negative, huge, not a number, wrong or missing unit, unknown
@@ -257,6 +258,16 @@ CASES = {
         (["--nodes=1"], "nodes"), (["--nodes=20001"], "nodes"), (["--nodes=ten"], "nodes"),
         (["--k=0"], "k"), (["--k=-3"], "k"), (["--nodes=10", "--k=11"], "k"),
         (["--topologies="], "topologies"), (["--skipLarge=2"], "skipLarge"),
+    ],
+    # The tutorial's program: what a user's copy of it starts from.
+    "my-backbone": RUN[:2] + [RUN[-1]] + [
+        (["--proxies=abc"], "proxies"), (["--proxies=-1"], "proxies"),
+        (["--proxies=31"], "proxies"), (["--modems=0"], "modems"),
+        (["--requests=0"], "requests"), (["--requests=-5"], "requests"),
+        (["--origin=Atlantis"], "origin"), (["--modemPop=Gotham"], "modemPop"),
+        (["--modemPop="], "modemPop"), (["--topology=/no/such/file.edges"], "topology"),
+        (["--ns3::SyntheticWorkload::Requests=5"], "ns3::SyntheticWorkload::Requests"),
+        (["--ns3::SyntheticWorkload::ZipfTheta=abc"], "ns3::SyntheticWorkload::ZipfTheta"),
     ],
 }
 

@@ -9,6 +9,8 @@ own (it writes my-backbone-requests.csv there), and checks:
 - replayed = completed + failed + aborted, and nothing fails (no faults in this scenario);
 - the CSV has one line per replayed request, and the proxies' hits are at most their results;
 - the same --RngRun prints the same output, --RngRun=2 a different one;
+- --proxies=0 is the baseline without a proxy; a workload attribute given as
+  --ns3::SyntheticWorkload::... changes the output;
 - without --topology, run from another directory, it finds the module's backbone; a missing
   topology file ends it with status 2 and one line naming the file.
 
@@ -64,6 +66,21 @@ def main(argv):
     check(run(program, workdir, ["--proxies=2"]) == out, "the same RngRun, the same output")
     check(run(program, workdir, ["--proxies=2", "--RngRun=2"]) != out,
           "--RngRun=2 changes the output")
+    # --proxies=0: the baseline without a proxy (not "no limit", which the placement
+    # algorithm's k = 0 means): the modem pool fetches from the origin PoP, every request
+    # still accounted for.
+    base = run(program, workdir, ["--proxies=0"])
+    bs = re.search(r"^requests (\d+)  completed (\d+)  failed (\d+)  aborted (\d+) ", base, re.M)
+    check(re.search(r"^proxies at none; the modem pool at \S+ uses NewYork$", base, re.M)
+          is not None and "proxy hits 0 of 0 results" in base,
+          "--proxies=0: no proxy, the clients go to the origin PoP")
+    check(bs is not None and int(bs.group(1)) == replayed
+          and int(bs.group(1)) == sum(int(x) for x in bs.groups()[1:]) and int(bs.group(3)) == 0,
+          "--proxies=0: the same requests replayed, each completed or aborted")
+    # A workload attribute on the command line is applied after the preset (ns-3 alone would
+    # set its default, which the preset overwrites, and the option would change nothing).
+    check(run(program, workdir, ["--proxies=2", "--ns3::SyntheticWorkload::ZipfTheta=0.5"])
+          != out, "--ns3::SyntheticWorkload::ZipfTheta changes the output")
     # Without --topology, from a directory without the module's traces: the build's path.
     p = subprocess.run([program, "--requests=200", "--modems=20"], cwd=workdir,
                        capture_output=True, text=True, timeout=300)

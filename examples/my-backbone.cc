@@ -23,7 +23,8 @@ using namespace ns3;
 int
 main(int argc, char* argv[])
 {
-    // Step 1: options. Every random draw follows --RngSeed and --RngRun.
+    // Step 1: options, each with its allowed values: a bad one ends the program with one line
+    // naming it (status 2). Every random draw follows --RngSeed and --RngRun.
     std::string topology = WEB_PROXY_TRACES_DIR "/att-backbone.edges";
     std::string origin = "NewYork";
     std::string modemPop = "LosAngeles";
@@ -31,13 +32,15 @@ main(int argc, char* argv[])
     uint32_t modems = 100;
     uint64_t requests = 2000;
     CommandLine cmd(__FILE__);
-    cmd.AddValue("topology", "Backbone file (edge list, GraphML, Rocketfuel ...)", topology);
-    cmd.AddValue("origin", "PoP of the origin servers", origin);
-    cmd.AddValue("modemPop", "PoP of the modem pool", modemPop);
-    cmd.AddValue("proxies", "Proxies to place", proxies);
-    cmd.AddValue("modems", "Modems in the pool", modems);
-    cmd.AddValue("requests", "Requests of the workload", requests);
-    cmd.Parse(argc, argv);
+    OptionChecker opt(cmd, "my-backbone");
+    opt.AddInputFile("topology", "Backbone file (edge list, GraphML, Rocketfuel ...)", topology);
+    opt.AddText("origin", "PoP of the origin servers", origin);
+    opt.AddText("modemPop", "PoP of the modem pool", modemPop);
+    opt.AddInteger("proxies", "Proxies to place (0: none, the baseline)", proxies, 0, 100000);
+    opt.AddInteger("modems", "Modems in the pool", modems, 1, 1u << 20);
+    opt.AddInteger("requests", "Requests of the workload", requests, 1, 100000000);
+    opt.AddSetByOption("ns3::SyntheticWorkload::Requests", "requests");
+    opt.Parse(argc, argv);
 
     // Step 2: the backbone graph and where the proxies go.
     BackboneGraph graph;
@@ -52,12 +55,21 @@ main(int argc, char* argv[])
     }
     const int64_t o = graph.FindNode(origin);
     const int64_t m = graph.FindNode(modemPop);
-    NS_ABORT_MSG_IF(o < 0 || m < 0, "no PoP named " << (o < 0 ? origin : modemPop));
+    opt.Require(o >= 0, "origin", "no PoP of that name", "a node name of " + topology);
+    opt.Require(m >= 0, "modemPop", "no PoP of that name", "a node name of " + topology);
+    opt.Require(proxies <= graph.GetNodeCount(),
+                "proxies",
+                "more than the backbone's PoPs",
+                "0 to " + std::to_string(graph.GetNodeCount()));
     const DistanceMatrix latency(graph, DistanceMatrix::LATENCY);
     PlacementProblem problem(graph, latency, uint32_t(o), PlacementProblem::VIA_PROXY);
-    problem.SetHitRatio(0.4); // a byte hit ratio to plan with
-    const PlacementResult placement = PlacementAlgorithm::Create("greedy")->Run(
-        problem, proxies, PlacementAlgorithm::NO_TARGET);
+    problem.SetHitRatio(0.4);  // a byte hit ratio to plan with
+    PlacementResult placement; // no proxy: the clients fetch from the origins
+    if (proxies > 0)           // (k = 0 would tell the algorithm "no limit")
+    {
+        placement = PlacementAlgorithm::Create("greedy")->Run(
+            problem, proxies, PlacementAlgorithm::NO_TARGET);
+    }
 
     // Step 3: the backbone in ns-3, one node per PoP, one point-to-point link per edge.
     ProxyPlacementHelper placer;
@@ -68,6 +80,17 @@ main(int argc, char* argv[])
     // workload's server round-trip times.
     Ptr<SyntheticWorkload> workload = SyntheticWorkload::CreatePreset("modem");
     workload->SetAttribute("Requests", UintegerValue(requests));
+    // --ns3::SyntheticWorkload::ZipfTheta=0.9 and the like: ns-3 set only their defaults,
+    // which the preset overwrote, so they are applied after it.
+    try
+    {
+        workload->SetAttributesFromText(opt.GetGivenAttributes("ns3::SyntheticWorkload"));
+    }
+    catch (const std::invalid_argument& e)
+    {
+        std::cerr << "my-backbone: " << e.what() << "\n";
+        return 2;
+    }
     int64_t stream = 1;
     stream += workload->AssignStreams(stream);
     std::vector<TraceRecord> records;
@@ -142,6 +165,10 @@ main(int argc, char* argv[])
     for (uint32_t p : placement.proxies)
     {
         std::cout << " " << graph.GetNode(p).name;
+    }
+    if (placement.proxies.empty())
+    {
+        std::cout << " none";
     }
     std::cout << "; the modem pool at " << modemPop << " uses "
               << graph.GetNode(placer.GetAssignment()[m]).name << "\n";

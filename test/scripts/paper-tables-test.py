@@ -93,6 +93,19 @@ class PaperTablesTest(unittest.TestCase):
         self.assertIn("     - 4.50 [2.25, 6.75]\n     - 10\n     - fail (distance)", text)
         self.assertTrue(text.endswith("prose after\n"))
 
+    def test_the_header_counts_failures_on_ordering_alone(self):
+        c = self.d / "c.csv"
+        c.write_text(HEADER
+                     + "lat,conn,mean %,21,22,21,23,10,fail,\"ordering: above both in the paper, "
+                       "below it measured\"\n"
+                     + "lat,both,mean %,24,21.5,21,22,10,fail,\"ordering: below conn in the paper, "
+                       "above it measured; distance: 2.5 points\"\n"
+                     + "lat,data,mean %,3,9,8,10,10,fail,distance: 6.0 points\n")
+        rc, out = run("--out", self.page, "--region", "s", c)
+        self.assertEqual(rc, 0, out)
+        self.assertIn("0 pass, 3 fail (1 of them on the paper's ordering of the rows alone), 0 "
+                      "without", self.page.read_text())
+
     def test_bad_csv_is_named_with_its_line(self):
         bad = self.d / "bad.csv"
         bad.write_text(HEADER + "lat,conn,mean %,21,4.5,2,6,ten,pass,\n")
