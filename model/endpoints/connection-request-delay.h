@@ -13,6 +13,8 @@
 #include "ns3/traced-callback.h"
 
 #include <cstdint>
+#include <set>
+#include <tuple>
 
 namespace ns3
 {
@@ -28,9 +30,17 @@ namespace ns3
  * mean delay a quarter of all setups by 3 s or more and leave the others at one RTT. The paper
  * also reports that for 47% of its documents the setup took at least half of the download
  * (§IV.C): more setups were slow, by less. A delay drawn per connection request (a busy
- * server's listen queue, a congested path) gives any such distribution; a delay longer than
- * the client's connection timeout still makes the client send its SYN again, and that copy
- * draws a delay of its own.
+ * server's listen queue, a congested path) gives any such distribution.
+ *
+ * A delay longer than the client's connection timeout makes the client send its SYN again.
+ * With HoldCopies (the default) the connection waits for its first delay: a copy that arrives
+ * while the first request is held is dropped, as a busy server's TCP answers a connection
+ * once. Each copy drawing a delay of its own instead (HoldCopies false, the only behaviour
+ * before 2026-12-07) cuts a heavy tail at the client's retries: the connection is set up by
+ * whichever copy comes out first. A held connection (its addresses and ports) is remembered
+ * until its request is released, at most MaxPending at once: beyond that a request is held
+ * without being remembered (its copies draw their own delays) and counted
+ * (GetUnremembered), so that a flood of spoofed SYNs cannot grow the table.
  *
  * Installed on a node's input packet hook (PacketHookRouting), so it sees the packets that
  * reach the node's IP layer, after their link. A packet too short to hold the TCP flags, a
@@ -62,10 +72,17 @@ class ConnectionRequestDelay : public Object
      */
     int64_t AssignStreams(int64_t stream);
 
-    /// \return connection requests held (each copy of a retransmitted SYN counts)
+    /// \return connection requests held (with HoldCopies false, each copy of a retransmitted
+    /// SYN counts)
     uint64_t GetRequests() const;
     /// \return the sum of their delays
     Time GetTotalDelay() const;
+    /// \return copies of a held request dropped (HoldCopies)
+    uint64_t GetCopiesDropped() const;
+    /// \return requests held without being remembered: MaxPending were held then
+    uint64_t GetUnremembered() const;
+    /// \return held connections remembered now
+    std::size_t GetPending() const;
 
     /**
      * \param tcp the start of a TCP segment (its header first), as IPv4 carries it
@@ -88,8 +105,22 @@ class ConnectionRequestDelay : public Object
      */
     PacketHookRouting::Verdict Hook(PacketHookRouting::HookPacket& hp);
 
+    /// A connection: source address, destination address, source and destination ports.
+    using Connection = std::tuple<uint32_t, uint32_t, uint16_t, uint16_t>;
+
+    /**
+     * Forgets a connection when its request is released.
+     * \param c the connection
+     */
+    void Release(Connection c);
+
     Ptr<RandomVariableStream> m_delay; //!< seconds, per connection request
+    bool m_holdCopies{true};           //!< drop copies of a held request
+    uint32_t m_maxPending{0};          //!< held connections remembered at most
+    std::set<Connection> m_pending;    //!< held connections, until their release
     uint64_t m_requests{0};            //!< requests held
+    uint64_t m_copiesDropped{0};       //!< copies of held requests dropped
+    uint64_t m_unremembered{0};        //!< requests held while MaxPending were remembered
     Time m_total;                      //!< their delays summed
     /// A connection request and the delay it was given.
     TracedCallback<Ptr<const Packet>, Time> m_delayedTrace;

@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
 #include <map>
 
 using namespace ns3;
@@ -58,11 +59,12 @@ class TcpDefaultsGuard
  */
 struct Handshake
 {
-    Time measured;     //!< SYN sent to SYN-ACK received, at the proxy
-    Time originRtt;    //!< what the helper says the origin's RTT is
-    Time proxyLink;    //!< one-way delay of the proxy's link to the access router
-    Time transmission; //!< bound on putting a SYN and a SYN-ACK on the links
-    uint64_t held{0};  //!< connection requests the origins held (synDelay)
+    Time measured;      //!< SYN sent to SYN-ACK received, at the proxy
+    Time originRtt;     //!< what the helper says the origin's RTT is
+    Time proxyLink;     //!< one-way delay of the proxy's link to the access router
+    Time transmission;  //!< bound on putting a SYN and a SYN-ACK on the links
+    uint64_t held{0};   //!< connection requests the origins held (synDelay)
+    uint64_t copies{0}; //!< copies of held requests they dropped
 };
 
 /// A small environment of two clients, its origins in one RTT class.
@@ -83,10 +85,14 @@ SmallSettings(const std::string& population)
  * \param population modem or lan
  * \param rtt the origins' RTT
  * \param synDelay the scenario's synDelay (empty: none)
+ * \param configure called on each origin's ConnectionRequestDelay after Build (none: as built)
  * \return the handshake's figures
  */
 Handshake
-MeasureHandshake(const std::string& population, Time rtt, const std::string& synDelay = "")
+MeasureHandshake(const std::string& population,
+                 Time rtt,
+                 const std::string& synDelay = "",
+                 const std::function<void(Ptr<ConnectionRequestDelay>)>& configure = {})
 {
     TcpDefaultsGuard guard;
     IspScenarioHelper scenario;
@@ -95,6 +101,13 @@ MeasureHandshake(const std::string& population, Time rtt, const std::string& syn
     s.serverRtt = "ns3::ConstantRandomVariable[Constant=" + std::to_string(rtt.GetSeconds()) + "]";
     s.synDelay = synDelay;
     scenario.Build(s);
+    if (configure)
+    {
+        for (const auto& d : scenario.GetFarm().GetSynDelays())
+        {
+            configure(d);
+        }
+    }
     Handshake h;
     h.proxyLink = MicroSeconds(100);
     Ptr<Node> proxy = scenario.AddProxyNode("100Mbps", h.proxyLink);
@@ -126,6 +139,8 @@ MeasureHandshake(const std::string& population, Time rtt, const std::string& syn
     for (const auto& d : scenario.GetFarm().GetSynDelays())
     {
         h.held += d->GetRequests();
+        h.copies += d->GetCopiesDropped();
+        EXPECT_EQ(d->GetPending(), 0U); // each held connection forgotten at its release
     }
     socket->Close();
     Simulator::Destroy();
@@ -465,21 +480,98 @@ TEST(OriginInternet, LostConnectionRequestsAreRetriedAfterThreeSixAndTwelveSecon
 
 // An origin that holds each connection request (synDelay) delays the handshake by exactly the
 // delay; the other packets pass as before. A delay beyond the proxy's 3 s connection timeout
-// lets the retransmitted SYN reach the origin too, held as long, and the first copy's
-// SYN-ACK still completes the handshake: the setup grows by the delay, not by the timeout.
+// makes the proxy send the SYN again: the origin drops that copy (HoldCopies), and the first
+// request's SYN-ACK completes the handshake: the setup grows by the delay, not by the timeout.
+// With HoldCopies false the copy is held as long, and the first still answers first.
 TEST(OriginInternet, HeldConnectionRequestsDelayTheHandshakeByTheDelay)
 {
     const Handshake plain = MeasureHandshake("modem", MilliSeconds(80));
     EXPECT_EQ(plain.held, 0U);
-    for (const auto& [delay, copies] : {std::pair{MilliSeconds(500), 1U}, {Seconds(4), 2U}})
+    for (bool holdCopies : {true, false})
+    {
+        for (const auto& [delay, retries] : {std::pair{MilliSeconds(500), 0U}, {Seconds(4), 1U}})
+        {
+            const Handshake h = MeasureHandshake(
+                "modem",
+                MilliSeconds(80),
+                "ns3::ConstantRandomVariable[Constant=" + std::to_string(delay.GetSeconds()) + "]",
+                [holdCopies](Ptr<ConnectionRequestDelay> d)
+                { d->SetAttribute("HoldCopies", BooleanValue(holdCopies)); });
+            EXPECT_EQ(h.measured, plain.measured + delay) << delay.As(Time::MS);
+            EXPECT_EQ(h.held, holdCopies ? 1U : 1U + retries) << delay.As(Time::MS);
+            EXPECT_EQ(h.copies, holdCopies ? retries : 0U) << delay.As(Time::MS);
+        }
+    }
+}
+
+// A busy origin delays the connection, not each copy of its request: with delays of 10 s for
+// the first SYN and 0.5 s for the next (a sequence, not random), the retransmission at 3 s
+// would come out first (3.5 s) if each copy drew its own, and so cut a heavy tail of setups
+// at the client's retries; with HoldCopies the copies at 3 and 9 s are dropped and the
+// handshake takes the first request's 10 s.
+TEST(OriginInternet, ACopyOfAHeldConnectionRequestDoesNotOvertakeIt)
+{
+    const Handshake plain = MeasureHandshake("modem", MilliSeconds(80));
+    for (bool holdCopies : {true, false})
     {
         const Handshake h = MeasureHandshake(
             "modem",
             MilliSeconds(80),
-            "ns3::ConstantRandomVariable[Constant=" + std::to_string(delay.GetSeconds()) + "]");
-        EXPECT_EQ(h.measured, plain.measured + delay) << delay.As(Time::MS);
-        EXPECT_EQ(h.held, copies) << delay.As(Time::MS);
+            "ns3::ConstantRandomVariable[Constant=0]",
+            [holdCopies](Ptr<ConnectionRequestDelay> d)
+            {
+                // 10, 0.5, then -9 (no hold): Sequential wraps only upwards, at Max.
+                Ptr<SequentialRandomVariable> v = CreateObject<SequentialRandomVariable>();
+                v->SetAttribute("Min", DoubleValue(10));
+                v->SetAttribute("Max", DoubleValue(11));
+                v->SetAttribute("Increment",
+                                StringValue("ns3::ConstantRandomVariable[Constant=-9.5]"));
+                d->SetAttribute("Delay", PointerValue(v));
+                d->SetAttribute("HoldCopies", BooleanValue(holdCopies));
+            });
+        EXPECT_EQ(h.measured, plain.measured + (holdCopies ? Seconds(10) : Seconds(3.5)))
+            << holdCopies;
+        EXPECT_EQ(h.held, holdCopies ? 1U : 2U);
+        EXPECT_EQ(h.copies, holdCopies ? 2U : 0U);
     }
+}
+
+// Every packet may come from an attacker: a flood of connection requests from spoofed
+// addresses cannot grow the table of held connections beyond MaxPending. The requests beyond
+// it are held all the same and counted, and each remembered connection is forgotten when its
+// request is released.
+TEST(OriginInternet, HeldConnectionsRememberedAreBounded)
+{
+    NodeContainer nodes;
+    nodes.Create(2); // an attacker and an origin
+    PointToPointHelper link;
+    link.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
+    link.SetChannelAttribute("Delay", StringValue("1ms"));
+    NetDeviceContainer devices = link.Install(nodes);
+    InternetStackHelper().Install(nodes);
+    Ipv4AddressHelper addresses("10.1.1.0", "255.255.255.0");
+    Ipv4InterfaceContainer ip = addresses.Assign(devices);
+    Ptr<ConnectionRequestDelay> d = CreateObject<ConnectionRequestDelay>();
+    d->SetAttribute("Delay", StringValue("ns3::ConstantRandomVariable[Constant=5]"));
+    d->SetAttribute("MaxPending", UintegerValue(8));
+    d->Install(nodes.Get(1));
+    Ptr<SpoofedFloodApplication> flood = CreateObject<SpoofedFloodApplication>();
+    flood->SetAttribute("Target", Ipv4AddressValue(ip.GetAddress(1)));
+    flood->SetAttribute("SynRate", DoubleValue(100)); // 100 connection requests in 1 s
+    flood->AssignStreams(1);
+    nodes.Get(0)->AddApplication(flood);
+    flood->SetStartTime(Seconds(0));
+    flood->SetStopTime(Seconds(1) - NanoSeconds(1));
+    std::size_t pendingDuringTheFlood = 0;
+    Simulator::Schedule(Seconds(1.5), [&]() { pendingDuringTheFlood = d->GetPending(); });
+    Simulator::Stop(Seconds(10));
+    Simulator::Run();
+    EXPECT_EQ(d->GetRequests(), 100U);
+    EXPECT_EQ(pendingDuringTheFlood, 8U);
+    EXPECT_EQ(d->GetUnremembered(), 92U);
+    EXPECT_EQ(d->GetCopiesDropped(), 0U); // spoofed sources: no request was a copy
+    EXPECT_EQ(d->GetPending(), 0U);       // forgotten at their release, 5 s later
+    Simulator::Destroy();
 }
 
 // The random-variable settings (serverRtt, serverThink, synDelay, modificationInterval,
