@@ -173,6 +173,7 @@ SWEEPS = [
             ["--synLoss=0", "--synDelay=ns3::LogNormalRandomVariable[Mu=-0.9427|Sigma=1.5]"]),
            ("syn-delay-2", "held, heavier tail (lognormal, mean 1.2 s, sigma 2)",
             ["--synLoss=0", "--synDelay=ns3::LogNormalRandomVariable[Mu=-1.8177|Sigma=2]"]),
+           ("outstanding-3", "3 requests in flight per client", ["--maxOutstanding=3"]),
            ("outstanding-2", "2 requests in flight per client", ["--maxOutstanding=2"]),
            ("outstanding-1", "1 request in flight per client", ["--maxOutstanding=1"]),
            ("rtt-0.2", "server RTT median 0.2 s", [lognormal(0.2)]),
