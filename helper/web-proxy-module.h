@@ -85,6 +85,7 @@
 #include "ns3/never-queue-scheduler.h"
 #include "ns3/object-table.h"
 #include "ns3/option-checker.h"
+#include "ns3/option-text.h"
 #include "ns3/orbis-backbone-reader.h"
 #include "ns3/origin-farm-helper.h"
 #include "ns3/origin-server-helper.h"

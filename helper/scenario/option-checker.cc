@@ -4,6 +4,8 @@
 
 #include "option-checker.h"
 
+#include "option-text.h"
+
 #include "ns3/abort.h"
 #include "ns3/attribute-text-check.h"
 #include "ns3/config.h"
@@ -12,14 +14,11 @@
 
 #include <sys/stat.h>
 
-#include <cerrno>
-#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <limits>
-#include <regex>
 #include <sstream>
 #include <unistd.h>
 
@@ -27,206 +26,6 @@ namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("OptionChecker");
-
-namespace
-{
-
-/// Parses an unsigned decimal integer; returns "" or the problem.
-std::string
-ParseUnsigned(const std::string& text, uint64_t& v)
-{
-    if (text.empty())
-    {
-        return "no value";
-    }
-    const std::string digits = text[0] == '+' ? text.substr(1) : text;
-    if (text[0] == '-' && text.size() > 1
-        && text.find_first_not_of("0123456789", 1) == std::string::npos)
-    {
-        return "negative";
-    }
-    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos)
-    {
-        return "not an integer";
-    }
-    errno = 0;
-    v = std::strtoull(digits.c_str(), nullptr, 10);
-    if (errno == ERANGE)
-    {
-        return "too large";
-    }
-    return "";
-}
-
-/// Parses a finite real number; returns "" or the problem.
-std::string
-ParseReal(const std::string& text, double& v)
-{
-    if (text.empty())
-    {
-        return "no value";
-    }
-    char* end = nullptr;
-    errno = 0;
-    v = std::strtod(text.c_str(), &end);
-    if (*end != '\0' || end == text.c_str())
-    {
-        return "not a number";
-    }
-    if (!std::isfinite(v) || errno == ERANGE)
-    {
-        return "not a finite number";
-    }
-    return "";
-}
-
-std::string
-FormatReal(double v)
-{
-    std::ostringstream os;
-    os << v;
-    return os.str();
-}
-
-/// The time in the largest unit that shows it as an integer ("90s", "2min", "1ms").
-std::string
-FormatTime(Time t)
-{
-    const int64_t ns = t.GetNanoSeconds();
-    const std::pair<int64_t, const char*> units[] = {{86400000000000LL, "d"},
-                                                     {3600000000000LL, "h"},
-                                                     {60000000000LL, "min"},
-                                                     {1000000000LL, "s"},
-                                                     {1000000LL, "ms"},
-                                                     {1000LL, "us"},
-                                                     {1LL, "ns"}};
-    if (ns == 0)
-    {
-        return "0s";
-    }
-    for (const auto& [scale, unit] : units)
-    {
-        if (ns % scale == 0)
-        {
-            return std::to_string(ns / scale) + unit;
-        }
-    }
-    return FormatReal(t.GetSeconds()) + "s";
-}
-
-/// A time as ns-3 writes it: a number and an optional unit; returns "" or the problem.
-std::string
-ParseTime(const std::string& text, Time& t)
-{
-    if (text.empty())
-    {
-        return "no value";
-    }
-    static const std::regex re(R"(([+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)(s|ms|us|ns|min|h|d|y)?)");
-    std::smatch m;
-    if (!std::regex_match(text, m, re))
-    {
-        return "not a time with a known unit";
-    }
-    const double v = std::strtod(m[1].str().c_str(), nullptr);
-    if (!std::isfinite(v) || std::fabs(v) > 1e9)
-    {
-        return "too large";
-    }
-    t = Time(m[4].matched ? text : m[1].str() + "s");
-    return "";
-}
-
-std::string
-FormatRate(DataRate r)
-{
-    const uint64_t bps = r.GetBitRate();
-    const std::pair<uint64_t, const char*> units[]
-        = {{1000000000ULL, "Gbps"}, {1000000ULL, "Mbps"}, {1000ULL, "kbps"}, {1ULL, "bps"}};
-    for (const auto& [scale, unit] : units)
-    {
-        if (bps >= scale && bps % scale == 0)
-        {
-            return std::to_string(bps / scale) + unit;
-        }
-    }
-    return std::to_string(bps) + "bps";
-}
-
-/// A rate with one of ns-3's units; returns "" or the problem.
-std::string
-ParseRate(const std::string& text, DataRate& r)
-{
-    if (text.empty())
-    {
-        return "no value";
-    }
-    // ns-3 reads a bare number as bit/s: asking for the unit catches "--rate=10" meant as Mbps.
-    static const std::regex re(R"((\d+\.?\d*|\.\d+)([kKMG]?i?[bB](ps|/s)))");
-    if (!std::regex_match(text, re))
-    {
-        return "not a data rate with a unit (bps, kbps, Mbps, Gbps, Bps, KiBps, ...)";
-    }
-    std::istringstream is(text);
-    is >> r;
-    if (is.fail())
-    {
-        return "not a data rate with a known unit";
-    }
-    return "";
-}
-
-std::string
-Join(const std::vector<std::string>& words)
-{
-    std::string s;
-    for (const auto& w : words)
-    {
-        s += (s.empty() ? "" : ", ") + w;
-    }
-    return s;
-}
-
-std::string
-IntegerRange(uint64_t min, uint64_t max)
-{
-    return "an integer from " + std::to_string(min) + " to " + std::to_string(max);
-}
-
-/// The range check of an integer; returns "" or the problem.
-std::string
-CheckIntegerText(const std::string& text, uint64_t min, uint64_t max)
-{
-    uint64_t v = 0;
-    std::string problem = ParseUnsigned(text, v);
-    if (problem.empty() && v < min)
-    {
-        problem = "below the minimum";
-    }
-    if (problem.empty() && v > max)
-    {
-        problem = "above the maximum";
-    }
-    return problem;
-}
-
-std::string
-CheckRealText(const std::string& text, double min, double max)
-{
-    double v = 0;
-    std::string problem = ParseReal(text, v);
-    if (problem.empty() && v < min)
-    {
-        problem = "below the minimum";
-    }
-    if (problem.empty() && v > max)
-    {
-        problem = "above the maximum";
-    }
-    return problem;
-}
-
-} // namespace
 
 OptionChecker::OptionChecker(CommandLine& cmd, const std::string& program)
     : m_cmd(cmd)
@@ -236,11 +35,11 @@ OptionChecker::OptionChecker(CommandLine& cmd, const std::string& program)
     // ns-3's own global values: CommandLine reads them itself, but not strictly.
     const uint64_t maxRun = std::numeric_limits<uint64_t>::max();
     AddRule("RngRun",
-            IntegerRange(0, maxRun),
-            [maxRun](const std::string& t) { return CheckIntegerText(t, 0, maxRun); });
+            OptionText::IntegerRange(0, maxRun),
+            [maxRun](const std::string& t) { return OptionText::IntegerProblem(t, 0, maxRun); });
     AddRule("RngSeed",
-            IntegerRange(1, UINT32_MAX),
-            [](const std::string& t) { return CheckIntegerText(t, 1, UINT32_MAX); });
+            OptionText::IntegerRange(1, UINT32_MAX),
+            [](const std::string& t) { return OptionText::IntegerProblem(t, 1, UINT32_MAX); });
 }
 
 std::string
@@ -259,9 +58,9 @@ OptionChecker::AddInteger(
     m_cmd.AddValue(name,
                    help
                        + AddRule(name,
-                                 IntegerRange(min, max),
+                                 OptionText::IntegerRange(min, max),
                                  [min, max](const std::string& t)
-                                 { return CheckIntegerText(t, min, max); }),
+                                 { return OptionText::IntegerProblem(t, min, max); }),
                    value);
 }
 
@@ -273,9 +72,9 @@ OptionChecker::AddInteger(
     m_cmd.AddValue(name,
                    help
                        + AddRule(name,
-                                 IntegerRange(min, max),
+                                 OptionText::IntegerRange(min, max),
                                  [min, max](const std::string& t)
-                                 { return CheckIntegerText(t, min, max); }),
+                                 { return OptionText::IntegerProblem(t, min, max); }),
                    value);
 }
 
@@ -283,53 +82,28 @@ void
 OptionChecker::AddReal(
     const std::string& name, const std::string& help, double& value, double min, double max)
 {
-    m_defaults[name] = FormatReal(value);
+    m_defaults[name] = OptionText::FormatReal(value);
     m_cmd.AddValue(name,
                    help
                        + AddRule(name,
-                                 "a number from " + FormatReal(min) + " to " + FormatReal(max),
+                                 "a number from " + OptionText::FormatReal(min) + " to "
+                                     + OptionText::FormatReal(max),
                                  [min, max](const std::string& t)
-                                 { return CheckRealText(t, min, max); }),
+                                 { return OptionText::RealProblem(t, min, max); }),
                    value);
 }
-
-namespace
-{
-std::string
-TimeRange(Time min, Time max)
-{
-    return "a time from " + FormatTime(min) + " to " + FormatTime(max)
-         + " (units s, ms, us, ns, min, h, d, y; none: s)";
-}
-
-std::string
-CheckTimeText(const std::string& text, Time min, Time max)
-{
-    Time t;
-    std::string problem = ParseTime(text, t);
-    if (problem.empty() && t < min)
-    {
-        problem = "below the minimum";
-    }
-    if (problem.empty() && t > max)
-    {
-        problem = "above the maximum";
-    }
-    return problem;
-}
-} // namespace
 
 void
 OptionChecker::AddTime(
     const std::string& name, const std::string& help, Time& value, Time min, Time max)
 {
-    m_defaults[name] = FormatTime(value);
+    m_defaults[name] = OptionText::FormatTime(value);
     m_cmd.AddValue(name,
                    help
                        + AddRule(name,
-                                 TimeRange(min, max),
+                                 OptionText::TimeRange(min, max),
                                  [min, max](const std::string& t)
-                                 { return CheckTimeText(t, min, max); }),
+                                 { return OptionText::TimeProblem(t, min, max); }),
                    value);
 }
 
@@ -341,9 +115,9 @@ OptionChecker::AddTime(
     m_cmd.AddValue(name,
                    help
                        + AddRule(name,
-                                 TimeRange(min, max),
+                                 OptionText::TimeRange(min, max),
                                  [min, max](const std::string& t)
-                                 { return CheckTimeText(t, min, max); }),
+                                 { return OptionText::TimeProblem(t, min, max); }),
                    value);
 }
 
@@ -358,7 +132,7 @@ OptionChecker::AddRate(const std::string& name,
     auto check = [min, max](const std::string& text)
     {
         DataRate r;
-        std::string problem = ParseRate(text, r);
+        std::string problem = OptionText::ParseRate(text, r);
         if (problem.empty() && r < min)
         {
             problem = "below the minimum";
@@ -372,7 +146,8 @@ OptionChecker::AddRate(const std::string& name,
     m_cmd.AddValue(name,
                    help
                        + AddRule(name,
-                                 "a data rate from " + FormatRate(min) + " to " + FormatRate(max),
+                                 "a data rate from " + OptionText::FormatRate(min) + " to "
+                                     + OptionText::FormatRate(max),
                                  check),
                    value);
 }
@@ -410,7 +185,7 @@ OptionChecker::AddChoice(const std::string& name,
     m_cmd.AddValue(name,
                    help
                        + AddRule(name,
-                                 "one of " + Join(choices),
+                                 "one of " + OptionText::Join(choices),
                                  [choices](const std::string& t)
                                  {
                                      for (const auto& c : choices)
@@ -435,7 +210,7 @@ OptionChecker::AddChoiceList(const std::string& name,
     m_cmd.AddValue(name,
                    help
                        + AddRule(name,
-                                 "a comma-separated list of " + Join(choices),
+                                 "a comma-separated list of " + OptionText::Join(choices),
                                  [choices](const std::string& t)
                                  {
                                      const auto words = Split(t);
@@ -482,7 +257,8 @@ OptionChecker::AddIntegerList(const std::string& name,
                                      }
                                      for (const auto& w : words)
                                      {
-                                         const std::string p = CheckIntegerText(w, min, max);
+                                         const std::string p
+                                             = OptionText::IntegerProblem(w, min, max);
                                          if (!p.empty())
                                          {
                                              return "'" + w + "' is " + p;
@@ -755,11 +531,11 @@ OptionChecker::CheckInteger(const std::string& program,
                             uint64_t min,
                             uint64_t max)
 {
-    const std::string problem = CheckIntegerText(text, min, max);
+    const std::string problem = OptionText::IntegerProblem(text, min, max);
     if (!problem.empty())
     {
         std::cerr << program << ": --" << name << "=" << text << ": " << problem
-                  << " (allowed: " << IntegerRange(min, max) << ")" << std::endl;
+                  << " (allowed: " << OptionText::IntegerRange(min, max) << ")" << std::endl;
         std::exit(BAD_OPTION);
     }
     return std::strtoull(text.c_str(), nullptr, 10);
@@ -772,12 +548,12 @@ OptionChecker::CheckReal(const std::string& program,
                          double min,
                          double max)
 {
-    const std::string problem = CheckRealText(text, min, max);
+    const std::string problem = OptionText::RealProblem(text, min, max);
     if (!problem.empty())
     {
         std::cerr << program << ": --" << name << "=" << text << ": " << problem
-                  << " (allowed: a number from " << FormatReal(min) << " to " << FormatReal(max)
-                  << ")" << std::endl;
+                  << " (allowed: a number from " << OptionText::FormatReal(min) << " to "
+                  << OptionText::FormatReal(max) << ")" << std::endl;
         std::exit(BAD_OPTION);
     }
     return std::strtod(text.c_str(), nullptr);
