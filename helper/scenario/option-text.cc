@@ -13,6 +13,27 @@
 namespace ns3
 {
 
+namespace
+{
+
+/// The parse's problem, or where a parsed value lies outside [min, max].
+template <typename T>
+std::string
+RangeProblem(const std::string& parseProblem, const T& v, const T& min, const T& max)
+{
+    if (!parseProblem.empty())
+    {
+        return parseProblem;
+    }
+    if (v < min)
+    {
+        return "below the minimum";
+    }
+    return v > max ? "above the maximum" : "";
+}
+
+} // namespace
+
 std::string
 OptionText::ParseUnsigned(const std::string& text, uint64_t& v)
 {
@@ -174,32 +195,14 @@ std::string
 OptionText::IntegerProblem(const std::string& text, uint64_t min, uint64_t max)
 {
     uint64_t v = 0;
-    std::string problem = ParseUnsigned(text, v);
-    if (problem.empty() && v < min)
-    {
-        problem = "below the minimum";
-    }
-    if (problem.empty() && v > max)
-    {
-        problem = "above the maximum";
-    }
-    return problem;
+    return RangeProblem(ParseUnsigned(text, v), v, min, max);
 }
 
 std::string
 OptionText::RealProblem(const std::string& text, double min, double max)
 {
     double v = 0;
-    std::string problem = ParseReal(text, v);
-    if (problem.empty() && v < min)
-    {
-        problem = "below the minimum";
-    }
-    if (problem.empty() && v > max)
-    {
-        problem = "above the maximum";
-    }
-    return problem;
+    return RangeProblem(ParseReal(text, v), v, min, max);
 }
 
 std::string
@@ -213,16 +216,7 @@ std::string
 OptionText::TimeProblem(const std::string& text, Time min, Time max)
 {
     Time t;
-    std::string problem = ParseTime(text, t);
-    if (problem.empty() && t < min)
-    {
-        problem = "below the minimum";
-    }
-    if (problem.empty() && t > max)
-    {
-        problem = "above the maximum";
-    }
-    return problem;
+    return RangeProblem(ParseTime(text, t), t, min, max);
 }
 
 } // namespace ns3
