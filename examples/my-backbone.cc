@@ -81,16 +81,8 @@ main(int argc, char* argv[])
     Ptr<SyntheticWorkload> workload = SyntheticWorkload::CreatePreset("modem");
     workload->SetAttribute("Requests", UintegerValue(requests));
     // --ns3::SyntheticWorkload::ZipfTheta=0.9 and the like: ns-3 set only their defaults,
-    // which the preset overwrote, so they are applied after it.
-    try
-    {
-        workload->SetAttributesFromText(opt.GetGivenAttributes("ns3::SyntheticWorkload"));
-    }
-    catch (const std::invalid_argument& e)
-    {
-        std::cerr << "my-backbone: " << e.what() << "\n";
-        return 2;
-    }
+    // which the preset overwrote, so they are applied after it (Parse checked their text).
+    workload->SetAttributesFromText(opt.GetGivenAttributes("ns3::SyntheticWorkload"));
     int64_t stream = 1;
     stream += workload->AssignStreams(stream);
     std::vector<TraceRecord> records;

@@ -175,6 +175,23 @@ PlacementMeasurement::Run(const std::vector<uint32_t>& proxies,
     // Clients: one per node with requests, through its assigned proxy or to the origin.
     const Time offset = Seconds(1);
     const Time stop = offset + last + m_timeout + Seconds(10);
+    // Counted at the client: a user who aborts a hit receives only part of the body the
+    // proxy began to send.
+    auto count = +[](Figures* f, const RequestRecord& r)
+    {
+        if (r.failed)
+        {
+            ++f->failed;
+            return;
+        }
+        ++f->completed;
+        f->bodyBytes += double(r.bodyBytes);
+        if (r.ServedFromCache())
+        {
+            f->hitBytes += double(r.bodyBytes);
+        }
+        f->byteSeconds += double(r.bodyBytes) * r.total.GetSeconds();
+    };
     for (uint32_t v = 0; v < n; ++v)
     {
         if (perNode[v].empty())
@@ -188,28 +205,7 @@ PlacementMeasurement::Run(const std::vector<uint32_t>& proxies,
         ApplicationContainer c = replay.Install(NodeContainer(nodes.Get(v)), {perNode[v]});
         placer.PointClients(v, c);
         c.Stop(stop);
-        c.Get(0)->TraceConnectWithoutContext("RequestComplete",
-                                             MakeBoundCallback(
-                                                 +[](Figures* f, const RequestRecord& r)
-                                                 {
-                                                     if (r.failed)
-                                                     {
-                                                         ++f->failed;
-                                                         return;
-                                                     }
-                                                     ++f->completed;
-                                                     f->bodyBytes += double(r.bodyBytes);
-                                                     // Counted at the client: a user who
-                                                     // aborts a hit receives only part of
-                                                     // the body the proxy began to send.
-                                                     if (r.ServedFromCache())
-                                                     {
-                                                         f->hitBytes += double(r.bodyBytes);
-                                                     }
-                                                     f->byteSeconds += double(r.bodyBytes)
-                                                                     * r.total.GetSeconds();
-                                                 },
-                                                 &fig));
+        c.Get(0)->TraceConnectWithoutContext("RequestComplete", MakeBoundCallback(count, &fig));
     }
     Simulator::Stop(stop + Seconds(1));
     Simulator::Run();

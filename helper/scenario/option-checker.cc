@@ -86,8 +86,7 @@ OptionChecker::AddReal(
     m_cmd.AddValue(name,
                    help
                        + AddRule(name,
-                                 "a number from " + OptionText::FormatReal(min) + " to "
-                                     + OptionText::FormatReal(max),
+                                 OptionText::RealRange(min, max),
                                  [min, max](const std::string& t)
                                  { return OptionText::RealProblem(t, min, max); }),
                    value);
@@ -552,8 +551,7 @@ OptionChecker::CheckReal(const std::string& program,
     if (!problem.empty())
     {
         std::cerr << program << ": --" << name << "=" << text << ": " << problem
-                  << " (allowed: a number from " << OptionText::FormatReal(min) << " to "
-                  << OptionText::FormatReal(max) << ")" << std::endl;
+                  << " (allowed: " << OptionText::RealRange(min, max) << ")" << std::endl;
         std::exit(BAD_OPTION);
     }
     return std::strtod(text.c_str(), nullptr);

@@ -192,6 +192,12 @@ OptionText::IntegerRange(uint64_t min, uint64_t max)
 }
 
 std::string
+OptionText::RealRange(double min, double max)
+{
+    return "a number from " + FormatReal(min) + " to " + FormatReal(max);
+}
+
+std::string
 OptionText::IntegerProblem(const std::string& text, uint64_t min, uint64_t max)
 {
     uint64_t v = 0;

@@ -107,6 +107,12 @@ class OptionText
      */
     static std::string IntegerRange(uint64_t min, uint64_t max);
     /**
+     * \param min smallest allowed value
+     * \param max largest allowed value
+     * \return "a number from min to max"
+     */
+    static std::string RealRange(double min, double max);
+    /**
      * \param min shortest allowed time
      * \param max longest allowed time
      * \return "a time from min to max (units ...)"
