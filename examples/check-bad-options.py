@@ -73,6 +73,7 @@ CASES = {
         (["--seed=1", "--RngSeed=2"], "seed"), (["--run=1", "--RngRun=2"], "run"),
     ],
     "depot-testbed": RUN + [
+        (["--ns3::Depot::ForwardingMethod=Tunnel"], "ns3::Depot::ForwardingMethod"),
         (["--ns3::Depot::ProcessingDelay=2ms"], "ns3::Depot::ProcessingDelay"),
         (["--ns3::ConnectionCache::Workers=2"], "ns3::ConnectionCache::Workers"),
         (["--sizes=-1"], "sizes"), (["--sizes=0"], "sizes"), (["--sizes=abc"], "sizes"),
@@ -130,6 +131,10 @@ CASES = {
         (["--sequential=2"], "sequential"), (["--stop=0s"], "stop"), (["--stop=5x"], "stop"),
     ],
     "proxim": RUN + [
+        # A choice that ns-3's string checker took, and each run's object refused by
+        # stopping the run (the choice's checker now names the choices).
+        (["--ns3::TraceRequestSource::PersistentFlag=server"],
+         "ns3::TraceRequestSource::PersistentFlag"),
         (["--ns3::OriginServer::ServiceTime=ns3::ConstantRandomVariable[Constant=1"],
          "ns3::OriginServer::ServiceTime"),
         (["--population=cable"], "population"), (["--modems=0"], "modems"),

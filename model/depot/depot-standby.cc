@@ -22,6 +22,12 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("DepotStandby");
 NS_OBJECT_ENSURE_REGISTERED(DepotStandby);
 
+namespace
+{
+const AttributeChoice<uint8_t> MODES[] = {{2, "hot"}, {1, "warm"}, {0, "none"}};
+const AttributeChoice<uint8_t> CONTENTS[] = {{0, "new"}, {1, "changed"}, {2, "full"}};
+} // namespace
+
 TypeId
 DepotStandby::GetTypeId()
 {
@@ -95,7 +101,7 @@ DepotStandby::GetTypeId()
                             "(periodic state sync) or none (no state).",
                             StringValue("none"),
                             MakeStringAccessor(&DepotStandby::SetMode, &DepotStandby::GetMode),
-                            MakeStringChecker())
+                            MakeChoiceChecker(MODES))
               .AddAttribute("SyncInterval",
                             "Warm standby: period of the master's sync messages.",
                             TimeValue(Seconds(1)),
@@ -108,7 +114,7 @@ DepotStandby::GetTypeId()
                   "sync) or full (the table, past SYN_SENT).",
                   StringValue("changed"),
                   MakeStringAccessor(&DepotStandby::SetSyncContent, &DepotStandby::GetSyncContent),
-                  MakeStringChecker())
+                  MakeChoiceChecker(CONTENTS))
               .AddAttribute("SyncMessageSize",
                             "Largest sync message (UDP payload bytes); more records go in more "
                             "messages.",
@@ -187,12 +193,6 @@ DepotStandby::AddVirtualDevice(Ptr<NetDevice> device)
 {
     m_devices.AddVirtual(device);
 }
-
-namespace
-{
-const AttributeChoice<uint8_t> MODES[] = {{2, "hot"}, {1, "warm"}, {0, "none"}};
-const AttributeChoice<uint8_t> CONTENTS[] = {{0, "new"}, {1, "changed"}, {2, "full"}};
-} // namespace
 
 void
 DepotStandby::SetMode(std::string mode)

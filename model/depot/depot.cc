@@ -20,6 +20,14 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("Depot");
 NS_OBJECT_ENSURE_REGISTERED(Depot);
 
+namespace
+{
+const AttributeChoice<Depot::ForwardingMethod> FORWARDING_METHODS[]
+    = {{Depot::NAT, "Nat"}, {Depot::DIRECT, "Direct"}};
+const AttributeChoice<Depot::CheckType> CHECK_TYPES[]
+    = {{Depot::CHECK_TCP, "Tcp"}, {Depot::CHECK_HTTP, "Http"}};
+} // namespace
+
 TypeId
 Depot::GetTypeId()
 {
@@ -54,7 +62,7 @@ Depot::GetTypeId()
                   "proxy port must equal the service port).",
                   StringValue("Nat"),
                   MakeStringAccessor(&Depot::SetForwardingMethod, &Depot::GetForwardingMethod),
-                  MakeStringChecker())
+                  MakeChoiceChecker(FORWARDING_METHODS))
               .AddAttribute("WindowCheck",
                             "Drop segments outside the receiver's window; a RST closes a "
                             "session only at the exact expected sequence number, one in the "
@@ -72,7 +80,7 @@ Depot::GetTypeId()
                   "to that proxy; for hashing schedulers, e.g. a Maglev pair without sync).",
                   StringValue("drop"),
                   MakeStringAccessor(&Depot::SetNoSessionAction, &Depot::GetNoSessionAction),
-                  MakeStringChecker())
+                  Create<ChoiceChecker>(std::vector<std::string>{"drop", "reset", "sloppy"}))
               .AddAttribute("ScrapSessionsOnFailure",
                             "Remove the sessions of a proxy declared down ([Depot]).",
                             BooleanValue(true),
@@ -178,7 +186,7 @@ Depot::GetTypeId()
                   "a GET of HealthCheckPath with a 2xx or 3xx status).",
                   StringValue("Tcp"),
                   MakeStringAccessor(&Depot::SetHealthCheckType, &Depot::GetHealthCheckType),
-                  MakeStringChecker())
+                  MakeChoiceChecker(CHECK_TYPES))
               .AddAttribute("HealthCheckPath",
                             "Request target of HTTP health checks.",
                             StringValue("/"),
@@ -385,14 +393,6 @@ Depot::GetNoSessionAction() const
 {
     return m_resetNoSession ? "reset" : (m_sloppy ? "sloppy" : "drop");
 }
-
-namespace
-{
-const AttributeChoice<Depot::ForwardingMethod> FORWARDING_METHODS[]
-    = {{Depot::NAT, "Nat"}, {Depot::DIRECT, "Direct"}};
-const AttributeChoice<Depot::CheckType> CHECK_TYPES[]
-    = {{Depot::CHECK_TCP, "Tcp"}, {Depot::CHECK_HTTP, "Http"}};
-} // namespace
 
 void
 Depot::SetForwardingMethod(std::string method)

@@ -50,7 +50,7 @@ DnsAliasServer::GetTypeId()
                   "How an alias's address is chosen: RoundRobin or Locality.",
                   StringValue("RoundRobin"),
                   MakeStringAccessor(&DnsAliasServer::SetPolicy, &DnsAliasServer::GetPolicy),
-                  MakeStringChecker())
+                  MakeChoiceChecker(POLICIES))
               .AddTraceSource("Answer",
                               "A query was answered with an address: name, address, client.",
                               MakeTraceSourceAccessor(&DnsAliasServer::m_answerTrace),

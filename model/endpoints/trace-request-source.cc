@@ -4,14 +4,22 @@
 #include "trace-request-source.h"
 
 #include "ns3/abort.h"
+#include "ns3/attribute-choice.h"
 #include "ns3/boolean.h"
 #include "ns3/http-date.h"
 #include "ns3/nstime.h"
+#include "ns3/string.h"
 
 namespace ns3
 {
 
 NS_OBJECT_ENSURE_REGISTERED(TraceRequestSource);
+
+namespace
+{
+const AttributeChoice<TraceRequestSource::PersistentFlag> PERSISTENT_FLAGS[]
+    = {{TraceRequestSource::PER_REQUEST, "Request"}, {TraceRequestSource::PER_SERVER, "Server"}};
+} // namespace
 
 TypeId
 TraceRequestSource::GetTypeId()
@@ -29,11 +37,22 @@ TraceRequestSource::GetTypeId()
                   MakeTimeChecker())
               .AddAttribute("TracePersistence",
                             "Ask for a persistent connection exactly when the record was sent "
-                            "on one; false: leave it to the client's PersistentConnections "
-                            "(e.g. clients that keep connections to a proxy).",
+                            "on one (see PersistentFlag); false: leave it to the client's "
+                            "PersistentConnections (e.g. clients that keep connections to a "
+                            "proxy).",
                             BooleanValue(true),
                             MakeBooleanAccessor(&TraceRequestSource::m_tracePersistence),
-                            MakeBooleanChecker());
+                            MakeBooleanChecker())
+              .AddAttribute("PersistentFlag",
+                            "How TracePersistence reads a record's persistent flag. Request: the "
+                            "flagged record asks for keep-alive. Server: every request of the "
+                            "trace client to the server asks for it when any of that client's "
+                            "records to the server is flagged (browser and server both keep "
+                            "connections alive).",
+                            StringValue("Request"),
+                            MakeStringAccessor(&TraceRequestSource::SetPersistentFlag,
+                                               &TraceRequestSource::GetPersistentFlag),
+                            MakeChoiceChecker(PERSISTENT_FLAGS));
     return tid;
 }
 
@@ -44,8 +63,24 @@ TraceRequestSource::SetResolver(Resolver resolver)
 }
 
 void
+TraceRequestSource::SetPersistentFlag(std::string flag)
+{
+    m_persistentFlag = ParseChoice("TraceRequestSource", "PersistentFlag", flag, PERSISTENT_FLAGS);
+}
+
+std::string
+TraceRequestSource::GetPersistentFlag() const
+{
+    return ChoiceName(m_persistentFlag, PERSISTENT_FLAGS);
+}
+
+void
 TraceRequestSource::Add(const TraceRecord& record)
 {
+    if (record.persistent && m_persistentFlag == PER_SERVER)
+    {
+        m_persistentPairs.emplace(record.client, record.server);
+    }
     m_records.push_back(record);
 }
 
@@ -68,6 +103,10 @@ TraceRequestSource::Next(WebRequest& request)
     if (!m_tracePersistence)
     {
         request.persistent.reset();
+    }
+    else if (m_persistentFlag == PER_SERVER)
+    {
+        request.persistent = m_persistentPairs.count({r.client, r.server}) > 0;
     }
     m_records.pop_front();
     return true;

@@ -8,8 +8,12 @@
 
 #include "ns3/trace-record.h"
 
+#include <cstdint>
 #include <deque>
 #include <functional>
+#include <set>
+#include <string>
+#include <utility>
 
 namespace ns3
 {
@@ -23,6 +27,13 @@ namespace ns3
  * plus TimeOffset; a Cookie, Cache-Control/Pragma no-cache or Authorization field when the
  * record has one; and, for a record whose body was not received whole, a user abort once
  * the same fraction of the body has arrived.
+ *
+ * A record's persistent flag says that it was sent on a persistent connection. With
+ * PersistentFlag "Request" (the default) a flagged record asks for keep-alive, and the
+ * connection is reused only if the request after it to the same server comes while it is
+ * idle and open. With "Server" the flag is read as a property of the browser and the server:
+ * every request of a trace client to a server asks for keep-alive when any of that client's
+ * records to that server is flagged.
  */
 class TraceRequestSource : public RequestSource
 {
@@ -33,6 +44,13 @@ class TraceRequestSource : public RequestSource
      */
     static TypeId GetTypeId();
 
+    /// What a record's persistent flag asks of the replay.
+    enum PersistentFlag
+    {
+        PER_REQUEST, //!< the flagged record asks for keep-alive
+        PER_SERVER,  //!< all requests of the client to the server ask, if any is flagged
+    };
+
     /// Maps a server host name to the address to connect to.
     using Resolver = std::function<Address(const std::string& host)>;
 
@@ -42,7 +60,9 @@ class TraceRequestSource : public RequestSource
     void SetResolver(Resolver resolver);
 
     /**
-     * Append a record (records must come in time order).
+     * Append a record (records must come in time order). With PersistentFlag "Server", a
+     * flagged record changes what the records of its client and server ask from the next one
+     * issued on.
      * \param record the record
      */
     void Add(const TraceRecord& record);
@@ -61,8 +81,16 @@ class TraceRequestSource : public RequestSource
      */
     static WebRequest ToWebRequest(const TraceRecord& record, const Address& server, Time offset);
 
+    /// \param flag "Request" or "Server" (a fatal error otherwise)
+    void SetPersistentFlag(std::string flag);
+    /// \return "Request" or "Server"
+    std::string GetPersistentFlag() const;
+
   private:
     std::deque<TraceRecord> m_records;
+    /// (trace client, server) pairs with a flagged record
+    std::set<std::pair<uint32_t, std::string>> m_persistentPairs;
+    PersistentFlag m_persistentFlag{PER_REQUEST};
     Resolver m_resolver;
     Time m_offset;
     bool m_tracePersistence;

@@ -4,11 +4,14 @@
 #ifndef ATTRIBUTE_CHOICE_H
 #define ATTRIBUTE_CHOICE_H
 
+#include "choice-checker.h"
+
 #include "ns3/fatal-error.h"
 
 #include <cstddef>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -53,6 +56,25 @@ ParseChoice(const char* owner,
                          << "'");
     // Not reached; GCC cannot tell under -O0 with the sanitizers (-Wreturn-type).
     return choices[0].value;
+}
+
+/**
+ * The checker of a StringValue attribute that takes the names of `choices` and nothing else:
+ * ns-3 then refuses any other text where it is set (SetAttributeFailSafe, Config::SetDefault,
+ * the command line) instead of the setter's ParseChoice stopping the program.
+ * \param choices the names
+ * \return the checker
+ */
+template <typename E, std::size_t N>
+Ptr<const AttributeChecker>
+MakeChoiceChecker(const AttributeChoice<E> (&choices)[N])
+{
+    std::vector<std::string> names;
+    for (const auto& c : choices)
+    {
+        names.emplace_back(c.name);
+    }
+    return Create<ChoiceChecker>(std::move(names));
 }
 
 /**

@@ -138,7 +138,7 @@ ConnectionCache::GetTypeId()
                             StringValue("Continue"),
                             MakeStringAccessor(&ConnectionCache::SetAbortPolicy,
                                                &ConnectionCache::GetAbortPolicy),
-                            MakeStringChecker())
+                            MakeAbortPolicyChecker())
               .AddAttribute("QuickAbortMin",
                             "quick_abort_min: keep downloading if at most this many bytes remain.",
                             UintegerValue(16 * 1024),

@@ -24,6 +24,14 @@ NS_OBJECT_ENSURE_REGISTERED(ProxyCache);
 
 namespace http = boost::beast::http;
 
+namespace
+{
+const AttributeChoice<CookiePolicy> COOKIE_POLICIES[]
+    = {{COOKIES_HONOUR, "Honour"},
+       {COOKIES_IGNORE, "Ignore"},
+       {COOKIES_IGNORE_FOR_IMAGES, "IgnoreForImages"}};
+} // namespace
+
 TypeId
 ProxyCache::GetTypeId()
 {
@@ -52,7 +60,7 @@ ProxyCache::GetTypeId()
                             "uncachable), Ignore, or IgnoreForImages.",
                             StringValue("Honour"),
                             MakeStringAccessor(&ProxyCache::SetCookies, &ProxyCache::GetCookies),
-                            MakeStringChecker())
+                            MakeChoiceChecker(COOKIE_POLICIES))
               .AddAttribute("UncachableQuery",
                             "URLs with '?' are uncachable.",
                             BooleanValue(true),
@@ -141,14 +149,6 @@ ProxyCache::GetTypeId()
                               "ns3::ProxyCache::IcpIgnoredCallback");
     return tid;
 }
-
-namespace
-{
-const AttributeChoice<CookiePolicy> COOKIE_POLICIES[]
-    = {{COOKIES_HONOUR, "Honour"},
-       {COOKIES_IGNORE, "Ignore"},
-       {COOKIES_IGNORE_FOR_IMAGES, "IgnoreForImages"}};
-} // namespace
 
 void
 ProxyCache::SetCookies(std::string policy)

@@ -66,6 +66,12 @@ AbortPolicyAttributeName(AbortPolicy policy)
     return ChoiceName(policy, ABORT_POLICIES);
 }
 
+Ptr<const AttributeChecker>
+MakeAbortPolicyChecker()
+{
+    return MakeChoiceChecker(ABORT_POLICIES);
+}
+
 bool
 ContinueAfterAbort(AbortPolicy policy,
                    const QuickAbortRule& rule,

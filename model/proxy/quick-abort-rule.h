@@ -4,6 +4,9 @@
 #ifndef QUICK_ABORT_RULE_H
 #define QUICK_ABORT_RULE_H
 
+#include "ns3/attribute.h"
+#include "ns3/ptr.h"
+
 #include <cstdint>
 #include <string>
 
@@ -62,6 +65,12 @@ AbortPolicy ParseAbortPolicyAttribute(const std::string& name);
  * \return "Continue", "Abort" or "Quick"
  */
 std::string AbortPolicyAttributeName(AbortPolicy policy);
+
+/**
+ * \brief The checker of the AbortPolicy attribute: its three spellings and nothing else.
+ * \return the checker
+ */
+Ptr<const AttributeChecker> MakeAbortPolicyChecker();
 
 /**
  * \brief Whether to finish a server download whose client went away ([PROXIM] §IV.B).

@@ -22,6 +22,12 @@
 namespace ns3
 {
 
+namespace
+{
+/// The values of AbortReceived.
+const AttributeChoice<bool> ABORT_RECEIVED[] = {{false, "Fraction"}, {true, "Bytes"}};
+} // namespace
+
 TypeId
 ResponseModel::AddAttributes(TypeId tid, PartLocator<ResponseModel> locate)
 {
@@ -119,7 +125,7 @@ ResponseModel::AddAttributes(TypeId tid, PartLocator<ResponseModel> locate)
                       MakePartAccessor<StringValue>(locate,
                                                     &ResponseModel::SetAbortReceived,
                                                     &ResponseModel::GetAbortReceived),
-                      MakeStringChecker())
+                      MakeChoiceChecker(ABORT_RECEIVED))
         .AddAttribute("AbortFraction",
                       "Fraction of the body received before an abort (clamped to [0,1)); "
                       "used when AbortReceived is Fraction.",
@@ -263,12 +269,6 @@ ResponseModel::GetUrlKindShares(const Derived& d) const
     const double k = m_params.pCgi;
     return {1 - d.dynamicShare, m_params.pQuery - g * k, g * k, (1 - g) * k};
 }
-
-namespace
-{
-/// The values of AbortReceived.
-const AttributeChoice<bool> ABORT_RECEIVED[] = {{false, "Fraction"}, {true, "Bytes"}};
-} // namespace
 
 void
 ResponseModel::SetAbortReceived(std::string model)

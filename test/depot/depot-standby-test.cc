@@ -324,14 +324,23 @@ TEST(DepotSyncHeaderTest, MalformedMessagesAreMarkedNotFatal)
 
 TEST_F(DepotStandbyTest, BadModeAndContentAreRefused)
 {
+    // The attributes' checkers refuse the text: the values stay as they were.
     Ptr<DepotStandby> s = CreateObject<DepotStandby>();
-    EXPECT_DEATH(s->SetAttribute("Mode", StringValue("cold")),
-                 "Mode must be hot, warm or none, not 'cold'");
-    EXPECT_DEATH(s->SetAttribute("SyncContent", StringValue("some")),
-                 "SyncContent must be new, changed or full, not 'some'");
+    EXPECT_FALSE(s->SetAttributeFailSafe("Mode", StringValue("cold")));
+    EXPECT_FALSE(s->SetAttributeFailSafe("SyncContent", StringValue("some")));
+    EXPECT_FALSE(s->SetAttributeFailSafe("Mode", StringValue("Hot"))) << "names are exact";
+    StringValue v;
+    s->GetAttribute("Mode", v);
+    EXPECT_EQ(v.Get(), "none");
+    s->GetAttribute("SyncContent", v);
+    EXPECT_EQ(v.Get(), "changed");
+    EXPECT_DEATH(s->SetAttribute("Mode", StringValue("cold")), "Attribute name=Mode");
     Ptr<Depot> d = CreateObject<Depot>();
-    EXPECT_DEATH(d->SetAttribute("NoSessionAction", StringValue("hash")),
-                 "NoSessionAction must be drop, reset or sloppy, not 'hash'");
+    EXPECT_FALSE(d->SetAttributeFailSafe("NoSessionAction", StringValue("hash")));
+    EXPECT_TRUE(d->SetAttributeFailSafe("NoSessionAction", StringValue("sloppy")));
+    d->GetAttribute("NoSessionAction", v);
+    EXPECT_EQ(v.Get(), "sloppy");
+    EXPECT_FALSE(Config::SetDefaultFailSafe("ns3::DepotStandby::Mode", StringValue("cold")));
 }
 
 namespace

@@ -1196,15 +1196,42 @@ TEST(DepotAttributes, ChoicesAreStringsAndBadOnesAreNamed)
     d->SetAttribute("HealthCheckType", StringValue("Http"));
     d->GetAttribute("HealthCheckType", v);
     EXPECT_EQ(v.Get(), "Http");
-    EXPECT_DEATH(d->SetAttribute("ForwardingMethod", StringValue("Tunnel")),
-                 "Depot: ForwardingMethod must be Nat or Direct, not 'Tunnel'");
-    EXPECT_DEATH(d->SetAttribute("HealthCheckType", StringValue("icmp")),
-                 "Depot: HealthCheckType must be Tcp or Http, not 'icmp'");
+    // Anything else is refused by the attribute's checker, which names the choices (the
+    // command line prints them: OptionChecker), and the value stays as it was.
+    EXPECT_FALSE(d->SetAttributeFailSafe("ForwardingMethod", StringValue("Tunnel")));
+    EXPECT_FALSE(d->SetAttributeFailSafe("HealthCheckType", StringValue("icmp")));
+    d->GetAttribute("ForwardingMethod", v);
+    EXPECT_EQ(v.Get(), "Direct");
+    d->GetAttribute("HealthCheckType", v);
+    EXPECT_EQ(v.Get(), "Http");
     Ptr<ProxyCache> p = CreateObject<ProxyCache>();
-    EXPECT_DEATH(p->SetAttribute("Cookies", StringValue("Eat")),
-                 "ProxyCache: Cookies must be Honour, Ignore or IgnoreForImages, not 'Eat'");
-    EXPECT_DEATH(p->SetAttribute("AbortPolicy", StringValue("Later")),
-                 "ConnectionCache: AbortPolicy must be Continue, Abort or Quick, not 'Later'");
+    EXPECT_FALSE(p->SetAttributeFailSafe("Cookies", StringValue("Eat")));
+    EXPECT_FALSE(p->SetAttributeFailSafe("AbortPolicy", StringValue("Later")));
+    EXPECT_DEATH(p->SetAttribute("Cookies", StringValue("Eat")), "Attribute name=Cookies");
+    const struct
+    {
+        const char* type;
+        const char* attribute;
+        const char* choices;
+    } choices[] = {{"ns3::Depot", "ForwardingMethod", "Nat|Direct"},
+                   {"ns3::Depot", "HealthCheckType", "Tcp|Http"},
+                   {"ns3::Depot", "NoSessionAction", "drop|reset|sloppy"},
+                   {"ns3::DepotStandby", "Mode", "hot|warm|none"},
+                   {"ns3::DepotStandby", "SyncContent", "new|changed|full"},
+                   {"ns3::ProxyCache", "Cookies", "Honour|Ignore|IgnoreForImages"},
+                   {"ns3::ConnectionCache", "AbortPolicy", "Continue|Abort|Quick"},
+                   {"ns3::DnsAliasServer", "Policy", "RoundRobin|Locality"},
+                   {"ns3::SyntheticWorkload", "AbortReceived", "Fraction|Bytes"},
+                   {"ns3::TraceRequestSource", "PersistentFlag", "Request|Server"}};
+    for (const auto& c : choices)
+    {
+        TypeId::AttributeInformation info;
+        ASSERT_TRUE(TypeId::LookupByName(c.type).LookupAttributeByName(c.attribute, &info))
+            << c.type << "::" << c.attribute;
+        EXPECT_EQ(info.checker->GetUnderlyingTypeInformation(), c.choices) << c.attribute;
+        // The default is one of the choices.
+        EXPECT_TRUE(info.checker->Check(*info.initialValue)) << c.attribute;
+    }
 }
 
 namespace

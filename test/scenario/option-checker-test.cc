@@ -254,6 +254,14 @@ TEST_F(OptionCheckerTest, BadAttributeDefaultsAreNamedInsteadOfAborting)
          "that declares it))"},
         {"--ns3::OriginServer::ServiceTime=ns3::Node",
          "prog: --ns3::OriginServer::ServiceTime=ns3::Node: not accepted" + rv},
+        // A choice: ns-3's strings take any text, and the object that read it stopped the
+        // program when it was created, in each of a program's runs.
+        {"--ns3::Depot::ForwardingMethod=Tunnel",
+         "prog: --ns3::Depot::ForwardingMethod=Tunnel: not accepted (allowed: ns3::StringValue "
+         "(Nat|Direct))"},
+        {"--ns3::TraceRequestSource::PersistentFlag=server",
+         "prog: --ns3::TraceRequestSource::PersistentFlag=server: not accepted (allowed: "
+         "ns3::StringValue (Request|Server))"},
     };
     for (const auto& c : cases)
     {

@@ -39,6 +39,20 @@ Rec(double t, uint32_t client, const std::string& server = "s0", uint64_t size =
     return r;
 }
 
+/// A client node and the core its origin farm hangs on, 1 ms apart at 100 Mbit/s.
+std::pair<Ptr<Node>, Ptr<Node>>
+ClientAndCore()
+{
+    Ptr<Node> client = CreateObject<Node>();
+    Ptr<Node> core = CreateObject<Node>();
+    InternetStackHelper().Install(NodeContainer(client, core));
+    PointToPointHelper access;
+    access.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
+    access.SetChannelAttribute("Delay", StringValue("1ms"));
+    Ipv4AddressHelper("10.1.0.0", "255.255.255.252").Assign(access.Install(client, core));
+    return {client, core};
+}
+
 /// Replays per-node record lists through WebClients, resolving servers in the farm.
 ApplicationContainer
 Replay(NodeContainer nodes,
@@ -149,17 +163,108 @@ TEST(TraceRequestSource, RecordsBecomeRequests)
     EXPECT_FALSE(TraceRequestSource::ToWebRequest(Rec(0, 1), Address(), Seconds(0)).abortFraction);
 }
 
+namespace
+{
+/// The keep-alive each record of `recs` asks for, issued by a TraceRequestSource.
+std::vector<int>
+KeepAliveAsked(const std::vector<TraceRecord>& recs, const std::string& flag, bool trace = true)
+{
+    Ptr<TraceRequestSource> src = CreateObject<TraceRequestSource>();
+    src->SetAttribute("PersistentFlag", StringValue(flag));
+    src->SetAttribute("TracePersistence", BooleanValue(trace));
+    src->SetResolver([](const std::string&) { return Address(); });
+    for (const TraceRecord& r : recs)
+    {
+        src->Add(r);
+    }
+    std::vector<int> asked; // 1 keep-alive, 0 close, -1 the client's choice
+    WebRequest w;
+    while (src->Next(w))
+    {
+        asked.push_back(w.persistent ? int(*w.persistent) : -1);
+    }
+    return asked;
+}
+
+TraceRecord
+Flagged(TraceRecord r)
+{
+    r.persistent = true;
+    return r;
+}
+} // namespace
+
+TEST(TraceRequestSource, PersistentFlagPerRequestOrPerClientAndServer)
+{
+    // Client 1: A, B, A*, A; client 2: A, C* (* = flagged).
+    const std::vector<TraceRecord> recs = {Rec(0, 1, "a"),
+                                           Rec(1, 1, "b"),
+                                           Flagged(Rec(2, 1, "a")),
+                                           Rec(3, 1, "a"),
+                                           Rec(4, 2, "a"),
+                                           Flagged(Rec(5, 2, "c"))};
+    EXPECT_EQ(KeepAliveAsked(recs, "Request"), (std::vector<int>{0, 0, 1, 0, 0, 1}));
+    // Client 1 kept a connection to A alive once: all its requests to A ask; not to B, and
+    // not client 2's to A.
+    EXPECT_EQ(KeepAliveAsked(recs, "Server"), (std::vector<int>{1, 0, 1, 1, 0, 1}));
+    EXPECT_EQ(KeepAliveAsked(recs, "Server", false), (std::vector<int>(6, -1)));
+    Ptr<TraceRequestSource> src = CreateObject<TraceRequestSource>();
+    StringValue flag;
+    src->GetAttribute("PersistentFlag", flag);
+    EXPECT_EQ(flag.Get(), "Request");
+}
+
+TEST(TraceRequestSource, PersistentFlagRefusesAnUnknownMeaning)
+{
+    EXPECT_FALSE(Config::SetDefaultFailSafe("ns3::TraceRequestSource::PersistentFlag",
+                                            StringValue("Sometimes")));
+    Ptr<TraceRequestSource> src = CreateObject<TraceRequestSource>();
+    EXPECT_FALSE(src->SetAttributeFailSafe("PersistentFlag", StringValue("server")));
+    StringValue flag;
+    src->GetAttribute("PersistentFlag", flag);
+    EXPECT_EQ(flag.Get(), "Request");
+}
+
+TEST(TraceRequestSource, PerServerKeepAliveLetsLaterRequestsSkipTheHandshake)
+{
+    // A, A*, A 1 s apart to one server 50 ms away. Per request, only the flagged one keeps
+    // its connection: the first and second open one each, the third reuses the second's.
+    // Per client and server, all three ask: the second and third reuse the first's.
+    for (const std::string flag : {"Request", "Server"})
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Config::SetDefault("ns3::TraceRequestSource::PersistentFlag", StringValue(flag));
+        auto [client, core] = ClientAndCore();
+        OriginFarmHelper farm(core, {MilliSeconds(50)});
+        farm.AddServer("a", MilliSeconds(100));
+        std::vector<TraceRecord> recs = {Rec(0, 1, "a"), Flagged(Rec(1, 1, "a")), Rec(2, 1, "a")};
+        farm.AddObjects(recs);
+        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+        std::vector<RequestRecord> out;
+        Replay(NodeContainer(client), {recs}, farm, &out);
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+        Simulator::Destroy();
+        Config::Reset();
+        ASSERT_EQ(out.size(), 3u) << flag;
+        const bool perServer = flag == "Server";
+        // A handshake: the server's RTT plus the access link's.
+        EXPECT_GE(out[0].sync, MilliSeconds(102)) << flag;
+        EXPECT_EQ(out[1].sync.IsZero(), perServer) << flag;
+        EXPECT_TRUE(out[2].sync.IsZero()) << flag;
+        for (const RequestRecord& r : out)
+        {
+            EXPECT_EQ(r.status, 200u) << flag;
+        }
+    }
+}
+
 TEST(OriginFarm, ThousandsOfServersOnFewNodesAtTheirRtt)
 {
     RngSeedManager::SetSeed(1);
     RngSeedManager::SetRun(1);
-    Ptr<Node> client = CreateObject<Node>();
-    Ptr<Node> core = CreateObject<Node>();
-    InternetStackHelper().Install(NodeContainer(client, core));
-    PointToPointHelper access;
-    access.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
-    access.SetChannelAttribute("Delay", StringValue("1ms"));
-    Ipv4AddressHelper("10.1.0.0", "255.255.255.252").Assign(access.Install(client, core));
+    auto [client, core] = ClientAndCore();
     OriginFarmHelper farm(core, {MilliSeconds(5), MilliSeconds(50)});
     farm.SetMaxServersPerNode(60);
     std::vector<TraceRecord> recs;
