@@ -159,6 +159,7 @@ def lognormal(median):
 
 MODEM = "latency vs no proxy (modem)"
 OPR = "--ns3::SyntheticWorkload::ObjectsPerRequest=0.2"
+SERVER_FLAG = "--ns3::TraceRequestSource::PersistentFlag=Server"
 SAVED = "bandwidth savings (modem, provider body bytes)"
 RESEARCH = "latency vs no proxy (research)"
 SWEEPS = [
@@ -174,6 +175,8 @@ SWEEPS = [
            ("syn-delay-2", "held, heavier tail (lognormal, mean 1.2 s, sigma 2)",
             ["--synLoss=0", "--synDelay=ns3::LogNormalRandomVariable[Mu=-1.8177|Sigma=2]"]),
            ("outstanding-3", "3 requests in flight per client", ["--maxOutstanding=3"]),
+           ("keep-alive-server", "no proxy: keep-alive per client and server, as the trace flags",
+            [SERVER_FLAG]),
            ("outstanding-2", "2 requests in flight per client", ["--maxOutstanding=2"]),
            ("outstanding-1", "1 request in flight per client", ["--maxOutstanding=1"]),
            ("rtt-0.2", "server RTT median 0.2 s", [lognormal(0.2)]),
@@ -231,6 +234,8 @@ SWEEPS = [
            ("lan-origin-idle-off", "origins keep idle connections",
             ["--ns3::OriginServer::IdleTimeout=0s"]),
            ("lan-outstanding-1", "1 request in flight per client", ["--maxOutstanding=1"]),
+           ("lan-keep-alive-server",
+            "no proxy: keep-alive per client and server, as the trace flags", [SERVER_FLAG]),
            ("lan-rtt-0.2", "server RTT median 0.2 s", [lognormal(0.2)]),
            ("lan-rtt-0.2-idle-off-outstanding-1",
             "server RTT median 0.2 s, origins keep idle connections, 1 request in flight",

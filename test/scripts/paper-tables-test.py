@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Tests of scripts/paper-tables.py (tables and sweeps of <example>-vs-paper.csv files), of
-scripts/compare-runs.py (paired tables from kept run outputs) and of the output extraction of
-scripts/paper-figures.py, on files written here: the expected cells are typed from the rows
+scripts/compare-runs.py (paired tables from kept run outputs), of the output extraction of
+scripts/paper-figures.py and of the per-request phases of scripts/latency-phases.py, on files written here: the expected cells are typed from the rows
 below (and, for the paired table, worked out by hand in the test's comment), not computed by
 the scripts."""
 
@@ -246,6 +246,37 @@ class ProximFiguresTest(unittest.TestCase):
         for page in (ROOT / "doc").rglob("*.rst"):
             if any(l.startswith(".. paper-tables: begin") for l in page.read_text().split("\n")):
                 self.assertIn(page.relative_to(ROOT), pages)
+
+
+class LatencyPhasesTest(unittest.TestCase):
+    def setUp(self):
+        spec = importlib.util.spec_from_file_location(
+            "latency_phases", ROOT / "scripts" / "latency-phases.py")
+        self.m = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(self.m)
+        self.dir = tempfile.TemporaryDirectory()
+        self.addCleanup(self.dir.cleanup)
+
+    def write(self, rows):
+        path = pathlib.Path(self.dir.name) / "requests.csv"
+        path.write_text("wait,sync,req_rep,rep_data,data,total,failed\n"
+                        + "".join(r + "\n" for r in rows))
+        return path
+
+    def test_phases_are_means_over_completed_requests(self):
+        # Two completed requests: before the data 0.1+1+2+0 = 3.1 and 0+0+1+0.5 = 1.5 (mean
+        # 2.3), data 4 and 2 (mean 3), totals 7.1 and 4 (mean 5.55); the failed one is left out.
+        p = self.m.phases(self.write(["0.1,1,2,0,4,7.1,0", "0,0,1,0.5,2,4,0",
+                                      "9,9,9,9,9,45,1"]))
+        self.assertAlmostEqual(p["before"], 2.3)
+        self.assertAlmostEqual(p["data"], 3.0)
+        self.assertAlmostEqual(p["total"], 5.55)
+
+    def test_no_completed_request_is_named(self):
+        path = self.write(["1,1,1,1,1,5,1"])
+        with self.assertRaises(SystemExit) as e:
+            self.m.phases(path)
+        self.assertIn(str(path), str(e.exception))
 
 
 if __name__ == "__main__":
