@@ -77,7 +77,7 @@ TraceRequestSource::GetPersistentFlag() const
 void
 TraceRequestSource::Add(const TraceRecord& record)
 {
-    if (record.persistent && m_persistentFlag == PER_SERVER)
+    if (record.persistent)
     {
         m_persistentPairs.emplace(record.client, record.server);
     }

@@ -212,6 +212,16 @@ TEST(TraceRequestSource, PersistentFlagPerRequestOrPerClientAndServer)
     StringValue flag;
     src->GetAttribute("PersistentFlag", flag);
     EXPECT_EQ(flag.Get(), "Request");
+    // The reading may be chosen after the records are added.
+    src->SetResolver([](const std::string&) { return Address(); });
+    for (const TraceRecord& r : recs)
+    {
+        src->Add(r);
+    }
+    src->SetAttribute("PersistentFlag", StringValue("Server"));
+    WebRequest w;
+    ASSERT_TRUE(src->Next(w));
+    EXPECT_TRUE(*w.persistent) << "client 1's first request to A";
 }
 
 TEST(TraceRequestSource, PersistentFlagRefusesAnUnknownMeaning)
