@@ -26,6 +26,8 @@ const AttributeChoice<Depot::ForwardingMethod> FORWARDING_METHODS[]
     = {{Depot::NAT, "Nat"}, {Depot::DIRECT, "Direct"}};
 const AttributeChoice<Depot::CheckType> CHECK_TYPES[]
     = {{Depot::CHECK_TCP, "Tcp"}, {Depot::CHECK_HTTP, "Http"}};
+/// NoSessionAction: 0 drop, 1 reset, 2 sloppy.
+const AttributeChoice<uint8_t> NO_SESSION_ACTIONS[] = {{0, "drop"}, {1, "reset"}, {2, "sloppy"}};
 } // namespace
 
 TypeId
@@ -80,7 +82,7 @@ Depot::GetTypeId()
                   "to that proxy; for hashing schedulers, e.g. a Maglev pair without sync).",
                   StringValue("drop"),
                   MakeStringAccessor(&Depot::SetNoSessionAction, &Depot::GetNoSessionAction),
-                  Create<ChoiceChecker>(std::vector<std::string>{"drop", "reset", "sloppy"}))
+                  MakeChoiceChecker(NO_SESSION_ACTIONS))
               .AddAttribute("ScrapSessionsOnFailure",
                             "Remove the sessions of a proxy declared down ([Depot]).",
                             BooleanValue(true),
@@ -381,17 +383,15 @@ Depot::GetSessionTable() const
 void
 Depot::SetNoSessionAction(std::string action)
 {
-    NS_ABORT_MSG_UNLESS(action == "drop" || action == "reset" || action == "sloppy",
-                        "Depot: NoSessionAction must be drop, reset or sloppy, not '" << action
-                                                                                      << "'");
-    m_resetNoSession = action == "reset";
-    m_sloppy = action == "sloppy";
+    const uint8_t a = ParseChoice("Depot", "NoSessionAction", action, NO_SESSION_ACTIONS);
+    m_resetNoSession = a == 1;
+    m_sloppy = a == 2;
 }
 
 std::string
 Depot::GetNoSessionAction() const
 {
-    return m_resetNoSession ? "reset" : (m_sloppy ? "sloppy" : "drop");
+    return ChoiceName(uint8_t(m_resetNoSession ? 1 : (m_sloppy ? 2 : 0)), NO_SESSION_ACTIONS);
 }
 
 void

@@ -72,6 +72,22 @@ Replay(NodeContainer nodes,
     }
     return apps;
 }
+
+/// Routes, replays `recs` from one client node until `stop` and ends the simulation.
+std::vector<RequestRecord>
+RunOneClient(Ptr<Node> client,
+             const std::vector<TraceRecord>& recs,
+             const OriginFarmHelper& farm,
+             Time stop)
+{
+    Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    std::vector<RequestRecord> out;
+    Replay(NodeContainer(client), {recs}, farm, &out);
+    Simulator::Stop(stop);
+    Simulator::Run();
+    Simulator::Destroy();
+    return out;
+}
 } // namespace
 
 TEST(ModemPool, SessionsTakeFreeModemsOrAreRejected)
@@ -250,12 +266,7 @@ TEST(TraceRequestSource, PerServerKeepAliveLetsLaterRequestsSkipTheHandshake)
         farm.AddServer("a", MilliSeconds(100));
         std::vector<TraceRecord> recs = {Rec(0, 1, "a"), Flagged(Rec(1, 1, "a")), Rec(2, 1, "a")};
         farm.AddObjects(recs);
-        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
-        std::vector<RequestRecord> out;
-        Replay(NodeContainer(client), {recs}, farm, &out);
-        Simulator::Stop(Seconds(10));
-        Simulator::Run();
-        Simulator::Destroy();
+        const std::vector<RequestRecord> out = RunOneClient(client, recs, farm, Seconds(10));
         Config::Reset();
         ASSERT_EQ(out.size(), 3u) << flag;
         const bool perServer = flag == "Server";
@@ -297,12 +308,7 @@ TEST(OriginFarm, ThousandsOfServersOnFewNodesAtTheirRtt)
         recs.push_back(Rec(s * 0.01, 1, "www" + std::to_string(s) + ".example.com", 2000 + s));
     }
     farm.AddObjects(recs);
-    Ipv4GlobalRoutingHelper::PopulateRoutingTables();
-    std::vector<RequestRecord> out;
-    Replay(NodeContainer(client), {recs}, farm, &out);
-    Simulator::Stop(Seconds(30));
-    Simulator::Run();
-    Simulator::Destroy();
+    const std::vector<RequestRecord> out = RunOneClient(client, recs, farm, Seconds(30));
     ASSERT_EQ(out.size(), recs.size());
     for (size_t i = 0; i < out.size(); ++i)
     {

@@ -19,6 +19,15 @@ PAGE = "Title\n-----\n\nprose before\n\n.. paper-tables: begin s\n\nold\n\n" \
        ".. paper-tables: end s\n\nprose after\n"
 
 
+def load_script(name):
+    """A script of scripts/ as a module (their names have hyphens)."""
+    spec = importlib.util.spec_from_file_location(name.replace("-", "_")[:-3],
+                                                  ROOT / "scripts" / name)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def run(*args):
     p = subprocess.run([sys.executable, str(SCRIPT)] + [str(a) for a in args],
                        capture_output=True, text=True)
@@ -172,10 +181,7 @@ class CompareRunsTest(unittest.TestCase):
 
 class ProximFiguresTest(unittest.TestCase):
     def setUp(self):
-        spec = importlib.util.spec_from_file_location(
-            "paper_figures", ROOT / "scripts" / "paper-figures.py")
-        self.m = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(self.m)
+        self.m = load_script("paper-figures.py")
         self.dir = tempfile.TemporaryDirectory()
         self.d = pathlib.Path(self.dir.name)
 
@@ -250,10 +256,7 @@ class ProximFiguresTest(unittest.TestCase):
 
 class LatencyPhasesTest(unittest.TestCase):
     def setUp(self):
-        spec = importlib.util.spec_from_file_location(
-            "latency_phases", ROOT / "scripts" / "latency-phases.py")
-        self.m = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(self.m)
+        self.m = load_script("latency-phases.py")
         self.dir = tempfile.TemporaryDirectory()
         self.addCleanup(self.dir.cleanup)
 
