@@ -160,6 +160,7 @@ def lognormal(median):
 MODEM = "latency vs no proxy (modem)"
 OPR = "--ns3::SyntheticWorkload::ObjectsPerRequest=0.2"
 SERVER_FLAG = "--ns3::TraceRequestSource::PersistentFlag=Server"
+FETCHED = "--ns3::SyntheticWorkload::NotModifiedRule=FetchedBefore"
 SAVED = "bandwidth savings (modem, provider body bytes)"
 RESEARCH = "latency vs no proxy (research)"
 SWEEPS = [
@@ -205,7 +206,13 @@ SWEEPS = [
              "--ns3::SyntheticWorkload::SizePopularityCorrelation=0.7"]),
            ("opr-0.25-ops-26.8", "0.25 objects per request, 26.8 per server",
             ["--ns3::SyntheticWorkload::ObjectsPerRequest=0.25",
-             "--ns3::SyntheticWorkload::ObjectsPerServer=26.8"])],
+             "--ns3::SyntheticWorkload::ObjectsPerServer=26.8"]),
+           ("fetched-before", "workload: 304s only for copies fetched earlier in the trace",
+            [FETCHED]),
+           ("fetched-before-opr-0.35-ops-37.5",
+            "304s only for fetched copies, 0.35 objects per request, 37.5 per server",
+            [FETCHED, "--ns3::SyntheticWorkload::ObjectsPerRequest=0.35",
+             "--ns3::SyntheticWorkload::ObjectsPerServer=37.5"])],
           [MODEM + "|data|mean latency improvement %|data caching, mean %",
            MODEM + "|connections|mean latency improvement %|connection caching, mean %",
            MODEM + "|connections|median latency improvement %|connection caching, median %",
@@ -237,6 +244,8 @@ SWEEPS = [
            ("lan-keep-alive-server",
             "no proxy: keep-alive per client and server, as the trace flags", [SERVER_FLAG]),
            ("lan-rtt-0.2", "server RTT median 0.2 s", [lognormal(0.2)]),
+           ("lan-fetched-before",
+            "workload: 304s only for copies fetched earlier in the trace", [FETCHED]),
            ("lan-rtt-0.2-idle-off-outstanding-1",
             "server RTT median 0.2 s, origins keep idle connections, 1 request in flight",
             [lognormal(0.2), "--ns3::OriginServer::IdleTimeout=0s", "--maxOutstanding=1"])],
@@ -247,6 +256,7 @@ SWEEPS = [
            "latency vs a proxy caching nothing (research)|connections|mean latency improvement %"
            "|connection caching vs a proxy caching nothing, mean %",
            RESEARCH + "|data|hit ratio %|hit ratio %",
+           RESEARCH + "|data|byte hit ratio %|byte hit ratio %",
            "no-proxy validation (research)|direct|median latency s|no proxy, median s",
            "connections cached (research)|all|% new to server|all: % new to server",
            "connection cache size (research)|all|max conns / none's|all: max conns / none's"]),

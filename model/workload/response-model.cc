@@ -26,6 +26,8 @@ namespace
 {
 /// The values of AbortReceived.
 const AttributeChoice<bool> ABORT_RECEIVED[] = {{false, "Fraction"}, {true, "Bytes"}};
+/// The values of NotModifiedRule.
+const AttributeChoice<bool> NOT_MODIFIED_RULES[] = {{false, "AnyGet"}, {true, "FetchedBefore"}};
 } // namespace
 
 TypeId
@@ -150,6 +152,16 @@ ResponseModel::AddAttributes(TypeId tid, PartLocator<ResponseModel> locate)
                       WorkloadPresets::GetDefault("NotModifiedProbability"),
                       MakePartAccessor<DoubleValue>(locate, &Parameters::pNotModified),
                       MakeDoubleChecker<double>(0, 1))
+        .AddAttribute("NotModifiedRule",
+                      "Which requests can be the 304s: FetchedBefore (a GET of an object "
+                      "whose current version was received earlier in the trace: a browser "
+                      "revalidates a copy it holds) or AnyGet (any GET of a URL that answers "
+                      "200, a first request too).",
+                      WorkloadPresets::GetDefault("NotModifiedRule"),
+                      MakePartAccessor<StringValue>(locate,
+                                                    &ResponseModel::SetNotModifiedRule,
+                                                    &ResponseModel::GetNotModifiedRule),
+                      MakeChoiceChecker(NOT_MODIFIED_RULES))
         .AddAttribute("RedirectProbability",
                       "Share of requests to URLs that answer 302 (an object property).",
                       WorkloadPresets::GetDefault("RedirectProbability"),
@@ -284,6 +296,19 @@ ResponseModel::GetAbortReceived() const
 }
 
 void
+ResponseModel::SetNotModifiedRule(std::string rule)
+{
+    m_params.notModifiedFetchedBefore
+        = ParseChoice("SyntheticWorkload", "NotModifiedRule", rule, NOT_MODIFIED_RULES);
+}
+
+std::string
+ResponseModel::GetNotModifiedRule() const
+{
+    return ChoiceName(m_params.notModifiedFetchedBefore, NOT_MODIFIED_RULES);
+}
+
+void
 ResponseModel::AssignAbortProbabilities(const std::vector<double>& weight,
                                         ObjectCatalogue& catalogue)
 {
@@ -370,7 +395,8 @@ ResponseModel::Draw(CatalogueEntry& o, double now, TraceRecord& out)
 void
 ResponseModel::DrawStatus(CatalogueEntry& o,
                           Ptr<UniformRandomVariable> status,
-                          TraceRecord& out) const
+                          bool fetched,
+                          TraceRecord& out)
 {
     const Parameters& p = m_params;
     NS_ABORT_MSG_IF(p.pRedirect + p.pError >= 1,
@@ -391,9 +417,31 @@ ResponseModel::DrawStatus(CatalogueEntry& o,
     // One draw per request whatever the object, so that the statuses of later requests do
     // not depend on which objects redirect.
     const double u = status->GetValue();
-    // NotModifiedProbability is a share of all requests: of the GETs to URLs that answer 200.
-    const double okGets = (1 - p.pRedirect - p.pError) * (1 - p.pOtherMethod);
-    const double notModified = okGets > 0 ? std::min(1.0, p.pNotModified / okGets) : 0;
+    const bool okGet
+        = out.method == "GET" && !(o.flags & (CatalogueEntry::REDIRECT | CatalogueEntry::ERROR));
+    double notModified = 0;
+    if (!p.notModifiedFetchedBefore)
+    {
+        // NotModifiedProbability is a share of all requests: of the GETs to URLs that answer
+        // 200.
+        const double okGets = (1 - p.pRedirect - p.pError) * (1 - p.pOtherMethod);
+        notModified = okGets > 0 ? std::min(1.0, p.pNotModified / okGets) : 0;
+    }
+    else
+    {
+        // A browser revalidates only a copy it holds, and the share of requests that find
+        // one varies (few at a trace's cold start, more in a long trace). A token bucket
+        // spreads the 304s over those requests: each request adds NotModifiedProbability of
+        // a token (at most one held), a 304 takes one, and a request for a fetched copy is a
+        // 304 with the probability of the tokens held. The 304s are then that share of the
+        // requests wherever enough copies are requested, without a burst after a stretch
+        // with too few.
+        m_notModifiedTokens = std::min(1.0, m_notModifiedTokens + p.pNotModified);
+        if (okGet && fetched)
+        {
+            notModified = std::max(0.0, m_notModifiedTokens);
+        }
+    }
     if (o.flags & CatalogueEntry::REDIRECT)
     {
         out.status = 302;
@@ -402,9 +450,10 @@ ResponseModel::DrawStatus(CatalogueEntry& o,
     {
         out.status = 404;
     }
-    else if (out.method == "GET" && u < notModified)
+    else if (okGet && u < notModified)
     {
         out.status = 304;
+        m_notModifiedTokens -= 1;
     }
     if (out.status != 200)
     {

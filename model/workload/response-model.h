@@ -40,7 +40,12 @@ struct TraceRecord;
  * Not every response is a 200: RedirectProbability and ErrorProbability of the requests go to
  * URLs that answer 302 or 404 (an object property, drawn at its first request), and
  * NotModifiedProbability of them are a browser's conditional GET of a copy it holds, answered
- * 304. These records have no body (size and received 0).
+ * 304. These records have no body (size and received 0). Which requests can be a 304 is
+ * NotModifiedRule: with FetchedBefore a GET of an object whose current version was received
+ * earlier in the trace (SyntheticWorkload remembers them), spread by a token bucket so that
+ * the 304s are NotModifiedProbability of the requests wherever such GETs are frequent enough;
+ * with AnyGet any GET of a URL that answers 200, a first request too, with a fixed
+ * probability.
  */
 class ResponseModel
 {
@@ -69,6 +74,7 @@ class ResponseModel
         Ptr<RandomVariableStream> abortBytes;     //!< AbortBytes, bytes
         Ptr<RandomVariableStream> changeInterval; //!< ModificationInterval, seconds
         double pNotModified{0};                   //!< NotModifiedProbability
+        bool notModifiedFetchedBefore{false};     //!< NotModifiedRule FetchedBefore (else AnyGet)
         double pRedirect{0};                      //!< RedirectProbability
         double pError{0};                         //!< ErrorProbability
     };
@@ -133,6 +139,11 @@ class ResponseModel
     void SetAbortReceived(std::string model);
     /// \return the AbortReceived parameter
     std::string GetAbortReceived() const;
+    /// \param rule the NotModifiedRule parameter: "AnyGet" or "FetchedBefore" (others are
+    /// fatal)
+    void SetNotModifiedRule(std::string rule);
+    /// \return the NotModifiedRule parameter
+    std::string GetNotModifiedRule() const;
 
     /**
      * \brief Give each object its abort probability: ~ size^AbortSizeExponent, scaled so
@@ -162,10 +173,15 @@ class ResponseModel
      * draws do not move with the status probabilities. Call after Draw, with the size set.
      * \param o the requested object (its REDIRECT and ERROR flags are drawn on first use)
      * \param status uniform in [0,1)
+     * \param fetched whether the object's current version was received earlier in the trace
+     *        (read with NotModifiedRule FetchedBefore only)
      * \param[in,out] out the record: status 200, 302, 304 or 404; size and received 0 for
      *                the bodiless ones
      */
-    void DrawStatus(CatalogueEntry& o, Ptr<UniformRandomVariable> status, TraceRecord& out) const;
+    void DrawStatus(CatalogueEntry& o,
+                    Ptr<UniformRandomVariable> status,
+                    bool fetched,
+                    TraceRecord& out);
 
     /// \brief Release the variables.
     void Clear();
@@ -186,6 +202,7 @@ class ResponseModel
     FastRandomVariable m_fastChange;            //!< m_changeRng
     FastRandomVariable m_fastChangeInterval;    //!< the ModificationInterval variable
     FastRandomVariable m_fastAbortReceived;     //!< abortBytes or abortFraction
+    double m_notModifiedTokens{0};              //!< FetchedBefore: 304s owed (at most 1)
 };
 
 } // namespace ns3

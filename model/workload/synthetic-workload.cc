@@ -108,6 +108,7 @@ SyntheticWorkload::DoDispose()
     m_catalogue.Clear();
     m_response.Clear();
     m_users.Clear();
+    m_fetchedVersion.clear();
     m_universeRng = nullptr;
     m_popularityRng = nullptr;
     m_requestRng = nullptr;
@@ -466,7 +467,26 @@ SyntheticWorkload::Next(TraceRecord& out)
     TimeInPlace::Set(out.time, int64_t(std::llround(now * 1e9)));
     out.client = user;
     out.size = o.size;
-    m_response.DrawStatus(o, m_statusRng, out);
+    const ResponseModel::Parameters& rp = m_response.GetParameters();
+    if (rp.notModifiedFetchedBefore && rp.pNotModified > 0)
+    {
+        // A copy is made by a GET received whole: a 200, or a 304 of a copy held already.
+        if (m_fetchedVersion.empty())
+        {
+            m_fetchedVersion.assign(m_catalogue.GetObjectCount(), 0);
+        }
+        uint32_t& fetched = m_fetchedVersion[id];
+        m_response.DrawStatus(o, m_statusRng, fetched == o.version + 1, out);
+        if (out.method == "GET"
+            && (out.status == 304 || (out.status == 200 && out.received == out.size)))
+        {
+            fetched = o.version + 1;
+        }
+    }
+    else
+    {
+        m_response.DrawStatus(o, m_statusRng, false, out);
+    }
 
     m_catalogue.WriteNames(id, out);
 

@@ -247,6 +247,9 @@ class SyntheticWorkload : public Object
     uint64_t m_lastObject{0};           //!< object of the last record
     std::vector<uint32_t> m_pageServer; //!< Pages: per user, the server of its page's base
     std::vector<std::vector<uint64_t>> m_pageObjects; //!< Pages: per user, its page's objects
+    /// NotModifiedRule FetchedBefore: per object, 1 + the version last received whole by a
+    /// GET (0: none yet); allocated at the first record that needs it.
+    std::vector<uint32_t> m_fetchedVersion;
 };
 
 } // namespace ns3

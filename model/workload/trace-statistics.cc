@@ -201,6 +201,7 @@ TraceStatistics::Add(const TraceRecord& r)
     m_sizes.push_back(r.size);
     m_clients.insert(r.client);
     m_persistent += r.persistent;
+    ++m_statuses[r.status];
     if (r.IsAborted())
     {
         ++m_aborted;
@@ -356,6 +357,12 @@ TraceStatistics::GetAbortedCount() const
     return m_aborted;
 }
 
+const std::map<unsigned, uint64_t>&
+TraceStatistics::GetStatusCounts() const
+{
+    return m_statuses;
+}
+
 double
 TraceStatistics::GetAbortedFraction() const
 {
@@ -486,6 +493,12 @@ TraceStatistics::Print(std::ostream& os, const PaperFigures* paper) const
     o << "  bytes (received)     " << m_received << "\n";
     o << "  response size, bytes mean " << std::setprecision(0) << sizes.mean << "  median "
       << sizes.median << "  p90 " << sizes.p90 << "  max " << sizes.max << "\n";
+    o << "  statuses, % of requests";
+    for (const auto& [status, count] : m_statuses)
+    {
+        o << "  " << status << " " << pct(Ratio(count, m_requests));
+    }
+    o << "\n";
 
     const int w = 24;
     o << "\n"

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <ostream>
 #include <string>
 #include <unordered_map>
@@ -177,6 +178,8 @@ class TraceStatistics
     double GetPersistentFraction() const;
     /// \return requests whose body was not received whole
     uint64_t GetAbortedCount() const;
+    /// \return requests per response status (200, 304, 302, 404, ...), in status order
+    const std::map<unsigned, uint64_t>& GetStatusCounts() const;
     /// \return share of requests whose body was not received whole, 0..1
     double GetAbortedFraction() const;
     /// \return sum of the announced sizes of the aborted requests, bytes
@@ -279,6 +282,7 @@ class TraceStatistics
     uint64_t m_uncachableNoCookie{0};          //!< any cause but Cookie
     uint64_t m_persistent{0};                  //!< on persistent connections
     uint64_t m_aborted{0};                     //!< received < size
+    std::map<unsigned, uint64_t> m_statuses;   //!< requests per response status
     uint64_t m_abortedBytes{0};                //!< their sizes
     uint64_t m_abortedReceived{0};             //!< what they received
     std::vector<uint64_t> m_abortedRemainders; //!< size - received of each

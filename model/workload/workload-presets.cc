@@ -84,6 +84,7 @@ const Row ROWS[] = {
     // The presets are calibrated to [PROXIM]'s figures without response statuses: off here.
     // IspScenarioHelper turns them on (Wessels' figures).
     {"NotModifiedProbability", "0", "0"},
+    {"NotModifiedRule", "AnyGet", "AnyGet"},
     {"RedirectProbability", "0", "0"},
     {"ErrorProbability", "0", "0"},
     {"ModificationInterval",

@@ -1222,6 +1222,7 @@ TEST(DepotAttributes, ChoicesAreStringsAndBadOnesAreNamed)
                    {"ns3::ConnectionCache", "AbortPolicy", "Continue|Abort|Quick"},
                    {"ns3::DnsAliasServer", "Policy", "RoundRobin|Locality"},
                    {"ns3::SyntheticWorkload", "AbortReceived", "Fraction|Bytes"},
+                   {"ns3::SyntheticWorkload", "NotModifiedRule", "AnyGet|FetchedBefore"},
                    {"ns3::TraceRequestSource", "PersistentFlag", "Request|Server"}};
     for (const auto& c : choices)
     {

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <sstream>
 
 using namespace ns3;
@@ -147,6 +148,9 @@ TEST(TraceStatistics, HandMadeTraceCounts)
     std::vector<uint64_t> counts = s.GetObjectCounts();
     std::sort(counts.begin(), counts.end());
     EXPECT_EQ(counts, (std::vector<uint64_t>{2, 5, 5, 5}));
+
+    // Request 15 answered 404, the 16 others 200.
+    EXPECT_EQ(s.GetStatusCounts(), (std::map<unsigned, uint64_t>{{200, 16}, {404, 1}}));
 }
 
 TEST(TraceStatistics, HandMadeTraceHitRatios)
@@ -208,6 +212,7 @@ TEST(TraceStatistics, PrintsTheTableBesideThePaper)
     EXPECT_NE(plain.str().find("Cookie present"), std::string::npos);
     EXPECT_NE(plain.str().find("11.76"), std::string::npos); // 2/17 cookies
     EXPECT_NE(plain.str().find("35.29"), std::string::npos); // hit ratio 6/17
+    EXPECT_NE(plain.str().find("statuses, % of requests  200 94.12  404 5.88"), std::string::npos);
     EXPECT_EQ(plain.str().find("paper"), std::string::npos);
 
     std::ostringstream modem;
