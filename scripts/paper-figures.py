@@ -272,6 +272,22 @@ SWEEPS = [
            for row in ["continue@45Mbps", "abort@45Mbps", "abort+flowcontrol@45Mbps",
                        "abort@1.5Mbps", "abort@0.5Mbps"]],
           extracts=ABORTS),
+    Sweep("depot-testbed-sweep", DEPOT_PAGE, "./build/examples/depot-testbed", [],
+          "depot-testbed-vs-paper.csv",
+          # The defaults are the set "depot-testbed". The paper gives no connection limit.
+          [("depot-testbed", "defaults (32 connections)", []),
+           ("depot-max-connections-20", "20 connections", ["--maxConnections=20"]),
+           ("depot-max-connections-48", "48 connections", ["--maxConnections=48"]),
+           ("depot-max-connections-128", "128 connections", ["--maxConnections=128"])],
+          ["Table 2|HP 712, 100 B|connection ms|HP 712 alone, no-cache, 50: connection ms",
+           "Table 2|100 B|connections/s|depot, no-cache, 50: conn/s",
+           "Table 3(a)|25 concurrent, 100 B|connection ms|HP 755 hits, 25: connection ms",
+           "Table 3(a)|100 concurrent, 100 B|connections/s|HP 755 hits, 100: conn/s",
+           "Table 3(a)|100 concurrent, 100 B|connection ms|HP 755 hits, 100: connection ms",
+           "Table 3(b)|50 concurrent, 100 B|connections/s|HP 712 hits, 50: conn/s",
+           "Table 3(b)|50 concurrent, 100 B|connection ms|HP 712 hits, 50: connection ms",
+           "Table 3(c)|50 concurrent, 100 B|connections/s|depot hits, 50: conn/s",
+           "Table 3(c)|50 concurrent, 10240 B|connections/s|depot 10 KB hits, 50: conn/s"]),
 ]
 
 

@@ -357,12 +357,6 @@ TraceStatistics::GetAbortedCount() const
     return m_aborted;
 }
 
-const std::map<unsigned, uint64_t>&
-TraceStatistics::GetStatusCounts() const
-{
-    return m_statuses;
-}
-
 double
 TraceStatistics::GetAbortedFraction() const
 {

@@ -179,7 +179,10 @@ class TraceStatistics
     /// \return requests whose body was not received whole
     uint64_t GetAbortedCount() const;
     /// \return requests per response status (200, 304, 302, 404, ...), in status order
-    const std::map<unsigned, uint64_t>& GetStatusCounts() const;
+    const std::map<unsigned, uint64_t>& GetStatusCounts() const
+    {
+        return m_statuses;
+    }
     /// \return share of requests whose body was not received whole, 0..1
     double GetAbortedFraction() const;
     /// \return sum of the announced sizes of the aborted requests, bytes
