@@ -468,24 +468,21 @@ SyntheticWorkload::Next(TraceRecord& out)
     out.client = user;
     out.size = o.size;
     const ResponseModel::Parameters& rp = m_response.GetParameters();
+    uint32_t* fetched = nullptr; // FetchedBefore: 1 + the version received, 0: none
     if (rp.notModifiedFetchedBefore && rp.pNotModified > 0)
     {
-        // A copy is made by a GET received whole: a 200, or a 304 of a copy held already.
         if (m_fetchedVersion.empty())
         {
             m_fetchedVersion.assign(m_catalogue.GetObjectCount(), 0);
         }
-        uint32_t& fetched = m_fetchedVersion[id];
-        m_response.DrawStatus(o, m_statusRng, fetched == o.version + 1, out);
-        if (out.method == "GET"
-            && (out.status == 304 || (out.status == 200 && out.received == out.size)))
-        {
-            fetched = o.version + 1;
-        }
+        fetched = &m_fetchedVersion[id];
     }
-    else
+    m_response.DrawStatus(o, m_statusRng, fetched && *fetched == o.version + 1, out);
+    // A copy is made by a GET received whole: a 200, or a 304 of a copy held already.
+    if (fetched && out.method == "GET"
+        && (out.status == 304 || (out.status == 200 && !out.IsAborted())))
     {
-        m_response.DrawStatus(o, m_statusRng, false, out);
+        *fetched = o.version + 1;
     }
 
     m_catalogue.WriteNames(id, out);
