@@ -163,6 +163,8 @@ SERVER_FLAG = "--ns3::TraceRequestSource::PersistentFlag=Server"
 FETCHED = "--ns3::SyntheticWorkload::NotModifiedRule=FetchedBefore"
 SAVED = "bandwidth savings (modem, provider body bytes)"
 RESEARCH = "latency vs no proxy (research)"
+# FetchedBefore without the research preset's size-popularity correlation (0.15).
+LAN_FETCHED_CORR_0 = [FETCHED, "--ns3::SyntheticWorkload::SizePopularityCorrelation=0"]
 # FetchedBefore with the universe, size-popularity correlation and sizes refitted by hand
 # (the modem preset's HTML, image and other size medians 12,200, 7,200 and 24,400 bytes x 0.9).
 FETCHED_REFIT = [FETCHED, "--ns3::SyntheticWorkload::ObjectsPerRequest=0.35",
@@ -264,7 +266,12 @@ SWEEPS = [
             "workload: 304s only for copies fetched earlier in the trace", [FETCHED]),
            ("lan-rtt-0.2-idle-off-outstanding-1",
             "server RTT median 0.2 s, origins keep idle connections, 1 request in flight",
-            [lognormal(0.2), "--ns3::OriginServer::IdleTimeout=0s", "--maxOutstanding=1"])],
+            [lognormal(0.2), "--ns3::OriginServer::IdleTimeout=0s", "--maxOutstanding=1"]),
+           ("lan-fetched-before-corr-0",
+            "304s only for fetched copies, no size-popularity correlation", LAN_FETCHED_CORR_0),
+           ("lan-fetched-before-corr-0-runs-11-20", "the row before, RngRun 11 to 20",
+            LAN_FETCHED_CORR_0 + ["--run=11"]),
+           ("lan-runs-11-20", "defaults, RngRun 11 to 20", ["--run=11"])],
           [RESEARCH + "|data|mean latency improvement %|data caching, mean %",
            RESEARCH + "|connections|mean latency improvement %|connection caching, mean %",
            RESEARCH + "|data+connections|mean latency improvement %|both, mean %",
