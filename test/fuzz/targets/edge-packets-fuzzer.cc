@@ -351,12 +351,8 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         const bool laterFragment = kind == 2;
         if (laterFragment)
         {
-            h.SetFragmentOffset(uint16_t(sport & 0x1fff) * 8);
+            h.SetFragmentOffset(LaterFragmentOffset(sport));
             portsSeen = false;
-            if (h.GetFragmentOffset() == 0)
-            {
-                h.SetFragmentOffset(8); // a later fragment, by definition
-            }
         }
         const bool tcpSeen = portsSeen && protocol == TCP;
         if (tcpSeen && !entitled)

@@ -24,6 +24,7 @@
 #include "ns3/tcp-header.h"
 #include "ns3/tcp-option-winscale.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -173,6 +174,15 @@ Feed(Ptr<PacketHookRouting> routing, const Ipv4Header& h, Ptr<Packet> payload, P
     LastSeen() = Seen();
     routing->RouteInput(payload, h, dev, ucb, mcb, lcb, ecb);
     return LastSeen();
+}
+
+/// \return the fragment offset (bytes) of a "later fragment" record \param field the record's
+/// offset field, in 8-byte units: 0 is read as 1, since at offset 0 the datagram would be a
+/// first fragment or a whole one, whose payload a hook reads as a transport header
+inline uint16_t
+LaterFragmentOffset(uint16_t field)
+{
+    return std::max<uint16_t>(field & 0x1fff, 1) * 8;
 }
 
 /// \return whether a <= b in sequence space \param a a sequence number \param b another
