@@ -35,11 +35,15 @@ struct DepotFragmentRewrite
     uint32_t seq{0};             //!< TCP sequence number of the segment
     uint8_t tcpFlags{0};         //!< its flags (SYN and FIN take a sequence number)
     uint16_t tcpHeaderLength{0}; //!< bytes of its TCP header
-    uint32_t client{0};          //!< session: client address
-    uint16_t clientPort{0};      //!< session: client port
-    uint16_t virtualPort{0};     //!< session: service port
-    uint32_t seen{0};            //!< IP payload bytes of the fragments seen
-    int64_t expires{0};          //!< time step after which it is forgotten
+    /// the tracker took the segment, so its end moves with the last fragment (not a SYN on a
+    /// live session: forwarded, it changes nothing, and a spoofed one moved the sender's next
+    /// sequence number anywhere; found by depot-packets)
+    bool tracked{false};
+    uint32_t client{0};      //!< session: client address
+    uint16_t clientPort{0};  //!< session: client port
+    uint16_t virtualPort{0}; //!< session: service port
+    uint32_t seen{0};        //!< IP payload bytes of the fragments seen
+    int64_t expires{0};      //!< time step after which it is forgotten
 };
 
 /**

@@ -276,9 +276,16 @@ DepotSessionKeeper::Close(DepotSession* s, bool expired)
 void
 DepotSessionKeeper::MarkSloppy(DepotSession* s)
 {
-    // The handshake was missed: both ends are assumed established (no window scale known).
-    s->ends[0].state = TcpStateTracker::ESTABLISHED;
-    s->ends[1].state = TcpStateTracker::ESTABLISHED;
+    // The handshake was missed: both ends are assumed established, with no window scale
+    // known and a first segment that may be a retransmission from before the data the other
+    // end acknowledges next (a takeover without sync). In the isolated run of
+    // DepotStandbyTest.MaglevPairWithoutSyncBreaksNoConnectionToALiveProxy, 16 such segments
+    // were dropped as out of window; now no window is checked (PICKED_UP).
+    for (auto& end : s->ends)
+    {
+        end.state = TcpStateTracker::ESTABLISHED;
+        end.flags |= TcpStateTracker::PICKED_UP;
+    }
     ++m_sloppyOpened;
 }
 
@@ -364,11 +371,13 @@ DepotSessionKeeper::Import(const DepotSessionRecord& r)
     }
     // A synced record's sequence numbers are as old as the sync (a warm backup's, up to a
     // SyncInterval): the connection has moved on since, and window tracking against them
-    // would drop its next segments. The windows are learnt again from the next acknowledgement
-    // of each end (conntrack's pickup of a connection it did not see open).
+    // would drop its next segments, and acknowledgements of data the failed depot forwarded
+    // since. Neither is checked (PICKED_UP, conntrack's pickup of a connection it did not see
+    // open); ACKED goes so that the RST rule uses only what this depot saw.
     for (auto& end : s->ends)
     {
         end.flags &= ~TcpStateTracker::ACKED;
+        end.flags |= TcpStateTracker::PICKED_UP;
     }
     Count(*s, +1);
     if (!old)

@@ -149,13 +149,13 @@ DepotSwitch::IsProxy(Ipv4Address address) const
 PacketHookRouting::Verdict
 DepotSwitch::FirstFragment(PacketHookRouting::HookPacket& hp)
 {
-    // It holds the TCP header: switched as a segment, and what it got is remembered for the
-    // datagram's other fragments.
+    // It holds the TCP header: switched as a segment, what it got kept for the other fragments.
     const Ipv4Header before = hp.header;
     if (!m_rewriter.BeginFirstFragment(hp.packet))
     {
         return PacketHookRouting::PASS; // no room for a TCP header: not a segment we know
     }
+    m_lastTracked = TcpStateTracker::N_RESULTS;
     const PacketHookRouting::Verdict v = HookSegment(hp);
     m_rewriter.EndFirstFragment();
     if (v != PacketHookRouting::PASS)
@@ -166,6 +166,7 @@ DepotSwitch::FirstFragment(PacketHookRouting::HookPacket& hp)
     if (const DepotFragmentRewrite* switched = m_rewriter.GetFirstFragmentRewrite())
     {
         r = *switched;
+        r.tracked = TcpStateTracker::Accepted(m_lastTracked);
         if (!m_standby)
         {
             m_fragments.CountFirst();
@@ -209,10 +210,10 @@ DepotSwitch::LaterFragment(PacketHookRouting::HookPacket& hp)
     DepotFragmentRewrite& r = *found;
     const bool complete = DepotFragmentTable::Account(r, hp.header);
     const uint32_t total = hp.header.GetFragmentOffset() + hp.header.GetPayloadSize();
-    if (hp.header.IsLastFragment() && r.switched && !m_settings.direct
+    // The tracker saw (and took) only the first fragment's data: the segment ends here.
+    if (hp.header.IsLastFragment() && r.switched && r.tracked && !m_settings.direct
         && total >= r.tcpHeaderLength)
     {
-        // The tracker saw only the first fragment's data: the segment ends here.
         if (DepotSession* s = m_sessions->GetTable().Find(
                 r.client, r.clientPort, m_settings.vip.Get(), r.virtualPort))
         {
@@ -470,8 +471,8 @@ DepotSwitch::FromClient(PacketHookRouting::HookPacket& hp, TcpHeader& tcp)
             m_sessions->MarkSloppy(s);
         }
     }
-    if (const DropReason r = Judged(*s, m_sessions->Track(s, tcp, length, true), true);
-        r != N_DROP_REASONS)
+    m_lastTracked = m_sessions->Track(s, tcp, length, true);
+    if (const DropReason r = Judged(*s, m_lastTracked, true); r != N_DROP_REASONS)
     {
         hp.packet->AddHeader(tcp);
         return Drop(hp, r);
@@ -492,9 +493,8 @@ DepotSwitch::FromProxy(PacketHookRouting::HookPacket& hp, TcpHeader& tcp, DepotS
         return Drop(hp, OVERLOAD);
     }
     const uint32_t proxy = s->proxyIndex;
-    if (const DropReason r
-        = Judged(*s, m_sessions->Track(s, tcp, hp.packet->GetSize(), false), false);
-        r != N_DROP_REASONS)
+    m_lastTracked = m_sessions->Track(s, tcp, hp.packet->GetSize(), false);
+    if (const DropReason r = Judged(*s, m_lastTracked, false); r != N_DROP_REASONS)
     {
         hp.packet->AddHeader(tcp);
         return Drop(hp, r);

@@ -307,16 +307,19 @@ class DepotSwitch
      */
     void Forwarded(const PacketHookRouting::HookPacket& hp, uint32_t proxy, bool toProxy);
 
-    std::vector<DepotProxy>* m_proxies;             //!< the pool
-    const Ptr<DepotScheduler>* m_scheduler;         //!< the depot's scheduler
-    DepotSessionKeeper* m_sessions;                 //!< the sessions
-    Traces m_traces;                                //!< the depot's traces
-    SynTimeoutCallback m_synTimedOut;               //!< proxies that did not answer a SYN
-    Settings m_settings;                            //!< how
-    Ptr<Ipv4> m_ipv4;                               //!< node's Ipv4
-    Ptr<PacketHookRouting> m_hook;                  //!< node's hook
-    uint32_t m_hookId{0};                           //!< our hook's id
-    bool m_standby{false};                          //!< standby: track, do not forward
+    std::vector<DepotProxy>* m_proxies;     //!< the pool
+    const Ptr<DepotScheduler>* m_scheduler; //!< the depot's scheduler
+    DepotSessionKeeper* m_sessions;         //!< the sessions
+    Traces m_traces;                        //!< the depot's traces
+    SynTimeoutCallback m_synTimedOut;       //!< proxies that did not answer a SYN
+    Settings m_settings;                    //!< how
+    Ptr<Ipv4> m_ipv4;                       //!< node's Ipv4
+    Ptr<PacketHookRouting> m_hook;          //!< node's hook
+    uint32_t m_hookId{0};                   //!< our hook's id
+    bool m_standby{false};                  //!< standby: track, do not forward
+    /// the tracker's result on the segment being switched (N_RESULTS: none), which a first
+    /// fragment's rewrite keeps for its last fragment
+    TcpStateTracker::Result m_lastTracked{TcpStateTracker::N_RESULTS};
     DepotForwardingQueue m_queue;                   //!< forwarding cost and buffer
     DepotPacketRewriter m_rewriter;                 //!< rewrites the packets
     DepotFragmentTable m_fragments;                 //!< fragmented datagrams

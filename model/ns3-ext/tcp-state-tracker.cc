@@ -13,7 +13,7 @@ namespace ns3
 bool
 TcpStateTracker::InWindow(const End& from, const End& to, const Segment& s)
 {
-    if (!(to.flags & ACKED))
+    if (!(to.flags & ACKED) || ((from.flags | to.flags) & PICKED_UP))
     {
         return true;
     }
@@ -22,6 +22,17 @@ TcpStateTracker::InWindow(const End& from, const End& to, const Segment& s)
     // Not beyond what the receiver can take, not older than one window before what it expects
     // (old duplicates are legal retransmissions).
     return SeqLe(s.seq, to.ack + win) && SeqLe(to.ack - win, end);
+}
+
+bool
+TcpStateTracker::AckAcceptable(const End& from, const End& to, const Segment& s)
+{
+    if (!(to.flags & SEEN) || ((from.flags | to.flags) & PICKED_UP))
+    {
+        return true;
+    }
+    const uint32_t win = std::max(from.maxWin, MIN_ACK_WINDOW);
+    return SeqLe(s.ack, to.sndEnd) && SeqLe(to.sndEnd - win, s.ack);
 }
 
 TcpStateTracker::Result
@@ -107,7 +118,7 @@ TcpStateTracker::Track(End& from, End& to, bool fromClient, const Segment& s, bo
             return r;
         }
     }
-    else if (checkWindow && !InWindow(from, to, s))
+    else if (checkWindow && (!InWindow(from, to, s) || (ack && !AckAcceptable(from, to, s))))
     {
         return OUT_OF_WINDOW;
     }

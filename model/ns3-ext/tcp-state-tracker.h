@@ -36,7 +36,13 @@ namespace ns3
  * or the sender's next sequence number; a RST+ACK refusing a SYN must acknowledge it); in the
  * receiver's window [last ack, last ack + window) it asks for a challenge ACK; elsewhere it
  * is out of window. An off-path attacker guessing sequence numbers thus needs the exact value
- * (2 in 2^32) instead of any value in a window.
+ * (2 in 2^32) instead of any value in a window. A segment carrying ACK is out of window too
+ * when it acknowledges what the receiver never sent, or more than one of the sender's largest
+ * windows (at least 66,000 bytes, as Linux's conntrack) before the receiver's next sequence
+ * number (RFC 5961 section 5): an in-window segment with a guessed acknowledgement would
+ * otherwise move the tracked acknowledgement past the real data, which the middlebox would
+ * then drop as out of window. A session picked up (PICKED_UP: from a warm standby's synced
+ * record, or in mid-stream) is checked for neither.
  */
 class TcpStateTracker
 {
@@ -77,7 +83,17 @@ class TcpStateTracker
         HAS_WSCALE = 2, //!< its SYN carried the window scale option
         SEEN = 4,       //!< it sent at least one segment (sndEnd and window are valid)
         ACKED = 8,      //!< it sent an ACK (ack is valid)
+        /// the session was picked up (from another tracker's state sync, or in mid-stream
+        /// without its SYNs): its sequence numbers may lag behind what the ends sent and its
+        /// window scale is unknown, so neither windows nor acknowledgements are checked, as
+        /// Linux's conntrack is liberal (IP_CT_TCP_FLAG_BE_LIBERAL) with a connection it picks
+        /// up; RSTs are still judged
+        PICKED_UP = 16,
     };
+
+    /// The smallest acknowledgement window (bytes) the ACK check allows below the receiver's
+    /// next sequence number, whatever the sender advertised (Linux's MAXACKWINCONST).
+    static constexpr uint32_t MIN_ACK_WINDOW = 66000;
 
     /// What the tracker keeps per end (16 bytes).
     struct End
@@ -147,6 +163,16 @@ class TcpStateTracker
     static SessionState TrackInputOnly(uint8_t current, uint8_t flags);
 
     /**
+     * \param r a result of Track
+     * \return whether the segment was taken (the ends may have changed): OK, RESET or
+     *         SIMULTANEOUS_CLOSE; not a rejected or ignored one, such as a SYN on a live session
+     */
+    static bool Accepted(Result r)
+    {
+        return r == OK || r == RESET || r == SIMULTANEOUS_CLOSE;
+    }
+
+    /**
      * \param s a state
      * \return its name
      */
@@ -169,9 +195,22 @@ class TcpStateTracker
      * \param from the sending end
      * \param to the receiving end
      * \param s the segment
-     * \return true if acceptable (always true before the receiver sent anything)
+     * \return true if acceptable (always true before the receiver sent an ACK, or in a
+     *         session picked up)
      */
     static bool InWindow(const End& from, const End& to, const Segment& s);
+
+    /**
+     * Whether a segment's acknowledgement number is acceptable (RFC 5961 section 5, with
+     * conntrack's floor on the window): from (the receiver's next sequence number - the
+     * sender's largest window, at least MIN_ACK_WINDOW) to the receiver's next sequence number.
+     * \param from the sending end
+     * \param to the receiving end
+     * \param s the segment (its ACK flag set)
+     * \return true if acceptable (always true before the receiver sent anything, or in a
+     *         session picked up)
+     */
+    static bool AckAcceptable(const End& from, const End& to, const Segment& s);
 
     /**
      * Judge a RST (RFC 5961 section 3).

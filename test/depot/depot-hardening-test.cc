@@ -391,6 +391,52 @@ TEST_F(DepotHardeningTest, ASegmentWithABadDataOffsetIsDroppedAndResetsNothing)
     EXPECT_EQ(b.failed, 0u);
 }
 
+// Found by fuzz-depot-packets: a SYN on a live session is forwarded and changes nothing, but
+// when it came in fragments its last fragment still moved the client's next sequence number
+// to wherever the spoofed SYN said. That number decides which RST is exact and which
+// acknowledgements of the proxy's data are acceptable, so the request after it failed.
+TEST_F(DepotHardeningTest, AFragmentedSynOnALiveSessionMovesNoSequenceNumber)
+{
+    AttackBed b(1);
+    b.InstallServers(Seconds(3)); // the connection idles from its request until 3 s
+    b.InstallDepot(DepotHelper(b.vip, 80));
+    b.InstallClients(1);
+    uint32_t sndEnd = 0;
+    Simulator::Schedule(
+        Seconds(1),
+        [&]()
+        {
+            const DepotSession* s = b.OnlySession();
+            ASSERT_TRUE(s);
+            ASSERT_EQ(s->timerState, TcpStateTracker::S_ESTABLISHED);
+            sndEnd = s->ends[0].sndEnd;
+            TcpHeader t;
+            t.SetSourcePort(s->clientPort);
+            t.SetDestinationPort(80);
+            t.SetSequenceNumber(SequenceNumber32(sndEnd + 1000000));
+            t.SetFlags(TcpHeader::SYN);
+            t.SetWindowSize(8192);
+            Ptr<Packet> p = Create<Packet>(3000); // more than the link's MTU: fragments
+            p->AddHeader(t);
+            b.attacker->GetObject<Ipv4>()->Send(p, b.clientIp[0], b.vip, 6, nullptr);
+        });
+    Simulator::Schedule(Seconds(1.5),
+                        [&]()
+                        {
+                            const DepotSession* s = b.OnlySession();
+                            ASSERT_TRUE(s);
+                            EXPECT_EQ(s->ends[0].sndEnd, sndEnd);
+                            EXPECT_EQ(s->timerState, TcpStateTracker::S_ESTABLISHED);
+                            EXPECT_EQ(b.depot->GetTrackerCount(TcpStateTracker::SYN_IN_SESSION),
+                                      1u);
+                            EXPECT_GE(b.depot->GetFirstFragmentsForwarded(), 1u);
+                        });
+    b.Run(Seconds(20));
+    EXPECT_EQ(b.ok, 1u);
+    EXPECT_EQ(b.failed, 0u);
+    EXPECT_EQ(b.depot->GetDropCount(Depot::OUT_OF_WINDOW), 0u);
+}
+
 // Found by fuzz-depot-packets: a SYN whose MSS option has length 3 made ns-3's TcpOptionMSS
 // abort the whole simulation when the depot deserialized it. It is now dropped (MALFORMED).
 TEST_F(DepotHardeningTest, ASegmentWithABadOptionLengthIsDroppedWithoutAborting)

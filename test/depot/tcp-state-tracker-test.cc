@@ -196,6 +196,45 @@ TEST_F(Tracker, WindowCheckRejectsOutOfWindowSegmentsAndResets)
     EXPECT_EQ(Client(RST, 1001 + 5000, 0), T::RESET) << "without checking any RST is taken";
 }
 
+/// RFC 5961 section 5: with window checking, a segment whose acknowledgement covers data the
+/// receiver never sent, or lies more than max(the sender's largest window, 66,000) before the
+/// receiver's next sequence number, is out of window and changes nothing. An in-window
+/// segment with a guessed acknowledgement thus cannot move the tracked acknowledgement past
+/// the real data, which window checking would then drop.
+TEST_F(Tracker, WindowCheckRejectsUnacceptableAcknowledgements)
+{
+    window = true;
+    Handshake();
+    ASSERT_EQ(Proxy(ACK, 5001, 1001, 300), T::OK); // the proxy has sent up to 5301
+    EXPECT_EQ(Client(ACK, 1001, 5302), T::OUT_OF_WINDOW) << "one byte the proxy never sent";
+    EXPECT_EQ(Client(ACK, 1001, 5001 + 20000, 10), T::OUT_OF_WINDOW) << "a guessed ACK";
+    EXPECT_EQ(c.ack, 5001u) << "the tracked acknowledgement did not move";
+    EXPECT_EQ(c.sndEnd, 1001u) << "nor did the client's sequence number";
+    EXPECT_EQ(Proxy(ACK, 5301, 1001, 100), T::OK) << "the proxy's next data still passes";
+    EXPECT_EQ(Client(ACK, 1001, 5401), T::OK) << "everything it sent";
+    EXPECT_EQ(Client(ACK, 1001, 5401 - 66000), T::OK) << "old, within 66,000";
+    EXPECT_EQ(Client(ACK, 1001, 5401 - 66001), T::OUT_OF_WINDOW) << "older";
+    EXPECT_EQ(c.ack, 5401u);
+    EXPECT_EQ(Client(FIN | ACK, 1001, 5402), T::OUT_OF_WINDOW) << "a FIN is checked too";
+    EXPECT_EQ(c.state, T::ESTABLISHED);
+    EXPECT_EQ(std::string(T::StateName(p.state)), "ESTABLISHED");
+    // A session picked up (a sync's record, or mid-stream) may have stale sequence numbers and
+    // no window scale: neither acknowledgements nor windows are checked, RSTs still are.
+    p.flags |= T::PICKED_UP;
+    EXPECT_EQ(Client(ACK, 1001, 5401 + 3000), T::OK);
+    EXPECT_EQ(c.ack, 5401u + 3000);
+    EXPECT_EQ(Proxy(ACK, 5401 - 50000, 1001, 1000), T::OK) << "an old retransmission";
+    EXPECT_EQ(Client(ACK, 1001 + 40000, 5401, 10), T::OK) << "beyond the unscaled window";
+    EXPECT_EQ(Client(RST, 1001 + 500, 0), T::RST_CHALLENGE);
+    EXPECT_EQ(c.state, T::ESTABLISHED);
+    // Without window checking any acknowledgement is taken.
+    window = false;
+    c = T::End();
+    p = T::End();
+    Handshake();
+    EXPECT_EQ(Client(ACK, 1001, 5001 + 20000), T::OK);
+}
+
 /// RFC 5961 section 3: with window checking, a RST resets only at the exact expected sequence
 /// number (the receiver's last ACK or the sender's next sequence number); in the receiver's
 /// window it asks for a challenge ACK; beyond it, it is out of window. No state changes but

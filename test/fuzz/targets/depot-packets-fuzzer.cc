@@ -37,7 +37,8 @@
  * direction) that RFC 793 and RFC 5961 let a receiver act on, that is a RST whose sequence
  * number is exactly the sender's next one (RCV.NXT of the receiver), or a segment without
  * SYN and RST that overlaps the receiver's window (RCV.NXT - 8192 .. RCV.NXT + 8192, as
- * TcpStateTracker::InWindow; data or FIN injection that a blind attacker must guess). A SYN
+ * TcpStateTracker::InWindow; data or FIN injection that a blind attacker must guess) and,
+ * carrying ACK, acknowledges nothing the receiver has not sent (RFC 5961 section 5). A SYN
  * never entitles (RFC 5961 section 4: challenge ACK, no state change), nor does a RST
  * anywhere else in the window (section 3: challenge ACK), nor anything off the 4-tuple.
  *
@@ -391,6 +392,7 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         uint16_t tSport = sport;
         uint16_t tDport = dport;
         uint32_t tSeq = seq;
+        uint32_t tAck = ack;
         uint8_t tFlags = flags;
         uint32_t tLength = length;
         if (kind == 0)
@@ -411,6 +413,7 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
                 tSport = t.sport;
                 tDport = t.dport;
                 tSeq = t.seq;
+                tAck = t.ack;
                 tFlags = t.flags;
                 tLength = t.length;
                 tcpSeen = true;
@@ -441,7 +444,8 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             if (fromClient || fromProxy)
             {
                 const uint32_t next = fromClient ? clientNext : proxyNext;
-                entitled = MayChangeConnection(tFlags, tSeq, tLength, next, WINDOW);
+                const uint32_t peerNext = fromClient ? proxyNext : clientNext;
+                entitled = MayChangeConnection(tFlags, tSeq, tLength, next, WINDOW, tAck, peerNext);
             }
         }
         Feed(h, p, b.attackerDev);

@@ -49,7 +49,8 @@
  *    at the end -- unless the input is entitled to change it: a segment of A's exact
  *    4-tuple (either direction) that RFC 793 and RFC 5961 let a receiver act on, that is a
  *    RST whose sequence number is exactly the sender's next one, or a segment without SYN
- *    and RST that overlaps the receiver's window (next - 8192 .. next + 8192).
+ *    and RST that overlaps the receiver's window (next - 8192 .. next + 8192) and, carrying
+ *    ACK, acknowledges nothing the receiver has not sent (RFC 5961 section 5).
  */
 #include "fuzz-check.h"
 #include "packet-fuzz-bed.h"
@@ -305,6 +306,7 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         uint16_t tSport = sport;
         uint16_t tDport = dport;
         uint32_t tSeq = seq;
+        uint32_t tAck = ack;
         uint8_t tFlags = flags;
         uint32_t tLength = length;
         if (kind == 0)
@@ -333,6 +335,7 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
                     tSport = r.sport;
                     tDport = r.dport;
                     tSeq = r.seq;
+                    tAck = r.ack;
                     tFlags = r.flags;
                     tLength = r.length;
                     portsSeen = true;
@@ -364,7 +367,8 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             if (fromClient || fromServer)
             {
                 const uint32_t next = fromClient ? aClientNext : aServerNext;
-                entitled = MayChangeConnection(tFlags, tSeq, tLength, next, WINDOW);
+                const uint32_t peerNext = fromClient ? aServerNext : aClientNext;
+                entitled = MayChangeConnection(tFlags, tSeq, tLength, next, WINDOW, tAck, peerNext);
             }
         }
 

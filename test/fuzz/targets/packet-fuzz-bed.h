@@ -198,6 +198,7 @@ struct RawTcp
     uint16_t sport{0};  //!< source port
     uint16_t dport{0};  //!< destination port
     uint32_t seq{0};    //!< sequence number
+    uint32_t ack{0};    //!< acknowledgement number
     uint8_t flags{0};   //!< flags
     uint32_t length{0}; //!< payload bytes after the data offset (0 when it runs past the end)
 };
@@ -211,6 +212,7 @@ ReadRawTcp(const uint8_t* t, size_t n)
     r.sport = (t[0] << 8) | t[1];
     r.dport = (t[2] << 8) | t[3];
     r.seq = (uint32_t(t[4]) << 24) | (uint32_t(t[5]) << 16) | (t[6] << 8) | t[7];
+    r.ack = (uint32_t(t[8]) << 24) | (uint32_t(t[9]) << 16) | (t[10] << 8) | t[11];
     r.flags = t[13];
     const uint32_t offset = (t[12] >> 4) * 4;
     r.length = n > offset ? n - offset : 0;
@@ -220,21 +222,34 @@ ReadRawTcp(const uint8_t* t, size_t n)
 /**
  * Whether a segment of a connection's exact 4-tuple entitles the receiver to change the
  * connection (RFC 793 with RFC 5961): a RST exactly at the sender's next sequence number, or
- * a segment without SYN and RST that overlaps the receiver's window. A SYN never does (RFC
- * 5961 section 4: challenge ACK), nor a RST anywhere else (section 3).
+ * a segment without SYN and RST that overlaps the receiver's window and, if it carries ACK,
+ * acknowledges nothing the receiver has not sent (section 5: SEG.ACK <= SND.NXT). A SYN never
+ * does (section 4: challenge ACK), nor a RST anywhere else (section 3).
  * \param flags its flags \param seq its sequence number \param length its payload bytes
  * \param next the sender's next sequence number (the receiver's RCV.NXT)
  * \param window the receiver's window, either side of next
+ * \param ack its acknowledgement number
+ * \param peerNext the receiver's next sequence number (its SND.NXT)
  * \return whether the connection may change
  */
 inline bool
-MayChangeConnection(uint8_t flags, uint32_t seq, uint32_t length, uint32_t next, uint32_t window)
+MayChangeConnection(uint8_t flags,
+                    uint32_t seq,
+                    uint32_t length,
+                    uint32_t next,
+                    uint32_t window,
+                    uint32_t ack,
+                    uint32_t peerNext)
 {
     if (flags & TcpHeader::RST)
     {
         return seq == next;
     }
     if (flags & TcpHeader::SYN)
+    {
+        return false;
+    }
+    if ((flags & TcpHeader::ACK) && !SeqLe(ack, peerNext))
     {
         return false;
     }
