@@ -16,6 +16,8 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+
 using namespace ns3;
 using namespace ns3::test;
 
@@ -189,6 +191,29 @@ struct AttackBed
                             });
     }
 
+    /// One client whose connection idles, ESTABLISHED, from its request until 3 s (when the
+    /// server answers); attack runs at 1 s with its session.
+    void AttackIdleSession(std::function<void(const DepotSession&)> attack)
+    {
+        InstallServers(Seconds(3));
+        InstallDepot(DepotHelper(vip, 80));
+        InstallClients(1);
+        Simulator::Schedule(Seconds(1),
+                            [this, attack]()
+                            {
+                                const DepotSession* s = OnlySession();
+                                ASSERT_TRUE(s);
+                                ASSERT_EQ(s->timerState, TcpStateTracker::S_ESTABLISHED);
+                                attack(*s);
+                            });
+    }
+
+    /// Send a segment (TCP header and payload) from the attacker as the client to the VIP.
+    void SpoofFromClient(Ptr<Packet> segment)
+    {
+        attacker->GetObject<Ipv4>()->Send(segment, clientIp[0], vip, 6, nullptr);
+    }
+
     /// \return the only session of the table (nullptr if there is not exactly one)
     const DepotSession* OnlySession() const
     {
@@ -289,22 +314,15 @@ TEST_F(DepotHardeningTest, SpoofedRstsWithRandomSequenceNumbersResetNoSession)
 TEST_F(DepotHardeningTest, InWindowRstGetsOneChallengeAckAndOnlyTheExactOneResets)
 {
     AttackBed b(1);
-    b.InstallServers(Seconds(3)); // the connection idles from its request until 3 s
-    b.InstallDepot(DepotHelper(b.vip, 80));
-    b.InstallClients(1);
     uint32_t expectSeq = 0;
     uint32_t expectAck = 0;
     uint16_t port = 0;
-    Simulator::Schedule(
-        Seconds(1),
-        [&]()
+    b.AttackIdleSession(
+        [&](const DepotSession& s)
         {
-            const DepotSession* s = b.OnlySession();
-            ASSERT_TRUE(s);
-            ASSERT_EQ(s->timerState, TcpStateTracker::S_ESTABLISHED);
-            expectSeq = s->ends[1].sndEnd;
-            expectAck = s->ends[1].ack;
-            port = s->clientPort;
+            expectSeq = s.ends[1].sndEnd;
+            expectAck = s.ends[1].ack;
+            port = s.clientPort;
             b.Inject(MilliSeconds(1), b.clientIp[0], port, expectAck + 1000, TcpHeader::RST);
         });
     // Pure ACKs from the VIP that the client receives between 1 s and 1.5 s.
@@ -354,28 +372,20 @@ TEST_F(DepotHardeningTest, InWindowRstGetsOneChallengeAckAndOnlyTheExactOneReset
 TEST_F(DepotHardeningTest, ASegmentWithABadDataOffsetIsDroppedAndResetsNothing)
 {
     AttackBed b(1);
-    b.InstallServers(Seconds(3)); // the connection idles from its request until 3 s
-    b.InstallDepot(DepotHelper(b.vip, 80));
-    b.InstallClients(1);
-    Simulator::Schedule(
-        Seconds(1),
-        [&]()
+    b.AttackIdleSession(
+        [&](const DepotSession& s)
         {
-            const DepotSession* s = b.OnlySession();
-            ASSERT_TRUE(s);
-            ASSERT_EQ(s->timerState, TcpStateTracker::S_ESTABLISHED);
             TcpHeader t;
-            t.SetSourcePort(s->clientPort);
+            t.SetSourcePort(s.clientPort);
             t.SetDestinationPort(80);
-            t.SetSequenceNumber(SequenceNumber32(s->ends[1].ack)); // exact: it would reset
+            t.SetSequenceNumber(SequenceNumber32(s.ends[1].ack)); // exact: it would reset
             t.SetFlags(TcpHeader::RST);
             Ptr<Packet> h = Create<Packet>();
             h->AddHeader(t);
             uint8_t bytes[20];
             ASSERT_EQ(h->CopyData(bytes, sizeof(bytes)), 20u);
             bytes[12] &= 0x0f; // data offset 0
-            b.attacker->GetObject<Ipv4>()->Send(
-                Create<Packet>(bytes, sizeof(bytes)), b.clientIp[0], b.vip, 6, nullptr);
+            b.SpoofFromClient(Create<Packet>(bytes, sizeof(bytes)));
         });
     Simulator::Schedule(Seconds(1.5),
                         [&]()
@@ -398,27 +408,20 @@ TEST_F(DepotHardeningTest, ASegmentWithABadDataOffsetIsDroppedAndResetsNothing)
 TEST_F(DepotHardeningTest, AFragmentedSynOnALiveSessionMovesNoSequenceNumber)
 {
     AttackBed b(1);
-    b.InstallServers(Seconds(3)); // the connection idles from its request until 3 s
-    b.InstallDepot(DepotHelper(b.vip, 80));
-    b.InstallClients(1);
     uint32_t sndEnd = 0;
-    Simulator::Schedule(
-        Seconds(1),
-        [&]()
+    b.AttackIdleSession(
+        [&](const DepotSession& s)
         {
-            const DepotSession* s = b.OnlySession();
-            ASSERT_TRUE(s);
-            ASSERT_EQ(s->timerState, TcpStateTracker::S_ESTABLISHED);
-            sndEnd = s->ends[0].sndEnd;
+            sndEnd = s.ends[0].sndEnd;
             TcpHeader t;
-            t.SetSourcePort(s->clientPort);
+            t.SetSourcePort(s.clientPort);
             t.SetDestinationPort(80);
             t.SetSequenceNumber(SequenceNumber32(sndEnd + 1000000));
             t.SetFlags(TcpHeader::SYN);
             t.SetWindowSize(8192);
             Ptr<Packet> p = Create<Packet>(3000); // more than the link's MTU: fragments
             p->AddHeader(t);
-            b.attacker->GetObject<Ipv4>()->Send(p, b.clientIp[0], b.vip, 6, nullptr);
+            b.SpoofFromClient(p);
         });
     Simulator::Schedule(Seconds(1.5),
                         [&]()
